@@ -1,0 +1,172 @@
+import TextModel
+
+/// One sentence of a CoNLL-U file: its comments, multiword-token lines and word lines.
+public struct CoNLLUSentence: Sendable, Equatable {
+    /// A word line (ID is an integer).
+    public struct Word: Sendable, Equatable {
+        public var id: Int
+        public var form: String
+        public var lemma: String
+        public var upos: String
+        public var xpos: String
+        public var feats: String
+        public var head: String
+        public var deprel: String
+        public var deps: String
+        public var misc: String
+
+        public init(id: Int, form: String, lemma: String = "_", upos: String = "_", xpos: String = "_", feats: String = "_",
+                    head: String = "_", deprel: String = "_", deps: String = "_", misc: String = "_") {
+            self.id = id
+            self.form = form
+            self.lemma = lemma
+            self.upos = upos
+            self.xpos = xpos
+            self.feats = feats
+            self.head = head
+            self.deprel = deprel
+            self.deps = deps
+            self.misc = misc
+        }
+
+        /// `SpaceAfter=No` is absent from MISC.
+        public var spaceAfter: Bool { !misc.split(separator: "|").contains("SpaceAfter=No") }
+    }
+
+    /// A multiword-token line (`4-5  мүдделіміз  _ …`): one surface token covering words `first...last`.
+    public struct MultiwordToken: Sendable, Equatable {
+        public var first: Int
+        public var last: Int
+        public var form: String
+        public var misc: String
+        public var spaceAfter: Bool { !misc.split(separator: "|").contains("SpaceAfter=No") }
+    }
+
+    public var comments: [String]
+    public var words: [Word]
+    public var multiwordTokens: [MultiwordToken]
+
+    public init(comments: [String] = [], words: [Word] = [], multiwordTokens: [MultiwordToken] = []) {
+        self.comments = comments
+        self.words = words
+        self.multiwordTokens = multiwordTokens
+    }
+
+    /// The `# text = …` comment, if present.
+    public var text: String? {
+        for comment in comments where comment.hasPrefix("# text = ") {
+            return String(comment.dropFirst("# text = ".count))
+        }
+        return nil
+    }
+
+    /// Surface tokens as written: multiword tokens once, other words as themselves.
+    public var surfaceTokens: [(form: String, spaceAfter: Bool)] {
+        var result: [(String, Bool)] = []
+        var index = 0
+        while index < words.count {
+            let id = words[index].id
+            if let mwt = multiwordTokens.first(where: { $0.first == id }) {
+                result.append((mwt.form, mwt.spaceAfter))
+                index += mwt.last - mwt.first + 1
+            } else {
+                result.append((words[index].form, words[index].spaceAfter))
+                index += 1
+            }
+        }
+        return result
+    }
+}
+
+/// Errors reading CoNLL-U, with the line number.
+public struct CoNLLUError: Error, CustomStringConvertible {
+    public let line: Int
+    public let message: String
+    public var description: String { "line \(line): \(message)" }
+}
+
+/// Reads and writes CoNLL-U (https://universaldependencies.org/format.html).
+public enum CoNLLU {
+    /// Parses CoNLL-U text into sentences. Empty nodes (`8.1`) are skipped.
+    public static func parse(_ text: String) throws -> [CoNLLUSentence] {
+        var sentences: [CoNLLUSentence] = []
+        var current = CoNLLUSentence()
+        var lineNumber = 0
+        func flush() {
+            if !current.words.isEmpty || !current.comments.isEmpty { sentences.append(current) }
+            current = CoNLLUSentence()
+        }
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            if line.isEmpty {
+                flush()
+                continue
+            }
+            if line.hasPrefix("#") {
+                current.comments.append(String(line))
+                continue
+            }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 10 else {
+                throw CoNLLUError(line: lineNumber, message: "expected 10 tab-separated fields, found \(fields.count)")
+            }
+            let id = fields[0]
+            if id.contains(".") { continue }
+            if let dash = id.firstIndex(of: "-") {
+                guard let first = Int(id[..<dash]), let last = Int(id[id.index(after: dash)...]), first <= last else {
+                    throw CoNLLUError(line: lineNumber, message: "bad multiword token id '\(id)'")
+                }
+                current.multiwordTokens.append(.init(first: first, last: last, form: fields[1], misc: fields[9]))
+                continue
+            }
+            guard let number = Int(id) else {
+                throw CoNLLUError(line: lineNumber, message: "bad word id '\(id)'")
+            }
+            current.words.append(.init(
+                id: number, form: fields[1], lemma: fields[2], upos: fields[3], xpos: fields[4], feats: fields[5],
+                head: fields[6], deprel: fields[7], deps: fields[8], misc: fields[9]))
+        }
+        flush()
+        return sentences
+    }
+
+    /// Serialises sentences back to CoNLL-U text (each sentence followed by a blank line).
+    public static func format(_ sentences: [CoNLLUSentence]) -> String {
+        var out = ""
+        for sentence in sentences {
+            for comment in sentence.comments { out += comment + "\n" }
+            for word in sentence.words {
+                if let mwt = sentence.multiwordTokens.first(where: { $0.first == word.id }) {
+                    out += "\(mwt.first)-\(mwt.last)\t\(mwt.form)\t_\t_\t_\t_\t_\t_\t_\t\(mwt.misc)\n"
+                }
+                out += [String(word.id), word.form, word.lemma, word.upos, word.xpos, word.feats,
+                        word.head, word.deprel, word.deps, word.misc].joined(separator: "\t") + "\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    /// CoNLL-U sentences for an analysed document: one per sentence, tokens as words.
+    public static func sentences(of document: Document) -> [CoNLLUSentence] {
+        document.sentences.enumerated().map { number, sentence in
+            var words: [CoNLLUSentence.Word] = []
+            for (offset, tokenIndex) in sentence.tokenRange.enumerated() {
+                let token = document.tokens[tokenIndex]
+                words.append(.init(
+                    id: offset + 1, form: token.text, lemma: token.lemma ?? "_", upos: token.upos?.rawValue ?? "_",
+                    feats: token.feats.flatMap { $0.isEmpty ? nil : $0 } ?? "_",
+                    misc: token.spaceAfter ? "_" : "SpaceAfter=No"))
+            }
+            let text = document.slice(sentence.start, sentence.end).replacingNewlinesWithSpaces()
+            return CoNLLUSentence(comments: ["# sent_id = \(document.id)-\(number + 1)", "# text = \(text)"], words: words)
+        }
+    }
+}
+
+extension String {
+    fileprivate func replacingNewlinesWithSpaces() -> String {
+        String(unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : Character($0) })
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Reading one input (a file path or `-` for standard input) as validated UTF-8 text.
+///
+/// Every failure names the input and says what is wrong, so a command can report it on one
+/// line and go on with the other inputs.
+public enum TextInput {
+    /// Largest input accepted, in bytes (256 MiB); larger files are refused, not truncated.
+    public static let maximumBytes = 256 << 20
+
+    /// Why an input could not be read as text.
+    public struct Failure: Error, CustomStringConvertible, Equatable {
+        public let input: String
+        public let reason: String
+        public init(input: String, reason: String) {
+            self.input = input
+            self.reason = reason
+        }
+        public var description: String { "\(input): \(reason)" }
+    }
+
+    /// Reads `path` (or stdin for `-`) and returns its text, or throws a ``Failure``.
+    public static func read(_ path: String) throws(Failure) -> String {
+        let data: Data
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw Failure(input: path, reason: "no such file")
+            }
+            guard !isDirectory.boolValue else { throw Failure(input: path, reason: "is a directory") }
+            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumBytes {
+                throw Failure(input: path, reason: "is too large (\(size) bytes; the limit is \(maximumBytes))")
+            }
+            guard let contents = FileManager.default.contents(atPath: path) else {
+                throw Failure(input: path, reason: "cannot be read (permission denied?)")
+            }
+            data = contents
+        }
+        return try decode(data, input: path)
+    }
+
+    /// Validates `data` as UTF-8 text (no NUL bytes, not empty) and returns it without a BOM.
+    public static func decode(_ data: Data, input: String) throws(Failure) -> String {
+        guard data.count <= maximumBytes else {
+            throw Failure(input: input, reason: "is too large (\(data.count) bytes; the limit is \(maximumBytes))")
+        }
+        if data.isEmpty { throw Failure(input: input, reason: "is empty") }
+        if data.prefix(8192).contains(0) { throw Failure(input: input, reason: "looks like a binary file (contains NUL bytes)") }
+        let bytes = [UInt8](data)
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            let offset = firstInvalidUTF8Offset(bytes)
+            throw Failure(input: input, reason: "is not valid UTF-8 (bad byte at offset \(offset))")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.allSatisfy(\.isWhitespace) { throw Failure(input: input, reason: "is empty (only whitespace)") }
+        return text
+    }
+
+    /// Offset of the first byte that breaks UTF-8 validity.
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return offset
+            case .error: return offset
+            }
+        }
+    }
+}

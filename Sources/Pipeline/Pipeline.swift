@@ -1,0 +1,53 @@
+import Analysis
+import TextModel
+
+/// A named chain of annotators that turns raw text into an analysed ``Document``.
+///
+/// Pipelines are registered by name (like tantivy's `TokenizerManager`): `kk-default` runs every
+/// stage; `kk-search` runs only what the search index needs.
+public struct Pipeline: Sendable {
+    public let name: String
+    public let annotators: [any Annotator]
+
+    public init(name: String, annotators: [any Annotator]) {
+        self.name = name
+        self.annotators = annotators
+    }
+
+    /// Runs every annotator, in order, on `document`.
+    public func annotate(_ document: inout Document) {
+        for annotator in annotators {
+            annotator.annotate(&document)
+        }
+    }
+
+    /// Analyses `text` as a new document.
+    public func analyze(id: String, text: String, metadata: DocumentMetadata = DocumentMetadata()) -> Document {
+        var document = Document(id: id, text: text, metadata: metadata)
+        annotate(&document)
+        return document
+    }
+
+    /// Names of the registered pipelines.
+    public static var registeredNames: [String] { ["kk-default", "kk-search"] }
+
+    /// The registered pipeline called `name`, or nil.
+    public static func named(_ name: String) -> Pipeline? {
+        switch name {
+        case "kk-default": return .default
+        case "kk-search": return .search
+        default: return nil
+        }
+    }
+
+    /// Every stage: normalisation, language, tokens, sentences, morphology, entities, facts.
+    public static let `default` = Pipeline(name: "kk-default", annotators: [
+        Tokenizer(),
+        SentenceSegmenter(),
+    ])
+
+    /// What the search index needs: normalisation, tokens and lemmas.
+    public static let search = Pipeline(name: "kk-search", annotators: [
+        Tokenizer(),
+    ])
+}

@@ -1,0 +1,105 @@
+/// A news document and every analysis layer added to it.
+///
+/// One `Document` flows through the whole pipeline: each ``Annotator`` adds a layer
+/// (normalised text, paragraphs, sentences, tokens, entities, facts) and none re-tokenises.
+///
+/// ## Offsets
+/// Every `start`/`end` in the model counts **Unicode scalars (code points) of the original
+/// ``text``**, end exclusive, so `text[start:end]` in Python yields the span. Use
+/// ``slice(_:_:)`` to get the substring in Swift.
+public struct Document: Sendable {
+    /// Stable identifier (file name, JSONL `id`, or a content hash).
+    public var id: String
+    /// The original input text, exactly as read.
+    public let text: String
+    /// Title, URL, source and publication date, when the input carries them.
+    public var metadata: DocumentMetadata
+    /// The original text as an array of Unicode scalars, for O(1) offset slicing.
+    public let scalars: [Unicode.Scalar]
+    /// The normalised view of ``text`` with its map back to original offsets.
+    public var normalized: NormalizedText
+    /// Dominant language of the document (`kk`, `ru`, `en`, `other`); set by language identification.
+    public var language: Language
+    /// Paragraphs with their own language.
+    public var paragraphs: [Paragraph]
+    public var sentences: [Sentence]
+    public var tokens: [Token]
+    public var entities: [Entity]
+    public var times: [TimeExpression]
+    public var amounts: [Amount]
+    public var quotes: [Quote]
+    public var meetings: [Meeting]
+    public var events: [Event]
+
+    /// Creates a document with no analysis layers; ``normalized`` is the identity view until a normaliser runs.
+    public init(id: String, text: String, metadata: DocumentMetadata = DocumentMetadata()) {
+        self.id = id
+        self.text = text
+        self.metadata = metadata
+        let scalars = Array(text.unicodeScalars)
+        self.scalars = scalars
+        self.normalized = NormalizedText(identityOf: scalars)
+        self.language = .other
+        self.paragraphs = []
+        self.sentences = []
+        self.tokens = []
+        self.entities = []
+        self.times = []
+        self.amounts = []
+        self.quotes = []
+        self.meetings = []
+        self.events = []
+    }
+
+    /// The original text between two scalar offsets (clamped to the text).
+    public func slice(_ start: Int, _ end: Int) -> String {
+        let lower = max(0, min(start, scalars.count))
+        let upper = max(lower, min(end, scalars.count))
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[lower..<upper])
+        return String(view)
+    }
+
+    /// The tokens that lie inside a scalar range of the original text.
+    public func tokens(in start: Int, _ end: Int) -> ArraySlice<Token> {
+        let lower = tokens.partitionPoint { $0.end > start }
+        let upper = tokens.partitionPoint { $0.start >= end }
+        return tokens[lower..<max(lower, upper)]
+    }
+}
+
+/// Descriptive fields carried by the input (JSONL, HTML meta tags, RSS items).
+public struct DocumentMetadata: Sendable, Codable, Equatable {
+    public var title: String?
+    public var url: String?
+    public var source: String?
+    /// Publication date as ISO 8601 (`2025-10-05` or a full timestamp); anchors relative times.
+    public var published: String?
+
+    public init(title: String? = nil, url: String? = nil, source: String? = nil, published: String? = nil) {
+        self.title = title
+        self.url = url
+        self.source = source
+        self.published = published
+    }
+}
+
+extension Collection {
+    /// Index of the first element for which `belongsToUpperPart` is true, for a partitioned collection.
+    @inlinable
+    public func partitionPoint(where belongsToUpperPart: (Element) throws -> Bool) rethrows -> Index {
+        var low = startIndex
+        var count = self.count
+        while count > 0 {
+            let half = count / 2
+            let middle = index(low, offsetBy: half)
+            if try belongsToUpperPart(self[middle]) {
+                count = half
+            } else {
+                low = index(after: middle)
+                count -= half + 1
+            }
+        }
+        return low
+    }
+}

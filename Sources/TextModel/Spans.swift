@@ -1,0 +1,146 @@
+/// A paragraph of the original text with its identified language.
+public struct Paragraph: Sendable, Equatable, Codable {
+    public var start: Int
+    public var end: Int
+    public var language: Language
+    public init(start: Int, end: Int, language: Language) {
+        self.start = start
+        self.end = end
+        self.language = language
+    }
+}
+
+/// Language of a paragraph or document.
+public enum Language: String, Sendable, Codable, CaseIterable {
+    case kk, ru, en, other
+}
+
+/// A sentence: a character span and the tokens it holds.
+public struct Sentence: Sendable, Equatable {
+    public var start: Int
+    public var end: Int
+    /// Indices into ``Document/tokens``.
+    public var tokenRange: Range<Int>
+    public init(start: Int, end: Int, tokenRange: Range<Int>) {
+        self.start = start
+        self.end = end
+        self.tokenRange = tokenRange
+    }
+}
+
+/// A named-entity mention.
+public struct Entity: Sendable, Equatable {
+    public var text: String
+    /// KazNERD class, e.g. `PERSON`, `ORGANISATION`, `GPE`.
+    public var label: String
+    /// Canonical (nominative, resolved) name of the entity.
+    public var canonical: String
+    public var start: Int
+    public var end: Int
+    public var tokenRange: Range<Int>
+    /// Roles attached to a person ("Алматы қаласының әкімі").
+    public var roles: [String]
+    public init(text: String, label: String, canonical: String, start: Int, end: Int, tokenRange: Range<Int>, roles: [String] = []) {
+        self.text = text
+        self.label = label
+        self.canonical = canonical
+        self.start = start
+        self.end = end
+        self.tokenRange = tokenRange
+        self.roles = roles
+    }
+}
+
+/// A time expression normalised to a TIMEX3 value (`XXXX-11-05T11:00`, `2016-10`, `2025-H1`).
+public struct TimeExpression: Sendable, Equatable, Codable {
+    public var text: String
+    public var value: String
+    public var start: Int
+    public var end: Int
+    public init(text: String, value: String, start: Int, end: Int) {
+        self.text = text
+        self.value = value
+        self.start = start
+        self.end = end
+    }
+}
+
+/// A quantity with its unit ("1,8 млрд. теңге" → 1.8e9 KZT).
+public struct Amount: Sendable, Equatable, Codable {
+    public var text: String
+    public var value: Double
+    /// `KZT`, `USD`, `percent`, `times`, a counted noun lemma, or nil.
+    public var unit: String?
+    /// `more_than`, `less_than`, `about`, or nil.
+    public var modifier: String?
+    public var start: Int
+    public var end: Int
+    public init(text: String, value: Double, unit: String?, modifier: String?, start: Int, end: Int) {
+        self.text = text
+        self.value = value
+        self.unit = unit
+        self.modifier = modifier
+        self.start = start
+        self.end = end
+    }
+}
+
+/// Reported speech with its speaker, when the speaker is known.
+public struct Quote: Sendable, Equatable, Codable {
+    public var text: String
+    /// Canonical name of the speaker, or nil when the text does not say who spoke.
+    public var speaker: String?
+    public var start: Int
+    public var end: Int
+    enum CodingKeys: String, CodingKey { case text, speaker, start, end }
+
+    /// Writes `speaker` as an explicit `null` when unknown, so consumers can tell "no speaker" from "not extracted".
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(speaker, forKey: .speaker)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
+    }
+
+    public init(text: String, speaker: String?, start: Int, end: Int) {
+        self.text = text
+        self.speaker = speaker
+        self.start = start
+        self.end = end
+    }
+}
+
+/// A reported meeting between participants.
+public struct Meeting: Sendable, Equatable, Codable {
+    public var participants: [String]
+    public var when: String?
+    public var `where`: String?
+    public var start: Int
+    public var end: Int
+    public init(participants: [String], when: String?, where place: String?, start: Int, end: Int) {
+        self.participants = participants
+        self.when = when
+        self.where = place
+        self.start = start
+        self.end = end
+    }
+}
+
+/// An announced or reported event (exhibition, concert, festival, ceremony).
+public struct Event: Sendable, Equatable, Codable {
+    public var title: String
+    public var when: String?
+    public var `where`: String?
+    public var participants: [String]
+    public var start: Int
+    public var end: Int
+    public init(title: String, when: String?, where place: String?, participants: [String], start: Int, end: Int) {
+        self.title = title
+        self.when = when
+        self.where = place
+        self.participants = participants
+        self.start = start
+        self.end = end
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The `tilshi` command: the root only lists subcommands; each lives in `Commands/`.
+public struct TilshiCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "tilshi",
+        abstract: "Tilshi turns Kazakh news into structured, searchable knowledge.",
+        version: "0.1.0",
+        subcommands: [
+            Analyze.self,
+        ]
+    )
+
+    public init() {}
+}
+
+extension TilshiCommand {
+    /// Entry point for the `tilshi` executable: parses `CommandLine.arguments` and runs the command.
+    public static func runFromCommandLine() async {
+        await main()
+    }
+}

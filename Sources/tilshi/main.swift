@@ -1,0 +1,3 @@
+import TilshiCLI
+
+await TilshiCommand.runFromCommandLine()
