@@ -8,6 +8,9 @@ public struct TilshiCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Analyze.self,
+            Eval.self,
+            Bench.self,
+            Train.self,
         ]
     )
 

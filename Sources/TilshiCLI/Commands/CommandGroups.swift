@@ -1,0 +1,30 @@
+import ArgumentParser
+
+extension TilshiCommand {
+    /// `tilshi eval …`: accuracy against gold data (tokenisation, UD morphology, NER).
+    public struct Eval: AsyncParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Measure accuracy against gold data; the figures in EVALUATION.md come from here.",
+            subcommands: []
+        )
+        public init() {}
+    }
+
+    /// `tilshi bench …`: speed and memory benchmarks; the figures in BENCHMARKS.md come from here.
+    public struct Bench: AsyncParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Measure speed and memory; the figures in BENCHMARKS.md come from here.",
+            subcommands: []
+        )
+        public init() {}
+    }
+
+    /// `tilshi train …`: deterministic training of the bundled models.
+    public struct Train: AsyncParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Train the bundled models from public gold data (deterministic).",
+            subcommands: []
+        )
+        public init() {}
+    }
+}
