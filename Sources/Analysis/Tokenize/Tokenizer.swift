@@ -30,7 +30,9 @@ public struct Tokenizer: Annotator {
         for match in matches {
             let range = normalized.originalRange(match.start, match.end)
             let text = Self.string(original, range.start, range.end)
-            var norm = Self.string(scalars, match.start, match.end)
+            var norm = range.end - range.start == match.end - match.start
+                && scalars[match.start..<match.end].elementsEqual(original[range.start..<range.end])
+                ? text : Self.string(scalars, match.start, match.end)
             if match.dropsInnerSpace {
                 var view = String.UnicodeScalarView()
                 view.append(contentsOf: norm.unicodeScalars.lazy.filter { !ScalarClass.isSpace($0) })
@@ -42,10 +44,38 @@ public struct Tokenizer: Annotator {
         return tokens
     }
 
+    /// A string of `scalars[start..<end]`, UTF-8-encoded straight into the string's storage
+    /// (`UnicodeScalarView.append(contentsOf:)` costs several times more per token).
     @inline(__always)
     static func string(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return String(view)
+        var byteCount = 0
+        for k in start..<end { byteCount += UTF8.width(scalars[k]) }
+        return String(unsafeUninitializedCapacity: byteCount) { buffer in
+            var position = 0
+            for k in start..<end {
+                let value = scalars[k].value
+                switch value {
+                case 0..<0x80:
+                    buffer[position] = UInt8(value)
+                    position += 1
+                case 0x80..<0x800:
+                    buffer[position] = UInt8(0xC0 | (value >> 6))
+                    buffer[position + 1] = UInt8(0x80 | (value & 0x3F))
+                    position += 2
+                case 0x800..<0x10000:
+                    buffer[position] = UInt8(0xE0 | (value >> 12))
+                    buffer[position + 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
+                    buffer[position + 2] = UInt8(0x80 | (value & 0x3F))
+                    position += 3
+                default:
+                    buffer[position] = UInt8(0xF0 | (value >> 18))
+                    buffer[position + 1] = UInt8(0x80 | ((value >> 12) & 0x3F))
+                    buffer[position + 2] = UInt8(0x80 | ((value >> 6) & 0x3F))
+                    buffer[position + 3] = UInt8(0x80 | (value & 0x3F))
+                    position += 4
+                }
+            }
+            return position
+        }
     }
 }
