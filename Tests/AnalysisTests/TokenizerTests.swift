@@ -179,6 +179,20 @@ enum Seeds {
         #expect(document.tokens[2].start == 17 && document.tokens[2].end == 23)
     }
 
+    @Test func invisibleMarksInsideWordsDoNotSplitThem() {
+        // Without a normaliser (identity view) a soft hyphen stays inside its word.
+        #expect(forms("әкі\u{00AD}мі кездесті") == ["әкі\u{00AD}мі", "кездесті"])
+        #expect(forms("сөз\u{200C}дер") == ["сөз\u{200C}дер"])
+    }
+
+    @Test func longRunsWithoutSpacesAreScannedInOnePass() {
+        // Every token start in a run used to look for an address to the end of the run.
+        let run = String(repeating: "a.b", count: 40_000)
+        let result = tokens(run)
+        #expect(result.count == 80_001)  // a . ba . ba … b
+        #expect(result.first?.text == "a" && result.last?.text == "b")
+    }
+
     @Test func emptyAndSpaceOnlyTextHaveNoTokens() {
         #expect(tokens("").isEmpty)
         #expect(tokens(" \n\t ").isEmpty)

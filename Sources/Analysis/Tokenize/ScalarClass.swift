@@ -62,6 +62,12 @@ enum ScalarClass {
         s == "-" || s == "\u{2010}" || s == "\u{2011}"
     }
 
+    /// Soft hyphen, zero-width non-joiner and joiner, word joiner: invisible inside a word.
+    @inline(__always)
+    static func isInvisibleJoiner(_ s: Unicode.Scalar) -> Bool {
+        s == "\u{00AD}" || s == "\u{200C}" || s == "\u{200D}" || s == "\u{2060}"
+    }
+
     /// Apostrophes that may sit inside a word (`O'Brien`, Latin-script Kazakh `sh'`).
     @inline(__always)
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool {

@@ -47,13 +47,14 @@ public struct TokenScanner: Sendable {
         matches.reserveCapacity(s.count / 6 + 4)
         let n = s.count
         var i = 0
+        var noAddressBefore = 0
         while i < n {
             let c = s[i]
             if ScalarClass.isSpace(c) {
                 i += 1
                 continue
             }
-            let match = next(s, at: i)
+            let match = next(s, at: i, noAddressBefore: &noAddressBefore)
             matches.append(match)
             i = match.end
         }
@@ -61,9 +62,9 @@ public struct TokenScanner: Sendable {
     }
 
     /// The token that starts at `i` (a non-space scalar).
-    func next(_ s: [Unicode.Scalar], at i: Int) -> Match {
+    func next(_ s: [Unicode.Scalar], at i: Int, noAddressBefore: inout Int) -> Match {
         let c = s[i]
-        if ScalarClass.isASCIIAlphanumeric(c), let web = webAddress(s, at: i) {
+        if ScalarClass.isASCIIAlphanumeric(c), let web = webAddress(s, at: i, noAddressBefore: &noAddressBefore) {
             return web
         }
         if (c == "#" || c == "@"), i + 1 < s.count, ScalarClass.isLetter(s[i + 1]) {
@@ -137,6 +138,11 @@ public struct TokenScanner: Sendable {
             if x == "%", ScalarClass.isDigit(previous) {
                 j += 1
                 continue scanning
+            }
+            // Invisible format marks inside a word (soft hyphen, zero-width joiners) do not split it.
+            if ScalarClass.isInvisibleJoiner(x), let following, ScalarClass.isWordScalar(following) {
+                j += 1
+                continue
             }
             if ScalarClass.isApostrophe(x), ScalarClass.isLetter(previous), let following, ScalarClass.isLetter(following) {
                 j += 1
@@ -225,28 +231,35 @@ public struct TokenScanner: Sendable {
     // MARK: Web addresses
 
     /// A URL (`https://…`, `www.…`, `Almaty.tv`) or an e-mail address starting at `i`.
-    func webAddress(_ s: [Unicode.Scalar], at i: Int) -> Match? {
+    ///
+    /// `noAddressBefore` remembers how far a failed look reached: a later start inside the same run of
+    /// address characters would fail the same way, so it is not looked at again (keeps long runs linear).
+    func webAddress(_ s: [Unicode.Scalar], at i: Int, noAddressBefore: inout Int) -> Match? {
         let n = s.count
-        var runEnd = i
-        while runEnd < n, !ScalarClass.isSpace(s[runEnd]), s[runEnd] != "«", s[runEnd] != "»", s[runEnd] != "\"",
-              s[runEnd] != "“", s[runEnd] != "”", s[runEnd] != "<", s[runEnd] != ">" { runEnd += 1 }
-        guard runEnd - i >= 4 else { return nil }
+        let limit = min(n, i + Self.maximumAddressLength)
         if hasPrefix(s, i, "http://") || hasPrefix(s, i, "https://") || hasPrefix(s, i, "ftp://") || hasPrefix(s, i, "www.") {
+            var runEnd = i
+            while runEnd < limit, !ScalarClass.isSpace(s[runEnd]), s[runEnd] != "«", s[runEnd] != "»", s[runEnd] != "\"",
+                  s[runEnd] != "“", s[runEnd] != "”", s[runEnd] != "<", s[runEnd] != ">" { runEnd += 1 }
             return Match(start: i, end: trimmedAddressEnd(s, i, runEnd), kind: .url, dropsInnerSpace: false)
         }
-        var at = i
-        while at < runEnd, s[at] != "@" { at += 1 }
-        if at < runEnd, at > i {
-            var k = i
-            while k < at, ScalarClass.isASCIIAlphanumeric(s[k]) || s[k] == "." || s[k] == "_" || s[k] == "-" || s[k] == "+" { k += 1 }
-            if k == at, let domainEnd = domain(s, at: at + 1, requireKnownTLD: false) {
-                return Match(start: i, end: domainEnd, kind: .email, dropsInnerSpace: false)
-            }
+        guard i >= noAddressBefore else { return nil }
+        var k = i
+        while k < limit, ScalarClass.isASCIIAlphanumeric(s[k]) || s[k] == "." || s[k] == "_" || s[k] == "-" || s[k] == "+" { k += 1 }
+        if k < n, s[k] == "@", let domainEnd = domain(s, at: k + 1, requireKnownTLD: false) {
+            return Match(start: i, end: domainEnd, kind: .email, dropsInnerSpace: false)
+        }
+        guard let domainEnd = domain(s, at: i, requireKnownTLD: true) else {
+            noAddressBefore = k
             return nil
         }
-        guard let domainEnd = domain(s, at: i, requireKnownTLD: true) else { return nil }
         var end = domainEnd
-        if end < n, s[end] == "/" { end = trimmedAddressEnd(s, i, runEnd) }
+        if end < n, s[end] == "/" {
+            var runEnd = end
+            while runEnd < limit, !ScalarClass.isSpace(s[runEnd]), s[runEnd] != "«", s[runEnd] != "»", s[runEnd] != "\"",
+                  s[runEnd] != "“", s[runEnd] != "”", s[runEnd] != "<", s[runEnd] != ">" { runEnd += 1 }
+            end = trimmedAddressEnd(s, i, runEnd)
+        }
         // A Kazakh case ending on an address: "Almaty.tv-ға".
         if end < n, ScalarClass.isHyphen(s[end]), end + 1 < n, ScalarClass.isLetter(s[end + 1]), !ScalarClass.isASCIILetter(s[end + 1]) {
             end += 1
@@ -255,9 +268,12 @@ public struct TokenScanner: Sendable {
         return Match(start: i, end: end, kind: .url, dropsInnerSpace: false)
     }
 
+    /// Longest web address or e-mail recognised, in scalars.
+    static let maximumAddressLength = 1024
+
     /// End of `label(.label)+` in ASCII letters, digits and hyphens, ending in a known TLD when asked.
     func domain(_ s: [Unicode.Scalar], at start: Int, requireKnownTLD: Bool) -> Int? {
-        let n = s.count
+        let n = min(s.count, start + Self.maximumAddressLength)
         var k = start
         var labels = 0
         var lastLabelStart = start
