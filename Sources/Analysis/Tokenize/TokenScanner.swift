@@ -238,10 +238,7 @@ public struct TokenScanner: Sendable {
         let n = s.count
         let limit = min(n, i + Self.maximumAddressLength)
         if hasPrefix(s, i, "http://") || hasPrefix(s, i, "https://") || hasPrefix(s, i, "ftp://") || hasPrefix(s, i, "www.") {
-            var runEnd = i
-            while runEnd < limit, !ScalarClass.isSpace(s[runEnd]), s[runEnd] != "«", s[runEnd] != "»", s[runEnd] != "\"",
-                  s[runEnd] != "“", s[runEnd] != "”", s[runEnd] != "<", s[runEnd] != ">" { runEnd += 1 }
-            return Match(start: i, end: trimmedAddressEnd(s, i, runEnd), kind: .url, dropsInnerSpace: false)
+            return Match(start: i, end: trimmedAddressEnd(s, i, addressRunEnd(s, from: i, limit: limit)), kind: .url, dropsInnerSpace: false)
         }
         guard i >= noAddressBefore else { return nil }
         var k = i
@@ -255,10 +252,7 @@ public struct TokenScanner: Sendable {
         }
         var end = domainEnd
         if end < n, s[end] == "/" {
-            var runEnd = end
-            while runEnd < limit, !ScalarClass.isSpace(s[runEnd]), s[runEnd] != "«", s[runEnd] != "»", s[runEnd] != "\"",
-                  s[runEnd] != "“", s[runEnd] != "”", s[runEnd] != "<", s[runEnd] != ">" { runEnd += 1 }
-            end = trimmedAddressEnd(s, i, runEnd)
+            end = trimmedAddressEnd(s, i, addressRunEnd(s, from: end, limit: limit))
         }
         // A Kazakh case ending on an address: "Almaty.tv-ға".
         if end < n, ScalarClass.isHyphen(s[end]), end + 1 < n, ScalarClass.isLetter(s[end + 1]), !ScalarClass.isASCIILetter(s[end + 1]) {
@@ -266,6 +260,17 @@ public struct TokenScanner: Sendable {
             while end < n, ScalarClass.isLetter(s[end]) { end += 1 }
         }
         return Match(start: i, end: end, kind: .url, dropsInnerSpace: false)
+    }
+
+    /// End of the run of scalars an address may span: up to a space, a quotation mark or an angle bracket.
+    func addressRunEnd(_ s: [Unicode.Scalar], from start: Int, limit: Int) -> Int {
+        var end = start
+        while end < limit {
+            let c = s[end]
+            if ScalarClass.isSpace(c) || c == "«" || c == "»" || c == "\"" || c == "“" || c == "”" || c == "<" || c == ">" { break }
+            end += 1
+        }
+        return end
     }
 
     /// Longest web address or e-mail recognised, in scalars.
