@@ -13,7 +13,10 @@ import TextModel
 ///   `13%-ға`, `11.00-де`; after a number only a listed ending joins, so a range is three tokens, as KTB
 ///   writes `2008` `-` `2009`, and so is `15-жылдығы` (`15` `-` `жылдығы`);
 /// - `...` is one token, but `?!`, `..` and `?..` are one token per mark, as in KTB;
-/// - decimals, times and dates are one token: `1,8`, `11.00`, `05.11.2016`; `13%` is one token;
+/// - decimals, times, scores and dates are one token: `1,8`, `11.00`, `11:00`, `05.11.2016`; `13%` is one
+///   token; digit groups separated by spaces (`1 000`) stay separate tokens;
+/// - a hyphen with a space after it is a token of its own (`тарихи- мәдени` → `тарихи` `-` `мәдени`), except
+///   after a number before an ending (below);
 /// - a single upper-case letter with its dot is an initial (`Б.` `Байбек`); listed abbreviations keep
 ///   their dot (`млрд.`, `ж.`, `т.б.`);
 /// - a number whose hyphen is followed by a stray space and a case/ordinal ending is one token
@@ -93,6 +96,10 @@ public struct TokenScanner: Sendable {
             while end < s.count, s[end] == "-" { end += 1 }
             return Match(start: i, end: end, kind: .punctuation, dropsInnerSpace: false)
         }
+        // A percent sign written apart from its number still takes the ending: "5 %-ке".
+        if c == "%", i + 2 < s.count, ScalarClass.isHyphen(s[i + 1]), let end = numberSuffixEnd(s, from: i + 2) {
+            return Match(start: i, end: end, kind: .symbol, dropsInnerSpace: false)
+        }
         if ScalarClass.isPictograph(c) {
             return Match(start: i, end: emojiEnd(s, after: i), kind: .symbol, dropsInnerSpace: false)
         }
@@ -131,7 +138,7 @@ public struct TokenScanner: Sendable {
                 }
                 break
             }
-            if (x == "." || x == ","), ScalarClass.isDigit(previous), let following, ScalarClass.isDigit(following) {
+            if (x == "." || x == "," || x == ":"), ScalarClass.isDigit(previous), let following, ScalarClass.isDigit(following) {
                 j += 1
                 continue
             }
@@ -191,7 +198,7 @@ public struct TokenScanner: Sendable {
     func numberSuffixEnd(_ s: [Unicode.Scalar], from k: Int) -> Int? {
         var end = k
         while end < s.count, ScalarClass.isLetter(s[end]) { end += 1 }
-        guard end > k, end - k <= 5, end == s.count || !ScalarClass.isWordScalar(s[end]) else { return nil }
+        guard end > k, end - k <= 7, end == s.count || !ScalarClass.isWordScalar(s[end]) else { return nil }
         return exceptions.numberSuffixes.contains(lowered(s, k, end)) ? end : nil
     }
 

@@ -56,23 +56,7 @@ extension TilshiCommand.Bench {
 
         /// Plain text from "token TAG" lines: sentences detokenised with ordinary spacing, eight to a paragraph.
         static func paragraphs(fromIOB2 source: String) -> String {
-            var sentences: [String] = []
-            var current = ""
-            var glueNext = true
-            for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
-                guard let space = line.lastIndex(of: " "), !line.isEmpty else {
-                    if !current.isEmpty { sentences.append(current) }
-                    current = ""
-                    glueNext = true
-                    continue
-                }
-                let form = line[..<space]
-                let attachesLeft = [".", ",", "!", "?", ":", ";", "»", ")", "…"].contains(form)
-                if !glueNext && !attachesLeft { current += " " }
-                current += form
-                glueNext = form == "«" || form == "("
-            }
-            if !current.isEmpty { sentences.append(current) }
+            let sentences = IOB2Text.sentences(source).map { $0.text ?? "" }
             var paragraphs: [String] = []
             var index = 0
             while index < sentences.count {

@@ -12,11 +12,13 @@ extension TilshiCommand.Eval {
             abstract: "Tokenisation and sentence-segmentation precision/recall/F1 against CoNLL-U gold.",
             discussion: """
                 Tokenises the '# text' lines joined by spaces and compares surface tokens (multiword tokens \
-                count once) and sentences by character span, like the CoNLL 2018 'Tokens' and 'Sentences' metrics.
+                count once) and sentences by character span, like the CoNLL 2018 'Tokens' and 'Sentences' metrics. \
+                A file ending in .iob2 (KazNERD) is read as pre-tokenised sentences whose text is rebuilt with \
+                ordinary spacing: an agreement check with another corpus's token conventions.
                 """
         )
 
-        @Argument(help: "CoNLL-U gold files (default: ../shared/data/ud-kazakh-ktb/kk_ktb-dev.conllu).")
+        @Argument(help: "CoNLL-U gold files, or .iob2 token files (default: ../shared/data/ud-kazakh-ktb/kk_ktb-dev.conllu).")
         var files: [String] = []
 
         @Option(help: "Print up to this many token disagreements (gold ⇢ system).")
@@ -46,6 +48,7 @@ extension TilshiCommand.Eval {
         /// Reads, tokenises and scores one CoNLL-U file.
         static func evaluate(path: String) throws -> TokenizationEvaluation.Report {
             let text = try TextInput.read(path)
+            if path.hasSuffix(".iob2") { return evaluate(gold: IOB2Text.sentences(text)) }
             let gold: [CoNLLUSentence]
             do { gold = try CoNLLU.parse(text) } catch {
                 throw TextInput.Failure(input: path, reason: "malformed CoNLL-U (\(error))")
