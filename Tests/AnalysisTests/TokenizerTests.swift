@@ -5,7 +5,7 @@ import Testing
 import TextModel
 
 /// The seed articles bundled with the CLI, read from the source tree.
-enum Seeds {
+enum SeedArticles {
     static let directory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Sources/TilshiCLI/Resources/Samples")
@@ -54,7 +54,7 @@ enum Seeds {
 
     @Test(arguments: ["000", "001", "002", "003", "004"])
     func seedOffsetsSliceBackToTokenText(seed: String) throws {
-        let document = try Seeds.analysed(seed)
+        let document = try SeedArticles.analysed(seed)
         #expect(document.tokens.count > 250)
         expectConsistent(document)
         for token in document.tokens where token.spaceAfter {

@@ -5,7 +5,9 @@ extension TilshiCommand {
     public struct Eval: AsyncParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Measure accuracy against gold data; the figures in EVALUATION.md come from here.",
-            subcommands: [Tokenize.self]
+            subcommands: [
+                Tokenize.self,
+            ]
         )
         public init() {}
     }
@@ -14,7 +16,9 @@ extension TilshiCommand {
     public struct Bench: AsyncParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Measure speed and memory; the figures in BENCHMARKS.md come from here.",
-            subcommands: [BenchTokenize.self]
+            subcommands: [
+                BenchTokenize.self,
+            ]
         )
         public init() {}
     }
