@@ -2,6 +2,7 @@ import Analysis
 import ArgumentParser
 import Corpora
 import Foundation
+import Pipeline
 import TextModel
 
 extension TilshiCommand.Eval {
@@ -11,7 +12,7 @@ extension TilshiCommand.Eval {
             commandName: "tokenize",
             abstract: "Tokenisation and sentence-segmentation precision/recall/F1 against CoNLL-U gold.",
             discussion: """
-                Tokenises the '# text' lines joined by spaces and compares surface tokens (multiword tokens \
+                Runs the default pipeline up to sentence segmentation on the '# text' lines joined by spaces and compares surface tokens (multiword tokens \
                 count once) and sentences by character span, like the CoNLL 2018 'Tokens' and 'Sentences' metrics. \
                 A file ending in .iob2 (KazNERD) is read as pre-tokenised sentences whose text is rebuilt with \
                 ordinary spacing: an agreement check with another corpus's token conventions.
@@ -60,13 +61,20 @@ extension TilshiCommand.Eval {
         static func evaluate(gold: [CoNLLUSentence]) -> TokenizationEvaluation.Report {
             let raw = TokenizationEvaluation.rawText(of: gold)
             var document = Document(id: "eval", text: raw)
-            Tokenizer().annotate(&document)
-            SentenceSegmenter().annotate(&document)
+            for annotator in stagesThroughSentences { annotator.annotate(&document) }
             return TokenizationEvaluation.evaluate(
                 gold: gold, text: raw,
                 systemTokens: document.tokens.map { $0.start..<$0.end },
                 systemSentences: document.sentences.map { $0.start..<$0.end }
             )
+        }
+
+        /// The default pipeline's stages up to sentence segmentation (normalisation, if registered, included),
+        /// so the figures are those of the real pipeline.
+        static var stagesThroughSentences: [any Annotator] {
+            let stages = Pipeline.default.annotators
+            guard let last = stages.lastIndex(where: { $0.name == "sentences" }) else { return [Tokenizer(), SentenceSegmenter()] }
+            return Array(stages[...last])
         }
 
         static func render(_ report: TokenizationEvaluation.Report, input: String) -> String {
