@@ -80,15 +80,6 @@ enum ScalarClass {
         s == "." || s == "!" || s == "?" || s == "…" || s == "\u{203C}" || s == "\u{2047}" || s == "\u{2048}" || s == "\u{2049}"
     }
 
-    /// Quotation marks of any direction.
-    @inline(__always)
-    static func isQuote(_ s: Unicode.Scalar) -> Bool {
-        switch s {
-        case "\"", "«", "»", "“", "”", "„", "‟", "‘", "‚", "‹", "›", "'", "\u{2019}": return true
-        default: return false
-        }
-    }
-
     /// Marks that open a quotation or bracket and so may begin a sentence.
     @inline(__always)
     static func isOpening(_ s: Unicode.Scalar) -> Bool {

@@ -22,7 +22,10 @@ import TextModel
 /// - a number whose hyphen is followed by a stray space and a case/ordinal ending is one token
 ///   `90- шы` (norm `90-шы`), so later stages see the ordinal;
 /// - a participle with `емес`/`жоқ`/`екен` is one token with a space (`болған емес`), as in KTB;
-/// - quotes, brackets, dashes and commas are always tokens of their own.
+/// - quotes, brackets, dashes and commas are always tokens of their own;
+/// - kinds: `url` for web addresses and `@handles`, `email`, `word` for `#hashtags`, `symbol` for emoji
+///   sequences (with skin tones, ZWJ sequences and flags) and other symbols, `abbreviation` for listed dotted
+///   abbreviations and upper-case acronyms (`ҚР`, `ЮНЕСКО-ның`), `initial` for `Б.`.
 public struct TokenScanner: Sendable {
     /// A token found in the scanned buffer: scalar range and shape class.
     public struct Match: Sendable, Equatable {
