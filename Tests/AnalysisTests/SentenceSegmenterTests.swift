@@ -101,6 +101,7 @@ import TextModel
     @Test func lineBreaks() {
         #expect(sentences("Тақырып\nМәтін басталды.") == ["Тақырып", "Мәтін басталды."])
         #expect(sentences("Бірінші абзац\n\nекінші абзац") == ["Бірінші абзац", "екінші абзац"])
+        #expect(sentences("Тақырып\r\nМәтін басталды.\r\n\r\nекінші абзац") == ["Тақырып", "Мәтін басталды.", "екінші абзац"])
         // A hard-wrapped line that continues in lower case stays in its sentence.
         #expect(sentences("Алматы қаласының\nәкімі кездесті.") == ["Алматы қаласының\nәкімі кездесті."])
     }
