@@ -118,7 +118,7 @@ public struct TokenScanner: Sendable {
         var dropsInnerSpace = false
         scanning: while true {
             while j < n, ScalarClass.isWordScalar(s[j]) { j += 1 }
-            guard j < n, j + 1 <= n else { break }
+            guard j < n else { break }
             let x = s[j]
             let previous = s[j - 1]
             let following: Unicode.Scalar? = j + 1 < n ? s[j + 1] : nil
