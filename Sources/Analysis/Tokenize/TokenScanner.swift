@@ -197,12 +197,21 @@ public struct TokenScanner: Sendable {
         return numberSuffixEnd(s, from: k)
     }
 
-    /// End of the letters from `k` when they form a listed number ending followed by a word boundary.
+    /// End of the letters from `k` when they form a number ending followed by a word boundary: a listed ending,
+    /// or a longer stack of endings that begins with a listed ending of three letters or more (`ншісіне`).
+    /// A short listed ending at the start of a whole word (`ке` in `кезеңінің`) does not count.
     func numberSuffixEnd(_ s: [Unicode.Scalar], from k: Int) -> Int? {
         var end = k
         while end < s.count, ScalarClass.isLetter(s[end]) { end += 1 }
-        guard end > k, end - k <= 7, end == s.count || !ScalarClass.isWordScalar(s[end]) else { return nil }
-        return exceptions.numberSuffixes.contains(lowered(s, k, end)) ? end : nil
+        guard end > k, end - k <= 8, end == s.count || !ScalarClass.isWordScalar(s[end]) else { return nil }
+        let ending = lowered(s, k, end)
+        if exceptions.numberSuffixes.contains(ending) { return end }
+        var prefix = ""
+        for (count, scalar) in ending.unicodeScalars.enumerated() {
+            prefix.unicodeScalars.append(scalar)
+            if count + 1 >= 3, exceptions.numberSuffixes.contains(prefix) { return end }
+        }
+        return nil
     }
 
     /// End of `болған емес`: the word ends in a listed participle ending and one space precedes a listed auxiliary.
