@@ -104,6 +104,7 @@ import TextModel
         #expect(sentences("Тақырып\r\nМәтін басталды.\r\n\r\nекінші абзац") == ["Тақырып", "Мәтін басталды.", "екінші абзац"])
         // A hard-wrapped line that continues in lower case stays in its sentence.
         #expect(sentences("Алматы қаласының\nәкімі кездесті.") == ["Алматы қаласының\nәкімі кездесті."])
+        #expect(sentences("Кездесуге әкім,\nБауыржан Байбек қатысты.") == ["Кездесуге әкім,\nБауыржан Байбек қатысты."])
     }
 
     @Test func emptyDocumentHasNoSentences() {

@@ -4,8 +4,8 @@ import TextModel
 /// Groups tokens into sentences.
 ///
 /// A sentence ends:
-/// - at a blank line, and at a line break unless the next line continues in lower case (a hard-wrapped
-///   line); titles and the short lines of news pages are sentences of their own;
+/// - at a blank line, and at a line break unless the next line continues in lower case or the line stops at
+///   a comma (a hard-wrapped line); titles and the short lines of news pages are sentences of their own;
 /// - after `.` `!` `?` `…` (and runs such as `...`, `?!`), together with any closing quotes or brackets
 ///   that follow, when the next word plausibly starts a sentence: it begins with an upper-case letter or
 ///   a digit, possibly after opening quotes or a speech dash (`— Құдай…` starts one; `... — деді.` does not);
@@ -45,7 +45,8 @@ public struct SentenceSegmenter: Annotator {
                 if lineBreaks >= 2 {
                     ends = true
                 } else if lineBreaks == 1 {
-                    ends = shape.isTerminal || afterTerminal || !shapes[index + 1].startsLower
+                    // A line that stops at a comma is hard-wrapped, even before a capitalised name.
+                    ends = shape.isTerminal || afterTerminal || !shapes[index + 1].startsLower && !shape.isComma
                 } else if shape.isTerminal || (afterTerminal && shape.isClosing && !tokens[index - 1].spaceAfter) {
                     afterTerminal = true
                     if (shapes[index + 1].isClosing || shapes[index + 1].isTerminal) && !tokens[index].spaceAfter {
@@ -106,6 +107,7 @@ struct TokenShape {
     let startsDigit: Bool
     let endsWithDot: Bool
     let isAcronym: Bool
+    let isComma: Bool
 
     init(_ token: Token) {
         kind = token.kind
@@ -122,5 +124,6 @@ struct TokenShape {
         startsDigit = ScalarClass.isDigit(first)
         endsWithDot = last == "."
         isAcronym = token.kind == .abbreviation && !endsWithDot || token.kind == .initial
+        isComma = single && first == ","
     }
 }
