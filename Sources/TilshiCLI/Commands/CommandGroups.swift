@@ -5,7 +5,10 @@ extension TilshiCommand {
     public struct Eval: AsyncParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Measure accuracy against gold data; the figures in EVALUATION.md come from here.",
-            subcommands: []
+            subcommands: [
+                LanguageID.self,
+                Translit.self,
+            ]
         )
         public init() {}
     }
