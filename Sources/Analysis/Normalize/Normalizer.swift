@@ -63,124 +63,105 @@ public struct Normalizer: Annotator {
 
     /// Pass 1: character classes, line breaks and NFC, from `start` on (everything before maps to itself).
     private func mapCharacters(_ original: [Unicode.Scalar], from start: Int, _ tables: NormalizationTables) -> NormalizedText {
-        var scalars: [Unicode.Scalar] = []
-        var starts: [Int] = []
-        var ends: [Int] = []
-        scalars.reserveCapacity(original.count)
-        starts.reserveCapacity(original.count)
-        ends.reserveCapacity(original.count)
-        scalars.append(contentsOf: original[0..<start])
-        starts.append(contentsOf: 0..<start)
-        ends.append(contentsOf: 1..<(start + 1))
-
+        var normalized = NormalizedText(originalCount: original.count, reservingCapacity: original.count)
+        for index in 0..<start { normalized.append(original[index], from: index, to: index + 1) }
+        let compose = NormalizationTables.Action.compose.rawValue
         tables.actions.withUnsafeBufferPointer { actions in
-            var index = start
-            while index < original.count {
-                let scalar = original[index]
-                let value = scalar.value
-                let action: NormalizationTables.Action
-                if value < 0x10000 {
-                    action = NormalizationTables.Action(rawValue: actions[Int(value)])!
-                } else {
-                    action = NormalizationTables.mayCompose(value) ? .compose : .keep
+            original.withUnsafeBufferPointer { original in
+                @inline(__always) func action(_ value: UInt32) -> UInt8 {
+                    value < 0x10000 ? actions[Int(value)] : (NormalizationTables.mayCompose(value) ? compose : 0)
                 }
-                switch action {
-                case .keep:
-                    scalars.append(scalar); starts.append(index); ends.append(index + 1)
-                case .space:
-                    scalars.append(" "); starts.append(index); ends.append(index + 1)
-                case .newline:
-                    scalars.append("\n"); starts.append(index); ends.append(index + 1)
-                case .doubleQuote:
-                    scalars.append("\""); starts.append(index); ends.append(index + 1)
-                case .singleQuote:
-                    scalars.append("'"); starts.append(index); ends.append(index + 1)
-                case .dash:
-                    scalars.append("-"); starts.append(index); ends.append(index + 1)
-                case .drop:
-                    break
-                case .carriageReturn:
-                    let end = index + 1 < original.count && original[index + 1] == "\n" ? index + 2 : index + 1
-                    scalars.append("\n"); starts.append(index); ends.append(end)
-                    index = end
-                    continue
-                case .compose:
-                    index = compose(original, at: index, &scalars, &starts, &ends)
-                    continue
+                var index = start
+                var current = original.isEmpty ? 0 : action(original[start].value)
+                while index < original.count {
+                    let scalar = original[index]
+                    let next = index + 1 < original.count ? action(original[index + 1].value) : 0
+                    if next == compose || current == compose {
+                        // A combining sequence: this scalar (its starter) and the marks after it.
+                        index = self.compose(original, at: index, into: &normalized)
+                        current = index < original.count ? action(original[index].value) : 0
+                        continue
+                    }
+                    switch current {
+                    case 0: normalized.append(scalar, from: index, to: index + 1)
+                    case NormalizationTables.Action.space.rawValue: normalized.append(" ", from: index, to: index + 1)
+                    case NormalizationTables.Action.newline.rawValue: normalized.append("\n", from: index, to: index + 1)
+                    case NormalizationTables.Action.doubleQuote.rawValue: normalized.append("\"", from: index, to: index + 1)
+                    case NormalizationTables.Action.singleQuote.rawValue: normalized.append("'", from: index, to: index + 1)
+                    case NormalizationTables.Action.dash.rawValue: normalized.append("-", from: index, to: index + 1)
+                    case NormalizationTables.Action.carriageReturn.rawValue:
+                        if index + 1 < original.count, original[index + 1] == "\n" {
+                            normalized.append("\n", from: index, to: index + 2)
+                            index += 2
+                            current = index < original.count ? action(original[index].value) : 0
+                            continue
+                        }
+                        normalized.append("\n", from: index, to: index + 1)
+                    default: break  // drop
+                    }
+                    index += 1
+                    current = next
                 }
-                index += 1
             }
-        }
-        var normalized = NormalizedText(originalCount: original.count, reservingCapacity: scalars.count)
-        for position in scalars.indices {
-            normalized.append(scalars[position], from: starts[position], to: ends[position])
         }
         return normalized
     }
 
-    /// The slow path: composes the combining sequence around `original[index]` (with its starter, already
-    /// emitted) and returns the index after the sequence.
+    /// The slow path: composes the sequence that starts at `original[index]` (a starter followed by marks, or
+    /// marks alone) with Foundation's NFC, and returns the index after it.
     private func compose(
-        _ original: [Unicode.Scalar], at index: Int,
-        _ scalars: inout [Unicode.Scalar], _ starts: inout [Int], _ ends: inout [Int]
+        _ original: UnsafeBufferPointer<Unicode.Scalar>, at index: Int, into normalized: inout NormalizedText
     ) -> Int {
-        // The sequence starts at the last emitted starter (with any marks already emitted after it).
-        var first = scalars.count
-        while first > 0, scalars[first - 1].properties.canonicalCombiningClass.rawValue != 0 { first -= 1 }
-        if first > 0 { first -= 1 }
         var end = index + 1
         while end < original.count, NormalizationTables.mayCompose(original[end].value) { end += 1 }
-
         var sequence = String.UnicodeScalarView()
-        sequence.append(contentsOf: scalars[first...])
         sequence.append(contentsOf: original[index..<end])
         let composed = Array(String(sequence).precomposedStringWithCanonicalMapping.unicodeScalars)
-        let inputCount = scalars.count - first + (end - index)
-        let sequenceStart = first < scalars.count ? starts[first] : index
-        var pieceStarts = Array(starts[first...]) + Array(index..<end)
-        var pieceEnds = Array(ends[first...]) + Array((index + 1)..<(end + 1))
-        if composed.count != inputCount {
+        if composed.count == end - index {
+            for (offset, scalar) in composed.enumerated() { normalized.append(scalar, from: index + offset, to: index + offset + 1) }
+        } else {
             // Scalars merged: each composed scalar stands for the whole original sequence.
-            pieceStarts = Array(repeating: sequenceStart, count: composed.count)
-            pieceEnds = Array(repeating: end, count: composed.count)
+            for scalar in composed { normalized.append(scalar, from: index, to: end) }
         }
-        scalars.removeSubrange(first...)
-        starts.removeSubrange(first...)
-        ends.removeSubrange(first...)
-        scalars.append(contentsOf: composed)
-        starts.append(contentsOf: pieceStarts)
-        ends.append(contentsOf: pieceEnds)
         return end
     }
 
-    /// Pass 3: in words that mix Latin and Cyrillic, replaces the minority script's look-alike letters.
+    /// Pass 2: in words that mix Latin and Cyrillic, replaces the minority script's look-alike letters.
     private func repairHomoglyphs(_ normalized: inout NormalizedText, _ tables: NormalizationTables) {
-        let scalars = normalized.scalars
-        var wordStart = 0
-        var latinDistinct = 0, latinAll = 0, cyrillicDistinct = 0, cyrillicAll = 0
         var fixes: [(index: Int, scalar: Unicode.Scalar)] = []
-        for index in 0...scalars.count {
-            let script: NormalizationTables.Script = index < scalars.count ? tables.script(scalars[index]) : .none
-            switch script {
-            case .latinDistinct: latinDistinct += 1; latinAll += 1
-            case .latinConfusable: latinAll += 1
-            case .cyrillicDistinct: cyrillicDistinct += 1; cyrillicAll += 1
-            case .cyrillicConfusable: cyrillicAll += 1
-            case .otherLetter: break
-            case .none:
-                if latinAll > 0 && cyrillicAll > 0 {
-                    collectFixes(scalars, wordStart..<index, latinDistinct: latinDistinct, latinAll: latinAll,
-                                 cyrillicDistinct: cyrillicDistinct, cyrillicAll: cyrillicAll, tables, into: &fixes)
+        normalized.scalars.withUnsafeBufferPointer { scalars in
+            tables.scripts.withUnsafeBufferPointer { scripts in
+                let limit = UInt32(NormalizationTables.scriptLimit)
+                var wordStart = 0
+                var latinDistinct = 0, latinAll = 0, cyrillicDistinct = 0, cyrillicAll = 0
+                for index in 0...scalars.count {
+                    var script = NormalizationTables.Script.none.rawValue
+                    if index < scalars.count {
+                        let value = scalars[index].value
+                        script = value < limit ? scripts[Int(value)] : tables.script(scalars[index]).rawValue
+                    }
+                    switch script {
+                    case NormalizationTables.Script.latinDistinct.rawValue: latinDistinct += 1; latinAll += 1
+                    case NormalizationTables.Script.latinConfusable.rawValue: latinAll += 1
+                    case NormalizationTables.Script.cyrillicDistinct.rawValue: cyrillicDistinct += 1; cyrillicAll += 1
+                    case NormalizationTables.Script.cyrillicConfusable.rawValue: cyrillicAll += 1
+                    case NormalizationTables.Script.otherLetter.rawValue: break
+                    default:
+                        if latinAll > 0 && cyrillicAll > 0 {
+                            collectFixes(scalars, wordStart..<index, latinDistinct: latinDistinct, latinAll: latinAll,
+                                         cyrillicDistinct: cyrillicDistinct, cyrillicAll: cyrillicAll, tables, into: &fixes)
+                        }
+                        wordStart = index + 1
+                        latinDistinct = 0; latinAll = 0; cyrillicDistinct = 0; cyrillicAll = 0
+                    }
                 }
-                wordStart = index + 1
-                latinDistinct = 0; latinAll = 0; cyrillicDistinct = 0; cyrillicAll = 0
             }
         }
         for fix in fixes { normalized.replace(at: fix.index, with: fix.scalar) }
     }
 
     private func collectFixes(
-        _ scalars: [Unicode.Scalar], _ word: Range<Int>, latinDistinct: Int, latinAll: Int,
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ word: Range<Int>, latinDistinct: Int, latinAll: Int,
         cyrillicDistinct: Int, cyrillicAll: Int, _ tables: NormalizationTables,
         into fixes: inout [(index: Int, scalar: Unicode.Scalar)]
     ) {

@@ -17,7 +17,9 @@ extension TilshiCommand {
     public struct Bench: AsyncParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Measure speed and memory; the figures in BENCHMARKS.md come from here.",
-            subcommands: []
+            subcommands: [
+                Normalize.self,
+            ]
         )
         public init() {}
     }
