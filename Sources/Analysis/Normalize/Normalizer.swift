@@ -38,7 +38,8 @@ public struct Normalizer: Annotator {
         let tables = NormalizationTables.shared
         var normalized: NormalizedText
         if let firstChange = firstScalarNeedingWork(original, tables) {
-            normalized = mapCharacters(original, from: firstChange, tables)
+            // Start one scalar early: a combining mark composes with the starter before it.
+            normalized = mapCharacters(original, from: max(0, firstChange - 1), tables)
         } else {
             normalized = NormalizedText(identityOf: original)
         }
