@@ -2,6 +2,8 @@
 public enum LanguageEndings {
     /// Kazakh suffixes (lower case).
     public static let kazakh: [String] = load("kk")
+    /// Extra endings of Latin-script Kazakh (2021 alphabet), used with the transliterated ``kazakh`` list.
+    public static let kazakhLatin: [String] = load("kk-latn")
     /// Russian inflections that Kazakh words do not end in (lower case).
     public static let russian: [String] = load("ru")
 

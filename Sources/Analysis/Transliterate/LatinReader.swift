@@ -238,10 +238,21 @@ struct LatinReader {
             }
             let foreign = words[index..<end].filter(\.foreign).count
             if end - index > 1, foreign > 0, foreign * 2 >= end - index {
-                for member in index..<end where words[member].marks == nil { words[member].foreign = true }
+                // Not a word that carries a Kazakh suffix: "World Craft City Almatyda" keeps "Almatyda" Kazakh.
+                for member in index..<end where words[member].marks == nil && !words[member].foreign
+                    && !hasKazakhEnding(words[member].range) {
+                    words[member].foreign = true
+                }
             }
             index = end
         }
+    }
+
+    static let kazakhLatinEndings: [String] = LanguageEndings.kazakhLatin + LanguageEndings.kazakh.map { Transliterator.toLatin($0) }
+
+    private func hasKazakhEnding(_ range: Range<Int>) -> Bool {
+        let lower = String(String.UnicodeScalarView(scalars[range])).lowercased()
+        return Self.kazakhLatinEndings.contains { lower.hasSuffix($0) && lower.count > $0.count + 1 }
     }
 
     /// Whether the whitespace-delimited token around `range` is a URL, e-mail address or domain name.
