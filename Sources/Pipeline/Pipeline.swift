@@ -42,12 +42,15 @@ public struct Pipeline: Sendable {
 
     /// Every stage: normalisation, language, tokens, sentences, morphology, entities, facts.
     public static let `default` = Pipeline(name: "kk-default", annotators: [
+        Normalizer(),
+        LanguageIdentifier(),
         Tokenizer(),
         SentenceSegmenter(),
     ])
 
     /// What the search index needs: normalisation, tokens and lemmas.
     public static let search = Pipeline(name: "kk-search", annotators: [
+        Normalizer(),
         Tokenizer(),
     ])
 }

@@ -7,6 +7,8 @@ extension TilshiCommand {
             abstract: "Measure accuracy against gold data; the figures in EVALUATION.md come from here.",
             subcommands: [
                 Tokenize.self,
+                LanguageID.self,
+                Translit.self,
             ]
         )
         public init() {}
@@ -18,6 +20,7 @@ extension TilshiCommand {
             abstract: "Measure speed and memory; the figures in BENCHMARKS.md come from here.",
             subcommands: [
                 BenchTokenize.self,
+                Normalize.self,
             ]
         )
         public init() {}
