@@ -205,6 +205,24 @@ enum SeedArticles {
         #expect(result.first?.text == "a" && result.last?.text == "b")
     }
 
+    @Test func worksOnTheNormalizersView() {
+        // Latin "i" inside a Cyrillic word, typographic quotes and dashes, a soft hyphen, a no-break space.
+        let text = "Алматы қаласiның әкi\u{00AD}мі Б.Байбек “Сазген сазы” іс–шарасына келді,\u{00A0}— деді."
+        var document = Document(id: "t", text: text)
+        Normalizer().annotate(&document)
+        Tokenizer().annotate(&document)
+        expectConsistent(document)
+        #expect(document.tokens.map(\.text) == [
+            "Алматы", "қаласiның", "әкi\u{00AD}мі", "Б.", "Байбек", "“", "Сазген", "сазы", "”", "іс–шарасына", "келді", ",", "—", "деді", ".",
+        ])
+        #expect(document.tokens.map(\.norm) == [
+            "Алматы", "қаласіның", "әкімі", "Б.", "Байбек",
+            "\"", "Сазген", "сазы", "\"", "іс-шарасына", "келді", ",", "-", "деді", ".",
+        ])
+        SentenceSegmenter().annotate(&document)
+        #expect(document.sentences.count == 1)
+    }
+
     @Test func emptyAndSpaceOnlyTextHaveNoTokens() {
         #expect(tokens("").isEmpty)
         #expect(tokens(" \n\t ").isEmpty)
