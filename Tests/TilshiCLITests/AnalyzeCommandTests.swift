@@ -131,6 +131,15 @@ import TextModel
         #expect(document.sentences.map(\.tokenRange) == [0..<3, 3..<6])
     }
 
+    @Test func goldTokensTakeTheNormalisedForm() throws {
+        // "қаласiның" with a Latin i: the normaliser repairs it, the gold token keeps its surface.
+        let gold = "# text = Алматы қаласiның әкімі\n1\tАлматы\t_\t_\t_\t_\t_\t_\t_\t_\n2\tқаласiның\t_\t_\t_\t_\t_\t_\t_\t_\n3\tәкімі\t_\t_\t_\t_\t_\t_\t_\t_\n\n"
+        let analysed = GoldTokenAnalysis.analyze(try CoNLLU.parse(gold), id: "g", pipeline: .default)
+        #expect(analysed.document.tokens.map(\.text) == ["Алматы", "қаласiның", "әкімі"])
+        #expect(analysed.document.tokens.map(\.norm) == ["Алматы", "қаласіның", "әкімі"])
+        #expect(analysed.sentences[0].words.map(\.form) == ["Алматы", "қаласiның", "әкімі"])
+    }
+
     @Test func malformedAndEmptyCoNLLUAreReported() throws {
         let root = try directory(with: [
             "bad.conllu": Data("# text = x\n1\tx\tx\n".utf8),
