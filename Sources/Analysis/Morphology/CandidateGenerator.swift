@@ -34,6 +34,11 @@ struct CandidateGenerator: Sendable {
         self.memorised = memorised
     }
 
+    /// Every derivational ending a stem may carry (longest first).
+    func derivations(of stem: [Unicode.Scalar]) -> [(id: String, upos: UPOS)] {
+        derivations.filter { stem.count > $0.scalars.count + 1 && stem.suffix($0.scalars.count).elementsEqual($0.scalars) }.map { ($0.id, $0.upos) }
+    }
+
     /// The derivational ending of a stem (its id and the part of speech it implies), if any.
     func derivation(of stem: [Unicode.Scalar]) -> (id: String, upos: UPOS)? {
         for entry in derivations where stem.count > entry.scalars.count + 1 && stem.suffix(entry.scalars.count).elementsEqual(entry.scalars) {
@@ -104,20 +109,25 @@ struct CandidateGenerator: Sendable {
             out += expanded(stem: stem, original: original, upos: entry.upos, inherent: entry.features, rows: rows,
                             category: category, source: entry.source)
         }
-        let derived = derivation(of: stem)
-        // Lexicalised adjectives in -лы/-сыз/-ғы are often listed as nouns (or not at all): міндетті, тиімді.
-        if allowGuess, !out.isEmpty, let derived, derived.upos == .ADJ, category != .V0, !entries.contains(where: { $0.upos == .ADJ }) {
+        let derivedADJ = derivations(of: stem).contains { $0.upos == .ADJ }
+        // Lexicalised adjectives in -лы/-сыз/-лық are often listed as nouns (or not at all): міндетті, медициналық.
+        if allowGuess, !out.isEmpty, derivedADJ, category != .V0, !entries.contains(where: { $0.upos == .ADJ }) {
             out += expanded(stem: stem, original: original, upos: .ADJ, inherent: [], rows: rows, category: .N0, source: .guess)
         }
         if !out.isEmpty || !allowGuess { return out }
         // Guesses: unknown stems need a vowel and two letters.
         guard stem.count >= 2, KazakhPhonology.hasVowel(stem) || capitalised else { return out }
         if category == .V0 {
+            // Unknown verbs: at least three letters, not ending like a possessive or a voiced stop, and with a
+            // tense/mood suffix (a bare guessed stem + voice is almost always a misparsed noun).
+            let final = rows.last.map { grammar.rows[$0].yields }
+            guard stem.count >= 3, !["ы", "і", "ғ", "г", "б"].contains(stem.last!), final != .V0, final != .VN else { return out }
             out += expanded(stem: stem, original: original, upos: .VERB, inherent: [], rows: rows, category: .V0, source: .guess)
             return out
         }
+        let derived = derivation(of: stem)
         var guesses: [UPOS] = capitalised ? [.PROPN, .NOUN] : [.NOUN]
-        if let derived, derived.upos == .ADJ { guesses.append(.ADJ) }
+        if derivedADJ { guesses.append(.ADJ) }
         if let derived, derived.upos == .VERB, category == nil { guesses.append(.VERB) }
         for upos in guesses {
             out += expanded(stem: stem, original: original, upos: upos, inherent: [], rows: rows,

@@ -65,6 +65,7 @@ enum MorphologyFeatures {
             index(13, u, derivation), index(14, u, code(analysis.lemma.lowercased())), index(15, f, chain),
             index(16, u, code(lower[...])), index(17, u, UInt64(min(lemmaScalars, 12))),
             index(18, u, UInt64(analysis.source.rawValue), UInt64(memorisedRank)),
+            index(19, u, UInt64(analysis.source.rawValue), suffix2), index(20, f, UInt64(analysis.source.rawValue), chain),
         ]
         return indices.map { Int32($0) }
     }
