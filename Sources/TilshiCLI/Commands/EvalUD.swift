@@ -35,6 +35,9 @@ extension TilshiCommand {
         @Option(name: .customLong("show-errors"), help: "Print up to N wrongly analysed words (cross-validation only).")
         public var showErrors: Int = 0
 
+        @Option(name: .customLong("candidates"), help: "Only list the candidate analyses of these comma-separated words and exit.")
+        public var candidates: String?
+
         public init() {}
 
         public func validate() throws {
@@ -43,6 +46,15 @@ extension TilshiCommand {
         }
 
         public func run() async throws {
+            if let candidates {
+                for word in candidates.split(separator: ",").map(String.init) {
+                    print(word)
+                    for analysis in Morphology.shared.analyses(of: word) {
+                        print("  \(analysis.lemma)\t\(analysis.upos.rawValue)\t\(analysis.feats)\t\(analysis.chain)\t\(analysis.source)")
+                    }
+                }
+                return
+            }
             let gold = try Self.readCoNLLU(file)
             guard let folds else {
                 let scores = try Self.score(gold, pipeline: .default)
