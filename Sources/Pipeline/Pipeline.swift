@@ -46,11 +46,13 @@ public struct Pipeline: Sendable {
         LanguageIdentifier(),
         Tokenizer(),
         SentenceSegmenter(),
+        MorphologyAnnotator(),
     ])
 
     /// What the search index needs: normalisation, tokens and lemmas.
     public static let search = Pipeline(name: "kk-search", annotators: [
         Normalizer(),
         Tokenizer(),
+        MorphologyAnnotator(),
     ])
 }

@@ -9,6 +9,7 @@ extension TilshiCommand {
                 Tokenize.self,
                 LanguageID.self,
                 Translit.self,
+                EvalUD.self,
             ]
         )
         public init() {}
@@ -21,6 +22,7 @@ extension TilshiCommand {
             subcommands: [
                 BenchTokenize.self,
                 Normalize.self,
+                BenchAnalyze.self,
             ]
         )
         public init() {}
@@ -30,7 +32,9 @@ extension TilshiCommand {
     public struct Train: AsyncParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Train the bundled models from public gold data (deterministic).",
-            subcommands: []
+            subcommands: [
+                TrainMorphology.self,
+            ]
         )
         public init() {}
     }
