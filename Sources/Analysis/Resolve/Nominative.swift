@@ -31,9 +31,10 @@ public enum Nominative {
             let stemLength = lower.count - suffix.suffix.count
             guard stemLength >= 3 else { continue }
             let stem = String(lower.prefix(stemLength))
-            guard harmonyFits(stem: stem, suffix: suffix.suffix) else { continue }
+            // Loan surnames break vowel harmony ("Тасмағамбетовтің"), so harmony only guards the weak endings.
             let accepted = suffix.strong || attested(stem)
-                || (suffix.grammaticalCase != "acc" && consonantFits(stem: stem, suffix: suffix.suffix))
+                || (suffix.grammaticalCase != "acc" && harmonyFits(stem: stem, suffix: suffix.suffix)
+                    && consonantFits(stem: stem, suffix: suffix.suffix))
             if accepted { return String(word.prefix(stemLength)) }
         }
         return word
