@@ -44,6 +44,8 @@ public struct Pipeline: Sendable {
     public static let `default` = Pipeline(name: "kk-default", annotators: [
         Tokenizer(),
         SentenceSegmenter(),
+        // Facts: after the entity stage (names resolved first, times before amounts and events).
+        EntityResolver(), TimeExtractor(), AmountExtractor(), QuoteExtractor(), MeetingExtractor(), EventExtractor(),
     ])
 
     /// What the search index needs: normalisation, tokens and lemmas.
