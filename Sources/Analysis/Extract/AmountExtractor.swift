@@ -32,6 +32,10 @@ public struct AmountExtractor: Annotator {
         "дің", "тің", "нің", "дың", "тың", "ның", "мен", "бен", "пен",
     ]
 
+    private static let months = StemIndex(Months.kazakh.map { (stem: $0.key, payload: $0.value) })
+    private static let numberStems = StemIndex(FactLexicon.numberWords.filter { $0.value.takesSuffixes }.map { (stem: $0.key, payload: $0.value) })
+    private static let units = StemIndex(FactLexicon.unitStems.map { (stem: $0.stem, payload: $0.unit) })
+
     public func annotate(_ document: inout Document) {
         let view = WordView(document)
         let words = view.words
@@ -118,7 +122,7 @@ public struct AmountExtractor: Annotator {
         }
         guard value.isFinite, value <= 1e15 else { return nil }
         // A month name after the number is a (possibly impossible) date, never a quantity.
-        if let following = word(next), Months.kazakh.keys.contains(where: { following.bare.hasPrefix($0) }) { return nil }
+        if let following = word(next), Self.months.longest(following.bare) != nil { return nil }
         if let previous = word(index - 1), let entry = FactLexicon.amountModifiers[previous.bare], entry.position == .before {
             modifier = entry.code
         }
@@ -180,8 +184,8 @@ public struct AmountExtractor: Annotator {
     /// A scale word and the suffix after it ("мыңнан" → 1000, "нан").
     static func scale(_ lower: String) -> (value: Double, suffix: Substring)? {
         if let entry = FactLexicon.numberWords[lower], entry.kind == .scale { return (entry.value, "") }
-        for (stem, entry) in FactLexicon.numberWords where entry.kind == .scale && entry.takesSuffixes && lower.hasPrefix(stem) {
-            let suffix = lower.dropFirst(stem.count)
+        for (match, suffix) in numberStems.matches(lower) where match.payload.kind == .scale {
+            let entry = match.payload
             // "мыңдаған" ("thousands of") is not a number.
             if suffix.count <= 4, !suffix.hasPrefix("даға") { return (entry.value, suffix) }
         }
@@ -199,12 +203,11 @@ public struct AmountExtractor: Annotator {
             var entry = FactLexicon.numberWords[candidate.bare]
             var suffix: Substring = ""
             if entry == nil {
-                for (stem, stemEntry) in FactLexicon.numberWords where stemEntry.takesSuffixes && stemEntry.kind != .scale
-                    && candidate.bare.hasPrefix(stem) && candidate.bare.count > stem.count {
-                    let rest = candidate.bare.dropFirst(stem.count)
+                for (match, rest) in Self.numberStems.matches(candidate.bare) where match.payload.kind != .scale && !rest.isEmpty {
                     if Self.numberEndings.contains(String(rest)) {
-                        entry = stemEntry
+                        entry = match.payload
                         suffix = rest
+                        break
                     }
                 }
             }
@@ -231,9 +234,7 @@ public struct AmountExtractor: Annotator {
     }
 
     static func unitCode(_ lower: String) -> String? {
-        for (stem, unit) in FactLexicon.unitStems where lower.hasPrefix(stem) {
-            if lower.count - stem.count <= 4 { return unit }
-        }
+        for (match, rest) in units.matches(lower) where rest.count <= 4 { return match.payload }
         return nil
     }
 

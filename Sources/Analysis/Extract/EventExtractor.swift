@@ -130,16 +130,24 @@ public struct EventExtractor: Annotator {
         return end
     }
 
+    private static let singleNouns = StemIndex(nounStems.filter { $0.words.count == 1 }.map { (stem: $0.words[0], payload: $0.generic) })
+    private static let phraseNouns: [String: [(words: [String], generic: Bool)]] = Dictionary(
+        grouping: nounStems.filter { $0.words.count > 1 }, by: { $0.words[0] }
+    )
+    private static let venues = StemIndex(FactLexicon.venueStems.map { (stem: $0, payload: true) })
+
     /// An event noun at `index` (one or two words): the word after it and whether it is generic (шара).
     private func nounMatch(at index: Int, limit: Int, view: WordView) -> (Int, Bool)? {
         guard index < limit else { return nil }
-        for (stems, generic) in Self.nounStems where index + stems.count <= limit {
-            let matches = stems.indices.allSatisfy { offset in
-                let bare = view.words[index + offset].bare
-                return offset == stems.count - 1 ? bare.hasPrefix(stems[offset]) && bare.count <= stems[offset].count + 6 : bare == stems[offset]
+        let bare = view.words[index].bare
+        for (words, generic) in Self.phraseNouns[bare] ?? [] where index + words.count <= limit {
+            let matches = (1..<words.count).allSatisfy { offset in
+                let next = view.words[index + offset].bare
+                return offset == words.count - 1 ? next.startsWithBytes(words[offset]) : next == words[offset]
             }
-            if matches { return (index + stems.count, generic) }
+            if matches { return (index + words.count, generic) }
         }
+        if let (entry, rest) = Self.singleNouns.longest(bare), rest.count <= 6 { return (index + 1, entry.payload) }
         return nil
     }
 
@@ -185,7 +193,7 @@ public struct EventExtractor: Annotator {
         let words = view.words
         for index in segment {
             let bare = words[index].bare
-            guard FactLexicon.venueStems.contains(where: { bare.hasPrefix($0) }),
+            guard Self.venues.longest(bare) != nil,
                   ["нда", "нде", "да", "де", "та", "те"].contains(where: { bare.hasSuffix($0) })
             else { continue }
             var first = index

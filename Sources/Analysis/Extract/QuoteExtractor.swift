@@ -107,7 +107,7 @@ struct SpeakerContext {
             var position = index
             var matched = true
             for word in phrase {
-                guard position < document.tokens.count, document.tokens[position].norm.lowercased() == word else { matched = false; break }
+                guard position < document.tokens.count, document.tokens[position].norm.fastLowercased == word else { matched = false; break }
                 position += 1
             }
             if matched { return position }
@@ -204,7 +204,7 @@ struct SpeakerContext {
             while index < last {
                 defer { index += 1 }
                 guard !insideQuote[index] else { continue }
-                let lower = tokens[index].norm.lowercased()
+                let lower = tokens[index].norm.fastLowercased
                 if FactLexicon.speechMarkers.contains(lower) {
                     // "X айтуынша, …": X is the entity that ends right before the marker.
                     guard index > first, let entity = entityAtToken[index - 1], ["PERSON", "ORGANISATION", "ORGANIZATION"].contains(document.entities[entity].label) else { continue }

@@ -67,22 +67,22 @@ private struct Matcher {
         "ының", "інің", "ына", "іне", "ынан", "інен", "мен", "бен", "пен",
     ]
 
+    private static let months = StemIndex(Months.kazakh.map { (stem: $0.key, payload: $0.value) })
+
     private func word(_ index: Int) -> Word? { sentence.contains(index) ? view.words[index] : nil }
 
     /// Month number of a month word in any case form.
     private func month(_ index: Int) -> Int? {
-        guard let word = word(index), !word.isPunctuation else { return nil }
-        let lower = word.bare
-        for (stem, number) in Months.kazakh where lower.hasPrefix(stem) {
-            if Self.monthEndings.contains(String(lower.dropFirst(stem.count))) { return number }
-        }
-        return nil
+        guard let word = word(index), !word.isPunctuation, let (entry, rest) = Self.months.longest(word.bare),
+              Self.monthEndings.contains(String(rest))
+        else { return nil }
+        return entry.payload
     }
 
     /// Forms of жыл "year" ("жылы", "жылғы", "жылдың"), not жылдық "anniversary", жылдар "decade", жылу "warmth".
     private func startsWithYearNoun(_ index: Int) -> Bool {
-        guard let lower = word(index)?.bare, lower.hasPrefix("жыл") else { return false }
-        return !["жылдық", "жылдығ", "жылдар", "жылжы", "жылу", "жылқы", "жылт", "жылым"].contains { lower.hasPrefix($0) }
+        guard let lower = word(index)?.bare, lower.startsWithBytes("жыл") else { return false }
+        return !["жылдық", "жылдығ", "жылдар", "жылжы", "жылу", "жылқы", "жылт", "жылым"].contains { lower.startsWithBytes($0) }
     }
 
     private func dayNumber(_ index: Int) -> (day: Int, rangeEnd: Int?)? {
@@ -220,8 +220,8 @@ private struct Matcher {
         let lower = word.bare
         var entry = FactLexicon.timeWords[lower]
         if entry == nil {
-            if lower.hasPrefix("биыл") { entry = FactLexicon.timeWords["биыл"] }
-            if lower.hasPrefix("былтыр") { entry = FactLexicon.timeWords["былтыр"] }
+            if lower.startsWithBytes("биыл") { entry = FactLexicon.timeWords["биыл"] }
+            if lower.startsWithBytes("былтыр") { entry = FactLexicon.timeWords["былтыр"] }
         }
         guard let entry, let offset = Int(entry.value) else { return nil }
         switch entry.kind {

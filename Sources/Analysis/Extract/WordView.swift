@@ -89,7 +89,8 @@ struct WordView {
     }
 
     private static func isPunctuationToken(_ token: Token) -> Bool {
-        !token.norm.isEmpty && token.norm.unicodeScalars.allSatisfy {
+        if token.kind == .word || token.kind == .number { return false }
+        return !token.norm.isEmpty && token.norm.unicodeScalars.allSatisfy {
             !$0.properties.isAlphabetic && $0.properties.numericType == nil && !corePunctuation.contains($0)
         }
     }
@@ -116,16 +117,16 @@ struct WordView {
         while lower < upper, isPunctuationToken(tokens[lower]) { lower += 1 }
         while upper > lower, isPunctuationToken(tokens[upper - 1]) { upper -= 1 }
         // An abbreviation's full stop stays in the core ("млрд.") only when the tokeniser put it in the token.
-        let core = tokens[lower..<upper].map(\.norm).joined()
-        let leading = tokens[range.lowerBound..<lower].map(\.norm).joined()
-        let trailing = tokens[upper..<range.upperBound].map(\.norm).joined()
-        let lowered = core.lowercased()
+        let core = upper - lower == 1 ? tokens[lower].norm : tokens[lower..<upper].map(\.norm).joined()
+        let leading = lower == range.lowerBound ? "" : tokens[range.lowerBound..<lower].map(\.norm).joined()
+        let trailing = upper == range.upperBound ? "" : tokens[upper..<range.upperBound].map(\.norm).joined()
+        let lowered = core.fastLowercased
         var bare = Substring(lowered)
-        while bare.last == "." { bare = bare.dropLast() }
+        while bare.utf8.last == UInt8(ascii: ".") { bare = bare.dropLast() }
         let start = lower < upper ? tokens[lower].start : tokens[range.lowerBound].start
         let end = lower < upper ? tokens[upper - 1].end : tokens[range.upperBound - 1].end
         return Word(
-            core: core, lower: lowered, bare: String(bare), leading: leading, trailing: trailing,
+            core: core, lower: lowered, bare: bare.endIndex == lowered.endIndex ? lowered : String(bare), leading: leading, trailing: trailing,
             tokens: range, coreTokens: lower..<upper, start: start, end: end, newlineBefore: newlineBefore
         )
     }
@@ -133,10 +134,9 @@ struct WordView {
     /// Whether `word` ends a sentence before `next`: a final ".!?…" (possibly inside closing quotes) and a next word
     /// that starts like a sentence; not after an initial ("Б.", "Н.Ә.").
     private static func endsSentence(_ word: Word, next: Word) -> Bool {
-        let final: Set<Unicode.Scalar> = [".", "!", "?", "…"]
-        let closing = word.trailing.unicodeScalars.filter { $0 != "»" && $0 != "\"" && $0 != "”" && $0 != ")" }
         // A full stop the tokeniser kept inside the core ("млрд.") belongs to an abbreviation, not the sentence.
-        let hasFinal = closing.last.map { final.contains($0) } ?? false
+        let closing = word.trailing.unicodeScalars.last { $0 != "»" && $0 != "\"" && $0 != "”" && $0 != ")" }
+        let hasFinal = closing == "." || closing == "!" || closing == "?" || closing == "…"
         guard hasFinal, !isInitials(word.core) else { return false }
         guard let first = (next.core.isEmpty ? next.leading : next.leading + next.core).unicodeScalars.first else { return false }
         return first.properties.isUppercase || first == "«" || first == "\"" || first == "“" || dashes.contains(first)
