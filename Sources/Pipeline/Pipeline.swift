@@ -47,6 +47,8 @@ public struct Pipeline: Sendable {
         Tokenizer(),
         SentenceSegmenter(),
         MorphologyAnnotator(),
+        // Facts: after the entity stage (names resolved first, times before amounts and events).
+        EntityResolver(), TimeExtractor(), AmountExtractor(), QuoteExtractor(), MeetingExtractor(), EventExtractor(),
     ])
 
     /// What the search index needs: normalisation, tokens and lemmas.

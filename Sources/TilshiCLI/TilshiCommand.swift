@@ -9,6 +9,7 @@ public struct TilshiCommand: AsyncParsableCommand {
         subcommands: [
             Analyze.self,
             Translit.self,
+            Events.self,
             Eval.self,
             Bench.self,
             Train.self,

@@ -114,18 +114,3 @@ import TextModel
         }
     }
 }
-
-/// The five seed articles, read from `../shared/corpus/seeds` relative to the package (or the bundled copies).
-enum Seeds {
-    static func directory() -> URL {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return root.appendingPathComponent("Sources/TilshiCLI/Resources/Samples")
-    }
-
-    static func texts() throws -> [String] {
-        let files = try FileManager.default.contentsOfDirectory(at: directory(), includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "txt" }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        return try files.map { try String(contentsOf: $0, encoding: .utf8) }
-    }
-}

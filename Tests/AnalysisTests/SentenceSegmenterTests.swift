@@ -18,7 +18,7 @@ import TextModel
 
     @Test func sentencesCoverEveryTokenOnce() throws {
         for seed in ["000", "001", "002", "003", "004"] {
-            let document = try SeedArticles.analysed(seed)
+            let document = try Seeds.analysed(seed)
             var next = 0
             for sentence in document.sentences {
                 #expect(sentence.tokenRange.lowerBound == next)
@@ -32,7 +32,7 @@ import TextModel
     }
 
     @Test func seed000InitialsAndQuotes() throws {
-        let result = sentences(of: try SeedArticles.analysed("000"))
+        let result = sentences(of: try Seeds.analysed("000"))
         #expect(result.count == 26)
         #expect(result.contains("Тарихи сәтке Алматы қаласының басшысы Б.Байбек қатысты."))
         #expect(result[0] == "Парижде ЮНЕСКО штаб пәтерінде Алматы қаласының 1000 жылдығын кеңінен атап өтті.")
@@ -45,7 +45,7 @@ import TextModel
     }
 
     @Test func seed001TitleLineAndParagraphs() throws {
-        let result = sentences(of: try SeedArticles.analysed("001"))
+        let result = sentences(of: try Seeds.analysed("001"))
         #expect(result.count == 16)
         #expect(result[0] == "Алматыда  Францияның «Цифрлы күз» фестивалі  өтеді")
         #expect(result[1].hasPrefix("Алматы қаласының  әкімі Бауыржан Байбек"))
@@ -54,7 +54,7 @@ import TextModel
     }
 
     @Test func seed002QuoteEndingAndAbbreviations() throws {
-        let result = sentences(of: try SeedArticles.analysed("002"))
+        let result = sentences(of: try Seeds.analysed("002"))
         #expect(result.count == 25)
         #expect(result.contains("Алматы өзінің даму барысында орасан табыстарға жетті."))
         #expect(result.contains { $0.hasPrefix("Егер сонау 90 жылдардың басында") && $0.hasSuffix("құрайды», - деп атап өтті Алматы әкімінің орынбасары Арман Қырықбаев.") })
@@ -64,7 +64,7 @@ import TextModel
     }
 
     @Test func seed003ShortLinesAreSentences() throws {
-        let result = sentences(of: try SeedArticles.analysed("003"))
+        let result = sentences(of: try Seeds.analysed("003"))
         #expect(result.count == 24)
         #expect(result[0] == "Алматы ресми түрде World Craft City мәртебесіне ие болды")
         #expect(result[1] == "Қала әкімдігінің баспасөз қызметі")
@@ -75,7 +75,7 @@ import TextModel
     }
 
     @Test func seed004ReportingClauseAndSpacedInitial() throws {
-        let result = sentences(of: try SeedArticles.analysed("004"))
+        let result = sentences(of: try Seeds.analysed("004"))
         #expect(result.count == 15)
         #expect(result[0] == "ҚР Премьер-Министрінің орынбасары Иманғали Тасмағамбетов Париж қаласында іс-сапармен болып, ЮНЕСКО-ның Бас директоры Ирина Боковамен кездесті, - деп хабарлады ҚР Премьер-министрінің баспасөз қызметі.")
         #expect(result.contains { $0.hasPrefix("И. Тасмағамбетовтің айтуынша, Президент сапарынан кейін") })

@@ -4,26 +4,6 @@ import KazakhData
 import Testing
 import TextModel
 
-/// The seed articles bundled with the CLI, read from the source tree.
-enum SeedArticles {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Sources/TilshiCLI/Resources/Samples")
-
-    static func text(_ prefix: String) throws -> String {
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        let name = try #require(names.first { $0.hasPrefix(prefix) }, "no seed \(prefix)")
-        return try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
-    }
-
-    static func analysed(_ prefix: String) throws -> Document {
-        var document = Document(id: prefix, text: try text(prefix))
-        Tokenizer().annotate(&document)
-        SentenceSegmenter().annotate(&document)
-        return document
-    }
-}
-
 @Suite struct TokenizerTests {
     func tokens(_ text: String) -> [Token] {
         var document = Document(id: "t", text: text)
@@ -54,7 +34,7 @@ enum SeedArticles {
 
     @Test(arguments: ["000", "001", "002", "003", "004"])
     func seedOffsetsSliceBackToTokenText(seed: String) throws {
-        let document = try SeedArticles.analysed(seed)
+        let document = try Seeds.analysed(seed)
         #expect(document.tokens.count > 250)
         expectConsistent(document)
         for token in document.tokens where token.spaceAfter {

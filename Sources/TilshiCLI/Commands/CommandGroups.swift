@@ -23,6 +23,7 @@ extension TilshiCommand {
                 BenchTokenize.self,
                 Normalize.self,
                 BenchAnalyze.self,
+                Facts.self,
             ]
         )
         public init() {}
