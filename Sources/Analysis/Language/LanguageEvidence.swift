@@ -6,7 +6,8 @@ import TextModel
 /// A Cyrillic word votes Kazakh for a Kazakh-specific letter (ә ғ қ ң ө ұ ү һ і, +2), a Kazakh stop word (+2)
 /// or a Kazakh suffix (+1); Russian for ё ъ щ (+2), a Russian stop word (+2) or a Russian inflection (+1).
 /// A Latin word votes Kazakh for a letter of the 2021 alphabet (ä ğ ı ñ ö ū ü ş, +2), a Kazakh stop word in
-/// 2021 spelling (+2) or a q (+1); English for an English stop word (+2) or English spelling (th, w, c…, +1).
+/// 2021 spelling (+2), a q (+1) or a Kazakh ending (+1, only if the word does not look English); English for an
+/// English stop word (+2) or English spelling (th, w, c…, +1).
 /// Single letters followed by a full stop are initials ("И. Тасмағамбетов") and do not vote.
 public struct LanguageEvidence: Sendable, Equatable {
     public var kazakh = 0
@@ -73,7 +74,10 @@ public struct LanguageEvidence: Sendable, Equatable {
         if cues.englishStopWords.contains(word) { english += 2; return }
         if cues.kazakhLatinStopWords.contains(word) { kazakh += 2; return }
         if scalars.contains("q") && !word.contains("qu") { kazakh += 1 }
-        if LatinReader.looksEnglish(word) { english += 1 }
+        let english = LatinReader.looksEnglish(word)
+        if english { self.english += 1 }
+        let length = scalars.count
+        if !english, cues.kazakhLatinEndings.contains(where: { word.hasSuffix($0) && length > $0.unicodeScalars.count + 1 }) { kazakh += 1 }
     }
 }
 
@@ -90,5 +94,7 @@ struct LanguageCues: Sendable {
     /// Kazakh stop words in the 2021 Latin alphabet, for Latin-script Kazakh.
     let kazakhLatinStopWords: Set<String> = Set(StopWords.kazakh.map { Transliterator.toLatin($0) })
     let kazakhEndings = LanguageEndings.kazakh
+    /// Kazakh endings in the 2021 Latin alphabet, at least two letters long.
+    let kazakhLatinEndings: [String] = LatinReader.kazakhLatinEndings.filter { $0.unicodeScalars.count >= 2 }
     let russianEndings = LanguageEndings.russian
 }
