@@ -10,13 +10,20 @@ import TextModel
 /// English stop word (+2) or English spelling (th, w, c…, +1).
 /// Single letters followed by a full stop are initials ("И. Тасмағамбетов") and do not vote.
 public struct LanguageEvidence: Sendable, Equatable {
+    /// Votes for Kazakh (Cyrillic or Latin script).
     public var kazakh = 0
+    /// Votes for Russian.
     public var russian = 0
+    /// Votes for English.
     public var english = 0
+    /// Cyrillic letters seen.
     public var cyrillicLetters = 0
+    /// Latin letters seen.
     public var latinLetters = 0
+    /// All Cyrillic and Latin letters seen.
     public var letters: Int { cyrillicLetters + latinLetters }
 
+    /// Evidence with no votes; fill it with ``add(_:)``.
     public init() {}
 
     /// The language with the strictly highest score, or nil when there is no signal or a tie.

@@ -145,7 +145,23 @@ struct LatinReader {
             }
             index += 1
         }
+        if alphabet != .latin2021 { Self.harmonizeI(&units) }
         return units
+    }
+
+    static let backVowels: Set<Unicode.Scalar> = ["a", "o", "ū", "y"]
+    static let frontVowels: Set<Unicode.Scalar> = ["ä", "e", "ö", "ü"]
+
+    /// In the 2017 and 2018 alphabets a plain i is і, yet writers (and the 2017 decree's own
+    /// "Qazaqstan Respy'blikasy") also use it for и in loanwords. Native words keep vowel harmony, and і is a
+    /// front vowel: an і whose nearest vowel after it (or, at the end, before it) is back (a o ұ ы) cannot be
+    /// a native і, so it is read as и ("Respy'blikasy" → Республикасы; "On'tu'stik" keeps its і).
+    static func harmonizeI(_ units: inout [(letter: Unicode.Scalar, upper: Bool)]) {
+        for index in units.indices where units[index].letter == "ı" {
+            let after = units[(index + 1)...].first { backVowels.contains($0.letter) || frontVowels.contains($0.letter) }
+            let before = units[..<index].last { backVowels.contains($0.letter) || frontVowels.contains($0.letter) }
+            if let neighbour = after ?? before, backVowels.contains(neighbour.letter) { units[index].letter = "i" }
+        }
     }
 
     // MARK: Spelling in Cyrillic
