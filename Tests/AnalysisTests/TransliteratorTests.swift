@@ -32,6 +32,7 @@ import Testing
         #expect(Transliterator.toCyrillic("Qazaqstan Respublikasy") == "Қазақстан Республикасы")
         #expect(Transliterator.toCyrillic("Būryñğy ötken zamanda, bır danyşpan kısı") == "Бұрыңғы өткен заманда, бір данышпан кісі")
         #expect(Transliterator.toCyrillic("İUNESKO-nyñ Bas direktory") == "ЮНЕСКО-ның Бас директоры")
+        #expect(Transliterator.toCyrillic("Almatynyŋ əkımı") == "Алматының әкімі")
     }
 
     @Test func iReadsAsИOrЙByContext() {

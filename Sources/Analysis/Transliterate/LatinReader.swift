@@ -9,7 +9,7 @@ import KazakhData
 /// İ), falling back to the alphabet most marked in the whole text; rewrite the word in 2021 letters; then
 /// spell it in Cyrillic with the context rules below. Unmarked ASCII words read "sh" as ш (the habit of the
 /// 2018 alphabet and of informal spelling: "Shymkent"), "ch" and "ç" as ч, lone "c" as с before e/i/y and к
-/// otherwise, "w" as у, "x" as х.
+/// otherwise, "w" as у, "x" as х; ŋ (January 2021 draft) and ə are read as ñ and ä.
 struct LatinReader {
     enum Alphabet: CaseIterable { case latin2021, latin2018, latin2017 }
 
@@ -61,7 +61,9 @@ struct LatinReader {
     /// Letters that take an apostrophe in the 2017 alphabet (a' g' i' n' o' u' y' s' c').
     static let apostropheLetters: Set<Unicode.Scalar> = ["a", "g", "i", "n", "o", "u", "y", "s", "c"]
     static let marks2018: Set<Unicode.Scalar> = ["á", "ǵ", "ń", "ó", "ú", "ý"]
-    static let marks2021: Set<Unicode.Scalar> = ["ä", "ğ", "ı", "ñ", "ö", "ū", "ü", "ş"]
+    static let marks2021: Set<Unicode.Scalar> = ["ä", "ğ", "ı", "ñ", "ö", "ū", "ü", "ş", "ŋ", "ə"]
+    /// Letters of drafts close to 2021 that writers still use: ŋ (the January 2021 draft) for ñ, ə for ä.
+    static let variants2021: [Unicode.Scalar: Unicode.Scalar] = ["ŋ": "ñ", "ə": "ä"]
 
     private func findWords() -> [Word] {
         var words: [Word] = []
@@ -141,7 +143,7 @@ struct LatinReader {
                     index += 2
                     continue
                 }
-                emit(letter == "ç" ? "ch" : String(letter), upper: upper)
+                emit(letter == "ç" ? "ch" : String(Self.variants2021[letter] ?? letter), upper: upper)
             }
             index += 1
         }
