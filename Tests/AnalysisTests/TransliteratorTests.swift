@@ -33,6 +33,8 @@ import Testing
         #expect(Transliterator.toCyrillic("Būryñğy ötken zamanda, bır danyşpan kısı") == "Бұрыңғы өткен заманда, бір данышпан кісі")
         #expect(Transliterator.toCyrillic("İUNESKO-nyñ Bas direktory") == "ЮНЕСКО-ның Бас директоры")
         #expect(Transliterator.toCyrillic("Almatynyŋ əkımı") == "Алматының әкімі")
+        // Informal digraphs in words without 2021 letters.
+        #expect(Transliterator.toCyrillic("Shymkent Zhanna Kazakhstan") == "Шымкент Жанна Казахстан")
     }
 
     @Test func iReadsAsИOrЙByContext() {

@@ -7,8 +7,8 @@ import KazakhData
 /// Steps: find the Latin words (a 2017 apostrophe after a letter belongs to the word, an English "'s" does
 /// not); pick each word's alphabet from its marks (2017: apostrophes; 2018: á ǵ ń ó ú ý; 2021: ä ğ ı ñ ö ū ü ş
 /// İ), falling back to the alphabet most marked in the whole text; rewrite the word in 2021 letters; then
-/// spell it in Cyrillic with the context rules below. Unmarked ASCII words read "sh" as ш (the habit of the
-/// 2018 alphabet and of informal spelling: "Shymkent"), "ch" and "ç" as ч, lone "c" as с before e/i/y and к
+/// spell it in Cyrillic with the context rules below. Unmarked ASCII words read "sh", "zh", "kh" as ш, ж, х
+/// (the 2018 alphabet and informal spelling: "Shymkent", "Zhanna"), "ch" and "ç" as ч, lone "c" as с before e/i/y and к
 /// otherwise, "w" as у, "x" as х; ŋ (January 2021 draft) and ə are read as ñ and ä.
 struct LatinReader {
     enum Alphabet: CaseIterable { case latin2021, latin2018, latin2017 }
@@ -138,8 +138,8 @@ struct LatinReader {
                 }
                 emit(tables.from2018[String(letter)] ?? String(letter), upper: upper)
             case .latin2021:
-                if !hasMarks, letter == "s", let next, lower(next) == "h" {
-                    emit("ş", upper: upper)
+                if !hasMarks, let next, lower(next) == "h", let digraph = Self.informalDigraphs[letter] {
+                    emit(digraph, upper: upper)
                     index += 2
                     continue
                 }
@@ -150,6 +150,11 @@ struct LatinReader {
         if alphabet != .latin2021 { Self.harmonizeI(&units) }
         return units
     }
+
+    /// Digraphs of informal and Russian-style romanisation, read in words without 2021 letters: sh → ш
+    /// ("Shymkent", also the 2018 alphabet), zh → ж ("Zhanna"), kh → х ("Kazakhstan"). In the 2021 alphabet these
+    /// pairs would be с+һ, з+һ, к+һ, which native words hardly ever contain.
+    static let informalDigraphs: [Unicode.Scalar: String] = ["s": "ş", "z": "j", "k": "h"]
 
     static let backVowels: Set<Unicode.Scalar> = ["a", "o", "ū", "y"]
     static let frontVowels: Set<Unicode.Scalar> = ["ä", "e", "ö", "ü"]

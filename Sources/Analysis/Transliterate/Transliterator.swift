@@ -79,7 +79,7 @@ public enum Transliterator {
 
     /// Folds the distinctions that Latin → Cyrillic cannot recover, so `roundTripFold(toCyrillic(toLatin(w)))
     /// == roundTripFold(w)` for every Kazakh word `w`: lower case; й→и, һ→х, э→е, ё→ио, ю→иу, я→иа, ц→тс,
-    /// щ→шш, ъ ь dropped; сх (written "sh") → ш.
+    /// щ→шш, ъ ь dropped; сх, зх, кх (written "sh", "zh", "kh") → ш, ж, х.
     public static func roundTripFold(_ word: String) -> String {
         var out = ""
         for character in word.lowercased() {
@@ -96,7 +96,7 @@ public enum Transliterator {
             default: out.append(character)
             }
         }
-        return out.replacingOccurrences(of: "сх", with: "ш")
+        return out.replacingOccurrences(of: "сх", with: "ш").replacingOccurrences(of: "зх", with: "ж").replacingOccurrences(of: "кх", with: "х")
     }
 
     static func isCyrillicLetter(_ scalar: Unicode.Scalar) -> Bool {
