@@ -17,8 +17,6 @@ struct LatinReader {
         var range: Range<Int>
         var marks: Alphabet?
         var foreign = false
-        var capitalised = false
-        var englishStopWord = false
     }
 
     let scalars: [Unicode.Scalar]
@@ -72,6 +70,7 @@ struct LatinReader {
             guard Transliterator.isLatinLetter(scalars[index]) else { index += 1; continue }
             var end = index
             var marks: Alphabet?
+            var hasEnglishClitic = false
             while end < scalars.count {
                 let scalar = scalars[end]
                 if Transliterator.isLatinLetter(scalar) {
@@ -79,29 +78,39 @@ struct LatinReader {
                     if Self.marks2018.contains(lower) { marks = .latin2018 }
                     else if marks == nil, Self.marks2021.contains(lower) || scalar == "\u{130}" { marks = .latin2021 }
                     end += 1
-                } else if Self.apostrophes.contains(scalar), isApostropheMark(at: end) {
+                } else if Self.apostrophes.contains(scalar), end > index, isApostropheMark(at: end) {
                     marks = .latin2017
                     end += 1
+                } else if Self.apostrophes.contains(scalar), end > index, let clitic = englishClitic(at: end) {
+                    end = clitic
+                    hasEnglishClitic = true
+                    break
                 } else {
                     break
                 }
             }
-            let first = scalars[index]
-            words.append(Word(range: index..<end, marks: marks, capitalised: first.properties.isUppercase))
+            words.append(Word(range: index..<end, marks: hasEnglishClitic ? nil : marks, foreign: hasEnglishClitic))
             index = end
         }
         return words
     }
 
-    /// A 2017 apostrophe follows one of a g i n o u y s c, and is not an English possessive "'s".
+    /// A 2017 apostrophe follows one of a g i n o u y s c, and does not start an English clitic.
     private func isApostropheMark(at index: Int) -> Bool {
-        guard index > 0, Self.apostropheLetters.contains(Transliterator.lowercase(scalars[index - 1])) else { return false }
-        if index + 1 < scalars.count, Transliterator.lowercase(scalars[index + 1]) == "s",
-           index + 2 >= scalars.count || !Transliterator.isLatinLetter(scalars[index + 2]) {
-            return false
-        }
-        return true
+        guard Self.apostropheLetters.contains(Transliterator.lowercase(scalars[index - 1])) else { return false }
+        return englishClitic(at: index) == nil
     }
+
+    /// The end of an English clitic ("'s", "'t", "'re", "'ll", "'ve", "'d", "'m") that closes the word at the
+    /// apostrophe `index`, or nil.
+    private func englishClitic(at index: Int) -> Int? {
+        var end = index + 1
+        while end < scalars.count, Transliterator.isLatinLetter(scalars[end]) { end += 1 }
+        let clitic = String(String.UnicodeScalarView(scalars[(index + 1)..<end])).lowercased()
+        return Self.englishClitics.contains(clitic) ? end : nil
+    }
+
+    static let englishClitics: Set<String> = ["s", "t", "re", "ll", "ve", "d", "m"]
 
     /// The word rewritten in lower-case 2021 letters, each with whether its source letter was upper case.
     private func canonical(_ range: Range<Int>, alphabet: Alphabet, hasMarks: Bool) -> [(letter: Unicode.Scalar, upper: Bool)] {
@@ -233,7 +242,7 @@ struct LatinReader {
 
     // MARK: Foreign words
 
-    /// Marks URLs, e-mails, domains, evidently English words, and capitalised names that stand with them.
+    /// Marks URLs, e-mails, domains, evidently English words, and the words of phrases they dominate.
     private func markForeign(_ words: inout [Word]) {
         for index in words.indices {
             let range = words[index].range
@@ -243,25 +252,22 @@ struct LatinReader {
             }
             let lower = String(String.UnicodeScalarView(scalars[range])).lowercased()
             if StopWords.english.contains(lower) {
-                words[index].englishStopWord = true
                 words[index].foreign = true
             } else if words[index].marks == nil {
-                words[index].foreign = Self.looksEnglish(lower)
+                words[index].foreign = words[index].foreign || Self.looksEnglish(lower)
             }
         }
-        // Runs of capitalised words (with English function words between them) are one name: foreign if at
-        // least half of the run is ("World Crafts Council", "Global Book of Records", "ALA CRAFT").
+        // Runs of Latin words separated by single spaces are one phrase: when at least half of a run is foreign
+        // ("World Crafts Council", "Global Book of Records", "Kazakhstan's people don't"), so are its words
+        // without a Kazakh mark or ending ("World Craft City Almatyda" keeps "Almatyda").
         var index = 0
         while index < words.count {
-            guard words[index].capitalised || words[index].englishStopWord else { index += 1; continue }
             var end = index + 1
-            while end < words.count, words[end].capitalised || words[end].englishStopWord,
-                  scalars[words[end - 1].range.upperBound..<words[end].range.lowerBound].allSatisfy({ $0 == " " }) {
+            while end < words.count, scalars[words[end - 1].range.upperBound..<words[end].range.lowerBound].elementsEqual([" "]) {
                 end += 1
             }
             let foreign = words[index..<end].filter(\.foreign).count
             if end - index > 1, foreign > 0, foreign * 2 >= end - index {
-                // Not a word that carries a Kazakh suffix: "World Craft City Almatyda" keeps "Almatyda" Kazakh.
                 for member in index..<end where words[member].marks == nil && !words[member].foreign
                     && !hasKazakhEnding(words[member].range) {
                     words[member].foreign = true
