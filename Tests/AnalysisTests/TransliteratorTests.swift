@@ -58,6 +58,7 @@ import Testing
         #expect(Transliterator.toCyrillic("Almaty qalasynyn' a'kimi") == "Алматы қаласының әкімі")
         #expect(Transliterator.toCyrillic("Bul o'te man'yzdy s'ara") == "Бұл өте маңызды шара")
         #expect(Transliterator.toCyrillic("g'ylym u'i'i") == "ғылым үйі")
+        #expect(Transliterator.toCyrillic("o't i't o's", preserveForeign: true) == "өт ит өс")
     }
 
     @Test func alphabet2018WithAcutes() {

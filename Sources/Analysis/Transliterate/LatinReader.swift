@@ -4,8 +4,8 @@ import KazakhData
 /// Reads Latin-script Kazakh (2021, 2018 or 2017 alphabet) into Cyrillic; the engine behind
 /// ``Transliterator/toCyrillic(_:preserveForeign:)``.
 ///
-/// Steps: find the Latin words (a 2017 apostrophe after a letter belongs to the word, an English "'s" does
-/// not); pick each word's alphabet from its marks (2017: apostrophes; 2018: á ǵ ń ó ú ý; 2021: ä ğ ı ñ ö ū ü ş
+/// Steps: find the Latin words (a 2017 apostrophe after a letter belongs to the word; an English clitic such
+/// as "'s" or "n't" marks the word as English); pick each word's alphabet from its marks (2017: apostrophes; 2018: á ǵ ń ó ú ý; 2021: ä ğ ı ñ ö ū ü ş
 /// İ), falling back to the alphabet most marked in the whole text; rewrite the word in 2021 letters; then
 /// spell it in Cyrillic with the context rules below. Unmarked ASCII words read "sh", "zh", "kh" as ш, ж, х
 /// (the 2018 alphabet and informal spelling: "Shymkent", "Zhanna"), "ch" and "ç" as ч, lone "c" as с before e/i/y and к
@@ -107,7 +107,11 @@ struct LatinReader {
         var end = index + 1
         while end < scalars.count, Transliterator.isLatinLetter(scalars[end]) { end += 1 }
         let clitic = String(String.UnicodeScalarView(scalars[(index + 1)..<end])).lowercased()
-        return Self.englishClitics.contains(clitic) ? end : nil
+        guard Self.englishClitics.contains(clitic) else { return nil }
+        // 2017 words that look like clitics: "o's" (өс), "o't" (өт), "i't" (ит); English has "n't" only.
+        let before = index > 0 ? Transliterator.lowercase(scalars[index - 1]) : " "
+        if clitic == "t" && before != "n" || clitic == "s" && before == "o" { return nil }
+        return end
     }
 
     static let englishClitics: Set<String> = ["s", "t", "re", "ll", "ve", "d", "m"]

@@ -60,9 +60,9 @@ public enum Transliterator {
     /// Latin → Cyrillic. Reads the 2021 alphabet and the 2017/2018 ones.
     ///
     /// - Parameter preserveForeign: leave URLs, e-mail addresses, domain-like tokens ("Almaty.tv") and words that
-    ///   are evidently not Kazakh (English function words; letters c, w, x; "th", "ee", "oo"…; and capitalised
-    ///   names next to them, as in "World Crafts Council") unchanged. The search engine folds Latin-script
-    ///   queries with this on.
+    ///   are evidently not Kazakh (English function words and clitics; letters c, w, x; "th", "ee", "oo"…; and
+    ///   the other words of a phrase that is mostly such words, as in "World Crafts Council") unchanged. The
+    ///   search engine folds Latin-script queries with this on.
     public static func toCyrillic(_ text: String, preserveForeign: Bool = false) -> String {
         LatinReader(text: text, preserveForeign: preserveForeign).read()
     }
