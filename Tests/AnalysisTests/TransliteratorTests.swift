@@ -28,6 +28,7 @@ import Testing
     @Test func latin2021ToCyrillic() {
         #expect(Transliterator.toCyrillic("Almaty") == "Алматы")
         #expect(Transliterator.toCyrillic("ALMATY") == "АЛМАТЫ")
+        #expect(Transliterator.toCyrillic("TSON ŞYMKENT İUNESKO CHEMPİON") == "ЦОН ШЫМКЕНТ ЮНЕСКО ЧЕМПИОН")
         #expect(Transliterator.toCyrillic("Almatyda") == "Алматыда")
         #expect(Transliterator.toCyrillic("Qazaqstan Respublikasy") == "Қазақстан Республикасы")
         #expect(Transliterator.toCyrillic("Būryñğy ötken zamanda, bır danyşpan kısı") == "Бұрыңғы өткен заманда, бір данышпан кісі")

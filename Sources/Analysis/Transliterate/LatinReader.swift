@@ -45,7 +45,9 @@ struct LatinReader {
             if word.foreign {
                 out.append(contentsOf: scalars[word.range])
             } else {
-                out.append(contentsOf: spell(canonical(word.range, alphabet: word.marks ?? fallback, hasMarks: word.marks != nil)))
+                let letters = scalars[word.range].filter(Transliterator.isLatinLetter)
+                let allCaps = letters.count >= 2 && letters.allSatisfy(\.properties.isUppercase)
+                out.append(contentsOf: spell(canonical(word.range, alphabet: word.marks ?? fallback, hasMarks: word.marks != nil), allCaps: allCaps))
             }
             position = word.range.upperBound
         }
@@ -197,13 +199,13 @@ struct LatinReader {
         return table
     }()
 
-    private func spell(_ units: [(letter: Unicode.Scalar, upper: Bool)]) -> String.UnicodeScalarView {
+    /// Cyrillic spelling of canonical 2021 letters; `allCaps` words come out all upper case ("ALMATY" → "АЛМАТЫ").
+    private func spell(_ units: [(letter: Unicode.Scalar, upper: Bool)], allCaps: Bool) -> String.UnicodeScalarView {
         let letters = units.map(\.letter)
         var pieces: [(cyrillic: [Unicode.Scalar], upper: Bool)] = []
         var index = 0
         for prefix in tables.loanwordPrefixes where letters.count >= prefix.latin.count && Array(letters[0..<prefix.latin.count]) == prefix.latin {
             pieces.append((prefix.cyrillic, units[0].upper))
-            for position in 1..<prefix.latin.count where units[position].upper { pieces.append(([], true)) }
             index = prefix.latin.count
             break
         }
@@ -228,9 +230,6 @@ struct LatinReader {
             pieces.append((cyrillic, units[index].upper))
             index += width
         }
-        let letterCount = units.count
-        let upperCount = units.filter(\.upper).count
-        let allCaps = letterCount >= 2 && upperCount == letterCount
         var out = String.UnicodeScalarView()
         for piece in pieces {
             for (offset, scalar) in piece.cyrillic.enumerated() {
