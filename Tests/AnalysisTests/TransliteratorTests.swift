@@ -36,6 +36,8 @@ import Testing
         #expect(Transliterator.toCyrillic("Almatynyŋ əkımı") == "Алматының әкімі")
         // Informal digraphs in words without 2021 letters.
         #expect(Transliterator.toCyrillic("Shymkent Zhanna Kazakhstan") == "Шымкент Жанна Казахстан")
+        // ... but not in a text written in the 2021 alphabet, where ш is ş.
+        #expect(Transliterator.toCyrillic("Aşat ashanada Şymkent") == "Ашат асханада Шымкент")
     }
 
     @Test func iReadsAsИOrЙByContext() {
@@ -65,7 +67,7 @@ import Testing
     @Test func alphabet2018WithAcutes() {
         #expect(Transliterator.toCyrillic("Qazaqstan Respýblıkasy") == "Қазақстан Республикасы")
         #expect(Transliterator.toCyrillic("Almaty qalasynyń ákimi") == "Алматы қаласының әкімі")
-        #expect(Transliterator.toCyrillic("Shymkent shahary ǵylym óner") == "Шымкент шахары ғылым өнер")
+        #expect(Transliterator.toCyrillic("Shymkent shahary ǵylym óner") == "Шымкент шаһары ғылым өнер")
     }
 
     @Test func foreignWordsStayLatinWhenAsked() {
@@ -104,8 +106,8 @@ import Testing
             #expect(Transliterator.toLatin(Transliterator.toCyrillic(latin, preserveForeign: true)) == latin)
         }
         #expect(words > 1700)
-        // Measured 98.7 % (tilshi eval translit); the rest are ь, һ, э and ц in stems the loanword table lacks.
-        #expect(Double(exact) / Double(words) >= 0.98)
+        // Measured 99.55 % (tilshi eval translit); the rest lose ь, ъ or э in names (Пьер, Франсэз, Тянь-Шань).
+        #expect(Double(exact) / Double(words) >= 0.99)
     }
 
     @Test func dominantScript() {

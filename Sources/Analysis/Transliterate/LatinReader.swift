@@ -7,8 +7,8 @@ import KazakhData
 /// Steps: find the Latin words (a 2017 apostrophe after a letter belongs to the word; an English clitic such
 /// as "'s" or "n't" marks the word as English); pick each word's alphabet from its marks (2017: apostrophes; 2018: á ǵ ń ó ú ý; 2021: ä ğ ı ñ ö ū ü ş
 /// İ), falling back to the alphabet most marked in the whole text; rewrite the word in 2021 letters; then
-/// spell it in Cyrillic with the context rules below. Unmarked ASCII words read "sh", "zh", "kh" as ш, ж, х
-/// (the 2018 alphabet and informal spelling: "Shymkent", "Zhanna"), "ch" and "ç" as ч, lone "c" as с before e/i/y and к
+/// spell it in Cyrillic with the context rules below. Texts without any 2021 letter read "sh", "zh", "kh" as
+/// ш, ж, х (the 2018 alphabet and informal spelling: "Shymkent", "Zhanna"); "ch" and "ç" as ч, lone "c" as с before e/i/y and к
 /// otherwise, "w" as у, "x" as х; ŋ (January 2021 draft) and ə are read as ñ and ä.
 struct LatinReader {
     enum Alphabet: CaseIterable { case latin2021, latin2018, latin2017 }
@@ -36,6 +36,9 @@ struct LatinReader {
         for word in words { if let marks = word.marks { votes[marks, default: 0] += 1 } }
         let textAlphabet = Alphabet.allCases.max { (votes[$0] ?? 0) < (votes[$1] ?? 0) } ?? .latin2021
         let fallback = (votes[textAlphabet] ?? 0) > 0 ? textAlphabet : .latin2021
+        // Informal digraphs (sh, zh, kh) only in texts with no 2021 letter at all: a 2021 writer spells ш "ş", so
+        // their "sh" is с+х ("ashana" = асхана).
+        let informal = (votes[.latin2021] ?? 0) == 0
         if preserveForeign { markForeign(&words) }
 
         var out = String.UnicodeScalarView()
@@ -47,7 +50,7 @@ struct LatinReader {
             } else {
                 let letters = scalars[word.range].filter(Transliterator.isLatinLetter)
                 let allCaps = letters.count >= 2 && letters.allSatisfy(\.properties.isUppercase)
-                out.append(contentsOf: spell(canonical(word.range, alphabet: word.marks ?? fallback, hasMarks: word.marks != nil), allCaps: allCaps))
+                out.append(contentsOf: spell(canonical(word.range, alphabet: word.marks ?? fallback, informal: informal), allCaps: allCaps))
             }
             position = word.range.upperBound
         }
@@ -119,7 +122,7 @@ struct LatinReader {
     static let englishClitics: Set<String> = ["s", "t", "re", "ll", "ve", "d", "m"]
 
     /// The word rewritten in lower-case 2021 letters, each with whether its source letter was upper case.
-    private func canonical(_ range: Range<Int>, alphabet: Alphabet, hasMarks: Bool) -> [(letter: Unicode.Scalar, upper: Bool)] {
+    private func canonical(_ range: Range<Int>, alphabet: Alphabet, informal: Bool) -> [(letter: Unicode.Scalar, upper: Bool)] {
         var units: [(letter: Unicode.Scalar, upper: Bool)] = []
         var index = range.lowerBound
         func lower(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
@@ -153,7 +156,7 @@ struct LatinReader {
                 }
                 emit(tables.from2018[String(letter)] ?? String(letter), upper: upper)
             case .latin2021:
-                if !hasMarks, let next, lower(next) == "h", let digraph = Self.informalDigraphs[letter] {
+                if informal, let next, lower(next) == "h", let digraph = Self.informalDigraphs[letter] {
                     emit(digraph, upper: upper)
                     index += 2
                     continue
@@ -166,7 +169,7 @@ struct LatinReader {
         return units
     }
 
-    /// Digraphs of informal and Russian-style romanisation, read in words without 2021 letters: sh → ш
+    /// Digraphs of informal and Russian-style romanisation, read in texts without 2021 letters: sh → ш
     /// ("Shymkent", also the 2018 alphabet), zh → ж ("Zhanna"), kh → х ("Kazakhstan"). In the 2021 alphabet these
     /// pairs would be с+һ, з+һ, к+һ, which native words hardly ever contain.
     static let informalDigraphs: [Unicode.Scalar: String] = ["s": "ş", "z": "j", "k": "h"]
@@ -205,7 +208,12 @@ struct LatinReader {
         var pieces: [(cyrillic: [Unicode.Scalar], upper: Bool)] = []
         var index = 0
         for prefix in tables.loanwordPrefixes where letters.count >= prefix.latin.count && Array(letters[0..<prefix.latin.count]) == prefix.latin {
-            pieces.append((prefix.cyrillic, units[0].upper))
+            var cyrillic = prefix.cyrillic
+            // Kazakh drops a stem's final ь before a vowel suffix: фестиваль, фестивалі, фестивальдің.
+            if cyrillic.last == "ь", prefix.latin.count < letters.count, Self.vowels.contains(letters[prefix.latin.count]) {
+                cyrillic.removeLast()
+            }
+            pieces.append((cyrillic, units[0].upper))
             index = prefix.latin.count
             break
         }

@@ -79,7 +79,8 @@ public enum Transliterator {
 
     /// Folds the distinctions that Latin → Cyrillic cannot recover, so `roundTripFold(toCyrillic(toLatin(w)))
     /// == roundTripFold(w)` for every Kazakh word `w`: lower case; й→и, һ→х, э→е, ё→ио, ю→иу, я→иа, ц→тс,
-    /// щ→шш, ъ ь dropped; сх, зх, кх (written "sh", "zh", "kh") → ш, ж, х.
+    /// щ→шш, ъ ь dropped; сх, зх, кх (written "sh", "zh", "kh", read as ш, ж, х in a text without 2021 letters,
+    /// such as a single word) → ш, ж, х.
     public static func roundTripFold(_ word: String) -> String {
         var out = ""
         for character in word.lowercased() {
