@@ -11,11 +11,7 @@ extension TilshiCommand.Eval {
             abstract: "Language identification accuracy on the seed paragraphs, KTB and KazNERD sentences and a ru/en sample."
         )
 
-        @Option(help: "Directory holding UD Kazakh KTB (kk_ktb-dev.conllu, kk_ktb-ud-train.conllu).")
-        public var ktb: String = "../shared/data/ud-kazakh-ktb"
-
-        @Option(help: "KazNERD IOB2 file whose sentences are added as Kazakh items.")
-        public var kaznerd: String = "../shared/data/kaznerd/kaznerd-valid.iob2"
+        @OptionGroup public var data: GoldDataOptions
 
         @Flag(help: "List the misclassified texts.")
         public var verbose = false
@@ -30,16 +26,16 @@ extension TilshiCommand.Eval {
 
         public func run() async throws {
             var samples = try [Self.seedParagraphs(), Self.russianEnglishSample()]
-            if let ktb = try? Self.ktbSentences(directory: ktb) {
+            if let ktb = try? Self.ktbSentences(directory: data.ktb) {
                 samples.insert(ktb, at: 1)
                 samples.insert(Sample(name: "KTB sentences in 2021 Latin (kk)", items: ktb.items.map { (.kk, Transliterator.toLatin($0.text)) }), at: 2)
             } else {
-                print("(UD Kazakh KTB not found under \(ktb); pass --ktb DIR to include it)")
+                print("(UD Kazakh KTB not found under \(data.ktb); pass --ktb DIR to include it)")
             }
-            if let kaznerd = try? Self.kazNERDSentences(file: kaznerd) {
+            if let kaznerd = try? Self.kazNERDSentences(file: data.kaznerd) {
                 samples.insert(kaznerd, at: samples.count - 1)
             } else {
-                print("(KazNERD not found at \(kaznerd); pass --kaznerd FILE to include it)")
+                print("(KazNERD not found at \(data.kaznerd); pass --kaznerd FILE to include it)")
             }
             var total = 0, correct = 0
             for sample in samples {

@@ -13,11 +13,7 @@ extension TilshiCommand.Eval {
         @Argument(help: "Text files to measure on (default: the bundled seed articles, plus KTB and KazNERD when present).")
         public var files: [String] = []
 
-        @Option(help: "Directory holding UD Kazakh KTB, whose sentences form a second, held-out set.")
-        public var ktb: String = "../shared/data/ud-kazakh-ktb"
-
-        @Option(help: "KazNERD IOB2 file, whose sentences form a third, held-out set.")
-        public var kaznerd: String = "../shared/data/kaznerd/kaznerd-valid.iob2"
+        @OptionGroup public var data: GoldDataOptions
 
         @Flag(help: "List the words that do not round-trip exactly.")
         public var verbose = false
@@ -28,10 +24,10 @@ extension TilshiCommand.Eval {
             var sets: [(name: String, texts: [String])] = []
             if files.isEmpty {
                 sets.append(("seed articles (the loanword table was tuned on these)", try SampleTexts.seeds().map(\.text)))
-                if let sample = try? TilshiCommand.Eval.LanguageID.ktbSentences(directory: ktb) {
+                if let sample = try? TilshiCommand.Eval.LanguageID.ktbSentences(directory: data.ktb) {
                     sets.append(("UD Kazakh KTB sentences (held out)", [sample.items.map(\.text).joined(separator: "\n")]))
                 }
-                if let sample = try? TilshiCommand.Eval.LanguageID.kazNERDSentences(file: kaznerd) {
+                if let sample = try? TilshiCommand.Eval.LanguageID.kazNERDSentences(file: data.kaznerd) {
                     sets.append(("KazNERD valid sentences (held out)", [sample.items.map(\.text).joined(separator: "\n")]))
                 }
             } else {
