@@ -207,7 +207,7 @@ struct LatinReader {
         let letters = units.map(\.letter)
         var pieces: [(cyrillic: [Unicode.Scalar], upper: Bool)] = []
         var index = 0
-        for prefix in tables.loanwordPrefixes where letters.count >= prefix.latin.count && Array(letters[0..<prefix.latin.count]) == prefix.latin {
+        for prefix in tables.loanwordPrefixes where letters.count >= prefix.latin.count && letters.starts(with: prefix.latin) {
             var cyrillic = prefix.cyrillic
             // Kazakh drops a stem's final ь before a vowel suffix: фестиваль, фестивалі, фестивальдің.
             if cyrillic.last == "ь", prefix.latin.count < letters.count, Self.vowels.contains(letters[prefix.latin.count]) {
