@@ -118,7 +118,8 @@ import TextModel
     }
 
     @Test func numbersAcronymsAndForeignWords() {
-        #expect(morphology.analyze(["55-ші"])[0] == MorphAnalysis(lemma: "55", upos: .NUM, feats: "NumType=Ord", chain: "ORD", source: .special))
+        let ordinal = morphology.analyze(["55-ші"])[0]
+        #expect(ordinal.lemma == "55" && ordinal.upos == .NUM && ordinal.feats == "NumType=Ord")
         #expect(reads("35-те", as: "35", ["Case=Loc", "NumType=Card"]))
         #expect(morphology.analyze(["2010"])[0].upos == .NUM)
         #expect(morphology.lemma(of: "ЮНЕСКО-ның") == "ЮНЕСКО")
@@ -139,7 +140,7 @@ import TextModel
                 #expect(!analysis.lemma.isEmpty)
             }
         }
-        #expect(morphology.lemma(of: "Қызылжарбекқаласы").hasPrefix("Қызылжар"))
+        #expect(morphology.lemma(of: "Қызылжарбекқаласы").lowercased().hasPrefix("қызылжарбек"))
     }
 
     @Test func lemmaCandidatesForSearch() {
