@@ -44,6 +44,7 @@ public struct Pipeline: Sendable {
     public static let `default` = Pipeline(name: "kk-default", annotators: [
         Tokenizer(),
         SentenceSegmenter(),
+        EntityTagger(),
     ])
 
     /// What the search index needs: normalisation, tokens and lemmas.

@@ -11,6 +11,7 @@ public struct TilshiCommand: AsyncParsableCommand {
             Eval.self,
             Bench.self,
             Train.self,
+            Tag.self,
         ]
     )
 
