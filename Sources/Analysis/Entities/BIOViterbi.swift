@@ -19,13 +19,9 @@ enum BIOViterbi {
                 var best: Float = -.infinity
                 var bestPrevious = 0
                 if isInside(t) {
-                    for previous in [t - 1, t] {
-                        let candidate = score[previous] + transitions[previous * tagCount + t]
-                        if candidate > best {
-                            best = candidate
-                            bestPrevious = previous
-                        }
-                    }
+                    let fromBegin = score[t - 1] + transitions[(t - 1) * tagCount + t]
+                    let fromInside = score[t] + transitions[t * tagCount + t]
+                    (best, bestPrevious) = fromInside > fromBegin ? (fromInside, t) : (fromBegin, t - 1)
                 } else {
                     for previous in 0..<tagCount {
                         let candidate = score[previous] + transitions[previous * tagCount + t]

@@ -39,8 +39,11 @@ public struct EntityFeatures: Sendable {
         var shape: UInt64 = 0
         var suffix2: UInt64 = 0
         var suffix3: UInt64 = 0
-        var prefixes: [UInt64] = []
-        var suffixes: [UInt64] = []
+        /// Hashes of the first 1…4 and last 1…5 letters (inline storage: no allocation per word).
+        var prefixes = SIMD8<UInt64>()
+        var prefixCount = 0
+        var suffixes = SIMD8<UInt64>()
+        var suffixCount = 0
         var digits: UInt64 = 0
         var number: UInt64 = 0
         /// The stem, or the number class for numbers: lets "елу жыл" and "50 жыл" share features.
@@ -75,8 +78,8 @@ public struct EntityFeatures: Sendable {
             add(2, word.lower)
             add(3, word.stem)
             add(4, word.ending)
-            for (k, prefix) in word.prefixes.enumerated() { add(5 + UInt64(k), prefix) }
-            for (k, suffix) in word.suffixes.enumerated() { add(10 + UInt64(k), suffix) }
+            for k in 0..<word.prefixCount { add(5 + UInt64(k), word.prefixes[k]) }
+            for k in 0..<word.suffixCount { add(10 + UInt64(k), word.suffixes[k]) }
             add(16, word.shape)
             add(17, word.shape, word.ending)
             add(18, previous.lower)
@@ -135,7 +138,7 @@ public struct EntityFeatures: Sendable {
     func describe<S: StringProtocol>(_ text: S) -> Word {
         var word = Word()
         let original = Array(text.unicodeScalars)
-        let lower = Array(text.lowercased().unicodeScalars)
+        let lower = original.map(LetterCase.lower)
         word.lower = FeatureHash.of(lower)
         let stemLength = lower.count == original.count ? (NominativeName.strippedLength(lower) ?? lower.count) : lower.count
         word.stem = FeatureHash.of(lower[..<stemLength])
@@ -143,12 +146,14 @@ public struct EntityFeatures: Sendable {
         var prefix = FeatureHash()
         for k in 0..<min(4, lower.count) {
             prefix.add(lower[k])
-            word.prefixes.append(prefix.state)
+            word.prefixes[k] = prefix.state
+            word.prefixCount = k + 1
         }
         var suffix = FeatureHash()
         for k in 0..<min(5, lower.count) {
             suffix.add(lower[lower.count - 1 - k])
-            word.suffixes.append(suffix.state)
+            word.suffixes[k] = suffix.state
+            word.suffixCount = k + 1
             if k == 1 { word.suffix2 = suffix.state }
             if k == 2 { word.suffix3 = suffix.state }
         }
@@ -158,14 +163,14 @@ public struct EntityFeatures: Sendable {
         var run = 0
         var hasDigit = false
         for scalar in original {
-            let properties = scalar.properties
             let isLatin = scalar.value < 0x250
             let cls: UInt64
-            if properties.isUppercase {
+            let letterCase = LetterCase.of(scalar)
+            if letterCase == .upper {
                 cls = isLatin ? 1 : 2
-            } else if properties.isLowercase {
+            } else if letterCase == .lower {
                 cls = isLatin ? 3 : 4
-            } else if properties.numericType != nil {
+            } else if scalar.value >= 0x30 && scalar.value <= 0x39 || (scalar.value >= 0x80 && scalar.properties.numericType != nil) {
                 cls = 5
                 hasDigit = true
             } else {
@@ -179,7 +184,7 @@ public struct EntityFeatures: Sendable {
         word.shape = shape.state
         if hasDigit { word.digits = digitShape.state }
         if hasDigit {
-            word.number = lower.last.map { $0.properties.numericType != nil } == true ? NumberClass.digits.rawValue
+            word.number = lower.last.map { $0.value >= 0x30 && $0.value <= 0x39 } == true ? NumberClass.digits.rawValue
                 : (ordinalEndings.contains { lower.count > $0.count && lower[(lower.count - $0.count)...].elementsEqual($0) }
                     ? NumberClass.ordinalDigits.rawValue : NumberClass.digits.rawValue)
         } else if numberStems.contains(word.stem) || numberStems.contains(word.lower) {
@@ -197,7 +202,7 @@ public struct EntityFeatures: Sendable {
             }
         }
         word.abstract = word.number != 0 ? word.number &* 0x1234_5677 : word.stem
-        word.isCapitalised = original.first?.properties.isUppercase ?? false
+        word.isCapitalised = original.first.map { LetterCase.of($0) == .upper } ?? false
         if original.count == 1 {
             let scalar = original[0]
             word.opensQuote = scalar == "«" || scalar == "“" || scalar == "„"

@@ -36,10 +36,17 @@ public struct EntityModel: Sendable {
     let entryOffsets: [UInt32]
     let entryTags: [UInt8]
     let entryWeights: [Int16]
-    /// Open-addressing index from feature id to its position in `featureIDs`.
-    let slots: [UInt32]
-    let slotValues: [Int32]
+    /// Open-addressing index from feature id to its weights: key, first entry and entry count side by side,
+    /// and each entry packs its tag and weight into one word, so a lookup touches two cache lines, not five.
+    let slots: [Slot]
+    let packedEntries: [Int32]
     let slotMask: Int
+
+    /// 8 bytes: the feature id, and its first entry (high 24 bits) with its entry count (low 8 bits).
+    struct Slot {
+        var key: UInt32 = 0
+        var startAndCount: UInt32 = 0
+    }
 
     /// The BIO tag name of a tag index.
     public func tagName(_ tag: Int) -> String {
@@ -64,18 +71,16 @@ public struct EntityModel: Sendable {
         self.entryTags = entryTags
         self.entryWeights = entryWeights
         var capacity = 16
-        while capacity < featureIDs.count * 2 { capacity <<= 1 }
-        var slots = [UInt32](repeating: 0, count: capacity)
-        var values = [Int32](repeating: -1, count: capacity)
+        while capacity < featureIDs.count + featureIDs.count / 2 { capacity <<= 1 }
+        var slots = [Slot](repeating: Slot(), count: capacity)
         let mask = capacity - 1
         for (index, id) in featureIDs.enumerated() {
             var slot = Int(id) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = id
-            values[slot] = Int32(index)
+            while slots[slot].key != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Slot(key: id, startAndCount: entryOffsets[index] << 8 | (entryOffsets[index + 1] - entryOffsets[index]))
         }
         self.slots = slots
-        self.slotValues = values
+        self.packedEntries = zip(entryTags, entryWeights).map { Int32($1) << 16 | Int32($0) }
         self.slotMask = mask
     }
 
@@ -83,28 +88,28 @@ public struct EntityModel: Sendable {
     public var weightCount: Int { entryWeights.count }
 
     /// Adds the weights of the given features to `scores` (one slot per tag).
+    ///
+    /// Two passes: first every feature's home slot is read (independent loads the CPU overlaps), then probing
+    /// and the weight sums run over slots already in cache. The tagger is memory-bound, so this matters.
     @inline(__always)
-    func accumulate(_ ids: ArraySlice<UInt32>, into scores: UnsafeMutablePointer<Float>) {
+    func accumulate(_ ids: ArraySlice<UInt32>, into scores: UnsafeMutablePointer<Float>, scratch: inout [Slot]) {
+        if scratch.count < ids.count { scratch = [Slot](repeating: Slot(), count: ids.count * 2) }
         slots.withUnsafeBufferPointer { slots in
-            slotValues.withUnsafeBufferPointer { values in
-                entryOffsets.withUnsafeBufferPointer { offsets in
-                    entryTags.withUnsafeBufferPointer { tags in
-                        entryWeights.withUnsafeBufferPointer { weights in
-                            for id in ids {
-                                var slot = Int(id) & slotMask
-                                while true {
-                                    let key = slots[slot]
-                                    if key == id {
-                                        let feature = Int(values[slot])
-                                        for entry in Int(offsets[feature])..<Int(offsets[feature + 1]) {
-                                            scores[Int(tags[entry])] += Float(weights[entry]) * scale
-                                        }
-                                        break
-                                    }
-                                    if key == 0 { break }
-                                    slot = (slot + 1) & slotMask
-                                }
-                            }
+            packedEntries.withUnsafeBufferPointer { entries in
+                scratch.withUnsafeMutableBufferPointer { home in
+                    for (k, id) in ids.enumerated() { home[k] = slots[Int(id) & slotMask] }
+                    for (k, id) in ids.enumerated() {
+                        var found = home[k]
+                        var slot = Int(id) & slotMask
+                        while found.key != id {
+                            if found.key == 0 { break }
+                            slot = (slot + 1) & slotMask
+                            found = slots[slot]
+                        }
+                        guard found.key == id else { continue }
+                        let start = Int(found.startAndCount >> 8)
+                        for entry in entries[start..<(start + Int(found.startAndCount & 0xFF))] {
+                            scores[Int(entry & 0xFF)] += Float(entry >> 16) * scale
                         }
                     }
                 }
@@ -175,7 +180,7 @@ extension EntityModel {
               let tags = reader.bytes(entryCount), let weights = reader.u16s(entryCount), reader.isAtEnd
         else { throw fail("corrupt NER model (truncated or inconsistent sections)") }
         guard tags.allSatisfy({ Int($0) < tagCount }), zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }),
-              Set(ids).count == ids.count, !ids.contains(0)
+              Set(ids).count == ids.count, !ids.contains(0), entryCount < 1 << 24
         else { throw fail("corrupt NER model (inconsistent weight table)") }
         self.init(classes: classes, start: start, transitions: transitions, scale: scale, featureIDs: ids,
                   entryOffsets: offsets, entryTags: tags, entryWeights: weights.map { Int16(bitPattern: $0) })

@@ -19,9 +19,10 @@ public struct EntityRecognizer: Sendable {
         let (ids, offsets) = features.extract(words)
         let tagCount = model.tagCount
         var emissions = [Float](repeating: 0, count: words.count * tagCount)
+        var scratch: [EntityModel.Slot] = []
         emissions.withUnsafeMutableBufferPointer { buffer in
             for i in words.indices {
-                model.accumulate(ids[offsets[i]..<offsets[i + 1]], into: buffer.baseAddress! + i * tagCount)
+                model.accumulate(ids[offsets[i]..<offsets[i + 1]], into: buffer.baseAddress! + i * tagCount, scratch: &scratch)
             }
         }
         var tags = BIOViterbi.decode(emissions: emissions, count: words.count, tagCount: tagCount,

@@ -10,7 +10,8 @@ public enum NominativeName {
     static let minimumStemLength = 3
 
     /// Single-word gazetteer names: known nominatives, never stripped.
-    static let knownNames: Set<String> = Set(EntityGazetteer.entries.filter { $0.words.count == 1 }.map { $0.words[0] })
+    /// Hashed, so checking a word allocates nothing.
+    static let knownNames: Set<UInt64> = Set(EntityGazetteer.entries.filter { $0.words.count == 1 }.map { FeatureHash.of($0.words[0].unicodeScalars) })
 
     /// The nominative form of a multi-word name: only the last word is inflected in Kazakh.
     /// When the morphology analyser gave the last word a lemma that the surface starts with, that lemma wins.
@@ -42,7 +43,7 @@ public enum NominativeName {
             return nil
         }
         if NameCaseSuffixes.protectedEndings.contains(where: { lower.count >= $0.count && lower[(lower.count - $0.count)...].elementsEqual($0) })
-            || knownNames.contains(String(String.UnicodeScalarView(lower))) {
+            || knownNames.contains(FeatureHash.of(lower)) {
             return nil
         }
         for rule in NameCaseSuffixes.rules {
