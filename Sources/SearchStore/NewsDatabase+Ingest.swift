@@ -1,0 +1,232 @@
+import Foundation
+import GRDB
+import NewsSources
+import Pipeline
+import TextModel
+
+/// A source document analysed and hashed, ready to be written (the slow part, done outside the write).
+public struct PreparedDocument: Sendable {
+    var record: DocumentRecord
+    var entities: [Entity]
+    var events: [EventRecord]
+    var signature: [UInt32]?
+}
+
+/// The analysis layers kept in `document.layers` (everything but tokens and the text itself).
+struct StoredLayers: Codable {
+    var language: Language
+    var paragraphs: [Paragraph]
+    var sentences: [Sentence]
+    var entities: [Entity]
+    var times: [TimeExpression]
+    var amounts: [Amount]
+    var quotes: [Quote]
+    var meetings: [Meeting]
+    var events: [Event]
+
+    init(_ document: Document) {
+        language = document.language
+        paragraphs = document.paragraphs
+        sentences = document.sentences
+        entities = document.entities
+        times = document.times
+        amounts = document.amounts
+        quotes = document.quotes
+        meetings = document.meetings
+        events = document.events
+    }
+
+    func apply(to document: inout Document) {
+        document.language = language
+        document.paragraphs = paragraphs
+        document.sentences = sentences
+        document.entities = entities
+        document.times = times
+        document.amounts = amounts
+        document.quotes = quotes
+        document.meetings = meetings
+        document.events = events
+    }
+}
+
+extension NewsDatabase {
+    /// Analyses, stores and indexes `documents` in one transaction: all of them or none.
+    ///
+    /// A document whose normalised text is already stored is counted as a duplicate and not stored
+    /// again, so ingesting the same input twice changes nothing. A document that nearly repeats
+    /// an earlier one is stored and linked to it (see ``SearchResults`` for how it is shown).
+    @discardableResult
+    public func ingest(_ documents: [SourceDocument]) throws -> IngestReport {
+        try store(documents.map(prepare))
+    }
+
+    /// The analysis half of ``ingest(_:)``: pure, so callers may run it in parallel.
+    public func prepare(_ source: SourceDocument) -> PreparedDocument {
+        let metadata = DocumentMetadata(title: source.title, url: source.url, source: source.source, published: source.published)
+        let document = pipeline.analyze(id: source.externalID ?? source.origin, text: source.text, metadata: metadata)
+        let layers = (try? JSONEncoder().encode(StoredLayers(document))).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let record = DocumentRecord(
+            id: nil, externalID: source.externalID, title: source.title, text: source.text, url: source.url,
+            source: source.source, published: source.published, month: Self.month(of: source.published),
+            language: document.language.rawValue, contentHash: Self.contentHash(source.text), origin: source.origin,
+            ingestedAt: Date(), duplicateOf: nil, similarity: nil, pipeline: pipeline.name, layers: layers
+        )
+        let events = document.events.map { event in
+            EventRecord(
+                documentID: 0, kind: "event", title: event.title, time: event.when, place: event.where,
+                participants: Self.jsonArray(event.participants), start: event.start, end: event.end
+            )
+        } + document.meetings.map { meeting in
+            EventRecord(
+                documentID: 0, kind: "meeting", title: nil, time: meeting.when, place: meeting.where,
+                participants: Self.jsonArray(meeting.participants), start: meeting.start, end: meeting.end
+            )
+        }
+        let words = termAnalyzer.terms(of: document).map(\.lemma)
+        return PreparedDocument(record: record, entities: document.entities, events: events, signature: minHash.signature(of: words))
+    }
+
+    /// The write half of ``ingest(_:)``: one transaction for the whole batch.
+    @discardableResult
+    public func store(_ prepared: [PreparedDocument]) throws -> IngestReport {
+        try writer.write { db in
+            var report = IngestReport()
+            for item in prepared {
+                if item.record.text.allSatisfy(\.isWhitespace) {
+                    report.empty += 1
+                    continue
+                }
+                if try DocumentRecord.filter(DocumentRecord.Columns.contentHash == item.record.contentHash).fetchCount(db) > 0 {
+                    report.duplicates += 1
+                    continue
+                }
+                var record = item.record
+                if let signature = item.signature, let match = try nearestDuplicate(of: signature, in: db) {
+                    record.duplicateOf = match.id
+                    record.similarity = match.similarity
+                    report.nearDuplicates += 1
+                }
+                try record.insert(db)
+                guard let id = record.id else { continue }
+                report.added.append(id)
+                try insertEntities(item.entities, documentID: id, in: db)
+                for var event in item.events {
+                    event.documentID = id
+                    try event.insert(db)
+                }
+                if let signature = item.signature {
+                    try db.execute(
+                        sql: "INSERT INTO minhash (documentID, signature) VALUES (?, ?)",
+                        arguments: [id, Self.blob(signature)]
+                    )
+                    for key in minHash.bandKeys(of: signature) {
+                        try db.execute(sql: "INSERT OR IGNORE INTO minhash_band (key, documentID) VALUES (?, ?)", arguments: [key, id])
+                    }
+                }
+            }
+            return report
+        }
+    }
+
+    private func insertEntities(_ entities: [Entity], documentID: Int64, in db: Database) throws {
+        var cache: [String: Int64] = [:]
+        for entity in entities {
+            let canonical = entity.canonical.isEmpty ? entity.text : entity.canonical
+            let key = canonical.lowercased()
+            let cacheKey = entity.label + "\u{1F}" + key
+            let entityID: Int64
+            if let cached = cache[cacheKey] {
+                entityID = cached
+            } else if let existing = try Int64.fetchOne(
+                db, sql: "SELECT id FROM entity WHERE key = ? AND label = ?", arguments: [key, entity.label]
+            ) {
+                entityID = existing
+            } else {
+                var record = EntityRecord(id: nil, label: entity.label, canonical: canonical, key: key)
+                try record.insert(db)
+                entityID = record.id!
+            }
+            cache[cacheKey] = entityID
+            try MentionRecord(documentID: documentID, entityID: entityID, text: entity.text, start: entity.start, end: entity.end).insert(db)
+        }
+    }
+
+    /// The stored document most similar to `signature` above the threshold, following links to the original.
+    private func nearestDuplicate(of signature: [UInt32], in db: Database) throws -> (id: Int64, similarity: Double)? {
+        let keys = minHash.bandKeys(of: signature)
+        let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ",")
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT m.documentID, m.signature, d.duplicateOf FROM minhash m JOIN document d ON d.id = m.documentID
+            WHERE m.documentID IN (SELECT DISTINCT documentID FROM minhash_band WHERE key IN (\(placeholders)) LIMIT 64)
+            """, arguments: StatementArguments(keys))
+        var best: (id: Int64, similarity: Double, original: Int64?)?
+        for row in rows {
+            let similarity = minHash.similarity(signature, Self.signature(from: row["signature"]))
+            if similarity >= nearDuplicateThreshold, similarity > (best?.similarity ?? 0) {
+                best = (row["documentID"], similarity, row["duplicateOf"])
+            }
+        }
+        guard let best else { return nil }
+        // Link to the root original when the new document is close enough to it too.
+        if let original = best.original,
+           let data = try Data.fetchOne(db, sql: "SELECT signature FROM minhash WHERE documentID = ?", arguments: [original]) {
+            let similarity = minHash.similarity(signature, Self.signature(from: data))
+            if similarity >= nearDuplicateThreshold { return (original, similarity) }
+        }
+        return (best.id, best.similarity)
+    }
+
+    // MARK: Helpers
+
+    /// Hash of the text with case, Unicode composition and whitespace normalised: the identity of content.
+    public static func contentHash(_ text: String) -> String {
+        var normalized = ""
+        normalized.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !normalized.isEmpty
+            } else {
+                if pendingSpace { normalized.unicodeScalars.append(" ") }
+                pendingSpace = false
+                normalized.unicodeScalars.append(scalar)
+            }
+        }
+        var first: UInt64 = 0xcbf2_9ce4_8422_2325
+        var second: UInt64 = 0x8422_2325_cbf2_9ce4
+        for byte in normalized.utf8 {
+            first = (first ^ UInt64(byte)) &* 0x100_0000_01b3
+            second = (second &+ UInt64(byte)) &* 0x9e37_79b9_7f4a_7c15
+            second ^= second >> 29
+        }
+        return String(format: "%016llx%016llx", MinHash.mix(first), MinHash.mix(second))
+    }
+
+    /// `yyyy-MM` of an ISO date, or nil.
+    static func month(of date: String?) -> String? {
+        guard let date, date.count >= 7 else { return nil }
+        let prefix = date.prefix(7)
+        let scalars = Array(prefix.unicodeScalars)
+        guard scalars[4] == "-", scalars.enumerated().allSatisfy({ $0.offset == 4 || ("0"..."9").contains($0.element) }) else { return nil }
+        return String(prefix)
+    }
+
+    static func jsonArray(_ values: [String]) -> String {
+        (try? JSONEncoder().encode(values)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    }
+
+    static func blob(_ signature: [UInt32]) -> Data {
+        var data = Data(capacity: signature.count * 4)
+        for value in signature {
+            withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+        }
+        return data
+    }
+
+    static func signature(from data: Data) -> [UInt32] {
+        stride(from: 0, to: data.count - 3, by: 4).map { offset in
+            let bytes = data[data.startIndex + offset..<data.startIndex + offset + 4]
+            return bytes.reversed().reduce(UInt32(0)) { ($0 << 8) | UInt32($1) }
+        }
+    }
+}
