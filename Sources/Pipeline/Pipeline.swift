@@ -44,10 +44,12 @@ public struct Pipeline: Sendable {
     public static let `default` = Pipeline(name: "kk-default", annotators: [
         Tokenizer(),
         SentenceSegmenter(),
+        MorphologyAnnotator(),
     ])
 
     /// What the search index needs: normalisation, tokens and lemmas.
     public static let search = Pipeline(name: "kk-search", annotators: [
         Tokenizer(),
+        MorphologyAnnotator(),
     ])
 }
