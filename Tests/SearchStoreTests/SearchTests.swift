@@ -4,11 +4,15 @@ import Testing
 @testable import SearchStore
 
 @Suite struct SearchTests {
-    /// A fresh in-memory collection holding the five seed articles.
-    private func seededDatabase() throws -> NewsDatabase {
+    /// One in-memory collection holding the five seed articles, shared by these read-only tests.
+    private static let seeded: Result<NewsDatabase, any Error> = Result {
         let db = try NewsDatabase.inMemory()
         try db.ingest(Seeds.documents())
         return db
+    }
+
+    private func seededDatabase() throws -> NewsDatabase {
+        try Self.seeded.get()
     }
 
     @Test func findsDocumentsWithAllWords() throws {

@@ -102,7 +102,7 @@ public struct MarkupTokenizer {
     private func starts(with prefix: String) -> Bool {
         var position = index
         for scalar in prefix.unicodeScalars {
-            guard position < scalars.count, lowercase(scalars[position]) == scalar else { return false }
+            guard position < scalars.count, lowercase(scalars[position]) == lowercase(scalar) else { return false }
             position += 1
         }
         return true

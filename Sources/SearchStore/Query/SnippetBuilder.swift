@@ -62,18 +62,32 @@ public struct SnippetBuilder: Sendable {
         while windowStart < windowEnd, scalars[windowStart].properties.isWhitespace { windowStart += 1 }
         while windowEnd > windowStart, scalars[windowEnd - 1].properties.isWhitespace { windowEnd -= 1 }
 
+        // Copy the window with whitespace runs collapsed to one space, remembering where each scalar went.
         var view = String.UnicodeScalarView()
-        let lead = windowStart > 0 ? "… " : ""
-        view.append(contentsOf: lead.unicodeScalars)
-        for scalar in scalars[windowStart..<windowEnd] {
-            // Newlines inside a snippet read as spaces.
-            view.append(scalar == "\n" || scalar == "\r" ? " " : scalar)
+        if windowStart > 0 { view.append(contentsOf: "… ".unicodeScalars) }
+        var outputOffset = [Int](repeating: 0, count: windowEnd - windowStart + 1)
+        var count = view.count
+        var previousWasSpace = true
+        for position in windowStart..<windowEnd {
+            outputOffset[position - windowStart] = count
+            let scalar = scalars[position]
+            if scalar.properties.isWhitespace {
+                if !previousWasSpace {
+                    view.append(" ")
+                    count += 1
+                }
+                previousWasSpace = true
+            } else {
+                view.append(scalar)
+                count += 1
+                previousWasSpace = false
+            }
         }
+        outputOffset[windowEnd - windowStart] = count
         if windowEnd < scalars.count { view.append(contentsOf: " …".unicodeScalars) }
-        let shift = lead.unicodeScalars.count - windowStart
         let highlights = matches
             .filter { $0.start >= windowStart && $0.end <= windowEnd }
-            .map { TextRange(start: $0.start + shift, end: $0.end + shift) }
+            .map { TextRange(start: outputOffset[$0.start - windowStart], end: outputOffset[$0.end - windowStart]) }
         return Snippet(text: String(view), highlights: highlights, documentStart: windowStart)
     }
 }
