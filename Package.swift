@@ -47,6 +47,7 @@ let package = Package(
             dependencies: [
                 "Pipeline", "Analysis", "Corpora", "TextModel", "KazakhData", "NewsSources", "SearchStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings

@@ -9,14 +9,15 @@ public struct PreparedDocument: Sendable {
     var record: DocumentRecord
     var entities: [Entity]
     var events: [EventRecord]
-    var signature: [UInt32]?
+    var signature: [UInt16]?
+    /// Index terms of the text from this analysis, handed to the FTS5 tokenizer so it does not analyse the text again.
+    var terms: [IndexTerm]
 }
 
-/// The analysis layers kept in `document.layers` (everything but tokens and the text itself).
+/// The analysis layers kept in `document.layers`: the extracted knowledge. Tokens, sentences and
+/// paragraphs are not kept (together they take more room than the text); they are recomputed on demand.
 struct StoredLayers: Codable {
     var language: Language
-    var paragraphs: [Paragraph]
-    var sentences: [Sentence]
     var entities: [Entity]
     var times: [TimeExpression]
     var amounts: [Amount]
@@ -26,8 +27,6 @@ struct StoredLayers: Codable {
 
     init(_ document: Document) {
         language = document.language
-        paragraphs = document.paragraphs
-        sentences = document.sentences
         entities = document.entities
         times = document.times
         amounts = document.amounts
@@ -38,8 +37,6 @@ struct StoredLayers: Codable {
 
     func apply(to document: inout Document) {
         document.language = language
-        document.paragraphs = paragraphs
-        document.sentences = sentences
         document.entities = entities
         document.times = times
         document.amounts = amounts
@@ -82,8 +79,11 @@ extension NewsDatabase {
                 participants: Self.jsonArray(meeting.participants), start: meeting.start, end: meeting.end
             )
         }
-        let words = termAnalyzer.terms(of: document).map(\.lemma)
-        return PreparedDocument(record: record, entities: document.entities, events: events, signature: minHash.signature(of: words))
+        let terms = termAnalyzer.terms(of: document)
+        return PreparedDocument(
+            record: record, entities: document.entities, events: events, signature: minHash.signature(of: terms.map(\.lemma)),
+            terms: terms
+        )
     }
 
     /// The write half of ``ingest(_:)``: one transaction for the whole batch.
@@ -106,6 +106,9 @@ extension NewsDatabase {
                     record.similarity = match.similarity
                     report.nearDuplicates += 1
                 }
+                // The FTS5 trigger runs inside insert(): let the tokenizer reuse this analysis.
+                IndexTermCache.shared.put(item.terms, for: record.text)
+                defer { IndexTermCache.shared.remove(record.text) }
                 try record.insert(db)
                 guard let id = record.id else { continue }
                 report.added.append(id)
@@ -152,7 +155,7 @@ extension NewsDatabase {
     }
 
     /// The stored document most similar to `signature` above the threshold, following links to the original.
-    private func nearestDuplicate(of signature: [UInt32], in db: Database) throws -> (id: Int64, similarity: Double)? {
+    private func nearestDuplicate(of signature: [UInt16], in db: Database) throws -> (id: Int64, similarity: Double)? {
         let keys = minHash.bandKeys(of: signature)
         let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ",")
         let rows = try Row.fetchAll(db, sql: """
@@ -215,18 +218,18 @@ extension NewsDatabase {
         (try? JSONEncoder().encode(values)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
     }
 
-    static func blob(_ signature: [UInt32]) -> Data {
-        var data = Data(capacity: signature.count * 4)
+    /// A signature as little-endian 16-bit values.
+    static func blob(_ signature: [UInt16]) -> Data {
+        var data = Data(capacity: signature.count * 2)
         for value in signature {
-            withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+            data.append(UInt8(truncatingIfNeeded: value))
+            data.append(UInt8(truncatingIfNeeded: value >> 8))
         }
         return data
     }
 
-    static func signature(from data: Data) -> [UInt32] {
-        stride(from: 0, to: data.count - 3, by: 4).map { offset in
-            let bytes = data[data.startIndex + offset..<data.startIndex + offset + 4]
-            return bytes.reversed().reduce(UInt32(0)) { ($0 << 8) | UInt32($1) }
-        }
+    static func signature(from data: Data) -> [UInt16] {
+        let bytes = [UInt8](data)
+        return stride(from: 0, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 }
     }
 }

@@ -14,7 +14,7 @@ extension TilshiCommand {
     public struct Bench: AsyncParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Measure speed and memory; the figures in BENCHMARKS.md come from here.",
-            subcommands: [BenchAnalyze.self]
+            subcommands: [BenchAnalyze.self, BenchSearch.self]
         )
         public init() {}
     }
