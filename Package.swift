@@ -67,7 +67,10 @@ let package = Package(
         ),
         .testTarget(
             name: "TilshiCLITests",
-            dependencies: ["TilshiCLI", "Pipeline", "TextModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "TilshiCLI", "Pipeline", "TextModel", "SearchStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

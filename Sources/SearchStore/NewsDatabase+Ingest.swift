@@ -35,6 +35,31 @@ struct StoredLayers: Codable {
         events = document.events
     }
 
+    enum CodingKeys: String, CodingKey { case language, entities, times, amounts, quotes, meetings, events }
+
+    /// Empty layers are left out: most documents have few facts, and every byte is stored per document.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(language, forKey: .language)
+        if !entities.isEmpty { try container.encode(entities, forKey: .entities) }
+        if !times.isEmpty { try container.encode(times, forKey: .times) }
+        if !amounts.isEmpty { try container.encode(amounts, forKey: .amounts) }
+        if !quotes.isEmpty { try container.encode(quotes, forKey: .quotes) }
+        if !meetings.isEmpty { try container.encode(meetings, forKey: .meetings) }
+        if !events.isEmpty { try container.encode(events, forKey: .events) }
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        language = try container.decodeIfPresent(Language.self, forKey: .language) ?? .other
+        entities = try container.decodeIfPresent([Entity].self, forKey: .entities) ?? []
+        times = try container.decodeIfPresent([TimeExpression].self, forKey: .times) ?? []
+        amounts = try container.decodeIfPresent([Amount].self, forKey: .amounts) ?? []
+        quotes = try container.decodeIfPresent([Quote].self, forKey: .quotes) ?? []
+        meetings = try container.decodeIfPresent([Meeting].self, forKey: .meetings) ?? []
+        events = try container.decodeIfPresent([Event].self, forKey: .events) ?? []
+    }
+
     func apply(to document: inout Document) {
         document.language = language
         document.entities = entities
@@ -92,15 +117,19 @@ extension NewsDatabase {
         try writer.write { db in
             var report = IngestReport()
             for item in prepared {
+                var record = item.record
                 if item.record.text.allSatisfy(\.isWhitespace) {
                     report.empty += 1
                     continue
                 }
-                if try DocumentRecord.filter(DocumentRecord.Columns.contentHash == item.record.contentHash).fetchCount(db) > 0 {
-                    report.duplicates += 1
-                    continue
+                if let stored = try String.fetchOne(db, sql: "SELECT text FROM document WHERE contentHash = ?", arguments: [item.record.contentHash]) {
+                    // The hash is 64-bit: confirm the match, so a collision can never drop a document.
+                    if Self.normalizedContent(stored) == Self.normalizedContent(item.record.text) {
+                        report.duplicates += 1
+                        continue
+                    }
+                    record.contentHash += "-" + String(item.record.text.utf8.count)
                 }
-                var record = item.record
                 if let signature = item.signature, let match = try nearestDuplicate(of: signature, in: db) {
                     record.duplicateOf = match.id
                     record.similarity = match.similarity
@@ -181,8 +210,18 @@ extension NewsDatabase {
 
     // MARK: Helpers
 
-    /// Hash of the text with case, Unicode composition and whitespace normalised: the identity of content.
+    /// Hash of the text with case, Unicode composition and whitespace normalised: the identity of content
+    /// (64-bit FNV-1a, finalised; matches are confirmed on the text before a document counts as a duplicate).
     public static func contentHash(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in normalizedContent(text).utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return String(MinHash.mix(hash), radix: 16)
+    }
+
+    /// The text lowercased, NFC-composed, with whitespace runs collapsed and ends trimmed.
+    static func normalizedContent(_ text: String) -> String {
         var normalized = ""
         normalized.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -195,14 +234,7 @@ extension NewsDatabase {
                 normalized.unicodeScalars.append(scalar)
             }
         }
-        var first: UInt64 = 0xcbf2_9ce4_8422_2325
-        var second: UInt64 = 0x8422_2325_cbf2_9ce4
-        for byte in normalized.utf8 {
-            first = (first ^ UInt64(byte)) &* 0x100_0000_01b3
-            second = (second &+ UInt64(byte)) &* 0x9e37_79b9_7f4a_7c15
-            second ^= second >> 29
-        }
-        return String(format: "%016llx%016llx", MinHash.mix(first), MinHash.mix(second))
+        return normalized
     }
 
     /// `yyyy-MM` of an ISO date, or nil.

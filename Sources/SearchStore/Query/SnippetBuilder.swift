@@ -1,8 +1,8 @@
 /// Finds the words of a text that a query matched and cuts a highlighted window of the original text.
 ///
 /// Works on index terms with their offsets (not on FTS5's `snippet()`, which would show lemmas):
-/// the text is analysed with the same ``IndexTermAnalyzer`` as the index, and a word is marked
-/// when its lemma or surface form is one the query asked for.
+/// the text is analysed with the same ``IndexTermAnalyzer`` as the index (lemmas taken out of
+/// context, for speed), and a word is marked when its lemma or surface form is one the query asked for.
 public struct SnippetBuilder: Sendable {
     let analyzer: IndexTermAnalyzer
     /// Terms (lemmas and surface forms) of the query's positive words.
@@ -26,7 +26,7 @@ public struct SnippetBuilder: Sendable {
 
     /// The ranges of `text` (scalar offsets) holding matched words.
     public func matches(in text: String) -> [TextRange] {
-        analyzer.terms(of: text).compactMap { term in
+        analyzer.contextFreeTerms(of: text).compactMap { term in
             isWanted(term) ? TextRange(start: term.start, end: term.end) : nil
         }
     }

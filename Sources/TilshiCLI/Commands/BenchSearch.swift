@@ -75,11 +75,8 @@ extension TilshiCommand {
                 }
             }
             let ingestSeconds = BenchAnalyze.seconds(since: start)
-            // Both indexes are merged into one segment and checkpointed before measuring size and queries.
-            try db.writer.writeWithoutTransaction { db in
-                try db.execute(sql: "INSERT INTO document_fts(document_fts) VALUES('optimize')")
-                try db.checkpoint(.truncate)
-            }
+            // Both indexes are merged into one segment and the files compacted before measuring size and queries.
+            try db.compact()
             let ourBytes = Self.fileSize(ourPath)
 
             let plain = try DatabaseQueue(path: plainPath)
@@ -97,6 +94,7 @@ extension TilshiCommand {
             let plainSeconds = BenchAnalyze.seconds(since: plainStart)
             try plain.writeWithoutTransaction { db in
                 try db.execute(sql: "INSERT INTO plain(plain) VALUES('optimize')")
+                try db.execute(sql: "VACUUM")
             }
             let plainBytes = Self.fileSize(plainPath)
 
@@ -203,9 +201,10 @@ extension TilshiCommand {
         static func documentsWithInflectedForms(of word: String, in articles: [SourceDocument]) -> [Int64] {
             let forms = Set(inflections.map { (word + $0).lowercased() })
             var result: [Int64] = []
-            for (index, article) in articles.enumerated() {
-                let words = article.text.lowercased().split(whereSeparator: { !$0.isLetter })
-                if words.contains(where: { forms.contains(String($0)) }) { result.append(Int64(index)) }
+            let stem = word.lowercased()
+            for (index, article) in articles.enumerated() where article.text.contains(word) || article.text.contains(stem) {
+                let words = article.text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == "\n" || $0 == "»" || $0 == "«" })
+                if words.contains(where: { $0.hasPrefix(stem) && forms.contains(String($0)) }) { result.append(Int64(index)) }
             }
             return result
         }
@@ -223,12 +222,12 @@ extension TilshiCommand {
             return text
         }
 
-        /// Articles of 5–15 sentences with a title, a source and a date, drawn with a fixed seed.
+        /// Articles of 8–30 sentences (the seeds have 25–50) with a title, a source and a date, drawn with a fixed seed.
         static func compose(count: Int, from sentences: [String], seed: UInt64) -> [SourceDocument] {
             var random = SplitMix64(seed: seed)
             let sources = ["Kazinform", "Egemen", "Almaty.tv", "Astana Times", "Abai.kz", "Baq.kz", "Aikyn", "Ult.kz"]
             return (0..<count).map { index in
-                let length = 5 + Int(random.next() % 11)
+                let length = 8 + Int(random.next() % 23)
                 let body = (0..<length).map { _ in sentences[Int(random.next() % UInt64(sentences.count))] }
                 let titleWords = sentences[Int(random.next() % UInt64(sentences.count))].split(separator: " ").prefix(8)
                 let month = 1 + Int(random.next() % 24)
