@@ -10,6 +10,7 @@ public struct TilshiCommand: AsyncParsableCommand {
             Analyze.self,
             Translit.self,
             Events.self,
+            Ingest.self, Search.self, Show.self, Entities.self, Stats.self, Export.self,
             Eval.self,
             Bench.self,
             Train.self,
