@@ -12,6 +12,8 @@ public struct TilshiCommand: AsyncParsableCommand {
             Eval.self,
             Bench.self,
             Train.self,
+            Serve.self,
+            Demo.self,
         ]
     )
 
