@@ -9,6 +9,8 @@ public struct TilshiCommand: AsyncParsableCommand {
         subcommands: [
             Analyze.self,
             Ingest.self, Search.self, Show.self, Entities.self, Stats.self, Export.self,
+            Translit.self,
+            Events.self,
             Eval.self,
             Bench.self,
             Train.self,
