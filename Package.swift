@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "NewsServer",
             dependencies: [
-                "Pipeline", "TextModel", "SearchStore", "NewsSources",
+                "Pipeline", "Analysis", "Corpora", "TextModel", "SearchStore", "NewsSources",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

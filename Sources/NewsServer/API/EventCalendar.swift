@@ -1,87 +1,45 @@
+import Corpora
 import Foundation
 import SearchStore
 
-/// Writes stored events and meetings as an iCalendar file (RFC 5545) for `GET /api/events.ics`.
+/// `GET /api/events.ics`: stored events and meetings as iCalendar entries, written by ``ICalendar``.
 ///
-/// Events whose date is known to the day become all-day events (or timed ones when the time expression
-/// has an hour); the rest fall back to the publication day of their article.
+/// An event's own TIMEX3 value gives its day (a year written `XXXX` is taken from the article's date);
+/// an event with no day of its own is placed on its article's publication day.
 enum EventCalendar {
-    static func ics(_ events: [StoredEvent], host: String, now: Date = Date()) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Tilshi//Kazakh news events//KK", "CALSCALE:GREGORIAN", "X-WR-CALNAME:Tilshi"]
-        let stamp = Self.utcStamp(now)
-        for event in events {
-            guard let start = Self.start(of: event) else { continue }
-            let title = event.title ?? (event.kind == "meeting" ? "Кездесу: " + event.participants.joined(separator: ", ") : event.documentTitle ?? event.kind)
-            lines.append("BEGIN:VEVENT")
-            lines.append("UID:\(event.documentID)-\(event.start)-\(event.end)@tilshi")
-            lines.append("DTSTAMP:\(stamp)")
-            lines.append(start)
-            lines.append("SUMMARY:" + escape(title))
-            if let place = event.place { lines.append("LOCATION:" + escape(place)) }
-            var description: [String] = []
-            if !event.participants.isEmpty { description.append(event.participants.joined(separator: ", ")) }
-            if let documentTitle = event.documentTitle { description.append(documentTitle) }
-            if !description.isEmpty { lines.append("DESCRIPTION:" + escape(description.joined(separator: "\n"))) }
-            lines.append("END:VEVENT")
-        }
-        lines.append("END:VCALENDAR")
-        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    static func ics(_ events: [StoredEvent], now: Date = Date()) -> String {
+        ICalendar.write(events.compactMap(entry), stamp: now)
     }
 
-    /// `DTSTART` for a TIMEX3 value with a full date (optionally with `Thh:mm`), else the publication day.
-    static func start(of event: StoredEvent) -> String? {
+    static func entry(_ event: StoredEvent) -> ICalendar.Entry? {
+        guard let start = start(of: event) else { return nil }
+        let summary = event.title ?? (event.kind == "meeting" ? "Кездесу: " + event.participants.joined(separator: ", ") : event.documentTitle ?? event.kind)
+        var description: [String] = []
+        if !event.participants.isEmpty { description.append(event.participants.joined(separator: ", ")) }
+        if let title = event.documentTitle { description.append(title) }
+        return ICalendar.Entry(
+            uid: "\(event.documentID)-\(event.start)-\(event.end)@tilshi", summary: summary, location: event.place,
+            description: description.joined(separator: "\n"), start: start
+        )
+    }
+
+    /// The start of `event`: its own date (and time of day) when known, else its article's publication day.
+    static func start(of event: StoredEvent) -> ICalendar.Moment? {
+        let publishedYear = event.published.flatMap { Int($0.prefix(4)) }
         for candidate in [event.time, event.published].compactMap({ $0 }) {
-            let digits = candidate.filter(\.isNumber)
-            let isDate = candidate.count >= 10 && candidate.prefix(10).enumerated().allSatisfy { index, character in
-                index == 4 || index == 7 ? character == "-" : character.isASCII && character.isNumber
+            let halves = candidate.split(separator: "/").first?.split(separator: "T", maxSplits: 1) ?? []
+            guard let date = halves.first?.split(separator: "-"), date.count == 3,
+                  let year = date[0] == "XXXX" ? publishedYear : Int(date[0]),
+                  let month = Int(date[1]), let day = Int(date[2].prefix(2)), (1...12).contains(month), (1...31).contains(day)
+            else { continue }
+            if halves.count == 2, candidate == event.time {
+                let clock = halves[1].split(separator: ":")
+                if clock.count >= 2, let hour = Int(clock[0]), let minute = Int(clock[1].prefix(2)), hour < 24, minute < 60 {
+                    return .dateTime(year: year, month: month, day: day, hour: hour, minute: minute)
+                }
             }
-            guard isDate else { continue }
-            let day = String(digits.prefix(8))
-            if candidate.count >= 16, candidate.dropFirst(10).first == "T", digits.count >= 12, candidate == event.time {
-                return "DTSTART:\(day)T\(digits.dropFirst(8).prefix(4))00"
-            }
-            return "DTSTART;VALUE=DATE:\(day)"
+            return .date(year: year, month: month, day: day)
         }
         return nil
-    }
-
-    /// Text value escaping of RFC 5545 §3.3.11.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "\\": result += "\\\\"
-            case ";": result += "\\;"
-            case ",": result += "\\,"
-            case "\n", "\r\n": result += "\\n"
-            case "\r": break
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-
-    /// Folds a content line at 75 octets without splitting a UTF-8 character (§3.1).
-    static func fold(_ line: String) -> String {
-        var result = ""
-        var octets = 0
-        for character in line {
-            let size = String(character).utf8.count
-            if octets + size > 75 {
-                result += "\r\n "
-                octets = 1
-            }
-            result.append(character)
-            octets += size
-        }
-        return result
-    }
-
-    static func utcStamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.string(from: date)
     }
 }

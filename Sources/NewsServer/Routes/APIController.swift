@@ -70,7 +70,7 @@ struct APIController: Sendable {
     @Sendable func calendar(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let reader = QueryReader(request, maxTextCharacters: configuration.maxSearchCharacters)
         let events = try database.events(from: try reader.date("from"), to: try reader.date("to"))
-        let ics = EventCalendar.ics(events, host: configuration.host)
+        let ics = EventCalendar.ics(events)
         return Response(
             status: .ok,
             headers: [.contentType: "text/calendar; charset=utf-8", .contentDisposition: "attachment; filename=\"tilshi-events.ics\""],
