@@ -14,6 +14,7 @@ public struct TilshiCommand: AsyncParsableCommand {
             Eval.self,
             Bench.self,
             Train.self,
+            Tag.self,
             Serve.self,
             Demo.self,
         ]
