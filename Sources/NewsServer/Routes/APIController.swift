@@ -56,10 +56,10 @@ struct APIController: Sendable {
         return JSONResponse(EntityListResponse(entities: entities))
     }
 
-    @Sendable func entity(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<EntityDetail> {
+    @Sendable func entity(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<EntityProfile> {
         let id = try Self.identifier(context)
-        guard let detail = try database.entity(id: id) else { throw HTTPError(.notFound, message: "no entity with id \(id)") }
-        return JSONResponse(detail)
+        guard let profile = try EntityProfile.load(id: id, from: database) else { throw HTTPError(.notFound, message: "no entity with id \(id)") }
+        return JSONResponse(profile)
     }
 
     @Sendable func events(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<EventListResponse> {

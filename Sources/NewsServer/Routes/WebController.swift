@@ -148,7 +148,7 @@ struct WebController: Sendable {
         let meetings: [[String: Any]] = analysis.meetings.map {
             [
                 "participants": $0.participants.map(presenter.text).joined(separator: ", "),
-                "when": $0.when.template, "where": presenter.text($0.where).template,
+                "when": $0.when.template, "where": presenter.text($0.where).template, "topic": presenter.text($0.topic).template,
             ]
         }
         let events: [[String: Any]] = analysis.events.map {
