@@ -17,6 +17,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Language knowledge: tables and lists in data files, with typed loaders. No algorithms.
@@ -45,15 +47,35 @@ let package = Package(
         .target(
             name: "TilshiCLI",
             dependencies: [
-                "Pipeline", "Analysis", "Corpora", "TextModel", "KazakhData", "NewsSources", "SearchStore",
+                "Pipeline", "Analysis", "Corpora", "TextModel", "KazakhData", "NewsSources", "SearchStore", "NewsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
+        // The HTTP JSON API and the server-rendered web page (Hummingbird 2, Mustache templates).
+        .target(
+            name: "NewsServer",
+            dependencies: [
+                "Pipeline", "Analysis", "Corpora", "TextModel", "SearchStore", "NewsSources",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(name: "tilshi", dependencies: ["TilshiCLI"], swiftSettings: swiftSettings),
 
+        .testTarget(
+            name: "NewsServerTests",
+            dependencies: [
+                "NewsServer", "TextModel", "SearchStore", "NewsSources",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "KazakhDataTests", dependencies: ["KazakhData"], swiftSettings: swiftSettings),
         .testTarget(name: "TextModelTests", dependencies: ["TextModel"], swiftSettings: swiftSettings),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TextModel", "KazakhData"], swiftSettings: swiftSettings),

@@ -15,6 +15,8 @@ public struct TilshiCommand: AsyncParsableCommand {
             Bench.self,
             Train.self,
             Tag.self,
+            Serve.self,
+            Demo.self,
         ]
     )
 

@@ -1,0 +1,38 @@
+import SearchStore
+
+/// `GET /api/health`: liveness plus the size of the collection and whether writes are accepted.
+struct HealthResponse: Codable, Sendable {
+    var status: String
+    var version: String
+    var documents: Int
+    var writable: Bool
+}
+
+/// `GET /api/search`: one page of hits with facets over the whole result set.
+struct SearchResponse: Codable, Sendable {
+    var query: SearchQuery
+    var page: Int
+    var pageSize: Int
+    var total: Int
+    var hits: [SearchHit]
+    var facets: SearchFacets?
+    var warnings: [String]
+}
+
+/// `GET /api/entities`: entities of the collection, most mentioned first.
+struct EntityListResponse: Codable, Sendable {
+    var entities: [EntitySummary]
+}
+
+/// `GET /api/events`: meetings and events with a known or inferred date, in date order.
+struct EventListResponse: Codable, Sendable {
+    var events: [StoredEvent]
+}
+
+/// `POST /api/documents`: what the ingest did.
+struct IngestResponse: Codable, Sendable {
+    var added: [Int64]
+    var duplicates: Int
+    var nearDuplicates: Int
+    var empty: Int
+}

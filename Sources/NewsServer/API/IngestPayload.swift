@@ -1,0 +1,70 @@
+import Foundation
+import Hummingbird
+import NewsSources
+
+/// The body of `POST /api/documents`: a JSON document, plain text or an HTML page.
+///
+/// JSON: `{"id"?, "title", "text", "url"?, "published"?, "source"?}`. A `text/plain` body is the text itself
+/// (title from `?title=` is not needed); a `text/html` body has its main text extracted.
+struct IngestPayload: Codable, Sendable {
+    var id: String?
+    var title: String?
+    var text: String
+    var url: String?
+    var published: String?
+    var source: String?
+
+    static func source(from body: ByteBuffer, contentType: String?) throws -> SourceDocument {
+        let mediaType = (contentType ?? "application/json").split(separator: ";").first.map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        } ?? "application/json"
+        let bytes = Array(body.readableBytesView)
+        guard let string = String(validating: bytes, as: UTF8.self) else {
+            throw HTTPError(.badRequest, message: "request body is not valid UTF-8")
+        }
+        switch mediaType {
+        case "application/json":
+            let payload: IngestPayload
+            do { payload = try JSONDecoder().decode(IngestPayload.self, from: Data(bytes)) } catch {
+                throw HTTPError(.badRequest, message: "body is not a JSON document {title, text, id?, url?, published?, source?}: \(Self.describe(error))")
+            }
+            return try payload.sourceDocument()
+        case "text/plain":
+            return try IngestPayload(text: string).sourceDocument()
+        case "text/html", "application/xhtml+xml":
+            let page = HTMLExtractor().extract(string)
+            return try IngestPayload(title: page.title, text: page.text, url: page.url, published: page.published, source: page.source).sourceDocument()
+        default:
+            throw HTTPError(.unsupportedMediaType, message: "send application/json, text/plain or text/html, not \(mediaType)")
+        }
+    }
+
+    func sourceDocument() throws -> SourceDocument {
+        guard !text.allSatisfy(\.isWhitespace) else { throw HTTPError(.unprocessableContent, message: "'text' is empty") }
+        if let published, !published.isEmpty, !QueryReader.isDate(String(published.prefix(10))) {
+            throw HTTPError(.unprocessableContent, message: "'published' must be an ISO 8601 date such as 2025-10-05")
+        }
+        return SourceDocument(
+            externalID: id.flatMap { $0.isEmpty ? nil : $0 }, title: title, text: text, url: url, source: source,
+            published: published.flatMap { $0.isEmpty ? nil : $0 }, origin: "api"
+        )
+    }
+
+    init(id: String? = nil, title: String? = nil, text: String, url: String? = nil, published: String? = nil, source: String? = nil) {
+        self.id = id
+        self.title = title
+        self.text = text
+        self.url = url
+        self.published = published
+        self.source = source
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): return "missing '\(key.stringValue)'"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+        default: return "malformed JSON"
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NewsSources
+import SearchStore
+
+/// The JSON API under `/api`: search, documents, entities, events, ingest and health.
+///
+/// Every route is described in `Resources/openapi.json`; a test keeps the two in step.
+struct APIController: Sendable {
+    let database: NewsDatabase
+    let configuration: ServerConfiguration
+    /// Hits per page of `GET /api/search`.
+    static let pageSize = 10
+    static let maxPage = 1000
+
+    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+        group.get("health", use: health)
+        group.get("search", use: search)
+        group.get("documents/{id}", use: document)
+        group.post("documents", use: ingest)
+        group.get("entities", use: entities)
+        group.get("entities/{id}", use: entity)
+        group.get("events", use: events)
+        group.get("events.ics", use: calendar)
+    }
+
+    @Sendable func health(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<HealthResponse> {
+        let stats = try database.stats()
+        return JSONResponse(HealthResponse(status: "ok", version: ServerInfo.version, documents: stats.documents, writable: configuration.acceptsWrites))
+    }
+
+    @Sendable func search(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<SearchResponse> {
+        let parameters = try SearchParameters(request, configuration: configuration)
+        let results = try database.search(parameters.query(pageSize: Self.pageSize))
+        return JSONResponse(SearchResponse(
+            query: results.query, page: parameters.page, pageSize: Self.pageSize, total: results.total,
+            hits: results.hits, facets: results.facets, warnings: results.warnings
+        ))
+    }
+
+    @Sendable func document(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<StoredDocument> {
+        let id = try Self.identifier(context)
+        let withTokens = (try QueryReader(request, maxTextCharacters: 8).text("tokens")) != "false"
+        guard let document = try database.document(id: id, withTokens: withTokens) else {
+            throw HTTPError(.notFound, message: "no document with id \(id)")
+        }
+        return JSONResponse(document)
+    }
+
+    @Sendable func entities(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<EntityListResponse> {
+        let reader = QueryReader(request, maxTextCharacters: configuration.maxSearchCharacters)
+        let entities = try database.entities(
+            label: try reader.label("label"), query: try reader.text("q"), limit: try reader.integer("limit", in: 1...500, default: 100)
+        )
+        return JSONResponse(EntityListResponse(entities: entities))
+    }
+
+    @Sendable func entity(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<EntityProfile> {
+        let id = try Self.identifier(context)
+        guard let profile = try EntityProfile.load(id: id, from: database) else { throw HTTPError(.notFound, message: "no entity with id \(id)") }
+        return JSONResponse(profile)
+    }
+
+    @Sendable func events(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<EventListResponse> {
+        let reader = QueryReader(request, maxTextCharacters: configuration.maxSearchCharacters)
+        return JSONResponse(EventListResponse(events: try database.events(from: try reader.date("from"), to: try reader.date("to"))))
+    }
+
+    @Sendable func calendar(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let reader = QueryReader(request, maxTextCharacters: configuration.maxSearchCharacters)
+        let events = try database.events(from: try reader.date("from"), to: try reader.date("to"))
+        let ics = EventCalendar.ics(events)
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/calendar; charset=utf-8", .contentDisposition: "attachment; filename=\"tilshi-events.ics\""],
+            body: .init(byteBuffer: ByteBuffer(string: ics))
+        )
+    }
+
+    /// `POST /api/documents`: refused unless a write token is configured and sent as `Authorization: Bearer …`.
+    @Sendable func ingest(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<IngestResponse> {
+        try WriteAuthorization(token: configuration.writeToken).check(request)
+        let body = try await request.body.collect(upTo: configuration.maxBodyBytes)
+        let source = try IngestPayload.source(from: body, contentType: request.headers[.contentType])
+        let prepared = database.prepare(source)
+        let report = try database.store([prepared])
+        var headers: HTTPFields = [:]
+        if let id = report.added.first { headers[.location] = "/api/documents/\(id)" }
+        return JSONResponse(
+            IngestResponse(added: report.added, duplicates: report.duplicates, nearDuplicates: report.nearDuplicates, empty: report.empty),
+            status: report.added.isEmpty ? .ok : .created,
+            headers: headers
+        )
+    }
+
+    /// The `{id}` path parameter as a positive integer, or 400.
+    static func identifier(_ context: BasicRequestContext) throws -> Int64 {
+        let raw = try context.parameters.require("id")
+        guard let id = Int64(raw), id > 0 else { throw HTTPError(.badRequest, message: "id must be a positive integer, not '\(raw.prefix(40))'") }
+        return id
+    }
+}
+
+/// Version reported by `/api/health`.
+public enum ServerInfo {
+    public static let version = "0.1.0"
+}

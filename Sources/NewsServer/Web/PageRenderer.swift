@@ -1,0 +1,143 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Mustache
+
+/// Renders the web page's Mustache templates (`Resources/Templates`) into HTML responses.
+///
+/// Templates only use `{{…}}`, which HTML-escapes every value; the triple-brace form that would insert raw
+/// markup is never used (a test scans the templates for it). Interface strings come from ``Localization``;
+/// Kazakh text is shown in Cyrillic or Latin via ``transliterate``.
+public struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+    let localization: Localization
+    /// Cyrillic → Latin conversion for display; identity until a transliterator is supplied.
+    let transliterate: @Sendable (String) -> String
+
+    init(resources: ServerResources, transliterate: @escaping @Sendable (String) -> String) throws {
+        var library = MustacheLibrary()
+        for (name, text) in resources.templates {
+            try library.register(text, named: name)
+        }
+        self.library = library
+        self.localization = Localization(tsv: resources.strings)
+        self.transliterate = transliterate
+    }
+
+    /// A per-request view of the renderer that knows the reader's language and script.
+    func presenter(for request: Request) -> Presenter {
+        Presenter(renderer: self, preferences: Preferences(request: request), request: request)
+    }
+
+    /// The HTML error page (same layout as every page, so the reader can search again from it).
+    func errorPage(status: HTTPResponse.Status, message: String, request: Request) -> Response {
+        let presenter = presenter(for: request)
+        var response = presenter.page(
+            "error",
+            title: presenter.t("errorTitle"),
+            [
+                "status": Int(status.code),
+                "message": message,
+            ]
+        )
+        response.status = status
+        return response
+    }
+}
+
+/// Builds one page for one reader: translates interface strings, converts script, renders, sets cookies.
+struct Presenter {
+    let renderer: PageRenderer
+    let preferences: Preferences
+    let request: Request
+
+    /// An interface string in the reader's language and script.
+    func t(_ key: String) -> String { text(renderer.localization.string(key, preferences.language)) }
+
+    /// Kazakh text in the reader's script.
+    func text(_ value: String) -> String {
+        preferences.script == .latn ? renderer.transliterate(value) : value
+    }
+
+    func text(_ value: String?) -> String? { value.map { text($0) } }
+
+    /// The localised name of an entity label ("PERSON" → "Адам").
+    func labelName(_ label: String) -> String {
+        let key = "label.\(label)"
+        let name = renderer.localization.string(key, preferences.language)
+        return name == key ? label : text(name)
+    }
+
+    /// Renders `template` inside the layout and returns an HTML response.
+    func page(_ template: String, title: String, _ values: [String: Any]) -> Response {
+        var context = values
+        var strings = renderer.localization.strings(preferences.language)
+        if preferences.script == .latn {
+            strings = strings.mapValues { renderer.transliterate($0) }
+        }
+        context["t"] = strings
+        context["pageTitle"] = title
+        context["htmlLang"] = preferences.language == .kk ? (preferences.script == .latn ? "kk-Latn" : "kk") : "en"
+        context["switches"] = switches()
+        context["path"] = request.uri.path
+        let html = renderer.library.render(context, withTemplate: template) ?? "template \(template) missing"
+        var response = Response(
+            status: .ok,
+            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"],
+            body: .init(byteBuffer: ByteBuffer(string: html))
+        )
+        if preferences.changedByQuery {
+            for cookie in preferences.cookies { response.setCookie(cookie) }
+        }
+        return response
+    }
+
+    /// Links that switch language or script and keep everything else in the current URL.
+    private func switches() -> [[String: Any]] {
+        let choices: [(String, String, String, Bool)] = [
+            ("lang", "kk", "ҚАЗ", preferences.language == .kk),
+            ("lang", "en", "EN", preferences.language == .en),
+            ("script", "cyrl", "Кирил", preferences.script == .cyrl),
+            ("script", "latn", "Latyn", preferences.script == .latn),
+        ]
+        return choices.map { name, value, caption, active in
+            ["href": link(replacing: name, with: value), "caption": caption, "active": active, "group": name]
+        }
+    }
+
+    /// The current URL with one query parameter replaced.
+    func link(replacing name: String, with value: String?) -> String {
+        var pairs = request.uri.queryParameters.map { (String($0.key), String($0.value)) }.filter { $0.0 != name }
+        if let value { pairs.append((name, value)) }
+        return URLBuilder.path(request.uri.path, pairs.sorted { $0.0 < $1.0 })
+    }
+}
+
+/// Percent-encodes paths and query strings for links.
+enum URLBuilder {
+    private static let unreserved: CharacterSet = {
+        var set = CharacterSet.alphanumerics
+        set.insert(charactersIn: "-._~")
+        return set
+    }()
+
+    static func component(_ value: String) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+    }
+
+    static func path(_ path: String, _ query: [(String, String)]) -> String {
+        let items = query.filter { !$0.1.isEmpty }.map { "\(component($0.0))=\(component($0.1))" }
+        return items.isEmpty ? path : path + "?" + items.joined(separator: "&")
+    }
+}
+
+extension Optional {
+    /// The value for a template: a missing value is `false`, so `{{#name}}` skips it and the lookup does not
+    /// climb to an outer context that happens to have the same key (and `nil` is never printed).
+    var template: Any {
+        switch self {
+        case .some(let value): return value
+        case .none: return false
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import NewsServer
+import SearchStore
+
+extension TilshiCommand {
+    /// Where and how the server listens; shared by `serve` and `demo`.
+    public struct ServerOptions: ParsableArguments {
+        @Option(help: "Interface to listen on. The default keeps the server on this machine; use 0.0.0.0 only on purpose.")
+        public var host: String = "127.0.0.1"
+
+        @Option(help: "TCP port to listen on.")
+        public var port: Int = 8080
+
+        @Option(
+            name: .customLong("write-token"),
+            help: "Bearer token that POST /api/documents must carry (or set TILSHI_WRITE_TOKEN). Without one the server is read-only."
+        )
+        public var writeToken: String?
+
+        public init() {}
+
+        public func validate() throws {
+            guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
+            if let writeToken, writeToken.count < 16 {
+                throw ValidationError("--write-token must be at least 16 characters long")
+            }
+        }
+
+        /// The server configuration, with the token from the environment when not given as an option.
+        var configuration: ServerConfiguration {
+            let token = writeToken ?? ProcessInfo.processInfo.environment["TILSHI_WRITE_TOKEN"]
+            return ServerConfiguration(host: host, port: port, writeToken: token)
+        }
+
+        /// The address people type into a browser.
+        var url: String {
+            let shown = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
+            return "http://\(shown.contains(":") ? "[\(shown)]" : shown):\(port)/"
+        }
+    }
+
+    /// `tilshi serve`: the JSON API and the web page over a collection.
+    public struct Serve: AsyncParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Serve a collection: the JSON API (/api, /openapi.json) and the web page.",
+            discussion: """
+                Listens on 127.0.0.1:8080 by default and is read-only unless a write token is configured. \
+                Build a collection first with `tilshi ingest`, or try `tilshi demo`.
+                """
+        )
+
+        @OptionGroup public var database: DatabaseOptions
+
+        @OptionGroup public var server: ServerOptions
+
+        public init() {}
+
+        public func run() async throws {
+            let path = database.path
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw ValidationError("no collection at '\(path)'; build one with `tilshi ingest --db \(path) FILES` or run `tilshi demo`")
+            }
+            try await ServerLauncher.run(database: try database.open(), options: server, collection: path)
+        }
+    }
+}
+
+/// Starts the application and says where it is.
+enum ServerLauncher {
+    static func run(database: NewsDatabase, options: TilshiCommand.ServerOptions, collection: String) async throws {
+        let configuration = options.configuration
+        let documents = (try? database.stats().documents) ?? 0
+        let mode = configuration.acceptsWrites ? "accepts POST /api/documents with the write token" : "read-only"
+        FileHandle.standardOutput.write(Data("tilshi: serving \(documents) documents from \(collection) at \(options.url) (\(mode)); Ctrl-C stops\n".utf8))
+        try await runServer(configuration, database: database)
+    }
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Browser test of the web page: serves the sample collection on a loopback port, loads pages in headless
+# Chromium, asserts from the rendered DOM that a search for "Алматы" shows results with highlighted
+# entities, and saves screenshots (desktop and phone size) to out/screenshots/ for a person to look at.
+# Usage: scripts/browser-test.sh [path/to/tilshi]   (CI runs it from .ci/run after `swift test`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+fi
+
+tilshi="${1:-}"
+if [ -z "$tilshi" ]; then
+    swift build --product tilshi >/dev/null
+    tilshi="$(swift build --show-bin-path)/tilshi"
+fi
+
+work="$(mktemp -d)"
+shots="out/screenshots"
+mkdir -p "$shots"
+port="${TILSHI_TEST_PORT:-$((20000 + RANDOM % 20000))}"
+server_pid=""
+cleanup() {
+    if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+"$tilshi" demo --db "$work/demo.sqlite" --port "$port" >"$work/server.log" 2>&1 &
+server_pid=$!
+base="http://127.0.0.1:$port"
+for _ in $(seq 1 100); do
+    if curl -fsS "$base/api/health" >/dev/null 2>&1; then break; fi
+    if ! kill -0 "$server_pid" 2>/dev/null; then cat "$work/server.log"; echo "browser-test: server exited" >&2; exit 1; fi
+    sleep 0.2
+done
+curl -fsS "$base/api/health" >/dev/null
+
+browser() { chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$work/profile" "$@" 2>/dev/null; }
+
+fail=0
+check() { # check NAME FILE PATTERN: the DOM must contain PATTERN (extended regex)
+    if grep -Eq "$3" "$2"; then echo "ok   $1"; else echo "FAIL $1 (no /$3/ in the DOM)"; fail=1; fi
+}
+
+query="%D0%90%D0%BB%D0%BC%D0%B0%D1%82%D1%8B" # Алматы
+browser --dump-dom "$base/?q=$query" >"$work/search.html"
+check "search shows results" "$work/search.html" 'class="result card"'
+check "snippets highlight the query" "$work/search.html" '<mark class="hit">Алматы'
+check "entities are highlighted by type" "$work/search.html" 'class="ent ent-[A-Z_]+"'
+check "the page script ran under the content security policy" "$work/search.html" '<html[^>]* class="js"'
+
+document_id="$(grep -Eo 'href="/documents/[0-9]+"' "$work/search.html" | head -1 | grep -Eo '[0-9]+')"
+browser --dump-dom "$base/documents/$document_id" >"$work/document.html"
+check "document view marks entities" "$work/document.html" '<span class="lbl">'
+check "document view lists the facts" "$work/document.html" 'id="facts"'
+check "legend buttons for entity types" "$work/document.html" 'aria-pressed="true"'
+
+browser --dump-dom "$base/?q=$query&lang=en&script=latn" >"$work/search-en.html"
+check "English interface" "$work/search-en.html" '<html lang="en"'
+
+for size in "1280,900:desktop" "390,844:phone"; do
+    window="${size%%:*}"; name="${size##*:}"
+    browser --window-size="$window" --screenshot="$shots/search-$name.png" "$base/?q=$query" >/dev/null
+    browser --window-size="$window" --screenshot="$shots/document-$name.png" "$base/documents/$document_id" >/dev/null
+done
+browser --window-size=1280,900 --screenshot="$shots/entity-desktop.png" "$base/entities/1" >/dev/null
+browser --window-size=1280,900 --screenshot="$shots/events-desktop.png" "$base/events" >/dev/null
+echo "screenshots in $shots/"
+
+if [ "$fail" -ne 0 ]; then echo "browser-test: FAILED" >&2; exit 1; fi
+echo "browser-test: passed"
