@@ -71,10 +71,15 @@ public struct CorpusStemInducer {
     private func isInflected(_ form: String, nominal: [String: (total: Int, proper: Int)], verbs: Set<String>) -> Bool {
         let scalars = Array(form.unicodeScalars)
         for segmentation in grammar.segmentations(of: scalars, minimumStem: 2) {
-            let stem = String(String.UnicodeScalarView(scalars[..<segmentation.stemLength]))
-            guard KazakhPhonology.hasVowel(stem.unicodeScalars) else { continue }
-            if segmentation.stemCategory == .N0 && nominal[stem] != nil { return true }
-            if segmentation.stemCategory == .V0 && verbs.contains(stem) { return true }
+            let stemScalars = Array(scalars[..<segmentation.stemLength])
+            guard KazakhPhonology.hasVowel(stemScalars) else { continue }
+            // The stem as written, or as it was before a vowel-initial suffix changed it (жылдығ- → жылдық).
+            let variants = [stemScalars] + (segmentation.vowelInitial ? CandidateGenerator.alternations(of: stemScalars) : [])
+            for variant in variants {
+                let stem = String(String.UnicodeScalarView(variant))
+                if segmentation.stemCategory == .N0 && nominal[stem] != nil { return true }
+                if segmentation.stemCategory == .V0 && verbs.contains(stem) { return true }
+            }
         }
         return false
     }

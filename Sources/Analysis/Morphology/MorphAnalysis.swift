@@ -64,6 +64,7 @@ enum FeatureBundle {
 
     /// CoNLL-U order: sorted by feature name, case-insensitively.
     static func format(_ bundle: [(String, String)]) -> String {
-        bundle.sorted { $0.0.lowercased() < $1.0.lowercased() }.map { "\($0.0)=\($0.1)" }.joined(separator: "|")
+        // Sort keys are lowercased once per feature, not once per comparison (this runs for every candidate).
+        bundle.map { (key: $0.0.lowercased(), text: "\($0.0)=\($0.1)") }.sorted { $0.key < $1.key }.map(\.text).joined(separator: "|")
     }
 }

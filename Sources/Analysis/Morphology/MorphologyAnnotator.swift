@@ -21,7 +21,9 @@ public struct MorphologyAnnotator: Annotator {
                     document.tokens[index].upos = .X
                     document.tokens[index].feats = ""
                 default:
-                    document.tokens[index].lemma = analysis.lemma
+                    // Punctuation keeps its original surface as lemma (KTB), not the normaliser's unified dash/quote.
+                    let punctuation = analysis.upos == .PUNCT || analysis.upos == .SYM
+                    document.tokens[index].lemma = punctuation ? document.tokens[index].text : analysis.lemma
                     document.tokens[index].upos = analysis.upos
                     document.tokens[index].feats = analysis.feats
                 }

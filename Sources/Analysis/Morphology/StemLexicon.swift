@@ -13,13 +13,14 @@ public struct StemLexicon: Sendable {
         public var count: Int
     }
 
-    private(set) var entries: [String: [Entry]] = [:]
+    // Keyed by UTF-8 bytes: lookups are on the analyser's cold path, dozens per word form.
+    private var entries: [FormKey: [Entry]] = [:]
 
     public init() {}
 
     /// Adds a reading of `stem`; a reading already present from a more trusted source is kept.
     public mutating func add(_ stem: String, upos: UPOS, features: String = "_", source: MorphAnalysis.Source, count: Int = 1) {
-        let key = stem.lowercased()
+        let key = FormKey(stem.lowercased())
         let feats = features == "_" || features.isEmpty ? [] : features.split(separator: "|").map(String.init)
         if let index = entries[key]?.firstIndex(where: { $0.upos == upos }) {
             entries[key]![index].count += count
@@ -31,7 +32,7 @@ public struct StemLexicon: Sendable {
     }
 
     /// Readings of a lowercased stem.
-    public func readings(of stem: String) -> [Entry] { entries[stem] ?? [] }
+    public func readings(of stem: String) -> [Entry] { entries[FormKey(stem)] ?? [] }
 
     /// Hand-checked stems only (`morphology-hand-stems.tsv`).
     public static func handChecked() -> StemLexicon {

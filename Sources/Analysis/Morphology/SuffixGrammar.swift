@@ -23,8 +23,6 @@ struct SuffixGrammar: Sendable {
     /// Morphotactic categories (what a suffix attaches to and what it yields).
     enum Category: String, Sendable, CaseIterable {
         case N0, NPL, NP, NP3, NC, V0, VN, PAST, COND, PRES, CONV, PART, GER, PERS
-
-        var isVerbal: Bool { self == .V0 }
     }
 
     /// A way of splitting a word into a stem and suffixes (outermost suffix last).

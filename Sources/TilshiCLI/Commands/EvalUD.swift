@@ -12,6 +12,7 @@ extension TilshiCommand {
             commandName: "ud",
             abstract: "Lemma, UPOS and UFeats accuracy of the morphology stage on gold-tokenised CoNLL-U.",
             discussion: """
+                Gold words are analysed sentence by sentence (both words of a multiword token). \
                 Definitions follow the CoNLL 2018 evaluation script: every word counts (punctuation included), \
                 UFeats compares universal features only. With --cross-validate K the file is split into K \
                 contiguous blocks; for each block a model (lexicon and disambiguator) is trained on the --train file \
@@ -57,7 +58,7 @@ extension TilshiCommand {
             }
             let gold = try Self.readCoNLLU(file)
             guard let folds else {
-                let scores = try Self.score(gold, pipeline: .default)
+                let scores = try Self.score(gold, morphology: Analysis.Morphology.shared)
                 print("\(file): \(scores.words) words, bundled model (trained on KTB; not an honest figure for KTB files)")
                 print(Self.describe(scores))
                 return
@@ -73,9 +74,8 @@ extension TilshiCommand {
                 let model = MorphologyTrainer.train(training.map(Self.goldWords), epochs: epochs)
                 let morphology = Morphology(model: model)
                 let heldOut = Array(gold[block])
-                let pipeline = Pipeline(name: "cv-\(fold)", annotators: [MorphologyAnnotator(morphology: morphology)])
-                let scores = try Self.score(heldOut, pipeline: pipeline)
-                if showErrors > 0 { Self.printErrors(heldOut, pipeline: pipeline, limit: showErrors) }
+                let scores = try Self.score(heldOut, morphology: morphology)
+                if showErrors > 0 { Self.printErrors(heldOut, morphology: morphology, limit: showErrors) }
                 pooled = pooled + scores
                 sums.lemma += scores.lemmaAccuracy
                 sums.upos += scores.uposAccuracy
@@ -100,14 +100,27 @@ extension TilshiCommand {
             }
         }
 
-        /// Analyses the gold tokens of `gold` with `pipeline` and scores the result.
-        static func score(_ gold: [CoNLLUSentence], pipeline: Pipeline) throws -> UDEvaluation.Scores {
-            let system = GoldTokenAnalysis.analyze(gold, id: "eval", pipeline: pipeline).sentences
-            return try UDEvaluation.score(gold: gold, system: system)
+        /// Analyses the gold words of `gold` (syntactic words: both parts of a multiword token) with the
+        /// morphology stage's analyser, sentence by sentence, and scores the result.
+        static func score(_ gold: [CoNLLUSentence], morphology: Analysis.Morphology) throws -> UDEvaluation.Scores {
+            try UDEvaluation.score(gold: gold, system: tag(gold, morphology: morphology))
         }
 
-        static func printErrors(_ gold: [CoNLLUSentence], pipeline: Pipeline, limit: Int) {
-            let system = GoldTokenAnalysis.analyze(gold, id: "eval", pipeline: pipeline).sentences
+        static func tag(_ gold: [CoNLLUSentence], morphology: Analysis.Morphology) -> [CoNLLUSentence] {
+            gold.map { sentence in
+                var output = sentence
+                let analyses = morphology.analyze(sentence.words.map(\.form))
+                for (index, analysis) in analyses.enumerated() {
+                    output.words[index].lemma = analysis.lemma
+                    output.words[index].upos = analysis.upos.rawValue
+                    output.words[index].feats = analysis.feats.isEmpty ? "_" : analysis.feats
+                }
+                return output
+            }
+        }
+
+        static func printErrors(_ gold: [CoNLLUSentence], morphology: Analysis.Morphology, limit: Int) {
+            let system = tag(gold, morphology: morphology)
             var printed = 0
             for (g, s) in zip(gold, system) {
                 for (gw, sw) in zip(g.words, s.words) where printed < limit {
