@@ -16,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Language knowledge: tables and lists in data files, with typed loaders. No algorithms.
@@ -32,12 +33,21 @@ let package = Package(
         .target(name: "Corpora", dependencies: ["TextModel"], swiftSettings: swiftSettings),
         // Named chains of annotators ("kk-default", "kk-search").
         .target(name: "Pipeline", dependencies: ["Analysis", "TextModel"], swiftSettings: swiftSettings),
+        // News readers: plain text, JSONL, HTML main text, RSS/Atom feeds, as source documents.
+        .target(name: "NewsSources", dependencies: ["KazakhData", "TextModel", "Corpora"], swiftSettings: swiftSettings),
+        // The collection: SQLite via GRDB, Kazakh FTS5 tokenizer, query parser, near-duplicates.
+        .target(
+            name: "SearchStore",
+            dependencies: ["Pipeline", "TextModel", "NewsSources", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         // The command-line commands as a library, so tests can parse and run them.
         .target(
             name: "TilshiCLI",
             dependencies: [
-                "Pipeline", "Analysis", "Corpora", "TextModel", "KazakhData",
+                "Pipeline", "Analysis", "Corpora", "TextModel", "KazakhData", "NewsSources", "SearchStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
@@ -49,9 +59,18 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TextModel", "KazakhData"], swiftSettings: swiftSettings),
         .testTarget(name: "CorporaTests", dependencies: ["Corpora", "TextModel"], swiftSettings: swiftSettings),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TextModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "NewsSourcesTests", dependencies: ["NewsSources", "TextModel", "Corpora"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SearchStoreTests",
+            dependencies: ["SearchStore", "NewsSources", "Pipeline", "TextModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "TilshiCLITests",
-            dependencies: ["TilshiCLI", "Pipeline", "TextModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "TilshiCLI", "Pipeline", "TextModel", "Corpora", "SearchStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,0 +1,70 @@
+/// A minimal XML element tree built from ``MarkupToken``s, strict about structure.
+///
+/// Feeds are XML, so unlike HTML a mismatched or unclosed element is an error (with its line),
+/// which lets the ingest report a broken feed instead of guessing.
+public final class XMLNode: @unchecked Sendable {
+    public let name: String
+    public let attributes: [String: String]
+    public private(set) var children: [XMLNode] = []
+    /// Text and CDATA directly inside this element, in order.
+    public private(set) var text = ""
+
+    init(name: String, attributes: [String: String]) {
+        self.name = name
+        self.attributes = attributes
+    }
+
+    /// Parses `xml` into its root element, or throws a ``SourceProblem`` naming `input` and the line.
+    public static func parse(_ xml: String, input: String) throws(SourceProblem) -> XMLNode {
+        var tokenizer = MarkupTokenizer(xml, html: false)
+        let document = XMLNode(name: "#document", attributes: [:])
+        var stack = [document]
+        for token in tokenizer.tokens() {
+            switch token {
+            case .startTag(let name, let attributes, let selfClosing, _):
+                let node = XMLNode(name: name, attributes: attributes)
+                stack.last!.children.append(node)
+                if !selfClosing { stack.append(node) }
+            case .endTag(let name, let line):
+                guard stack.count > 1 else {
+                    throw SourceProblem(input: "\(input):\(line)", reason: "malformed XML: </\(name)> closes nothing")
+                }
+                guard stack.last!.name == name else {
+                    throw SourceProblem(input: "\(input):\(line)", reason: "malformed XML: </\(name)> where </\(stack.last!.name)> was expected")
+                }
+                stack.removeLast()
+            case .text(let text), .cdata(let text):
+                stack.last!.text += text
+            case .comment:
+                continue
+            }
+        }
+        guard stack.count == 1 else {
+            throw SourceProblem(input: input, reason: "malformed XML: <\(stack.last!.name)> is never closed")
+        }
+        guard let root = document.children.first else {
+            throw SourceProblem(input: input, reason: "malformed XML: no root element")
+        }
+        return root
+    }
+
+    /// The first child named `name` (namespace prefixes are part of names, e.g. `content:encoded`).
+    public func child(_ name: String) -> XMLNode? {
+        children.first { $0.name == name }
+    }
+
+    public func children(_ name: String) -> [XMLNode] {
+        children.filter { $0.name == name }
+    }
+
+    /// Text of the first child named `name`, trimmed; nil when missing or empty.
+    public func childText(_ name: String) -> String? {
+        guard let text = child(name)?.allText.collapsingWhitespace(), !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// Text of this element and all its descendants.
+    public var allText: String {
+        children.isEmpty ? text : text + children.map(\.allText).joined()
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import KazakhData
+
+/// Reads a plain-text article: the first line is its title when it looks like one
+/// (short, no final full stop, followed by more text); boilerplate lines are dropped.
+public struct PlainTextReader: Sendable {
+    /// Longest first line still taken for a title, in characters.
+    public static let maximumTitleLength = 200
+
+    public init() {}
+
+    public func read(_ text: String, input: String) -> SourceReadResult {
+        var lines = text.components(separatedBy: .newlines)
+        var title: String?
+        if let firstIndex = lines.firstIndex(where: { !$0.collapsingWhitespace().isEmpty }) {
+            let first = lines[firstIndex].collapsingWhitespace()
+            let rest = lines[(firstIndex + 1)...].contains { !$0.collapsingWhitespace().isEmpty }
+            if rest && Self.looksLikeTitle(first) {
+                title = first
+                lines.removeSubrange(...firstIndex)
+            }
+        }
+        let body = lines
+            .filter { !Boilerplate.isBoilerplate($0) || $0.collapsingWhitespace().isEmpty }
+            .joined(separator: "\n")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !body.isEmpty else {
+            return SourceReadResult(problems: [SourceProblem(input: input, reason: "has no text")])
+        }
+        return SourceReadResult(documents: [SourceDocument(title: title, text: body, origin: input)])
+    }
+
+    /// A title: at most ``maximumTitleLength`` characters, not ending like a sentence.
+    static func looksLikeTitle(_ line: String) -> Bool {
+        guard !line.isEmpty, line.count <= maximumTitleLength, let last = line.last else { return false }
+        return !".!?:;,…".contains(last)
+    }
+}
+
+/// Reads JSON Lines: one article per line, `{"id", "title", "text", "url", "published", "source"}`.
+/// A bad line is reported with its number and skipped; the other lines are still read.
+public struct JSONLinesReader: Sendable {
+    private struct Line: Decodable {
+        var id: FlexibleString?
+        var title: String?
+        var text: String?
+        var url: String?
+        var published: String?
+        var source: String?
+    }
+
+    /// Accepts `"id": 17` as well as `"id": "17"`.
+    private struct FlexibleString: Decodable {
+        var value: String
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let string = try? container.decode(String.self) {
+                value = string
+            } else {
+                value = String(try container.decode(Int64.self))
+            }
+        }
+    }
+
+    public init() {}
+
+    public func read(_ text: String, input: String) -> SourceReadResult {
+        var result = SourceReadResult()
+        let decoder = JSONDecoder()
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty { continue }
+            let origin = "\(input):\(lineNumber)"
+            let decoded: Line
+            do {
+                decoded = try decoder.decode(Line.self, from: Data(line.utf8))
+            } catch {
+                result.problems.append(SourceProblem(input: origin, reason: "malformed JSON line (\(Self.describe(error)))"))
+                continue
+            }
+            guard let body = decoded.text?.trimmingCharacters(in: .whitespacesAndNewlines), !body.isEmpty else {
+                result.problems.append(SourceProblem(input: origin, reason: "JSON line has no \"text\""))
+                continue
+            }
+            result.documents.append(SourceDocument(
+                externalID: decoded.id?.value, title: decoded.title?.collapsingWhitespace(), text: body, url: decoded.url,
+                source: decoded.source, published: decoded.published.flatMap { DateParsing.iso8601($0) ?? $0 }, origin: origin
+            ))
+        }
+        return result
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted: return "not valid JSON"
+        case DecodingError.typeMismatch(_, let context): return "wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        default: return "not an object with the expected fields"
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// One news document as read from a source, before analysis.
+public struct SourceDocument: Sendable, Equatable, Codable {
+    /// Identifier given by the source (JSONL `id`, Atom `id`, RSS `guid`), if any.
+    public var externalID: String?
+    public var title: String?
+    /// The main text, boilerplate removed, paragraphs separated by blank lines.
+    public var text: String
+    public var url: String?
+    /// Publisher (site name or feed title).
+    public var source: String?
+    /// Publication date as ISO 8601 (`2025-10-05` or `2025-10-05T10:00:00+06:00`).
+    public var published: String?
+    /// Where it came from, for reports: `path`, `path:line` or `path#item`.
+    public var origin: String
+
+    public init(
+        externalID: String? = nil, title: String? = nil, text: String, url: String? = nil,
+        source: String? = nil, published: String? = nil, origin: String
+    ) {
+        self.externalID = externalID
+        self.title = title
+        self.text = text
+        self.url = url
+        self.source = source
+        self.published = published
+        self.origin = origin
+    }
+}
+
+/// A problem with one input or one part of it (a JSONL line, a feed item), named for the report.
+public struct SourceProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The input: a path, with `:line` when a line is known.
+    public var input: String
+    public var reason: String
+
+    public init(input: String, reason: String) {
+        self.input = input
+        self.reason = reason
+    }
+
+    public var description: String { "\(input): \(reason)" }
+}
+
+/// What reading one input gave: the documents found and the problems met (the rest is still usable).
+public struct SourceReadResult: Sendable {
+    public var documents: [SourceDocument]
+    public var problems: [SourceProblem]
+
+    public init(documents: [SourceDocument] = [], problems: [SourceProblem] = []) {
+        self.documents = documents
+        self.problems = problems
+    }
+}

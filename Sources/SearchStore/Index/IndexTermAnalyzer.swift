@@ -1,0 +1,123 @@
+import Foundation
+import Pipeline
+import TextModel
+
+/// One word of text as the index sees it: its lemma, its surface form, and where it is.
+public struct IndexTerm: Sendable, Equatable {
+    /// The dictionary form (lowercased, folded to Cyrillic); the term every inflected form shares.
+    public var lemma: String
+    /// The lowercased, folded surface form when it differs from the lemma (indexed at the same position).
+    public var surface: String?
+    /// Start offset in Unicode scalars of the analysed text.
+    public var start: Int
+    /// End offset (exclusive) in Unicode scalars of the analysed text.
+    public var end: Int
+
+    public init(lemma: String, surface: String?, start: Int, end: Int) {
+        self.lemma = lemma
+        self.surface = surface
+        self.start = start
+        self.end = end
+    }
+}
+
+/// Turns text into index terms: the one place documents, queries, snippets and shingles go through,
+/// so they always agree on what a word is.
+///
+/// A term is `Token.lemma ?? Token.norm`, lowercased, with Latin-script and homoglyph-damaged
+/// words folded to Cyrillic (``ScriptFolding``). Words that had to be folded are analysed again in
+/// their Cyrillic form, so "Almatyda" gets the lemma of "алматыда".
+public struct IndexTermAnalyzer: Sendable {
+    /// The pipeline that provides tokens and lemmas (`kk-search`: normalisation, tokens, lemmas).
+    public let pipeline: Pipeline
+    /// Words longer than this (in scalars) are not indexed: they are noise, not words.
+    public static let maximumWordLength = 64
+
+    /// The pipeline without its morphology stage: normalisation and tokens only, for ``contextFreeTerms(of:)``.
+    let tokenPipeline: Pipeline
+
+    public init(pipeline: Pipeline = .search) {
+        self.pipeline = pipeline
+        tokenPipeline = Pipeline(name: pipeline.name + "-tokens", annotators: pipeline.annotators.filter { $0.name != "morphology" })
+    }
+
+    /// Terms with each word's lemma taken out of context and cached per form: several times faster
+    /// than ``terms(of:)-(String)`` once the cache is warm, for highlighting search results (where a
+    /// rare context-dependent lemma choice matters less than answering in a few milliseconds).
+    public func contextFreeTerms(of text: String) -> [IndexTerm] {
+        let document = tokenPipeline.analyze(id: "", text: text)
+        var terms: [IndexTerm] = []
+        terms.reserveCapacity(document.tokens.count)
+        for token in document.tokens {
+            switch token.kind {
+            case .punctuation, .symbol: continue
+            default: break
+            }
+            guard token.end - token.start <= Self.maximumWordLength else { continue }
+            let forms = FormTermCache.shared.forms(of: token.norm) {
+                let surface = ScriptFolding.cyrillic(token.norm) ?? token.norm.lowercased()
+                let lemma = lemma(ofWord: surface) ?? surface
+                return (lemma, surface == lemma ? nil : surface)
+            }
+            terms.append(IndexTerm(lemma: forms.lemma, surface: forms.surface, start: token.start, end: token.end))
+        }
+        return terms
+    }
+
+    /// Analyses `text` and returns its terms in order.
+    public func terms(of text: String) -> [IndexTerm] {
+        terms(of: pipeline.analyze(id: "", text: text))
+    }
+
+    /// The terms of an already analysed document (no second analysis, except for folded words).
+    public func terms(of document: Document) -> [IndexTerm] {
+        var terms: [IndexTerm] = []
+        terms.reserveCapacity(document.tokens.count)
+        for token in document.tokens {
+            if let term = term(of: token) { terms.append(term) }
+        }
+        return terms
+    }
+
+    /// The term of one token, or nil for punctuation, symbols and over-long strings.
+    public func term(of token: Token) -> IndexTerm? {
+        switch token.kind {
+        case .punctuation, .symbol: return nil
+        default: break
+        }
+        guard token.end - token.start <= Self.maximumWordLength else { return nil }
+        if let folded = ScriptFolding.cyrillic(token.norm) {
+            // A Latin or mixed-script word: look up the lemma of its Cyrillic spelling.
+            let lemma = lemma(ofWord: folded) ?? folded
+            return IndexTerm(lemma: lemma, surface: folded == lemma ? nil : folded, start: token.start, end: token.end)
+        }
+        let surface = token.norm.lowercased()
+        let lemma = token.lemma.map { $0.lowercased() } ?? surface
+        return IndexTerm(lemma: lemma, surface: surface == lemma ? nil : surface, start: token.start, end: token.end)
+    }
+
+    /// The lemma the pipeline gives a single word, lowercased.
+    public func lemma(ofWord word: String) -> String? {
+        let document = pipeline.analyze(id: "", text: word)
+        guard document.tokens.count == 1, let lemma = document.tokens[0].lemma else { return nil }
+        return lemma.lowercased()
+    }
+}
+
+/// Context-free lemma and surface per word form, shared by all searches (bounded: emptied when full).
+final class FormTermCache: @unchecked Sendable {
+    static let shared = FormTermCache()
+    static let limit = 200_000
+    private let lock = NSLock()
+    private var entries: [String: (lemma: String, surface: String?)] = [:]
+
+    func forms(of form: String, compute: () -> (lemma: String, surface: String?)) -> (lemma: String, surface: String?) {
+        if let cached = lock.withLock({ entries[form] }) { return cached }
+        let computed = compute()
+        lock.withLock {
+            if entries.count >= Self.limit { entries.removeAll(keepingCapacity: true) }
+            entries[form] = computed
+        }
+        return computed
+    }
+}

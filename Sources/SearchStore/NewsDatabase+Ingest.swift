@@ -1,0 +1,267 @@
+import Foundation
+import GRDB
+import NewsSources
+import Pipeline
+import TextModel
+
+/// A source document analysed and hashed, ready to be written (the slow part, done outside the write).
+public struct PreparedDocument: Sendable {
+    var record: DocumentRecord
+    var entities: [Entity]
+    var events: [EventRecord]
+    var signature: [UInt16]?
+    /// Index terms of the text from this analysis, handed to the FTS5 tokenizer so it does not analyse the text again.
+    var terms: [IndexTerm]
+}
+
+/// The analysis layers kept in `document.layers`: the extracted knowledge. Tokens, sentences and
+/// paragraphs are not kept (together they take more room than the text); they are recomputed on demand.
+struct StoredLayers: Codable {
+    var language: Language
+    var entities: [Entity]
+    var times: [TimeExpression]
+    var amounts: [Amount]
+    var quotes: [Quote]
+    var meetings: [Meeting]
+    var events: [Event]
+
+    init(_ document: Document) {
+        language = document.language
+        entities = document.entities
+        times = document.times
+        amounts = document.amounts
+        quotes = document.quotes
+        meetings = document.meetings
+        events = document.events
+    }
+
+    enum CodingKeys: String, CodingKey { case language, entities, times, amounts, quotes, meetings, events }
+
+    /// Empty layers are left out: most documents have few facts, and every byte is stored per document.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(language, forKey: .language)
+        if !entities.isEmpty { try container.encode(entities, forKey: .entities) }
+        if !times.isEmpty { try container.encode(times, forKey: .times) }
+        if !amounts.isEmpty { try container.encode(amounts, forKey: .amounts) }
+        if !quotes.isEmpty { try container.encode(quotes, forKey: .quotes) }
+        if !meetings.isEmpty { try container.encode(meetings, forKey: .meetings) }
+        if !events.isEmpty { try container.encode(events, forKey: .events) }
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        language = try container.decodeIfPresent(Language.self, forKey: .language) ?? .other
+        entities = try container.decodeIfPresent([Entity].self, forKey: .entities) ?? []
+        times = try container.decodeIfPresent([TimeExpression].self, forKey: .times) ?? []
+        amounts = try container.decodeIfPresent([Amount].self, forKey: .amounts) ?? []
+        quotes = try container.decodeIfPresent([Quote].self, forKey: .quotes) ?? []
+        meetings = try container.decodeIfPresent([Meeting].self, forKey: .meetings) ?? []
+        events = try container.decodeIfPresent([Event].self, forKey: .events) ?? []
+    }
+
+    func apply(to document: inout Document) {
+        document.language = language
+        document.entities = entities
+        document.times = times
+        document.amounts = amounts
+        document.quotes = quotes
+        document.meetings = meetings
+        document.events = events
+    }
+}
+
+extension NewsDatabase {
+    /// Analyses, stores and indexes `documents` in one transaction: all of them or none.
+    ///
+    /// A document whose normalised text is already stored is counted as a duplicate and not stored
+    /// again, so ingesting the same input twice changes nothing. A document that nearly repeats
+    /// an earlier one is stored and linked to it (see ``SearchResults`` for how it is shown).
+    @discardableResult
+    public func ingest(_ documents: [SourceDocument]) throws -> IngestReport {
+        try store(documents.map(prepare))
+    }
+
+    /// The analysis half of ``ingest(_:)``: pure, so callers may run it in parallel.
+    public func prepare(_ source: SourceDocument) -> PreparedDocument {
+        let metadata = DocumentMetadata(title: source.title, url: source.url, source: source.source, published: source.published)
+        let document = pipeline.analyze(id: source.externalID ?? source.origin, text: source.text, metadata: metadata)
+        let layers = (try? JSONEncoder().encode(StoredLayers(document))).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let record = DocumentRecord(
+            id: nil, externalID: source.externalID, title: source.title, text: source.text, url: source.url,
+            source: source.source, published: source.published, month: Self.month(of: source.published),
+            language: document.language.rawValue, contentHash: Self.contentHash(source.text), origin: source.origin,
+            ingestedAt: Date(), duplicateOf: nil, similarity: nil, pipeline: pipeline.name, layers: layers
+        )
+        let events = document.events.map { event in
+            EventRecord(
+                documentID: 0, kind: "event", title: event.title, time: event.when, place: event.where,
+                participants: Self.jsonArray(event.participants), start: event.start, end: event.end
+            )
+        } + document.meetings.map { meeting in
+            EventRecord(
+                documentID: 0, kind: "meeting", title: nil, time: meeting.when, place: meeting.where,
+                participants: Self.jsonArray(meeting.participants), start: meeting.start, end: meeting.end
+            )
+        }
+        let terms = termAnalyzer.terms(of: document)
+        return PreparedDocument(
+            record: record, entities: document.entities, events: events, signature: minHash.signature(of: terms.map(\.lemma)),
+            terms: terms
+        )
+    }
+
+    /// The write half of ``ingest(_:)``: one transaction for the whole batch.
+    @discardableResult
+    public func store(_ prepared: [PreparedDocument]) throws -> IngestReport {
+        try writer.write { db in
+            var report = IngestReport()
+            for item in prepared {
+                var record = item.record
+                if item.record.text.allSatisfy(\.isWhitespace) {
+                    report.empty += 1
+                    continue
+                }
+                if let stored = try String.fetchOne(db, sql: "SELECT text FROM document WHERE contentHash = ?", arguments: [item.record.contentHash]) {
+                    // The hash is 64-bit: confirm the match, so a collision can never drop a document.
+                    if Self.normalizedContent(stored) == Self.normalizedContent(item.record.text) {
+                        report.duplicates += 1
+                        continue
+                    }
+                    record.contentHash += "-" + String(item.record.text.utf8.count)
+                }
+                if let signature = item.signature, let match = try nearestDuplicate(of: signature, in: db) {
+                    record.duplicateOf = match.id
+                    record.similarity = match.similarity
+                    report.nearDuplicates += 1
+                }
+                // The FTS5 trigger runs inside insert(): let the tokenizer reuse this analysis.
+                IndexTermCache.shared.put(item.terms, for: record.text)
+                defer { IndexTermCache.shared.remove(record.text) }
+                try record.insert(db)
+                guard let id = record.id else { continue }
+                report.added.append(id)
+                try insertEntities(item.entities, documentID: id, in: db)
+                for var event in item.events {
+                    event.documentID = id
+                    try event.insert(db)
+                }
+                if let signature = item.signature {
+                    try db.execute(
+                        sql: "INSERT INTO minhash (documentID, signature) VALUES (?, ?)",
+                        arguments: [id, Self.blob(signature)]
+                    )
+                    for key in minHash.bandKeys(of: signature) {
+                        try db.execute(sql: "INSERT OR IGNORE INTO minhash_band (key, documentID) VALUES (?, ?)", arguments: [key, id])
+                    }
+                }
+            }
+            return report
+        }
+    }
+
+    private func insertEntities(_ entities: [Entity], documentID: Int64, in db: Database) throws {
+        var cache: [String: Int64] = [:]
+        for entity in entities {
+            let canonical = entity.canonical.isEmpty ? entity.text : entity.canonical
+            let key = canonical.lowercased()
+            let cacheKey = entity.label + "\u{1F}" + key
+            let entityID: Int64
+            if let cached = cache[cacheKey] {
+                entityID = cached
+            } else if let existing = try Int64.fetchOne(
+                db, sql: "SELECT id FROM entity WHERE key = ? AND label = ?", arguments: [key, entity.label]
+            ) {
+                entityID = existing
+            } else {
+                var record = EntityRecord(id: nil, label: entity.label, canonical: canonical, key: key)
+                try record.insert(db)
+                entityID = record.id!
+            }
+            cache[cacheKey] = entityID
+            try MentionRecord(documentID: documentID, entityID: entityID, text: entity.text, start: entity.start, end: entity.end).insert(db)
+        }
+    }
+
+    /// The stored document most similar to `signature` above the threshold, following links to the original.
+    private func nearestDuplicate(of signature: [UInt16], in db: Database) throws -> (id: Int64, similarity: Double)? {
+        let keys = minHash.bandKeys(of: signature)
+        let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ",")
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT m.documentID, m.signature, d.duplicateOf FROM minhash m JOIN document d ON d.id = m.documentID
+            WHERE m.documentID IN (SELECT DISTINCT documentID FROM minhash_band WHERE key IN (\(placeholders)) LIMIT 64)
+            """, arguments: StatementArguments(keys))
+        var best: (id: Int64, similarity: Double, original: Int64?)?
+        for row in rows {
+            let similarity = minHash.similarity(signature, Self.signature(from: row["signature"]))
+            if similarity >= nearDuplicateThreshold, similarity > (best?.similarity ?? 0) {
+                best = (row["documentID"], similarity, row["duplicateOf"])
+            }
+        }
+        guard let best else { return nil }
+        // Link to the root original when the new document is close enough to it too.
+        if let original = best.original,
+           let data = try Data.fetchOne(db, sql: "SELECT signature FROM minhash WHERE documentID = ?", arguments: [original]) {
+            let similarity = minHash.similarity(signature, Self.signature(from: data))
+            if similarity >= nearDuplicateThreshold { return (original, similarity) }
+        }
+        return (best.id, best.similarity)
+    }
+
+    // MARK: Helpers
+
+    /// Hash of the text with case, Unicode composition and whitespace normalised: the identity of content
+    /// (64-bit FNV-1a, finalised; matches are confirmed on the text before a document counts as a duplicate).
+    public static func contentHash(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in normalizedContent(text).utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return String(MinHash.mix(hash), radix: 16)
+    }
+
+    /// The text lowercased, NFC-composed, with whitespace runs collapsed and ends trimmed.
+    static func normalizedContent(_ text: String) -> String {
+        var normalized = ""
+        normalized.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !normalized.isEmpty
+            } else {
+                if pendingSpace { normalized.unicodeScalars.append(" ") }
+                pendingSpace = false
+                normalized.unicodeScalars.append(scalar)
+            }
+        }
+        return normalized
+    }
+
+    /// `yyyy-MM` of an ISO date, or nil.
+    static func month(of date: String?) -> String? {
+        guard let date, date.count >= 7 else { return nil }
+        let prefix = date.prefix(7)
+        let scalars = Array(prefix.unicodeScalars)
+        guard scalars[4] == "-", scalars.enumerated().allSatisfy({ $0.offset == 4 || ("0"..."9").contains($0.element) }) else { return nil }
+        return String(prefix)
+    }
+
+    static func jsonArray(_ values: [String]) -> String {
+        (try? JSONEncoder().encode(values)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    }
+
+    /// A signature as little-endian 16-bit values.
+    static func blob(_ signature: [UInt16]) -> Data {
+        var data = Data(capacity: signature.count * 2)
+        for value in signature {
+            data.append(UInt8(truncatingIfNeeded: value))
+            data.append(UInt8(truncatingIfNeeded: value >> 8))
+        }
+        return data
+    }
+
+    static func signature(from data: Data) -> [UInt16] {
+        let bytes = [UInt8](data)
+        return stride(from: 0, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 }
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import GRDB
+import Pipeline
+import TextModel
+
+extension NewsDatabase {
+    /// The stored document `id` with its layers, entities and near-duplicate links, or nil.
+    ///
+    /// Tokens are not stored (they would make the database several times larger than the text);
+    /// with `withTokens` the text is analysed again by the pipeline that stored it and the tokens
+    /// (with lemmas and morphology) are filled in.
+    public func document(id: Int64, withTokens: Bool = false) throws -> StoredDocument? {
+        let stored = try writer.read { db -> StoredDocument? in
+            guard let record = try DocumentRecord.fetchOne(db, key: id) else { return nil }
+            return try storedDocument(record, in: db)
+        }
+        guard var stored, withTokens else { return stored }
+        let reanalysed = pipeline.analyze(id: stored.analysis.id, text: stored.text)
+        stored.analysis.tokens = reanalysed.tokens
+        stored.analysis.sentences = reanalysed.sentences
+        stored.analysis.paragraphs = reanalysed.paragraphs
+        return stored
+    }
+
+    /// Calls `body` for every stored document in id order (for export), reading in one snapshot.
+    public func forEachDocument(_ body: (StoredDocument) throws -> Void) throws {
+        try writer.read { db in
+            let cursor = try DocumentRecord.order(DocumentRecord.Columns.id).fetchCursor(db)
+            while let record = try cursor.next() {
+                try body(try storedDocument(record, in: db))
+            }
+        }
+    }
+
+    func storedDocument(_ record: DocumentRecord, in db: Database) throws -> StoredDocument {
+        let id = record.id!
+        var analysis = Document(
+            id: record.externalID ?? String(id), text: record.text,
+            metadata: DocumentMetadata(title: record.title, url: record.url, source: record.source, published: record.published)
+        )
+        if let layers = try? JSONDecoder().decode(StoredLayers.self, from: Data(record.layers.utf8)) {
+            layers.apply(to: &analysis)
+        }
+        var original: DuplicateLink?
+        if let originalID = record.duplicateOf {
+            let row = try Row.fetchOne(db, sql: "SELECT title, source FROM document WHERE id = ?", arguments: [originalID])
+            original = DuplicateLink(id: originalID, title: row?["title"], source: row?["source"], similarity: record.similarity ?? 0)
+        }
+        let entities = try Row.fetchAll(db, sql: """
+            SELECT e.id, e.label, e.canonical, COUNT(*) AS mentions FROM mention m JOIN entity e ON e.id = m.entityID
+            WHERE m.documentID = ? GROUP BY e.id ORDER BY mentions DESC, e.canonical
+            """, arguments: [id]).map {
+            EntitySummary(id: $0["id"], label: $0["label"], canonical: $0["canonical"], documentCount: 1, mentionCount: $0["mentions"])
+        }
+        return StoredDocument(
+            id: id, externalID: record.externalID, title: record.title, text: record.text, url: record.url,
+            source: record.source, published: record.published, language: record.language, origin: record.origin,
+            ingestedAt: record.ingestedAt, duplicateOf: original,
+            duplicates: try duplicateLinks(of: [id], in: db)[id] ?? [], analysis: analysis, entities: entities
+        )
+    }
+
+    /// Entities of the collection, most documents first; `label` keeps one class, `query` keeps
+    /// names containing it (case-insensitive).
+    public func entities(label: String? = nil, query: String? = nil, limit: Int = 50) throws -> [EntitySummary] {
+        var conditions: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        if let label, !label.isEmpty {
+            conditions.append("e.label = ?")
+            arguments.append(label.uppercased())
+        }
+        if let query, !query.isEmpty {
+            conditions.append("instr(e.key, ?) > 0")
+            arguments.append(query.lowercased())
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT e.id, e.label, e.canonical, COUNT(DISTINCT m.documentID) AS documents, COUNT(*) AS mentions
+                FROM entity e JOIN mention m ON m.entityID = e.id \(whereClause)
+                GROUP BY e.id ORDER BY documents DESC, mentions DESC, e.canonical LIMIT ?
+                """, arguments: StatementArguments(arguments + [max(1, limit)])).map(Self.entitySummary)
+        }
+    }
+
+    /// Everything about entity `id`: mentions in context, co-occurring entities, and a monthly timeline.
+    public func entity(id: Int64, mentionLimit: Int = 20, relatedLimit: Int = 20) throws -> EntityDetail? {
+        try writer.read { db in
+            guard let summaryRow = try Row.fetchOne(db, sql: """
+                SELECT e.id, e.label, e.canonical, COUNT(DISTINCT m.documentID) AS documents, COUNT(m.entityID) AS mentions
+                FROM entity e LEFT JOIN mention m ON m.entityID = e.id WHERE e.id = ? GROUP BY e.id
+                """, arguments: [id]) else { return nil }
+            let mentionRows = try Row.fetchAll(db, sql: """
+                SELECT m.documentID, m.text, m.start, m.end, d.title, d.published, d.text AS documentText
+                FROM mention m JOIN document d ON d.id = m.documentID
+                WHERE m.entityID = ? ORDER BY d.published DESC, d.id DESC, m.start LIMIT ?
+                """, arguments: [id, max(1, mentionLimit)])
+            let mentions = mentionRows.map { row in
+                EntityMention(
+                    documentID: row["documentID"], title: row["title"], published: row["published"], text: row["text"],
+                    start: row["start"], end: row["end"],
+                    context: Self.context(of: row["documentText"], start: row["start"], end: row["end"])
+                )
+            }
+            let related = try Row.fetchAll(db, sql: """
+                SELECT e.id, e.label, e.canonical, COUNT(DISTINCT other.documentID) AS shared,
+                       (SELECT COUNT(DISTINCT documentID) FROM mention WHERE entityID = e.id) AS documents,
+                       (SELECT COUNT(*) FROM mention WHERE entityID = e.id) AS mentions
+                FROM mention this JOIN mention other ON other.documentID = this.documentID AND other.entityID != this.entityID
+                JOIN entity e ON e.id = other.entityID
+                WHERE this.entityID = ? GROUP BY e.id ORDER BY shared DESC, e.canonical LIMIT ?
+                """, arguments: [id, max(1, relatedLimit)]).map { row in
+                RelatedEntity(entity: Self.entitySummary(row), sharedDocuments: row["shared"])
+            }
+            let timeline = try Row.fetchAll(db, sql: """
+                SELECT d.month, COUNT(DISTINCT d.id) AS count FROM mention m JOIN document d ON d.id = m.documentID
+                WHERE m.entityID = ? AND d.month IS NOT NULL GROUP BY d.month ORDER BY d.month
+                """, arguments: [id]).map { FacetCount(value: $0["month"], count: $0["count"]) }
+            return EntityDetail(entity: Self.entitySummary(summaryRow), mentions: mentions, related: related, timeline: timeline)
+        }
+    }
+
+    /// Meetings and events whose time (or, when unknown, whose document's publication date) falls
+    /// between `from` and `to` (ISO prefixes, both inclusive; nil is open).
+    public func events(from: String? = nil, to: String? = nil, limit: Int = 100) throws -> [StoredEvent] {
+        var conditions: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        let when = "coalesce(ev.time, d.published)"
+        if let from, !from.isEmpty {
+            conditions.append("\(when) >= ?")
+            arguments.append(from)
+        }
+        if let to, !to.isEmpty {
+            conditions.append("substr(\(when), 1, ?) <= ?")
+            arguments += [to.count, to]
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT ev.*, d.title AS documentTitle, d.published FROM event ev JOIN document d ON d.id = ev.documentID
+                \(whereClause) ORDER BY \(when), ev.documentID, ev.start LIMIT ?
+                """, arguments: StatementArguments(arguments + [max(1, limit)])).map { row in
+                let participants = (try? JSONDecoder().decode([String].self, from: Data((row["participants"] as String).utf8))) ?? []
+                return StoredEvent(
+                    documentID: row["documentID"], documentTitle: row["documentTitle"], kind: row["kind"], title: row["title"],
+                    time: row["time"], place: row["place"], participants: participants, published: row["published"],
+                    start: row["start"], end: row["end"]
+                )
+            }
+        }
+    }
+
+    /// Counts and sizes of the collection.
+    public func stats() throws -> CollectionStats {
+        try writer.read { db in
+            func facet(_ sql: String) throws -> [FacetCount] {
+                try Row.fetchAll(db, sql: sql).map { FacetCount(value: $0[0] ?? "", count: $0[1]) }
+            }
+            let pageCount = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
+            return CollectionStats(
+                documents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0,
+                nearDuplicates: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document WHERE duplicateOf IS NOT NULL") ?? 0,
+                entities: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity") ?? 0,
+                mentions: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mention") ?? 0,
+                events: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0,
+                textBytes: try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(length(CAST(text AS BLOB))), 0) FROM document") ?? 0,
+                databaseBytes: pageCount * pageSize,
+                sources: try facet("SELECT source, COUNT(*) c FROM document WHERE source IS NOT NULL GROUP BY source ORDER BY c DESC LIMIT 20"),
+                languages: try facet("SELECT language, COUNT(*) c FROM document GROUP BY language ORDER BY c DESC"),
+                months: try facet("SELECT month, COUNT(*) c FROM document WHERE month IS NOT NULL GROUP BY month ORDER BY month"),
+                labels: try facet("SELECT e.label, COUNT(*) c FROM mention m JOIN entity e ON e.id = m.entityID GROUP BY e.label ORDER BY c DESC")
+            )
+        }
+    }
+
+    static func entitySummary(_ row: Row) -> EntitySummary {
+        EntitySummary(id: row["id"], label: row["label"], canonical: row["canonical"], documentCount: row["documents"], mentionCount: row["mentions"])
+    }
+
+    /// About a sentence of text around `start..<end`, with the mention highlighted.
+    static func context(of text: String, start: Int, end: Int, radius: Int = 100) -> Snippet {
+        let scalars = Array(text.unicodeScalars)
+        let lower = max(0, min(start, scalars.count) - radius)
+        let upper = min(scalars.count, max(end, 0) + radius)
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[lower..<upper].map { $0 == "\n" ? " " : $0 })
+        let highlight = TextRange(start: max(0, start - lower), end: max(0, min(end, scalars.count) - lower))
+        return Snippet(text: String(view), highlights: [highlight], documentStart: lower)
+    }
+}

@@ -1,0 +1,150 @@
+import GRDB
+
+extension NewsDatabase {
+    /// Largest number of matches that facets are computed over (the best-ranked ones are not singled
+    /// out: facets describe the result set, and beyond this many they are an estimate).
+    public static let facetSampleSize = 10_000
+
+    /// Searches the collection: parses the query with ``QueryParser``, ranks with BM25 (title
+    /// weighted ×5), filters, folds near-duplicates under their original, and adds snippets and facets.
+    ///
+    /// Never throws for anything a user can type; problems with the query come back in
+    /// ``SearchResults/warnings``.
+    public func search(_ query: SearchQuery) throws -> SearchResults {
+        let parsed = QueryParser().parse(query.text)
+        let limit = min(max(query.limit, 1), 200)
+        let offset = max(query.offset, 0)
+        let hasWords = query.text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        if hasWords && parsed.expression == nil {
+            return SearchResults(query: query, expression: nil, total: 0, hits: [], facets: nil, warnings: parsed.warnings)
+        }
+
+        var filters: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        if !query.includeDuplicates { filters.append("d.duplicateOf IS NULL") }
+        if let source = query.source, !source.isEmpty {
+            filters.append("d.source = ?")
+            arguments.append(source)
+        }
+        if let from = query.from, !from.isEmpty {
+            filters.append("d.published >= ?")
+            arguments.append(from)
+        }
+        if let to = query.to, !to.isEmpty {
+            filters.append("substr(d.published, 1, ?) <= ?")
+            arguments += [to.count, to]
+        }
+        let entityKey = query.entity.flatMap { $0.isEmpty ? nil : $0.lowercased() }
+        let label = query.label.flatMap { $0.isEmpty ? nil : $0.uppercased() }
+        if entityKey != nil || label != nil {
+            var conditions = ["m.documentID = d.id"]
+            if let entityKey {
+                conditions.append("e.key = ?")
+                arguments.append(entityKey)
+            }
+            if let label {
+                conditions.append("e.label = ?")
+                arguments.append(label)
+            }
+            filters.append("EXISTS (SELECT 1 FROM mention m JOIN entity e ON e.id = m.entityID WHERE \(conditions.joined(separator: " AND ")))")
+        }
+
+        let from: String
+        var allArguments: [any DatabaseValueConvertible] = []
+        let scoreColumn: String
+        let order: String
+        if let expression = parsed.expression {
+            from = "FROM document_fts JOIN document d ON d.id = document_fts.rowid WHERE document_fts MATCH ?"
+                + filters.map { " AND " + $0 }.joined()
+            allArguments = [expression] + arguments
+            scoreColumn = "-bm25(document_fts, 5.0, 1.0)"
+            order = "ORDER BY bm25(document_fts, 5.0, 1.0), d.id"
+        } else {
+            from = "FROM document d" + (filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND "))
+            allArguments = arguments
+            scoreColumn = "0.0"
+            order = "ORDER BY d.published DESC, d.id DESC"
+        }
+
+        return try writer.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: StatementArguments(allArguments)) ?? 0
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT d.id, d.title, d.url, d.source, d.published, d.text, d.duplicateOf, d.similarity, \(scoreColumn) AS score
+                \(from) \(order) LIMIT ? OFFSET ?
+                """, arguments: StatementArguments(allArguments + [limit, offset]))
+
+            let ids: [Int64] = rows.map { $0["id"] }
+            let duplicates = try duplicateLinks(of: ids, in: db)
+            let originals = try originalLinks(of: rows, in: db)
+            let snippetBuilder = query.snippets ? SnippetBuilder(words: parsed.positiveWords, prefixes: parsed.positivePrefixes) : nil
+            let hits = rows.map { row -> SearchHit in
+                let id: Int64 = row["id"]
+                let title: String? = row["title"]
+                let text: String = row["text"]
+                return SearchHit(
+                    id: id, title: title, url: row["url"], source: row["source"], published: row["published"],
+                    score: row["score"], snippet: snippetBuilder?.snippet(of: text),
+                    titleHighlights: title.map { snippetBuilder?.matches(in: $0) ?? [] } ?? [],
+                    duplicateOf: originals[id], duplicates: duplicates[id] ?? []
+                )
+            }
+            let facets = query.facets
+                ? try self.facets(matching: "SELECT d.id \(from) LIMIT \(Self.facetSampleSize)", arguments: StatementArguments(allArguments), in: db)
+                : nil
+            return SearchResults(
+                query: query, expression: parsed.expression, total: total, hits: hits, facets: facets, warnings: parsed.warnings
+            )
+        }
+    }
+
+    /// Near-duplicates of each of `ids`, most similar first.
+    func duplicateLinks(of ids: [Int64], in db: Database) throws -> [Int64: [DuplicateLink]] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT id, title, source, similarity, duplicateOf FROM document
+            WHERE duplicateOf IN (\(Array(repeating: "?", count: ids.count).joined(separator: ",")))
+            ORDER BY similarity DESC, id
+            """, arguments: StatementArguments(ids))
+        var links: [Int64: [DuplicateLink]] = [:]
+        for row in rows {
+            links[row["duplicateOf"], default: []].append(
+                DuplicateLink(id: row["id"], title: row["title"], source: row["source"], similarity: row["similarity"] ?? 0)
+            )
+        }
+        return links
+    }
+
+    /// For rows that are near-duplicates, the link to their original.
+    private func originalLinks(of rows: [Row], in db: Database) throws -> [Int64: DuplicateLink] {
+        var links: [Int64: DuplicateLink] = [:]
+        for row in rows {
+            guard let original: Int64 = row["duplicateOf"] else { continue }
+            let info = try Row.fetchOne(db, sql: "SELECT title, source FROM document WHERE id = ?", arguments: [original])
+            links[row["id"]] = DuplicateLink(
+                id: original, title: info?["title"], source: info?["source"], similarity: row["similarity"] ?? 0
+            )
+        }
+        return links
+    }
+
+    /// Top entities, sources and months among the documents selected by `idQuery`.
+    private func facets(matching idQuery: String, arguments statementArguments: StatementArguments, in db: Database) throws -> SearchFacets {
+        let entities = try Row.fetchAll(db, sql: """
+            WITH hits(id) AS (\(idQuery))
+            SELECT e.canonical, e.label, COUNT(DISTINCT m.documentID) AS count
+            FROM mention m JOIN entity e ON e.id = m.entityID
+            WHERE m.documentID IN hits GROUP BY m.entityID ORDER BY count DESC, e.canonical LIMIT 10
+            """, arguments: statementArguments).map { FacetCount(value: $0["canonical"], label: $0["label"], count: $0["count"]) }
+        let sources = try Row.fetchAll(db, sql: """
+            WITH hits(id) AS (\(idQuery))
+            SELECT source, COUNT(*) AS count FROM document WHERE id IN hits AND source IS NOT NULL
+            GROUP BY source ORDER BY count DESC, source LIMIT 10
+            """, arguments: statementArguments).map { FacetCount(value: $0["source"], count: $0["count"]) }
+        let months = try Row.fetchAll(db, sql: """
+            WITH hits(id) AS (\(idQuery))
+            SELECT month, COUNT(*) AS count FROM document WHERE id IN hits AND month IS NOT NULL
+            GROUP BY month ORDER BY month DESC LIMIT 24
+            """, arguments: statementArguments).map { FacetCount(value: $0["month"], count: $0["count"]) }
+        return SearchFacets(entities: entities, sources: sources, months: months)
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import GRDB
+import NewsSources
+import Pipeline
+import TextModel
+
+/// The news collection: one SQLite database (via GRDB) holding documents, their analysis layers,
+/// entities, near-duplicate links and a Kazakh full-text index.
+///
+/// One `Sendable` value owns the database writer; `init` runs the migrations. Every write is a
+/// method named for its intent (``ingest(_:)``), every read returns a `Codable` value, so the CLI
+/// and the HTTP server share one API. Opened from a file it uses WAL mode, so readers (a running
+/// server) keep working while an ingest writes.
+public struct NewsDatabase: Sendable {
+    /// The underlying GRDB writer (a `DatabasePool` for files, a `DatabaseQueue` in memory).
+    public let writer: any DatabaseWriter
+    /// Pipeline run on every ingested document; its layers are stored.
+    public let pipeline: Pipeline
+    /// Estimated Jaccard similarity of lemma shingles from which a new document is linked to an older one.
+    public let nearDuplicateThreshold: Double
+    let minHash = MinHash()
+    let termAnalyzer = IndexTermAnalyzer()
+
+    /// Opens a collection on `writer` and brings its schema up to date.
+    public init(_ writer: any DatabaseWriter, pipeline: Pipeline = .default, nearDuplicateThreshold: Double = 0.5) throws {
+        self.writer = writer
+        self.pipeline = pipeline
+        self.nearDuplicateThreshold = nearDuplicateThreshold
+        try Self.migrator.migrate(writer)
+    }
+
+    /// Opens (or creates) the collection in the file at `path`, in WAL mode.
+    public static func open(path: String, pipeline: Pipeline = .default) throws -> NewsDatabase {
+        let pool = try DatabasePool(path: path, configuration: makeConfiguration())
+        return try NewsDatabase(pool, pipeline: pipeline)
+    }
+
+    /// A fresh collection in memory (tests, benchmarks).
+    public static func inMemory(pipeline: Pipeline = .default) throws -> NewsDatabase {
+        try NewsDatabase(DatabaseQueue(configuration: makeConfiguration()), pipeline: pipeline)
+    }
+
+    /// Merges the full-text index into one segment and rebuilds the file without free pages: run it
+    /// after a large ingest (it rewrites the whole database, so readers wait).
+    public func compact() throws {
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "INSERT INTO document_fts(document_fts) VALUES('optimize')")
+            try db.execute(sql: "VACUUM")
+            try db.checkpoint(.truncate)
+        }
+    }
+
+    /// The configuration every connection needs: the Kazakh FTS5 tokenizer must be registered on
+    /// each one, or the full-text table cannot be read or written.
+    public static func makeConfiguration(_ base: Configuration = Configuration()) -> Configuration {
+        var configuration = base
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            db.add(tokenizer: KazakhFTS5Tokenizer.self)
+            // 8 KiB pages waste less room around article-sized rows (only takes effect on a new database).
+            try db.execute(sql: "PRAGMA page_size = 8192")
+            if !db.configuration.readonly {
+                // WAL + NORMAL: a crash loses at most the last transactions, never consistency.
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+        }
+        return configuration
+    }
+
+    /// The schema, in append-only migrations: never edit a registered migration, add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        #if DEBUG
+        migrator.eraseDatabaseOnSchemaChange = false // keep test fixtures and user data in debug builds
+        #endif
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "document") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("externalID", .text)
+                t.column("title", .text)
+                t.column("text", .text).notNull()
+                t.column("url", .text)
+                t.column("source", .text).indexed()
+                t.column("published", .text).indexed()
+                t.column("month", .text).indexed()
+                t.column("language", .text).notNull()
+                t.column("contentHash", .text).notNull().unique()
+                t.column("origin", .text).notNull()
+                t.column("ingestedAt", .datetime).notNull()
+                t.column("duplicateOf", .integer).indexed().references("document", onDelete: .setNull)
+                t.column("similarity", .double)
+                t.column("pipeline", .text).notNull()
+                t.column("layers", .text).notNull()
+            }
+            try db.create(virtualTable: "document_fts", using: FTS5()) { t in
+                t.synchronize(withTable: "document")
+                t.tokenizer = KazakhFTS5Tokenizer.tokenizerDescriptor()
+                t.column("title")
+                t.column("text")
+            }
+            try db.create(table: "entity") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("label", .text).notNull()
+                t.column("canonical", .text).notNull()
+                t.column("key", .text).notNull()
+                t.uniqueKey(["key", "label"])
+            }
+            try db.create(table: "mention") { t in
+                t.column("documentID", .integer).notNull().indexed().references("document", onDelete: .cascade)
+                t.column("entityID", .integer).notNull().references("entity", onDelete: .cascade)
+                t.column("text", .text).notNull()
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+            }
+            try db.create(index: "mention_on_entity", on: "mention", columns: ["entityID", "documentID"])
+            try db.create(table: "event") { t in
+                t.column("documentID", .integer).notNull().indexed().references("document", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("title", .text)
+                t.column("time", .text).indexed()
+                t.column("place", .text)
+                t.column("participants", .text).notNull()
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+            }
+            try db.create(table: "minhash") { t in
+                t.primaryKey("documentID", .integer).references("document", onDelete: .cascade)
+                t.column("signature", .blob).notNull()
+            }
+            // LSH band keys: documents sharing a key are near-duplicate candidates.
+            try db.create(table: "minhash_band", options: .withoutRowID) { t in
+                t.column("key", .integer).notNull()
+                t.column("documentID", .integer).notNull().references("document", onDelete: .cascade)
+                t.primaryKey(["key", "documentID"])
+            }
+        }
+        return migrator
+    }
+}

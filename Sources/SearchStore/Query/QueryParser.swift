@@ -1,0 +1,357 @@
+/// The user's query, parsed: a safe FTS5 `MATCH` expression plus the words to highlight.
+public struct ParsedQuery: Sendable, Equatable {
+    /// FTS5 expression made only of quoted terms, `AND`, `OR`, `NOT` and parentheses; nil when
+    /// the query has no searchable word.
+    public var expression: String?
+    /// The words (and their Cyrillic spellings) that a matching document contains, for highlighting.
+    public var positiveWords: [String]
+    /// Prefixes (`алма*`) a matching document contains, folded to Cyrillic.
+    public var positivePrefixes: [String]
+    /// What the parser ignored or changed, in words a user understands.
+    public var warnings: [String]
+}
+
+/// Parses the query syntax of ``SearchQuery/text`` into an FTS5 expression.
+///
+/// Grammar (operators are upper-case English words, as in most search engines):
+/// ```
+/// query   := and ("OR" and)*
+/// and     := unary (["AND"] unary)*
+/// unary   := "NOT" unary | "-" primary | primary
+/// primary := word ["*"] | '"' words '"' | "(" query ")"
+/// ```
+/// Every word is emitted as a quoted FTS5 string, so no user text is ever read as FTS5 syntax:
+/// `NEAR(`, `^`, `*` alone, column filters (`title:`), SQL and stray quotes become separators or
+/// plain words. Unbalanced quotes and parentheses are closed at the end; a query is cut to its
+/// first ``maximumWords`` words and ``maximumDepth`` levels of parentheses.
+public struct QueryParser: Sendable {
+    public static let maximumWords = 32
+    /// Words at least this long also match as prefixes of longer words (their inflected forms).
+    public static let minimumExpandedLength = 5
+    public static let maximumDepth = 8
+
+    public init() {}
+
+    public func parse(_ text: String) -> ParsedQuery {
+        var lexer = Lexer(scalars: Array(text.unicodeScalars))
+        var tokens = lexer.tokens()
+        var warnings = lexer.warnings
+        let wordCount = tokens.reduce(0) { count, token in
+            switch token {
+            case .word: count + 1
+            case .phrase(let words): count + words.count
+            default: count
+            }
+        }
+        if wordCount > Self.maximumWords {
+            tokens = Self.truncate(tokens, toWords: Self.maximumWords)
+            warnings.append("the query was cut to its first \(Self.maximumWords) words")
+        }
+        var parser = Parser(tokens: tokens)
+        let node = parser.parseQuery(depth: 0)
+        warnings += parser.warnings
+        guard let node else {
+            return ParsedQuery(expression: nil, positiveWords: [], positivePrefixes: [], warnings: warnings)
+        }
+        var renderWarnings: [String] = []
+        let expression = Self.render(node, warnings: &renderWarnings)
+        warnings += renderWarnings
+        var positives: [String] = []
+        var prefixes: [String] = []
+        Self.collectPositiveWords(node, into: &positives, prefixes: &prefixes)
+        return ParsedQuery(expression: expression, positiveWords: positives, positivePrefixes: prefixes, warnings: warnings)
+    }
+
+    // MARK: Rendering
+
+    private static func render(_ node: QueryNode, warnings: inout [String]) -> String? {
+        switch node {
+        case .word(let word, let prefix):
+            if prefix {
+                return quote(ScriptFolding.cyrillic(word) ?? word) + " *"
+            }
+            let variants = ScriptFolding.queryVariants(word)
+            var alternatives = variants.map(quote)
+            // Kazakh inflects by adding suffixes, so a word also matches the forms it begins: this recovers
+            // inflected forms the lemmatizer gets wrong (e.g. a surname it does not know).
+            if word.unicodeScalars.count >= minimumExpandedLength {
+                alternatives.append(quote(variants[0]) + " *")
+            }
+            if alternatives.count == 1 { return alternatives[0] }
+            return "(" + alternatives.joined(separator: " OR ") + ")"
+        case .phrase(let words):
+            let folded = words.map { ScriptFolding.cyrillic($0) ?? $0 }
+            return quote(folded.joined(separator: " "))
+        case .not:
+            warnings.append("a query cannot only exclude words; add a word to search for")
+            return nil
+        case .or(let children):
+            let parts = children.compactMap { render($0, warnings: &warnings) }
+            if parts.isEmpty { return nil }
+            return parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")"
+        case .and(let children):
+            var positives: [String] = []
+            var negatives: [String] = []
+            for child in children {
+                if case .not(let inner) = child {
+                    if let rendered = render(inner, warnings: &warnings) { negatives.append(rendered) }
+                } else if let rendered = render(child, warnings: &warnings) {
+                    positives.append(rendered)
+                }
+            }
+            if positives.isEmpty {
+                if !negatives.isEmpty { warnings.append("a query cannot only exclude words; add a word to search for") }
+                return nil
+            }
+            let positive = positives.count == 1 ? positives[0] : "(" + positives.joined(separator: " AND ") + ")"
+            if negatives.isEmpty { return positive }
+            return "(" + positive + " NOT (" + negatives.joined(separator: " OR ") + "))"
+        }
+    }
+
+    /// An FTS5 string literal: the text in double quotes, inner quotes doubled.
+    static func quote(_ text: String) -> String {
+        var quoted = "\""
+        for character in text {
+            quoted.append(character)
+            if character == "\"" { quoted.append("\"") }
+        }
+        return quoted + "\""
+    }
+
+    private static func collectPositiveWords(_ node: QueryNode, into words: inout [String], prefixes: inout [String]) {
+        switch node {
+        case .word(let word, true): prefixes.append(ScriptFolding.cyrillic(word) ?? word.lowercased())
+        case .word(let word, false):
+            let variants = ScriptFolding.queryVariants(word)
+            words += variants
+            if word.unicodeScalars.count >= minimumExpandedLength { prefixes.append(variants[0].lowercased()) }
+        case .phrase(let phraseWords): words += phraseWords.map { ScriptFolding.cyrillic($0) ?? $0 }
+        case .not: break
+        case .and(let children), .or(let children):
+            for child in children { collectPositiveWords(child, into: &words, prefixes: &prefixes) }
+        }
+    }
+
+    private static func truncate(_ tokens: [QueryToken], toWords limit: Int) -> [QueryToken] {
+        var kept: [QueryToken] = []
+        var count = 0
+        for token in tokens {
+            switch token {
+            case .word:
+                guard count < limit else { return kept }
+                count += 1
+                kept.append(token)
+            case .phrase(let words):
+                guard count < limit else { return kept }
+                let take = Array(words.prefix(limit - count))
+                count += take.count
+                kept.append(.phrase(take))
+            default:
+                kept.append(token)
+            }
+        }
+        return kept
+    }
+}
+
+indirect enum QueryNode: Equatable {
+    case word(String, prefix: Bool)
+    case phrase([String])
+    case and([QueryNode])
+    case or([QueryNode])
+    case not(QueryNode)
+}
+
+enum QueryToken: Equatable {
+    case word(String, prefix: Bool)
+    case phrase([String])
+    case and, or, not, minus, open, close
+}
+
+/// Splits query text into words, phrases and operators; everything else is a separator.
+private struct Lexer {
+    let scalars: [Unicode.Scalar]
+    var index = 0
+    var warnings: [String] = []
+
+    init(scalars: [Unicode.Scalar]) {
+        self.scalars = scalars
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            || scalar.properties.generalCategory == .nonspacingMark
+    }
+
+    static func isJoiner(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "-" || scalar == "'" || scalar == "’" || scalar == "\u{2011}"
+    }
+
+    mutating func tokens() -> [QueryToken] {
+        var tokens: [QueryToken] = []
+        var ignored: Set<String> = []
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\"" || scalar == "«" || scalar == "“" || scalar == "„" {
+                index += 1
+                let close: Set<Unicode.Scalar> = ["\"", "»", "”", "“"]
+                var words: [String] = []
+                var closed = false
+                while index < scalars.count {
+                    if close.contains(scalars[index]) {
+                        closed = true
+                        index += 1
+                        break
+                    }
+                    if let word = readWord() { words.append(word.text) } else { index += 1 }
+                }
+                if !closed { warnings.append("an unclosed quote was closed at the end of the query") }
+                if words.count == 1 {
+                    tokens.append(.word(words[0], prefix: false))
+                } else if !words.isEmpty {
+                    tokens.append(.phrase(words))
+                }
+            } else if scalar == "(" {
+                tokens.append(.open)
+                index += 1
+            } else if scalar == ")" {
+                tokens.append(.close)
+                index += 1
+            } else if scalar == "-", index + 1 < scalars.count, Self.isWordScalar(scalars[index + 1]),
+                      index == 0 || !Self.isWordScalar(scalars[index - 1]) {
+                tokens.append(.minus)
+                index += 1
+            } else if Self.isWordScalar(scalar) {
+                let word = readWord()!
+                switch word.text {
+                case "AND": tokens.append(.and)
+                case "OR": tokens.append(.or)
+                case "NOT": tokens.append(.not)
+                default:
+                    if word.text.unicodeScalars.count > IndexTermAnalyzer.maximumWordLength {
+                        warnings.append("a word longer than \(IndexTermAnalyzer.maximumWordLength) letters was ignored")
+                    } else {
+                        tokens.append(.word(word.text, prefix: word.prefix))
+                    }
+                }
+            } else {
+                if !scalar.properties.isWhitespace, "*^:{}+".unicodeScalars.contains(scalar) {
+                    ignored.insert(String(scalar))
+                }
+                index += 1
+            }
+        }
+        if !ignored.isEmpty {
+            warnings.append("ignored the characters \(ignored.sorted().joined(separator: " "))")
+        }
+        return tokens
+    }
+
+    /// Reads a word at `index` (letters/digits with inner hyphens/apostrophes, an optional trailing `*`).
+    mutating func readWord() -> (text: String, prefix: Bool)? {
+        guard index < scalars.count, Self.isWordScalar(scalars[index]) else { return nil }
+        var view = String.UnicodeScalarView()
+        while index < scalars.count {
+            if Self.isWordScalar(scalars[index]) {
+                view.append(scalars[index])
+                index += 1
+            } else if Self.isJoiner(scalars[index]), index + 1 < scalars.count, Self.isWordScalar(scalars[index + 1]) {
+                view.append(scalars[index])
+                index += 1
+            } else {
+                break
+            }
+        }
+        var prefix = false
+        if index < scalars.count, scalars[index] == "*", view.count >= 2 {
+            prefix = true
+            index += 1
+        }
+        return (String(view), prefix)
+    }
+}
+
+/// Recursive descent over the tokens; tolerant: stray operators and parentheses are dropped.
+private struct Parser {
+    let tokens: [QueryToken]
+    var index = 0
+    var warnings: [String] = []
+
+    init(tokens: [QueryToken]) {
+        self.tokens = tokens
+    }
+
+    mutating func parseQuery(depth: Int) -> QueryNode? {
+        var alternatives: [QueryNode] = []
+        if let first = parseAnd(depth: depth) { alternatives.append(first) }
+        while index < tokens.count, tokens[index] == .or {
+            index += 1
+            if let next = parseAnd(depth: depth) { alternatives.append(next) }
+        }
+        if alternatives.isEmpty { return nil }
+        return alternatives.count == 1 ? alternatives[0] : .or(alternatives)
+    }
+
+    mutating func parseAnd(depth: Int) -> QueryNode? {
+        var parts: [QueryNode] = []
+        while index < tokens.count {
+            switch tokens[index] {
+            case .or: return combine(parts)
+            case .close:
+                if depth > 0 { return combine(parts) }
+                index += 1 // a stray ")" at the top level
+            case .and: index += 1
+            default:
+                if let unary = parseUnary(depth: depth) { parts.append(unary) }
+            }
+        }
+        return combine(parts)
+    }
+
+    private func combine(_ parts: [QueryNode]) -> QueryNode? {
+        if parts.isEmpty { return nil }
+        return parts.count == 1 ? parts[0] : .and(parts)
+    }
+
+    mutating func parseUnary(depth: Int) -> QueryNode? {
+        guard index < tokens.count else { return nil }
+        switch tokens[index] {
+        case .not, .minus:
+            index += 1
+            guard let inner = parsePrimary(depth: depth) else { return nil }
+            if case .not(let doubled) = inner { return doubled }
+            return .not(inner)
+        default:
+            return parsePrimary(depth: depth)
+        }
+    }
+
+    mutating func parsePrimary(depth: Int) -> QueryNode? {
+        guard index < tokens.count else { return nil }
+        let token = tokens[index]
+        index += 1
+        switch token {
+        case .word(let word, let prefix): return .word(word, prefix: prefix)
+        case .phrase(let words): return .phrase(words)
+        case .open:
+            if depth >= QueryParser.maximumDepth {
+                return nil // too deep: the parenthesis is ignored, its words stay
+            }
+            let inner = parseQuery(depth: depth + 1)
+            if index < tokens.count, tokens[index] == .close {
+                index += 1
+            } else {
+                warnings.append("an unclosed parenthesis was closed at the end of the query")
+            }
+            return inner
+        case .not, .minus:
+            return parseUnary(depth: depth).map { node in
+                if case .not(let inner) = node { return inner }
+                return .not(node)
+            }
+        case .and, .or, .close:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,148 @@
+/// One page of search results with the total count and the facets of the whole result set.
+public struct SearchResults: Sendable, Codable, Equatable {
+    public var query: SearchQuery
+    /// The FTS5 expression the query was compiled to (quoted terms only), for debugging; nil when no text.
+    public var expression: String?
+    /// Number of matching documents (after collapsing near-duplicates unless asked not to).
+    public var total: Int
+    public var hits: [SearchHit]
+    public var facets: SearchFacets?
+    /// Notes about the query: ignored operators, a query cut to its first terms, an only-negative query.
+    public var warnings: [String]
+
+    public init(query: SearchQuery, expression: String?, total: Int, hits: [SearchHit], facets: SearchFacets?, warnings: [String]) {
+        self.query = query
+        self.expression = expression
+        self.total = total
+        self.hits = hits
+        self.facets = facets
+        self.warnings = warnings
+    }
+}
+
+/// One matching document.
+public struct SearchHit: Sendable, Codable, Equatable, Identifiable {
+    public var id: Int64
+    public var title: String?
+    public var url: String?
+    public var source: String?
+    public var published: String?
+    /// BM25 relevance (higher is better; title matches weigh more); 0 when listing without text.
+    public var score: Double
+    /// A window of the original text with the matched words marked; nil when snippets were not asked for.
+    public var snippet: Snippet?
+    /// Title with the matched words marked.
+    public var titleHighlights: [TextRange]
+    /// The document this one nearly repeats (only when near-duplicates are shown as hits).
+    public var duplicateOf: DuplicateLink?
+    /// Near-duplicates folded under this hit.
+    public var duplicates: [DuplicateLink]
+
+    public init(
+        id: Int64, title: String?, url: String?, source: String?, published: String?, score: Double,
+        snippet: Snippet?, titleHighlights: [TextRange], duplicateOf: DuplicateLink?, duplicates: [DuplicateLink]
+    ) {
+        self.id = id
+        self.title = title
+        self.url = url
+        self.source = source
+        self.published = published
+        self.score = score
+        self.snippet = snippet
+        self.titleHighlights = titleHighlights
+        self.duplicateOf = duplicateOf
+        self.duplicates = duplicates
+    }
+}
+
+/// A link between a document and its near-duplicate, with the estimated Jaccard similarity of their lemma shingles.
+public struct DuplicateLink: Sendable, Codable, Equatable {
+    public var id: Int64
+    public var title: String?
+    public var source: String?
+    public var similarity: Double
+
+    public init(id: Int64, title: String?, source: String?, similarity: Double) {
+        self.id = id
+        self.title = title
+        self.source = source
+        self.similarity = similarity
+    }
+}
+
+/// A range of Unicode scalars, end exclusive.
+public struct TextRange: Sendable, Codable, Equatable, Hashable {
+    public var start: Int
+    public var end: Int
+
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// A piece of the original document text with the words that matched the query.
+public struct Snippet: Sendable, Codable, Equatable {
+    /// The original text of the window (with "…" where it was cut).
+    public var text: String
+    /// Matched words, as scalar ranges of ``text``.
+    public var highlights: [TextRange]
+    /// Where the window starts in the document text (scalar offset).
+    public var documentStart: Int
+
+    public init(text: String, highlights: [TextRange], documentStart: Int) {
+        self.text = text
+        self.highlights = highlights
+        self.documentStart = documentStart
+    }
+
+    /// The text with every highlight wrapped in `open`/`close` (e.g. `<mark>`/`</mark>` after escaping, or ANSI bold).
+    public func marked(open: String, close: String) -> String {
+        TextRange.mark(text, highlights, open: open, close: close)
+    }
+}
+
+extension TextRange {
+    /// `text` with each range wrapped in `open`/`close`; ranges are sorted and must not overlap.
+    public static func mark(_ text: String, _ ranges: [TextRange], open: String, close: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var output = String.UnicodeScalarView()
+        var position = 0
+        for range in ranges.sorted(by: { $0.start < $1.start }) where range.start >= position && range.end <= scalars.count {
+            output.append(contentsOf: scalars[position..<range.start])
+            output.append(contentsOf: open.unicodeScalars)
+            output.append(contentsOf: scalars[range.start..<range.end])
+            output.append(contentsOf: close.unicodeScalars)
+            position = range.end
+        }
+        output.append(contentsOf: scalars[position...])
+        return String(output)
+    }
+}
+
+/// Counts over the whole result set, for narrowing a search.
+public struct SearchFacets: Sendable, Codable, Equatable {
+    public var entities: [FacetCount]
+    public var sources: [FacetCount]
+    public var months: [FacetCount]
+
+    public init(entities: [FacetCount], sources: [FacetCount], months: [FacetCount]) {
+        self.entities = entities
+        self.sources = sources
+        self.months = months
+    }
+}
+
+/// One facet value and the number of matching documents that have it.
+public struct FacetCount: Sendable, Codable, Equatable {
+    public var value: String
+    /// Entity label for entity facets (`PERSON`, `GPE`, …); nil otherwise.
+    public var label: String?
+    public var count: Int
+
+    public init(value: String, label: String? = nil, count: Int) {
+        self.value = value
+        self.label = label
+        self.count = count
+    }
+}

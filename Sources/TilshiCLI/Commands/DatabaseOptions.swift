@@ -1,0 +1,22 @@
+import ArgumentParser
+import SearchStore
+
+/// The `--db` option shared by the collection commands.
+public struct DatabaseOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: "The collection's SQLite database file.")
+    public var path: String = "tilshi.sqlite"
+
+    public init() {}
+
+    /// Opens the collection (WAL mode), creating it if needed.
+    func open() throws -> NewsDatabase {
+        do { return try NewsDatabase.open(path: path) } catch {
+            throw ValidationError("cannot open the database '\(path)': \(error)")
+        }
+    }
+}
+
+/// Output format of the collection commands that print results.
+public enum ResultFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case text, json
+}

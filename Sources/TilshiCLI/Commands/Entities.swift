@@ -1,0 +1,97 @@
+import ArgumentParser
+import SearchStore
+
+extension TilshiCommand {
+    /// `tilshi entities`: the entities of the collection, most frequent first.
+    public struct Entities: AsyncParsableCommand {
+        public static let configuration = CommandConfiguration(abstract: "List the entities of the collection, or one entity in detail.")
+
+        @Option(help: "Only this label (PERSON, GPE, ORGANISATION, LOCATION, …).")
+        public var label: String?
+
+        @Option(help: "Only names containing this text.")
+        public var query: String?
+
+        @Option(help: "Show one entity with mentions, co-occurring entities and a monthly timeline.")
+        public var id: Int64?
+
+        @Option(name: .shortAndLong, help: "Number of entities.")
+        public var limit: Int = 50
+
+        @OptionGroup public var database: DatabaseOptions
+
+        @Option(name: .shortAndLong, help: "Output format: text or json.")
+        public var format: ResultFormat = .text
+
+        public init() {}
+
+        public func run() async throws {
+            let db = try database.open()
+            var output = StandardOutput()
+            if let id {
+                guard let detail = try db.entity(id: id) else {
+                    StandardError.report("no entity #\(id)")
+                    throw ExitCode.failure
+                }
+                if format == .json {
+                    output.write(try JSONOutput.encode(detail) + "\n")
+                } else {
+                    output.write("\(detail.entity.canonical) (\(detail.entity.label)) · \(detail.entity.documentCount) documents\n")
+                    for mention in detail.mentions {
+                        output.write("  #\(mention.documentID) \(mention.context.marked(open: "[", close: "]"))\n")
+                    }
+                    if !detail.related.isEmpty {
+                        output.write("with: " + detail.related.map { "\($0.entity.canonical) \($0.sharedDocuments)" }.joined(separator: ", ") + "\n")
+                    }
+                    if !detail.timeline.isEmpty {
+                        output.write("timeline: " + detail.timeline.map { "\($0.value) \($0.count)" }.joined(separator: ", ") + "\n")
+                    }
+                }
+            } else {
+                let entities = try db.entities(label: label, query: query, limit: limit)
+                if format == .json {
+                    output.write(try JSONOutput.encode(entities) + "\n")
+                } else {
+                    for entity in entities {
+                        output.write("#\(entity.id)\t\(entity.label)\t\(entity.canonical)\t\(entity.documentCount) docs\t\(entity.mentionCount) mentions\n")
+                    }
+                }
+            }
+            output.flush()
+        }
+    }
+
+    /// `tilshi stats`: size and make-up of the collection.
+    public struct Stats: AsyncParsableCommand {
+        public static let configuration = CommandConfiguration(abstract: "Show counts and sizes of the collection.")
+
+        @OptionGroup public var database: DatabaseOptions
+
+        @Option(name: .shortAndLong, help: "Output format: text or json.")
+        public var format: ResultFormat = .text
+
+        public init() {}
+
+        public func run() async throws {
+            let stats = try database.open().stats()
+            var output = StandardOutput()
+            if format == .json {
+                output.write(try JSONOutput.encode(stats) + "\n")
+            } else {
+                output.write("""
+                    documents        \(stats.documents) (near-duplicates \(stats.nearDuplicates))
+                    entities         \(stats.entities) (mentions \(stats.mentions))
+                    events/meetings  \(stats.events)
+                    text             \(stats.textBytes) bytes
+                    database         \(stats.databaseBytes) bytes
+
+                    """)
+                let facets = [("sources", stats.sources), ("languages", stats.languages), ("months", stats.months), ("labels", stats.labels)]
+                for (name, counts) in facets where !counts.isEmpty {
+                    output.write("\(name): " + counts.map { "\($0.value) \($0.count)" }.joined(separator: ", ") + "\n")
+                }
+            }
+            output.flush()
+        }
+    }
+}

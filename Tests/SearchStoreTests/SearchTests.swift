@@ -1,0 +1,98 @@
+import Foundation
+import NewsSources
+import Testing
+@testable import SearchStore
+
+@Suite struct SearchTests {
+    /// One in-memory collection holding the five seed articles, shared by these read-only tests.
+    private static let seeded: Result<NewsDatabase, any Error> = Result {
+        let db = try NewsDatabase.inMemory()
+        try db.ingest(Seeds.documents())
+        return db
+    }
+
+    private func seededDatabase() throws -> NewsDatabase {
+        try Self.seeded.get()
+    }
+
+    @Test func findsDocumentsWithAllWords() throws {
+        // Given the seeds
+        let db = try seededDatabase()
+        // When searching two words
+        let results = try db.search(SearchQuery("Алматы ЮНЕСКО"))
+        // Then every hit contains both, and the highlights mark original words
+        #expect(results.total >= 2)
+        for hit in results.hits {
+            let text = try #require(try db.document(id: hit.id)).text
+            #expect(text.contains("ЮНЕСКО"))
+            #expect(text.contains("Алматы"))
+            let marked = try #require(hit.snippet)
+            #expect(!marked.highlights.isEmpty)
+            for range in marked.highlights {
+                let word = String(String.UnicodeScalarView(Array(marked.text.unicodeScalars)[range.start..<range.end]))
+                #expect(word.hasPrefix("Алматы") || word.hasPrefix("ЮНЕСКО"), "highlighted \(word)")
+            }
+        }
+    }
+
+    @Test func latinQueryFindsCyrillicDocuments() throws {
+        let db = try seededDatabase()
+        let latin = try db.search(SearchQuery("Almaty", limit: 50))
+        let cyrillic = try db.search(SearchQuery("Алматы", limit: 50))
+        #expect(latin.total > 0)
+        #expect(Set(latin.hits.map(\.id)) == Set(cyrillic.hits.map(\.id)))
+    }
+
+    @Test func homoglyphQueryIsRepaired() throws {
+        let db = try seededDatabase()
+        // "Aлматы" with a Latin A
+        let results = try db.search(SearchQuery("A\u{043B}\u{043C}\u{0430}\u{0442}\u{044B}"))
+        #expect(results.total == (try db.search(SearchQuery("Алматы"))).total)
+    }
+
+    @Test func notExcludesAndOrWidens() throws {
+        let db = try seededDatabase()
+        let unesco = try db.search(SearchQuery("ЮНЕСКО", limit: 50)).total
+        let unescoNotParis = try db.search(SearchQuery("ЮНЕСКО NOT Парижде", limit: 50))
+        #expect(unescoNotParis.total < unesco)
+        for hit in unescoNotParis.hits {
+            #expect(!(try db.document(id: hit.id)!.text.contains("Парижде")))
+        }
+        let either = try db.search(SearchQuery("ЮНЕСКО OR Байбек", limit: 50)).total
+        #expect(either >= unesco)
+        #expect(try db.search(SearchQuery("ЮНЕСКО -Парижде", limit: 50)).total == unescoNotParis.total)
+    }
+
+    @Test func phraseNeedsAdjacentWords() throws {
+        let db = try seededDatabase()
+        let phrase = try db.search(SearchQuery("\"World Craft City\""))
+        #expect(phrase.total >= 1)
+        let scrambled = try db.search(SearchQuery("\"City Craft World\""))
+        #expect(scrambled.total == 0)
+    }
+
+    @Test(arguments: [
+        "\"unbalanced", "NEAR(Алматы", "Алматы*", "*", "^Алматы", "title:Алматы", "Алматы'; DROP TABLE document; --",
+        "((((((((((((Алматы))))))))))))", "))) OR OR AND NOT", "NOT", "-Алматы", "\"\"\"\"", "Алматы AND", "{Алматы}",
+        String(repeating: "Алматы ", count: 1500), String(repeating: "(", count: 5000), "\u{0}\u{1}\u{FFFF}",
+    ])
+    func hostileQueriesNeverFail(_ text: String) throws {
+        let db = try seededDatabase()
+        let results = try db.search(SearchQuery(text))
+        #expect(results.total >= 0)
+        // The document table is intact.
+        #expect(try db.stats().documents == 5)
+    }
+
+    @Test func onlyNegativeQueryExplainsItself() throws {
+        let db = try seededDatabase()
+        let results = try db.search(SearchQuery("NOT Алматы"))
+        #expect(results.total == 0)
+        #expect(results.warnings.contains { $0.contains("only exclude") })
+    }
+
+    @Test func emptyQueryListsByFilters() throws {
+        let db = try seededDatabase()
+        #expect(try db.search(SearchQuery("")).total == 5)
+    }
+}
