@@ -4,8 +4,19 @@
 /// An `I-X` may only follow `B-X` or `I-X` and may not start a sentence, so only those two predecessors
 /// are scored for it; that halves the work and makes every decoded sequence well-formed.
 enum BIOViterbi {
-    /// The best tag sequence for `count` positions with `emissions[i * tagCount + t]`.
-    static func decode(emissions: [Float], count: Int, tagCount: Int, start: [Float], transitions: [Float]) -> [Int] {
+    /// `transitions[previous * tagCount + current]` transposed to `[current * tagCount + previous]`, so the
+    /// inner loop over predecessors reads contiguous memory.
+    static func incoming(_ transitions: [Float], tagCount: Int) -> [Float] {
+        var incoming = [Float](repeating: 0, count: tagCount * tagCount)
+        for previous in 0..<tagCount {
+            for current in 0..<tagCount { incoming[current * tagCount + previous] = transitions[previous * tagCount + current] }
+        }
+        return incoming
+    }
+
+    /// The best tag sequence for `count` positions with `emissions[i * tagCount + t]` and transition scores
+    /// `incoming[current * tagCount + previous]` (see ``incoming(_:tagCount:)``).
+    static func decode(emissions: [Float], count: Int, tagCount: Int, start: [Float], incoming: [Float]) -> [Int] {
         guard count > 0 else { return [] }
         var score = [Float](repeating: 0, count: tagCount)
         var nextScore = [Float](repeating: 0, count: tagCount)
@@ -13,28 +24,41 @@ enum BIOViterbi {
         for t in 0..<tagCount {
             score[t] = isInside(t) ? -.infinity : start[t] + emissions[t]
         }
-        for i in 1..<count {
-            let base = i * tagCount
-            for t in 0..<tagCount {
-                var best: Float = -.infinity
-                var bestPrevious = 0
-                if isInside(t) {
-                    let fromBegin = score[t - 1] + transitions[(t - 1) * tagCount + t]
-                    let fromInside = score[t] + transitions[t * tagCount + t]
-                    (best, bestPrevious) = fromInside > fromBegin ? (fromInside, t) : (fromBegin, t - 1)
-                } else {
-                    for previous in 0..<tagCount {
-                        let candidate = score[previous] + transitions[previous * tagCount + t]
-                        if candidate > best {
-                            best = candidate
-                            bestPrevious = previous
+        incoming.withUnsafeBufferPointer { incoming in
+            emissions.withUnsafeBufferPointer { emissions in
+                back.withUnsafeMutableBufferPointer { back in
+                    for i in 1..<count {
+                        let base = i * tagCount
+                        score.withUnsafeBufferPointer { score in
+                            nextScore.withUnsafeMutableBufferPointer { nextScore in
+                                for t in 0..<tagCount {
+                                    var best: Float
+                                    var bestPrevious: Int
+                                    let row = t * tagCount
+                                    if isInside(t) {
+                                        let fromBegin = score[t - 1] + incoming[row + t - 1]
+                                        let fromInside = score[t] + incoming[row + t]
+                                        (best, bestPrevious) = fromInside > fromBegin ? (fromInside, t) : (fromBegin, t - 1)
+                                    } else {
+                                        best = score[0] + incoming[row]
+                                        bestPrevious = 0
+                                        for previous in 1..<tagCount {
+                                            let candidate = score[previous] + incoming[row + previous]
+                                            if candidate > best {
+                                                best = candidate
+                                                bestPrevious = previous
+                                            }
+                                        }
+                                    }
+                                    nextScore[t] = best + emissions[base + t]
+                                    back[base + t] = UInt8(bestPrevious)
+                                }
+                            }
                         }
+                        swap(&score, &nextScore)
                     }
                 }
-                nextScore[t] = best + emissions[base + t]
-                back[base + t] = UInt8(bestPrevious)
             }
-            swap(&score, &nextScore)
         }
         var tag = 0
         for t in 1..<tagCount where score[t] > score[tag] { tag = t }

@@ -8,7 +8,7 @@ import KazakhData
 /// and membership in the hand gazetteer. Changing a template changes every id: bump ``version`` and retrain.
 public struct EntityFeatures: Sendable {
     /// Feature-set version written into the model; a model of another version is refused at load time.
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
 
     let gazetteer: [UInt64: [(rest: [UInt64], label: UInt64)]]
     let numberStems: Set<UInt64>
@@ -56,7 +56,13 @@ public struct EntityFeatures: Sendable {
 
     /// The feature ids of every word, flattened: word `i` owns `ids[offsets[i]..<offsets[i + 1]]`.
     public func extract<S: StringProtocol>(_ words: [S]) -> (ids: [UInt32], offsets: [Int]) {
+        extract(words, lexicon: .empty)
+    }
+
+    /// The feature ids of every word, with hits in a training-name lexicon as features too.
+    func extract<S: StringProtocol>(_ words: [S], lexicon: EntityLexicon) -> (ids: [UInt32], offsets: [Int]) {
         let info = words.map(describe)
+        let lexiconHits = lexicon.matches(info.map(\.stem))
         var ids: [UInt32] = []
         ids.reserveCapacity(words.count * 48)
         var offsets = [0]
@@ -127,6 +133,11 @@ public struct EntityFeatures: Sendable {
             if i == 0 { add(46, word.shape) }
             if word.isCapitalised && i > 0 && !previous.opensQuote { add(47, 1) }
             for tag in gazetteerTags[i] { add(48, tag) }
+            for hit in lexiconHits[i] {
+                add(58, UInt64(hit.bit) << 1 | (hit.inside ? 1 : 0))
+                add(59, UInt64(hit.bit), word.shape)
+            }
+            if lexiconHits[i].isEmpty { add(60, word.isCapitalised ? 1 : 0) }
             offsets.append(ids.count)
             if word.opensQuote { quoteDepth += 1 }
             if word.closesQuote { quoteDepth = max(0, quoteDepth - 1) }

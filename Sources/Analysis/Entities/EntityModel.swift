@@ -20,9 +20,10 @@ public struct EntityModelError: Error, CustomStringConvertible, Equatable {
 /// `TLSNER01`, feature-set version (u32), tag-name block (u32 byte count + UTF-8, one name per line),
 /// weight scale (f32), start weights (T × f32), transition weights (T × T × f32), feature count F (u32),
 /// sorted feature ids (F × u32), entry offsets ((F + 1) × u32), entry tags (E × u8), entry weights (E × i16),
+/// the training-name lexicon (u32 count, then per name: class mask u32, word count u8, stem hashes u64 each),
 /// and an FNV-1a checksum (u64) of everything before it.
 public struct EntityModel: Sendable {
-    static let magic = Array("TLSNER01".utf8)
+    static let magic = Array("TLSNER02".utf8)
 
     /// The class names, in tag order (`PERSON`, `ORGANISATION`, …).
     public let classes: [String]
@@ -31,11 +32,15 @@ public struct EntityModel: Sendable {
     let start: [Float]
     /// `transitions[previous * tagCount + current]`.
     let transitions: [Float]
+    /// `transitions` transposed for the decoder.
+    let incomingTransitions: [Float]
     let scale: Float
     let featureIDs: [UInt32]
     let entryOffsets: [UInt32]
     let entryTags: [UInt8]
     let entryWeights: [Int16]
+    /// Names seen in training, matched as features.
+    let lexicon: EntityLexicon
     /// Open-addressing index from feature id to its weights: key, first entry and entry count side by side,
     /// and each entry packs its tag and weight into one word, so a lookup touches two cache lines, not five.
     let slots: [Slot]
@@ -61,10 +66,12 @@ public struct EntityModel: Sendable {
     }
 
     init(classes: [String], start: [Float], transitions: [Float], scale: Float,
-         featureIDs: [UInt32], entryOffsets: [UInt32], entryTags: [UInt8], entryWeights: [Int16]) {
+         featureIDs: [UInt32], entryOffsets: [UInt32], entryTags: [UInt8], entryWeights: [Int16], lexicon: EntityLexicon) {
+        self.lexicon = lexicon
         self.classes = classes
         self.start = start
         self.transitions = transitions
+        self.incomingTransitions = BIOViterbi.incoming(transitions, tagCount: 1 + 2 * classes.count)
         self.scale = scale
         self.featureIDs = featureIDs
         self.entryOffsets = entryOffsets
@@ -135,6 +142,12 @@ extension EntityModel {
         for offset in entryOffsets { out.u32(offset) }
         out.bytes(entryTags)
         for weight in entryWeights { out.u16(UInt16(bitPattern: weight)) }
+        out.u32(UInt32(lexicon.entries.count))
+        for entry in lexicon.entries {
+            out.u32(entry.classMask)
+            out.bytes([UInt8(entry.words.count)])
+            for word in entry.words { out.u64(word) }
+        }
         out.u64(ByteWriter.checksum(out.data))
         return Data(out.data)
     }
@@ -177,13 +190,21 @@ extension EntityModel {
         guard let start = reader.f32s(tagCount), let transitions = reader.f32s(tagCount * tagCount),
               let featureCount = reader.u32().map(Int.init), let ids = reader.u32s(featureCount),
               let offsets = reader.u32s(featureCount + 1), let entryCount = offsets.last.map(Int.init),
-              let tags = reader.bytes(entryCount), let weights = reader.u16s(entryCount), reader.isAtEnd
+              let tags = reader.bytes(entryCount), let weights = reader.u16s(entryCount), let lexiconCount = reader.u32()
         else { throw fail("corrupt NER model (truncated or inconsistent sections)") }
+        var entries: [EntityLexicon.Entry] = []
+        for _ in 0..<lexiconCount {
+            guard let mask = reader.u32(), let length = reader.bytes(1)?.first, length > 0,
+                  let words = reader.u64s(Int(length)) else { throw fail("corrupt NER model (truncated lexicon)") }
+            entries.append(.init(words: words, classMask: mask))
+        }
+        guard reader.isAtEnd else { throw fail("corrupt NER model (unexpected bytes after the lexicon)") }
         guard tags.allSatisfy({ Int($0) < tagCount }), zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }),
               Set(ids).count == ids.count, !ids.contains(0), entryCount < 1 << 24
         else { throw fail("corrupt NER model (inconsistent weight table)") }
         self.init(classes: classes, start: start, transitions: transitions, scale: scale, featureIDs: ids,
-                  entryOffsets: offsets, entryTags: tags, entryWeights: weights.map { Int16(bitPattern: $0) })
+                  entryOffsets: offsets, entryTags: tags, entryWeights: weights.map { Int16(bitPattern: $0) },
+                  lexicon: EntityLexicon(entries: entries))
     }
 }
 
@@ -242,5 +263,6 @@ struct ByteReader {
     mutating func f32() -> Float? { u32().map(Float.init(bitPattern:)) }
     mutating func u16s(_ count: Int) -> [UInt16]? { integers(UInt16.self, count) }
     mutating func u32s(_ count: Int) -> [UInt32]? { integers(UInt32.self, count) }
+    mutating func u64s(_ count: Int) -> [UInt64]? { integers(UInt64.self, count) }
     mutating func f32s(_ count: Int) -> [Float]? { u32s(count)?.map(Float.init(bitPattern:)) }
 }

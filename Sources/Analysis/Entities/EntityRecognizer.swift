@@ -16,7 +16,7 @@ public struct EntityRecognizer: Sendable {
     /// Tag indices (see ``EntityModel``) for the words of one sentence.
     public func tagIndices<S: StringProtocol>(_ words: [S]) -> [Int] {
         guard !words.isEmpty else { return [] }
-        let (ids, offsets) = features.extract(words)
+        let (ids, offsets) = features.extract(words, lexicon: model.lexicon)
         let tagCount = model.tagCount
         var emissions = [Float](repeating: 0, count: words.count * tagCount)
         var scratch: [EntityModel.Slot] = []
@@ -26,7 +26,7 @@ public struct EntityRecognizer: Sendable {
             }
         }
         var tags = BIOViterbi.decode(emissions: emissions, count: words.count, tagCount: tagCount,
-                                     start: model.start, transitions: model.transitions)
+                                     start: model.start, incoming: model.incomingTransitions)
         joinParticleNames(words, &tags)
         return tags
     }

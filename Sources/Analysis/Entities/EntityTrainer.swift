@@ -13,12 +13,14 @@ public struct EntityTrainer: Sendable {
 
     /// Training settings; the defaults are what the committed model was trained with.
     public struct Options: Sendable {
-        public var epochs = 12
+        public var epochs = 20
         public var seed: UInt64 = 20_161_005
         /// Features seen fewer times than this in training are dropped (keeps the model small).
-        public var minimumFeatureCount = 1
+        public var minimumFeatureCount = 2
         /// Averaged weights smaller than this (in absolute value) are pruned from the saved model.
         public var pruneBelow: Float = 0.05
+        /// Folds for the jackknifed training-name lexicon; 1 disables the lexicon.
+        public var lexiconFolds = 5
         public init() {}
     }
 
@@ -61,8 +63,13 @@ public struct EntityTrainer: Sendable {
         var counts: [UInt32: Int] = [:]
         var extracted: [(ids: [UInt32], offsets: [Int])] = []
         extracted.reserveCapacity(examples.count)
-        for example in examples {
-            let result = features.extract(example.words)
+        // Jackknifed lexicon: each contiguous fold sees the names of the other folds only.
+        let folds = max(1, options.lexiconFolds)
+        let foldLexicons = (0..<folds).map { fold in
+            EntityLexicon.build(examples.indices.lazy.filter { $0 * folds / examples.count != fold }.map { examples[$0] }, classes: classes)
+        }
+        for (position, example) in examples.enumerated() {
+            let result = features.extract(example.words, lexicon: folds > 1 ? foldLexicons[position * folds / examples.count] : .empty)
             for id in result.ids { counts[id, default: 0] += 1 }
             extracted.append(result)
         }
@@ -93,7 +100,8 @@ public struct EntityTrainer: Sendable {
         var weights = Perceptron(featureCount: idOfDense.count, tagCount: tagCount)
         var order = Array(sentences.indices)
         var random = SplitMix64(seed: options.seed)
-        var model = weights.averagedModel(classes: classes, featureIDs: idOfDense, pruneBelow: options.pruneBelow)
+        let lexicon = folds > 1 ? EntityLexicon.build(examples, classes: classes) : .empty
+        var model = weights.averagedModel(classes: classes, featureIDs: idOfDense, pruneBelow: options.pruneBelow, lexicon: lexicon)
         for epoch in 1...max(1, options.epochs) {
             for i in stride(from: order.count - 1, to: 0, by: -1) {
                 let j = Int(random.next() % UInt64(i + 1))
@@ -104,7 +112,7 @@ public struct EntityTrainer: Sendable {
                 let predicted = weights.decode(sentence.features, sentence.offsets)
                 weights.update(features: sentence.features, offsets: sentence.offsets, gold: sentence.gold, predicted: predicted)
             }
-            model = weights.averagedModel(classes: classes, featureIDs: idOfDense, pruneBelow: options.pruneBelow)
+            model = weights.averagedModel(classes: classes, featureIDs: idOfDense, pruneBelow: options.pruneBelow, lexicon: lexicon)
             if !onEpoch(epoch, model) { break }
         }
         return model
@@ -146,7 +154,8 @@ struct Perceptron {
                 }
             }
         }
-        return BIOViterbi.decode(emissions: emissions, count: count, tagCount: tagCount, start: start, transitions: transitions)
+        return BIOViterbi.decode(emissions: emissions, count: count, tagCount: tagCount, start: start,
+                                 incoming: BIOViterbi.incoming(transitions, tagCount: tagCount))
     }
 
     mutating func update(features: [Int32], offsets: [Int], gold: [Int], predicted: [Int]) {
@@ -183,7 +192,7 @@ struct Perceptron {
     }
 
     /// The averaged weights as a compact model: features sorted by id, small weights pruned, Int16-quantised.
-    func averagedModel(classes: [String], featureIDs: [UInt32], pruneBelow: Float) -> EntityModel {
+    func averagedModel(classes: [String], featureIDs: [UInt32], pruneBelow: Float, lexicon: EntityLexicon) -> EntityModel {
         let average = averaged(weights, accumulated)
         let largest = max(average.lazy.map(abs).max() ?? 1, Float.leastNormalMagnitude)
         let scale = largest / Float(Int16.max)
@@ -208,7 +217,7 @@ struct Perceptron {
         }
         return EntityModel(classes: classes, start: averaged(start, startAccumulated),
                            transitions: averaged(transitions, transitionsAccumulated), scale: scale,
-                           featureIDs: ids, entryOffsets: offsets, entryTags: tags, entryWeights: values)
+                           featureIDs: ids, entryOffsets: offsets, entryTags: tags, entryWeights: values, lexicon: lexicon)
     }
 }
 

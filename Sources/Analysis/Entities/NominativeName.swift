@@ -14,13 +14,16 @@ public enum NominativeName {
     static let knownNames: Set<UInt64> = Set(EntityGazetteer.entries.filter { $0.words.count == 1 }.map { FeatureHash.of($0.words[0].unicodeScalars) })
 
     /// The nominative form of a multi-word name: only the last word is inflected in Kazakh.
-    /// When the morphology analyser gave the last word a lemma that the surface starts with, that lemma wins.
+    ///
+    /// A lemma from the morphology analyser may only *undo* over-stripping: it is used when the surface starts
+    /// with it and it is longer than the stripped stem. General-vocabulary lemmas are wrong for names in both
+    /// other directions ("Алматы" → "алма", "университетінде" → "университет" where the name keeps "-і").
     public static func canonical(words: [String], lastLemma: String? = nil) -> String {
-        guard var last = words.last else { return "" }
-        if let lemma = lastLemma, let fromLemma = prefix(of: last, matching: lemma) {
+        guard let word = words.last else { return "" }
+        var last = stripEnding(word)
+        if let lemma = lastLemma, let fromLemma = prefix(of: word, matching: lemma),
+           fromLemma.unicodeScalars.count > last.unicodeScalars.count {
             last = fromLemma
-        } else {
-            last = stripEnding(last)
         }
         return (words.dropLast() + [last]).joined(separator: " ")
     }

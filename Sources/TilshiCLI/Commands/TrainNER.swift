@@ -33,6 +33,9 @@ extension TilshiCommand.Train {
         @Option(help: "Drop averaged weights smaller than this from the saved model.")
         public var prune: Float = EntityTrainer.Options().pruneBelow
 
+        @Option(help: "Folds of the jackknifed training-name lexicon (1 = no lexicon).")
+        public var lexiconFolds: Int = EntityTrainer.Options().lexiconFolds
+
         @Option(help: "Drop features seen fewer times than this in training.")
         public var minCount: Int = EntityTrainer.Options().minimumFeatureCount
 
@@ -58,6 +61,7 @@ extension TilshiCommand.Train {
             options.seed = seed
             options.pruneBelow = prune
             options.minimumFeatureCount = minCount
+            options.lexiconFolds = lexiconFolds
             let trainer = EntityTrainer(options: options)
             var best: (f1: Double, epoch: Int, model: EntityModel)?
             _ = trainer.train(train.map { .init(words: $0.tokens, tags: $0.tags) }) { epoch, model in
