@@ -21,7 +21,6 @@ extension NewsDatabase {
 
         var filters: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
-        if !query.includeDuplicates { filters.append("d.duplicateOf IS NULL") }
         if let source = query.source, !source.isEmpty {
             filters.append("d.source = ?")
             arguments.append(source)
@@ -55,13 +54,18 @@ extension NewsDatabase {
         let scoreColumn: String
         let order: String
         if let expression = parsed.expression {
-            from = "FROM document_fts JOIN document d ON d.id = document_fts.rowid WHERE document_fts MATCH ?"
-                + filters.map { " AND " + $0 }.joined()
+            // Near-duplicates are few: excluding their ids avoids reading every matching article's row.
+            let collapse = query.includeDuplicates ? "" : " AND document_fts.rowid NOT IN (SELECT id FROM document WHERE duplicateOf IS NOT NULL)"
+            from = (filters.isEmpty
+                ? "FROM document_fts WHERE document_fts MATCH ?"
+                : "FROM document_fts JOIN document d ON d.id = document_fts.rowid WHERE document_fts MATCH ?")
+                + collapse + filters.map { " AND " + $0 }.joined()
             allArguments = [expression] + arguments
             idColumn = "document_fts.rowid"
             scoreColumn = "-bm25(document_fts, 5.0, 1.0)"
             order = "ORDER BY bm25(document_fts, 5.0, 1.0), document_fts.rowid"
         } else {
+            if !query.includeDuplicates { filters.insert("d.duplicateOf IS NULL", at: 0) }
             from = "FROM document d" + (filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND "))
             allArguments = arguments
             idColumn = "d.id"
