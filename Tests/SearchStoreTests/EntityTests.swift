@@ -15,6 +15,10 @@ private struct KnownNamesAnnotator: Annotator {
     ]
 
     func annotate(_ document: inout Document) {
+        // A meeting for every "кездесті" (met), dated by the document, to exercise the event layer.
+        if let met = document.tokens.first(where: { $0.text == "кездесті" }) {
+            document.meetings.append(Meeting(participants: ["Бауыржан Байбек"], when: document.metadata.published, where: "Алматы", start: met.start, end: met.end))
+        }
         for (index, token) in document.tokens.enumerated() {
             if let known = Self.names[token.text] {
                 document.entities.append(Entity(
@@ -61,6 +65,19 @@ private struct KnownNamesAnnotator: Annotator {
         #expect(detail.timeline.map(\.value) == detail.timeline.map(\.value).sorted())
         #expect(detail.timeline.reduce(0) { $0 + $1.count } == unesco.documentCount)
         #expect(try db.entity(id: 999_999) == nil)
+    }
+
+    @Test func eventsAreListedByTime() throws {
+        let db = try database()
+        let all = try db.events()
+        #expect(!all.isEmpty)
+        #expect(all.allSatisfy { $0.kind == "meeting" && $0.participants == ["Бауыржан Байбек"] })
+        // Seeds 001 (dated 2025-09-01) and 004 (2016-11-20) report a meeting.
+        #expect(all.map(\.time) == ["2016-11-20", "2025-09-01"])
+        let autumn2025 = try db.events(from: "2025-09", to: "2025-12")
+        #expect(autumn2025.map(\.time) == ["2025-09-01"])
+        #expect(autumn2025.first?.documentTitle == "Алматыда Францияның «Цифрлы күз» фестивалі өтеді")
+        #expect(try db.stats().events == all.count)
     }
 
     @Test func searchFiltersAndFacetsByEntity() throws {
