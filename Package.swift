@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(
             name: "TilshiCLITests",
             dependencies: [
-                "TilshiCLI", "Pipeline", "TextModel", "SearchStore",
+                "TilshiCLI", "Pipeline", "TextModel", "Corpora", "SearchStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings

@@ -17,6 +17,8 @@ public enum MorphologyTables {
         public var yields: String
         /// Alternative feature readings (`Name=Value|…`), at least one; `_` means none.
         public var readings: [String]
+        /// Whether the allomorph must agree with the stem's vowels (false for the instrumental -мен).
+        public var harmonises: Bool
     }
 
     /// One row of `morphology-derivations.tsv`: endings that reveal the part of speech of an unknown stem.
@@ -49,7 +51,7 @@ public enum MorphologyTables {
             guard row.count >= 6 else { return nil }
             return SuffixRow(
                 id: row[0], forms: words(row[1]), after: words(row[2]), left: words(row[3]), yields: row[4],
-                readings: row[5].split(separator: ";").map(String.init))
+                readings: row[5].split(separator: ";").map(String.init), harmonises: row.count < 7 || row[6] != "invariant")
         }
     }
 

@@ -113,17 +113,23 @@ public struct Quote: Sendable, Equatable, Codable {
 
 /// A reported meeting between participants.
 public struct Meeting: Sendable, Equatable, Codable {
+    /// Canonical names of the participants, the subject first.
     public var participants: [String]
+    /// TIMEX3 value of the meeting's time, when the text gives it.
     public var when: String?
+    /// Canonical name of the place, when the text gives it.
     public var `where`: String?
     public var start: Int
     public var end: Int
-    public init(participants: [String], when: String?, where place: String?, start: Int, end: Int) {
+    /// What "тараптар" ("the sides") discussed in a following sentence, as written.
+    public var topic: String?
+    public init(participants: [String], when: String?, where place: String?, start: Int, end: Int, topic: String? = nil) {
         self.participants = participants
         self.when = when
         self.where = place
         self.start = start
         self.end = end
+        self.topic = topic
     }
 }
 

@@ -8,10 +8,13 @@ public struct TilshiCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Analyze.self,
+            Translit.self,
+            Events.self,
             Ingest.self, Search.self, Show.self, Entities.self, Stats.self, Export.self,
             Eval.self,
             Bench.self,
             Train.self,
+            Tag.self,
         ]
     )
 

@@ -32,7 +32,8 @@ private struct KnownNamesAnnotator: Annotator {
 
 @Suite struct EntityTests {
     private func database() throws -> NewsDatabase {
-        let pipeline = Pipeline(name: "kk-default+names", annotators: Pipeline.default.annotators + [KnownNamesAnnotator()])
+        // Tokens and lemmas only (no NER or fact stages), so the stored entities and meetings are exactly these.
+        let pipeline = Pipeline(name: "kk-search+names", annotators: Pipeline.search.annotators + [KnownNamesAnnotator()])
         let db = try NewsDatabase.inMemory(pipeline: pipeline)
         let dates = ["2016-10-10", "2025-09-01", "2025-10-02", "2025-10-05", "2016-11-20"]
         try db.ingest(Seeds.documents().enumerated().map { index, document in

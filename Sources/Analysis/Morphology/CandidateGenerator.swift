@@ -34,6 +34,11 @@ struct CandidateGenerator: Sendable {
         self.memorised = memorised
     }
 
+    /// Every derivational ending a stem may carry (longest first).
+    func derivations(of stem: [Unicode.Scalar]) -> [(id: String, upos: UPOS)] {
+        derivations.filter { stem.count > $0.scalars.count + 1 && stem.suffix($0.scalars.count).elementsEqual($0.scalars) }.map { ($0.id, $0.upos) }
+    }
+
     /// The derivational ending of a stem (its id and the part of speech it implies), if any.
     func derivation(of stem: [Unicode.Scalar]) -> (id: String, upos: UPOS)? {
         for entry in derivations where stem.count > entry.scalars.count + 1 && stem.suffix(entry.scalars.count).elementsEqual(entry.scalars) {
@@ -69,15 +74,17 @@ struct CandidateGenerator: Sendable {
         // The bare word.
         grammarReadings += stemReadings(stem: scalars, original: original, category: nil, rows: [], capitalised: capitalised)
         for segmentation in grammar.segmentations(of: scalars, minimumStem: 1) {
-            var stem = Array(scalars[..<segmentation.stemLength])
-            var readings = stemReadings(stem: stem, original: original, category: segmentation.stemCategory,
-                                        rows: segmentation.rows, capitalised: capitalised)
-            if segmentation.vowelInitial, let last = stem.last, let voiceless = KazakhPhonology.voicedBeforeVowel[last] {
-                stem[stem.count - 1] = voiceless
-                readings += stemReadings(stem: stem, original: original, category: segmentation.stemCategory,
-                                         rows: segmentation.rows, capitalised: capitalised, alternated: true)
+            let stem = Array(scalars[..<segmentation.stemLength])
+            let alternations = segmentation.vowelInitial ? Self.alternations(of: stem) : []
+            // A stem ending in б/ғ/г before a vowel is (almost always) a voiced п/қ/к: guess only the alternated stem.
+            let voicedFinal = !alternations.isEmpty && KazakhPhonology.voicedBeforeVowel[stem.last!] != nil
+            grammarReadings += stemReadings(stem: stem, original: original, category: segmentation.stemCategory,
+                                            rows: segmentation.rows, capitalised: capitalised, allowGuess: !voicedFinal)
+            for (number, alternated) in alternations.enumerated() {
+                grammarReadings += stemReadings(stem: alternated, original: original, category: segmentation.stemCategory,
+                                                rows: segmentation.rows, capitalised: capitalised,
+                                                allowGuess: voicedFinal && number == 0)
             }
-            grammarReadings += readings
         }
         // Known stems before guesses, shorter chains first within a source (stable, deterministic).
         let ranked = grammarReadings.enumerated().sorted {
@@ -90,7 +97,7 @@ struct CandidateGenerator: Sendable {
 
     /// Readings of one segmentation: each lexicon reading of the stem that fits the category, else guesses.
     private func stemReadings(stem: [Unicode.Scalar], original: [Unicode.Scalar], category: SuffixGrammar.Category?,
-                              rows: [Int], capitalised: Bool, alternated: Bool = false) -> [MorphAnalysis] {
+                              rows: [Int], capitalised: Bool, allowGuess: Bool = true) -> [MorphAnalysis] {
         let key = String(String.UnicodeScalarView(stem))
         var out: [MorphAnalysis] = []
         let entries = lexicon.readings(of: key)
@@ -102,20 +109,44 @@ struct CandidateGenerator: Sendable {
             out += expanded(stem: stem, original: original, upos: entry.upos, inherent: entry.features, rows: rows,
                             category: category, source: entry.source)
         }
-        if !out.isEmpty || alternated { return out }
-        // Guesses: unknown stems need a vowel and two letters; verbs need a verb-like ending or a verbal chain.
+        let derivedADJ = derivations(of: stem).contains { $0.upos == .ADJ }
+        // Lexicalised adjectives in -лы/-сыз/-лық are often listed as nouns (or not at all): міндетті, медициналық.
+        if allowGuess, !out.isEmpty, derivedADJ, category != .V0, !entries.contains(where: { $0.upos == .ADJ }) {
+            out += expanded(stem: stem, original: original, upos: .ADJ, inherent: [], rows: rows, category: .N0, source: .guess)
+        }
+        if !out.isEmpty || !allowGuess { return out }
+        // Guesses: unknown stems need a vowel and two letters.
         guard stem.count >= 2, KazakhPhonology.hasVowel(stem) || capitalised else { return out }
-        let derived = derivation(of: stem)
         if category == .V0 {
+            // Unknown verbs: at least three letters, not ending like a possessive or a voiced stop, and with a
+            // tense/mood suffix (a bare guessed stem + voice is almost always a misparsed noun).
+            let final = rows.last.map { grammar.rows[$0].yields }
+            guard stem.count >= 3, !["ы", "і", "ғ", "г", "б"].contains(stem.last!), final != .V0, final != .VN else { return out }
             out += expanded(stem: stem, original: original, upos: .VERB, inherent: [], rows: rows, category: .V0, source: .guess)
             return out
         }
+        let derived = derivation(of: stem)
         var guesses: [UPOS] = capitalised ? [.PROPN, .NOUN] : [.NOUN]
-        if let derived, derived.upos == .ADJ { guesses.append(.ADJ) }
+        if derivedADJ { guesses.append(.ADJ) }
         if let derived, derived.upos == .VERB, category == nil { guesses.append(.VERB) }
         for upos in guesses {
             out += expanded(stem: stem, original: original, upos: upos, inherent: [], rows: rows,
                             category: upos == .VERB ? .V0 : .N0, source: .guess)
+        }
+        return out
+    }
+
+    /// Stems a vowel-initial suffix may have altered: voiced final consonant (кітаб- → кітап) and a dropped
+    /// vowel of the last syllable (халқ- → халық, ауз- → ауыз, орн- → орын).
+    static func alternations(of stem: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
+        guard let last = stem.last else { return [] }
+        var out: [[Unicode.Scalar]] = []
+        if let voiceless = KazakhPhonology.voicedBeforeVowel[last] { out.append(stem.dropLast() + [voiceless]) }
+        if stem.count >= 3, !KazakhPhonology.isVowel(last), !KazakhPhonology.isVowel(stem[stem.count - 2]),
+           KazakhPhonology.letterClass(stem[stem.count - 2]) != nil {
+            let vowel: Unicode.Scalar = KazakhPhonology.stemHarmony(stem, end: stem.count) == .front ? "і" : "ы"
+            let restored: Unicode.Scalar = KazakhPhonology.voicedBeforeVowel[last] ?? last
+            out.append(stem.dropLast() + [vowel, restored])
         }
         return out
     }

@@ -23,6 +23,8 @@ public struct CorpusStemInducer {
     }
 
     public static let minimumVerbEndings = 3
+    /// Forms seen this often are kept as stems even when they end like a case form (Қазақстан).
+    public static let frequentForm = 2
     private let grammar = SuffixGrammar(rows: MorphologyTables.suffixes())
     private static let verbalEndings: Set<SuffixGrammar.Category> = [.PAST, .PERS, .PRES, .CONV, .PART, .GER, .COND, .VN]
 
@@ -52,14 +54,40 @@ public struct CorpusStemInducer {
                 verbCounts[stem, default: 0] += counts.total
             }
         }
+        let verbs = Set(verbEndings.filter { $0.value.count >= Self.minimumVerbEndings }.keys)
         var result: [(String, UPOS, Int)] = []
-        for (form, counts) in nominal {
+        for (form, counts) in nominal where !isInflected(form, nominal: nominal, verbs: verbs)
+            && !(counts.total < Self.frequentForm && endsInCaseOrPlural(form)) {
             result.append((form, counts.proper * 2 > counts.total ? .PROPN : .NOUN, counts.total))
         }
-        for (stem, endings) in verbEndings where endings.count >= Self.minimumVerbEndings {
+        for stem in verbs where !isInflected(stem, nominal: [:], verbs: verbs) {
             result.append((stem, .VERB, verbCounts[stem] ?? 1))
         }
         return result.sorted { ($0.0, $0.1.rawValue) < ($1.0, $1.1.rawValue) }.map { (stem: $0.0, upos: $0.1, count: $0.2) }
+    }
+
+    /// Whether `form` is a known stem plus inflection (қаласы = қала + сы, кездесті = кездес + ті,
+    /// орындал = орында + л): such forms are not stems themselves.
+    private func isInflected(_ form: String, nominal: [String: (total: Int, proper: Int)], verbs: Set<String>) -> Bool {
+        let scalars = Array(form.unicodeScalars)
+        for segmentation in grammar.segmentations(of: scalars, minimumStem: 2) {
+            let stem = String(String.UnicodeScalarView(scalars[..<segmentation.stemLength]))
+            guard KazakhPhonology.hasVowel(stem.unicodeScalars) else { continue }
+            if segmentation.stemCategory == .N0 && nominal[stem] != nil { return true }
+            if segmentation.stemCategory == .V0 && verbs.contains(stem) { return true }
+        }
+        return false
+    }
+
+    /// Whether `form` ends in a case or plural allomorph of two letters or more after a plausible stem
+    /// (Парижде, Боковамен): rare forms like that are inflected words, not stems.
+    private func endsInCaseOrPlural(_ form: String) -> Bool {
+        let scalars = Array(form.unicodeScalars)
+        for segmentation in grammar.segmentations(of: scalars, minimumStem: 3) where segmentation.stemCategory == .N0 {
+            guard let outer = segmentation.rows.last, [.NC, .NPL].contains(grammar.rows[outer].yields) else { continue }
+            if scalars.count - segmentation.stemLength >= 2, KazakhPhonology.hasVowel(scalars[..<segmentation.stemLength]) { return true }
+        }
+        return false
     }
 
     static func isCyrillic(_ scalar: Unicode.Scalar) -> Bool { (0x0400...0x04FF).contains(scalar.value) }

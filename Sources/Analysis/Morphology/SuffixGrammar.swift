@@ -65,7 +65,8 @@ struct SuffixGrammar: Sendable {
                 let scalars = Array(form.unicodeScalars)
                 guard let last = scalars.last else { continue }
                 index[last, default: []].append(Allomorph(
-                    rowIndex: rows.count - 1, scalars: scalars, harmony: KazakhPhonology.suffixHarmony(scalars),
+                    rowIndex: rows.count - 1, scalars: scalars,
+                    harmony: tableRow.harmonises ? KazakhPhonology.suffixHarmony(scalars) : .neutral,
                     startsWithVowel: KazakhPhonology.isVowel(scalars[0])))
             }
         }

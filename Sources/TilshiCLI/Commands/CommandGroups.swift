@@ -5,7 +5,13 @@ extension TilshiCommand {
     public struct Eval: AsyncParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Measure accuracy against gold data; the figures in EVALUATION.md come from here.",
-            subcommands: [EvalUD.self]
+            subcommands: [
+                Tokenize.self,
+                LanguageID.self,
+                Translit.self,
+                EvalUD.self,
+                NER.self,
+            ]
         )
         public init() {}
     }
@@ -14,7 +20,14 @@ extension TilshiCommand {
     public struct Bench: AsyncParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Measure speed and memory; the figures in BENCHMARKS.md come from here.",
-            subcommands: [BenchAnalyze.self, BenchSearch.self]
+            subcommands: [
+                BenchTokenize.self,
+                Normalize.self,
+                BenchAnalyze.self,
+                Facts.self,
+                NER.self,
+                BenchSearch.self,
+            ]
         )
         public init() {}
     }
@@ -23,7 +36,10 @@ extension TilshiCommand {
     public struct Train: AsyncParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Train the bundled models from public gold data (deterministic).",
-            subcommands: [TrainMorphology.self]
+            subcommands: [
+                TrainMorphology.self,
+                NER.self,
+            ]
         )
         public init() {}
     }

@@ -32,6 +32,12 @@ extension TilshiCommand {
         @Option(help: "Perceptron epochs in cross-validation.")
         public var epochs: Int = MorphologyTrainer.defaultEpochs
 
+        @Option(name: .customLong("show-errors"), help: "Print up to N wrongly analysed words (cross-validation only).")
+        public var showErrors: Int = 0
+
+        @Option(name: .customLong("candidates"), help: "Only list the candidate analyses of these comma-separated words and exit.")
+        public var candidates: String?
+
         public init() {}
 
         public func validate() throws {
@@ -40,6 +46,15 @@ extension TilshiCommand {
         }
 
         public func run() async throws {
+            if let candidates {
+                for word in candidates.split(separator: ",").map(String.init) {
+                    print(word)
+                    for analysis in Morphology.shared.analyses(of: word) {
+                        print("  \(analysis.lemma)\t\(analysis.upos.rawValue)\t\(analysis.feats)\t\(analysis.chain)\t\(analysis.source)")
+                    }
+                }
+                return
+            }
             let gold = try Self.readCoNLLU(file)
             guard let folds else {
                 let scores = try Self.score(gold, pipeline: .default)
@@ -60,6 +75,7 @@ extension TilshiCommand {
                 let heldOut = Array(gold[block])
                 let pipeline = Pipeline(name: "cv-\(fold)", annotators: [MorphologyAnnotator(morphology: morphology)])
                 let scores = try Self.score(heldOut, pipeline: pipeline)
+                if showErrors > 0 { Self.printErrors(heldOut, pipeline: pipeline, limit: showErrors) }
                 pooled = pooled + scores
                 sums.lemma += scores.lemmaAccuracy
                 sums.upos += scores.uposAccuracy
@@ -88,6 +104,21 @@ extension TilshiCommand {
         static func score(_ gold: [CoNLLUSentence], pipeline: Pipeline) throws -> UDEvaluation.Scores {
             let system = GoldTokenAnalysis.analyze(gold, id: "eval", pipeline: pipeline).sentences
             return try UDEvaluation.score(gold: gold, system: system)
+        }
+
+        static func printErrors(_ gold: [CoNLLUSentence], pipeline: Pipeline, limit: Int) {
+            let system = GoldTokenAnalysis.analyze(gold, id: "eval", pipeline: pipeline).sentences
+            var printed = 0
+            for (g, s) in zip(gold, system) {
+                for (gw, sw) in zip(g.words, s.words) where printed < limit {
+                    let same = gw.lemma == sw.lemma && gw.upos == sw.upos
+                        && UDEvaluation.universalFeatures(gw.feats) == UDEvaluation.universalFeatures(sw.feats)
+                    if !same {
+                        printed += 1
+                        print("  \(gw.form)\tgold \(gw.lemma) \(gw.upos) \(gw.feats)\tsys \(sw.lemma) \(sw.upos) \(sw.feats)")
+                    }
+                }
+            }
         }
 
         static func goldWords(_ sentence: CoNLLUSentence) -> [GoldWord] {

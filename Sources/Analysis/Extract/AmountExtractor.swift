@@ -1,0 +1,275 @@
+import KazakhData
+import TextModel
+
+/// Finds quantities: digits or number words, a scale (мың, млн, млрд), a unit (теңге → `KZT`, % → `percent`,
+/// есе → `times`, or the counted noun: "1,14 млн турист" → `турист`) and a modifier ("180 мыңнан астам" →
+/// `more_than`).
+///
+/// Not amounts: words already inside a time expression (run after ``TimeExtractor``), ordinals ("35-ші"),
+/// anniversaries ("1000 жылдығы"), clock times, numbers before a month name, years in names ("Универсиада 2017"),
+/// and numbers too large to be news facts (over 10^15).
+public struct AmountExtractor: Annotator {
+    public let name = "amounts"
+
+    public init() {}
+
+    /// Lower-case words that follow a number but are not what it counts.
+    private static let notUnits: Set<String> = [
+        "көп", "аз", "жаңа", "жеке", "ірі", "үлкен", "кіші", "түрлі", "әр", "бөлек", "басқа", "белгілі", "жоғары", "орта",
+        "жалпы", "қосымша", "негізгі", "жуық", "астам", "артық", "аса", "кем", "дейін", "шамасында", "тарта", "және", "мен",
+        "бен", "пен", "не", "немесе", "бойынша", "ғана", "да", "де", "та", "те", "рет", "дүркін", "қатарына", "ішінде",
+        "бұрын", "кейін", "соң", "бері", "үшін", "арқылы", "бар", "жоқ", "болды", "болады", "еді", "екен",
+    ]
+    private static let adjectiveEndings = ["лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі"]
+    private static let ordinalSuffixes: Set<String> = ["ші", "шы", "інші", "ыншы", "нші", "ншы"]
+    private static let nounEndings = [
+        "ның", "нің", "дың", "дің", "тың", "тің", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен",
+        "ға", "ге", "қа", "ке", "ды", "ді", "ты", "ті", "ны", "ні", "да", "де", "та", "те",
+    ]
+    /// Endings a number word takes ("бестен", "екіге", "үшеуі" is not a cardinal and is left out).
+    private static let numberEndings: Set<String> = [
+        "ден", "тен", "нен", "дан", "тан", "нан", "ге", "ке", "ға", "қа", "ні", "ны", "ді", "ты", "ті", "де", "те", "да", "та",
+        "дің", "тің", "нің", "дың", "тың", "ның", "мен", "бен", "пен",
+    ]
+
+    private static let months = StemIndex(Months.kazakh.map { (stem: $0.key, payload: $0.value) })
+    private static let numberStems = StemIndex(FactLexicon.numberWords.filter { $0.value.takesSuffixes }.map { (stem: $0.key, payload: $0.value) })
+    private static let units = StemIndex(FactLexicon.unitStems.map { (stem: $0.stem, payload: $0.unit) })
+
+    public func annotate(_ document: inout Document) {
+        let view = WordView(document)
+        let words = view.words
+        var covered = [Bool](repeating: false, count: words.count)
+        for time in document.times {
+            let first = document.tokens.partitionPoint { $0.end > time.start }
+            let last = document.tokens.partitionPoint { $0.start >= time.end }
+            for token in first..<max(first, last) { covered[view.wordOfToken[token]] = true }
+        }
+        var amounts: [Amount] = []
+        var index = 0
+        while index < words.count {
+            if !covered[index], let amount = amount(at: index, view: view, covered: covered, document: document) {
+                amounts.append(amount.amount)
+                index = amount.next
+            } else {
+                index += 1
+            }
+        }
+        document.amounts = amounts
+    }
+
+    private struct Found {
+        var amount: Amount
+        var next: Int
+    }
+
+    private func amount(at index: Int, view: WordView, covered: [Bool], document: Document) -> Found? {
+        let words = view.words
+        let sentence = view.sentence(of: index)
+        func word(_ position: Int) -> Word? {
+            sentence.contains(position) && !covered[position] && !words[position].isPunctuation ? words[position] : nil
+        }
+        guard let first = word(index) else { return nil }
+        var value: Double
+        var next: Int
+        var tail: Substring = ""  // what follows the number inside its word ("%-ға", "-тан", "ы")
+        var fromWords = false
+        if let numeric = NumericWord(first.lower) {
+            // A number that opens a quoted name ("«100 нақты қадам»") is part of the name.
+            guard !first.leading.contains(where: { $0 == "«" || $0 == "\"" || $0 == "“" }) else { return nil }
+            guard let number = Self.decimal(numeric.number) else { return nil }
+            value = number
+            tail = numeric.rest
+            next = index + 1
+            // "4 500": groups of three digits separated by spaces.
+            while tail.isEmpty, let group = word(next), let groupNumber = NumericWord(group.lower), groupNumber.number.count == 3,
+                  groupNumber.number.allSatisfy(\.isNumber), numeric.number.count <= 3, numeric.number.allSatisfy(\.isNumber),
+                  let groupValue = Double(groupNumber.number) {
+                value = value * 1000 + groupValue
+                tail = groupNumber.rest
+                next += 1
+            }
+            if ["сағат"].contains(word(index - 1)?.bare ?? "") { return nil }
+        } else if let parsed = numberWords(from: index, word: word) {
+            value = parsed.value
+            next = parsed.next
+            tail = parsed.tail
+            fromWords = true
+        } else {
+            return nil
+        }
+        if tail.hasPrefix("-") { tail = tail.dropFirst() }
+        // Ordinals and anything glued that is not a suffix ("2-ші", "картасы-2020", "5а").
+        if Self.ordinalSuffixes.contains(String(tail)) || word(next)?.bare.hasPrefix("ш") == true && words[next - 1].trailing == "-" {
+            return nil
+        }
+        var unit: String?
+        var modifier: String?
+        if tail.hasPrefix("%") {
+            unit = "percent"
+            tail = tail.dropFirst()
+        } else if !tail.isEmpty, !tail.allSatisfy(\.isLetter) {
+            return nil
+        }
+        // Scale words: "1,8 млрд.", "180 мыңнан", "323 мыңы".
+        var scaled = false
+        while tail.isEmpty || fromWords, unit == nil, let scaleWord = word(next), let scale = Self.scale(scaleWord.bare) {
+            value *= scale.value
+            tail = scale.suffix
+            next += 1
+            scaled = true
+            if !tail.isEmpty { break }
+        }
+        guard value.isFinite, value <= 1e15 else { return nil }
+        // A month name after the number is a (possibly impossible) date, never a quantity.
+        if let following = word(next), Self.months.longest(following.bare) != nil { return nil }
+        if let previous = word(index - 1), let entry = FactLexicon.amountModifiers[previous.bare], entry.position == .before {
+            modifier = entry.code
+        }
+        // Nothing after a closing quote or a comma belongs to the amount ("«Қазақстан -2030» стратегиясында");
+        // an abbreviation's full stop before a lower-case word does not close it ("1,8 млрд. теңге").
+        func isOpen() -> Bool {
+            let trailing = words[next - 1].trailing
+            return trailing.isEmpty || trailing == "." && word(next).map { !$0.isCapitalized } == true
+        }
+        if isOpen(), let following = word(next), let entry = FactLexicon.amountModifiers[following.bare], entry.position == .after {
+            modifier = entry.code
+            next += 1
+        }
+        if isOpen(), unit == nil, let following = word(next), let code = Self.unitCode(following.bare) {
+            unit = code
+            next += 1
+            if isOpen(), modifier == nil, let after = word(next), let entry = FactLexicon.amountModifiers[after.bare], entry.position == .after {
+                modifier = entry.code
+                next += 1
+            }
+        }
+        var counted = false
+        if isOpen(), unit == nil, let following = word(next) {
+            let lower = following.bare
+            if lower.hasPrefix("жылдық") || lower.hasPrefix("жылдығ") || lower.hasPrefix("жылдар") || lower.hasPrefix("бөлі") { return nil }
+            if lower.hasPrefix("жыл"), value >= 1000 { return nil }
+            if let noun = countedNoun(following, document: document, afterNumberWord: fromWords) {
+                unit = noun
+                counted = true
+                next += 1
+            }
+        }
+        // A bare four-digit number in a name ("Универсиада 2017", "ALA CRAFT 2025") is a year, not a quantity.
+        if !fromWords, !scaled, unit == nil || counted, modifier == nil, value >= 1900, value <= 2100, value.rounded() == value {
+            let before = index > sentence.lowerBound ? words[index - 1] : nil
+            if before?.isCapitalized == true || unit == nil && (word(next) == nil || word(next)?.isCapitalized == true) { return nil }
+        }
+        // "бір" alone is an article ("бір рет"); a lone number word needs a unit or a scale to be a quantity.
+        if fromWords, unit == nil, !scaled { return nil }
+        if fromWords, value < 2, !scaled, unit != "times", unit != "percent" { return nil }
+        let span = view.span(index..<next)
+        return Found(
+            amount: Amount(text: document.slice(span.start, span.end), value: value, unit: unit, modifier: modifier, start: span.start, end: span.end),
+            next: next
+        )
+    }
+
+    /// "1,8" → 1.8, "1.8" → 1.8, "1.000.000" → 1000000, "1000" → 1000.
+    static func decimal(_ number: Substring) -> Double? {
+        guard number.count <= 24 else { return nil }
+        let groups = number.split(whereSeparator: { $0 == "." || $0 == "," || $0 == ":" })
+        if number.contains(":") { return nil }
+        if groups.count == 1 { return Double(groups[0]) }
+        if groups.count == 2 { return Double(groups[0] + "." + groups[1]) }
+        guard groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        return Double(groups.joined())
+    }
+
+    /// A scale word and the suffix after it ("мыңнан" → 1000, "нан").
+    static func scale(_ lower: String) -> (value: Double, suffix: Substring)? {
+        if let entry = FactLexicon.numberWords[lower], entry.kind == .scale { return (entry.value, "") }
+        for (match, suffix) in numberStems.matches(lower) where match.payload.kind == .scale {
+            let entry = match.payload
+            // "мыңдаған" ("thousands of") is not a number.
+            if suffix.count <= 4, !suffix.hasPrefix("даға") { return (entry.value, suffix) }
+        }
+        return nil
+    }
+
+    /// Composes number words: "екі мың он бес" → 2015; the last word may carry a case suffix ("бестен").
+    private func numberWords(from index: Int, word: (Int) -> Word?) -> (value: Double, next: Int, tail: Substring)? {
+        var total = 0.0
+        var current = 0.0
+        var next = index
+        var tail: Substring = ""
+        var lastKind: FactLexicon.NumberWord.Kind?
+        reading: while let candidate = word(next) {
+            var entry = FactLexicon.numberWords[candidate.bare]
+            var suffix: Substring = ""
+            if entry == nil {
+                for (match, rest) in Self.numberStems.matches(candidate.bare) where match.payload.kind != .scale && !rest.isEmpty {
+                    if Self.numberEndings.contains(String(rest)) {
+                        entry = match.payload
+                        suffix = rest
+                        break
+                    }
+                }
+            }
+            guard let entry, entry.kind != .scale || lastKind != nil else { break }
+            switch entry.kind {
+            case .unit, .ten:
+                if lastKind == .unit || (lastKind == .ten && entry.kind == .ten) { break reading }
+                current += entry.value
+            case .hundred:
+                current = max(current, 1) * entry.value
+            case .scale:
+                total += max(current, 1) * entry.value
+                current = 0
+            }
+            lastKind = entry.kind
+            next += 1
+            tail = suffix
+            if !suffix.isEmpty { break }
+        }
+        guard next > index else { return nil }
+        // A fraction "бестен бір" (one fifth) is not a count.
+        if tail.hasSuffix("ен") || tail.hasSuffix("ан"), word(next)?.bare == "бір" { return nil }
+        return (total + current, next, tail)
+    }
+
+    static func unitCode(_ lower: String) -> String? {
+        for (match, rest) in units.matches(lower) where rest.count <= 4 { return match.payload }
+        return nil
+    }
+
+    /// The counted noun after a number: its lemma when morphology ran, otherwise the word without its case ending.
+    private func countedNoun(_ word: Word, document: Document, afterNumberWord: Bool) -> String? {
+        guard !word.isCapitalized, word.core.allSatisfy({ $0.isLetter || $0 == "-" }), !Self.notUnits.contains(word.bare) else { return nil }
+        if word.coreTokens.count == 1, let token = document.tokens[safe: word.coreTokens.lowerBound], let lemma = token.lemma {
+            if let upos = token.upos, upos != .NOUN { return nil }
+            return lemma.lowercased()
+        }
+        // An adjective ("мемлекеттік", "дәстүрлі") describes the counted noun that follows: too uncertain to name.
+        let bare = word.bare
+        if Self.adjectiveEndings.contains(where: { bare.hasSuffix($0) }) || (bare.hasSuffix("лы") || bare.hasSuffix("лі")) && bare.count > 4 {
+            return nil
+        }
+        // -ды/-ты is the accusative of a noun ("4500 орынды") or an adjective ("нақты", "екі жақты"): keep it only on a
+        // long stem after digits.
+        if ["ды", "ді", "ты", "ті"].contains(where: { bare.hasSuffix($0) }), afterNumberWord || bare.count < 6 { return nil }
+        return stripNounEnding(bare)
+    }
+
+    private func stripNounEnding(_ lower: String) -> String {
+        var stem = lower
+        for ending in Self.nounEndings where stem.hasSuffix(ending) && stem.count - ending.count >= 2 {
+            stem = String(stem.dropLast(ending.count))
+            break
+        }
+        for plural in ["лар", "лер", "дар", "дер", "тар", "тер"] where stem.hasSuffix(plural) && stem.count - plural.count >= 2 {
+            stem = String(stem.dropLast(plural.count))
+            break
+        }
+        return stem
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,261 @@
+import KazakhData
+import TextModel
+
+/// Finds announced or reported events (exhibitions, concerts, festivals, ceremonies, press conferences) with
+/// their title, time, place and participants.
+///
+/// A clause holds an event when it has an event noun (көрме, концерт, фестиваль, рәсім…) and an event verb (өтеді,
+/// ашылады, басталған, ұйымдастырады…). Clauses are split at every clock time, so a schedule ("5 қараша күні
+/// сағат 11.00-де … көрме ашылады, сағат 15.00-де … кездеседі, ал сағат 18.00-де … концерт өтеді") gives one event
+/// per slot. The title is the «name» атты … noun phrase, or the noun phrase back to the nearest clause boundary;
+/// the place is a venue phrase in the locative ("Ұлттық мұражайында" → "… Ұлттық мұражайы") or a place entity;
+/// participants come from "X … қатысуымен". Runs after ``TimeExtractor`` (and entity resolution when present).
+public struct EventExtractor: Annotator {
+    public let name = "events"
+
+    public init() {}
+
+    private static let nounStems: [(words: [String], generic: Bool)] = FactLexicon.eventWords
+        .filter { $0.kind == "noun" || $0.kind == "generic" }.map { ($0.words, $0.kind == "generic") }
+    private static let verbs: Set<String> = Set(FactLexicon.eventWords.filter { $0.kind == "verb" }.map { $0.words.joined(separator: " ") })
+    private static let participleEndings = ["ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін"]
+    private static let connectives: Set<String> = ["сондай-ақ", "және", "ал", "мен", "мысалы", "сонымен", "қатар", "бұдан", "өзге"]
+
+    public func annotate(_ document: inout Document) {
+        let view = WordView(document)
+        // Word ranges of time expressions.
+        var timeAt: [Int: (end: Int, value: String)] = [:]
+        var inTime = [Bool](repeating: false, count: view.words.count)
+        for time in document.times {
+            let first = document.tokens.partitionPoint { $0.end > time.start }
+            let last = document.tokens.partitionPoint { $0.start >= time.end }
+            guard first < last else { continue }
+            let firstWord = view.wordOfToken[first]
+            let lastWord = view.wordOfToken[last - 1]
+            timeAt[firstWord] = (lastWord + 1, time.value)
+            for word in firstWord...lastWord { inTime[word] = true }
+        }
+        var events: [Event] = []
+        for sentence in view.sentences {
+            var segments: [Range<Int>] = []
+            var segmentStart = sentence.lowerBound
+            for index in sentence where index > segmentStart && view.words[index].bare == "сағат" && timeAt[index] != nil {
+                segments.append(segmentStart..<index)
+                segmentStart = index
+            }
+            segments.append(segmentStart..<sentence.upperBound)
+            var inherited: String?
+            for segment in segments {
+                let when = segment.compactMap { timeAt[$0]?.value }.first ?? inherited
+                inherited = when
+                events.append(contentsOf: eventsIn(segment, when: when, view: view, inTime: inTime, timeAt: timeAt, document: document))
+            }
+        }
+        document.events = Self.merged(events)
+    }
+
+    private func eventsIn(
+        _ segment: Range<Int>, when: String?, view: WordView, inTime: [Bool], timeAt: [Int: (end: Int, value: String)], document: Document
+    ) -> [Event] {
+        let words = view.words
+        let hasVerb = segment.contains { index in
+            let bare = words[index].bare
+            guard Self.verbs.contains(bare) else { return false }
+            return !(bare == "өтті" && index > segment.lowerBound && words[index - 1].bare == "атап")
+        }
+        guard hasVerb else { return [] }
+        let venue = venue(in: segment, view: view, inTime: inTime, document: document)
+        let place = venue?.name ?? placeEntity(in: segment, view: view, document: document)
+        // Clause boundaries a title never crosses.
+        var boundaryAfter = Set<Int>()
+        for index in segment {
+            let word = words[index]
+            if let time = timeAt[index] { boundaryAfter.insert(time.end - 1) }
+            if word.trailing.contains(",") || word.trailing.contains(";") { boundaryAfter.insert(index) }
+            if Self.participleEndings.contains(where: { word.bare.hasSuffix($0) }) && !word.isCapitalized { boundaryAfter.insert(index) }
+            if word.bare == "қатысуымен" || word.bare == "аясында" { boundaryAfter.insert(index) }
+        }
+        if let venue { boundaryAfter.insert(venue.words.upperBound - 1) }
+        let participants = participants(in: segment, boundaries: boundaryAfter, view: view, document: document)
+
+        var events: [Event] = []
+        var index = segment.lowerBound
+        while index < segment.upperBound {
+            guard let (nounEnd, generic) = nounMatch(at: index, limit: segment.upperBound, view: view) else {
+                index += 1
+                continue
+            }
+            var end = nounEnd
+            // "спектаклінің қойылымын": consecutive event nouns are one title.
+            while let (nextEnd, _) = nounMatch(at: end, limit: segment.upperBound, view: view), words[end - 1].trailing.isEmpty { end = nextEnd }
+            var start = index
+            while start > segment.lowerBound, !boundaryAfter.contains(start - 1), !inTime[start - 1],
+                  venue.map({ !$0.words.contains(start - 1) }) ?? true {
+                start -= 1
+            }
+            while start < index, Self.connectives.contains(words[start].bare) { start += 1 }
+            // «Name» атты … noun: the title starts at the name.
+            if let named = (start..<index).first(where: { words[$0].leading.contains("«") }),
+               (named..<index).contains(where: { words[$0].bare == "атты" }) || words[index - 1].trailing.contains("»") {
+                start = named
+            }
+            let titled = (start..<end).contains { words[$0].leading.contains("«") || words[$0].trailing.contains("»") }
+            if !(generic && !titled) {
+                let title = title(words: start..<end, view: view, document: document)
+                let span = view.span(segment.lowerBound..<Self.lastWordIndex(segment, view: view))
+                events.append(Event(title: title, when: when, where: place, participants: participants, start: span.start, end: span.end))
+            }
+            index = end
+        }
+        // "сағат 15.00-де … жастар белгілі ақындармен кездеседі": an announced meeting with no event noun.
+        if events.isEmpty, let verb = segment.first(where: { words[$0].bare == "кездеседі" }) {
+            var start = verb
+            while start > segment.lowerBound, !boundaryAfter.contains(start - 1), !inTime[start - 1],
+                  venue.map({ !$0.words.contains(start - 1) }) ?? true {
+                start -= 1
+            }
+            while start < verb, Self.connectives.contains(words[start].bare) { start += 1 }
+            if start < verb {
+                let span = view.span(segment.lowerBound..<Self.lastWordIndex(segment, view: view))
+                let title = Self.text(of: start..<(verb + 1), view: view, document: document) { $0 }
+                events.append(Event(title: title, when: when, where: place, participants: participants, start: span.start, end: span.end))
+            }
+        }
+        return events
+    }
+
+    private static func lastWordIndex(_ segment: Range<Int>, view: WordView) -> Int {
+        var end = segment.upperBound
+        while end > segment.lowerBound + 1, view.words[end - 1].isPunctuation { end -= 1 }
+        return end
+    }
+
+    private static let singleNouns = StemIndex(nounStems.filter { $0.words.count == 1 }.map { (stem: $0.words[0], payload: $0.generic) })
+    private static let phraseNouns: [String: [(words: [String], generic: Bool)]] = Dictionary(
+        grouping: nounStems.filter { $0.words.count > 1 }, by: { $0.words[0] }
+    )
+    private static let venues = StemIndex(FactLexicon.venueStems.map { (stem: $0, payload: true) })
+
+    /// An event noun at `index` (one or two words): the word after it and whether it is generic (шара).
+    private func nounMatch(at index: Int, limit: Int, view: WordView) -> (Int, Bool)? {
+        guard index < limit else { return nil }
+        let bare = view.words[index].bare
+        for (words, generic) in Self.phraseNouns[bare] ?? [] where index + words.count <= limit {
+            let matches = (1..<words.count).allSatisfy { offset in
+                let next = view.words[index + offset].bare
+                return offset == words.count - 1 ? next.startsWithBytes(words[offset]) : next == words[offset]
+            }
+            if matches { return (index + words.count, generic) }
+        }
+        if let (entry, rest) = Self.singleNouns.longest(bare), rest.count <= 6 { return (index + 1, entry.payload) }
+        return nil
+    }
+
+    /// The title text: the words as written, the last one in its nominative ("фестивалін" → "фестивалі").
+    private func title(words range: Range<Int>, view: WordView, document: Document) -> String {
+        Self.text(of: range, view: view, document: document) { Self.nominative($0) }
+    }
+
+    /// Words `range` as written (keeping «» around names), with `lastWord` applied to the last word's core.
+    static func text(of range: Range<Int>, view: WordView, document: Document, lastWord: (String) -> String) -> String {
+        let words = view.words
+        let first = words[range.lowerBound]
+        let last = words[range.upperBound - 1]
+        let quoteMarks: Set<Character> = ["«", "»", "\"", "“", "”"]
+        var text = ""
+        if range.count > 1 {
+            let start = first.leading.contains(where: quoteMarks.contains) ? document.tokens[first.tokens.lowerBound].start : first.start
+            let previous = words[range.upperBound - 2]
+            let keepsTrailing = previous.trailing.contains(where: quoteMarks.contains) || previous.hasDash
+            let end = keepsTrailing ? document.tokens[previous.tokens.upperBound - 1].end : previous.end
+            text = document.slice(start, end) + " "
+        }
+        var tail = lastWord(last.core)
+        if range.count == 1, first.leading.contains("«") { tail = "«" + tail }
+        if last.trailing.contains("»") && (text.contains("«") || tail.contains("«")) { tail += "»" }
+        return EntityResolver.squeezed(text + tail)
+    }
+
+    /// "фестивалін" → "фестивалі", "сарайында" → "сарайы", "көрмеде" → "көрме", "концерт" → "концерт".
+    static func nominative(_ word: String) -> String {
+        let lower = word.lowercased()
+        for ending in ["ының", "інің", "ында", "інде", "ына", "іне", "ын", "ін"] where lower.hasSuffix(ending) && lower.count > ending.count + 3 {
+            return String(word.dropLast(ending.count - 1))  // keep the possessive vowel
+        }
+        for ending in ["сының", "сінің", "сында", "сінде", "сына", "сіне", "сын", "сін"] where lower.hasSuffix(ending) {
+            return String(word.dropLast(ending.count - 2))
+        }
+        return Nominative.word(word)
+    }
+
+    /// The venue phrase of a clause: words ending in a venue noun in the locative ("Бейбітшілік пен келісім сарайында").
+    private func venue(in segment: Range<Int>, view: WordView, inTime: [Bool], document: Document) -> (words: Range<Int>, name: String)? {
+        let words = view.words
+        for index in segment {
+            let bare = words[index].bare
+            guard Self.venues.longest(bare) != nil,
+                  ["нда", "нде", "да", "де", "та", "те"].contains(where: { bare.hasSuffix($0) })
+            else { continue }
+            var first = index
+            while first > segment.lowerBound, index - first < 12 {
+                let word = words[first - 1]
+                let stops = word.isPunctuation || inTime[first - 1] || !(word.trailing.isEmpty || WordView.isInitials(word.core))
+                    || Self.participleEndings.contains { word.bare.hasSuffix($0) } && !word.isCapitalized
+                    || word.bare == "қатысуымен"
+                if stops { break }
+                first -= 1
+            }
+            while first < index, !words[first].isCapitalized { first += 1 }
+            guard words[first].isCapitalized else { continue }
+            return (first..<(index + 1), Self.text(of: first..<(index + 1), view: view, document: document) { Self.nominative($0) })
+        }
+        return nil
+    }
+
+    /// A place entity in the locative inside the clause ("Алматыда" → "Алматы").
+    private func placeEntity(in segment: Range<Int>, view: WordView, document: Document) -> String? {
+        let span = view.span(segment.lowerBound..<max(segment.lowerBound + 1, segment.upperBound))
+        for entity in document.entities where entity.start >= span.start && entity.end <= span.end {
+            guard ["GPE", "LOCATION", "FACILITY"].contains(entity.label), let last = entity.tokenRange.last, last < view.wordOfToken.count else { continue }
+            let bare = view.words[view.wordOfToken[last]].bare
+            if ["нда", "нде", "да", "де", "та", "те"].contains(where: { bare.hasSuffix($0) }) { return entity.canonical }
+        }
+        return nil
+    }
+
+    /// "X және Y қатысуымен" → [X, Y] in the nominative.
+    private func participants(in segment: Range<Int>, boundaries: Set<Int>, view: WordView, document: Document) -> [String] {
+        let words = view.words
+        guard let marker = segment.first(where: { words[$0].bare == "қатысуымен" }) else { return [] }
+        var first = marker
+        while first > segment.lowerBound, !boundaries.contains(first - 1) || first - 1 == marker { first -= 1 }
+        var groups: [[Int]] = [[]]
+        for index in first..<marker {
+            if ["және", "мен", "бен", "пен"].contains(words[index].bare) { groups.append([]) } else { groups[groups.count - 1].append(index) }
+        }
+        return groups.filter { !$0.isEmpty }.map { group in
+            Self.text(of: group.first!..<(group.last! + 1), view: view, document: document) { word in
+                for ending in ["ның", "нің", "дың", "дің", "тың", "тің"] where word.lowercased().hasSuffix(ending) && word.count > ending.count + 2 {
+                    return String(word.dropLast(ending.count))
+                }
+                return word
+            }
+        }
+    }
+
+    /// One event per title: a repeated title ("«Цифрлы күз» фестивалі … «Цифрлы күз» фестивалін") fills the gaps of the first.
+    static func merged(_ events: [Event]) -> [Event] {
+        var result: [Event] = []
+        for event in events {
+            let key = event.title.lowercased()
+            if let index = result.firstIndex(where: { $0.title.lowercased() == key }) {
+                if result[index].when == nil { result[index].when = event.when }
+                if result[index].where == nil { result[index].where = event.where }
+                if result[index].participants.isEmpty { result[index].participants = event.participants }
+            } else {
+                result.append(event)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,90 @@
+import KazakhData
+import TextModel
+
+/// Finds reported meetings: "X … Y-мен кездесті", "X Y-ны қабылдады", with their time and place, and links a
+/// following "тараптар … талқылады" ("the sides discussed …") to the meeting as its topic.
+///
+/// Participants are person entities (and an organisation or country met "-мен") before the verb in the sentence;
+/// a meeting needs two of them, so nothing is reported before the entity tagger has run. Runs after entity
+/// resolution and ``TimeExtractor``.
+public struct MeetingExtractor: Annotator {
+    public let name = "meetings"
+
+    public init() {}
+
+    private static let locativeEndings = ["нда", "нде", "да", "де", "та", "те"]
+    private static let instrumentalEndings = ["мен", "бен", "пен"]
+
+    public func annotate(_ document: inout Document) {
+        guard !document.entities.isEmpty else {
+            document.meetings = []
+            return
+        }
+        let view = WordView(document)
+        var entitiesByWord: [Int: [Int]] = [:]
+        for (index, entity) in document.entities.enumerated() {
+            guard let last = entity.tokenRange.last, last < view.wordOfToken.count else { continue }
+            entitiesByWord[view.wordOfToken[last], default: []].append(index)
+        }
+        var meetings: [Meeting] = []
+        var lastMeetingSentence: Int?
+        for (sentenceIndex, sentence) in view.sentences.enumerated() {
+            guard let (verbWord, verbEnd, kind) = Self.verb(in: sentence, view: view) else { continue }
+            if kind == "discuss" {
+                guard let meetingSentence = lastMeetingSentence, sentenceIndex - meetingSentence <= 3, meetings[meetings.count - 1].topic == nil,
+                      let sides = sentence.first(where: { view.words[$0].bare.hasPrefix("тарап") }), sides < verbWord
+                else { continue }
+                let span = view.span((sides + 1)..<verbWord)
+                if sides + 1 < verbWord { meetings[meetings.count - 1].topic = EntityResolver.squeezed(document.slice(span.start, span.end)) }
+                continue
+            }
+            var participants: [String] = []
+            var place: String?
+            for word in sentence.lowerBound..<verbWord {
+                for entityIndex in entitiesByWord[word] ?? [] {
+                    let entity = document.entities[entityIndex]
+                    let lastWord = view.words[word].bare
+                    switch entity.label {
+                    case "PERSON":
+                        if !participants.contains(entity.canonical) { participants.append(entity.canonical) }
+                    case "ORGANISATION", "ORGANIZATION", "GPE":
+                        if Self.instrumentalEndings.contains(where: { lastWord.hasSuffix($0) }), !participants.contains(entity.canonical) {
+                            participants.append(entity.canonical)
+                        } else if entity.label == "GPE", place == nil, Self.isLocative(word, view: view) {
+                            place = entity.canonical
+                        }
+                    case "LOCATION", "FACILITY":
+                        if place == nil, Self.isLocative(word, view: view) { place = entity.canonical }
+                    default:
+                        continue
+                    }
+                }
+            }
+            guard participants.count >= 2 else { continue }
+            let span = view.span(sentence.lowerBound..<verbEnd)
+            let when = document.times.first { $0.start >= span.start && $0.end <= span.end }?.value
+            meetings.append(Meeting(participants: participants, when: when, where: place, start: span.start, end: span.end))
+            lastMeetingSentence = sentenceIndex
+        }
+        document.meetings = meetings
+    }
+
+    /// "Парижде", "Париж қаласында": the place word or the next (қала, облыс…) in the locative.
+    private static func isLocative(_ word: Int, view: WordView) -> Bool {
+        let lower = view.words[word].bare
+        if locativeEndings.contains(where: { lower.hasSuffix($0) }) { return true }
+        guard word + 1 < view.words.count else { return false }
+        let next = view.words[word + 1].bare
+        return ["қала", "облыс", "аудан", "ауыл", "елді"].contains { next.hasPrefix($0) } && locativeEndings.contains { next.hasSuffix($0) }
+    }
+
+    /// The first meeting or discussion verb of a sentence: its first word, the word after it, and its kind.
+    private static func verb(in sentence: Range<Int>, view: WordView) -> (Int, Int, String)? {
+        for index in sentence {
+            for (words, kind) in FactLexicon.meetingVerbs where index + words.count <= sentence.upperBound {
+                if words.indices.allSatisfy({ view.words[index + $0].bare == words[$0] }) { return (index, index + words.count, kind) }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,251 @@
+import KazakhData
+import TextModel
+
+/// Finds reported speech and its speaker.
+///
+/// Forms: «…», "…" followed by a reporting verb ("- деді X", "- деп атап өтті X", "- деп аяқтады", "- деп хабарлады
+/// X"), "X: «…»", "X «…» деді", unquoted speech closed by ", - деп хабарлады X", and "X айтуынша, …".
+/// The speaker is the canonical name of a person (or organisation) entity in the attribution; a role used as
+/// speaker ("Ұлттық ассамблея депутаты") is resolved to the one person holding that role in the document; a press
+/// service named after the verb is the speaker as written. Otherwise the speaker is nil: never a guess.
+/// Quotes with no reporting frame (names in «», titles) and unbalanced quotes are not reported.
+/// Runs after entity resolution.
+public struct QuoteExtractor: Annotator {
+    public let name = "quotes"
+
+    public init() {}
+
+    public func annotate(_ document: inout Document) {
+        let view = WordView(document)
+        let context = SpeakerContext(document: document, view: view)
+        var quotes: [Quote] = []
+        var insideQuote = [Bool](repeating: false, count: document.tokens.count)
+        for span in Self.quoteSpans(document) {
+            for token in span.open...span.close { insideQuote[token] = true }
+            guard span.close - span.open > 1 else { continue }
+            let contentStart = document.tokens[span.open + 1].start
+            let contentEnd = document.tokens[span.close - 1].end
+            guard let speaker = context.attribution(afterQuoteClosedAt: span.close, openedAt: span.open, previous: quotes.last) else { continue }
+            quotes.append(Quote(text: document.slice(contentStart, contentEnd), speaker: speaker.name, start: contentStart, end: contentEnd))
+        }
+        quotes.append(contentsOf: context.unquotedSpeech(outside: insideQuote))
+        quotes.sort { $0.start < $1.start }
+        document.quotes = quotes
+    }
+
+    /// Outermost balanced quotation spans (token indices of the opening and closing marks) within paragraphs.
+    static func quoteSpans(_ document: Document) -> [(open: Int, close: Int)] {
+        let tokens = document.tokens
+        var spans: [(open: Int, close: Int)] = []
+        var guillemets: [Int] = []
+        var straightOpen: Int?
+        for index in tokens.indices {
+            if index > 0, document.scalars[tokens[index - 1].end..<tokens[index].start].contains(where: { $0 == "\n" }) {
+                guillemets.removeAll()  // an unbalanced quote never spans a paragraph break
+                straightOpen = nil
+            }
+            let mark = tokens[index].text
+            switch mark {
+            case "«", "„":
+                guillemets.append(index)
+            case "»":
+                guard let open = guillemets.popLast() else { continue }
+                if guillemets.isEmpty { spans.append((open, index)) }
+            case "\"", "“", "”":
+                let glued = index > 0 && tokens[index - 1].end == tokens[index].start && !"([«".contains(tokens[index - 1].text)
+                if let open = straightOpen, glued || mark == "”" {
+                    spans.append((open, index))
+                    straightOpen = nil
+                } else if !glued || mark == "“" {
+                    straightOpen = index
+                }
+            default:
+                continue
+            }
+        }
+        spans.sort { $0.open < $1.open }
+        // Keep the outermost spans only ("«Қазақстан -2030»" inside a quotation).
+        var outermost: [(open: Int, close: Int)] = []
+        for span in spans where !outermost.contains(where: { $0.open < span.open && span.close < $0.close }) {
+            outermost.removeAll { span.open < $0.open && $0.close < span.close }
+            outermost.append(span)
+        }
+        return outermost
+    }
+}
+
+/// Who said it: attribution frames around a quotation, resolved against the document's entities.
+struct SpeakerContext {
+    struct Speaker {
+        var name: String?
+    }
+
+    let document: Document
+    let view: WordView
+    let roles: [(name: String, roles: [String])]
+    private let entityAtToken: [Int: Int]
+
+    init(document: Document, view: WordView) {
+        self.document = document
+        self.view = view
+        var roles: [String: [String]] = [:]
+        var entityAtToken: [Int: Int] = [:]
+        for (index, entity) in document.entities.enumerated() {
+            if entity.label == "PERSON", !entity.roles.isEmpty { roles[entity.canonical] = entity.roles }
+            for token in entity.tokenRange where entityAtToken[token] == nil { entityAtToken[token] = index }
+        }
+        self.roles = roles.map { (name: $0.key, roles: $0.value) }
+        self.entityAtToken = entityAtToken
+    }
+
+    private func isDash(_ token: Token) -> Bool { token.norm.unicodeScalars.allSatisfy { WordView.dashes.contains($0) } && !token.norm.isEmpty }
+    private func isWordToken(_ token: Token) -> Bool { token.norm.unicodeScalars.contains { $0.properties.isAlphabetic } }
+
+    /// The reporting phrase starting at token `index` (word tokens only), and the token after it.
+    private func speechVerb(at index: Int) -> Int? {
+        for phrase in FactLexicon.speechVerbs {
+            var position = index
+            var matched = true
+            for word in phrase {
+                guard position < document.tokens.count, document.tokens[position].norm.fastLowercased == word else { matched = false; break }
+                position += 1
+            }
+            if matched { return position }
+        }
+        return nil
+    }
+
+    /// Tokens after a reporting verb up to the end of its sentence: the speaker phrase.
+    private func phrase(from index: Int) -> Range<Int> {
+        let tokens = document.tokens
+        var end = index
+        while end < tokens.count, end - index < 20 {
+            let norm = tokens[end].norm
+            if end > index, document.scalars[tokens[end - 1].end..<tokens[end].start].contains(where: { $0 == "\n" }) { break }
+            if norm == "." || norm == "!" || norm == "?" || norm == "«" || norm == "\"" || norm == ";" {
+                // A full stop inside initials ("И. Тасмағамбетов") does not end the phrase.
+                let previous = end > index ? tokens[end - 1].norm : ""
+                let isInitial = norm == "." && previous.count == 1 && previous.first!.isUppercase
+                if !isInitial { break }
+            }
+            end += 1
+        }
+        return index..<end
+    }
+
+    /// The speaker named by a token range: a person entity, else an organisation entity, else a role held by one
+    /// person of the document, else a press service as written.
+    func speaker(in range: Range<Int>) -> String? {
+        guard !range.isEmpty else { return nil }
+        let entities = Set(range.compactMap { entityAtToken[$0] }).sorted().map { document.entities[$0] }
+        if let person = entities.first(where: { $0.label == "PERSON" }) { return person.canonical }
+        if let organisation = entities.first(where: { $0.label == "ORGANISATION" || $0.label == "ORGANIZATION" }) { return organisation.canonical }
+        let words = range.map { document.tokens[$0] }.filter(isWordToken).map(\.norm)
+        if let person = NameResolver.person(withRole: words, among: roles) { return person }
+        let lower = words.map { $0.lowercased() }
+        for service in FactLexicon.pressServices where lower.count > service.count && Array(lower.suffix(service.count)) == service {
+            let start = document.tokens[range.lowerBound].start
+            let end = document.tokens[range.upperBound - 1].end
+            return EntityResolver.squeezed(document.slice(start, end)).trimmingPunctuation()
+        }
+        return nil
+    }
+
+    /// The one person the previous sentence reports as speaking ("… Енгида алғы сөзінде … деп атап өтті. «…», - деп
+    /// аяқтады."), or the speaker of a quotation that just ended there.
+    private func previousSpeaker(beforeToken token: Int, previous: Quote?) -> String? {
+        let word = view.wordOfToken[token]
+        let sentenceIndex = view.words[word].sentence
+        guard sentenceIndex > 0 else { return nil }
+        let sentence = view.sentences[sentenceIndex - 1]
+        let firstToken = view.words[sentence.lowerBound].tokens.lowerBound
+        let lastToken = view.words[sentence.upperBound - 1].tokens.upperBound
+        if let previous, previous.end >= document.tokens[firstToken].start, let speaker = previous.speaker { return speaker }
+        let persons = Set((firstToken..<lastToken).compactMap { entityAtToken[$0] }.map { document.entities[$0] }
+            .filter { $0.label == "PERSON" }.map(\.canonical))
+        let reports = view.words[sentence].contains { ["деп", "деді", "айтты", "сөзінде", "атап"].contains($0.bare) }
+        return persons.count == 1 && reports ? persons.first : nil
+    }
+
+    /// The attribution of a quotation, or nil when nothing frames it as speech.
+    func attribution(afterQuoteClosedAt close: Int, openedAt open: Int, previous: Quote?) -> Speaker? {
+        let tokens = document.tokens
+        var index = close + 1
+        while index < tokens.count, tokens[index].norm == "," || isDash(tokens[index]) { index += 1 }
+        if let afterVerb = speechVerb(at: index) {
+            let phrase = phrase(from: afterVerb)
+            if let name = speaker(in: phrase) { return Speaker(name: name) }
+            if phrase.contains(where: { isWordToken(tokens[$0]) }) { return Speaker(name: nil) }
+            // "X «…» деді": the subject before the quotation in the same sentence.
+            let sentence = view.sentence(of: view.wordOfToken[open])
+            let sentenceStart = view.words[sentence.lowerBound].tokens.lowerBound
+            if sentenceStart < open, let name = speaker(in: sentenceStart..<open), name.isEmpty == false {
+                return Speaker(name: name)
+            }
+            return Speaker(name: previousSpeaker(beforeToken: open, previous: previous))
+        }
+        // "X: «…»".
+        if open > 0, tokens[open - 1].norm == ":" {
+            let sentence = view.sentence(of: view.wordOfToken[open - 1])
+            let sentenceStart = view.words[sentence.lowerBound].tokens.lowerBound
+            return Speaker(name: speaker(in: sentenceStart..<(open - 1)))
+        }
+        return nil
+    }
+
+    /// Speech without quotation marks: "…, - деп хабарлады X." and "X айтуынша, …".
+    func unquotedSpeech(outside insideQuote: [Bool]) -> [Quote] {
+        let tokens = document.tokens
+        var found: [Quote] = []
+        for sentence in view.sentences {
+            let first = view.words[sentence.lowerBound].tokens.lowerBound
+            let last = view.words[sentence.upperBound - 1].tokens.upperBound
+            var index = first
+            while index < last {
+                defer { index += 1 }
+                guard !insideQuote[index] else { continue }
+                let lower = tokens[index].norm.fastLowercased
+                if FactLexicon.speechMarkers.contains(lower) {
+                    // "X айтуынша, …": X is the entity that ends right before the marker.
+                    guard index > first, let entity = entityAtToken[index - 1], ["PERSON", "ORGANISATION", "ORGANIZATION"].contains(document.entities[entity].label) else { continue }
+                    var start = index + 1
+                    while start < last, tokens[start].norm == "," { start += 1 }
+                    var end = last
+                    while end > start, !isWordToken(tokens[end - 1]) { end -= 1 }
+                    guard start < end, !(start..<end).contains(where: { insideQuote[$0] }) else { continue }
+                    found.append(Quote(text: document.slice(tokens[start].start, tokens[end - 1].end), speaker: document.entities[entity].canonical,
+                                       start: tokens[start].start, end: tokens[end - 1].end))
+                    continue
+                }
+                guard lower == "деп" || lower == "деді", index > first + 1, let afterVerb = speechVerb(at: index) else { continue }
+                // Only ", - деп …" (or ", деп хабарлайды") directly after the speech, never a closing quote.
+                var before = index - 1
+                var sawComma = false
+                var sawDash = false
+                while before > first, tokens[before].norm == "," || isDash(tokens[before]) {
+                    sawComma = sawComma || tokens[before].norm == ","
+                    sawDash = sawDash || isDash(tokens[before])
+                    before -= 1
+                }
+                guard sawComma || sawDash, isWordToken(tokens[before]), !insideQuote[before] else { continue }
+                var start = first
+                while start < before, isDash(tokens[start]) || !isWordToken(tokens[start]) && !"«\"".contains(tokens[start].norm) { start += 1 }
+                // An unmatched quotation mark in the sentence means the speech boundaries are unknown.
+                let quoteMarks: Set<String> = ["«", "»", "\"", "“", "”", "„"]
+                guard start < before, !(first...before).contains(where: { quoteMarks.contains(tokens[$0].text) && !insideQuote[$0] }) else { continue }
+                let speaker = speaker(in: phrase(from: afterVerb))
+                found.append(Quote(text: document.slice(tokens[start].start, tokens[before].end), speaker: speaker,
+                                   start: tokens[start].start, end: tokens[before].end))
+            }
+        }
+        return found
+    }
+}
+
+extension String {
+    /// Without punctuation at either end.
+    func trimmingPunctuation() -> String {
+        let isPunctuation: (Character) -> Bool = { $0.isPunctuation || $0.isWhitespace }
+        return String(drop(while: isPunctuation).reversed().drop(while: isPunctuation).reversed())
+    }
+}

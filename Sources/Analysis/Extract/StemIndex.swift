@@ -1,0 +1,70 @@
+/// Stems bucketed by their first scalar, matched by UTF-8 prefix: a word is compared only with the few stems that
+/// share its first letter, and never through `String.hasPrefix` (which pays for Unicode equivalence; the text is
+/// already NFC here).
+struct StemIndex<Payload: Sendable>: Sendable {
+    struct Entry: Sendable {
+        let stem: String
+        let payload: Payload
+    }
+
+    private var buckets: [UInt32: [Entry]] = [:]
+
+    init(_ entries: [(stem: String, payload: Payload)]) {
+        for (stem, payload) in entries.sorted(by: { $0.stem.utf8.count > $1.stem.utf8.count }) {
+            guard let first = stem.unicodeScalars.first else { continue }
+            buckets[first.value, default: []].append(Entry(stem: stem, payload: payload))
+        }
+    }
+
+    /// Every stem that begins `word`, longest first, with the rest of the word after it.
+    func matches(_ word: String) -> [(entry: Entry, rest: Substring)] {
+        guard let first = word.unicodeScalars.first, let bucket = buckets[first.value] else { return [] }
+        var found: [(entry: Entry, rest: Substring)] = []
+        for entry in bucket where word.utf8.starts(with: entry.stem.utf8) {
+            found.append((entry, Substring(word.utf8.dropFirst(entry.stem.utf8.count))))
+        }
+        return found
+    }
+
+    /// The longest stem that begins `word`.
+    func longest(_ word: String) -> (entry: Entry, rest: Substring)? {
+        guard let first = word.unicodeScalars.first, let bucket = buckets[first.value] else { return nil }
+        for entry in bucket where word.utf8.starts(with: entry.stem.utf8) {
+            return (entry, Substring(word.utf8.dropFirst(entry.stem.utf8.count)))
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// `hasPrefix` by UTF-8 bytes, for NFC text.
+    func startsWithBytes(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
+    /// `hasSuffix` by UTF-8 bytes, for NFC text.
+    func endsWithBytes(_ suffix: String) -> Bool { utf8.count >= suffix.utf8.count && utf8.reversed().starts(with: suffix.utf8.reversed()) }
+
+    /// Lower case, with a fast path for Latin, Cyrillic and the Kazakh letters; unchanged strings are shared.
+    var fastLowercased: String {
+        var needs = false
+        for scalar in unicodeScalars where scalar.properties.isUppercase {
+            needs = true
+            break
+        }
+        guard needs else { return self }
+        var result = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0x41...0x5A, 0x410...0x42F: result.append(Unicode.Scalar(value + 0x20)!)
+            case 0x400...0x40F: result.append(Unicode.Scalar(value + 0x50)!)
+            case 0x460...0x4BF, 0x4D0...0x4FF: result.append(value % 2 == 0 ? Unicode.Scalar(value + 1)! : scalar)
+            default:
+                if scalar.properties.isUppercase {
+                    result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                } else {
+                    result.append(scalar)
+                }
+            }
+        }
+        return String(result)
+    }
+}

@@ -1,0 +1,258 @@
+import KazakhData
+import TextModel
+
+/// Finds dates and times and normalises them to TIMEX3 values.
+///
+/// "5 қараша күні сағат 11.00-де" → `XXXX-11-05T11:00`; "5-6 қарашада" → `XXXX-11-05/XXXX-11-06`;
+/// "2016 жылғы қазан айында" → `2016-10`; "2025 жылдың алғашқы жартыжылдығында" → `2025-H1`;
+/// "биылғы жылдың бірінші тоқсанында" → `XXXX-Q1`. Relative words (бүгін, кеше, ертең, биыл, өткен жылы, келесі
+/// жылы) are resolved against `metadata.published` and dropped when it is unknown; an unknown year stays `XXXX`
+/// unless the document date gives it. A clock time without its own date takes the last date of its sentence.
+/// Impossible dates ("32 қараша", "сағат 25.00") yield nothing.
+public struct TimeExtractor: Annotator {
+    public let name = "times"
+
+    public init() {}
+
+    public func annotate(_ document: inout Document) {
+        let view = WordView(document)
+        let anchor = CalendarDate(published: document.metadata.published)
+        var times: [TimeExpression] = []
+        for sentence in view.sentences {
+            var matcher = Matcher(view: view, sentence: sentence, anchor: anchor)
+            var index = sentence.lowerBound
+            while index < sentence.upperBound {
+                if let match = matcher.match(at: index) {
+                    for found in match.expressions {
+                        let span = view.span(found.words)
+                        times.append(TimeExpression(text: document.slice(span.start, span.end), value: found.value, start: span.start, end: span.end))
+                    }
+                    index = match.next
+                } else {
+                    index += 1
+                }
+            }
+        }
+        document.times = times
+    }
+}
+
+/// Matches time expressions at one word of a sentence; remembers the sentence's last full date for clock times.
+private struct Matcher {
+    struct Found {
+        var words: Range<Int>
+        var value: String
+    }
+
+    struct Match {
+        var expressions: [Found]
+        var next: Int
+    }
+
+    let view: WordView
+    let sentence: Range<Int>
+    let anchor: CalendarDate?
+    var lastDate: CalendarDate?
+
+    init(view: WordView, sentence: Range<Int>, anchor: CalendarDate?) {
+        self.view = view
+        self.sentence = sentence
+        self.anchor = anchor
+    }
+
+    /// Endings a month name takes in running text ("қарашада", "қазанның", "қаңтардан").
+    private static let monthEndings: Set<String> = [
+        "", "да", "де", "та", "те", "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "дан", "ден", "тан",
+        "тен", "нан", "нен", "ы", "і", "ды", "ді", "ты", "ті", "ны", "ні", "дағы", "дегі", "тағы", "тегі", "ында", "інде",
+        "ының", "інің", "ына", "іне", "ынан", "інен", "мен", "бен", "пен",
+    ]
+
+    private static let months = StemIndex(Months.kazakh.map { (stem: $0.key, payload: $0.value) })
+
+    private func word(_ index: Int) -> Word? { sentence.contains(index) ? view.words[index] : nil }
+
+    /// Month number of a month word in any case form.
+    private func month(_ index: Int) -> Int? {
+        guard let word = word(index), !word.isPunctuation, let (entry, rest) = Self.months.longest(word.bare),
+              Self.monthEndings.contains(String(rest))
+        else { return nil }
+        return entry.payload
+    }
+
+    /// Forms of жыл "year" ("жылы", "жылғы", "жылдың"), not жылдық "anniversary", жылдар "decade", жылу "warmth".
+    private func startsWithYearNoun(_ index: Int) -> Bool {
+        guard let lower = word(index)?.bare, lower.startsWithBytes("жыл") else { return false }
+        return !["жылдық", "жылдығ", "жылдар", "жылжы", "жылу", "жылқы", "жылт", "жылым"].contains { lower.startsWithBytes($0) }
+    }
+
+    private func dayNumber(_ index: Int) -> (day: Int, rangeEnd: Int?)? {
+        guard let word = word(index), let numeric = NumericWord(word.lower), let day = numeric.integer else { return nil }
+        if numeric.rest.isEmpty { return (day, nil) }
+        // "5-6" (a range of days).
+        if numeric.rest.first == "-", let second = NumericWord(String(numeric.rest.dropFirst())), numeric.rest.count > 1,
+           second.rest.isEmpty, let end = second.integer {
+            return (day, end)
+        }
+        return nil
+    }
+
+    private func resolvedYear(_ date: CalendarDate) -> CalendarDate {
+        var date = date
+        if date.year == nil, let year = anchor?.year { date.year = year }
+        return date
+    }
+
+    mutating func match(at index: Int) -> Match? {
+        guard let word = word(index), !word.isPunctuation else { return nil }
+        if word.bare == "сағат", let clock = clock(at: index + 1) {
+            let value = (lastDate.map { resolvedYear($0).value } ?? "XXXX-XX-XX") + "T" + clock
+            return Match(expressions: [Found(words: index..<(index + 2), value: value)], next: index + 2)
+        }
+        if let match = yearFirst(at: index) { return match }
+        if let match = dayMonth(at: index) { return match }
+        if let match = relative(at: index) { return match }
+        // "қазан айында": a month named with "ай" but no number.
+        if let month = month(index), let next = self.word(index + 1), next.bare.hasPrefix("ай"), next.bare.count <= 6,
+           NumericWord(view.words[max(sentence.lowerBound, index - 1)].lower) == nil || index == sentence.lowerBound {
+            let date = resolvedYear(CalendarDate(year: nil, month: month, day: nil))
+            return Match(expressions: [Found(words: index..<(index + 2), value: date.value)], next: index + 2)
+        }
+        return nil
+    }
+
+    /// "11.00-де", "15:30" → "11:00"; nil for an impossible time.
+    private func clock(at index: Int) -> String? {
+        guard let word = word(index), let numeric = NumericWord(word.lower) else { return nil }
+        let parts = numeric.number.split(whereSeparator: { $0 == "." || $0 == ":" })
+        guard parts.count == 2, parts[0].count <= 2, parts[1].count == 2,
+              let hour = Int(parts[0]), let minute = Int(parts[1]), hour <= 23, minute <= 59,
+              numeric.suffix.allSatisfy(\.isLetter)
+        else { return nil }
+        return String(twoDigits: hour) + ":" + String(twoDigits: minute)
+    }
+
+    /// "D қараша [күні] [сағат HH.MM]", "D-D2 қарашада", "D және D2 қараша күндері", optionally followed by "YYYY жыл…".
+    private mutating func dayMonth(at index: Int) -> Match? {
+        guard let (day, rangeEnd) = dayNumber(index) else { return nil }
+        var secondDay = rangeEnd
+        var monthIndex = index + 1
+        if rangeEnd == nil, word(index + 1)?.bare == "және", let (other, otherEnd) = dayNumber(index + 2), otherEnd == nil {
+            secondDay = other
+            monthIndex = index + 3
+        }
+        guard let month = month(monthIndex) else { return nil }
+        var next = monthIndex + 1
+        var year: Int?
+        if let yearWord = word(next), let numeric = NumericWord(yearWord.lower), numeric.rest.isEmpty, let value = numeric.integer,
+           (1000...2100).contains(value), startsWithYearNoun(next + 1) {
+            year = value
+            next += 2
+        }
+        if let previous = word(index - 1), previous.bare == "жылғы" || previous.bare == "жылдың",
+           let yearWord = word(index - 2), let numeric = NumericWord(yearWord.lower), numeric.rest.isEmpty,
+           let value = numeric.integer, (1000...2100).contains(value) {
+            year = value
+        }
+        let limit = CalendarDate.days(in: month, year: year)
+        guard (1...limit).contains(day) else { return nil }
+        if let end = secondDay, !(day < end && end <= limit) { return nil }
+        if let following = word(next), following.bare.hasPrefix("күн") { next += 1 }
+        let first = resolvedYear(CalendarDate(year: year, month: month, day: day))
+        if let end = secondDay {
+            let last = resolvedYear(CalendarDate(year: year, month: month, day: end))
+            // Two separate days ("5 және 8 қараша") are two expressions; consecutive ones one range.
+            if monthIndex == index + 3, end != day + 1 {
+                return Match(expressions: [
+                    Found(words: index..<(index + 1), value: first.value),
+                    Found(words: (index + 2)..<next, value: last.value),
+                ], next: next)
+            }
+            lastDate = nil
+            return Match(expressions: [Found(words: index..<next, value: first.value + "/" + last.value)], next: next)
+        }
+        lastDate = first
+        if word(next)?.bare == "сағат", let clock = clock(at: next + 1) {
+            return Match(expressions: [Found(words: index..<(next + 2), value: first.value + "T" + clock)], next: next + 2)
+        }
+        return Match(expressions: [Found(words: index..<next, value: first.value)], next: next)
+    }
+
+    /// "2016 жылғы қазан айында", "2016 жылғы 5 қарашада", "2025 жылдың алғашқы жартыжылдығында", "2016 жылы".
+    private mutating func yearFirst(at index: Int) -> Match? {
+        guard let word = word(index), let numeric = NumericWord(word.lower), numeric.rest.isEmpty,
+              let year = numeric.integer, (1000...2100).contains(year), startsWithYearNoun(index + 1)
+        else { return nil }
+        let after = index + 2
+        if dayNumber(after) != nil, self.month(after + 1) != nil, var match = dayMonth(at: after) {
+            match.expressions[0].words = index..<match.expressions[0].words.upperBound
+            return match
+        }
+        if let month = self.month(after) {
+            var next = after + 1
+            if let following = self.word(next), following.bare.hasPrefix("ай"), following.bare.count <= 6 { next += 1 }
+            return Match(expressions: [Found(words: index..<next, value: CalendarDate(year: year, month: month, day: nil).value)], next: next)
+        }
+        if let (period, next) = period(at: after) {
+            return Match(expressions: [Found(words: index..<next, value: String(format4: year) + "-" + period)], next: next)
+        }
+        return Match(expressions: [Found(words: index..<(index + 2), value: String(format4: year))], next: index + 2)
+    }
+
+    /// "алғашқы жартыжылдығында" → "H1", "бірінші тоқсанында" → "Q1", "соңғы тоқсанында" → "Q4".
+    private func period(at index: Int) -> (code: String, next: Int)? {
+        guard let ordinalWord = word(index), let ordinal = FactLexicon.timeWords[ordinalWord.bare], ordinal.kind == "ordinal",
+              let periodWord = word(index + 1), let number = Int(ordinal.value)
+        else { return nil }
+        let lower = periodWord.bare
+        guard let code = FactLexicon.timeWords.first(where: { $0.value.kind == "period" && lower.hasPrefix($0.key) })?.value.value,
+              // тоқсан alone is also the number 90; the period noun carries a possessive ("тоқсаны", "тоқсанында").
+              code != "Q" || lower.count > "тоқсан".count
+        else { return nil }
+        let count = code == "H" ? 2 : 4
+        let position = number == -1 ? count : number
+        guard (1...count).contains(position) else { return nil }
+        return (code + String(position), index + 2)
+    }
+
+    /// бүгін, кеше, ертең, биыл, былтыр, өткен/келесі жылы, бүгінгі күні, қазіргі кезде.
+    private mutating func relative(at index: Int) -> Match? {
+        guard let word = word(index) else { return nil }
+        let lower = word.bare
+        var entry = FactLexicon.timeWords[lower]
+        if entry == nil {
+            if lower.startsWithBytes("биыл") { entry = FactLexicon.timeWords["биыл"] }
+            if lower.startsWithBytes("былтыр") { entry = FactLexicon.timeWords["былтыр"] }
+        }
+        guard let entry, let offset = Int(entry.value) else { return nil }
+        switch entry.kind {
+        case "present":
+            guard let next = self.word(index + 1), next.bare.hasPrefix(entry.condition) else { return nil }
+            return Match(expressions: [Found(words: index..<(index + 2), value: "PRESENT_REF")], next: index + 2)
+        case "day":
+            var next = index + 1
+            if entry.condition != "-" {
+                guard let following = self.word(next), following.bare.hasPrefix(entry.condition) else { return nil }
+                next += 1
+            }
+            guard let date = anchor?.adding(days: offset) else { return nil }
+            lastDate = date
+            return Match(expressions: [Found(words: index..<next, value: date.value)], next: next)
+        case "year":
+            var next = index + 1
+            if entry.condition == "needs-year" {
+                guard startsWithYearNoun(next) else { return nil }
+                next += 1
+            } else if startsWithYearNoun(next) {
+                next += 1
+            }
+            let year = anchor?.year.map { String(format4: $0 + offset) }
+            if let (period, end) = period(at: next) {
+                return Match(expressions: [Found(words: index..<end, value: (year ?? "XXXX") + "-" + period)], next: end)
+            }
+            guard let year else { return nil }
+            return Match(expressions: [Found(words: index..<next, value: year)], next: next)
+        default:
+            return nil
+        }
+    }
+}

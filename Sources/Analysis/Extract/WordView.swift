@@ -1,0 +1,151 @@
+import TextModel
+
+/// A whitespace-delimited word of the document: a run of tokens with no space between them
+/// ("11.00-де", "13%-ға", "Б.Байбек", "млрд.", "«Сазген"), with its edge punctuation set aside.
+///
+/// Fact extractors match over words rather than tokens, so they see "11.00-де" the same way
+/// whether the tokeniser made one token of it or five.
+struct Word {
+    /// Normalised text without edge punctuation ("11.00-де", "Сазген"); empty for a word of punctuation only.
+    var core: String
+    /// `core`, lower-cased.
+    var lower: String
+    /// `lower` without a trailing full stop ("млрд." → "млрд").
+    var bare: String
+    /// Punctuation before the core ("«", "-").
+    var leading: String
+    /// Punctuation after the core ("»,", ".", ",-").
+    var trailing: String
+    /// Token index range of the whole word, edge punctuation included.
+    var tokens: Range<Int>
+    /// Token index range of the core.
+    var coreTokens: Range<Int>
+    /// Original scalar offsets of the core (of the whole word when the core is empty).
+    var start: Int
+    var end: Int
+    /// Index of the sentence (as segmented by ``WordView``).
+    var sentence: Int = 0
+    /// Whether a line break separates this word from the previous one.
+    var newlineBefore: Bool
+
+    var isPunctuation: Bool { core.isEmpty }
+    var isCapitalized: Bool { core.unicodeScalars.first.map { $0.properties.isUppercase } ?? false }
+    var startsWithDigit: Bool { core.unicodeScalars.first.map { ("0"..."9").contains($0) } ?? false }
+    /// Whether the word is a dash on its own or ends with a dash ("-", "–", ",-").
+    var hasDash: Bool { (core.isEmpty ? leading : trailing).unicodeScalars.contains { WordView.dashes.contains($0) } }
+}
+
+/// The words and sentences of a document, built once per extractor in linear time.
+struct WordView {
+    static let dashes: Set<Unicode.Scalar> = ["-", "–", "—", "‒", "−"]
+    /// Punctuation that may stay inside a word's core ("%", "$").
+    private static let corePunctuation: Set<Unicode.Scalar> = ["%", "$", "€", "№"]
+
+    let words: [Word]
+    /// Word index range of each sentence.
+    let sentences: [Range<Int>]
+    /// For each token, the index of the word that holds it.
+    let wordOfToken: [Int]
+
+    init(_ document: Document) {
+        let tokens = document.tokens
+        var words: [Word] = []
+        var wordOfToken = [Int](repeating: 0, count: tokens.count)
+        var first = 0
+        while first < tokens.count {
+            var last = first
+            while last + 1 < tokens.count, tokens[last].end == tokens[last + 1].start,
+                  !Self.splitsGluedWords(tokens, after: last) {
+                last += 1
+            }
+            let newline = first > 0 && document.scalars[tokens[first - 1].end..<tokens[first].start].contains { $0 == "\n" || $0 == "\r" }
+            for index in first...last { wordOfToken[index] = words.count }
+            words.append(Self.word(tokens, first..<(last + 1), newlineBefore: newline || first == 0))
+            first = last + 1
+        }
+        // Sentences: a break after ".!?…" when the next word starts a sentence, and at every line break.
+        var sentences: [Range<Int>] = []
+        var sentenceStart = 0
+        for index in words.indices {
+            let isBreak = index > 0 && (words[index].newlineBefore || Self.endsSentence(words[index - 1], next: words[index]))
+            if isBreak {
+                sentences.append(sentenceStart..<index)
+                sentenceStart = index
+            }
+            words[index].sentence = sentences.count
+        }
+        if sentenceStart < words.count { sentences.append(sentenceStart..<words.count) }
+        self.words = words
+        self.sentences = sentences
+        self.wordOfToken = wordOfToken
+    }
+
+    /// Word indices of the sentence that holds word `index`.
+    func sentence(of index: Int) -> Range<Int> { sentences[words[index].sentence] }
+
+    /// The original-text span of words `range` (cores of the first and last word).
+    func span(_ range: Range<Int>) -> (start: Int, end: Int) {
+        (words[range.lowerBound].start, words[range.upperBound - 1].end)
+    }
+
+    private static func isPunctuationToken(_ token: Token) -> Bool {
+        if token.kind == .word || token.kind == .number { return false }
+        return !token.norm.isEmpty && token.norm.unicodeScalars.allSatisfy {
+            !$0.properties.isAlphabetic && $0.properties.numericType == nil && !corePunctuation.contains($0)
+        }
+    }
+
+    /// Glued words are split after ",;:!?" before a letter, and after "." between two words of two letters or more
+    /// ("екен.Таулардың"), but not inside "Б.Байбек", "1,8" or "11.00".
+    private static func splitsGluedWords(_ tokens: [Token], after index: Int) -> Bool {
+        let token = tokens[index]
+        guard let next = tokens[index + 1].norm.unicodeScalars.first, next.properties.isAlphabetic else { return false }
+        switch token.norm {
+        case ",", ";", "!", "?": return true
+        case ".":
+            guard index > 0, tokens[index - 1].end == token.start else { return false }
+            let previous = tokens[index - 1].norm
+            return previous.unicodeScalars.count >= 2 && previous.unicodeScalars.allSatisfy(\.properties.isAlphabetic)
+                && next.properties.isUppercase
+        default: return false
+        }
+    }
+
+    private static func word(_ tokens: [Token], _ range: Range<Int>, newlineBefore: Bool) -> Word {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, isPunctuationToken(tokens[lower]) { lower += 1 }
+        while upper > lower, isPunctuationToken(tokens[upper - 1]) { upper -= 1 }
+        // An abbreviation's full stop stays in the core ("млрд.") only when the tokeniser put it in the token.
+        let core = upper - lower == 1 ? tokens[lower].norm : tokens[lower..<upper].map(\.norm).joined()
+        let leading = lower == range.lowerBound ? "" : tokens[range.lowerBound..<lower].map(\.norm).joined()
+        let trailing = upper == range.upperBound ? "" : tokens[upper..<range.upperBound].map(\.norm).joined()
+        let lowered = core.fastLowercased
+        var bare = Substring(lowered)
+        while bare.utf8.last == UInt8(ascii: ".") { bare = bare.dropLast() }
+        let start = lower < upper ? tokens[lower].start : tokens[range.lowerBound].start
+        let end = lower < upper ? tokens[upper - 1].end : tokens[range.upperBound - 1].end
+        return Word(
+            core: core, lower: lowered, bare: bare.endIndex == lowered.endIndex ? lowered : String(bare), leading: leading, trailing: trailing,
+            tokens: range, coreTokens: lower..<upper, start: start, end: end, newlineBefore: newlineBefore
+        )
+    }
+
+    /// Whether `word` ends a sentence before `next`: a final ".!?…" (possibly inside closing quotes) and a next word
+    /// that starts like a sentence; not after an initial ("Б.", "Н.Ә.").
+    private static func endsSentence(_ word: Word, next: Word) -> Bool {
+        // A full stop the tokeniser kept inside the core ("млрд.") belongs to an abbreviation, not the sentence.
+        let closing = word.trailing.unicodeScalars.last { $0 != "»" && $0 != "\"" && $0 != "”" && $0 != ")" }
+        let hasFinal = closing == "." || closing == "!" || closing == "?" || closing == "…"
+        guard hasFinal, !isInitials(word.core) else { return false }
+        guard let first = (next.core.isEmpty ? next.leading : next.leading + next.core).unicodeScalars.first else { return false }
+        return first.properties.isUppercase || first == "«" || first == "\"" || first == "“" || dashes.contains(first)
+            || first.properties.numericType != nil
+    }
+
+    /// "Б", "Н.Ә", "Қ": one or more single upper-case letters separated by full stops.
+    static func isInitials(_ core: String) -> Bool {
+        let parts = core.split(separator: ".", omittingEmptySubsequences: true)
+        return !parts.isEmpty && parts.allSatisfy { $0.count == 1 && $0.first!.isUppercase }
+    }
+}

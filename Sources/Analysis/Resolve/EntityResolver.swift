@@ -1,0 +1,108 @@
+import KazakhData
+import TextModel
+
+/// Gives every entity mention a canonical nominative name and attaches roles to people.
+///
+/// "Алматының" → "Алматы", "Ирина Боковамен" → "Ирина Бокова", "Ирине Боковой" → "Ирина Бокова",
+/// "Б.Байбек" and "Байбек" → "Бауыржан Байбек" when that full name is in the document (or in `knownNames`).
+/// A person's roles are the position phrases written just before the name ("Алматы қаласының әкімі Бауыржан
+/// Байбек", "…депутаты, … тобының төрағасы Пьер Кабаремен"); every mention of that person carries them.
+/// Runs after the entity tagger.
+public struct EntityResolver: Annotator {
+    public let name = "resolve"
+    /// Full names known from elsewhere (e.g. the rest of a collection).
+    public let knownNames: [String]
+
+    public init(knownNames: [String] = []) {
+        self.knownNames = knownNames
+    }
+
+    public func annotate(_ document: inout Document) {
+        guard !document.entities.isEmpty else { return }
+        let view = WordView(document)
+        let mentions = document.entities.map { entity in
+            NameResolver.Mention(words: Self.words(of: entity, in: document), label: entity.label)
+        }
+        let attested = Set(view.words.lazy.filter { !$0.isPunctuation }.map(\.lower))
+        let canonical = NameResolver.canonicalNames(for: mentions, knownNames: knownNames, attested: attested)
+        for index in document.entities.indices { document.entities[index].canonical = canonical[index] }
+
+        var rolesByName: [String: [String]] = [:]
+        for entity in document.entities where entity.label == "PERSON" {
+            for role in roles(before: entity, view: view, document: document) where !(rolesByName[entity.canonical] ?? []).contains(role) {
+                rolesByName[entity.canonical, default: []].append(role)
+            }
+        }
+        for index in document.entities.indices where document.entities[index].label == "PERSON" {
+            document.entities[index].roles = rolesByName[document.entities[index].canonical] ?? []
+        }
+    }
+
+    /// The words of a mention: tokens joined where no space separates them ("Б", ".", "Байбек" → "Б.Байбек").
+    static func words(of entity: Entity, in document: Document) -> [String] {
+        let range = entity.tokenRange.clamped(to: 0..<document.tokens.count)
+        guard !range.isEmpty else { return entity.text.split(separator: " ").map(String.init) }
+        var words: [String] = []
+        var previousEnd = -1
+        for token in document.tokens[range] {
+            if token.start == previousEnd, !words.isEmpty { words[words.count - 1] += token.norm } else { words.append(token.norm) }
+            previousEnd = token.end
+        }
+        return words
+    }
+
+    private static let genitiveEndings = ["ның", "нің", "дың", "дің", "тың", "тің"]
+    private static let adjectiveEndings = ["лық", "лік", "дық", "дік", "тық", "тік"]
+    /// Words that may stand inside a position phrase without being capitalised or genitive.
+    private static let roleInnerWords: Set<String> = ["бас", "вице", "қаласы", "облысы", "ауданы", "республикасы", "бірінші", "атқарушы"]
+    private static let leadingPronouns: Set<String> = ["оның", "олардың", "біздің", "сол", "бұл", "осы"]
+
+    static func isRoleWord(_ lower: String) -> Bool {
+        FactLexicon.roleStems.contains { lower.hasPrefix($0) }
+    }
+
+    /// Position phrases written immediately before a person's name, nearest first.
+    private func roles(before person: Entity, view: WordView, document: Document) -> [String] {
+        guard let firstToken = person.tokenRange.first, firstToken < view.wordOfToken.count else { return [] }
+        let nameWord = view.wordOfToken[firstToken]
+        let sentence = view.sentence(of: nameWord)
+        let personWords = Set(document.entities.filter { $0.label == "PERSON" }.flatMap { entity in
+            entity.tokenRange.clamped(to: 0..<view.wordOfToken.count).map { view.wordOfToken[$0] }
+        })
+        var roles: [String] = []
+        var end = nameWord
+        while roles.count < 3 {
+            let head = end - 1
+            guard head >= sentence.lowerBound, !personWords.contains(head) else { break }
+            let headWord = view.words[head]
+            guard !headWord.isPunctuation, Self.isRoleWord(headWord.bare) else { break }
+            let trailing = headWord.trailing.filter { $0 != " " }
+            // The head touches the name ("әкімі Бауыржан", "әкімі, Бауыржан"); earlier roles end in a comma.
+            guard trailing.isEmpty && roles.isEmpty || trailing == "," else { break }
+            var first = head
+            while first - 1 >= sentence.lowerBound, head - (first - 1) < 10 {
+                let word = view.words[first - 1]
+                guard !personWords.contains(first - 1), !word.isPunctuation, word.trailing.allSatisfy({ "»\"”".contains($0) }),
+                      accepts(word)
+                else { break }
+                first -= 1
+            }
+            while first < head, Self.leadingPronouns.contains(view.words[first].bare) { first += 1 }
+            let leadingQuote = view.words[first].leading.contains("«") || view.words[first].leading.contains("\"")
+            let start = leadingQuote ? document.tokens[view.words[first].tokens.lowerBound].start : view.words[first].start
+            roles.append(Self.squeezed(document.slice(start, headWord.end)))
+            end = first
+        }
+        return roles
+    }
+
+    private func accepts(_ word: Word) -> Bool {
+        if word.isCapitalized || Self.roleInnerWords.contains(word.bare) { return true }
+        if word.leading.contains("«") || word.trailing.contains("»") { return true }
+        return Self.genitiveEndings.contains { word.bare.hasSuffix($0) } || Self.adjectiveEndings.contains { word.bare.hasSuffix($0) }
+    }
+
+    static func squeezed(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

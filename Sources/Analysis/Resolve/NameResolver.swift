@@ -1,0 +1,109 @@
+import KazakhData
+
+/// Collection-agnostic name resolution: turns mentions into canonical nominative names, linking initials
+/// ("Б.Байбек") and lone surnames ("Байбек") to a full name in scope ("Бауыржан Байбек").
+///
+/// The scope is the mentions given plus `knownNames` (full names from other documents of a collection), so the
+/// same function serves one document (``EntityResolver``) and a whole store.
+public enum NameResolver {
+    /// One entity mention: its words as written and its KazNERD label.
+    public struct Mention: Sendable, Equatable {
+        public var words: [String]
+        public var label: String
+        public init(words: [String], label: String) {
+            self.words = words
+            self.label = label
+        }
+    }
+
+    /// Labels whose mentions are names that inflect (people, places, organisations, facilities, events, works…).
+    static let nameLabels: Set<String> = [
+        "PERSON", "GPE", "LOCATION", "ORGANISATION", "ORGANIZATION", "FACILITY", "EVENT", "NORP", "PRODUCT",
+        "WORK_OF_ART", "LAW", "LANGUAGE", "PROJECT", "NON_HUMAN", "POSITION", "AWARD",
+    ]
+
+    /// Canonical names for `mentions`, in order. `attested` holds lower-cased words seen in scope (it licenses
+    /// stripping weak endings such as -да); `knownNames` are full names known from elsewhere.
+    public static func canonicalNames(for mentions: [Mention], knownNames: [String] = [], attested: Set<String> = []) -> [String] {
+        var scope = attested
+        for name in knownNames { for word in name.split(separator: " ") { scope.insert(word.lowercased()) } }
+        let isAttested: (String) -> Bool = { scope.contains($0) }
+        let bases: [[String]] = mentions.map { mention in
+            let words = splitInitials(trimQuotes(mention.words))
+            guard nameLabels.contains(mention.label) else { return words }
+            return Nominative.name(words, isPerson: mention.label == "PERSON", attested: isAttested)
+        }
+        var fullNames: [[String]] = knownNames.map { $0.split(separator: " ").map(String.init) }.filter { $0.count >= 2 }
+        for (mention, base) in zip(mentions, bases) where mention.label == "PERSON" && base.count >= 2 && !isInitial(base[0]) {
+            if !fullNames.contains(where: { sameName($0, base) }) { fullNames.append(base) }
+        }
+        return zip(mentions, bases).map { mention, base in
+            guard mention.label == "PERSON", let surname = base.last else { return base.joined(separator: " ") }
+            let initials = base.dropLast().filter(isInitial)
+            if !initials.isEmpty, initials.count == base.count - 1 {
+                let first = initials[0].first!
+                let candidates = fullNames.filter { $0.last?.lowercased() == surname.lowercased() && $0[0].first == first }
+                if let unique = uniqueName(candidates) { return unique }
+                return (initials + [surname]).joined(separator: " ")
+            }
+            if base.count == 1 {
+                let candidates = fullNames.filter { $0.last?.lowercased() == surname.lowercased() }
+                if let unique = uniqueName(candidates) { return unique }
+            }
+            if let known = fullNames.first(where: { sameName($0, base) }) { return known.joined(separator: " ") }
+            return base.joined(separator: " ")
+        }
+    }
+
+    /// The person whose roles match a role phrase used as a speaker or subject ("Ұлттық ассамблея депутаты" →
+    /// the person introduced as "Франция Ұлттық ассамблеясының депутаты"); nil unless exactly one person matches.
+    public static func person(withRole phrase: [String], among roles: [(name: String, roles: [String])]) -> String? {
+        let words = phrase.map { $0.lowercased() }.filter { !$0.isEmpty }
+        guard let head = words.last, FactLexicon.roleStems.contains(where: { head.hasPrefix($0) }) else { return nil }
+        var matches: Set<String> = []
+        for (name, personRoles) in roles {
+            for role in personRoles {
+                let roleWords = role.lowercased().split(whereSeparator: { $0 == " " || $0 == "«" || $0 == "»" || $0 == "," }).map(String.init)
+                guard let roleHead = roleWords.last, sameStem(roleHead, head) else { continue }
+                if words.dropLast().allSatisfy({ word in roleWords.contains { sameStem($0, word) } }) { matches.insert(name) }
+            }
+        }
+        return matches.count == 1 ? matches.first : nil
+    }
+
+    /// Two inflected forms of one stem: a common prefix of at least five letters (or the whole shorter word).
+    static func sameStem(_ a: String, _ b: String) -> Bool {
+        let common = zip(a, b).prefix { $0 == $1 }.count
+        return common >= min(5, min(a.count, b.count)) && common >= min(a.count, b.count, 3)
+    }
+
+    static func isInitial(_ word: String) -> Bool {
+        word.hasSuffix(".") && WordView.isInitials(String(word.dropLast()))
+    }
+
+    /// "Б.Байбек" → ["Б.", "Байбек"]; "Н.Ә." stays one word.
+    static func splitInitials(_ words: [String]) -> [String] {
+        words.flatMap { word -> [String] in
+            guard let dot = word.lastIndex(of: "."), dot != word.index(before: word.endIndex) else { return [word] }
+            let head = String(word[...dot])
+            let tail = String(word[word.index(after: dot)...])
+            guard isInitial(head), tail.first?.isUppercase == true else { return [word] }
+            return [head, tail]
+        }
+    }
+
+    private static func trimQuotes(_ words: [String]) -> [String] {
+        let quotes: Set<Character> = ["«", "»", "\"", "“", "”"]
+        return words.map { String($0.drop(while: { quotes.contains($0) }).reversed().drop(while: { quotes.contains($0) }).reversed()) }
+            .filter { !$0.isEmpty }
+    }
+
+    private static func sameName(_ a: [String], _ b: [String]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { $0.lowercased() == $1.lowercased() }
+    }
+
+    private static func uniqueName(_ candidates: [[String]]) -> String? {
+        let names = Set(candidates.map { $0.joined(separator: " ") })
+        return names.count == 1 ? names.first : nil
+    }
+}

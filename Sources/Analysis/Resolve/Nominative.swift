@@ -1,0 +1,84 @@
+import KazakhData
+
+/// The nominative of an inflected Kazakh (or Russian) name: "Алматының" → "Алматы", "Боковамен" → "Бокова",
+/// "ЮНЕСКО-ның" → "ЮНЕСКО", "Ирине Боковой" → "Ирина Бокова".
+///
+/// Stripping is conservative: a weak ending (-да, -ды, …) is removed only when the stem is attested elsewhere
+/// in scope, or when the stem ends in a consonant whose voicing and vowel harmony fit the ending.
+public enum Nominative {
+    private static let backVowels: Set<Character> = ["а", "о", "ұ", "ы"]
+    private static let frontVowels: Set<Character> = ["ә", "е", "ө", "ү", "і", "э"]
+    private static let vowels: Set<Character> = ["а", "о", "ұ", "ы", "ә", "е", "ө", "ү", "і", "э", "и", "у", "ю", "я", "ё"]
+    private static let voiceless: Set<Character> = ["к", "қ", "п", "с", "т", "ш", "ф", "х", "ц", "ч", "щ", "б", "в", "г", "д"]
+    /// Endings after a hyphen on acronyms and numbers ("ЮНЕСКО-ның", "АҚШ-тан").
+    private static let hyphenEndings: Set<String> = {
+        var endings = Set(FactLexicon.caseSuffixes.map(\.suffix))
+        endings.formUnion(["на", "не", "а", "е", "н", "ы", "і", "сы", "сі", "ын", "ін"])
+        return endings
+    }()
+
+    /// The nominative of one word. `attested` says whether a lower-cased stem occurs elsewhere in scope.
+    public static func word(_ word: String, attested: (String) -> Bool = { _ in false }) -> String {
+        let lower = word.lowercased()
+        if FactLexicon.nameExceptions.contains(lower) { return word }
+        if let hyphen = word.lastIndex(of: "-") {
+            let head = word[..<hyphen]
+            let tail = word[word.index(after: hyphen)...].lowercased()
+            let headIsCode = head.contains { $0.isNumber } || head.count >= 2 && head.allSatisfy { !$0.isLetter || $0.isUppercase }
+            if headIsCode, tail.isEmpty || hyphenEndings.contains(tail) { return String(head) }
+        }
+        for suffix in FactLexicon.caseSuffixes where lower.hasSuffix(suffix.suffix) {
+            let stemLength = lower.count - suffix.suffix.count
+            guard stemLength >= 3 else { continue }
+            let stem = String(lower.prefix(stemLength))
+            // Loan surnames break vowel harmony ("Тасмағамбетовтің"), so harmony only guards the weak endings.
+            let accepted = suffix.strong || attested(stem)
+                || (suffix.grammaticalCase != "acc" && harmonyFits(stem: stem, suffix: suffix.suffix)
+                    && consonantFits(stem: stem, suffix: suffix.suffix))
+            if accepted { return String(word.prefix(stemLength)) }
+        }
+        return word
+    }
+
+    /// The nominative of a multi-word name: only the last word carries Kazakh case; Russian oblique person names
+    /// ("Ирине Боковой") are turned to the nominative when `isPerson`.
+    public static func name(_ words: [String], isPerson: Bool, attested: (String) -> Bool = { _ in false }) -> [String] {
+        guard let last = words.last else { return words }
+        var result = words
+        result[result.count - 1] = word(last, attested: attested)
+        if isPerson, result.count >= 2 { result = russianNominative(result) }
+        return result
+    }
+
+    /// "Ирине Боковой" → "Ирина Бокова": only when the surname has an unambiguous female oblique ending.
+    static func russianNominative(_ words: [String]) -> [String] {
+        var result = words
+        let surname = result[result.count - 1]
+        guard let rule = FactLexicon.russianNameEndings.first(where: { $0.part == "surname" && surname.lowercased().hasSuffix($0.ending) }),
+              surname.count > rule.ending.count + 2
+        else { return words }
+        result[result.count - 1] = String(surname.dropLast(rule.ending.count)) + rule.replacement
+        let given = result[0]
+        if let givenRule = FactLexicon.russianNameEndings.first(where: { $0.part == "given" && given.lowercased().hasSuffix($0.ending) }),
+           given.count > givenRule.ending.count + 1 {
+            result[0] = String(given.dropLast(givenRule.ending.count)) + givenRule.replacement
+        }
+        return result
+    }
+
+    private static func harmonyFits(stem: String, suffix: String) -> Bool {
+        // The instrumental has one form for both harmonies ("Боковамен").
+        if suffix == "мен" || suffix == "бен" || suffix == "пен" { return true }
+        guard let suffixVowel = suffix.last(where: { vowels.contains($0) }),
+              let stemVowel = stem.last(where: { vowels.contains($0) })
+        else { return true }
+        if backVowels.contains(suffixVowel) { return !frontVowels.contains(stemVowel) }
+        if frontVowels.contains(suffixVowel) { return !backVowels.contains(stemVowel) }
+        return true
+    }
+
+    private static func consonantFits(stem: String, suffix: String) -> Bool {
+        guard let last = stem.last, !vowels.contains(last), last.isLetter, let first = suffix.first else { return false }
+        return (first == "т") == voiceless.contains(last)
+    }
+}

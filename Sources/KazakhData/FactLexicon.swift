@@ -1,0 +1,119 @@
+/// Word lists for fact extraction (times, amounts, quotes, meetings, events) and name resolution,
+/// loaded once from the bundled data files. Lookups are dictionaries and sets, so extractors stay linear.
+public enum FactLexicon {
+    /// A cardinal number word (`бес` → 5) or scale word (`мың` → 1000).
+    public struct NumberWord: Sendable {
+        public enum Kind: String, Sendable { case unit, ten, hundred, scale }
+        public let value: Double
+        public let kind: Kind
+        /// Whether case/possessive suffixes may follow the stem (`бестен`, `мыңнан`).
+        public let takesSuffixes: Bool
+    }
+
+    /// Number and scale words by written form.
+    public static let numberWords: [String: NumberWord] = {
+        var table: [String: NumberWord] = [:]
+        for row in DataFile.requiredRows("number_words.tsv") where row.count >= 4 {
+            guard let value = Double(row[1]), let kind = NumberWord.Kind(rawValue: row[2]) else { continue }
+            table[row[0]] = NumberWord(value: value, kind: kind, takesSuffixes: row[3] == "y")
+        }
+        return table
+    }()
+
+    /// Unit stems (`теңге` → `KZT`, `пайыз` → `percent`, `есе` → `times`).
+    public static let unitStems: [(stem: String, unit: String)] = {
+        DataFile.requiredRows("amount_units.tsv").compactMap { $0.count >= 2 ? ($0[0], $0[1]) : nil }
+            .sorted { $0.stem.count > $1.stem.count }
+    }()
+
+    /// Where a modifier stands relative to its number.
+    public enum ModifierPosition: String, Sendable { case before, after }
+
+    /// Amount modifiers by word: position and code (`астам` → after, `more_than`).
+    public static let amountModifiers: [String: (position: ModifierPosition, code: String)] = {
+        var table: [String: (position: ModifierPosition, code: String)] = [:]
+        for row in DataFile.requiredRows("amount_modifiers.tsv") where row.count >= 3 {
+            if let position = ModifierPosition(rawValue: row[1]) { table[row[0]] = (position, row[2]) }
+        }
+        return table
+    }()
+
+    /// A relative-time word, ordinal or period noun (see `time_words.tsv`).
+    public struct TimeWord: Sendable {
+        public let kind: String
+        public let value: String
+        /// `-` for none, `needs-year` when the next word must be a form of жыл, or a stem the next word must start with.
+        public let condition: String
+    }
+
+    public static let timeWords: [String: TimeWord] = {
+        var table: [String: TimeWord] = [:]
+        for row in DataFile.requiredRows("time_words.tsv") where row.count >= 4 {
+            table[row[0]] = TimeWord(kind: row[1], value: row[2], condition: row[3])
+        }
+        return table
+    }()
+
+    /// Reporting phrases after quoted speech, as word arrays (`["деп", "атап", "өтті"]`), longest first.
+    public static let speechVerbs: [[String]] = phrases("speech_verbs.tsv")
+
+    /// Words after a speaker that introduce the speaker's words (`айтуынша`).
+    public static let speechMarkers: Set<String> = Set(DataFile.requiredRows("speech_markers.tsv").map { $0[0] })
+
+    /// Meeting and discussion phrases with their kind (`meet`, `receive`, `discuss`), longest first.
+    public static let meetingVerbs: [(words: [String], kind: String)] = {
+        DataFile.requiredRows("meeting_verbs.tsv").compactMap { row in
+            row.count >= 2 ? (row[0].split(separator: " ").map(String.init), row[1]) : nil
+        }.sorted { $0.words.count > $1.words.count }
+    }()
+
+    /// Event noun stems (`noun`), generic nouns that need a title (`generic`) and event verbs (`verb`).
+    public static let eventWords: [(words: [String], kind: String)] = {
+        DataFile.requiredRows("event_words.tsv").compactMap { row in
+            row.count >= 2 ? (row[0].split(separator: " ").map(String.init), row[1]) : nil
+        }.sorted { $0.words.count > $1.words.count || ($0.words.count == $1.words.count && $0.words[0].count > $1.words[0].count) }
+    }()
+
+    /// Venue head-noun stems (`мұражай`, `алаң`).
+    public static let venueStems: [String] = DataFile.requiredRows("venue_words.tsv").map { $0[0] }.sorted { $0.count > $1.count }
+
+    /// Position head-noun stems (`әкім`, `депутат`).
+    public static let roleStems: [String] = DataFile.requiredRows("role_words.tsv").map { $0[0] }.sorted { $0.count > $1.count }
+
+    /// A case ending and whether it may be stripped without other evidence.
+    public struct CaseSuffix: Sendable {
+        public let suffix: String
+        public let grammaticalCase: String
+        public let strong: Bool
+    }
+
+    /// Kazakh case endings, longest first.
+    public static let caseSuffixes: [CaseSuffix] = {
+        DataFile.requiredRows("case_suffixes.tsv").compactMap { row in
+            row.count >= 3 ? CaseSuffix(suffix: row[0], grammaticalCase: row[1], strong: row[2] == "strong") : nil
+        }.sorted { $0.suffix.count > $1.suffix.count }
+    }()
+
+    /// Russian oblique endings of names: (ending, replacement, `surname` or `given`), longest first.
+    public static let russianNameEndings: [(ending: String, replacement: String, part: String)] = {
+        DataFile.requiredRows("russian_name_cases.tsv").compactMap { row in
+            row.count >= 3 ? (row[0], row[1], row[2]) : nil
+        }.sorted { $0.ending.count > $1.ending.count }
+    }()
+
+    private static func phrases(_ name: String) -> [[String]] {
+        DataFile.requiredRows(name).map { $0[0].split(separator: " ").map(String.init) }.sorted { $0.count > $1.count }
+    }
+}
+
+extension FactLexicon {
+    /// Final words of a reporting organisation (`баспасөз қызметі`), as word arrays.
+    public static let pressServices: [[String]] = DataFile.requiredRows("press_services.tsv").map {
+        $0[0].split(separator: " ").map(String.init)
+    }
+}
+
+extension FactLexicon {
+    /// Lower-cased names whose ending only looks like a case suffix (`қызылорда`).
+    public static let nameExceptions: Set<String> = Set(DataFile.requiredRows("name_exceptions.tsv").map { $0[0].lowercased() })
+}

@@ -1,0 +1,89 @@
+import Analysis
+import ArgumentParser
+import Corpora
+import Foundation
+import Pipeline
+import TextModel
+
+extension TilshiCommand.Bench {
+    /// `tilshi bench facts [FILE...]`: throughput of the fact stages (resolve, times, amounts, quotes, meetings,
+    /// events) and of the whole `kk-default` pipeline, in tokens per second on one core.
+    public struct Facts: AsyncParsableCommand {
+        public static let configuration = CommandConfiguration(
+            commandName: "facts",
+            abstract: "Tokens per second of the fact extractors and of the whole kk-default pipeline (one core)."
+        )
+
+        @Argument(help: "News files to use (default: the bundled sample articles).")
+        public var files: [String] = []
+
+        @Option(help: "How many times the inputs are analysed.")
+        public var repeats: Int = 200
+
+        public init() {}
+
+        public func validate() throws {
+            guard repeats > 0 else { throw ValidationError("--repeats must be positive") }
+        }
+
+        public func run() async throws {
+            var texts: [String] = []
+            if files.isEmpty {
+                let directory = Bundle.module.url(forResource: "Samples", withExtension: nil, subdirectory: "Resources")
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: directory?.path ?? "")) ?? []
+                for name in names.sorted() where name.hasSuffix(".txt") {
+                    texts.append(try TextInput.read(directory!.appendingPathComponent(name).path))
+                }
+            } else {
+                for file in files { texts.append(try TextInput.read(file)) }
+            }
+            let stages: [any Annotator] = [EntityResolver(), TimeExtractor(), AmountExtractor(), QuoteExtractor(), MeetingExtractor(), EventExtractor()]
+            let tokenized = texts.enumerated().map { index, text in
+                Pipeline(name: "bench", annotators: [Tokenizer(), SentenceSegmenter()]).analyze(id: "\(index)", text: text)
+            }
+            let tokensPerRound = tokenized.reduce(0) { $0 + $1.tokens.count }
+            let clock = ContinuousClock()
+            var facts = 0
+            let factsTime = clock.measure {
+                for _ in 0..<repeats {
+                    for document in tokenized {
+                        var copy = document
+                        for stage in stages { stage.annotate(&copy) }
+                        facts += copy.times.count + copy.amounts.count + copy.quotes.count + copy.events.count
+                    }
+                }
+            }
+            let wholeTime = clock.measure {
+                for _ in 0..<repeats {
+                    for (index, text) in texts.enumerated() { _ = Pipeline.default.analyze(id: "\(index)", text: text) }
+                }
+            }
+            var perStage: [String] = []
+            for stage in stages {
+                let prepared = tokenized.map { document in
+                    var copy = document
+                    for earlier in stages { if earlier.name == stage.name { break }; earlier.annotate(&copy) }
+                    return copy
+                }
+                let time = clock.measure {
+                    for _ in 0..<repeats {
+                        for document in prepared {
+                            var copy = document
+                            stage.annotate(&copy)
+                        }
+                    }
+                }
+                perStage.append("\(stage.name) \(String(format: "%.0f", Double(tokensPerRound * repeats) / max(1e-9, Double(time.components.seconds) + Double(time.components.attoseconds) / 1e18)))")
+            }
+            let tokens = Double(tokensPerRound * repeats)
+            func rate(_ duration: Duration) -> String {
+                let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+                return String(format: "%.0f tokens/s (%.3f s)", tokens / seconds, seconds)
+            }
+            print("inputs: \(texts.count) documents, \(tokensPerRound) tokens × \(repeats) repeats; \(facts / repeats) facts per round")
+            print("fact stages only: \(rate(factsTime))")
+            print("kk-default pipeline: \(rate(wholeTime))")
+            print("per stage (tokens/s): " + perStage.joined(separator: ", "))
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Corpora
+import Foundation
+import Pipeline
+import TextModel
+
+extension TilshiCommand {
+    /// `tilshi events FILE... [--ics] [-o out.ics]`: the events announced or reported in news files.
+    public struct Events: AsyncParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "List the events (exhibitions, concerts, festivals, ceremonies) in Kazakh news, or export them as iCalendar.",
+            discussion: """
+                Events whose year is unknown (XXXX) take the year of --date; without it they are left out of the \
+                iCalendar file with a note on standard error. Bad inputs are reported and skipped; the exit code is 1 \
+                if any failed.
+                """
+        )
+
+        /// Output formats of `events`.
+        public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+            case json, ics
+        }
+
+        @Argument(help: "News files to analyse; '-' reads standard input (the default when none is given).")
+        public var files: [String] = []
+
+        @Option(name: .shortAndLong, help: "Output format: json (a list of events) or ics (an iCalendar file).")
+        public var format: OutputFormat = .json
+
+        @Flag(help: "Write an iCalendar file (the same as --format ics).")
+        public var ics = false
+
+        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+        public var output: String?
+
+        @Option(help: "Publication date of the inputs (YYYY-MM-DD): anchors relative times and gives events their year.")
+        public var date: String?
+
+        public init() {}
+
+        public func validate() throws {
+            if let date, !Self.isISODate(date) {
+                throw ValidationError("--date must look like 2016-11-03, not '\(date)'")
+            }
+        }
+
+        /// One event with the document it came from (the JSON form of `--format json`).
+        struct Listed: Encodable {
+            let document: String
+            let title: String
+            let when: String?
+            let `where`: String?
+            let participants: [String]
+            let start: Int
+            let end: Int
+        }
+
+        public func run() async throws {
+            let inputs = files.isEmpty ? ["-"] : files
+            var failures = 0
+            var documents: [Document] = []
+            for input in inputs {
+                do {
+                    let text = try TextInput.read(input)
+                    documents.append(Pipeline.default.analyze(
+                        id: Analyze.documentID(for: input), text: text, metadata: DocumentMetadata(published: date)
+                    ))
+                } catch {
+                    failures += 1
+                    StandardError.report("\(error)")
+                }
+            }
+            let rendered = ics || format == .ics ? Self.calendar(documents) : try Self.json(documents)
+            if let output {
+                do { try Data(rendered.utf8).write(to: URL(fileURLWithPath: output)) } catch {
+                    throw ValidationError("cannot write '\(output)': \(error.localizedDescription)")
+                }
+            } else {
+                var standardOutput = StandardOutput()
+                standardOutput.write(rendered)
+                standardOutput.flush()
+            }
+            if failures > 0 { throw ExitCode.failure }
+        }
+
+        static func calendar(_ documents: [Document]) -> String {
+            var entries: [ICalendar.Entry] = []
+            for document in documents {
+                let (found, skipped) = ICalendar.entries(from: document)
+                entries.append(contentsOf: found)
+                for note in skipped { StandardError.report("note: \(note)") }
+            }
+            return ICalendar.write(entries)
+        }
+
+        static func json(_ documents: [Document]) throws -> String {
+            let listed = documents.flatMap { document in
+                document.events.map {
+                    Listed(document: document.id, title: $0.title, when: $0.when, where: $0.where, participants: $0.participants, start: $0.start, end: $0.end)
+                }
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            return String(decoding: try encoder.encode(listed), as: UTF8.self) + "\n"
+        }
+
+        static func isISODate(_ text: String) -> Bool {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+                  let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil
+            else { return false }
+            return (1...12).contains(month) && (1...31).contains(day)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Analysis
+import Testing
+import TextModel
+
+@Suite struct AmountExtractorTests {
+    func amounts(_ text: String) -> [Amount] {
+        var document = Seeds.document(text)
+        TimeExtractor().annotate(&document)
+        AmountExtractor().annotate(&document)
+        return document.amounts
+    }
+
+    func has(_ found: [Amount], _ text: String, _ value: Double, _ unit: String?, _ modifier: String? = nil) -> Bool {
+        found.contains { $0.text == text && $0.value == value && $0.unit == unit && $0.modifier == modifier }
+    }
+
+    @Test func seed002() {
+        let found = amounts(Seeds.text(2))
+        #expect(has(found, "1,8 млрд. теңге", 1_800_000_000, "KZT"))
+        #expect(has(found, "180 мыңнан астам", 180_000, nil, "more_than"))
+        #expect(has(found, "130 есе", 130, "times"))
+        #expect(has(found, "16 есе", 16, "times"))
+        #expect(has(found, "40%-ға", 40, "percent"))
+        #expect(has(found, "4500 орынды", 4500, "орын"))
+        #expect(has(found, "239 жобаның", 239, "жоба"))
+        // Times, the program name «100 нақты қадам» and "2020 жылға" are not amounts.
+        #expect(!found.contains { $0.value == 2020 || $0.value == 11 || $0.value == 100 || $0.value == 6 })
+        let document = Seeds.document(Seeds.text(2))
+        for amount in found { #expect(document.slice(amount.start, amount.end) == amount.text) }
+    }
+
+    @Test func seed003() {
+        let found = amounts(Seeds.text(3))
+        #expect(has(found, "1,14 млн турист", 1_140_000, "турист"))
+        #expect(has(found, "323 мыңы", 323_000, nil))
+        #expect(has(found, "100-ден астам шеберді", 100, "шебер", "more_than"))
+        #expect(has(found, "үш есе", 3, "times"))
+        #expect(has(found, "тоғыз аттың", 9, "ат"))
+        // "ALA CRAFT 2025" is a name; "2025 жылдың …" is a time.
+        #expect(!found.contains { $0.value == 2025 })
+    }
+
+    @Test func seed001() {
+        let found = amounts(Seeds.text(1))
+        #expect(has(found, "13%-ға", 13, "percent"))
+        #expect(has(found, "60-тан астам кәсіпорын", 60, "кәсіпорын", "more_than"))
+        #expect(!found.contains { $0.value == 1000 || $0.value == 25 || $0.value == 2016 })
+    }
+
+    @Test func numberWordsAndModifiers() {
+        #expect(amounts("Қорға екі мың он бес теңге түсті.").map(\.value) == [2015])
+        #expect(has(amounts("Шамамен 5 мың адам келді."), "5 мың адам", 5000, "адам", "about"))
+        #expect(has(amounts("Оған 300 млн долларға жуық қаржы бөлінді."), "300 млн долларға жуық", 300_000_000, "USD", "about"))
+        #expect(has(amounts("Бағасы 500 теңгеден кем."), "500 теңгеден кем", 500, "KZT", "less_than"))
+        #expect(has(amounts("Жиырма бес пайызға өсті."), "Жиырма бес пайызға", 25, "percent"))
+        #expect(amounts("Ол бір рет келді, бестен бір бөлігін алды.").isEmpty)
+        #expect(has(amounts("Бюджет 4 500 теңге."), "4 500 теңге", 4500, "KZT"))
+    }
+
+    @Test func ordinalsAnniversariesAndGarbageAreNotAmounts() {
+        #expect(amounts("Ол 35-ші орынды иеленді, 2-ші санатты орталық.").isEmpty)
+        #expect(amounts("Алматының 1000 жылдығы мерекеленді.").isEmpty)
+        #expect(amounts("Універсиада 2017 өтеді.").isEmpty)
+        #expect(amounts("32 қараша күні").isEmpty)
+        #expect(amounts("Сағат 25.00-де").isEmpty)
+        #expect(amounts("99999999999999999999999999999 теңге").isEmpty)
+        #expect(amounts("1e308 млрд млрд млрд").isEmpty)
+        #expect(amounts("No Kazakh here, just 3.14.15.92.65 and ,,, --- %%%").allSatisfy { $0.value.isFinite })
+        #expect(amounts("").isEmpty)
+    }
+}

@@ -1,0 +1,58 @@
+import Analysis
+import Testing
+import TextModel
+
+@Suite struct EventExtractorTests {
+    func events(_ text: String, tags: [(String, String)] = [], published: String? = nil) -> [Event] {
+        var document = Seeds.document(text, published: published)
+        Seeds.tag(&document, tags)
+        EntityResolver().annotate(&document)
+        TimeExtractor().annotate(&document)
+        EventExtractor().annotate(&document)
+        return document.events
+    }
+
+    @Test func seed002TheFifthOfNovemberSchedule() {
+        let found = events(Seeds.text(2))
+        let exhibition = found.first { $0.title == "«Алматы- Тәуелсіздіктің алтын бесігі» атты мультимедиялық көрме" }
+        #expect(exhibition?.when == "XXXX-11-05T11:00")
+        #expect(exhibition?.where == "Қазақстан Республикасының Ұлттық мұражайы")
+        let poets = found.first { $0.title == "жастар белгілі ақындармен кездеседі" }
+        #expect(poets?.when == "XXXX-11-05T15:00")
+        #expect(poets?.where == "ҚР Ұлттық кітапханасы")
+        let gala = found.first { $0.title.hasSuffix("атты гала- концерт") }
+        #expect(gala?.when == "XXXX-11-05T18:00")
+        #expect(gala?.where == nil)
+        #expect(gala?.participants == ["Алматының эстрада-симфониялық оркестрі", "қазақстандық эстрада жұлдыздары"])
+        let concert = found.first { $0.title == "«Мәңгілік мұрат» атты дәстүрлі музыкалық концерт" }
+        #expect(concert?.when == "XXXX-11-06T15:00")
+        #expect(concert?.where == "Бейбітшілік пен келісім сарайы")
+        #expect(found.first { $0.title == "«Алтын Адам» эпикалық спектаклінің қойылымы" }?.when == "XXXX-11-05/XXXX-11-06")
+        let document = Seeds.document(Seeds.text(2))
+        for event in found { #expect(!document.slice(event.start, event.end).isEmpty) }
+    }
+
+    @Test func seed003FestivalOnAbaiSquare() {
+        let found = events(Seeds.text(3))
+        let festival = found.first { $0.title == "ALA CRAFT 2025 халықаралық фестивалі" }
+        #expect(festival?.when == "XXXX-10-04")
+        #expect(festival?.where == "Республика сарайының алдындағы Абай алаңы")
+        #expect(found.first { $0.title.hasSuffix("салтанатты рәсімі") }?.when == "XXXX-10-05")
+        // With the document date the year is known.
+        #expect(events(Seeds.text(3), published: "2025-10-06").first { $0.title.hasPrefix("ALA CRAFT") }?.when == "2025-10-04")
+    }
+
+    @Test func repeatedTitleIsOneEventAndPlaceEntitiesCount() {
+        let found = events(Seeds.text(1), tags: [("Алматыда", "GPE")])
+        #expect(found.filter { $0.title.hasPrefix("«Цифрлы күз»") }.count == 1)
+        #expect(found.first { $0.title == "«Цифрлы күз» фестивалі" }?.where == "Алматы")
+    }
+
+    @Test func noEventWithoutAnEventVerbOrNoun() {
+        #expect(events("Тарихи сәтке Алматы қаласының басшысы қатысты.").isEmpty)
+        #expect(events("Абай кеңінен атап өтті.").isEmpty)
+        #expect(events("Шаралар өтеді.").isEmpty)
+        #expect(events("The concert starts at 6 pm.").isEmpty)
+        #expect(events("").isEmpty)
+    }
+}

@@ -1,0 +1,48 @@
+import Analysis
+import Foundation
+import Testing
+import TextModel
+
+@Suite struct MeetingExtractorTests {
+    func meetings(_ text: String, tags: [(String, String)], published: String? = nil) -> [Meeting] {
+        var document = Seeds.document(text, published: published)
+        Seeds.tag(&document, tags)
+        EntityResolver().annotate(&document)
+        TimeExtractor().annotate(&document)
+        MeetingExtractor().annotate(&document)
+        return document.meetings
+    }
+
+    @Test func seed001MayorMeetsDeputyAndTheSidesDiscuss() {
+        let found = meetings(Seeds.text(1), tags: [("Бауыржан Байбек", "PERSON"), ("Пьер  Кабаремен", "PERSON"), ("Пьер Кабаре", "PERSON")])
+        #expect(found.count == 1)
+        #expect(found.first?.participants == ["Бауыржан Байбек", "Пьер Кабаре"])
+        #expect(found.first?.topic?.hasPrefix("мәдени-гуманитарлық байланыстарды") == true)
+        #expect(found.first?.when == nil)
+    }
+
+    @Test func seed004DeputyPrimeMinisterMeetsBokovaInParis() {
+        let found = meetings(Seeds.text(4), tags: [
+            ("Иманғали Тасмағамбетов", "PERSON"), ("Ирина Боковамен", "PERSON"), ("Париж", "GPE"), ("ЮНЕСКО-ның", "ORGANISATION"),
+        ])
+        #expect(found.count == 1)
+        #expect(found.first?.participants == ["Иманғали Тасмағамбетов", "Ирина Бокова"])
+        #expect(found.first?.where == "Париж")
+        #expect(found.first?.topic?.hasPrefix("Қазақстан мен ЮНЕСКО арасындағы") == true)
+    }
+
+    @Test func receptionWithDateAndPlace() {
+        // Weak endings (-ді, -да) are stripped because the nominatives occur in the document.
+        let text = "Пьер Кабаре Астана қаласына келді. Кеше Астанада Бауыржан Байбек Пьер Кабареді қабылдады."
+        let found = meetings(text, tags: [("Бауыржан Байбек", "PERSON"), ("Пьер Кабареді", "PERSON"), ("Астанада", "GPE")], published: "2016-11-04")
+        let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: text.range(of: "Кеше")!.lowerBound.samePosition(in: text.unicodeScalars)!)
+        #expect(found == [Meeting(participants: ["Бауыржан Байбек", "Пьер Кабаре"], when: "2016-11-03", where: "Астана", start: start, end: text.unicodeScalars.count - 1)])
+    }
+
+    @Test func noMeetingWithoutTwoParticipants() {
+        // seed 002: "жастар белгілі ақындармен кездеседі" is an event, not a meeting of named people.
+        #expect(meetings(Seeds.text(2), tags: [("Арман Қырықбаев", "PERSON")]).isEmpty)
+        #expect(meetings(Seeds.text(1), tags: []).isEmpty)
+        #expect(meetings("Тараптар мәселелерді талқылады.", tags: []).isEmpty)
+    }
+}

@@ -1,0 +1,81 @@
+import Analysis
+import Testing
+import TextModel
+
+@Suite struct QuoteExtractorTests {
+    static let tags: [Int: [(String, String)]] = [
+        0: [("Б.Байбек", "PERSON"), ("Бауыржан Байбек", "PERSON"), ("Геташев Енгида", "PERSON"), ("ЮНЕСКО", "ORGANISATION")],
+        1: [("Бауыржан Байбек", "PERSON"), ("Пьер  Кабаремен", "PERSON"), ("Пьер Кабаре", "PERSON")],
+        2: [("Арман Қырықбаев", "PERSON"), ("А.Қырықбаев", "PERSON"), ("Алмас Мәдиев", "PERSON")],
+        3: [("Ғалия Тоқсейітова", "PERSON"), ("Джуд ван дер Мервенің", "PERSON"), ("Джуд ван дер Мерве", "PERSON")],
+        4: [("Иманғали Тасмағамбетов", "PERSON"), ("Ирина Боковамен", "PERSON"), ("И. Тасмағамбетовтің", "PERSON"), ("И. Тасмағамбетов", "PERSON")],
+    ]
+
+    func quotes(_ seed: Int, tagged: Bool = true) -> [Quote] {
+        quotes(Seeds.text(seed), tags: tagged ? Self.tags[seed] ?? [] : [])
+    }
+
+    func quotes(_ text: String, tags: [(String, String)] = []) -> [Quote] {
+        var document = Seeds.document(text)
+        Seeds.tag(&document, tags)
+        EntityResolver().annotate(&document)
+        QuoteExtractor().annotate(&document)
+        return document.quotes
+    }
+
+    @Test func seed000SpeakersIncludingTheFollowUpQuote() {
+        let found = quotes(0)
+        #expect(found.count == 3)
+        #expect(found.first { $0.text.hasPrefix("Біз Алматы қаласының мың жылдығын") }?.speaker == "Бауыржан Байбек")
+        #expect(found.first { $0.text.hasPrefix("Қазір Алматы") }?.speaker == "Бауыржан Байбек")
+        // "- деп аяқтады." has no subject: the previous sentence reports Геташев Енгида speaking.
+        #expect(found.first { $0.text.hasPrefix("Алматының 1000 жылдығын атап өту") }?.speaker == "Геташев Енгида")
+        // Names in «» are not speech.
+        #expect(!found.contains { $0.text == "Сазген сазы" || $0.text.hasPrefix("Қазақстан -2030") })
+    }
+
+    @Test func seed001RoleAsSpeaker() {
+        let found = quotes(1)
+        #expect(found.count == 1)
+        #expect(found[0].speaker == "Пьер Кабаре")
+        #expect(found[0].text.hasPrefix("Бұл менің Алматыға алғаш келуім"))
+        // Without entities the role cannot be tied to anyone: null, not a guess.
+        #expect(quotes(1, tagged: false).map(\.speaker) == [nil])
+    }
+
+    @Test func seed002PressServiceAndDeputyMayor() {
+        let found = quotes(2)
+        #expect(found.first { $0.text.hasPrefix("Орталық коммуникациялар қызметінде") }?.speaker == "Алматы қаласы әкімдігінің баспасөз қызметі")
+        #expect(found.first { $0.text.hasPrefix("Өзінің ғылым, білім") }?.speaker == "Арман Қырықбаев")
+        #expect(found.allSatisfy { $0.speaker != "Алмас Мәдиев" })
+    }
+
+    @Test func seed003And004() {
+        let craft = quotes(3)
+        #expect(craft.first { $0.text.hasPrefix("Алматының World Craft City мәртебесіне ие болуы") }?.speaker == "Ғалия Тоқсейітова")
+        #expect(craft.first { $0.text.hasPrefix("Алматыға World Craft City мәртебесін беру") }?.speaker == "Джуд ван дер Мерве")
+        #expect(craft.first { $0.text.hasPrefix("World Craft City мәртебесі Алматыға") }?.speaker == "Джуд ван дер Мерве")
+        #expect(craft.first { $0.text.hasPrefix("Бұл шешім") }.map { $0.speaker == nil } == true)
+        let unesco = quotes(4)
+        #expect(unesco.filter { $0.speaker == "Иманғали Тасмағамбетов" }.count == 3)
+        #expect(unesco.first { $0.text.hasPrefix("ҚР Премьер-Министрінің орынбасары") }?.speaker == "ҚР Премьер-министрінің баспасөз қызметі")
+        let document = Seeds.document(Seeds.text(4))
+        for quote in unesco { #expect(document.slice(quote.start, quote.end) == quote.text) }
+    }
+
+    @Test func colonAndSubjectFrames() {
+        let tags = [("Бауыржан Байбек", "PERSON")]
+        #expect(quotes("Бауыржан Байбек: «Қала дамып келеді».", tags: tags).map(\.speaker) == ["Бауыржан Байбек"])
+        #expect(quotes("Бауыржан Байбек «Қала дамып келеді» деді.", tags: tags).map(\.speaker) == ["Бауыржан Байбек"])
+    }
+
+    @Test func unbalancedAndUnframedQuotesAreNotReported() {
+        #expect(quotes("«Қала дамып келеді, - деді әкім.").isEmpty)
+        #expect(quotes("Қала дамып келеді», - деді әкім.").isEmpty)
+        #expect(quotes("\"Қала дамып келеді").isEmpty)
+        #expect(quotes("«Сазген сазы» ансамблі келді.").isEmpty)
+        #expect(quotes("«»«»«»»»»\"\"\" - деді").allSatisfy { $0.speaker == nil })
+        #expect(quotes("No Kazakh text \"at all\" here.").isEmpty)
+        #expect(quotes("").isEmpty)
+    }
+}

@@ -1,0 +1,73 @@
+import Analysis
+import Foundation
+import Testing
+import TextModel
+
+/// Seed articles (the copies shipped with the CLI) and helpers shared by the analysis tests.
+enum Seeds {
+    static let directory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Sources/TilshiCLI/Resources/Samples")
+
+    static func text(_ number: Int) -> String {
+        let prefix = String(format: "%03d_", number)
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        guard let name = files.first(where: { $0.hasPrefix(prefix) }),
+              let text = try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+        else { return "" }
+        return text
+    }
+
+    /// All five seed texts, in file-name order.
+    static func texts() throws -> [String] {
+        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "txt" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        return try files.map { try String(contentsOf: $0, encoding: .utf8) }
+    }
+
+    /// The seed whose file name starts with `prefix` ("000" … "004"), tokenised and sentence-split.
+    static func analysed(_ prefix: String) throws -> Document {
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        let name = try #require(names.first { $0.hasPrefix(prefix) }, "no seed \(prefix)")
+        var document = Document(id: prefix, text: try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8))
+        Tokenizer().annotate(&document)
+        SentenceSegmenter().annotate(&document)
+        return document
+    }
+
+    /// A tokenised, sentence-split document.
+    static func document(_ text: String, published: String? = nil) -> Document {
+        var document = Document(id: "t", text: text, metadata: DocumentMetadata(published: published))
+        Tokenizer().annotate(&document)
+        SentenceSegmenter().annotate(&document)
+        return document
+    }
+
+    /// Adds a hand-built entity for every occurrence of `surface` (what the NER stage will provide).
+    static func tag(_ document: inout Document, _ surface: String, _ label: String) {
+        let target = Array(surface.unicodeScalars)
+        let scalars = document.scalars
+        var index = 0
+        while index + target.count <= scalars.count {
+            if Array(scalars[index..<(index + target.count)]) == target {
+                let end = index + target.count
+                let first = document.tokens.partitionPoint { $0.end > index }
+                let last = document.tokens.partitionPoint { $0.start >= end }
+                // Only whole tokens: a surface that cuts a word is not a mention.
+                if first < last, document.tokens[first].start == index, document.tokens[last - 1].end == end {
+                    document.entities.append(Entity(text: surface, label: label, canonical: surface, start: index, end: end, tokenRange: first..<last))
+                }
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        document.entities.sort { $0.start < $1.start }
+    }
+
+    /// Tags several surfaces at once: `[("Бауыржан Байбек", "PERSON"), …]`.
+    static func tag(_ document: inout Document, _ mentions: [(String, String)]) {
+        for (surface, label) in mentions { tag(&document, surface, label) }
+    }
+}

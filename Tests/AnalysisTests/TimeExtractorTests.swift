@@ -1,0 +1,84 @@
+import Analysis
+import Testing
+import TextModel
+
+@Suite struct TimeExtractorTests {
+    func times(_ text: String, published: String? = nil) -> [TimeExpression] {
+        var document = Seeds.document(text, published: published)
+        TimeExtractor().annotate(&document)
+        return document.times
+    }
+
+    func values(_ text: String, published: String? = nil) -> [String] { times(text, published: published).map(\.value) }
+
+    @Test func seed002Schedule() {
+        let found = times(Seeds.text(2))
+        let pairs = found.map { ($0.text, $0.value) }
+        #expect(pairs.contains { $0 == ("5-6 қарашада", "XXXX-11-05/XXXX-11-06") })
+        #expect(pairs.contains { $0 == ("5 қараша күні сағат 11.00-де", "XXXX-11-05T11:00") })
+        #expect(pairs.contains { $0 == ("сағат 15.00-де", "XXXX-11-05T15:00") })
+        #expect(pairs.contains { $0 == ("сағат 18.00-де", "XXXX-11-05T18:00") })
+        #expect(pairs.contains { $0 == ("6 қараша күні сағат 15.00-де", "XXXX-11-06T15:00") })
+        #expect(pairs.contains { $0 == ("5 және 6 қараша күндері", "XXXX-11-05/XXXX-11-06") })
+        // "Бүгінгі күні" means "nowadays"; without a document date "биыл" is not resolved and not invented.
+        #expect(pairs.contains { $0 == ("бүгінгі күні", "PRESENT_REF") })
+        #expect(!found.contains { $0.text.hasPrefix("биыл") })
+        let document = Seeds.document(Seeds.text(2))
+        for time in found { #expect(document.slice(time.start, time.end) == time.text) }
+    }
+
+    @Test func yearsHalvesAndQuarters() {
+        #expect(times(Seeds.text(4)).contains { $0.text == "2016 жылғы қазан айында" && $0.value == "2016-10" })
+        #expect(times(Seeds.text(3)).contains { $0.text == "2025 жылдың алғашқы жартыжылдығында" && $0.value == "2025-H1" })
+        #expect(times(Seeds.text(3)).contains { $0.text == "4 қазанда" && $0.value == "XXXX-10-04" })
+        #expect(times(Seeds.text(3)).contains { $0.text == "5 қазан күні" && $0.value == "XXXX-10-05" })
+        let quarter = "биылғы жылдың бірінші тоқсанында"
+        #expect(times(Seeds.text(1)).contains { $0.text == quarter && $0.value == "XXXX-Q1" })
+        #expect(times(Seeds.text(1), published: "2025-04-20").contains { $0.text == quarter && $0.value == "2025-Q1" })
+        #expect(values("2016 жылы Парижде көрме өтті.") == ["2016"])
+        #expect(values("2016 жылғы 5 қарашада кездесті.") == ["2016-11-05"])
+    }
+
+    @Test func everyMonthInEveryCase() {
+        let stems = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"]
+        for (offset, stem) in stems.enumerated() {
+            let month = offset + 1
+            let expected = "XXXX-" + (month < 10 ? "0\(month)" : "\(month)") + "-12"
+            for ending in ["", "да", "нан", "ға", "дың", "ы"] {
+                let form = ending.isEmpty ? stem : stem + ending
+                #expect(values("Шара 12 \(form) өтеді.") == [expected], "\(form)")
+            }
+        }
+        #expect(values("Шара 12 наурыздан бастап өтеді.") == ["XXXX-03-12"])
+    }
+
+    @Test func relativeWordsNeedTheDocumentDate() {
+        #expect(values("Кеше әкім кездесті.", published: "2025-03-01") == ["2025-02-28"])
+        #expect(values("Бүгін көрме ашылады.", published: "2024-12-31") == ["2024-12-31"])
+        #expect(values("Ертең көрме ашылады.", published: "2024-12-31") == ["2025-01-01"])
+        #expect(values("Өткен жылы 100 турист келді.", published: "2025-06-01") == ["2024"])
+        #expect(values("Келесі жылы жалғасады.", published: "2025-06-01") == ["2026"])
+        #expect(values("Биыл жалғасады.", published: "2025-06-01") == ["2025"])
+        #expect(values("Кеше әкім кездесті.").isEmpty)
+        #expect(values("Биыл жалғасады.").isEmpty)
+        #expect(values("5 қараша күні өтеді.", published: "2016-11-01") == ["2016-11-05"])
+    }
+
+    @Test func clockTimesInheritTheSentenceDate() {
+        #expect(values("5 қараша күні сағат 11.00-де көрме, ал сағат 18:30-да концерт өтеді.") == ["XXXX-11-05T11:00", "XXXX-11-05T18:30"])
+        #expect(values("Сағат 18.00-де концерт өтеді.") == ["XXXX-XX-XXT18:00"])
+    }
+
+    @Test func absurdDatesAndNonsenseYieldNothing() {
+        #expect(values("32 қараша күні концерт өтеді.").isEmpty)
+        #expect(values("30 ақпанда өтеді.").isEmpty)
+        #expect(values("Концерт сағат 25.00-де басталады.").isEmpty)
+        #expect(values("Концерт сағат 12.75-де басталады.").isEmpty)
+        #expect(values("6-5 қарашада өтеді.").isEmpty)
+        #expect(values("Қазан қаласында көрме өтті.").isEmpty)
+        #expect(values("The meeting took place on 5 November 2016.").isEmpty)
+        #expect(values("Мерейтойлық 1000 жылдығын атап өтті.").isEmpty)
+        #expect(values("99999999999999999999999 қараша").isEmpty)
+        #expect(values("").isEmpty)
+    }
+}
