@@ -79,7 +79,17 @@ extension NewsDatabase {
     /// an earlier one is stored and linked to it (see ``SearchResults`` for how it is shown).
     @discardableResult
     public func ingest(_ documents: [SourceDocument]) throws -> IngestReport {
-        try store(documents.map(prepare))
+        try store(prepareAll(documents))
+    }
+
+    /// ``prepare(_:)`` for many documents, spread over the processor's cores; results keep the input order.
+    public func prepareAll(_ documents: [SourceDocument]) -> [PreparedDocument] {
+        guard documents.count > 1 else { return documents.map(prepare) }
+        let results = PreparedSlots(count: documents.count)
+        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+            results.set(index, prepare(documents[index]))
+        }
+        return results.values()
     }
 
     /// The analysis half of ``ingest(_:)``: pure, so callers may run it in parallel.
@@ -263,5 +273,23 @@ extension NewsDatabase {
     static func signature(from data: Data) -> [UInt16] {
         let bytes = [UInt8](data)
         return stride(from: 0, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 }
+    }
+}
+
+/// Slots filled concurrently by ``NewsDatabase/prepareAll(_:)``, one per document.
+private final class PreparedSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [PreparedDocument?]
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: PreparedDocument) {
+        lock.withLock { slots[index] = value }
+    }
+
+    func values() -> [PreparedDocument] {
+        lock.withLock { slots.map { $0! } }
     }
 }

@@ -1,9 +1,9 @@
 import GRDB
 
 extension NewsDatabase {
-    /// Largest number of matches that facets are computed over (the best-ranked ones are not singled
-    /// out: facets describe the result set, and beyond this many they are an estimate).
-    public static let facetSampleSize = 10_000
+    /// Largest number of matches that facets are computed over (in index order, not by rank: facets
+    /// describe the result set, and beyond this many matches they are a sample of it).
+    public static let facetSampleSize = 2_000
 
     /// Searches the collection: parses the query with ``QueryParser``, ranks with BM25 (title
     /// weighted ×5), filters, folds near-duplicates under their original, and adds snippets and facets.
@@ -21,7 +21,6 @@ extension NewsDatabase {
 
         var filters: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
-        if !query.includeDuplicates { filters.append("d.duplicateOf IS NULL") }
         if let source = query.source, !source.isEmpty {
             filters.append("d.source = ?")
             arguments.append(source)
@@ -51,29 +50,42 @@ extension NewsDatabase {
 
         let from: String
         var allArguments: [any DatabaseValueConvertible] = []
+        let idColumn: String
         let scoreColumn: String
         let order: String
         if let expression = parsed.expression {
-            from = "FROM document_fts JOIN document d ON d.id = document_fts.rowid WHERE document_fts MATCH ?"
-                + filters.map { " AND " + $0 }.joined()
+            // Near-duplicates are few: excluding their ids avoids reading every matching article's row.
+            let collapse = query.includeDuplicates ? "" : " AND document_fts.rowid NOT IN (SELECT id FROM document WHERE duplicateOf IS NOT NULL)"
+            from = (filters.isEmpty
+                ? "FROM document_fts WHERE document_fts MATCH ?"
+                : "FROM document_fts JOIN document d ON d.id = document_fts.rowid WHERE document_fts MATCH ?")
+                + collapse + filters.map { " AND " + $0 }.joined()
             allArguments = [expression] + arguments
+            idColumn = "document_fts.rowid"
             scoreColumn = "-bm25(document_fts, 5.0, 1.0)"
-            order = "ORDER BY bm25(document_fts, 5.0, 1.0), d.id"
+            order = "ORDER BY bm25(document_fts, 5.0, 1.0), document_fts.rowid"
         } else {
+            if !query.includeDuplicates { filters.insert("d.duplicateOf IS NULL", at: 0) }
             from = "FROM document d" + (filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND "))
             allArguments = arguments
+            idColumn = "d.id"
             scoreColumn = "0.0"
             order = "ORDER BY d.published DESC, d.id DESC"
         }
 
         return try writer.read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: StatementArguments(allArguments)) ?? 0
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT d.id, d.title, d.url, d.source, d.published, d.text, d.duplicateOf, d.similarity, \(scoreColumn) AS score
-                \(from) \(order) LIMIT ? OFFSET ?
-                """, arguments: StatementArguments(allArguments + [limit, offset]))
+            // Rank first with ids and scores only (the sorter never carries article texts), then load the page.
+            let ranked = try Row.fetchAll(db, sql: "SELECT \(idColumn) AS id, \(scoreColumn) AS score \(from) \(order) LIMIT ? OFFSET ?",
+                                          arguments: StatementArguments(allArguments + [limit, offset]))
+            let ids: [Int64] = ranked.map { $0["id"] }
+            let scores = Dictionary(ranked.map { ($0["id"] as Int64, $0["score"] as Double) }, uniquingKeysWith: { first, _ in first })
+            let rowsByID = Dictionary(try Row.fetchAll(db, sql: """
+                SELECT id, title, url, source, published, text, duplicateOf, similarity FROM document
+                WHERE id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ",")))
+                """, arguments: StatementArguments(ids)).map { ($0["id"] as Int64, $0) }, uniquingKeysWith: { first, _ in first })
+            let rows = ids.compactMap { rowsByID[$0] }
 
-            let ids: [Int64] = rows.map { $0["id"] }
             let duplicates = try duplicateLinks(of: ids, in: db)
             let originals = try originalLinks(of: rows, in: db)
             let snippetBuilder = query.snippets ? SnippetBuilder(words: parsed.positiveWords, prefixes: parsed.positivePrefixes) : nil
@@ -83,14 +95,17 @@ extension NewsDatabase {
                 let text: String = row["text"]
                 return SearchHit(
                     id: id, title: title, url: row["url"], source: row["source"], published: row["published"],
-                    score: row["score"], snippet: snippetBuilder?.snippet(of: text),
+                    score: scores[id] ?? 0, snippet: snippetBuilder?.snippet(of: text),
                     titleHighlights: title.map { snippetBuilder?.matches(in: $0) ?? [] } ?? [],
                     duplicateOf: originals[id], duplicates: duplicates[id] ?? []
                 )
             }
-            let facets = query.facets
-                ? try self.facets(matching: "SELECT d.id \(from) LIMIT \(Self.facetSampleSize)", arguments: StatementArguments(allArguments), in: db)
-                : nil
+            var facets: SearchFacets?
+            if query.facets {
+                let sample = try Int64.fetchAll(db, sql: "SELECT \(idColumn) \(from) LIMIT \(Self.facetSampleSize)",
+                                                arguments: StatementArguments(allArguments))
+                facets = try self.facets(of: sample, in: db)
+            }
             return SearchResults(
                 query: query, expression: parsed.expression, total: total, hits: hits, facets: facets, warnings: parsed.warnings
             )
@@ -127,24 +142,23 @@ extension NewsDatabase {
         return links
     }
 
-    /// Top entities, sources and months among the documents selected by `idQuery`.
-    private func facets(matching idQuery: String, arguments statementArguments: StatementArguments, in db: Database) throws -> SearchFacets {
+    /// Top entities, sources and months among the documents `ids` (passed as one JSON array).
+    private func facets(of ids: [Int64], in db: Database) throws -> SearchFacets {
+        guard !ids.isEmpty else { return SearchFacets(entities: [], sources: [], months: []) }
+        let list: StatementArguments = ["[" + ids.map(String.init).joined(separator: ",") + "]"]
         let entities = try Row.fetchAll(db, sql: """
-            WITH hits(id) AS (\(idQuery))
             SELECT e.canonical, e.label, COUNT(DISTINCT m.documentID) AS count
             FROM mention m JOIN entity e ON e.id = m.entityID
-            WHERE m.documentID IN hits GROUP BY m.entityID ORDER BY count DESC, e.canonical LIMIT 10
-            """, arguments: statementArguments).map { FacetCount(value: $0["canonical"], label: $0["label"], count: $0["count"]) }
+            WHERE m.documentID IN (SELECT value FROM json_each(?)) GROUP BY m.entityID ORDER BY count DESC, e.canonical LIMIT 10
+            """, arguments: list).map { FacetCount(value: $0["canonical"], label: $0["label"], count: $0["count"]) }
         let sources = try Row.fetchAll(db, sql: """
-            WITH hits(id) AS (\(idQuery))
-            SELECT source, COUNT(*) AS count FROM document WHERE id IN hits AND source IS NOT NULL
+            SELECT source, COUNT(*) AS count FROM document WHERE id IN (SELECT value FROM json_each(?)) AND source IS NOT NULL
             GROUP BY source ORDER BY count DESC, source LIMIT 10
-            """, arguments: statementArguments).map { FacetCount(value: $0["source"], count: $0["count"]) }
+            """, arguments: list).map { FacetCount(value: $0["source"], count: $0["count"]) }
         let months = try Row.fetchAll(db, sql: """
-            WITH hits(id) AS (\(idQuery))
-            SELECT month, COUNT(*) AS count FROM document WHERE id IN hits AND month IS NOT NULL
+            SELECT month, COUNT(*) AS count FROM document WHERE id IN (SELECT value FROM json_each(?)) AND month IS NOT NULL
             GROUP BY month ORDER BY month DESC LIMIT 24
-            """, arguments: statementArguments).map { FacetCount(value: $0["month"], count: $0["count"]) }
+            """, arguments: list).map { FacetCount(value: $0["month"], count: $0["count"]) }
         return SearchFacets(entities: entities, sources: sources, months: months)
     }
 }

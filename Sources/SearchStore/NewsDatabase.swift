@@ -58,8 +58,10 @@ public struct NewsDatabase: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             db.add(tokenizer: KazakhFTS5Tokenizer.self)
-            // 8 KiB pages waste less room around article-sized rows (only takes effect on a new database).
-            try db.execute(sql: "PRAGMA page_size = 8192")
+            // 32 KiB pages: article-sized rows (2–8 KB) leave a fifth of 4–8 KiB pages unused, under 5 % of
+            // 32 KiB ones (takes effect only on a new database). The page cache is sized in KiB to match.
+            try db.execute(sql: "PRAGMA page_size = 32768")
+            try db.execute(sql: "PRAGMA cache_size = -16384")
             if !db.configuration.readonly {
                 // WAL + NORMAL: a crash loses at most the last transactions, never consistency.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")

@@ -26,7 +26,7 @@ public struct ParsedQuery: Sendable, Equatable {
 /// first ``maximumWords`` words and ``maximumDepth`` levels of parentheses.
 public struct QueryParser: Sendable {
     public static let maximumWords = 32
-    /// Words at least this long also match as prefixes of longer words (their inflected forms).
+    /// Capitalised words at least this long also match as prefixes of longer words (their inflected forms).
     public static let minimumExpandedLength = 5
     public static let maximumDepth = 8
 
@@ -72,9 +72,10 @@ public struct QueryParser: Sendable {
             }
             let variants = ScriptFolding.queryVariants(word)
             var alternatives = variants.map(quote)
-            // Kazakh inflects by adding suffixes, so a word also matches the forms it begins: this recovers
-            // inflected forms the lemmatizer gets wrong (e.g. a surname it does not know).
-            if word.unicodeScalars.count >= minimumExpandedLength {
+            // Kazakh inflects by adding suffixes, so a name also matches the forms it begins: this recovers
+            // inflected forms the lemmatizer gets wrong (a surname it does not know). Only capitalised words,
+            // where those misses happen, pay for the prefix scan.
+            if Self.expandsToPrefix(word) {
                 alternatives.append(quote(variants[0]) + " *")
             }
             if alternatives.count == 1 { return alternatives[0] }
@@ -109,6 +110,12 @@ public struct QueryParser: Sendable {
         }
     }
 
+    /// Whether a query word also matches as a prefix: a capitalised word (a name) of ``minimumExpandedLength`` letters or more.
+    static func expandsToPrefix(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first else { return false }
+        return word.unicodeScalars.count >= minimumExpandedLength && first.properties.isUppercase
+    }
+
     /// An FTS5 string literal: the text in double quotes, inner quotes doubled.
     static func quote(_ text: String) -> String {
         var quoted = "\""
@@ -125,7 +132,7 @@ public struct QueryParser: Sendable {
         case .word(let word, false):
             let variants = ScriptFolding.queryVariants(word)
             words += variants
-            if word.unicodeScalars.count >= minimumExpandedLength { prefixes.append(variants[0].lowercased()) }
+            if expandsToPrefix(word) { prefixes.append(variants[0].lowercased()) }
         case .phrase(let phraseWords): words += phraseWords.map { ScriptFolding.cyrillic($0) ?? $0 }
         case .not: break
         case .and(let children), .or(let children):

@@ -27,6 +27,9 @@ extension TilshiCommand {
         @Option(help: "Folder for the two benchmark databases (a fresh temporary folder by default; removed afterwards).")
         public var workdir: String?
 
+        @Flag(help: "With --workdir: reuse the databases a previous run left there (only queries and recall are measured).")
+        public var reuse = false
+
         @Option(help: "Random seed for composing articles.")
         public var seed: UInt64 = 2025
 
@@ -57,15 +60,27 @@ extension TilshiCommand {
             defer { if workdir == nil { try? FileManager.default.removeItem(at: folder) } }
             let ourPath = folder.appendingPathComponent("tilshi.sqlite").path
             let plainPath = folder.appendingPathComponent("plain.sqlite").path
-            for path in [ourPath, plainPath] {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            let reusing = reuse && workdir != nil && FileManager.default.fileExists(atPath: ourPath) && FileManager.default.fileExists(atPath: plainPath)
+            if !reusing {
+                for path in [ourPath, plainPath] {
+                    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                }
             }
 
             print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")
             print("data: \(data): \(sentences.count) sentences → \(docs) articles (seed \(seed)), \(rawBytes / 1_000_000) MB of text")
 
-            // Ingest, 100 articles per transaction (as a file would be).
             let db = try NewsDatabase.open(path: ourPath)
+            let plain = try DatabaseQueue(path: plainPath)
+            if !reusing {
+                try build(db, plain, articles: articles, rawBytes: rawBytes, ourPath: ourPath, plainPath: plainPath)
+            }
+            try measureQueries(db, plain, articles: articles)
+        }
+
+        /// Ingests `articles` into both databases and prints speed and size.
+        private func build(_ db: NewsDatabase, _ plain: DatabaseQueue, articles: [SourceDocument], rawBytes: Int, ourPath: String, plainPath: String) throws {
+            // Ingest, 100 articles per transaction (as a file would be).
             let batch = 100
             let start = DispatchTime.now()
             let cpuStart = Self.cpuSeconds()
@@ -81,7 +96,6 @@ extension TilshiCommand {
             try db.compact()
             let ourBytes = Self.fileSize(ourPath)
 
-            let plain = try DatabaseQueue(path: plainPath)
             let plainStart = DispatchTime.now()
             let plainCPUStart = Self.cpuSeconds()
             try plain.write { db in
@@ -112,6 +126,10 @@ extension TilshiCommand {
             print(String(format: "  tilshi:   %.1f MB = %.2f× raw text (text, layers, entities, MinHash, FTS5 index)", Double(ourBytes) / 1e6, Double(ourBytes) / Double(rawBytes)))
             print(String(format: "  baseline: %.1f MB = %.2f× raw text", Double(plainBytes) / 1e6, Double(plainBytes) / Double(rawBytes)))
 
+        }
+
+        /// Query latency over the fixed query set, and inflection recall, for both databases.
+        private func measureQueries(_ db: NewsDatabase, _ plain: DatabaseQueue, articles: [SourceDocument]) throws {
             // Latency over the fixed query set.
             let queries = Self.querySet
             var ours: [Double] = []

@@ -11,7 +11,8 @@ public struct DatabaseOptions: ParsableArguments {
     /// Opens the collection (WAL mode), creating it if needed.
     func open() throws -> NewsDatabase {
         do { return try NewsDatabase.open(path: path) } catch {
-            throw ValidationError("cannot open the database '\(path)': \(error)")
+            StandardError.report("cannot open the database '\(path)': \(error)")
+            throw ExitCode.failure
         }
     }
 }

@@ -38,25 +38,33 @@ extension TilshiCommand {
             var totals = IngestReport()
             var progress = ProgressBar(total: files.count, enabled: !noProgress && isatty(STDERR_FILENO) != 0)
             for problem in listingProblems { progress.report("\(problem)") }
-            for file in files {
-                let result = reader.read(file: file)
-                for problem in result.problems {
-                    progress.report("\(problem)")
-                }
-                problems += result.problems
-                if !result.documents.isEmpty {
-                    do {
-                        let report = try db.ingest(result.documents)
-                        totals.added += report.added
-                        totals.duplicates += report.duplicates
-                        totals.nearDuplicates += report.nearDuplicates
-                        totals.empty += report.empty
-                    } catch {
-                        problems.append(SourceProblem(input: file, reason: "not stored: \(error)"))
-                        progress.report("\(file): not stored: \(error)")
+            // Files are read and analysed a group at a time (analysis runs on every core), then stored
+            // one file per transaction, in order.
+            let groupSize = 16
+            for groupStart in stride(from: 0, to: files.count, by: groupSize) {
+                let group = Array(files[groupStart..<min(groupStart + groupSize, files.count)])
+                let results = group.map { reader.read(file: $0) }
+                let prepared = db.prepareAll(results.flatMap(\.documents))
+                var next = 0
+                for (file, result) in zip(group, results) {
+                    for problem in result.problems { progress.report("\(problem)") }
+                    problems += result.problems
+                    let batch = Array(prepared[next..<next + result.documents.count])
+                    next += result.documents.count
+                    if !batch.isEmpty {
+                        do {
+                            let report = try db.store(batch)
+                            totals.added += report.added
+                            totals.duplicates += report.duplicates
+                            totals.nearDuplicates += report.nearDuplicates
+                            totals.empty += report.empty
+                        } catch {
+                            problems.append(SourceProblem(input: file, reason: "not stored: \(error)"))
+                            progress.report("\(file): not stored: \(error)")
+                        }
                     }
+                    progress.advance(detail: "\(totals.added.count) new, \(totals.duplicates) duplicates")
                 }
-                progress.advance(detail: "\(totals.added.count) new, \(totals.duplicates) duplicates")
             }
             progress.finish()
             let summary = "ingested \(totals.added.count), duplicates \(totals.duplicates), "

@@ -1,0 +1,95 @@
+import Foundation
+import NewsSources
+import Pipeline
+import Testing
+import TextModel
+@testable import SearchStore
+
+/// Marks a few known names as entities, so the storage of the entity layer can be tested before the
+/// NER stage lands in `kk-default` (the store keeps whatever entities the pipeline provides).
+private struct KnownNamesAnnotator: Annotator {
+    let name = "known-names"
+    static let names: [String: (label: String, canonical: String)] = [
+        "Алматы": ("GPE", "Алматы"), "Алматының": ("GPE", "Алматы"), "Алматыда": ("GPE", "Алматы"),
+        "ЮНЕСКО": ("ORGANISATION", "ЮНЕСКО"), "Парижде": ("GPE", "Париж"), "Байбек": ("PERSON", "Бауыржан Байбек"),
+    ]
+
+    func annotate(_ document: inout Document) {
+        // A meeting for every "кездесті" (met), dated by the document, to exercise the event layer.
+        if let met = document.tokens.first(where: { $0.text == "кездесті" }) {
+            document.meetings.append(Meeting(participants: ["Бауыржан Байбек"], when: document.metadata.published, where: "Алматы", start: met.start, end: met.end))
+        }
+        for (index, token) in document.tokens.enumerated() {
+            if let known = Self.names[token.text] {
+                document.entities.append(Entity(
+                    text: token.text, label: known.label, canonical: known.canonical, start: token.start, end: token.end,
+                    tokenRange: index..<index + 1
+                ))
+            }
+        }
+    }
+}
+
+@Suite struct EntityTests {
+    private func database() throws -> NewsDatabase {
+        // Tokens and lemmas only (no NER or fact stages), so the stored entities and meetings are exactly these.
+        let pipeline = Pipeline(name: "kk-search+names", annotators: Pipeline.search.annotators + [KnownNamesAnnotator()])
+        let db = try NewsDatabase.inMemory(pipeline: pipeline)
+        let dates = ["2016-10-10", "2025-09-01", "2025-10-02", "2025-10-05", "2016-11-20"]
+        try db.ingest(Seeds.documents().enumerated().map { index, document in
+            var copy = document
+            copy.published = dates[index]
+            return copy
+        })
+        return db
+    }
+
+    @Test func listsEntitiesByLabelWithCounts() throws {
+        let db = try database()
+        let places = try db.entities(label: "GPE")
+        #expect(places.first?.canonical == "Алматы")
+        #expect(places.allSatisfy { $0.label == "GPE" })
+        let almaty = try #require(places.first)
+        #expect(almaty.documentCount == 5)
+        #expect(almaty.mentionCount > almaty.documentCount)
+        #expect(try db.entities(query: "байб").map(\.canonical) == ["Бауыржан Байбек"])
+    }
+
+    @Test func entityDetailHasMentionsRelatedAndTimeline() throws {
+        let db = try database()
+        let unesco = try #require(try db.entities(label: "ORGANISATION").first)
+        let detail = try #require(try db.entity(id: unesco.id))
+        #expect(detail.entity.canonical == "ЮНЕСКО")
+        let mention = try #require(detail.mentions.first)
+        #expect(mention.context.marked(open: "[", close: "]").contains("[ЮНЕСКО]"))
+        #expect(detail.related.contains { $0.entity.canonical == "Алматы" })
+        #expect(detail.timeline.map(\.value) == detail.timeline.map(\.value).sorted())
+        #expect(detail.timeline.reduce(0) { $0 + $1.count } == unesco.documentCount)
+        #expect(try db.entity(id: 999_999) == nil)
+    }
+
+    @Test func eventsAreListedByTime() throws {
+        let db = try database()
+        let all = try db.events()
+        #expect(!all.isEmpty)
+        #expect(all.allSatisfy { $0.kind == "meeting" && $0.participants == ["Бауыржан Байбек"] })
+        // Seeds 001 (dated 2025-09-01) and 004 (2016-11-20) report a meeting.
+        #expect(all.map(\.time) == ["2016-11-20", "2025-09-01"])
+        let autumn2025 = try db.events(from: "2025-09", to: "2025-12")
+        #expect(autumn2025.map(\.time) == ["2025-09-01"])
+        #expect(autumn2025.first?.documentTitle == "Алматыда Францияның «Цифрлы күз» фестивалі өтеді")
+        #expect(try db.stats().events == all.count)
+    }
+
+    @Test func searchFiltersAndFacetsByEntity() throws {
+        let db = try database()
+        let withPerson = try db.search(SearchQuery("Алматы", entity: "бауыржан байбек"))
+        #expect(withPerson.total == 2)
+        #expect(try db.search(SearchQuery("", label: "PERSON")).total == 2)
+        let facets = try #require(try db.search(SearchQuery("ЮНЕСКО")).facets)
+        #expect(facets.entities.first { $0.value == "ЮНЕСКО" }?.label == "ORGANISATION")
+        let stored = try #require(try db.document(id: 1))
+        #expect(!stored.analysis.entities.isEmpty)
+        #expect(stored.entities.contains { $0.canonical == "Алматы" })
+    }
+}
