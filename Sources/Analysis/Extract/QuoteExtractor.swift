@@ -16,7 +16,7 @@ public struct QuoteExtractor: Annotator {
     public init() {}
 
     public func annotate(_ document: inout Document) {
-        let view = WordView(document)
+        let view = WordView.shared(for: document)
         let context = SpeakerContext(document: document, view: view)
         var quotes: [Quote] = []
         var insideQuote = [Bool](repeating: false, count: document.tokens.count)
@@ -44,6 +44,7 @@ public struct QuoteExtractor: Annotator {
                 guillemets.removeAll()  // an unbalanced quote never spans a paragraph break
                 straightOpen = nil
             }
+            guard tokens[index].kind != .word, tokens[index].kind != .number else { continue }
             let mark = tokens[index].text
             switch mark {
             case "«", "„":
@@ -85,6 +86,10 @@ struct SpeakerContext {
     let roles: [(name: String, roles: [String])]
     private let entityAtToken: [Int: Int]
 
+    private static let markers = WordKey.set(FactLexicon.speechMarkers)
+    private static let saying = WordKey.of("деп")
+    private static let said = WordKey.of("деді")
+
     init(document: Document, view: WordView) {
         self.document = document
         self.view = view
@@ -99,7 +104,9 @@ struct SpeakerContext {
     }
 
     private func isDash(_ token: Token) -> Bool { token.norm.unicodeScalars.allSatisfy { WordView.dashes.contains($0) } && !token.norm.isEmpty }
-    private func isWordToken(_ token: Token) -> Bool { token.norm.unicodeScalars.contains { $0.properties.isAlphabetic } }
+    private func isWordToken(_ token: Token) -> Bool {
+        token.kind == .word || token.kind == .number || token.norm.unicodeScalars.contains { $0.properties.isAlphabetic }
+    }
 
     /// The reporting phrase starting at token `index` (word tokens only), and the token after it.
     private func speechVerb(at index: Int) -> Int? {
@@ -200,12 +207,11 @@ struct SpeakerContext {
         for sentence in view.sentences {
             let first = view.words[sentence.lowerBound].tokens.lowerBound
             let last = view.words[sentence.upperBound - 1].tokens.upperBound
-            var index = first
-            while index < last {
-                defer { index += 1 }
+            for word in sentence where !view.words[word].isPunctuation && view.words[word].coreTokens.count == 1 {
+                let index = view.words[word].coreTokens.lowerBound
                 guard !insideQuote[index] else { continue }
-                let lower = tokens[index].norm.fastLowercased
-                if FactLexicon.speechMarkers.contains(lower) {
+                let key = view.words[word].key
+                if Self.markers.contains(key) {
                     // "X айтуынша, …": X is the entity that ends right before the marker.
                     guard index > first, let entity = entityAtToken[index - 1], ["PERSON", "ORGANISATION", "ORGANIZATION"].contains(document.entities[entity].label) else { continue }
                     var start = index + 1
@@ -217,7 +223,7 @@ struct SpeakerContext {
                                        start: tokens[start].start, end: tokens[end - 1].end))
                     continue
                 }
-                guard lower == "деп" || lower == "деді", index > first + 1, let afterVerb = speechVerb(at: index) else { continue }
+                guard key == Self.saying || key == Self.said, index > first + 1, let afterVerb = speechVerb(at: index) else { continue }
                 // Only ", - деп …" (or ", деп хабарлайды") directly after the speech, never a closing quote.
                 var before = index - 1
                 var sawComma = false

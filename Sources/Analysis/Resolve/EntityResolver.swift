@@ -19,7 +19,7 @@ public struct EntityResolver: Annotator {
 
     public func annotate(_ document: inout Document) {
         guard !document.entities.isEmpty else { return }
-        let view = WordView(document)
+        let view = WordView.shared(for: document)
         let mentions = document.entities.map { entity in
             NameResolver.Mention(words: Self.words(of: entity, in: document), label: entity.label)
         }
