@@ -70,6 +70,9 @@ public struct AmountExtractor: Annotator {
 
     private func amount(at index: Int, view: WordView, covered: [Bool], document: Document) -> Found? {
         let words = view.words
+        // Cheap test first: a quantity starts with a digit or a number word.
+        guard words[index].startsWithDigit || Self.numberWordKeys[words[index].key] != nil || Self.numberStems.longest(words[index].bare) != nil
+        else { return nil }
         let sentence = view.sentence(of: index)
         func word(_ position: Int) -> Word? {
             sentence.contains(position) && !covered[position] && !words[position].isPunctuation ? words[position] : nil

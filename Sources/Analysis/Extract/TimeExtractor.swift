@@ -105,14 +105,22 @@ private struct Matcher {
     }
 
     mutating func match(at index: Int) -> Match? {
-        guard let word = word(index), !word.isPunctuation else { return nil }
-        if word.key == Self.hour, let clock = clock(at: index + 1) {
+        // Cheap tests first: most words are neither digits, nor time words, nor month names.
+        guard sentence.contains(index), !view.words[index].isPunctuation else { return nil }
+        let key = view.words[index].key
+        if key == Self.hour, let clock = clock(at: index + 1) {
             let value = (lastDate.map { resolvedYear($0).value } ?? "XXXX-XX-XX") + "T" + clock
             return Match(expressions: [Found(words: index..<(index + 2), value: value)], next: index + 2)
         }
-        if let match = yearFirst(at: index) { return match }
-        if let match = dayMonth(at: index) { return match }
-        if let match = relative(at: index) { return match }
+        if view.words[index].startsWithDigit {
+            if let match = yearFirst(at: index) { return match }
+            return dayMonth(at: index)
+        }
+        let bare = view.words[index].bare
+        if Self.timeWords[key] != nil || bare.startsWithBytes("биыл") || bare.startsWithBytes("былтыр"), let match = relative(at: index) {
+            return match
+        }
+        guard Self.months.longest(bare) != nil else { return nil }
         // "қазан айында": a month named with "ай" but no number.
         if let month = month(index), let next = self.word(index + 1), next.bare.hasPrefix("ай"), next.bare.count <= 6,
            NumericWord(view.words[max(sentence.lowerBound, index - 1)].lower) == nil || index == sentence.lowerBound {

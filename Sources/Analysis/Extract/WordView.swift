@@ -181,8 +181,20 @@ struct WordView: Sendable {
 
     /// "Б", "Н.Ә", "Қ": one or more single upper-case letters separated by full stops.
     static func isInitials(_ core: String) -> Bool {
-        let parts = core.split(separator: ".", omittingEmptySubsequences: true)
-        return !parts.isEmpty && parts.allSatisfy { $0.count == 1 && $0.first!.isUppercase }
+        // Letter, optional full stop, letter, …: checked without splitting the string.
+        var letters = 0
+        var previousWasLetter = false
+        for scalar in core.unicodeScalars {
+            if scalar == "." {
+                guard previousWasLetter else { return false }
+                previousWasLetter = false
+            } else {
+                guard !previousWasLetter, scalar.isUppercaseFast, scalar.properties.isAlphabetic else { return false }
+                previousWasLetter = true
+                letters += 1
+            }
+        }
+        return letters > 0
     }
 }
 
@@ -195,14 +207,13 @@ struct Fingerprint: Equatable, Sendable {
     init(_ document: Document) {
         text = document.text
         tokenCount = document.tokens.count
-        var hasher = Hasher()
+        // FNV-1a over the boundaries: cheaper than SipHash, and collisions only matter together with equal text.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for token in document.tokens {
-            hasher.combine(token.start)
-            hasher.combine(token.end)
-            hasher.combine(token.norm.utf8.count)
-            hasher.combine(token.kind)
+            hash = (hash ^ UInt64(truncatingIfNeeded: token.start)) &* 0x0000_0100_0000_01b3
+            hash = (hash ^ UInt64(truncatingIfNeeded: token.end &* 31 &+ token.norm.utf8.count)) &* 0x0000_0100_0000_01b3
         }
-        tokenHash = hasher.finalize()
+        tokenHash = Int(truncatingIfNeeded: hash)
     }
 
     static func == (a: Fingerprint, b: Fingerprint) -> Bool {
