@@ -72,7 +72,8 @@ public struct EventExtractor: Annotator {
             guard Self.verbs.contains(key) else { return false }
             return !(key == Self.passed && index > segment.lowerBound && words[index - 1].key == Self.noted)
         }
-        guard hasVerb else { return [] }
+        guard hasVerb, segment.contains(where: { nounMatch(at: $0, limit: segment.upperBound, view: view) != nil || words[$0].key == Self.willMeet })
+        else { return [] }
         let venue = venue(in: segment, view: view, inTime: inTime, document: document)
         let place = venue?.name ?? placeEntity(in: segment, view: view, document: document)
         // Clause boundaries a title never crosses.
