@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TextModel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TilshiCLITests",
-            dependencies: ["TilshiCLI", "Pipeline", "TextModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["TilshiCLI", "Pipeline", "TextModel", "Corpora", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
     ]

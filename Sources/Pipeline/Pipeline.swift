@@ -42,14 +42,19 @@ public struct Pipeline: Sendable {
 
     /// Every stage: normalisation, language, tokens, sentences, morphology, entities, facts.
     public static let `default` = Pipeline(name: "kk-default", annotators: [
+        Normalizer(),
+        LanguageIdentifier(),
         Tokenizer(),
         SentenceSegmenter(),
+        MorphologyAnnotator(),
         // Facts: after the entity stage (names resolved first, times before amounts and events).
         EntityResolver(), TimeExtractor(), AmountExtractor(), QuoteExtractor(), MeetingExtractor(), EventExtractor(),
     ])
 
     /// What the search index needs: normalisation, tokens and lemmas.
     public static let search = Pipeline(name: "kk-search", annotators: [
+        Normalizer(),
         Tokenizer(),
+        MorphologyAnnotator(),
     ])
 }

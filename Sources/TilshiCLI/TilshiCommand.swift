@@ -8,6 +8,7 @@ public struct TilshiCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Analyze.self,
+            Translit.self,
             Events.self,
             Eval.self,
             Bench.self,

@@ -1,55 +1,81 @@
+import KazakhData
 import TextModel
 
 /// Splits the normalised text into tokens and maps each back to original offsets.
 ///
-/// First version: words are runs of letters, digits and word-internal hyphens/apostrophes;
-/// every other non-space scalar is a punctuation token of its own.
+/// Token boundaries come from ``TokenScanner`` (UD Kazakh KTB conventions: `Б.` `Байбек`, `13%-ға`,
+/// `ЮНЕСКО-ның`, `млрд.`, `«` `…` `»`). The scanner runs on ``Document/normalized`` so homoglyph and
+/// quote repairs by the normaliser count; each token's ``Token/text`` is the original surface and
+/// ``Token/norm`` the normalised one.
 public struct Tokenizer: Annotator {
     public let name = "tokenize"
+    let scanner: TokenScanner
 
-    public init() {}
-
-    public func annotate(_ document: inout Document) {
-        let normalized = document.normalized
-        let scalars = normalized.scalars
-        var tokens: [Token] = []
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
-                index += 1
-                continue
-            }
-            var end = index + 1
-            let kind: TokenKind
-            if isWordScalar(scalar) {
-                while end < scalars.count {
-                    if isWordScalar(scalars[end]) {
-                        end += 1
-                    } else if (scalars[end] == "-" || scalars[end] == "'"), end + 1 < scalars.count, isWordScalar(scalars[end + 1]) {
-                        end += 2
-                    } else {
-                        break
-                    }
-                }
-                kind = scalars[index].properties.numericType != nil ? .number : .word
-            } else {
-                kind = .punctuation
-            }
-            let original = normalized.originalRange(index, end)
-            let spaceAfter = end < scalars.count && scalars[end].properties.isWhitespace
-            tokens.append(Token(
-                text: document.slice(original.start, original.end),
-                norm: normalized.string(index, end),
-                start: original.start, end: original.end,
-                spaceAfter: spaceAfter, kind: kind
-            ))
-            index = end
-        }
-        document.tokens = tokens
+    public init(exceptions: TokenizerExceptions = .shared) {
+        scanner = TokenScanner(exceptions: exceptions)
     }
 
-    private func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    public func annotate(_ document: inout Document) {
+        document.tokens = tokens(of: document)
+    }
+
+    /// The tokens of `document`'s normalised text, with original offsets.
+    public func tokens(of document: Document) -> [Token] {
+        let normalized = document.normalized
+        let scalars = normalized.scalars
+        let original = document.scalars
+        let matches = scanner.scan(scalars)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(matches.count)
+        for match in matches {
+            let range = normalized.originalRange(match.start, match.end)
+            let text = Self.string(original, range.start, range.end)
+            var norm = range.end - range.start == match.end - match.start
+                && scalars[match.start..<match.end].elementsEqual(original[range.start..<range.end])
+                ? text : Self.string(scalars, match.start, match.end)
+            if match.dropsInnerSpace {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: norm.unicodeScalars.lazy.filter { !ScalarClass.isSpace($0) })
+                norm = String(view)
+            }
+            let spaceAfter = range.end < original.count && ScalarClass.isSpace(original[range.end])
+            tokens.append(Token(text: text, norm: norm, start: range.start, end: range.end, spaceAfter: spaceAfter, kind: match.kind))
+        }
+        return tokens
+    }
+
+    /// A string of `scalars[start..<end]`, UTF-8-encoded straight into the string's storage
+    /// (`UnicodeScalarView.append(contentsOf:)` costs several times more per token).
+    @inline(__always)
+    static func string(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
+        var byteCount = 0
+        for k in start..<end { byteCount += UTF8.width(scalars[k]) }
+        return String(unsafeUninitializedCapacity: byteCount) { buffer in
+            var position = 0
+            for k in start..<end {
+                let value = scalars[k].value
+                switch value {
+                case 0..<0x80:
+                    buffer[position] = UInt8(value)
+                    position += 1
+                case 0x80..<0x800:
+                    buffer[position] = UInt8(0xC0 | (value >> 6))
+                    buffer[position + 1] = UInt8(0x80 | (value & 0x3F))
+                    position += 2
+                case 0x800..<0x10000:
+                    buffer[position] = UInt8(0xE0 | (value >> 12))
+                    buffer[position + 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
+                    buffer[position + 2] = UInt8(0x80 | (value & 0x3F))
+                    position += 3
+                default:
+                    buffer[position] = UInt8(0xF0 | (value >> 18))
+                    buffer[position + 1] = UInt8(0x80 | ((value >> 12) & 0x3F))
+                    buffer[position + 2] = UInt8(0x80 | ((value >> 6) & 0x3F))
+                    buffer[position + 3] = UInt8(0x80 | (value & 0x3F))
+                    position += 4
+                }
+            }
+            return position
+        }
     }
 }

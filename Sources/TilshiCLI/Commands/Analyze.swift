@@ -49,54 +49,68 @@ extension TilshiCommand {
         }
 
         public func run() async throws {
-            let pipeline = Pipeline.named(pipeline)!
-            let inputs = files.isEmpty ? ["-"] : files
+            var output = StandardOutput()
+            let failures = try analyzeAll(
+                files.isEmpty ? ["-"] : files, write: { output.write($0) }, report: { StandardError.report($0) })
+            output.flush()
+            if failures > 0 { throw ExitCode.failure }
+        }
+
+        /// Analyses every input in order, writing results through `write` and one line per bad input
+        /// through `report`; returns how many inputs failed. Bad inputs never stop the others.
+        func analyzeAll(_ inputs: [String], write: (String) -> Void, report: (String) -> Void) throws -> Int {
+            let pipeline = Pipeline.named(pipeline) ?? .default
             var failures = 0
             var documents: [Document] = []
-            var output = StandardOutput()
             for input in inputs {
                 do {
                     let text = try TextInput.read(input)
-                    if inputFormat == .conllu {
-                        try analyzeCoNLLU(text, input: input, pipeline: pipeline, into: &output)
-                        continue
-                    }
-                    let document = pipeline.analyze(id: Self.documentID(for: input), text: text)
-                    switch format {
-                    case .json: documents.append(document)
-                    case .jsonl: output.write(try Self.jsonLine(document) + "\n")
-                    case .conllu: output.write(CoNLLU.format(CoNLLU.sentences(of: document)))
-                    case .text: output.write(TextReport.render(document))
+                    let analysed = try analyze(text, input: input, pipeline: pipeline)
+                    if format == .json {
+                        documents.append(analysed.document)
+                    } else {
+                        write(analysed.rendered)
                     }
                 } catch {
                     failures += 1
-                    StandardError.report("\(error)")
+                    report("\(error)")
                 }
             }
             if format == .json && !documents.isEmpty {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                let data = try encoder.encode(documents.count == 1 && files.count <= 1 ? AnyEncodable(documents[0]) : AnyEncodable(documents))
-                output.write(String(decoding: data, as: UTF8.self) + "\n")
+                let single = documents.count == 1 && inputs.count <= 1
+                let data = try encoder.encode(single ? AnyEncodable(documents[0]) : AnyEncodable(documents))
+                write(String(decoding: data, as: UTF8.self) + "\n")
             }
-            output.flush()
-            if failures > 0 { throw ExitCode.failure }
+            return failures
         }
 
-        /// Analyses gold-tokenised CoNLL-U: keeps the tokens, fills lemma/UPOS/features.
-        private func analyzeCoNLLU(_ text: String, input: String, pipeline: Pipeline, into output: inout StandardOutput) throws {
-            let sentences: [CoNLLUSentence]
-            do { sentences = try CoNLLU.parse(text) } catch {
-                throw TextInput.Failure(input: input, reason: "malformed CoNLL-U (\(error))")
+        /// Analyses one input's text and renders it in the output format (JSON is rendered by the caller,
+        /// which may wrap several documents in one array).
+        func analyze(_ text: String, input: String, pipeline: Pipeline) throws -> (document: Document, rendered: String) {
+            let id = Self.documentID(for: input)
+            if inputFormat == .conllu {
+                let sentences: [CoNLLUSentence]
+                do { sentences = try CoNLLU.parse(text) } catch {
+                    throw TextInput.Failure(input: input, reason: "malformed CoNLL-U (\(error))")
+                }
+                guard sentences.contains(where: { !$0.words.isEmpty }) else {
+                    throw TextInput.Failure(input: input, reason: "has no CoNLL-U word lines")
+                }
+                let analysed = GoldTokenAnalysis.analyze(sentences, id: id, pipeline: pipeline)
+                switch format {
+                case .conllu: return (analysed.document, CoNLLU.format(analysed.sentences))
+                case .jsonl: return (analysed.document, try Self.jsonLine(analysed.document) + "\n")
+                case .json, .text: return (analysed.document, "")
+                }
             }
-            let analysed = GoldTokenAnalysis.analyze(sentences, id: Self.documentID(for: input), pipeline: pipeline)
+            let document = pipeline.analyze(id: id, text: text)
             switch format {
-            case .conllu: output.write(CoNLLU.format(analysed.sentences))
-            case .jsonl: output.write(try Self.jsonLine(analysed.document) + "\n")
-            default:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                output.write(String(decoding: try encoder.encode(analysed.document), as: UTF8.self) + "\n")
+            case .json: return (document, "")
+            case .jsonl: return (document, try Self.jsonLine(document) + "\n")
+            case .conllu: return (document, CoNLLU.format(CoNLLU.sentences(of: document)))
+            case .text: return (document, TextReport.render(document))
             }
         }
 

@@ -5,7 +5,12 @@ extension TilshiCommand {
     public struct Eval: AsyncParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Measure accuracy against gold data; the figures in EVALUATION.md come from here.",
-            subcommands: []
+            subcommands: [
+                Tokenize.self,
+                LanguageID.self,
+                Translit.self,
+                EvalUD.self,
+            ]
         )
         public init() {}
     }
@@ -14,7 +19,12 @@ extension TilshiCommand {
     public struct Bench: AsyncParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Measure speed and memory; the figures in BENCHMARKS.md come from here.",
-            subcommands: [Facts.self]
+            subcommands: [
+                BenchTokenize.self,
+                Normalize.self,
+                BenchAnalyze.self,
+                Facts.self,
+            ]
         )
         public init() {}
     }
@@ -23,7 +33,9 @@ extension TilshiCommand {
     public struct Train: AsyncParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Train the bundled models from public gold data (deterministic).",
-            subcommands: []
+            subcommands: [
+                TrainMorphology.self,
+            ]
         )
         public init() {}
     }

@@ -1,8 +1,9 @@
 import Analysis
 import Foundation
+import Testing
 import TextModel
 
-/// Seed articles (the copies shipped with the CLI) and helpers shared by the fact-extraction tests.
+/// Seed articles (the copies shipped with the CLI) and helpers shared by the analysis tests.
 enum Seeds {
     static let directory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -15,6 +16,24 @@ enum Seeds {
               let text = try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
         else { return "" }
         return text
+    }
+
+    /// All five seed texts, in file-name order.
+    static func texts() throws -> [String] {
+        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "txt" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        return try files.map { try String(contentsOf: $0, encoding: .utf8) }
+    }
+
+    /// The seed whose file name starts with `prefix` ("000" … "004"), tokenised and sentence-split.
+    static func analysed(_ prefix: String) throws -> Document {
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        let name = try #require(names.first { $0.hasPrefix(prefix) }, "no seed \(prefix)")
+        var document = Document(id: prefix, text: try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8))
+        Tokenizer().annotate(&document)
+        SentenceSegmenter().annotate(&document)
+        return document
     }
 
     /// A tokenised, sentence-split document.

@@ -1,0 +1,310 @@
+import KazakhData
+import TextModel
+
+/// Generates every plausible analysis of a word form, without context: special tokens (punctuation,
+/// numbers, Latin script, acronym + suffix), memorised and irregular forms, and suffix-grammar segmentations
+/// whose stem is known or guessable.
+struct CandidateGenerator: Sendable {
+    let grammar: SuffixGrammar
+    let derivations: [(id: String, scalars: [Unicode.Scalar], upos: UPOS)]
+    let lexicon: StemLexicon
+    let irregular: [String: [MorphAnalysis]]
+    let memorised: [String: [MorphAnalysis]]
+
+    /// At most this many grammar readings per form are kept (known stems first).
+    static let maximumCandidates = 24
+
+    init(lexicon: StemLexicon, memorised: [String: [MorphAnalysis]]) {
+        grammar = SuffixGrammar(rows: MorphologyTables.suffixes())
+        var derivations: [(String, [Unicode.Scalar], UPOS)] = []
+        for row in MorphologyTables.derivations() {
+            guard let upos = UPOS(rawValue: row.upos) else { continue }
+            for form in row.forms { derivations.append((row.id, Array(form.unicodeScalars), upos)) }
+        }
+        // Longest endings first, so шылық wins over лық.
+        self.derivations = derivations.sorted { $0.1.count > $1.1.count }
+        self.lexicon = lexicon
+        var irregular: [String: [MorphAnalysis]] = [:]
+        for row in MorphologyTables.irregularForms() {
+            guard let upos = UPOS(rawValue: row.upos) else { continue }
+            irregular[row.form, default: []].append(MorphAnalysis(
+                lemma: row.lemma, upos: upos, feats: row.features == "_" ? "" : row.features, chain: "=", source: .irregular))
+        }
+        self.irregular = irregular
+        self.memorised = memorised
+    }
+
+    /// Every derivational ending a stem may carry (longest first).
+    func derivations(of stem: [Unicode.Scalar]) -> [(id: String, upos: UPOS)] {
+        derivations.filter { stem.count > $0.scalars.count + 1 && stem.suffix($0.scalars.count).elementsEqual($0.scalars) }.map { ($0.id, $0.upos) }
+    }
+
+    /// The derivational ending of a stem (its id and the part of speech it implies), if any.
+    func derivation(of stem: [Unicode.Scalar]) -> (id: String, upos: UPOS)? {
+        for entry in derivations where stem.count > entry.scalars.count + 1 && stem.suffix(entry.scalars.count).elementsEqual(entry.scalars) {
+            return (entry.id, entry.upos)
+        }
+        return nil
+    }
+
+    func candidates(of form: String) -> [MorphAnalysis] {
+        var out: [MorphAnalysis] = []
+        func add(_ analysis: MorphAnalysis) {
+            if !out.contains(where: { $0.sameReading(analysis) }) { out.append(analysis) }
+        }
+        let lower = form.lowercased()
+        if let known = memorised[lower] { known.forEach(add) }
+        if let special = specialCandidates(form) {
+            special.forEach(add)
+            return out
+        }
+        if let forms = irregular[lower] { forms.forEach(add) }
+        let original = Array(form.unicodeScalars)
+        let scalars = Array(lower.unicodeScalars)
+        guard scalars.count == original.count else {
+            add(MorphAnalysis(lemma: form, upos: .X, feats: "", source: .guess))
+            return out
+        }
+        // A hyphenated suffix after an acronym or name: ЮНЕСКО-ның, АҚШ-пен.
+        if let hyphen = scalars.lastIndex(of: "-"), hyphen > 0, hyphen < scalars.count - 1 {
+            hyphenated(original: original, lower: scalars, hyphen: hyphen).forEach(add)
+        }
+        let capitalised = original.first.map { $0.properties.isUppercase } ?? false
+        var grammarReadings: [MorphAnalysis] = []
+        // The bare word.
+        grammarReadings += stemReadings(stem: scalars, original: original, category: nil, rows: [], capitalised: capitalised)
+        for segmentation in grammar.segmentations(of: scalars, minimumStem: 1) {
+            let stem = Array(scalars[..<segmentation.stemLength])
+            let alternations = segmentation.vowelInitial ? Self.alternations(of: stem) : []
+            // A stem ending in б/ғ/г before a vowel is (almost always) a voiced п/қ/к: guess only the alternated stem.
+            let voicedFinal = !alternations.isEmpty && KazakhPhonology.voicedBeforeVowel[stem.last!] != nil
+            grammarReadings += stemReadings(stem: stem, original: original, category: segmentation.stemCategory,
+                                            rows: segmentation.rows, capitalised: capitalised, allowGuess: !voicedFinal)
+            for (number, alternated) in alternations.enumerated() {
+                grammarReadings += stemReadings(stem: alternated, original: original, category: segmentation.stemCategory,
+                                                rows: segmentation.rows, capitalised: capitalised,
+                                                allowGuess: voicedFinal && number == 0)
+            }
+        }
+        // Known stems before guesses, shorter chains first within a source (stable, deterministic).
+        let ranked = grammarReadings.enumerated().sorted {
+            ($0.element.source.rawValue, $0.offset) < ($1.element.source.rawValue, $1.offset)
+        }
+        for (_, reading) in ranked.prefix(Self.maximumCandidates) { add(reading) }
+        if out.isEmpty { add(MorphAnalysis(lemma: form, upos: capitalised ? .PROPN : .NOUN, feats: "Case=Nom", source: .guess)) }
+        return out
+    }
+
+    /// Readings of one segmentation: each lexicon reading of the stem that fits the category, else guesses.
+    private func stemReadings(stem: [Unicode.Scalar], original: [Unicode.Scalar], category: SuffixGrammar.Category?,
+                              rows: [Int], capitalised: Bool, allowGuess: Bool = true) -> [MorphAnalysis] {
+        let key = String(String.UnicodeScalarView(stem))
+        var out: [MorphAnalysis] = []
+        let entries = lexicon.readings(of: key)
+        for entry in entries {
+            if let category {
+                let verbal = entry.upos == .VERB || entry.upos == .AUX
+                if category == .V0 ? !verbal : !Self.inflectsAsNominal.contains(entry.upos) { continue }
+            }
+            out += expanded(stem: stem, original: original, upos: entry.upos, inherent: entry.features, rows: rows,
+                            category: category, source: entry.source)
+        }
+        let derivedADJ = derivations(of: stem).contains { $0.upos == .ADJ }
+        // Lexicalised adjectives in -лы/-сыз/-лық are often listed as nouns (or not at all): міндетті, медициналық.
+        if allowGuess, !out.isEmpty, derivedADJ, category != .V0, !entries.contains(where: { $0.upos == .ADJ }) {
+            out += expanded(stem: stem, original: original, upos: .ADJ, inherent: [], rows: rows, category: .N0, source: .guess)
+        }
+        if !out.isEmpty || !allowGuess { return out }
+        // Guesses: unknown stems need a vowel and two letters.
+        guard stem.count >= 2, KazakhPhonology.hasVowel(stem) || capitalised else { return out }
+        if category == .V0 {
+            // Unknown verbs: at least three letters, not ending like a possessive or a voiced stop, and with a
+            // tense/mood suffix (a bare guessed stem + voice is almost always a misparsed noun).
+            let final = rows.last.map { grammar.rows[$0].yields }
+            guard stem.count >= 3, !["ы", "і", "ғ", "г", "б"].contains(stem.last!), final != .V0, final != .VN else { return out }
+            out += expanded(stem: stem, original: original, upos: .VERB, inherent: [], rows: rows, category: .V0, source: .guess)
+            return out
+        }
+        let derived = derivation(of: stem)
+        var guesses: [UPOS] = capitalised ? [.PROPN, .NOUN] : [.NOUN]
+        if derivedADJ { guesses.append(.ADJ) }
+        if let derived, derived.upos == .VERB, category == nil { guesses.append(.VERB) }
+        for upos in guesses {
+            out += expanded(stem: stem, original: original, upos: upos, inherent: [], rows: rows,
+                            category: upos == .VERB ? .V0 : .N0, source: .guess)
+        }
+        return out
+    }
+
+    /// Stems a vowel-initial suffix may have altered: voiced final consonant (кітаб- → кітап) and a dropped
+    /// vowel of the last syllable (халқ- → халық, ауз- → ауыз, орн- → орын).
+    static func alternations(of stem: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
+        guard let last = stem.last else { return [] }
+        var out: [[Unicode.Scalar]] = []
+        if let voiceless = KazakhPhonology.voicedBeforeVowel[last] { out.append(stem.dropLast() + [voiceless]) }
+        if stem.count >= 3, !KazakhPhonology.isVowel(last), !KazakhPhonology.isVowel(stem[stem.count - 2]),
+           KazakhPhonology.letterClass(stem[stem.count - 2]) != nil {
+            let vowel: Unicode.Scalar = KazakhPhonology.stemHarmony(stem, end: stem.count) == .front ? "і" : "ы"
+            let restored: Unicode.Scalar = KazakhPhonology.voicedBeforeVowel[last] ?? last
+            out.append(stem.dropLast() + [vowel, restored])
+        }
+        return out
+    }
+
+    static let inflectsAsNominal: Set<UPOS> = [.NOUN, .PROPN, .ADJ, .PRON, .NUM, .DET, .ADV]
+
+    /// Builds the analysis of `stem` + suffix rows (innermost first), applying KTB's feature conventions.
+    func reading(stem: [Unicode.Scalar], original: [Unicode.Scalar], upos: UPOS, inherent: [String], rows: [Int],
+                 category: SuffixGrammar.Category?, source: MorphAnalysis.Source, readingIndex: Int = 0) -> MorphAnalysis? {
+        var bundle = inherent.compactMap { pair -> (String, String)? in
+            guard let eq = pair.firstIndex(of: "=") else { return nil }
+            return (String(pair[..<eq]), String(pair[pair.index(after: eq)...]))
+        }
+        var names: [String] = []
+        var finalCategory = category
+        var hasCase = false
+        var participle = false
+        for rowIndex in rows {
+            let row = grammar.rows[rowIndex]
+            names.append(row.id)
+            for (name, value) in row.readings[min(readingIndex, row.readings.count - 1)] {
+                FeatureBundle.set(name, value, in: &bundle)
+            }
+            if row.yields == .PART { participle = true }
+            if row.yields == .NC || row.yields == .NP || row.yields == .NP3 || row.yields == .NPL {
+                if participle { FeatureBundle.set("VerbForm", "Ger", in: &bundle) }
+                if row.yields == .NC { hasCase = true }
+            }
+            finalCategory = row.yields
+        }
+        let verbal = upos == .VERB || upos == .AUX
+        if verbal {
+            if rows.isEmpty || finalCategory == .V0 || finalCategory == .VN {
+                for (name, value) in [("Mood", "Imp"), ("Number", "Sing"), ("Person", "2"), ("VerbForm", "Fin")] {
+                    FeatureBundle.set(name, value, in: &bundle)
+                }
+            }
+            if FeatureBundle.has("VerbForm", in: bundle), bundle.first(where: { $0.0 == "VerbForm" })!.1 == "Ger", !hasCase {
+                FeatureBundle.set("Case", "Nom", in: &bundle)
+            }
+        } else {
+            let caseBearing: Set<UPOS> = [.NOUN, .PROPN, .PRON]
+            if !hasCase && (caseBearing.contains(upos) || (!rows.isEmpty && upos != .NUM)) {
+                FeatureBundle.set("Case", "Nom", in: &bundle)
+            }
+        }
+        // Proper nouns keep the surface capitalisation of the stem; other lemmas are lowercase (KTB).
+        var lemmaScalars = stem
+        if upos == .PROPN {
+            for index in 0..<min(stem.count, original.count)
+            where String(original[index]).lowercased().unicodeScalars.first == stem[index] {
+                lemmaScalars[index] = original[index]
+            }
+        }
+        return MorphAnalysis(
+            lemma: String(String.UnicodeScalarView(lemmaScalars)), upos: upos, feats: FeatureBundle.format(bundle),
+            chain: names.joined(separator: "+"), source: source)
+    }
+
+    /// Every feature reading of one segmentation (rows with `;` alternatives give several).
+    private func expanded(stem: [Unicode.Scalar], original: [Unicode.Scalar], upos: UPOS, inherent: [String], rows: [Int],
+                          category: SuffixGrammar.Category?, source: MorphAnalysis.Source) -> [MorphAnalysis] {
+        let count = rows.map { grammar.rows[$0].readings.count }.max() ?? 1
+        return (0..<count).compactMap {
+            reading(stem: stem, original: original, upos: upos, inherent: inherent, rows: rows, category: category,
+                    source: source, readingIndex: $0)
+        }
+    }
+
+    // MARK: special tokens
+
+    private func specialCandidates(_ form: String) -> [MorphAnalysis]? {
+        let scalars = Array(form.unicodeScalars)
+        guard let first = scalars.first else { return [MorphAnalysis(lemma: form, upos: .X, feats: "", source: .special)] }
+        let letters = scalars.filter { $0.properties.isAlphabetic }
+        let digits = scalars.filter { ("0"..."9").contains($0) }
+        if letters.isEmpty && digits.isEmpty {
+            let symbols: Set<Unicode.Scalar> = ["/", "%", "$", "€", "₸", "№", "+", "=", "<", ">", "&", "*", "@", "#", "§", "°", "^", "~", "|"]
+            if scalars.allSatisfy({ symbols.contains($0) }) {
+                return [MorphAnalysis(lemma: form, upos: .SYM, feats: "", source: .special),
+                        MorphAnalysis(lemma: form, upos: .PUNCT, feats: "", source: .special)]
+            }
+            return [MorphAnalysis(lemma: form, upos: .PUNCT, feats: "", source: .special)]
+        }
+        if ("0"..."9").contains(first) {
+            // 2010, 2,3, 55-ші, 35-те: the number is the lemma; ordinal and case suffixes become features.
+            var end = 0
+            while end < scalars.count, ("0"..."9").contains(scalars[end]) || ((scalars[end] == "," || scalars[end] == ".") && end + 1 < scalars.count && ("0"..."9").contains(scalars[end + 1])) {
+                end += 1
+            }
+            let number = String(String.UnicodeScalarView(scalars[..<end]))
+            var rest = Array(scalars[end...])
+            if rest.first == "-" { rest.removeFirst() }
+            let suffix = String(String.UnicodeScalarView(rest)).lowercased()
+            if suffix.isEmpty {
+                return [MorphAnalysis(lemma: number, upos: .NUM, feats: "NumType=Card", source: .special),
+                        MorphAnalysis(lemma: number, upos: .NUM, feats: "NumType=Ord", source: .special)]
+            }
+            if Self.ordinalSuffixes.contains(suffix) {
+                return [MorphAnalysis(lemma: number, upos: .NUM, feats: "NumType=Ord", chain: "ORD", source: .special)]
+            }
+            var out: [MorphAnalysis] = []
+            let word = Array(number.unicodeScalars.suffix(1)) + Array(suffix.unicodeScalars)
+            for segmentation in grammar.segmentations(of: Self.spokenDigit(word), minimumStem: 1) where segmentation.stemLength == 1 && segmentation.stemCategory == .N0 {
+                if let reading = reading(stem: Array(number.unicodeScalars), original: Array(number.unicodeScalars), upos: .NUM,
+                                         inherent: ["NumType=Card"], rows: segmentation.rows, category: .N0, source: .special) {
+                    out.append(reading)
+                }
+            }
+            return out.isEmpty ? [MorphAnalysis(lemma: number, upos: .NUM, feats: "NumType=Card", source: .special)] : out
+        }
+        let latin = letters.allSatisfy { $0.value < 0x250 }
+        if latin && !letters.isEmpty {
+            var out: [MorphAnalysis] = []
+            if letters.allSatisfy({ "IVXLCM".unicodeScalars.contains($0) }) && letters.count == scalars.count {
+                out.append(MorphAnalysis(lemma: form, upos: .NUM, feats: "NumType=Ord", source: .special))
+            }
+            let capitalised = first.properties.isUppercase
+            out.append(MorphAnalysis(lemma: form, upos: capitalised ? .PROPN : .X, feats: capitalised ? "Case=Nom" : "", source: .special))
+            out.append(MorphAnalysis(lemma: form, upos: .X, feats: "", source: .special))
+            return out
+        }
+        if scalars.last == "." && letters.count <= 3 {
+            // Initials and abbreviations: Г., т.б.
+            return [MorphAnalysis(lemma: form, upos: .PROPN, feats: "Case=Nom", source: .special),
+                    MorphAnalysis(lemma: form, upos: .NOUN, feats: "Case=Nom", source: .special),
+                    MorphAnalysis(lemma: form, upos: .X, feats: "", source: .special)]
+        }
+        return nil
+    }
+
+    /// How a digit ends when read aloud, for suffix allomorphy (5 = бес → -ке; 2 = екі → -ге).
+    private static func spokenDigit(_ word: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard let digit = word.first else { return word }
+        let spoken: [Unicode.Scalar: Unicode.Scalar] = [
+            "0": "л", "1": "р", "2": "і", "3": "ш", "4": "т", "5": "с", "6": "ы", "7": "і", "8": "з", "9": "з",
+        ]
+        return [spoken[digit] ?? "а"] + word.dropFirst()
+    }
+
+    static let ordinalSuffixes: Set<String> = ["ші", "шы", "інші", "ыншы", "нші", "ншы"]
+
+    private func hyphenated(original: [Unicode.Scalar], lower: [Unicode.Scalar], hyphen: Int) -> [MorphAnalysis] {
+        let head = Array(lower[..<hyphen])
+        let joined = head + lower[(hyphen + 1)...]
+        let headOriginal = Array(original[..<hyphen])
+        let acronym = headOriginal.count >= 2 && headOriginal.allSatisfy { !$0.properties.isLowercase }
+        let capitalised = headOriginal.first?.properties.isUppercase ?? false
+        var out: [MorphAnalysis] = []
+        for segmentation in grammar.segmentations(of: joined, minimumStem: hyphen) where segmentation.stemLength == hyphen && segmentation.stemCategory == .N0 {
+            for upos in capitalised || acronym ? [UPOS.PROPN, .NOUN] : [.NOUN] {
+                if var analysis = reading(stem: head, original: headOriginal, upos: upos, inherent: [], rows: segmentation.rows,
+                                          category: .N0, source: .special) {
+                    if upos != .PROPN && acronym { analysis.lemma = String(String.UnicodeScalarView(headOriginal)) }
+                    out.append(analysis)
+                }
+            }
+        }
+        return out
+    }
+}

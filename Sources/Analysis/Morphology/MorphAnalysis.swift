@@ -1,0 +1,69 @@
+public import TextModel
+
+/// One reading of a word form: lemma, part of speech, UD features, and how it was found.
+public struct MorphAnalysis: Sendable, Hashable {
+    /// Where an analysis comes from; the disambiguator learns how far to trust each source.
+    public enum Source: UInt8, Sendable, CaseIterable {
+        /// The form was seen with this analysis in training data.
+        case memorised
+        /// A hand-written irregular form.
+        case irregular
+        /// Punctuation, numbers, Latin script, acronyms with a hyphenated suffix.
+        case special
+        /// Stem lemma seen in training data.
+        case trainedStem
+        /// Hand-checked stem.
+        case handStem
+        /// Stem induced from a raw corpus.
+        case corpusStem
+        /// Unknown stem: part of speech guessed.
+        case guess
+    }
+
+    /// Dictionary form in UD Kazakh KTB conventions.
+    public var lemma: String
+    /// Universal part of speech.
+    public var upos: UPOS
+    /// Universal features, sorted `Name=Value|…` as in CoNLL-U; empty when none.
+    public var feats: String
+    /// Suffix chain, innermost first (e.g. `POSS3+GEN`); empty for bare words.
+    public var chain: String
+    /// Where the analysis comes from.
+    public var source: Source
+
+    public init(lemma: String, upos: UPOS, feats: String, chain: String = "", source: Source) {
+        self.lemma = lemma
+        self.upos = upos
+        self.feats = feats
+        self.chain = chain
+        self.source = source
+    }
+
+    /// Whether two analyses give the same lemma, UPOS and features (the scored columns).
+    func sameReading(_ other: MorphAnalysis) -> Bool {
+        lemma == other.lemma && upos == other.upos && feats == other.feats
+    }
+}
+
+/// UD feature bundles: parsing, merging (outer suffixes override inner ones) and canonical CoNLL-U order.
+enum FeatureBundle {
+    static func parse(_ text: String) -> [(String, String)] {
+        if text.isEmpty || text == "_" { return [] }
+        return text.split(separator: "|").compactMap { pair -> (String, String)? in
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+        }
+    }
+
+    /// Sets `name=value` in `bundle`, replacing an existing value of `name`.
+    static func set(_ name: String, _ value: String, in bundle: inout [(String, String)]) {
+        if let index = bundle.firstIndex(where: { $0.0 == name }) { bundle[index].1 = value } else { bundle.append((name, value)) }
+    }
+
+    static func has(_ name: String, in bundle: [(String, String)]) -> Bool { bundle.contains { $0.0 == name } }
+
+    /// CoNLL-U order: sorted by feature name, case-insensitively.
+    static func format(_ bundle: [(String, String)]) -> String {
+        bundle.sorted { $0.0.lowercased() < $1.0.lowercased() }.map { "\($0.0)=\($0.1)" }.joined(separator: "|")
+    }
+}

@@ -1,0 +1,120 @@
+public import TextModel
+
+/// What training learns from gold data: memorised word forms, stems with their parts of speech, and the
+/// disambiguator's perceptron weights. Serialised as `morphology-model.tsv`.
+public struct MorphologyModel: Sendable {
+    /// Lowercased form → analyses seen in training, most frequent first.
+    public var memorised: [String: [MorphAnalysis]]
+    /// Lemmas seen in training, with part of speech and inherent features.
+    public var stems: [(lemma: String, upos: UPOS, features: String, count: Int)]
+    /// Hashed perceptron weights (`MorphologyFeatures.tableBits` wide).
+    public var weights: [Float]
+
+    public init(memorised: [String: [MorphAnalysis]] = [:], stems: [(lemma: String, upos: UPOS, features: String, count: Int)] = [],
+                weights: [Float]? = nil) {
+        self.memorised = memorised
+        self.stems = stems
+        self.weights = weights ?? [Float](repeating: 0, count: 1 << MorphologyFeatures.tableBits)
+    }
+
+    /// An empty model: the grammar and bundled stems alone, every weight zero.
+    public static let empty = MorphologyModel()
+
+    /// Features kept with a stem as inherent (not contributed by suffixes).
+    static let inherentFeatures: Set<String> = ["PronType", "Reflex", "NumType", "Polite", "Gender"]
+
+    /// Builds the memorised forms and trained stems of gold sentences (weights stay as they are).
+    public mutating func learnLexicon(from sentences: [[GoldWord]]) {
+        var formCounts: [String: [(MorphAnalysis, Int)]] = [:]
+        var stemCounts: [String: (String, UPOS, String, Int)] = [:]
+        var stemOrder: [String] = []
+        for sentence in sentences {
+            for word in sentence {
+                guard let upos = UPOS(rawValue: word.upos) else { continue }
+                let feats = word.feats == "_" ? "" : word.feats
+                let analysis = MorphAnalysis(lemma: word.lemma, upos: upos, feats: feats, chain: "=", source: .memorised)
+                let key = word.form.lowercased()
+                if let index = formCounts[key]?.firstIndex(where: { $0.0.sameReading(analysis) }) {
+                    formCounts[key]![index].1 += 1
+                } else {
+                    formCounts[key, default: []].append((analysis, 1))
+                }
+                var inherent = FeatureBundle.parse(feats).filter { Self.inherentFeatures.contains($0.0) }
+                if upos == .PRON {
+                    inherent += FeatureBundle.parse(feats).filter { $0.0 == "Person" || $0.0 == "Number" }
+                }
+                let stemKey = "\(word.lemma.lowercased())\t\(upos.rawValue)"
+                if let existing = stemCounts[stemKey] {
+                    stemCounts[stemKey] = (existing.0, existing.1, existing.2, existing.3 + 1)
+                } else {
+                    stemCounts[stemKey] = (word.lemma, upos, inherent.isEmpty ? "_" : FeatureBundle.format(inherent), 1)
+                    stemOrder.append(stemKey)
+                }
+            }
+        }
+        memorised = formCounts.mapValues { readings in
+            readings.enumerated().sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }.map(\.element.0)
+        }
+        stems = stemOrder.map { stemCounts[$0]! }.map { (lemma: $0.0, upos: $0.1, features: $0.2, count: $0.3) }
+    }
+
+    // MARK: serialisation
+
+    /// The model as TSV: `F form lemma upos feats` rows (most frequent first), `S lemma upos feats count` rows,
+    /// and `W index weight` rows for non-zero weights.
+    public func serialized(header: [String]) -> String {
+        var out = header.map { "# \($0)" }.joined(separator: "\n") + "\n"
+        for form in memorised.keys.sorted() {
+            for analysis in memorised[form]! {
+                out += "F\t\(form)\t\(analysis.lemma)\t\(analysis.upos.rawValue)\t\(analysis.feats.isEmpty ? "_" : analysis.feats)\n"
+            }
+        }
+        for stem in stems {
+            out += "S\t\(stem.lemma)\t\(stem.upos.rawValue)\t\(stem.features)\t\(stem.count)\n"
+        }
+        for (index, weight) in weights.enumerated() where weight != 0 {
+            out += "W\t\(index)\t\(weight)\n"
+        }
+        return out
+    }
+
+    /// Parses ``serialized(header:)`` output; malformed lines are skipped.
+    public static func parse(_ text: String) -> MorphologyModel {
+        var model = MorphologyModel()
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            switch fields.first {
+            case "F" where fields.count >= 5:
+                guard let upos = UPOS(rawValue: String(fields[3])) else { continue }
+                let feats = fields[4] == "_" ? "" : String(fields[4])
+                model.memorised[String(fields[1]), default: []].append(
+                    MorphAnalysis(lemma: String(fields[2]), upos: upos, feats: feats, chain: "=", source: .memorised))
+            case "S" where fields.count >= 5:
+                guard let upos = UPOS(rawValue: String(fields[2])) else { continue }
+                model.stems.append((lemma: String(fields[1]), upos: upos, features: String(fields[3]), count: Int(fields[4]) ?? 1))
+            case "W" where fields.count >= 3:
+                if let index = Int(fields[1]), let weight = Float(fields[2]), index >= 0, index < model.weights.count {
+                    model.weights[index] = weight
+                }
+            default:
+                continue
+            }
+        }
+        return model
+    }
+}
+
+/// A gold-annotated word (from CoNLL-U) for training and evaluation.
+public struct GoldWord: Sendable, Equatable {
+    public var form: String
+    public var lemma: String
+    public var upos: String
+    public var feats: String
+
+    public init(form: String, lemma: String, upos: String, feats: String) {
+        self.form = form
+        self.lemma = lemma
+        self.upos = upos
+        self.feats = feats
+    }
+}

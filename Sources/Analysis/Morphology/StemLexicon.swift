@@ -1,0 +1,53 @@
+public import TextModel
+import KazakhData
+
+/// Stems with part of speech and inherent features, from three sources: hand-checked stems, stems induced
+/// from a raw corpus, and lemmas seen in training data. Keys are lowercased stems.
+public struct StemLexicon: Sendable {
+    /// One reading of a stem.
+    public struct Entry: Sendable, Equatable {
+        public var upos: UPOS
+        /// Inherent features (`PronType=Dem`, `NumType=Card`, …) as name/value pairs.
+        public var features: [String]
+        public var source: MorphAnalysis.Source
+        public var count: Int
+    }
+
+    private(set) var entries: [String: [Entry]] = [:]
+
+    public init() {}
+
+    /// Adds a reading of `stem`; a reading already present from a more trusted source is kept.
+    public mutating func add(_ stem: String, upos: UPOS, features: String = "_", source: MorphAnalysis.Source, count: Int = 1) {
+        let key = stem.lowercased()
+        let feats = features == "_" || features.isEmpty ? [] : features.split(separator: "|").map(String.init)
+        if let index = entries[key]?.firstIndex(where: { $0.upos == upos }) {
+            entries[key]![index].count += count
+            if source.rawValue < entries[key]![index].source.rawValue { entries[key]![index].source = source }
+            if entries[key]![index].features.isEmpty { entries[key]![index].features = feats }
+            return
+        }
+        entries[key, default: []].append(Entry(upos: upos, features: feats, source: source, count: count))
+    }
+
+    /// Readings of a lowercased stem.
+    public func readings(of stem: String) -> [Entry] { entries[stem] ?? [] }
+
+    /// Hand-checked stems only (`morphology-hand-stems.tsv`).
+    public static func handChecked() -> StemLexicon {
+        var lexicon = StemLexicon()
+        for row in MorphologyTables.handStems() {
+            if let upos = UPOS(rawValue: row.upos) { lexicon.add(row.stem, upos: upos, features: row.features, source: .handStem) }
+        }
+        return lexicon
+    }
+
+    /// Hand-checked stems plus the induced corpus stems bundled in `KazakhData`.
+    public static func bundled() -> StemLexicon {
+        var lexicon = handChecked()
+        for row in MorphologyTables.corpusStems() {
+            if let upos = UPOS(rawValue: row.upos) { lexicon.add(row.stem, upos: upos, source: .corpusStem, count: row.count) }
+        }
+        return lexicon
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import KazakhData
+
+/// Kazakh Cyrillic ⇄ Latin transliteration per the official January 2021 Latin alphabet.
+///
+/// ```swift
+/// Transliterator.toLatin("Қазақстан Республикасы")        // "Qazaqstan Respublikasy"
+/// Transliterator.toCyrillic("Almatyda")                   // "Алматыда"
+/// Transliterator.toCyrillic("Qazaqstan Respy'blikasy")    // 2017 apostrophe alphabet → "Қазақстан Республикасы"
+/// Transliterator.toCyrillic("World Crafts Council", preserveForeign: true)  // unchanged
+/// ```
+///
+/// Cyrillic → Latin is deterministic (table `translit.tsv`). Latin → Cyrillic reads the 2021 alphabet and also
+/// the 2017 (apostrophe) and 2018 (acute) alphabets, chosen per word by its marks and otherwise by the marks of
+/// the whole text. It is lossy where the Latin alphabet merges letters: и/й (chosen by context: after a vowel
+/// `i` is й), х/һ (х), е/э (э only in listed loanword stems), ъ/ь (dropped), ё (read as ио), ц (read as ц only
+/// word-initially, before `i`, and in listed stems; elsewhere тс). ``roundTripFold(_:)`` states those merges.
+public enum Transliterator {
+    /// A writing system of Kazakh text.
+    public enum Script: String, Sendable, CaseIterable {
+        case cyrillic, latin
+    }
+
+    /// Cyrillic → Latin (2021 alphabet). Latin letters, digits and punctuation pass through unchanged.
+    public static func toLatin(_ text: String) -> String {
+        let tables = TransliterationTables.shared
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            guard tables.cyrillicToLatin[scalars[index]] != nil || tables.cyrillicToLatin[lowercase(scalars[index])] != nil else {
+                out.append(scalars[index])
+                index += 1
+                continue
+            }
+            // A Cyrillic word: all-caps words keep digraphs all-caps (ЦОН → TSON, Цой → Tsoi).
+            var end = index
+            var upper = 0, lower = 0
+            while end < scalars.count, isCyrillicLetter(scalars[end]) {
+                if scalars[end].properties.isUppercase { upper += 1 } else { lower += 1 }
+                end += 1
+            }
+            let allCaps = upper >= 2 && lower == 0
+            for scalar in scalars[index..<end] {
+                let small = lowercase(scalar)
+                guard let latin = tables.cyrillicToLatin[small] else { out.append(scalar); continue }
+                if small == scalar {
+                    out.append(contentsOf: latin)
+                } else {
+                    for (position, letter) in latin.enumerated() {
+                        out.append(contentsOf: allCaps || position == 0 ? latinUppercase(letter) : [letter])
+                    }
+                }
+            }
+            index = end
+        }
+        return String(out)
+    }
+
+    /// Latin → Cyrillic. Reads the 2021 alphabet and the 2017/2018 ones.
+    ///
+    /// - Parameter preserveForeign: leave URLs, e-mail addresses, domain-like tokens ("Almaty.tv") and words that
+    ///   are evidently not Kazakh (English function words; letters c, w, x; "th", "ee", "oo"…; and capitalised
+    ///   names next to them, as in "World Crafts Council") unchanged. The search engine folds Latin-script
+    ///   queries with this on.
+    public static func toCyrillic(_ text: String, preserveForeign: Bool = false) -> String {
+        LatinReader(text: text, preserveForeign: preserveForeign).read()
+    }
+
+    /// The script with more letters in `text`, or nil when it has no Cyrillic or Latin letters.
+    public static func dominantScript(_ text: String) -> Script? {
+        var cyrillic = 0, latin = 0
+        for scalar in text.unicodeScalars {
+            if isCyrillicLetter(scalar) { cyrillic += 1 } else if isLatinLetter(scalar) { latin += 1 }
+        }
+        if cyrillic == 0 && latin == 0 { return nil }
+        return cyrillic >= latin ? .cyrillic : .latin
+    }
+
+    /// Folds the distinctions that Latin → Cyrillic cannot recover, so `roundTripFold(toCyrillic(toLatin(w)))
+    /// == roundTripFold(w)` for every Kazakh word `w`: lower case; й→и, һ→х, э→е, ё→ио, ю→иу, я→иа, ц→тс,
+    /// щ→шш, ъ ь dropped; сх (written "sh") → ш.
+    public static func roundTripFold(_ word: String) -> String {
+        var out = ""
+        for character in word.lowercased() {
+            switch character {
+            case "й": out += "и"
+            case "һ": out += "х"
+            case "э": out += "е"
+            case "ё": out += "ио"
+            case "ю": out += "иу"
+            case "я": out += "иа"
+            case "ц": out += "тс"
+            case "щ": out += "шш"
+            case "ъ", "ь": break
+            default: out.append(character)
+            }
+        }
+        return out.replacingOccurrences(of: "сх", with: "ш")
+    }
+
+    static func isCyrillicLetter(_ scalar: Unicode.Scalar) -> Bool {
+        (0x400...0x481).contains(scalar.value) || (0x48A...0x52F).contains(scalar.value)
+    }
+
+    static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x1E00...0x1EFF: return true
+        default: return false
+        }
+    }
+
+    static func lowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar.value < 0x80 { return scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 32)! : scalar }
+        let mapped = scalar.properties.lowercaseMapping.unicodeScalars
+        return mapped.count == 1 ? mapped.first! : scalar
+    }
+
+    /// Upper case of a 2021 Latin letter: i → İ (dotted, for и/й), ı → I (for і).
+    static func latinUppercase(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        switch scalar {
+        case "i": return ["\u{130}"]
+        case "ı": return ["I"]
+        default: return Array(scalar.properties.uppercaseMapping.unicodeScalars)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import TextModel
+
+extension TilshiCommand.Bench {
+    /// `tilshi bench normalize`: throughput of the normaliser on Cyrillic and ASCII text.
+    public struct Normalize: AsyncParsableCommand {
+        public static let configuration = CommandConfiguration(
+            commandName: "normalize",
+            abstract: "Normaliser throughput (MB/s of UTF-8 input) on the seed articles, in Cyrillic and in ASCII Latin."
+        )
+
+        @Option(help: "Approximate input size per run, in MB (the seeds are repeated up to it).")
+        public var megabytes: Int = 20
+
+        public init() {}
+
+        public func run() async throws {
+            let seeds = try SampleTexts.seeds().map(\.text).joined(separator: "\n")
+            let ascii = String(Transliterator.toLatin(seeds).unicodeScalars.filter(\.isASCII))
+            let messy = seeds.replacingOccurrences(of: "а", with: "a").replacingOccurrences(of: " ", with: "\u{00A0}")
+            for (name, sample) in [("Cyrillic (seeds)", seeds), ("ASCII (seeds in Latin)", ascii), ("dirty (Latin a, NBSP)", messy)] {
+                let text = String(repeating: sample + "\n", count: max(1, megabytes * 1_000_000 / max(1, sample.utf8.count)))
+                let scalars = Array(text.unicodeScalars)
+                let normalizer = Normalizer()
+                // CPU time, not wall time: the figure stays meaningful on a machine shared with other jobs.
+                let before = clock()
+                let count = normalizer.normalize(scalars).count
+                let seconds = Double(clock() - before) / Double(CLOCKS_PER_SEC)
+                let megabytes = Double(text.utf8.count) / 1e6
+                print(String(format: "%@: %.1f MB in %.3f s CPU = %.0f MB/s (%d scalars out)", name, megabytes, seconds, megabytes / seconds, count))
+            }
+        }
+    }
+}

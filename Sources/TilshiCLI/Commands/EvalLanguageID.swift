@@ -1,0 +1,102 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import TextModel
+
+extension TilshiCommand.Eval {
+    /// `tilshi eval langid`: accuracy of paragraph language identification.
+    public struct LanguageID: AsyncParsableCommand {
+        public static let configuration = CommandConfiguration(
+            commandName: "langid",
+            abstract: "Language identification accuracy on the seed paragraphs, UD Kazakh KTB sentences and a ru/en sample."
+        )
+
+        @Option(help: "Directory holding UD Kazakh KTB (kk_ktb-dev.conllu, kk_ktb-ud-train.conllu).")
+        public var ktb: String = "../shared/data/ud-kazakh-ktb"
+
+        @Flag(help: "List the misclassified texts.")
+        public var verbose = false
+
+        public init() {}
+
+        /// One evaluation set: gold-labelled texts.
+        public struct Sample: Sendable {
+            public let name: String
+            public let items: [(language: Language, text: String)]
+        }
+
+        public func run() async throws {
+            var samples = try [Self.seedParagraphs(), Self.russianEnglishSample()]
+            if let ktb = try? Self.ktbSentences(directory: ktb) {
+                samples.insert(ktb, at: 1)
+                samples.insert(Sample(name: "KTB sentences in 2021 Latin (kk)", items: ktb.items.map { (.kk, Transliterator.toLatin($0.text)) }), at: 2)
+            } else {
+                print("(UD Kazakh KTB not found under \(ktb); pass --ktb DIR to include it)")
+            }
+            var total = 0, correct = 0
+            for sample in samples {
+                let errors = Self.errors(sample)
+                total += sample.items.count
+                correct += sample.items.count - errors.count
+                print("\(sample.name): \(sample.items.count - errors.count)/\(sample.items.count) = \(TilshiCommand.Eval.Translit.percent(sample.items.count - errors.count, sample.items.count))")
+                if verbose { for error in errors { print("  gold \(error.gold.rawValue), got \(error.got.rawValue): \(error.text)") } }
+            }
+            print("all: \(correct)/\(total) = \(TilshiCommand.Eval.Translit.percent(correct, total))")
+        }
+
+        /// The misclassified items of a sample.
+        public static func errors(_ sample: Sample) -> [(gold: Language, got: Language, text: String)] {
+            let identifier = LanguageIdentifier()
+            return sample.items.compactMap { item in
+                let got = identifier.identify(item.text)
+                return got == item.language ? nil : (item.language, got, item.text)
+            }
+        }
+
+        /// Every paragraph of the bundled seed articles, identified in its document. Gold: all are Kazakh except
+        /// the Russian footer "Новости партнеров" of seed 003 (checked by reading every seed).
+        public static func seedParagraphs() throws -> Sample {
+            var items: [(Language, String)] = []
+            for seed in try SampleTexts.seeds() {
+                for paragraph in paragraphs(of: seed.text) {
+                    items.append((paragraph == "Новости партнеров" ? .ru : .kk, paragraph))
+                }
+            }
+            return Sample(name: "seed paragraphs (kk + 1 ru footer)", items: items)
+        }
+
+        /// The paragraph texts of a document, as the identifier splits them.
+        static func paragraphs(of text: String) -> [String] {
+            var document = Document(id: "p", text: text)
+            Normalizer().annotate(&document)
+            LanguageIdentifier().annotate(&document)
+            return document.paragraphs.map { document.slice($0.start, $0.end) }
+        }
+
+        /// The `# text =` sentences of UD Kazakh KTB (all Kazakh).
+        public static func ktbSentences(directory: String) throws -> Sample {
+            var items: [(Language, String)] = []
+            for file in ["kk_ktb-dev.conllu", "kk_ktb-ud-train.conllu"] {
+                let text = try String(contentsOfFile: directory + "/" + file, encoding: .utf8)
+                for line in text.split(separator: "\n") where line.hasPrefix("# text = ") {
+                    items.append((.kk, String(line.dropFirst("# text = ".count))))
+                }
+            }
+            return Sample(name: "UD Kazakh KTB sentences (kk)", items: items)
+        }
+
+        /// The bundled Russian/English sentences (`Resources/LanguageID/ru-en-sample.tsv`).
+        public static func russianEnglishSample() throws -> Sample {
+            guard let url = Bundle.module.url(forResource: "ru-en-sample", withExtension: "tsv", subdirectory: "Resources/LanguageID") else {
+                throw ValidationErrorMessage("the bundled ru/en language-id sample is missing")
+            }
+            let items: [(Language, String)] = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").compactMap { line in
+                guard !line.hasPrefix("#") else { return nil }
+                let fields = line.split(separator: "\t", maxSplits: 1)
+                guard fields.count == 2, let language = Language(rawValue: String(fields[0])) else { return nil }
+                return (language, String(fields[1]))
+            }
+            return Sample(name: "ru/en sample", items: items)
+        }
+    }
+}

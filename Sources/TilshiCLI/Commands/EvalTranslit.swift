@@ -1,0 +1,81 @@
+import Analysis
+import ArgumentParser
+import Foundation
+
+extension TilshiCommand.Eval {
+    /// `tilshi eval translit`: Cyrillic → Latin → Cyrillic round trip over the seed articles.
+    public struct Translit: AsyncParsableCommand {
+        public static let configuration = CommandConfiguration(
+            commandName: "translit",
+            abstract: "Round-trip rate of Cyrillic → Latin (2021) → Cyrillic, word by word, over the seed articles."
+        )
+
+        @Argument(help: "Text files to measure on (default: the bundled seed articles).")
+        public var files: [String] = []
+
+        @Flag(help: "List the words that do not round-trip exactly.")
+        public var verbose = false
+
+        public init() {}
+
+        public func run() async throws {
+            let texts = try files.isEmpty ? SampleTexts.seeds().map(\.text) : files.map { try String(contentsOfFile: $0, encoding: .utf8) }
+            let report = Self.measure(texts)
+            print("""
+                words: \(report.words)
+                exact round trip: \(report.exact) (\(Self.percent(report.exact, report.words)))
+                equal up to the documented merges (roundTripFold): \(report.folded) (\(Self.percent(report.folded, report.words)))
+                toLatin(toCyrillic(toLatin(x))) == toLatin(x) for \(report.stableTexts) of \(texts.count) texts
+                """)
+            if verbose {
+                for (word, back) in report.mismatches { print("  \(word) → \(Transliterator.toLatin(word)) → \(back)") }
+            }
+        }
+
+        /// Word-level round-trip figures.
+        public struct Report: Sendable {
+            public var words = 0
+            public var exact = 0
+            public var folded = 0
+            public var stableTexts = 0
+            /// Words that differ after the round trip (original, result), in text order.
+            public var mismatches: [(String, String)] = []
+        }
+
+        /// Measures the round trip of every Cyrillic word (taken in isolation) and the Latin fixed point of each text.
+        public static func measure(_ texts: [String]) -> Report {
+            var report = Report()
+            for text in texts {
+                for word in cyrillicWords(text) {
+                    let back = Transliterator.toCyrillic(Transliterator.toLatin(word))
+                    report.words += 1
+                    if back == word { report.exact += 1 } else { report.mismatches.append((word, back)) }
+                    if Transliterator.roundTripFold(back) == Transliterator.roundTripFold(word) { report.folded += 1 }
+                }
+                let latin = Transliterator.toLatin(text)
+                if Transliterator.toLatin(Transliterator.toCyrillic(latin, preserveForeign: true)) == latin { report.stableTexts += 1 }
+            }
+            return report
+        }
+
+        /// Maximal runs of Cyrillic letters.
+        static func cyrillicWords(_ text: String) -> [String] {
+            var words: [String] = []
+            var current = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars {
+                if (0x400...0x4FF).contains(scalar.value) && scalar.properties.isAlphabetic {
+                    current.append(scalar)
+                } else if !current.isEmpty {
+                    words.append(String(current))
+                    current = String.UnicodeScalarView()
+                }
+            }
+            if !current.isEmpty { words.append(String(current)) }
+            return words
+        }
+
+        static func percent(_ part: Int, _ whole: Int) -> String {
+            whole == 0 ? "n/a" : String(format: "%.2f %%", 100 * Double(part) / Double(whole))
+        }
+    }
+}
