@@ -47,6 +47,7 @@ public struct Pipeline: Sendable {
         Tokenizer(),
         SentenceSegmenter(),
         MorphologyAnnotator(),
+        EntityTagger(),
         // Facts: after the entity stage (names resolved first, times before amounts and events).
         EntityResolver(), TimeExtractor(), AmountExtractor(), QuoteExtractor(), MeetingExtractor(), EventExtractor(),
     ])

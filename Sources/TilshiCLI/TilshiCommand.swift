@@ -13,6 +13,7 @@ public struct TilshiCommand: AsyncParsableCommand {
             Eval.self,
             Bench.self,
             Train.self,
+            Tag.self,
         ]
     )
 

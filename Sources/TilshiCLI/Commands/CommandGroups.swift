@@ -10,6 +10,7 @@ extension TilshiCommand {
                 LanguageID.self,
                 Translit.self,
                 EvalUD.self,
+                NER.self,
             ]
         )
         public init() {}
@@ -24,6 +25,7 @@ extension TilshiCommand {
                 Normalize.self,
                 BenchAnalyze.self,
                 Facts.self,
+                NER.self,
             ]
         )
         public init() {}
@@ -35,6 +37,7 @@ extension TilshiCommand {
             abstract: "Train the bundled models from public gold data (deterministic).",
             subcommands: [
                 TrainMorphology.self,
+                NER.self,
             ]
         )
         public init() {}

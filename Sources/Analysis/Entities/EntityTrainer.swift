@@ -1,0 +1,226 @@
+/// Trains an ``EntityModel``: a structured averaged perceptron (Collins 2002) over ``EntityFeatures``,
+/// decoded with ``BIOViterbi`` so training sees the same valid-transition constraint as tagging.
+///
+/// Deterministic: sentences are shuffled each epoch by a SplitMix64 generator with a fixed seed, and
+/// features are numbered in order of first appearance, so the same data and options give the same bytes.
+public struct EntityTrainer: Sendable {
+    /// The 25 KazNERD classes, in the order the model stores them.
+    public static let kazNERDClasses = [
+        "PERSON", "ORGANISATION", "GPE", "LOCATION", "FACILITY", "POSITION", "EVENT", "PROJECT", "ART", "LAW",
+        "DATE", "TIME", "MONEY", "PERCENTAGE", "QUANTITY", "CARDINAL", "ORDINAL", "NORP", "LANGUAGE", "PRODUCT",
+        "DISEASE", "ADAGE", "CONTACT", "NON_HUMAN", "MISCELLANEOUS",
+    ]
+
+    /// Training settings; the defaults are what the committed model was trained with.
+    public struct Options: Sendable {
+        public var epochs = 12
+        public var seed: UInt64 = 20_161_005
+        /// Features seen fewer times than this in training are dropped (keeps the model small).
+        public var minimumFeatureCount = 1
+        /// Averaged weights smaller than this (in absolute value) are pruned from the saved model.
+        public var pruneBelow: Float = 0.05
+        public init() {}
+    }
+
+    /// One gold sentence.
+    public struct Example: Sendable {
+        public var words: [String]
+        public var tags: [String]
+        public init(words: [String], tags: [String]) {
+            self.words = words
+            self.tags = tags
+        }
+    }
+
+    public let options: Options
+    let features: EntityFeatures
+
+    public init(options: Options = Options(), features: EntityFeatures = EntityFeatures()) {
+        self.options = options
+        self.features = features
+    }
+
+    /// Trains on `examples`; after each epoch `onEpoch(epoch, model)` sees the averaged model so far and
+    /// returns false to stop early. Returns the model of the last epoch run.
+    public func train(_ examples: [Example], onEpoch: (Int, EntityModel) -> Bool = { _, _ in true }) -> EntityModel {
+        var classes = Self.kazNERDClasses
+        for example in examples {
+            for tag in example.tags where tag != "O" {
+                let name = String(tag.dropFirst(2))
+                if !classes.contains(name) { classes.append(name) }
+            }
+        }
+        let tagCount = 1 + 2 * classes.count
+        let classIndex = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
+        func tagIndex(_ tag: String) -> Int {
+            guard tag != "O", let c = classIndex[String(tag.dropFirst(2))] else { return 0 }
+            return tag.hasPrefix("B-") ? 1 + 2 * c : 2 + 2 * c
+        }
+
+        // Feature ids per sentence, then a dense numbering of the ids seen often enough.
+        var counts: [UInt32: Int] = [:]
+        var extracted: [(ids: [UInt32], offsets: [Int])] = []
+        extracted.reserveCapacity(examples.count)
+        for example in examples {
+            let result = features.extract(example.words)
+            for id in result.ids { counts[id, default: 0] += 1 }
+            extracted.append(result)
+        }
+        var denseIndex: [UInt32: Int32] = [:]
+        var idOfDense: [UInt32] = []
+        var sentences: [(features: [Int32], offsets: [Int], gold: [Int])] = []
+        for (example, result) in zip(examples, extracted) {
+            var dense: [Int32] = []
+            var offsets = [0]
+            for i in example.words.indices {
+                for id in result.ids[result.offsets[i]..<result.offsets[i + 1]] where counts[id]! >= options.minimumFeatureCount {
+                    if let index = denseIndex[id] {
+                        dense.append(index)
+                    } else {
+                        let index = Int32(idOfDense.count)
+                        denseIndex[id] = index
+                        idOfDense.append(id)
+                        dense.append(index)
+                    }
+                }
+                offsets.append(dense.count)
+            }
+            sentences.append((dense, offsets, example.tags.map(tagIndex)))
+        }
+        extracted = []
+        counts = [:]
+
+        var weights = Perceptron(featureCount: idOfDense.count, tagCount: tagCount)
+        var order = Array(sentences.indices)
+        var random = SplitMix64(seed: options.seed)
+        var model = weights.averagedModel(classes: classes, featureIDs: idOfDense, pruneBelow: options.pruneBelow)
+        for epoch in 1...max(1, options.epochs) {
+            for i in stride(from: order.count - 1, to: 0, by: -1) {
+                let j = Int(random.next() % UInt64(i + 1))
+                order.swapAt(i, j)
+            }
+            for index in order {
+                let sentence = sentences[index]
+                let predicted = weights.decode(sentence.features, sentence.offsets)
+                weights.update(features: sentence.features, offsets: sentence.offsets, gold: sentence.gold, predicted: predicted)
+            }
+            model = weights.averagedModel(classes: classes, featureIDs: idOfDense, pruneBelow: options.pruneBelow)
+            if !onEpoch(epoch, model) { break }
+        }
+        return model
+    }
+}
+
+/// Dense perceptron weights with the lazy-averaging trick: `average = w - u / c`.
+struct Perceptron {
+    let tagCount: Int
+    var weights: [Float]
+    var accumulated: [Double]
+    var start: [Float]
+    var startAccumulated: [Double]
+    var transitions: [Float]
+    var transitionsAccumulated: [Double]
+    var step: Double = 1
+
+    init(featureCount: Int, tagCount: Int) {
+        self.tagCount = tagCount
+        weights = [Float](repeating: 0, count: featureCount * tagCount)
+        accumulated = [Double](repeating: 0, count: featureCount * tagCount)
+        start = [Float](repeating: 0, count: tagCount)
+        startAccumulated = [Double](repeating: 0, count: tagCount)
+        transitions = [Float](repeating: 0, count: tagCount * tagCount)
+        transitionsAccumulated = [Double](repeating: 0, count: tagCount * tagCount)
+    }
+
+    func decode(_ features: [Int32], _ offsets: [Int]) -> [Int] {
+        let count = offsets.count - 1
+        var emissions = [Float](repeating: 0, count: count * tagCount)
+        weights.withUnsafeBufferPointer { w in
+            emissions.withUnsafeMutableBufferPointer { e in
+                for i in 0..<count {
+                    let row = i * tagCount
+                    for f in features[offsets[i]..<offsets[i + 1]] {
+                        let base = Int(f) * tagCount
+                        for t in 0..<tagCount { e[row + t] += w[base + t] }
+                    }
+                }
+            }
+        }
+        return BIOViterbi.decode(emissions: emissions, count: count, tagCount: tagCount, start: start, transitions: transitions)
+    }
+
+    mutating func update(features: [Int32], offsets: [Int], gold: [Int], predicted: [Int]) {
+        defer { step += 1 }
+        guard gold != predicted else { return }
+        for i in gold.indices {
+            if gold[i] != predicted[i] {
+                for f in features[offsets[i]..<offsets[i + 1]] {
+                    Self.bump(&weights, &accumulated, Int(f) * tagCount + gold[i], 1, step: step)
+                    Self.bump(&weights, &accumulated, Int(f) * tagCount + predicted[i], -1, step: step)
+                }
+            }
+            if i == 0 {
+                if gold[0] != predicted[0] {
+                    Self.bump(&start, &startAccumulated, gold[0], 1, step: step)
+                    Self.bump(&start, &startAccumulated, predicted[0], -1, step: step)
+                }
+            } else if gold[i - 1] != predicted[i - 1] || gold[i] != predicted[i] {
+                Self.bump(&transitions, &transitionsAccumulated, gold[i - 1] * tagCount + gold[i], 1, step: step)
+                Self.bump(&transitions, &transitionsAccumulated, predicted[i - 1] * tagCount + predicted[i], -1, step: step)
+            }
+        }
+    }
+
+    /// Static, so passing `self`'s arrays `inout` never makes Swift copy them (a method call would retain `self`).
+    @inline(__always)
+    private static func bump(_ w: inout [Float], _ u: inout [Double], _ index: Int, _ delta: Float, step: Double) {
+        w[index] += delta
+        u[index] += step * Double(delta)
+    }
+
+    private func averaged(_ w: [Float], _ u: [Double]) -> [Float] {
+        zip(w, u).map { Float(Double($0) - $1 / step) }
+    }
+
+    /// The averaged weights as a compact model: features sorted by id, small weights pruned, Int16-quantised.
+    func averagedModel(classes: [String], featureIDs: [UInt32], pruneBelow: Float) -> EntityModel {
+        let average = averaged(weights, accumulated)
+        let largest = max(average.lazy.map(abs).max() ?? 1, Float.leastNormalMagnitude)
+        let scale = largest / Float(Int16.max)
+        var ids: [UInt32] = []
+        var offsets: [UInt32] = [0]
+        var tags: [UInt8] = []
+        var values: [Int16] = []
+        for f in featureIDs.indices.sorted(by: { featureIDs[$0] < featureIDs[$1] }) {
+            let before = tags.count
+            for t in 0..<tagCount {
+                let value = average[f * tagCount + t]
+                guard abs(value) >= pruneBelow else { continue }
+                let quantised = Int16((value / scale).rounded())
+                guard quantised != 0 else { continue }
+                tags.append(UInt8(t))
+                values.append(quantised)
+            }
+            if tags.count > before {
+                ids.append(featureIDs[f])
+                offsets.append(UInt32(tags.count))
+            }
+        }
+        return EntityModel(classes: classes, start: averaged(start, startAccumulated),
+                           transitions: averaged(transitions, transitionsAccumulated), scale: scale,
+                           featureIDs: ids, entryOffsets: offsets, entryTags: tags, entryWeights: values)
+    }
+}
+
+/// SplitMix64: a tiny, fully specified PRNG, so shuffles are identical on every platform.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,81 @@
+import Analysis
+import ArgumentParser
+import Corpora
+import Foundation
+
+extension TilshiCommand.Train {
+    /// `tilshi train ner`: trains the NER model deterministically and writes it.
+    public struct NER: AsyncParsableCommand {
+        public static let configuration = CommandConfiguration(
+            commandName: "ner",
+            abstract: "Train the named-entity model (structured averaged perceptron) on a KazNERD IOB2 file.",
+            discussion: """
+                Split (by sentence order, contiguous blocks): the first 80 % trains, the next 10 % is a held-out \
+                part used for no decision, the last 10 % is dev. Each epoch prints the dev F1; the model of the \
+                epoch with the best dev F1 is written. Shuffling uses a fixed seed, so two runs write identical bytes. \
+                The bundled model is: tilshi train ner --data ../shared/data/kaznerd/kaznerd-valid.iob2 \
+                --out Sources/KazakhData/Resources/ner.model
+                """
+        )
+
+        @Option(help: "Gold IOB2 file (KazNERD).")
+        public var data: String = NERCommandSupport.defaultData
+
+        @Option(help: "Where to write the model.")
+        public var out: String
+
+        @Option(help: "Number of epochs (the best one on dev is kept).")
+        public var epochs: Int = EntityTrainer.Options().epochs
+
+        @Option(help: "Shuffling seed.")
+        public var seed: UInt64 = EntityTrainer.Options().seed
+
+        @Option(help: "Drop averaged weights smaller than this from the saved model.")
+        public var prune: Float = EntityTrainer.Options().pruneBelow
+
+        @Option(help: "Drop features seen fewer times than this in training.")
+        public var minCount: Int = EntityTrainer.Options().minimumFeatureCount
+
+        public init() {}
+
+        /// Progress lines go straight to the file descriptor, so they appear as each epoch ends even in a pipe.
+        static func say(_ line: String) {
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
+
+        public func validate() throws {
+            guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
+        }
+
+        public func run() async throws {
+            let began = Date()
+            let gold = try NERCommandSupport.readGold(data)
+            let train = EntityDataSplit.train.part(of: gold)
+            let dev = EntityDataSplit.dev.part(of: gold)
+            Self.say("train: \(train.count) sentences, dev: \(dev.count) sentences, held out: \(EntityDataSplit.heldout.part(of: gold).count)")
+            var options = EntityTrainer.Options()
+            options.epochs = epochs
+            options.seed = seed
+            options.pruneBelow = prune
+            options.minimumFeatureCount = minCount
+            let trainer = EntityTrainer(options: options)
+            var best: (f1: Double, epoch: Int, model: EntityModel)?
+            _ = trainer.train(train.map { .init(words: $0.tokens, tags: $0.tags) }) { epoch, model in
+                let f1 = NERCommandSupport.evaluate(dev, model: model).overall.f1
+                let seconds = Date().timeIntervalSince(began)
+                Self.say("epoch \(epoch)/\(epochs): dev F1 \(String(format: "%.2f", f1 * 100)), \(model.weightCount) weights, \(String(format: "%.1f", seconds)) s")
+                if best == nil || f1 > best!.f1 { best = (f1, epoch, model) }
+                return true
+            }
+            guard let best else { throw ExitCode.failure }
+            let bytes = best.model.serialized()
+            do {
+                try bytes.write(to: URL(fileURLWithPath: out))
+            } catch {
+                StandardError.report("\(out): cannot write the model (\(error.localizedDescription))")
+                throw ExitCode.failure
+            }
+            Self.say("kept epoch \(best.epoch) (dev F1 \(String(format: "%.2f", best.f1 * 100))); wrote \(out) (\(bytes.count) bytes) in \(String(format: "%.1f", Date().timeIntervalSince(began))) s")
+        }
+    }
+}

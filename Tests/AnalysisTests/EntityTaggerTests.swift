@@ -1,0 +1,93 @@
+import Analysis
+import Foundation
+import KazakhData
+import Testing
+import TextModel
+
+@Suite struct EntityTaggerTests {
+    @Test func nominativeNameStripsTheLastWordsCaseEnding() {
+        #expect(NominativeName.canonical(words: ["Алматының"]) == "Алматы")
+        #expect(NominativeName.canonical(words: ["Ирина", "Боковамен"]) == "Ирина Бокова")
+        #expect(NominativeName.canonical(words: ["ЮНЕСКО-ның"]) == "ЮНЕСКО")
+        #expect(NominativeName.canonical(words: ["Пьер", "Кабаремен"]) == "Пьер Кабаре")
+        #expect(NominativeName.canonical(words: ["Парижде"]) == "Париж")
+        #expect(NominativeName.canonical(words: ["Астанадағы"]) == "Астана")
+        #expect(NominativeName.canonical(words: ["АҚШ-тан"]) == "АҚШ")
+        #expect(NominativeName.canonical(words: ["Назарбаевтың"]) == "Назарбаев")
+        #expect(NominativeName.canonical(words: ["Ұлттық", "банкінің"]) == "Ұлттық банкі")
+        #expect(NominativeName.canonical(words: ["Джуд", "ван", "дер", "Мервенің"]) == "Джуд ван дер Мерве")
+    }
+
+    @Test func nominativeNamesStayIntact() {
+        // Endings that look like case suffixes but belong to the name.
+        for name in ["Алматы", "Астана", "Ирина", "Бокова", "Қазақстан", "Канада", "Мерве", "Тасмағамбетов", "Байбек"] {
+            #expect(NominativeName.stripEnding(name) == name)
+        }
+        // A lemma from the morphology analyser wins when the surface starts with it.
+        #expect(NominativeName.canonical(words: ["Қарағандыда"], lastLemma: "қарағанды") == "Қарағанды")
+    }
+
+    @Test func bundledModelLoadsWithEveryKazNERDClass() throws {
+        let model = try EntityTagger.bundledModel.get()
+        #expect(Set(model.classes).isSuperset(of: EntityTrainer.kazNERDClasses))
+        #expect(model.tagName(0) == "O")
+        #expect(model.tagIndex("I-PERSON").map(model.tagName) == "I-PERSON")
+        let url = try #require(DataFile.url(for: "ner.model"))
+        let bytes = try Data(contentsOf: url)
+        #expect(bytes.count <= 5 << 20)
+        // Serialising the loaded model gives back the committed bytes: the format loses nothing.
+        #expect(model.serialized() == bytes)
+    }
+
+    @Test func corruptOrMissingModelGivesAClearError() throws {
+        let url = try #require(DataFile.url(for: "ner.model"))
+        var bytes = try Data(contentsOf: url)
+        bytes[bytes.count / 2] ^= 0xFF
+        #expect {
+            try EntityModel(data: bytes, path: "damaged.model")
+        } throws: { error in
+            "\(error)".hasPrefix("damaged.model: corrupt NER model")
+        }
+        #expect(throws: EntityModelError.self) { try EntityModel(data: Data("not a model".utf8), path: "x") }
+        #expect(throws: EntityModelError.self) { try EntityModel(data: bytes.prefix(100), path: "x") }
+        #expect {
+            try EntityModel(contentsOf: URL(fileURLWithPath: "/nonexistent/ner.model"))
+        } throws: { error in
+            "\(error)".contains("no such NER model file")
+        }
+    }
+
+    @Test func tagsAKazNERDStyleSentence() throws {
+        let recognizer = EntityRecognizer(model: try EntityTagger.bundledModel.get())
+        let words = ["Қасым-Жомарт", "Тоқаев", "2019", "жылы", "Астанада", "ЮНЕСКО", "басшысымен", "кездесті", "."]
+        let tags = recognizer.tags(words)
+        #expect(tags[0...1] == ["B-PERSON", "I-PERSON"])
+        #expect(tags[2] == "B-DATE")
+        #expect(tags[4] == "B-GPE")
+        #expect(tags[5] == "B-ORGANISATION" || tags[5] == "B-POSITION")
+    }
+
+    @Test func decodedTagsAreAlwaysWellFormedBIO() throws {
+        let model = try EntityTagger.bundledModel.get()
+        let recognizer = EntityRecognizer(model: model)
+        let text = "« Қазақстан темір жолы » ұлттық компаниясы 12 қараша күні Өскемен қаласында 3,5 миллиард теңге бөлді"
+        let tags = recognizer.tagIndices(text.split(separator: " "))
+        for (previous, current) in zip([0] + tags, tags) where current > 0 && current % 2 == 0 {
+            #expect(previous == current || previous == current - 1)
+        }
+    }
+
+    @Test func annotatorFillsEntitiesWithOffsetsAndTreatsTokensAsOneSentenceWithoutSentences() {
+        let text = "Ирина Боковамен Парижде кездесті."
+        var document = Document(id: "t", text: text)
+        Tokenizer().annotate(&document)
+        #expect(document.sentences.isEmpty)
+        EntityTagger().annotate(&document)
+        let person = document.entities.first { $0.label == "PERSON" }
+        #expect(person?.text == "Ирина Боковамен")
+        #expect(person?.canonical == "Ирина Бокова")
+        #expect(person.map { document.slice($0.start, $0.end) } == "Ирина Боковамен")
+        #expect(person?.tokenRange == 0..<2)
+        #expect(document.entities.contains { $0.label == "GPE" && $0.canonical == "Париж" })
+    }
+}
