@@ -249,7 +249,7 @@ public struct AmountExtractor: Annotator {
         guard !word.isCapitalized, word.core.allSatisfy({ $0.isLetter || $0 == "-" }), !Self.notUnitKeys.contains(word.key) else { return nil }
         if word.coreTokens.count == 1, let token = document.tokens[safe: word.coreTokens.lowerBound], let lemma = token.lemma {
             if let upos = token.upos, upos != .NOUN { return nil }
-            return lemma.lowercased()
+            return stripPlural(lemma.fastLowercased)
         }
         // An adjective ("мемлекеттік", "дәстүрлі") describes the counted noun that follows: too uncertain to name.
         let bare = word.bare
@@ -268,11 +268,15 @@ public struct AmountExtractor: Annotator {
             stem = String(stem.dropLast(ending.count))
             break
         }
-        for plural in ["лар", "лер", "дар", "дер", "тар", "тер"] where stem.hasSuffix(plural) && stem.count - plural.count >= 2 {
-            stem = String(stem.dropLast(plural.count))
-            break
+        return stripPlural(stem)
+    }
+
+    /// "кооперативтер" → "кооператив" (a lemma should not keep the plural, and counted nouns are singular).
+    private func stripPlural(_ word: String) -> String {
+        for plural in ["лар", "лер", "дар", "дер", "тар", "тер"] where word.hasSuffix(plural) && word.count - plural.count >= 2 {
+            return String(word.dropLast(plural.count))
         }
-        return stem
+        return word
     }
 }
 

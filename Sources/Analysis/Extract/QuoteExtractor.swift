@@ -146,15 +146,18 @@ struct SpeakerContext {
         guard !range.isEmpty else { return nil }
         let entities = Set(range.compactMap { entityAtToken[$0] }).sorted().map { document.entities[$0] }
         if let person = entities.first(where: { $0.label == "PERSON" }) { return person.canonical }
-        if let organisation = entities.first(where: { $0.label == "ORGANISATION" || $0.label == "ORGANIZATION" }) { return organisation.canonical }
         let words = range.map { document.tokens[$0] }.filter(isWordToken).map(\.norm)
-        if let person = NameResolver.person(withRole: words, among: roles) { return person }
         let lower = words.map { $0.lowercased() }
+        // A role as speaker ("Ұлттық ассамблея депутаты") names a person, even when a tagger saw an organisation in it.
+        if let head = lower.last, EntityResolver.isRoleWord(head) { return NameResolver.person(withRole: words, among: roles) }
+        // A press service is named in full ("Алматы қаласы әкімдігінің баспасөз қызметі"), even when a tagger marked only
+        // the organisation it belongs to.
         for service in FactLexicon.pressServices where lower.count > service.count && Array(lower.suffix(service.count)) == service {
             let start = document.tokens[range.lowerBound].start
             let end = document.tokens[range.upperBound - 1].end
             return EntityResolver.squeezed(document.slice(start, end)).trimmingPunctuation()
         }
+        if let organisation = entities.first(where: { $0.label == "ORGANISATION" || $0.label == "ORGANIZATION" }) { return organisation.canonical }
         return nil
     }
 

@@ -21,9 +21,11 @@ public struct EntityResolver: Annotator {
         guard !document.entities.isEmpty else { return }
         let view = WordView.shared(for: document)
         let mentions = document.entities.map { entity in
-            NameResolver.Mention(words: Self.words(of: entity, in: document), label: entity.label)
+            let words = Self.words(of: entity, in: document)
+            return NameResolver.Mention(words: words, label: entity.label, nominative: Self.taggerNominative(entity, words: words))
         }
-        let attested = Set(view.words.lazy.filter { !$0.isPunctuation }.map(\.lower))
+        // Names attest stems: capitalised words only ("алма ағашы" must not turn "Алматы" into "Алма").
+        let attested = Set(view.words.lazy.filter(\.isCapitalized).map(\.lower))
         let canonical = NameResolver.canonicalNames(for: mentions, knownNames: knownNames, attested: attested)
         for index in document.entities.indices { document.entities[index].canonical = canonical[index] }
 
@@ -36,6 +38,20 @@ public struct EntityResolver: Annotator {
         for index in document.entities.indices where document.entities[index].label == "PERSON" {
             document.entities[index].roles = rolesByName[document.entities[index].canonical] ?? []
         }
+    }
+
+    private static let caseEndings = Set(FactLexicon.caseSuffixes.map(\.suffix))
+
+    /// The entity tagger's canonical name, when it only removed a case ending from the last word ("Алматыда" →
+    /// "Алматы"); a lemma-based form that also drops a possessive or plural ("Республикасының" → "Республика",
+    /// "коммуникациялар" → "коммуникация") is not a name's nominative and is ignored.
+    static func taggerNominative(_ entity: Entity, words: [String]) -> [String]? {
+        let canonical = entity.canonical.split(separator: " ").map(String.init)
+        guard canonical.count == words.count, let last = canonical.last, let surface = words.last, last != surface,
+              canonical.dropLast() == words.dropLast(), surface.hasPrefix(last)
+        else { return nil }
+        let removed = surface.dropFirst(last.count).lowercased()
+        return caseEndings.contains(removed) || caseEndings.contains(String(removed.drop { $0 == "-" })) ? canonical : nil
     }
 
     /// The words of a mention: tokens joined where no space separates them ("Б", ".", "Байбек" → "Б.Байбек").

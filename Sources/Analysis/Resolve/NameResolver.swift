@@ -10,9 +10,12 @@ public enum NameResolver {
     public struct Mention: Sendable, Equatable {
         public var words: [String]
         public var label: String
-        public init(words: [String], label: String) {
+        /// The nominative words when an earlier stage (the entity tagger) already found them.
+        public var nominative: [String]?
+        public init(words: [String], label: String, nominative: [String]? = nil) {
             self.words = words
             self.label = label
+            self.nominative = nominative
         }
     }
 
@@ -27,12 +30,18 @@ public enum NameResolver {
     public static func canonicalNames(for mentions: [Mention], knownNames: [String] = [], attested: Set<String> = []) -> [String] {
         var scope = attested
         for name in knownNames { for word in name.split(separator: " ") { scope.insert(word.lowercased()) } }
-        let isAttested: (String) -> Bool = { scope.contains($0) }
-        let bases: [[String]] = mentions.map { mention in
-            let words = splitInitials(trimQuotes(mention.words))
-            guard nameLabels.contains(mention.label) else { return words }
-            return Nominative.name(words, isPerson: mention.label == "PERSON", attested: isAttested)
+        func nominatives(_ scope: Set<String>) -> [[String]] {
+            mentions.map { mention in
+                guard nameLabels.contains(mention.label) else { return splitInitials(trimQuotes(mention.words)) }
+                let words = splitInitials(trimQuotes(mention.nominative ?? mention.words))
+                return Nominative.name(words, isPerson: mention.label == "PERSON", attested: { scope.contains($0) })
+            }
         }
+        // Two passes: a stem found by a strong ending ("Париждің" → "Париж") attests the same stem under a weak
+        // one elsewhere ("Парижде").
+        var bases = nominatives(scope)
+        for base in bases { if let last = base.last { scope.insert(last.lowercased()) } }
+        bases = nominatives(scope)
         var fullNames: [[String]] = knownNames.map { $0.split(separator: " ").map(String.init) }.filter { $0.count >= 2 }
         for (mention, base) in zip(mentions, bases) where mention.label == "PERSON" && base.count >= 2 && !isInitial(base[0]) {
             if !fullNames.contains(where: { sameName($0, base) }) { fullNames.append(base) }

@@ -3,8 +3,9 @@ import KazakhData
 /// The nominative of an inflected Kazakh (or Russian) name: "Алматының" → "Алматы", "Боковамен" → "Бокова",
 /// "ЮНЕСКО-ның" → "ЮНЕСКО", "Ирине Боковой" → "Ирина Бокова".
 ///
-/// Stripping is conservative: a weak ending (-да, -ды, …) is removed only when the stem is attested elsewhere
-/// in scope, or when the stem ends in a consonant whose voicing and vowel harmony fit the ending.
+/// Stripping is conservative: a weak ending (-да, -ты, -тан, …) is removed only when the stem is attested as a name
+/// elsewhere in scope and its vowel harmony fits ("Алматыда" → "Алматы" when "Алматы" occurs; never "Қазақстан" →
+/// "Қазақс" or "Енгида" → "Енги").
 public enum Nominative {
     private static let backVowels: Set<Character> = ["а", "о", "ұ", "ы"]
     private static let frontVowels: Set<Character> = ["ә", "е", "ө", "ү", "і", "э"]
@@ -32,9 +33,7 @@ public enum Nominative {
             guard stemLength >= 3 else { continue }
             let stem = String(lower.prefix(stemLength))
             // Loan surnames break vowel harmony ("Тасмағамбетовтің"), so harmony only guards the weak endings.
-            let accepted = suffix.strong || attested(stem)
-                || (suffix.grammaticalCase != "acc" && harmonyFits(stem: stem, suffix: suffix.suffix)
-                    && consonantFits(stem: stem, suffix: suffix.suffix))
+            let accepted = suffix.strong || attested(stem) && harmonyFits(stem: stem, suffix: suffix.suffix)
             if accepted { return String(word.prefix(stemLength)) }
         }
         return word
@@ -75,10 +74,5 @@ public enum Nominative {
         if backVowels.contains(suffixVowel) { return !frontVowels.contains(stemVowel) }
         if frontVowels.contains(suffixVowel) { return !backVowels.contains(stemVowel) }
         return true
-    }
-
-    private static func consonantFits(stem: String, suffix: String) -> Bool {
-        guard let last = stem.last, !vowels.contains(last), last.isLetter, let first = suffix.first else { return false }
-        return (first == "т") == voiceless.contains(last)
     }
 }
