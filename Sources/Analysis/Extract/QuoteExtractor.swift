@@ -203,6 +203,21 @@ struct SpeakerContext {
         return nil
     }
 
+    /// The one person of the document whose surname is `word` in the genitive ("Тасмағамбетовтің").
+    private func personBySurname(_ written: String) -> String? {
+        // "Б.Байбектің": the surname after the initials.
+        let word = written.split(separator: ".").last.map(String.init) ?? written
+        guard word.first?.isUppercase == true else { return nil }
+        let surname = Nominative.word(word)
+        guard surname != word else { return nil }
+        var names: Set<String> = []
+        for entity in document.entities where entity.label == "PERSON" {
+            let parts = entity.canonical.split(separator: " ")
+            if parts.count >= 2, String(parts[parts.count - 1]) == surname { names.insert(entity.canonical) }
+        }
+        return names.count == 1 ? names.first : nil
+    }
+
     /// Speech without quotation marks: "…, - деп хабарлады X." and "X айтуынша, …".
     func unquotedSpeech(outside insideQuote: [Bool]) -> [Quote] {
         let tokens = document.tokens
@@ -215,14 +230,23 @@ struct SpeakerContext {
                 guard !insideQuote[index] else { continue }
                 let key = view.words[word].key
                 if Self.markers.contains(key) {
-                    // "X айтуынша, …": X is the entity that ends right before the marker.
-                    guard index > first, let entity = entityAtToken[index - 1], ["PERSON", "ORGANISATION", "ORGANIZATION"].contains(document.entities[entity].label) else { continue }
+                    // "X айтуынша, …": X is the entity that ends right before the marker, or a surname in the genitive
+                    // that belongs to exactly one person of the document ("И. Тасмағамбетовтің айтуынша").
+                    guard index > first, word > sentence.lowerBound else { continue }
+                    let speakerName: String
+                    if let entity = entityAtToken[index - 1], ["PERSON", "ORGANISATION", "ORGANIZATION"].contains(document.entities[entity].label) {
+                        speakerName = document.entities[entity].canonical
+                    } else if let person = personBySurname(view.words[word - 1].core) {
+                        speakerName = person
+                    } else {
+                        continue
+                    }
                     var start = index + 1
                     while start < last, tokens[start].norm == "," { start += 1 }
                     var end = last
                     while end > start, !isWordToken(tokens[end - 1]) { end -= 1 }
                     guard start < end, !(start..<end).contains(where: { insideQuote[$0] }) else { continue }
-                    found.append(Quote(text: document.slice(tokens[start].start, tokens[end - 1].end), speaker: document.entities[entity].canonical,
+                    found.append(Quote(text: document.slice(tokens[start].start, tokens[end - 1].end), speaker: speakerName,
                                        start: tokens[start].start, end: tokens[end - 1].end))
                     continue
                 }
