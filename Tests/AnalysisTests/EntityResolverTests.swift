@@ -41,6 +41,11 @@ import TextModel
         ])
     }
 
+    @Test func overlongPersonSpanDoesNotTakeAPlaceIntoTheName() {
+        let entities = resolved(1, [("Бауыржан Байбек Франция", "PERSON"), ("Франция", "GPE")])
+        #expect(canonical(entities, "Бауыржан Байбек Франция") == "Бауыржан Байбек")
+    }
+
     @Test func seed004InitialsWithSpaceAndCaseSuffix() {
         let entities = resolved(4, [
             ("Иманғали Тасмағамбетов", "PERSON"), ("Ирина Боковамен", "PERSON"), ("И. Тасмағамбетовтің", "PERSON"),

@@ -20,8 +20,14 @@ public struct EntityResolver: Annotator {
     public func annotate(_ document: inout Document) {
         guard !document.entities.isEmpty else { return }
         let view = WordView.shared(for: document)
+        // Places and organisations named on their own elsewhere: a person span that runs into one ("Бауыржан Байбек
+        // Франция", a tagger's overlong span) does not take it into the name.
+        let placeNames = Set(document.entities.filter { $0.label != "PERSON" && !$0.text.contains(" ") }.map { Nominative.word($0.text).lowercased() })
         let mentions = document.entities.map { entity in
-            let words = Self.words(of: entity, in: document)
+            var words = Self.words(of: entity, in: document)
+            if entity.label == "PERSON", words.count >= 3, let last = words.last, placeNames.contains(Nominative.word(last).lowercased()) {
+                words.removeLast()
+            }
             return NameResolver.Mention(words: words, label: entity.label, nominative: Self.taggerNominative(entity, words: words))
         }
         // Names attest stems: capitalised words only ("алма ағашы" must not turn "Алматы" into "Алма").
