@@ -226,7 +226,7 @@ final class WordViewCache: @unchecked Sendable {
     static let shared = WordViewCache()
     private let lock = NSLock()
     private var entries: [(fingerprint: Fingerprint, view: WordView)] = []
-    private let capacity = 4
+    private let capacity = 8
 
     func view(for fingerprint: Fingerprint) -> WordView? {
         lock.lock()

@@ -30,14 +30,18 @@ public struct EntityResolver: Annotator {
             }
             return NameResolver.Mention(words: words, label: entity.label, nominative: Self.taggerNominative(entity, words: words))
         }
-        // Names attest stems: capitalised words only ("алма ағашы" must not turn "Алматы" into "Алма").
-        let attested = Set(view.words.lazy.filter(\.isCapitalized).map(\.lower))
-        let canonical = NameResolver.canonicalNames(for: mentions, knownNames: knownNames, attested: attested)
+        // Names attest stems: capitalised words only ("алма ағашы" must not turn "Алматы" into "Алма"); integer keys,
+        // so building the set costs no string hashing.
+        let attested = Set(view.words.lazy.filter(\.isCapitalized).map(\.key))
+        let canonical = NameResolver.canonicalNames(for: mentions, knownNames: knownNames) { attested.contains(WordKey.of($0)) }
         for index in document.entities.indices { document.entities[index].canonical = canonical[index] }
 
         var rolesByName: [String: [String]] = [:]
+        let personWords = Set(document.entities.filter { $0.label == "PERSON" }.flatMap { entity in
+            entity.tokenRange.clamped(to: 0..<view.wordOfToken.count).map { view.wordOfToken[$0] }
+        })
         for entity in document.entities where entity.label == "PERSON" {
-            for role in roles(before: entity, view: view, document: document) where !(rolesByName[entity.canonical] ?? []).contains(role) {
+            for role in roles(before: entity, personWords: personWords, view: view, document: document) where !(rolesByName[entity.canonical] ?? []).contains(role) {
                 rolesByName[entity.canonical, default: []].append(role)
             }
         }
@@ -84,13 +88,10 @@ public struct EntityResolver: Annotator {
     }
 
     /// Position phrases written immediately before a person's name, nearest first.
-    private func roles(before person: Entity, view: WordView, document: Document) -> [String] {
+    private func roles(before person: Entity, personWords: Set<Int>, view: WordView, document: Document) -> [String] {
         guard let firstToken = person.tokenRange.first, firstToken < view.wordOfToken.count else { return [] }
         let nameWord = view.wordOfToken[firstToken]
         let sentence = view.sentence(of: nameWord)
-        let personWords = Set(document.entities.filter { $0.label == "PERSON" }.flatMap { entity in
-            entity.tokenRange.clamped(to: 0..<view.wordOfToken.count).map { view.wordOfToken[$0] }
-        })
         var roles: [String] = []
         var end = nameWord
         while roles.count < 3 {

@@ -28,13 +28,18 @@ public enum NameResolver {
     /// Canonical names for `mentions`, in order. `attested` holds lower-cased words seen in scope (it licenses
     /// stripping weak endings such as -да); `knownNames` are full names known from elsewhere.
     public static func canonicalNames(for mentions: [Mention], knownNames: [String] = [], attested: Set<String> = []) -> [String] {
-        var scope = attested
+        canonicalNames(for: mentions, knownNames: knownNames) { attested.contains($0) }
+    }
+
+    /// As ``canonicalNames(for:knownNames:attested:)``, with attestation as a test on a lower-cased stem.
+    public static func canonicalNames(for mentions: [Mention], knownNames: [String] = [], isAttested: (String) -> Bool) -> [String] {
+        var scope: Set<String> = []
         for name in knownNames { for word in name.split(separator: " ") { scope.insert(word.lowercased()) } }
         func nominatives(_ scope: Set<String>) -> [[String]] {
             mentions.map { mention in
                 guard nameLabels.contains(mention.label) else { return splitInitials(trimQuotes(mention.words)) }
                 let words = splitInitials(trimQuotes(mention.nominative ?? mention.words))
-                return Nominative.name(words, isPerson: mention.label == "PERSON", attested: { scope.contains($0) })
+                return Nominative.name(words, isPerson: mention.label == "PERSON", attested: { scope.contains($0) || isAttested($0) })
             }
         }
         // Two passes: a stem found by a strong ending ("Париждің" → "Париж") attests the same stem under a weak
