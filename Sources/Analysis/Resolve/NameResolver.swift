@@ -47,25 +47,35 @@ public enum NameResolver {
         var bases = nominatives(scope)
         for base in bases { if let last = base.last { scope.insert(last.lowercased()) } }
         bases = nominatives(scope)
-        var fullNames: [[String]] = knownNames.map { $0.split(separator: " ").map(String.init) }.filter { $0.count >= 2 }
+        // Full names in scope, indexed by lower-cased surname and by the whole lower-cased name (linear, not pairwise).
+        var bySurname: [String: Set<String>] = [:]
+        var byName: [String: String] = [:]
+        func addFullName(_ words: [String]) {
+            let name = words.joined(separator: " ")
+            let key = name.lowercased()
+            guard byName[key] == nil, let surname = words.last else { return }
+            byName[key] = name
+            bySurname[surname.lowercased(), default: []].insert(name)
+        }
+        for name in knownNames {
+            let words = name.split(separator: " ").map(String.init)
+            if words.count >= 2 { addFullName(words) }
+        }
         for (mention, base) in zip(mentions, bases) where mention.label == "PERSON" && base.count >= 2 && !isInitial(base[0]) {
-            if !fullNames.contains(where: { sameName($0, base) }) { fullNames.append(base) }
+            addFullName(base)
         }
         return zip(mentions, bases).map { mention, base in
             guard mention.label == "PERSON", let surname = base.last else { return base.joined(separator: " ") }
+            let candidates = bySurname[surname.lowercased()] ?? []
             let initials = base.dropLast().filter(isInitial)
             if !initials.isEmpty, initials.count == base.count - 1 {
                 let first = initials[0].first!
-                let candidates = fullNames.filter { $0.last?.lowercased() == surname.lowercased() && $0[0].first == first }
-                if let unique = uniqueName(candidates) { return unique }
+                let matching = candidates.filter { $0.first == first }
+                if matching.count == 1 { return matching.first! }
                 return (initials + [surname]).joined(separator: " ")
             }
-            if base.count == 1 {
-                let candidates = fullNames.filter { $0.last?.lowercased() == surname.lowercased() }
-                if let unique = uniqueName(candidates) { return unique }
-            }
-            if let known = fullNames.first(where: { sameName($0, base) }) { return known.joined(separator: " ") }
-            return base.joined(separator: " ")
+            if base.count == 1, candidates.count == 1 { return candidates.first! }
+            return byName[base.joined(separator: " ").lowercased()] ?? base.joined(separator: " ")
         }
     }
 
@@ -108,16 +118,8 @@ public enum NameResolver {
 
     private static func trimQuotes(_ words: [String]) -> [String] {
         let quotes: Set<Character> = ["«", "»", "\"", "“", "”"]
+        guard words.contains(where: { $0.contains(where: quotes.contains) }) else { return words }
         return words.map { String($0.drop(while: { quotes.contains($0) }).reversed().drop(while: { quotes.contains($0) }).reversed()) }
             .filter { !$0.isEmpty }
-    }
-
-    private static func sameName(_ a: [String], _ b: [String]) -> Bool {
-        a.count == b.count && zip(a, b).allSatisfy { $0.lowercased() == $1.lowercased() }
-    }
-
-    private static func uniqueName(_ candidates: [[String]]) -> String? {
-        let names = Set(candidates.map { $0.joined(separator: " ") })
-        return names.count == 1 ? names.first : nil
     }
 }
