@@ -35,18 +35,18 @@ public enum NameResolver {
     public static func canonicalNames(for mentions: [Mention], knownNames: [String] = [], isAttested: (String) -> Bool) -> [String] {
         var scope: Set<String> = []
         for name in knownNames { for word in name.split(separator: " ") { scope.insert(word.lowercased()) } }
-        func nominatives(_ scope: Set<String>) -> [[String]] {
-            mentions.map { mention in
-                guard nameLabels.contains(mention.label) else { return splitInitials(trimQuotes(mention.words)) }
-                let words = splitInitials(trimQuotes(mention.nominative ?? mention.words))
-                return Nominative.name(words, isPerson: mention.label == "PERSON", attested: { scope.contains($0) || isAttested($0) })
-            }
+        func nominative(_ mention: Mention, _ scope: Set<String>) -> [String] {
+            guard nameLabels.contains(mention.label) else { return splitInitials(trimQuotes(mention.words)) }
+            let words = splitInitials(trimQuotes(mention.nominative ?? mention.words))
+            return Nominative.name(words, isPerson: mention.label == "PERSON", attested: { scope.contains($0) || isAttested($0) })
         }
         // Two passes: a stem found by a strong ending ("Париждің" → "Париж") attests the same stem under a weak
-        // one elsewhere ("Парижде").
-        var bases = nominatives(scope)
+        // one elsewhere ("Парижде"); only mentions the first pass left unchanged are looked at again.
+        var bases = mentions.map { nominative($0, scope) }
         for base in bases { if let last = base.last { scope.insert(last.lowercased()) } }
-        bases = nominatives(scope)
+        for index in mentions.indices where bases[index].last == mentions[index].words.last {
+            bases[index] = nominative(mentions[index], scope)
+        }
         // Full names in scope, indexed by lower-cased surname and by the whole lower-cased name (linear, not pairwise).
         var bySurname: [String: Set<String>] = [:]
         var byName: [String: String] = [:]
@@ -118,7 +118,8 @@ public enum NameResolver {
 
     private static func trimQuotes(_ words: [String]) -> [String] {
         let quotes: Set<Character> = ["«", "»", "\"", "“", "”"]
-        guard words.contains(where: { $0.contains(where: quotes.contains) }) else { return words }
+        let quoteScalars: Set<Unicode.Scalar> = ["«", "»", "\"", "“", "”"]
+        guard words.contains(where: { $0.unicodeScalars.contains(where: quoteScalars.contains) }) else { return words }
         return words.map { String($0.drop(while: { quotes.contains($0) }).reversed().drop(while: { quotes.contains($0) }).reversed()) }
             .filter { !$0.isEmpty }
     }

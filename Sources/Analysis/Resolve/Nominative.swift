@@ -22,7 +22,7 @@ public enum Nominative {
     public static func word(_ word: String, attested: (String) -> Bool = { _ in false }) -> String {
         let lower = word.fastLowercased
         if FactLexicon.nameExceptions.contains(lower) { return word }
-        if let hyphen = word.lastIndex(of: "-") {
+        if word.utf8.contains(UInt8(ascii: "-")), let hyphen = word.lastIndex(of: "-") {
             let head = word[..<hyphen]
             let tail = word[word.index(after: hyphen)...].lowercased()
             let headIsCode = head.contains { $0.isNumber } || head.count >= 2 && head.allSatisfy { !$0.isLetter || $0.isUppercase }
