@@ -69,6 +69,24 @@ import TextModel
         #expect(quotes("Бауыржан Байбек «Қала дамып келеді» деді.", tags: tags).map(\.speaker) == ["Бауыржан Байбек"])
     }
 
+    @Test func dashIntroducedSpeech() {
+        let tags = [("Бауыржан Байбек", "PERSON")]
+        let found = quotes("Әкім сөз сөйледі.\n– Қала дамып келеді, – деді Бауыржан Байбек.", tags: tags)
+        #expect(found.map(\.text) == ["Қала дамып келеді"])
+        #expect(found.map(\.speaker) == ["Бауыржан Байбек"])
+        // No speaker after the verb and nobody in the previous sentence: null, not a guess.
+        #expect(quotes("– Қала дамып келеді, – деп мәлімдеді.").map(\.speaker) == [nil])
+    }
+
+    @Test func accordingToASurnameTheTaggerMissed() {
+        let text = "Иманғали Тасмағамбетов Парижде болды. И. Тасмағамбетовтің айтуынша, тараптар жұмыс жүргізді."
+        #expect(quotes(text, tags: [("Иманғали Тасмағамбетов", "PERSON")]).map(\.speaker) == ["Иманғали Тасмағамбетов"])
+        #expect(quotes(text, tags: [("Иманғали Тасмағамбетов", "PERSON")]).map(\.text) == ["тараптар жұмыс жүргізді"])
+        // Two people share the surname: no quote rather than a guessed speaker.
+        let shared = "Иманғали Тасмағамбетов мен Асқар Тасмағамбетов келді. Тасмағамбетовтің айтуынша, жұмыс жүргізілді."
+        #expect(quotes(shared, tags: [("Иманғали Тасмағамбетов", "PERSON"), ("Асқар Тасмағамбетов", "PERSON")]).isEmpty)
+    }
+
     @Test func unbalancedAndUnframedQuotesAreNotReported() {
         #expect(quotes("«Қала дамып келеді, - деді әкім.").isEmpty)
         #expect(quotes("Қала дамып келеді», - деді әкім.").isEmpty)

@@ -35,9 +35,14 @@ public struct AmountExtractor: Annotator {
     private static let months = StemIndex(Months.kazakh.map { (stem: $0.key, payload: $0.value) })
     private static let numberStems = StemIndex(FactLexicon.numberWords.filter { $0.value.takesSuffixes }.map { (stem: $0.key, payload: $0.value) })
     private static let units = StemIndex(FactLexicon.unitStems.map { (stem: $0.stem, payload: $0.unit) })
+    private static let numberWordKeys = Dictionary(uniqueKeysWithValues: FactLexicon.numberWords.map { (WordKey.of($0.key), $0.value) })
+    private static let modifiers = Dictionary(uniqueKeysWithValues: FactLexicon.amountModifiers.map { (WordKey.of($0.key), $0.value) })
+    private static let notUnitKeys = WordKey.set(notUnits)
+    private static let hour = WordKey.of("сағат")
+    private static let one = WordKey.of("бір")
 
     public func annotate(_ document: inout Document) {
-        let view = WordView(document)
+        let view = WordView.shared(for: document)
         let words = view.words
         var covered = [Bool](repeating: false, count: words.count)
         for time in document.times {
@@ -65,6 +70,9 @@ public struct AmountExtractor: Annotator {
 
     private func amount(at index: Int, view: WordView, covered: [Bool], document: Document) -> Found? {
         let words = view.words
+        // Cheap test first: a quantity starts with a digit or a number word.
+        guard words[index].startsWithDigit || Self.numberWordKeys[words[index].key] != nil || Self.numberStems.longest(words[index].bare) != nil
+        else { return nil }
         let sentence = view.sentence(of: index)
         func word(_ position: Int) -> Word? {
             sentence.contains(position) && !covered[position] && !words[position].isPunctuation ? words[position] : nil
@@ -74,7 +82,7 @@ public struct AmountExtractor: Annotator {
         var next: Int
         var tail: Substring = ""  // what follows the number inside its word ("%-ға", "-тан", "ы")
         var fromWords = false
-        if let numeric = NumericWord(first.lower) {
+        if first.startsWithDigit, let numeric = NumericWord(first.lower) {
             // A number that opens a quoted name ("«100 нақты қадам»") is part of the name.
             guard !first.leading.contains(where: { $0 == "«" || $0 == "\"" || $0 == "“" }) else { return nil }
             guard let number = Self.decimal(numeric.number) else { return nil }
@@ -89,7 +97,7 @@ public struct AmountExtractor: Annotator {
                 tail = groupNumber.rest
                 next += 1
             }
-            if ["сағат"].contains(word(index - 1)?.bare ?? "") { return nil }
+            if word(index - 1)?.key == Self.hour { return nil }
         } else if let parsed = numberWords(from: index, word: word) {
             value = parsed.value
             next = parsed.next
@@ -123,7 +131,7 @@ public struct AmountExtractor: Annotator {
         guard value.isFinite, value <= 1e15 else { return nil }
         // A month name after the number is a (possibly impossible) date, never a quantity.
         if let following = word(next), Self.months.longest(following.bare) != nil { return nil }
-        if let previous = word(index - 1), let entry = FactLexicon.amountModifiers[previous.bare], entry.position == .before {
+        if let previous = word(index - 1), let entry = Self.modifiers[previous.key], entry.position == .before {
             modifier = entry.code
         }
         // Nothing after a closing quote or a comma belongs to the amount ("«Қазақстан -2030» стратегиясында");
@@ -132,14 +140,14 @@ public struct AmountExtractor: Annotator {
             let trailing = words[next - 1].trailing
             return trailing.isEmpty || trailing == "." && word(next).map { !$0.isCapitalized } == true
         }
-        if isOpen(), let following = word(next), let entry = FactLexicon.amountModifiers[following.bare], entry.position == .after {
+        if isOpen(), let following = word(next), let entry = Self.modifiers[following.key], entry.position == .after {
             modifier = entry.code
             next += 1
         }
         if isOpen(), unit == nil, let following = word(next), let code = Self.unitCode(following.bare) {
             unit = code
             next += 1
-            if isOpen(), modifier == nil, let after = word(next), let entry = FactLexicon.amountModifiers[after.bare], entry.position == .after {
+            if isOpen(), modifier == nil, let after = word(next), let entry = Self.modifiers[after.key], entry.position == .after {
                 modifier = entry.code
                 next += 1
             }
@@ -183,8 +191,8 @@ public struct AmountExtractor: Annotator {
 
     /// A scale word and the suffix after it ("мыңнан" → 1000, "нан").
     static func scale(_ lower: String) -> (value: Double, suffix: Substring)? {
-        if let entry = FactLexicon.numberWords[lower], entry.kind == .scale { return (entry.value, "") }
-        for (match, suffix) in numberStems.matches(lower) where match.payload.kind == .scale {
+        if let entry = numberWordKeys[WordKey.of(lower)], entry.kind == .scale { return (entry.value, "") }
+        if let (match, suffix) = numberStems.longest(lower), match.payload.kind == .scale {
             let entry = match.payload
             // "мыңдаған" ("thousands of") is not a number.
             if suffix.count <= 4, !suffix.hasPrefix("даға") { return (entry.value, suffix) }
@@ -200,15 +208,13 @@ public struct AmountExtractor: Annotator {
         var tail: Substring = ""
         var lastKind: FactLexicon.NumberWord.Kind?
         reading: while let candidate = word(next) {
-            var entry = FactLexicon.numberWords[candidate.bare]
+            var entry = Self.numberWordKeys[candidate.key]
             var suffix: Substring = ""
             if entry == nil {
-                for (match, rest) in Self.numberStems.matches(candidate.bare) where match.payload.kind != .scale && !rest.isEmpty {
-                    if Self.numberEndings.contains(String(rest)) {
-                        entry = match.payload
-                        suffix = rest
-                        break
-                    }
+                if let (match, rest) = Self.numberStems.longest(candidate.bare), match.payload.kind != .scale, !rest.isEmpty,
+                   Self.numberEndings.contains(String(rest)) {
+                    entry = match.payload
+                    suffix = rest
                 }
             }
             guard let entry, entry.kind != .scale || lastKind != nil else { break }
@@ -229,7 +235,7 @@ public struct AmountExtractor: Annotator {
         }
         guard next > index else { return nil }
         // A fraction "бестен бір" (one fifth) is not a count.
-        if tail.hasSuffix("ен") || tail.hasSuffix("ан"), word(next)?.bare == "бір" { return nil }
+        if tail.hasSuffix("ен") || tail.hasSuffix("ан"), word(next)?.key == Self.one { return nil }
         return (total + current, next, tail)
     }
 
@@ -240,10 +246,10 @@ public struct AmountExtractor: Annotator {
 
     /// The counted noun after a number: its lemma when morphology ran, otherwise the word without its case ending.
     private func countedNoun(_ word: Word, document: Document, afterNumberWord: Bool) -> String? {
-        guard !word.isCapitalized, word.core.allSatisfy({ $0.isLetter || $0 == "-" }), !Self.notUnits.contains(word.bare) else { return nil }
+        guard !word.isCapitalized, word.core.allSatisfy({ $0.isLetter || $0 == "-" }), !Self.notUnitKeys.contains(word.key) else { return nil }
         if word.coreTokens.count == 1, let token = document.tokens[safe: word.coreTokens.lowerBound], let lemma = token.lemma {
             if let upos = token.upos, upos != .NOUN { return nil }
-            return lemma.lowercased()
+            return stripPlural(lemma.fastLowercased)
         }
         // An adjective ("мемлекеттік", "дәстүрлі") describes the counted noun that follows: too uncertain to name.
         let bare = word.bare
@@ -262,11 +268,15 @@ public struct AmountExtractor: Annotator {
             stem = String(stem.dropLast(ending.count))
             break
         }
-        for plural in ["лар", "лер", "дар", "дер", "тар", "тер"] where stem.hasSuffix(plural) && stem.count - plural.count >= 2 {
-            stem = String(stem.dropLast(plural.count))
-            break
+        return stripPlural(stem)
+    }
+
+    /// "кооперативтер" → "кооператив" (a lemma should not keep the plural, and counted nouns are singular).
+    private func stripPlural(_ word: String) -> String {
+        for plural in ["лар", "лер", "дар", "дер", "тар", "тер"] where word.hasSuffix(plural) && word.count - plural.count >= 2 {
+            return String(word.dropLast(plural.count))
         }
-        return stem
+        return word
     }
 }
 

@@ -17,12 +17,21 @@ public struct EventExtractor: Annotator {
 
     private static let nounStems: [(words: [String], generic: Bool)] = FactLexicon.eventWords
         .filter { $0.kind == "noun" || $0.kind == "generic" }.map { ($0.words, $0.kind == "generic") }
-    private static let verbs: Set<String> = Set(FactLexicon.eventWords.filter { $0.kind == "verb" }.map { $0.words.joined(separator: " ") })
+    private static let verbs = WordKey.set(FactLexicon.eventWords.filter { $0.kind == "verb" }.map { $0.words.joined(separator: " ") })
+    private static let hour = WordKey.of("сағат")
+    private static let passed = WordKey.of("өтті")
+    private static let noted = WordKey.of("атап")
+    private static let withParticipation = WordKey.of("қатысуымен")
+    private static let withinFramework = WordKey.of("аясында")
+    private static let named = WordKey.of("атты")
+    private static let willMeet = WordKey.of("кездеседі")
+    private static let connectiveKeys = WordKey.set(connectives)
+    private static let conjunctions = WordKey.set(["және", "мен", "бен", "пен"])
     private static let participleEndings = ["ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін"]
     private static let connectives: Set<String> = ["сондай-ақ", "және", "ал", "мен", "мысалы", "сонымен", "қатар", "бұдан", "өзге"]
 
     public func annotate(_ document: inout Document) {
-        let view = WordView(document)
+        let view = WordView.shared(for: document)
         // Word ranges of time expressions.
         var timeAt: [Int: (end: Int, value: String)] = [:]
         var inTime = [Bool](repeating: false, count: view.words.count)
@@ -39,7 +48,7 @@ public struct EventExtractor: Annotator {
         for sentence in view.sentences {
             var segments: [Range<Int>] = []
             var segmentStart = sentence.lowerBound
-            for index in sentence where index > segmentStart && view.words[index].bare == "сағат" && timeAt[index] != nil {
+            for index in sentence where index > segmentStart && view.words[index].key == Self.hour && timeAt[index] != nil {
                 segments.append(segmentStart..<index)
                 segmentStart = index
             }
@@ -59,11 +68,12 @@ public struct EventExtractor: Annotator {
     ) -> [Event] {
         let words = view.words
         let hasVerb = segment.contains { index in
-            let bare = words[index].bare
-            guard Self.verbs.contains(bare) else { return false }
-            return !(bare == "өтті" && index > segment.lowerBound && words[index - 1].bare == "атап")
+            let key = words[index].key
+            guard Self.verbs.contains(key) else { return false }
+            return !(key == Self.passed && index > segment.lowerBound && words[index - 1].key == Self.noted)
         }
-        guard hasVerb else { return [] }
+        guard hasVerb, segment.contains(where: { nounMatch(at: $0, limit: segment.upperBound, view: view) != nil || words[$0].key == Self.willMeet })
+        else { return [] }
         let venue = venue(in: segment, view: view, inTime: inTime, document: document)
         let place = venue?.name ?? placeEntity(in: segment, view: view, document: document)
         // Clause boundaries a title never crosses.
@@ -73,7 +83,7 @@ public struct EventExtractor: Annotator {
             if let time = timeAt[index] { boundaryAfter.insert(time.end - 1) }
             if word.trailing.contains(",") || word.trailing.contains(";") { boundaryAfter.insert(index) }
             if Self.participleEndings.contains(where: { word.bare.hasSuffix($0) }) && !word.isCapitalized { boundaryAfter.insert(index) }
-            if word.bare == "қатысуымен" || word.bare == "аясында" { boundaryAfter.insert(index) }
+            if word.key == Self.withParticipation || word.key == Self.withinFramework { boundaryAfter.insert(index) }
         }
         if let venue { boundaryAfter.insert(venue.words.upperBound - 1) }
         let participants = participants(in: segment, boundaries: boundaryAfter, view: view, document: document)
@@ -93,10 +103,10 @@ public struct EventExtractor: Annotator {
                   venue.map({ !$0.words.contains(start - 1) }) ?? true {
                 start -= 1
             }
-            while start < index, Self.connectives.contains(words[start].bare) { start += 1 }
+            while start < index, Self.connectiveKeys.contains(words[start].key) { start += 1 }
             // «Name» атты … noun: the title starts at the name.
             if let named = (start..<index).first(where: { words[$0].leading.contains("«") }),
-               (named..<index).contains(where: { words[$0].bare == "атты" }) || words[index - 1].trailing.contains("»") {
+               (named..<index).contains(where: { words[$0].key == Self.named }) || words[index - 1].trailing.contains("»") {
                 start = named
             }
             let titled = (start..<end).contains { words[$0].leading.contains("«") || words[$0].trailing.contains("»") }
@@ -108,13 +118,13 @@ public struct EventExtractor: Annotator {
             index = end
         }
         // "сағат 15.00-де … жастар белгілі ақындармен кездеседі": an announced meeting with no event noun.
-        if events.isEmpty, let verb = segment.first(where: { words[$0].bare == "кездеседі" }) {
+        if events.isEmpty, let verb = segment.first(where: { words[$0].key == Self.willMeet }) {
             var start = verb
             while start > segment.lowerBound, !boundaryAfter.contains(start - 1), !inTime[start - 1],
                   venue.map({ !$0.words.contains(start - 1) }) ?? true {
                 start -= 1
             }
-            while start < verb, Self.connectives.contains(words[start].bare) { start += 1 }
+            while start < verb, Self.connectiveKeys.contains(words[start].key) { start += 1 }
             if start < verb {
                 let span = view.span(segment.lowerBound..<Self.lastWordIndex(segment, view: view))
                 let title = Self.text(of: start..<(verb + 1), view: view, document: document) { $0 }
@@ -201,7 +211,7 @@ public struct EventExtractor: Annotator {
                 let word = words[first - 1]
                 let stops = word.isPunctuation || inTime[first - 1] || !(word.trailing.isEmpty || WordView.isInitials(word.core))
                     || Self.participleEndings.contains { word.bare.hasSuffix($0) } && !word.isCapitalized
-                    || word.bare == "қатысуымен"
+                    || word.key == Self.withParticipation
                 if stops { break }
                 first -= 1
             }
@@ -226,12 +236,12 @@ public struct EventExtractor: Annotator {
     /// "X және Y қатысуымен" → [X, Y] in the nominative.
     private func participants(in segment: Range<Int>, boundaries: Set<Int>, view: WordView, document: Document) -> [String] {
         let words = view.words
-        guard let marker = segment.first(where: { words[$0].bare == "қатысуымен" }) else { return [] }
+        guard let marker = segment.first(where: { words[$0].key == Self.withParticipation }) else { return [] }
         var first = marker
         while first > segment.lowerBound, !boundaries.contains(first - 1) || first - 1 == marker { first -= 1 }
         var groups: [[Int]] = [[]]
         for index in first..<marker {
-            if ["және", "мен", "бен", "пен"].contains(words[index].bare) { groups.append([]) } else { groups[groups.count - 1].append(index) }
+            if Self.conjunctions.contains(words[index].key) { groups.append([]) } else { groups[groups.count - 1].append(index) }
         }
         return groups.filter { !$0.isEmpty }.map { group in
             Self.text(of: group.first!..<(group.last! + 1), view: view, document: document) { word in

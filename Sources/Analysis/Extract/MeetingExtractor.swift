@@ -20,7 +20,7 @@ public struct MeetingExtractor: Annotator {
             document.meetings = []
             return
         }
-        let view = WordView(document)
+        let view = WordView.shared(for: document)
         var entitiesByWord: [Int: [Int]] = [:]
         for (index, entity) in document.entities.enumerated() {
             guard let last = entity.tokenRange.last, last < view.wordOfToken.count else { continue }
@@ -79,9 +79,11 @@ public struct MeetingExtractor: Annotator {
     }
 
     /// The first meeting or discussion verb of a sentence: its first word, the word after it, and its kind.
+    private static let verbsByFirstWord = Dictionary(grouping: FactLexicon.meetingVerbs, by: { WordKey.of($0.words[0]) })
+
     private static func verb(in sentence: Range<Int>, view: WordView) -> (Int, Int, String)? {
         for index in sentence {
-            for (words, kind) in FactLexicon.meetingVerbs where index + words.count <= sentence.upperBound {
+            for (words, kind) in verbsByFirstWord[view.words[index].key] ?? [] where index + words.count <= sentence.upperBound {
                 if words.indices.allSatisfy({ view.words[index + $0].bare == words[$0] }) { return (index, index + words.count, kind) }
             }
         }

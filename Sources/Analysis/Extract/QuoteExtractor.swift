@@ -16,7 +16,7 @@ public struct QuoteExtractor: Annotator {
     public init() {}
 
     public func annotate(_ document: inout Document) {
-        let view = WordView(document)
+        let view = WordView.shared(for: document)
         let context = SpeakerContext(document: document, view: view)
         var quotes: [Quote] = []
         var insideQuote = [Bool](repeating: false, count: document.tokens.count)
@@ -44,6 +44,7 @@ public struct QuoteExtractor: Annotator {
                 guillemets.removeAll()  // an unbalanced quote never spans a paragraph break
                 straightOpen = nil
             }
+            guard tokens[index].kind != .word, tokens[index].kind != .number else { continue }
             let mark = tokens[index].text
             switch mark {
             case "«", "„":
@@ -85,6 +86,10 @@ struct SpeakerContext {
     let roles: [(name: String, roles: [String])]
     private let entityAtToken: [Int: Int]
 
+    private static let markers = WordKey.set(FactLexicon.speechMarkers)
+    private static let saying = WordKey.of("деп")
+    private static let said = WordKey.of("деді")
+
     init(document: Document, view: WordView) {
         self.document = document
         self.view = view
@@ -99,7 +104,9 @@ struct SpeakerContext {
     }
 
     private func isDash(_ token: Token) -> Bool { token.norm.unicodeScalars.allSatisfy { WordView.dashes.contains($0) } && !token.norm.isEmpty }
-    private func isWordToken(_ token: Token) -> Bool { token.norm.unicodeScalars.contains { $0.properties.isAlphabetic } }
+    private func isWordToken(_ token: Token) -> Bool {
+        token.kind == .word || token.kind == .number || token.norm.unicodeScalars.contains { $0.properties.isAlphabetic }
+    }
 
     /// The reporting phrase starting at token `index` (word tokens only), and the token after it.
     private func speechVerb(at index: Int) -> Int? {
@@ -139,15 +146,18 @@ struct SpeakerContext {
         guard !range.isEmpty else { return nil }
         let entities = Set(range.compactMap { entityAtToken[$0] }).sorted().map { document.entities[$0] }
         if let person = entities.first(where: { $0.label == "PERSON" }) { return person.canonical }
-        if let organisation = entities.first(where: { $0.label == "ORGANISATION" || $0.label == "ORGANIZATION" }) { return organisation.canonical }
         let words = range.map { document.tokens[$0] }.filter(isWordToken).map(\.norm)
-        if let person = NameResolver.person(withRole: words, among: roles) { return person }
         let lower = words.map { $0.lowercased() }
+        // A role as speaker ("Ұлттық ассамблея депутаты") names a person, even when a tagger saw an organisation in it.
+        if let head = lower.last, EntityResolver.isRoleWord(head) { return NameResolver.person(withRole: words, among: roles) }
+        // A press service is named in full ("Алматы қаласы әкімдігінің баспасөз қызметі"), even when a tagger marked only
+        // the organisation it belongs to.
         for service in FactLexicon.pressServices where lower.count > service.count && Array(lower.suffix(service.count)) == service {
             let start = document.tokens[range.lowerBound].start
             let end = document.tokens[range.upperBound - 1].end
             return EntityResolver.squeezed(document.slice(start, end)).trimmingPunctuation()
         }
+        if let organisation = entities.first(where: { $0.label == "ORGANISATION" || $0.label == "ORGANIZATION" }) { return organisation.canonical }
         return nil
     }
 
@@ -193,6 +203,21 @@ struct SpeakerContext {
         return nil
     }
 
+    /// The one person of the document whose surname is `word` in the genitive ("Тасмағамбетовтің").
+    private func personBySurname(_ written: String) -> String? {
+        // "Б.Байбектің": the surname after the initials.
+        let word = written.split(separator: ".").last.map(String.init) ?? written
+        guard word.first?.isUppercase == true else { return nil }
+        let surname = Nominative.word(word)
+        guard surname != word else { return nil }
+        var names: Set<String> = []
+        for entity in document.entities where entity.label == "PERSON" {
+            let parts = entity.canonical.split(separator: " ")
+            if parts.count >= 2, String(parts[parts.count - 1]) == surname { names.insert(entity.canonical) }
+        }
+        return names.count == 1 ? names.first : nil
+    }
+
     /// Speech without quotation marks: "…, - деп хабарлады X." and "X айтуынша, …".
     func unquotedSpeech(outside insideQuote: [Bool]) -> [Quote] {
         let tokens = document.tokens
@@ -200,24 +225,32 @@ struct SpeakerContext {
         for sentence in view.sentences {
             let first = view.words[sentence.lowerBound].tokens.lowerBound
             let last = view.words[sentence.upperBound - 1].tokens.upperBound
-            var index = first
-            while index < last {
-                defer { index += 1 }
+            for word in sentence where !view.words[word].isPunctuation && view.words[word].coreTokens.count == 1 {
+                let index = view.words[word].coreTokens.lowerBound
                 guard !insideQuote[index] else { continue }
-                let lower = tokens[index].norm.fastLowercased
-                if FactLexicon.speechMarkers.contains(lower) {
-                    // "X айтуынша, …": X is the entity that ends right before the marker.
-                    guard index > first, let entity = entityAtToken[index - 1], ["PERSON", "ORGANISATION", "ORGANIZATION"].contains(document.entities[entity].label) else { continue }
+                let key = view.words[word].key
+                if Self.markers.contains(key) {
+                    // "X айтуынша, …": X is the entity that ends right before the marker, or a surname in the genitive
+                    // that belongs to exactly one person of the document ("И. Тасмағамбетовтің айтуынша").
+                    guard index > first, word > sentence.lowerBound else { continue }
+                    let speakerName: String
+                    if let entity = entityAtToken[index - 1], ["PERSON", "ORGANISATION", "ORGANIZATION"].contains(document.entities[entity].label) {
+                        speakerName = document.entities[entity].canonical
+                    } else if let person = personBySurname(view.words[word - 1].core) {
+                        speakerName = person
+                    } else {
+                        continue
+                    }
                     var start = index + 1
                     while start < last, tokens[start].norm == "," { start += 1 }
                     var end = last
                     while end > start, !isWordToken(tokens[end - 1]) { end -= 1 }
                     guard start < end, !(start..<end).contains(where: { insideQuote[$0] }) else { continue }
-                    found.append(Quote(text: document.slice(tokens[start].start, tokens[end - 1].end), speaker: document.entities[entity].canonical,
+                    found.append(Quote(text: document.slice(tokens[start].start, tokens[end - 1].end), speaker: speakerName,
                                        start: tokens[start].start, end: tokens[end - 1].end))
                     continue
                 }
-                guard lower == "деп" || lower == "деді", index > first + 1, let afterVerb = speechVerb(at: index) else { continue }
+                guard key == Self.saying || key == Self.said, index > first + 1, let afterVerb = speechVerb(at: index) else { continue }
                 // Only ", - деп …" (or ", деп хабарлайды") directly after the speech, never a closing quote.
                 var before = index - 1
                 var sawComma = false

@@ -44,12 +44,7 @@ extension String {
 
     /// Lower case, with a fast path for Latin, Cyrillic and the Kazakh letters; unchanged strings are shared.
     var fastLowercased: String {
-        var needs = false
-        for scalar in unicodeScalars where scalar.properties.isUppercase {
-            needs = true
-            break
-        }
-        guard needs else { return self }
+        guard unicodeScalars.contains(where: \.isUppercaseFast) else { return self }
         var result = String.UnicodeScalarView()
         for scalar in unicodeScalars {
             let value = scalar.value
@@ -58,7 +53,7 @@ extension String {
             case 0x400...0x40F: result.append(Unicode.Scalar(value + 0x50)!)
             case 0x460...0x4BF, 0x4D0...0x4FF: result.append(value % 2 == 0 ? Unicode.Scalar(value + 1)! : scalar)
             default:
-                if scalar.properties.isUppercase {
+                if scalar.isUppercaseFast {
                     result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
                 } else {
                     result.append(scalar)
@@ -66,5 +61,18 @@ extension String {
             }
         }
         return String(result)
+    }
+}
+
+extension Unicode.Scalar {
+    /// `properties.isUppercase` without the Unicode property lookup for ASCII and Cyrillic (Kazakh included).
+    var isUppercaseFast: Bool {
+        switch value {
+        case 0..<0x80: return value >= 0x41 && value <= 0x5A
+        case 0x400...0x42F: return true
+        case 0x430...0x45F, 0x482...0x489: return false
+        case 0x460...0x4BF, 0x4D0...0x4FF: return value % 2 == 0
+        default: return properties.isUppercase
+        }
     }
 }

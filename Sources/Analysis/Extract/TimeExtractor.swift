@@ -15,7 +15,7 @@ public struct TimeExtractor: Annotator {
     public init() {}
 
     public func annotate(_ document: inout Document) {
-        let view = WordView(document)
+        let view = WordView.shared(for: document)
         let anchor = CalendarDate(published: document.metadata.published)
         var times: [TimeExpression] = []
         for sentence in view.sentences {
@@ -68,6 +68,8 @@ private struct Matcher {
     ]
 
     private static let months = StemIndex(Months.kazakh.map { (stem: $0.key, payload: $0.value) })
+    private static let timeWords = Dictionary(uniqueKeysWithValues: FactLexicon.timeWords.map { (WordKey.of($0.key), $0.value) })
+    private static let hour = WordKey.of("сағат")
 
     private func word(_ index: Int) -> Word? { sentence.contains(index) ? view.words[index] : nil }
 
@@ -86,7 +88,7 @@ private struct Matcher {
     }
 
     private func dayNumber(_ index: Int) -> (day: Int, rangeEnd: Int?)? {
-        guard let word = word(index), let numeric = NumericWord(word.lower), let day = numeric.integer else { return nil }
+        guard let word = word(index), word.startsWithDigit, let numeric = NumericWord(word.lower), let day = numeric.integer else { return nil }
         if numeric.rest.isEmpty { return (day, nil) }
         // "5-6" (a range of days).
         if numeric.rest.first == "-", let second = NumericWord(String(numeric.rest.dropFirst())), numeric.rest.count > 1,
@@ -103,14 +105,22 @@ private struct Matcher {
     }
 
     mutating func match(at index: Int) -> Match? {
-        guard let word = word(index), !word.isPunctuation else { return nil }
-        if word.bare == "сағат", let clock = clock(at: index + 1) {
+        // Cheap tests first: most words are neither digits, nor time words, nor month names.
+        guard sentence.contains(index), !view.words[index].isPunctuation else { return nil }
+        let key = view.words[index].key
+        if key == Self.hour, let clock = clock(at: index + 1) {
             let value = (lastDate.map { resolvedYear($0).value } ?? "XXXX-XX-XX") + "T" + clock
             return Match(expressions: [Found(words: index..<(index + 2), value: value)], next: index + 2)
         }
-        if let match = yearFirst(at: index) { return match }
-        if let match = dayMonth(at: index) { return match }
-        if let match = relative(at: index) { return match }
+        if view.words[index].startsWithDigit {
+            if let match = yearFirst(at: index) { return match }
+            return dayMonth(at: index)
+        }
+        let bare = view.words[index].bare
+        if Self.timeWords[key] != nil || bare.startsWithBytes("биыл") || bare.startsWithBytes("былтыр"), let match = relative(at: index) {
+            return match
+        }
+        guard Self.months.longest(bare) != nil else { return nil }
         // "қазан айында": a month named with "ай" but no number.
         if let month = month(index), let next = self.word(index + 1), next.bare.hasPrefix("ай"), next.bare.count <= 6,
            NumericWord(view.words[max(sentence.lowerBound, index - 1)].lower) == nil || index == sentence.lowerBound {
@@ -171,7 +181,7 @@ private struct Matcher {
             return Match(expressions: [Found(words: index..<next, value: first.value + "/" + last.value)], next: next)
         }
         lastDate = first
-        if word(next)?.bare == "сағат", let clock = clock(at: next + 1) {
+        if word(next)?.key == Self.hour, let clock = clock(at: next + 1) {
             return Match(expressions: [Found(words: index..<(next + 2), value: first.value + "T" + clock)], next: next + 2)
         }
         return Match(expressions: [Found(words: index..<next, value: first.value)], next: next)
@@ -179,7 +189,7 @@ private struct Matcher {
 
     /// "2016 жылғы қазан айында", "2016 жылғы 5 қарашада", "2025 жылдың алғашқы жартыжылдығында", "2016 жылы".
     private mutating func yearFirst(at index: Int) -> Match? {
-        guard let word = word(index), let numeric = NumericWord(word.lower), numeric.rest.isEmpty,
+        guard let word = word(index), word.startsWithDigit, let numeric = NumericWord(word.lower), numeric.rest.isEmpty,
               let year = numeric.integer, (1000...2100).contains(year), startsWithYearNoun(index + 1)
         else { return nil }
         let after = index + 2
@@ -200,7 +210,7 @@ private struct Matcher {
 
     /// "алғашқы жартыжылдығында" → "H1", "бірінші тоқсанында" → "Q1", "соңғы тоқсанында" → "Q4".
     private func period(at index: Int) -> (code: String, next: Int)? {
-        guard let ordinalWord = word(index), let ordinal = FactLexicon.timeWords[ordinalWord.bare], ordinal.kind == "ordinal",
+        guard let ordinalWord = word(index), let ordinal = Self.timeWords[ordinalWord.key], ordinal.kind == "ordinal",
               let periodWord = word(index + 1), let number = Int(ordinal.value)
         else { return nil }
         let lower = periodWord.bare
@@ -218,7 +228,7 @@ private struct Matcher {
     private mutating func relative(at index: Int) -> Match? {
         guard let word = word(index) else { return nil }
         let lower = word.bare
-        var entry = FactLexicon.timeWords[lower]
+        var entry = Self.timeWords[word.key]
         if entry == nil {
             if lower.startsWithBytes("биыл") { entry = FactLexicon.timeWords["биыл"] }
             if lower.startsWithBytes("былтыр") { entry = FactLexicon.timeWords["былтыр"] }

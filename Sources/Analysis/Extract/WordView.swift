@@ -1,3 +1,4 @@
+import Foundation
 import TextModel
 
 /// A whitespace-delimited word of the document: a run of tokens with no space between them
@@ -25,18 +26,36 @@ struct Word {
     var end: Int
     /// Index of the sentence (as segmented by ``WordView``).
     var sentence: Int = 0
+    /// ``WordKey`` of `bare`: lexicon lookups compare integers, not Unicode strings.
+    var key: UInt64
+    /// Whether the core starts with an ASCII digit.
+    var startsWithDigit: Bool
     /// Whether a line break separates this word from the previous one.
     var newlineBefore: Bool
 
     var isPunctuation: Bool { core.isEmpty }
-    var isCapitalized: Bool { core.unicodeScalars.first.map { $0.properties.isUppercase } ?? false }
-    var startsWithDigit: Bool { core.unicodeScalars.first.map { ("0"..."9").contains($0) } ?? false }
+    var isCapitalized: Bool { core.unicodeScalars.first?.isUppercaseFast ?? false }
     /// Whether the word is a dash on its own or ends with a dash ("-", "–", ",-").
     var hasDash: Bool { (core.isEmpty ? leading : trailing).unicodeScalars.contains { WordView.dashes.contains($0) } }
 }
 
-/// The words and sentences of a document, built once per extractor in linear time.
-struct WordView {
+/// A 64-bit FNV-1a hash of a word's UTF-8 bytes; lexicon tables are keyed by it so hot loops compare integers.
+enum WordKey {
+    static func of(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    static func set(_ words: some Sequence<String>) -> Set<UInt64> { Set(words.map(of)) }
+}
+
+/// The words and sentences of a document, built in linear time and shared by the fact stages of one run
+/// (see ``shared(for:)``).
+struct WordView: Sendable {
     static let dashes: Set<Unicode.Scalar> = ["-", "–", "—", "‒", "−"]
     /// Punctuation that may stay inside a word's core ("%", "$").
     private static let corePunctuation: Set<Unicode.Scalar> = ["%", "$", "€", "№"]
@@ -80,6 +99,18 @@ struct WordView {
         self.wordOfToken = wordOfToken
     }
 
+    /// The word view of `document`, reused while consecutive stages look at the same tokens.
+    ///
+    /// The fact stages run one after another on one document; building the view once instead of five times
+    /// is most of their cost. The cache holds the last few views, keyed by the text and every token boundary.
+    static func shared(for document: Document) -> WordView {
+        let fingerprint = Fingerprint(document)
+        if let view = WordViewCache.shared.view(for: fingerprint) { return view }
+        let view = WordView(document)
+        WordViewCache.shared.store(view, for: fingerprint)
+        return view
+    }
+
     /// Word indices of the sentence that holds word `index`.
     func sentence(of index: Int) -> Range<Int> { sentences[words[index].sentence] }
 
@@ -99,14 +130,16 @@ struct WordView {
     /// ("екен.Таулардың"), but not inside "Б.Байбек", "1,8" or "11.00".
     private static func splitsGluedWords(_ tokens: [Token], after index: Int) -> Bool {
         let token = tokens[index]
-        guard let next = tokens[index + 1].norm.unicodeScalars.first, next.properties.isAlphabetic else { return false }
+        guard token.kind != .word, token.kind != .number else { return false }
         switch token.norm {
-        case ",", ";", "!", "?": return true
+        case ",", ";", "!", "?":
+            return tokens[index + 1].norm.unicodeScalars.first?.properties.isAlphabetic ?? false
         case ".":
-            guard index > 0, tokens[index - 1].end == token.start else { return false }
+            guard index > 0, tokens[index - 1].end == token.start,
+                  let next = tokens[index + 1].norm.unicodeScalars.first, next.isUppercaseFast
+            else { return false }
             let previous = tokens[index - 1].norm
             return previous.unicodeScalars.count >= 2 && previous.unicodeScalars.allSatisfy(\.properties.isAlphabetic)
-                && next.properties.isUppercase
         default: return false
         }
     }
@@ -125,9 +158,12 @@ struct WordView {
         while bare.utf8.last == UInt8(ascii: ".") { bare = bare.dropLast() }
         let start = lower < upper ? tokens[lower].start : tokens[range.lowerBound].start
         let end = lower < upper ? tokens[upper - 1].end : tokens[range.upperBound - 1].end
+        let bareString = bare.endIndex == lowered.endIndex ? lowered : String(bare)
+        let firstByte = core.utf8.first ?? 0
         return Word(
-            core: core, lower: lowered, bare: bare.endIndex == lowered.endIndex ? lowered : String(bare), leading: leading, trailing: trailing,
-            tokens: range, coreTokens: lower..<upper, start: start, end: end, newlineBefore: newlineBefore
+            core: core, lower: lowered, bare: bareString, leading: leading, trailing: trailing,
+            tokens: range, coreTokens: lower..<upper, start: start, end: end,
+            key: WordKey.of(bareString), startsWithDigit: firstByte >= 0x30 && firstByte <= 0x39, newlineBefore: newlineBefore
         )
     }
 
@@ -139,13 +175,70 @@ struct WordView {
         let hasFinal = closing == "." || closing == "!" || closing == "?" || closing == "…"
         guard hasFinal, !isInitials(word.core) else { return false }
         guard let first = (next.core.isEmpty ? next.leading : next.leading + next.core).unicodeScalars.first else { return false }
-        return first.properties.isUppercase || first == "«" || first == "\"" || first == "“" || dashes.contains(first)
+        return first.isUppercaseFast || first == "«" || first == "\"" || first == "“" || dashes.contains(first)
             || first.properties.numericType != nil
     }
 
     /// "Б", "Н.Ә", "Қ": one or more single upper-case letters separated by full stops.
     static func isInitials(_ core: String) -> Bool {
-        let parts = core.split(separator: ".", omittingEmptySubsequences: true)
-        return !parts.isEmpty && parts.allSatisfy { $0.count == 1 && $0.first!.isUppercase }
+        // Letter, optional full stop, letter, …: checked without splitting the string.
+        var letters = 0
+        var previousWasLetter = false
+        for scalar in core.unicodeScalars {
+            if scalar == "." {
+                guard previousWasLetter else { return false }
+                previousWasLetter = false
+            } else {
+                guard !previousWasLetter, scalar.isUppercaseFast, scalar.properties.isAlphabetic else { return false }
+                previousWasLetter = true
+                letters += 1
+            }
+        }
+        return letters > 0
+    }
+}
+
+/// What a word view depends on: the text and the tokens' boundaries, kinds and normalised lengths.
+struct Fingerprint: Equatable, Sendable {
+    let text: String
+    let tokenCount: Int
+    let tokenHash: Int
+
+    init(_ document: Document) {
+        text = document.text
+        tokenCount = document.tokens.count
+        // FNV-1a over the boundaries: cheaper than SipHash, and collisions only matter together with equal text.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for token in document.tokens {
+            hash = (hash ^ UInt64(truncatingIfNeeded: token.start)) &* 0x0000_0100_0000_01b3
+            hash = (hash ^ UInt64(truncatingIfNeeded: token.end &* 31 &+ token.norm.utf8.count)) &* 0x0000_0100_0000_01b3
+        }
+        tokenHash = Int(truncatingIfNeeded: hash)
+    }
+
+    static func == (a: Fingerprint, b: Fingerprint) -> Bool {
+        a.tokenCount == b.tokenCount && a.tokenHash == b.tokenHash && a.text == b.text
+    }
+}
+
+/// A small lock-protected cache of recent word views (one per document being analysed on each thread).
+final class WordViewCache: @unchecked Sendable {
+    static let shared = WordViewCache()
+    private let lock = NSLock()
+    private var entries: [(fingerprint: Fingerprint, view: WordView)] = []
+    private let capacity = 8
+
+    func view(for fingerprint: Fingerprint) -> WordView? {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries.first { $0.fingerprint == fingerprint }?.view
+    }
+
+    func store(_ view: WordView, for fingerprint: Fingerprint) {
+        lock.lock()
+        defer { lock.unlock() }
+        entries.removeAll { $0.fingerprint == fingerprint }
+        entries.append((fingerprint, view))
+        if entries.count > capacity { entries.removeFirst() }
     }
 }

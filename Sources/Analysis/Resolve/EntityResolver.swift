@@ -19,23 +19,49 @@ public struct EntityResolver: Annotator {
 
     public func annotate(_ document: inout Document) {
         guard !document.entities.isEmpty else { return }
-        let view = WordView(document)
+        let view = WordView.shared(for: document)
+        // Places and organisations named on their own elsewhere: a person span that runs into one ("Бауыржан Байбек
+        // Франция", a tagger's overlong span) does not take it into the name.
+        let placeNames = Set(document.entities.filter { $0.label != "PERSON" && !$0.text.contains(" ") }.map { Nominative.word($0.text).lowercased() })
         let mentions = document.entities.map { entity in
-            NameResolver.Mention(words: Self.words(of: entity, in: document), label: entity.label)
+            var words = Self.words(of: entity, in: document)
+            if entity.label == "PERSON", words.count >= 3, let last = words.last, placeNames.contains(Nominative.word(last).lowercased()) {
+                words.removeLast()
+            }
+            return NameResolver.Mention(words: words, label: entity.label, nominative: Self.taggerNominative(entity, words: words))
         }
-        let attested = Set(view.words.lazy.filter { !$0.isPunctuation }.map(\.lower))
-        let canonical = NameResolver.canonicalNames(for: mentions, knownNames: knownNames, attested: attested)
+        // Names attest stems: capitalised words only ("алма ағашы" must not turn "Алматы" into "Алма"); integer keys,
+        // so building the set costs no string hashing.
+        let attested = Set(view.words.lazy.filter(\.isCapitalized).map(\.key))
+        let canonical = NameResolver.canonicalNames(for: mentions, knownNames: knownNames) { attested.contains(WordKey.of($0)) }
         for index in document.entities.indices { document.entities[index].canonical = canonical[index] }
 
         var rolesByName: [String: [String]] = [:]
+        let personWords = Set(document.entities.filter { $0.label == "PERSON" }.flatMap { entity in
+            entity.tokenRange.clamped(to: 0..<view.wordOfToken.count).map { view.wordOfToken[$0] }
+        })
         for entity in document.entities where entity.label == "PERSON" {
-            for role in roles(before: entity, view: view, document: document) where !(rolesByName[entity.canonical] ?? []).contains(role) {
+            for role in roles(before: entity, personWords: personWords, view: view, document: document) where !(rolesByName[entity.canonical] ?? []).contains(role) {
                 rolesByName[entity.canonical, default: []].append(role)
             }
         }
         for index in document.entities.indices where document.entities[index].label == "PERSON" {
             document.entities[index].roles = rolesByName[document.entities[index].canonical] ?? []
         }
+    }
+
+    private static let caseEndings = Set(FactLexicon.caseSuffixes.map(\.suffix))
+
+    /// The entity tagger's canonical name, when it only removed a case ending from the last word ("Алматыда" →
+    /// "Алматы"); a lemma-based form that also drops a possessive or plural ("Республикасының" → "Республика",
+    /// "коммуникациялар" → "коммуникация") is not a name's nominative and is ignored.
+    static func taggerNominative(_ entity: Entity, words: [String]) -> [String]? {
+        let canonical = entity.canonical.split(separator: " ").map(String.init)
+        guard canonical.count == words.count, let last = canonical.last, let surface = words.last, last != surface,
+              canonical.dropLast() == words.dropLast(), surface.hasPrefix(last)
+        else { return nil }
+        let removed = surface.dropFirst(last.count).lowercased()
+        return caseEndings.contains(removed) || caseEndings.contains(String(removed.drop { $0 == "-" })) ? canonical : nil
     }
 
     /// The words of a mention: tokens joined where no space separates them ("Б", ".", "Байбек" → "Б.Байбек").
@@ -62,13 +88,10 @@ public struct EntityResolver: Annotator {
     }
 
     /// Position phrases written immediately before a person's name, nearest first.
-    private func roles(before person: Entity, view: WordView, document: Document) -> [String] {
+    private func roles(before person: Entity, personWords: Set<Int>, view: WordView, document: Document) -> [String] {
         guard let firstToken = person.tokenRange.first, firstToken < view.wordOfToken.count else { return [] }
         let nameWord = view.wordOfToken[firstToken]
         let sentence = view.sentence(of: nameWord)
-        let personWords = Set(document.entities.filter { $0.label == "PERSON" }.flatMap { entity in
-            entity.tokenRange.clamped(to: 0..<view.wordOfToken.count).map { view.wordOfToken[$0] }
-        })
         var roles: [String] = []
         var end = nameWord
         while roles.count < 3 {

@@ -10,9 +10,12 @@ public enum NameResolver {
     public struct Mention: Sendable, Equatable {
         public var words: [String]
         public var label: String
-        public init(words: [String], label: String) {
+        /// The nominative words when an earlier stage (the entity tagger) already found them.
+        public var nominative: [String]?
+        public init(words: [String], label: String, nominative: [String]? = nil) {
             self.words = words
             self.label = label
+            self.nominative = nominative
         }
     }
 
@@ -25,33 +28,54 @@ public enum NameResolver {
     /// Canonical names for `mentions`, in order. `attested` holds lower-cased words seen in scope (it licenses
     /// stripping weak endings such as -да); `knownNames` are full names known from elsewhere.
     public static func canonicalNames(for mentions: [Mention], knownNames: [String] = [], attested: Set<String> = []) -> [String] {
-        var scope = attested
+        canonicalNames(for: mentions, knownNames: knownNames) { attested.contains($0) }
+    }
+
+    /// As ``canonicalNames(for:knownNames:attested:)``, with attestation as a test on a lower-cased stem.
+    public static func canonicalNames(for mentions: [Mention], knownNames: [String] = [], isAttested: (String) -> Bool) -> [String] {
+        var scope: Set<String> = []
         for name in knownNames { for word in name.split(separator: " ") { scope.insert(word.lowercased()) } }
-        let isAttested: (String) -> Bool = { scope.contains($0) }
-        let bases: [[String]] = mentions.map { mention in
-            let words = splitInitials(trimQuotes(mention.words))
-            guard nameLabels.contains(mention.label) else { return words }
-            return Nominative.name(words, isPerson: mention.label == "PERSON", attested: isAttested)
+        func nominative(_ mention: Mention, _ scope: Set<String>) -> [String] {
+            guard nameLabels.contains(mention.label) else { return splitInitials(trimQuotes(mention.words)) }
+            let words = splitInitials(trimQuotes(mention.nominative ?? mention.words))
+            return Nominative.name(words, isPerson: mention.label == "PERSON", attested: { scope.contains($0) || isAttested($0) })
         }
-        var fullNames: [[String]] = knownNames.map { $0.split(separator: " ").map(String.init) }.filter { $0.count >= 2 }
+        // Two passes: a stem found by a strong ending ("Париждің" → "Париж") attests the same stem under a weak
+        // one elsewhere ("Парижде"); only mentions the first pass left unchanged are looked at again.
+        var bases = mentions.map { nominative($0, scope) }
+        for base in bases { if let last = base.last { scope.insert(last.lowercased()) } }
+        for index in mentions.indices where bases[index].last == mentions[index].words.last {
+            bases[index] = nominative(mentions[index], scope)
+        }
+        // Full names in scope, indexed by lower-cased surname and by the whole lower-cased name (linear, not pairwise).
+        var bySurname: [String: Set<String>] = [:]
+        var byName: [String: String] = [:]
+        func addFullName(_ words: [String]) {
+            let name = words.joined(separator: " ")
+            let key = name.lowercased()
+            guard byName[key] == nil, let surname = words.last else { return }
+            byName[key] = name
+            bySurname[surname.lowercased(), default: []].insert(name)
+        }
+        for name in knownNames {
+            let words = name.split(separator: " ").map(String.init)
+            if words.count >= 2 { addFullName(words) }
+        }
         for (mention, base) in zip(mentions, bases) where mention.label == "PERSON" && base.count >= 2 && !isInitial(base[0]) {
-            if !fullNames.contains(where: { sameName($0, base) }) { fullNames.append(base) }
+            addFullName(base)
         }
         return zip(mentions, bases).map { mention, base in
             guard mention.label == "PERSON", let surname = base.last else { return base.joined(separator: " ") }
+            let candidates = bySurname[surname.lowercased()] ?? []
             let initials = base.dropLast().filter(isInitial)
             if !initials.isEmpty, initials.count == base.count - 1 {
                 let first = initials[0].first!
-                let candidates = fullNames.filter { $0.last?.lowercased() == surname.lowercased() && $0[0].first == first }
-                if let unique = uniqueName(candidates) { return unique }
+                let matching = candidates.filter { $0.first == first }
+                if matching.count == 1 { return matching.first! }
                 return (initials + [surname]).joined(separator: " ")
             }
-            if base.count == 1 {
-                let candidates = fullNames.filter { $0.last?.lowercased() == surname.lowercased() }
-                if let unique = uniqueName(candidates) { return unique }
-            }
-            if let known = fullNames.first(where: { sameName($0, base) }) { return known.joined(separator: " ") }
-            return base.joined(separator: " ")
+            if base.count == 1, candidates.count == 1 { return candidates.first! }
+            return byName[base.joined(separator: " ").lowercased()] ?? base.joined(separator: " ")
         }
     }
 
@@ -94,16 +118,9 @@ public enum NameResolver {
 
     private static func trimQuotes(_ words: [String]) -> [String] {
         let quotes: Set<Character> = ["«", "»", "\"", "“", "”"]
+        let quoteScalars: Set<Unicode.Scalar> = ["«", "»", "\"", "“", "”"]
+        guard words.contains(where: { $0.unicodeScalars.contains(where: quoteScalars.contains) }) else { return words }
         return words.map { String($0.drop(while: { quotes.contains($0) }).reversed().drop(while: { quotes.contains($0) }).reversed()) }
             .filter { !$0.isEmpty }
-    }
-
-    private static func sameName(_ a: [String], _ b: [String]) -> Bool {
-        a.count == b.count && zip(a, b).allSatisfy { $0.lowercased() == $1.lowercased() }
-    }
-
-    private static func uniqueName(_ candidates: [[String]]) -> String? {
-        let names = Set(candidates.map { $0.joined(separator: " ") })
-        return names.count == 1 ? names.first : nil
     }
 }

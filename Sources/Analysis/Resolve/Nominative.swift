@@ -3,8 +3,9 @@ import KazakhData
 /// The nominative of an inflected Kazakh (or Russian) name: "Алматының" → "Алматы", "Боковамен" → "Бокова",
 /// "ЮНЕСКО-ның" → "ЮНЕСКО", "Ирине Боковой" → "Ирина Бокова".
 ///
-/// Stripping is conservative: a weak ending (-да, -ды, …) is removed only when the stem is attested elsewhere
-/// in scope, or when the stem ends in a consonant whose voicing and vowel harmony fit the ending.
+/// Stripping is conservative: a weak ending (-да, -ты, -тан, …) is removed only when the stem is attested as a name
+/// elsewhere in scope and its vowel harmony fits ("Алматыда" → "Алматы" when "Алматы" occurs; never "Қазақстан" →
+/// "Қазақс" or "Енгида" → "Енги").
 public enum Nominative {
     private static let backVowels: Set<Character> = ["а", "о", "ұ", "ы"]
     private static let frontVowels: Set<Character> = ["ә", "е", "ө", "ү", "і", "э"]
@@ -19,25 +20,29 @@ public enum Nominative {
 
     /// The nominative of one word. `attested` says whether a lower-cased stem occurs elsewhere in scope.
     public static func word(_ word: String, attested: (String) -> Bool = { _ in false }) -> String {
-        let lower = word.lowercased()
+        let lower = word.fastLowercased
         if FactLexicon.nameExceptions.contains(lower) { return word }
-        if let hyphen = word.lastIndex(of: "-") {
+        if word.utf8.contains(UInt8(ascii: "-")), let hyphen = word.lastIndex(of: "-") {
             let head = word[..<hyphen]
             let tail = word[word.index(after: hyphen)...].lowercased()
             let headIsCode = head.contains { $0.isNumber } || head.count >= 2 && head.allSatisfy { !$0.isLetter || $0.isUppercase }
             if headIsCode, tail.isEmpty || hyphenEndings.contains(tail) { return String(head) }
         }
-        for suffix in FactLexicon.caseSuffixes where lower.hasSuffix(suffix.suffix) {
-            let stemLength = lower.count - suffix.suffix.count
+        // Byte comparisons on NFC text: this runs for every mention of every document.
+        let scalarCount = lower.unicodeScalars.count
+        for suffix in suffixes where lower.utf8.count > suffix.bytes.count && lower.utf8.suffix(suffix.bytes.count).elementsEqual(suffix.bytes) {
+            let stemLength = scalarCount - suffix.scalars
             guard stemLength >= 3 else { continue }
-            let stem = String(lower.prefix(stemLength))
+            let stem = String(String.UnicodeScalarView(lower.unicodeScalars.prefix(stemLength)))
             // Loan surnames break vowel harmony ("Тасмағамбетовтің"), so harmony only guards the weak endings.
-            let accepted = suffix.strong || attested(stem)
-                || (suffix.grammaticalCase != "acc" && harmonyFits(stem: stem, suffix: suffix.suffix)
-                    && consonantFits(stem: stem, suffix: suffix.suffix))
-            if accepted { return String(word.prefix(stemLength)) }
+            let accepted = suffix.entry.strong || attested(stem) && harmonyFits(stem: stem, suffix: suffix.entry.suffix)
+            if accepted { return String(String.UnicodeScalarView(word.unicodeScalars.prefix(stemLength))) }
         }
         return word
+    }
+
+    private static let suffixes: [(entry: FactLexicon.CaseSuffix, bytes: [UInt8], scalars: Int)] = FactLexicon.caseSuffixes.map {
+        ($0, Array($0.suffix.utf8), $0.suffix.unicodeScalars.count)
     }
 
     /// The nominative of a multi-word name: only the last word carries Kazakh case; Russian oblique person names
@@ -75,10 +80,5 @@ public enum Nominative {
         if backVowels.contains(suffixVowel) { return !frontVowels.contains(stemVowel) }
         if frontVowels.contains(suffixVowel) { return !backVowels.contains(stemVowel) }
         return true
-    }
-
-    private static func consonantFits(stem: String, suffix: String) -> Bool {
-        guard let last = stem.last, !vowels.contains(last), last.isLetter, let first = suffix.first else { return false }
-        return (first == "т") == voiceless.contains(last)
     }
 }

@@ -11,6 +11,7 @@ extension TilshiCommand {
                 Translit.self,
                 EvalUD.self,
                 NER.self,
+                Facts.self,
             ]
         )
         public init() {}
