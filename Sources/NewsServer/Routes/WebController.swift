@@ -8,6 +8,7 @@ struct WebController: Sendable {
     let database: NewsDatabase
     let configuration: ServerConfiguration
     let pages: PageRenderer
+    let stats: StatsCache
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/", use: search)
@@ -40,7 +41,7 @@ struct WebController: Sendable {
         if parameters.page * APIController.pageSize < results.total, parameters.page < APIController.maxPage {
             values["nextHref"] = parameters.link(["page": String(parameters.page + 1)])
         }
-        let stats = try database.stats()
+        let stats = try self.stats.stats()
         if !hasQuery {
             values["stats"] = ["documents": stats.documents, "entities": stats.entities, "events": stats.events]
         }
@@ -183,7 +184,7 @@ struct WebController: Sendable {
         let label = try reader.label("label")
         let q = try reader.text("q")
         let entities = try database.entities(label: label, query: q, limit: 300)
-        let stats = try database.stats()
+        let stats = try self.stats.stats()
         var labels: [[String: Any]] = [["href": URLBuilder.path("/entities", q.map { [("q", $0)] } ?? []), "name": presenter.t("allLabels"), "on": label == nil]]
         labels += stats.labels.map { facet in
             [
