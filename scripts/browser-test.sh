@@ -28,7 +28,8 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-"$tilshi" demo --db "$work/demo.sqlite" --port "$port" >"$work/server.log" 2>&1 &
+token="browser-test-token-$RANDOM$RANDOM$RANDOM"
+"$tilshi" demo --db "$work/demo.sqlite" --port "$port" --write-token "$token" >"$work/server.log" 2>&1 &
 server_pid=$!
 base="http://127.0.0.1:$port"
 for _ in $(seq 1 100); do
@@ -58,8 +59,19 @@ check "document view marks entities" "$work/document.html" '<span class="lbl">'
 check "document view lists the facts" "$work/document.html" 'id="facts"'
 check "legend buttons for entity types" "$work/document.html" 'aria-pressed="true"'
 
-browser --dump-dom "$base/?q=$query&lang=en&script=latn" >"$work/search-en.html"
-check "English interface" "$work/search-en.html" '<html lang="en"'
+
+# A document whose title and text carry markup: the browser must show it as text and run none of it.
+hostile_id="$(curl -fsS -X POST "$base/api/documents" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    --data '{"title":"Сынақ <script>alert(1)</script> <img src=x onerror=alert(2)>","text":"Алматыда <script>document.title=\"pwned\"</script> көрме өтті. <b>қалың</b>"}' \
+    | grep -Eo '"added":\[[0-9]+' | grep -Eo '[0-9]+$')"
+browser --dump-dom "$base/documents/$hostile_id" >"$work/hostile.html"
+check "hostile title is shown as text" "$work/hostile.html" 'Сынақ &lt;script&gt;alert\(1\)&lt;/script&gt; &lt;img'
+if [ "$(grep -o '<script' "$work/hostile.html" | wc -l)" -eq 1 ] && ! grep -q '<img' "$work/hostile.html" && ! grep -q '<title>pwned' "$work/hostile.html" \
+    && ! grep -q '<b>қалың' "$work/hostile.html"; then
+    echo "ok   no markup from the document reached the DOM"
+else
+    echo "FAIL markup from the document reached the DOM"; fail=1
+fi
 
 for size in "1280,900:desktop" "390,844:phone"; do
     window="${size%%:*}"; name="${size##*:}"
@@ -69,6 +81,12 @@ done
 browser --window-size=1280,900 --screenshot="$shots/entity-desktop.png" "$base/entities/1" >/dev/null
 browser --window-size=1280,900 --screenshot="$shots/events-desktop.png" "$base/events" >/dev/null
 echo "screenshots in $shots/"
+
+# Last, as the choice is remembered in a cookie of the browser profile: English interface, Latin script.
+browser --dump-dom "$base/?q=$query&lang=en&script=latn" >"$work/search-en.html"
+check "English interface" "$work/search-en.html" '<html lang="en"'
+check "Latin script" "$work/search-en.html" 'Almaty'
+browser --window-size=390,844 --screenshot="$shots/search-phone-en-latn.png" "$base/?q=$query" >/dev/null
 
 if [ "$fail" -ne 0 ]; then echo "browser-test: FAILED" >&2; exit 1; fi
 echo "browser-test: passed"

@@ -26,8 +26,9 @@ public func buildRouter(_ configuration: ServerConfiguration, database: NewsData
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware(pages: pages))
     router.add(middleware: RequestLimitsMiddleware(maxQueryBytes: configuration.maxQueryBytes))
-    APIController(database: database, configuration: configuration).addRoutes(to: router.group("api"))
-    WebController(database: database, configuration: configuration, pages: pages).addRoutes(to: router)
+    let stats = StatsCache(database: database)
+    APIController(database: database, configuration: configuration, stats: stats).addRoutes(to: router.group("api"))
+    WebController(database: database, configuration: configuration, pages: pages, stats: stats).addRoutes(to: router)
     StaticController(resources: resources).addRoutes(to: router)
     return router
 }

@@ -10,6 +10,7 @@ import SearchStore
 struct APIController: Sendable {
     let database: NewsDatabase
     let configuration: ServerConfiguration
+    let stats: StatsCache
     /// Hits per page of `GET /api/search`.
     static let pageSize = 10
     static let maxPage = 1000
@@ -26,8 +27,8 @@ struct APIController: Sendable {
     }
 
     @Sendable func health(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<HealthResponse> {
-        let stats = try database.stats()
-        return JSONResponse(HealthResponse(status: "ok", version: ServerInfo.version, documents: stats.documents, writable: configuration.acceptsWrites))
+        let documents = try stats.stats().documents
+        return JSONResponse(HealthResponse(status: "ok", version: ServerInfo.version, documents: documents, writable: configuration.acceptsWrites))
     }
 
     @Sendable func search(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<SearchResponse> {
@@ -85,6 +86,7 @@ struct APIController: Sendable {
         let source = try IngestPayload.source(from: body, contentType: request.headers[.contentType])
         let prepared = database.prepare(source)
         let report = try database.store([prepared])
+        stats.invalidate()
         var headers: HTTPFields = [:]
         if let id = report.added.first { headers[.location] = "/api/documents/\(id)" }
         return JSONResponse(

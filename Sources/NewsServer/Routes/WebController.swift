@@ -8,6 +8,7 @@ struct WebController: Sendable {
     let database: NewsDatabase
     let configuration: ServerConfiguration
     let pages: PageRenderer
+    let stats: StatsCache
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/", use: search)
@@ -40,7 +41,7 @@ struct WebController: Sendable {
         if parameters.page * APIController.pageSize < results.total, parameters.page < APIController.maxPage {
             values["nextHref"] = parameters.link(["page": String(parameters.page + 1)])
         }
-        let stats = try database.stats()
+        let stats = try self.stats.stats()
         if !hasQuery {
             values["stats"] = ["documents": stats.documents, "entities": stats.entities, "events": stats.events]
         }
@@ -52,7 +53,7 @@ struct WebController: Sendable {
         }
         values["facetLabels"] = labels
         values["hasFacetLabels"] = !labels.isEmpty
-        let facetEntities: [[String: Any]] = (results.facets?.entities ?? []).prefix(12).map { facet in
+        let facetEntities: [[String: Any]] = (results.facets?.entities ?? []).filter { Self.isName($0.label ?? "") }.prefix(12).map { facet in
             [
                 "name": presenter.text(facet.value), "count": facet.count, "on": parameters.entity == facet.value,
                 "href": parameters.link(["entity": parameters.entity == facet.value ? nil : facet.value, "label": facet.label]),
@@ -93,19 +94,17 @@ struct WebController: Sendable {
         values["title"] = ["parts": markup.segments(title, base: 0, from: 0, to: title.count, marks: [], hits: titleHits).first?["parts"] ?? []]
         if let snippet = hit.snippet {
             let scalars = Array(snippet.text.unicodeScalars)
-            let lead = snippet.documentStart > 0 && snippet.text.hasPrefix("… ") ? 2 : 0
-            let trail = snippet.text.hasSuffix(" …") ? 2 : 0
-            let base = snippet.documentStart - lead
-            let windowEnd = base + scalars.count - trail
-            let marks = (stored?.analysis.entities ?? []).filter { $0.start >= snippet.documentStart && $0.end <= windowEnd }.map {
-                Self.mark($0, ids: ids)
-            }
-            let hits = snippet.highlights.map { ($0.start + base)..<($0.end + base) }
-            values["segments"] = markup.segments(scalars, base: base, from: 0, to: scalars.count, marks: marks, hits: hits)
+            // The snippet's whitespace is collapsed, so entity offsets are moved onto it through an alignment.
+            let marks = stored.map { stored in
+                SnippetAlignment(snippet: scalars, document: stored.analysis.scalars, documentStart: snippet.documentStart)
+                    .localMarks(stored.analysis.entities.map { Self.mark($0, ids: ids) })
+            } ?? []
+            let hits = snippet.highlights.map { $0.start..<$0.end }
+            values["segments"] = markup.segments(scalars, base: 0, from: 0, to: scalars.count, marks: marks, hits: hits)
         } else {
             values["segments"] = [[String: Any]]()
         }
-        let chips: [[String: Any]] = (stored?.entities ?? []).prefix(6).map {
+        let chips: [[String: Any]] = (stored?.entities ?? []).filter { Self.isName($0.label) }.prefix(6).map {
             ["href": "/entities/\($0.id)", "name": presenter.text($0.canonical), "label": Self.cssLabel($0.label)]
         }
         values["entities"] = chips
@@ -185,7 +184,7 @@ struct WebController: Sendable {
         let label = try reader.label("label")
         let q = try reader.text("q")
         let entities = try database.entities(label: label, query: q, limit: 300)
-        let stats = try database.stats()
+        let stats = try self.stats.stats()
         var labels: [[String: Any]] = [["href": URLBuilder.path("/entities", q.map { [("q", $0)] } ?? []), "name": presenter.t("allLabels"), "on": label == nil]]
         labels += stats.labels.map { facet in
             [
@@ -240,10 +239,10 @@ struct WebController: Sendable {
             "mentions": mentions,
             "quotes": profile.quotes.map { ["text": presenter.text($0.text), "href": "/documents/\($0.documentID)", "title": presenter.text($0.title ?? "")] },
             "hasQuotes": !profile.quotes.isEmpty,
-            "related": profile.related.map {
+            "related": profile.related.filter { Self.isName($0.entity.label) }.map {
                 ["href": "/entities/\($0.entity.id)", "name": presenter.text($0.entity.canonical), "label": Self.cssLabel($0.entity.label), "count": $0.sharedDocuments]
             },
-            "hasRelated": !profile.related.isEmpty,
+            "hasRelated": profile.related.contains { Self.isName($0.entity.label) },
             "meetings": profile.meetings.map {
                 [
                     "participants": $0.participants.map(presenter.text).joined(separator: ", "), "when": $0.when.template,
@@ -271,6 +270,8 @@ struct WebController: Sendable {
             "icsHref": URLBuilder.path("/api/events.ics", [("from", from ?? ""), ("to", to ?? "")]),
             "months": calendar.months,
             "hasMonths": !calendar.months.isEmpty,
+            "undated": calendar.undated,
+            "hasUndated": !calendar.undated.isEmpty,
         ]
         return presenter.page("events", title: presenter.t("navEvents"), values)
     }
@@ -286,6 +287,12 @@ struct WebController: Sendable {
         let key = "\(entity.label)\u{1F}\(entity.canonical)"
         let id = ids[key]
         return TextMarkup.Mark(start: entity.start, end: entity.end, label: entity.label, href: id.map { "/entities/\($0)" }, key: id.map(String.init) ?? entity.canonical)
+    }
+
+    /// Labels of names (people, places, organisations, works…), as opposed to numbers, dates and amounts,
+    /// which make poor chips and facets.
+    static func isName(_ label: String) -> Bool {
+        !["CARDINAL", "ORDINAL", "DATE", "TIME", "MONEY", "PERCENTAGE", "QUANTITY", "CONTACT", "MISCELLANEOUS"].contains(label)
     }
 
     static func cssLabel(_ label: String) -> String {

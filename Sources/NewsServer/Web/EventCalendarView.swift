@@ -4,6 +4,8 @@ import SearchStore
 /// Groups events by month for the calendar page: a Monday-first month grid plus the same events as a dated list.
 struct EventCalendarView {
     let months: [[String: Any]]
+    /// Events whose day is unknown (no date of their own and no article date), listed after the calendar.
+    let undated: [[String: Any]]
 
     /// The calendar day of an event: its own date when the time expression has one, else its document's publication date.
     static func day(of event: StoredEvent) -> (month: String, day: Int?)? {
@@ -25,14 +27,26 @@ struct EventCalendarView {
     }
 
     init(events: [StoredEvent], presenter: Presenter) {
+        let monthNames = (1...12).map { presenter.t("month.\($0)") }
         var byMonth: [String: [(day: Int?, event: StoredEvent)]] = [:]
+        var undated: [[String: Any]] = []
         for event in events {
-            guard let when = Self.day(of: event) else { continue }
+            guard let when = Self.day(of: event) else {
+                let title = event.title ?? event.participants.joined(separator: ", ")
+                undated.append([
+                    "href": "/documents/\(event.documentID)",
+                    "title": presenter.text(title.isEmpty ? (event.documentTitle ?? event.kind) : title),
+                    "date": event.time.map { Self.displayDate($0, monthNames: monthNames) } ?? "—",
+                    "place": presenter.text(event.place).template,
+                    "participants": event.participants.isEmpty ? false : event.participants.map(presenter.text).joined(separator: ", "),
+                    "documentTitle": presenter.text(event.documentTitle ?? ""),
+                ])
+                continue
+            }
             byMonth[when.month, default: []].append((when.day, event))
         }
-        let weekdays = presenter.preferences.language == .en
-            ? ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-            : ["Дс", "Сс", "Ср", "Бс", "Жм", "Сб", "Жс"].map(presenter.text)
+        self.undated = undated
+        let weekdays = presenter.t("weekdays").split(separator: " ").map(String.init)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         months = byMonth.keys.sorted().map { key in
@@ -60,7 +74,7 @@ struct EventCalendarView {
             while days.count % 7 != 0 { days.append(["blank": true]) }
             return [
                 "key": key,
-                "name": presenter.text(Self.monthName(parts[1], year: parts[0], english: presenter.preferences.language == .en)),
+                "name": Self.capitalized(monthNames[parts[1] - 1]) + " \(parts[0])",
                 "weekdays": weekdays,
                 "days": days,
                 "items": entries.map(item),
@@ -68,9 +82,18 @@ struct EventCalendarView {
         }
     }
 
-    static func monthName(_ month: Int, year: Int, english: Bool) -> String {
-        let kk = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"]
-        let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return "\((english ? en : kk)[month - 1]) \(year)"
+    /// A TIMEX3 value for people: `XXXX-10-05T11:00` → "5 қазан 11:00", ranges joined by a dash.
+    static func displayDate(_ value: String, monthNames: [String]) -> String {
+        value.split(separator: "/").map { part -> String in
+            let halves = part.split(separator: "T", maxSplits: 1)
+            let date = halves[0].split(separator: "-")
+            guard date.count == 3, let month = Int(date[1]), let day = Int(date[2]), (1...12).contains(month) else { return String(part) }
+            var text = "\(day) \(monthNames[month - 1])"
+            if let year = Int(date[0]) { text += " \(year)" }
+            if halves.count == 2 { text += " \(halves[1])" }
+            return text
+        }.joined(separator: " – ")
     }
+
+    static func capitalized(_ name: String) -> String { name.prefix(1).uppercased() + name.dropFirst() }
 }

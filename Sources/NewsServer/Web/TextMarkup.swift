@@ -108,10 +108,10 @@ struct TextMarkup {
         case "ORDINAL": return "ORD"
         case "POSITION": return "POS"
         case "PRODUCT": return "PROD"
-        case "WORK_OF_ART": return "WORK"
         case "LANGUAGE": return "LANG"
-        case "MEASUREMENT": return "MEAS"
         case "NON_HUMAN": return "ANIMAL"
+        case "MISCELLANEOUS": return "MISC"
+        case "PROJECT": return "PROJ"
         case "": return "ENT"
         default: return label
         }

@@ -73,6 +73,14 @@ enum ServerLauncher {
         let documents = (try? database.stats().documents) ?? 0
         let mode = configuration.acceptsWrites ? "accepts POST /api/documents with the write token" : "read-only"
         FileHandle.standardOutput.write(Data("tilshi: serving \(documents) documents from \(collection) at \(options.url) (\(mode)); Ctrl-C stops\n".utf8))
-        try await runServer(configuration, database: database)
+        do {
+            try await runServer(configuration, database: database)
+        } catch {
+            // NIO reports a taken port as a bare bind error; say what to do instead.
+            if "\(error)".localizedCaseInsensitiveContains("address already in use") {
+                throw ValidationError("\(options.host):\(options.port) is already in use; choose another port with --port")
+            }
+            throw error
+        }
     }
 }
