@@ -64,6 +64,16 @@ import TextModel
         #expect(values("5 қараша күні өтеді.", published: "2016-11-01") == ["2016-11-05"])
     }
 
+    @Test func decadesSeasonsAndTheFuture() {
+        #expect(times(Seeds.text(2)).contains { $0.text == "90 жылдардың басында" && $0.value == "199X" })
+        #expect(values("1990 жылдары өсті.") == ["199X"])
+        #expect(values("Фестиваль күзде өтеді.") == ["XXXX-FA"])
+        #expect(values("Фестиваль күзде өтеді.", published: "2016-06-01") == ["2016-FA"])
+        #expect(values("Алдағы уақытта өтеді.") == ["FUTURE_REF"])
+        #expect(values("Алдағы жоспарлар.").isEmpty)
+        #expect(values("Ол 95 жылдары келді.").isEmpty)
+    }
+
     @Test func clockTimesInheritTheSentenceDate() {
         #expect(values("5 қараша күні сағат 11.00-де көрме, ал сағат 18:30-да концерт өтеді.") == ["XXXX-11-05T11:00", "XXXX-11-05T18:30"])
         #expect(values("Сағат 18.00-де концерт өтеді.") == ["XXXX-XX-XXT18:00"])

@@ -114,6 +114,7 @@ private struct Matcher {
         }
         if view.words[index].startsWithDigit {
             if let match = yearFirst(at: index) { return match }
+            if let match = decade(at: index) { return match }
             return dayMonth(at: index)
         }
         let bare = view.words[index].bare
@@ -208,6 +209,25 @@ private struct Matcher {
         return Match(expressions: [Found(words: index..<(index + 2), value: String(format4: year))], next: index + 2)
     }
 
+    /// "90 жылдардың басында", "90- шы жылдардың ортасында", "1990 жылдары" → "199X".
+    private func decade(at index: Int) -> Match? {
+        guard let word = word(index), let numeric = NumericWord(word.lower), let number = numeric.integer, number % 10 == 0,
+              numeric.suffix.isEmpty || ["шы", "ші", "ыншы", "інші"].contains(String(numeric.suffix))
+        else { return nil }
+        var next = index + 1
+        if let ordinal = self.word(next), ["шы", "ші"].contains(ordinal.bare), word.trailing.contains("-") { next += 1 }
+        guard let years = self.word(next), years.bare.startsWithBytes("жылдар") else { return nil }
+        let century: Int
+        switch number {
+        case 10...90: century = 1900 + number
+        case 1000...2090: century = number
+        default: return nil
+        }
+        next += 1
+        if let part = self.word(next), ["басында", "ортасында", "соңында", "аяғында"].contains(part.bare) { next += 1 }
+        return Match(expressions: [Found(words: index..<next, value: String(century / 10) + "X")], next: next)
+    }
+
     /// "алғашқы жартыжылдығында" → "H1", "бірінші тоқсанында" → "Q1", "соңғы тоқсанында" → "Q4".
     private func period(at index: Int) -> (code: String, next: Int)? {
         guard let ordinalWord = word(index), let ordinal = Self.timeWords[ordinalWord.key], ordinal.kind == "ordinal",
@@ -233,8 +253,17 @@ private struct Matcher {
             if lower.startsWithBytes("биыл") { entry = FactLexicon.timeWords["биыл"] }
             if lower.startsWithBytes("былтыр") { entry = FactLexicon.timeWords["былтыр"] }
         }
-        guard let entry, let offset = Int(entry.value) else { return nil }
+        guard let entry else { return nil }
+        if entry.kind == "season" {
+            // "күзде" → XXXX-FA; "2016 жылдың күзінде" is taken by the year first.
+            let year = anchor?.year.map { String(format4: $0) } ?? "XXXX"
+            return Match(expressions: [Found(words: index..<(index + 1), value: year + "-" + entry.value)], next: index + 1)
+        }
+        guard let offset = Int(entry.value) else { return nil }
         switch entry.kind {
+        case "future":
+            guard let next = self.word(index + 1), next.bare.startsWithBytes(entry.condition) else { return nil }
+            return Match(expressions: [Found(words: index..<(index + 2), value: "FUTURE_REF")], next: index + 2)
         case "present":
             guard let next = self.word(index + 1), next.bare.hasPrefix(entry.condition) else { return nil }
             return Match(expressions: [Found(words: index..<(index + 2), value: "PRESENT_REF")], next: index + 2)
