@@ -49,6 +49,7 @@ let package = Package(
             dependencies: [
                 "Pipeline", "Analysis", "Corpora", "TextModel", "KazakhData", "NewsSources", "SearchStore", "NewsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
@@ -88,7 +89,10 @@ let package = Package(
         ),
         .testTarget(
             name: "TilshiCLITests",
-            dependencies: ["TilshiCLI", "Pipeline", "TextModel", "Corpora", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "TilshiCLI", "Pipeline", "TextModel", "Corpora", "SearchStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

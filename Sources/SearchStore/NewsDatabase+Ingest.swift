@@ -9,14 +9,15 @@ public struct PreparedDocument: Sendable {
     var record: DocumentRecord
     var entities: [Entity]
     var events: [EventRecord]
-    var signature: [UInt32]?
+    var signature: [UInt16]?
+    /// Index terms of the text from this analysis, handed to the FTS5 tokenizer so it does not analyse the text again.
+    var terms: [IndexTerm]
 }
 
-/// The analysis layers kept in `document.layers` (everything but tokens and the text itself).
+/// The analysis layers kept in `document.layers`: the extracted knowledge. Tokens, sentences and
+/// paragraphs are not kept (together they take more room than the text); they are recomputed on demand.
 struct StoredLayers: Codable {
     var language: Language
-    var paragraphs: [Paragraph]
-    var sentences: [Sentence]
     var entities: [Entity]
     var times: [TimeExpression]
     var amounts: [Amount]
@@ -26,8 +27,6 @@ struct StoredLayers: Codable {
 
     init(_ document: Document) {
         language = document.language
-        paragraphs = document.paragraphs
-        sentences = document.sentences
         entities = document.entities
         times = document.times
         amounts = document.amounts
@@ -36,10 +35,33 @@ struct StoredLayers: Codable {
         events = document.events
     }
 
+    enum CodingKeys: String, CodingKey { case language, entities, times, amounts, quotes, meetings, events }
+
+    /// Empty layers are left out: most documents have few facts, and every byte is stored per document.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(language, forKey: .language)
+        if !entities.isEmpty { try container.encode(entities, forKey: .entities) }
+        if !times.isEmpty { try container.encode(times, forKey: .times) }
+        if !amounts.isEmpty { try container.encode(amounts, forKey: .amounts) }
+        if !quotes.isEmpty { try container.encode(quotes, forKey: .quotes) }
+        if !meetings.isEmpty { try container.encode(meetings, forKey: .meetings) }
+        if !events.isEmpty { try container.encode(events, forKey: .events) }
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        language = try container.decodeIfPresent(Language.self, forKey: .language) ?? .other
+        entities = try container.decodeIfPresent([Entity].self, forKey: .entities) ?? []
+        times = try container.decodeIfPresent([TimeExpression].self, forKey: .times) ?? []
+        amounts = try container.decodeIfPresent([Amount].self, forKey: .amounts) ?? []
+        quotes = try container.decodeIfPresent([Quote].self, forKey: .quotes) ?? []
+        meetings = try container.decodeIfPresent([Meeting].self, forKey: .meetings) ?? []
+        events = try container.decodeIfPresent([Event].self, forKey: .events) ?? []
+    }
+
     func apply(to document: inout Document) {
         document.language = language
-        document.paragraphs = paragraphs
-        document.sentences = sentences
         document.entities = entities
         document.times = times
         document.amounts = amounts
@@ -82,8 +104,11 @@ extension NewsDatabase {
                 participants: Self.jsonArray(meeting.participants), start: meeting.start, end: meeting.end
             )
         }
-        let words = termAnalyzer.terms(of: document).map(\.lemma)
-        return PreparedDocument(record: record, entities: document.entities, events: events, signature: minHash.signature(of: words))
+        let terms = termAnalyzer.terms(of: document)
+        return PreparedDocument(
+            record: record, entities: document.entities, events: events, signature: minHash.signature(of: terms.map(\.lemma)),
+            terms: terms
+        )
     }
 
     /// The write half of ``ingest(_:)``: one transaction for the whole batch.
@@ -92,20 +117,27 @@ extension NewsDatabase {
         try writer.write { db in
             var report = IngestReport()
             for item in prepared {
+                var record = item.record
                 if item.record.text.allSatisfy(\.isWhitespace) {
                     report.empty += 1
                     continue
                 }
-                if try DocumentRecord.filter(DocumentRecord.Columns.contentHash == item.record.contentHash).fetchCount(db) > 0 {
-                    report.duplicates += 1
-                    continue
+                if let stored = try String.fetchOne(db, sql: "SELECT text FROM document WHERE contentHash = ?", arguments: [item.record.contentHash]) {
+                    // The hash is 64-bit: confirm the match, so a collision can never drop a document.
+                    if Self.normalizedContent(stored) == Self.normalizedContent(item.record.text) {
+                        report.duplicates += 1
+                        continue
+                    }
+                    record.contentHash += "-" + String(item.record.text.utf8.count)
                 }
-                var record = item.record
                 if let signature = item.signature, let match = try nearestDuplicate(of: signature, in: db) {
                     record.duplicateOf = match.id
                     record.similarity = match.similarity
                     report.nearDuplicates += 1
                 }
+                // The FTS5 trigger runs inside insert(): let the tokenizer reuse this analysis.
+                IndexTermCache.shared.put(item.terms, for: record.text)
+                defer { IndexTermCache.shared.remove(record.text) }
                 try record.insert(db)
                 guard let id = record.id else { continue }
                 report.added.append(id)
@@ -152,7 +184,7 @@ extension NewsDatabase {
     }
 
     /// The stored document most similar to `signature` above the threshold, following links to the original.
-    private func nearestDuplicate(of signature: [UInt32], in db: Database) throws -> (id: Int64, similarity: Double)? {
+    private func nearestDuplicate(of signature: [UInt16], in db: Database) throws -> (id: Int64, similarity: Double)? {
         let keys = minHash.bandKeys(of: signature)
         let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ",")
         let rows = try Row.fetchAll(db, sql: """
@@ -178,8 +210,18 @@ extension NewsDatabase {
 
     // MARK: Helpers
 
-    /// Hash of the text with case, Unicode composition and whitespace normalised: the identity of content.
+    /// Hash of the text with case, Unicode composition and whitespace normalised: the identity of content
+    /// (64-bit FNV-1a, finalised; matches are confirmed on the text before a document counts as a duplicate).
     public static func contentHash(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in normalizedContent(text).utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return String(MinHash.mix(hash), radix: 16)
+    }
+
+    /// The text lowercased, NFC-composed, with whitespace runs collapsed and ends trimmed.
+    static func normalizedContent(_ text: String) -> String {
         var normalized = ""
         normalized.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -192,14 +234,7 @@ extension NewsDatabase {
                 normalized.unicodeScalars.append(scalar)
             }
         }
-        var first: UInt64 = 0xcbf2_9ce4_8422_2325
-        var second: UInt64 = 0x8422_2325_cbf2_9ce4
-        for byte in normalized.utf8 {
-            first = (first ^ UInt64(byte)) &* 0x100_0000_01b3
-            second = (second &+ UInt64(byte)) &* 0x9e37_79b9_7f4a_7c15
-            second ^= second >> 29
-        }
-        return String(format: "%016llx%016llx", MinHash.mix(first), MinHash.mix(second))
+        return normalized
     }
 
     /// `yyyy-MM` of an ISO date, or nil.
@@ -215,18 +250,18 @@ extension NewsDatabase {
         (try? JSONEncoder().encode(values)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
     }
 
-    static func blob(_ signature: [UInt32]) -> Data {
-        var data = Data(capacity: signature.count * 4)
+    /// A signature as little-endian 16-bit values.
+    static func blob(_ signature: [UInt16]) -> Data {
+        var data = Data(capacity: signature.count * 2)
         for value in signature {
-            withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+            data.append(UInt8(truncatingIfNeeded: value))
+            data.append(UInt8(truncatingIfNeeded: value >> 8))
         }
         return data
     }
 
-    static func signature(from data: Data) -> [UInt32] {
-        stride(from: 0, to: data.count - 3, by: 4).map { offset in
-            let bytes = data[data.startIndex + offset..<data.startIndex + offset + 4]
-            return bytes.reversed().reduce(UInt32(0)) { ($0 << 8) | UInt32($1) }
-        }
+    static func signature(from data: Data) -> [UInt16] {
+        let bytes = [UInt8](data)
+        return stride(from: 0, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 }
     }
 }

@@ -15,8 +15,10 @@ extension NewsDatabase {
             return try storedDocument(record, in: db)
         }
         guard var stored, withTokens else { return stored }
-        let pipeline = Pipeline.named(stored.analysis.id.isEmpty ? self.pipeline.name : self.pipeline.name) ?? self.pipeline
-        stored.analysis.tokens = pipeline.analyze(id: stored.analysis.id, text: stored.text).tokens
+        let reanalysed = pipeline.analyze(id: stored.analysis.id, text: stored.text)
+        stored.analysis.tokens = reanalysed.tokens
+        stored.analysis.sentences = reanalysed.sentences
+        stored.analysis.paragraphs = reanalysed.paragraphs
         return stored
     }
 

@@ -8,9 +8,9 @@ public struct TilshiCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Analyze.self,
-            Ingest.self, Search.self, Show.self, Entities.self, Stats.self, Export.self,
             Translit.self,
             Events.self,
+            Ingest.self, Search.self, Show.self, Entities.self, Stats.self, Export.self,
             Eval.self,
             Bench.self,
             Train.self,

@@ -28,10 +28,16 @@ import Testing
     @Test func latin2021ToCyrillic() {
         #expect(Transliterator.toCyrillic("Almaty") == "Алматы")
         #expect(Transliterator.toCyrillic("ALMATY") == "АЛМАТЫ")
+        #expect(Transliterator.toCyrillic("TSON ŞYMKENT İUNESKO CHEMPİON") == "ЦОН ШЫМКЕНТ ЮНЕСКО ЧЕМПИОН")
         #expect(Transliterator.toCyrillic("Almatyda") == "Алматыда")
         #expect(Transliterator.toCyrillic("Qazaqstan Respublikasy") == "Қазақстан Республикасы")
         #expect(Transliterator.toCyrillic("Būryñğy ötken zamanda, bır danyşpan kısı") == "Бұрыңғы өткен заманда, бір данышпан кісі")
         #expect(Transliterator.toCyrillic("İUNESKO-nyñ Bas direktory") == "ЮНЕСКО-ның Бас директоры")
+        #expect(Transliterator.toCyrillic("Almatynyŋ əkımı") == "Алматының әкімі")
+        // Informal digraphs in words without 2021 letters.
+        #expect(Transliterator.toCyrillic("Shymkent Zhanna Kazakhstan") == "Шымкент Жанна Казахстан")
+        // ... but not in a text written in the 2021 alphabet, where ш is ş.
+        #expect(Transliterator.toCyrillic("Aşat ashanada Şymkent") == "Ашат асханада Шымкент")
     }
 
     @Test func iReadsAsИOrЙByContext() {
@@ -49,15 +55,19 @@ import Testing
 
     @Test func alphabet2017WithApostrophes() {
         #expect(Transliterator.toCyrillic("Qazaqstan Respy'bli'kasy") == "Қазақстан Республикасы")
+        // The decree's own spelling writes и as a plain i; vowel harmony tells it from і.
+        #expect(Transliterator.toCyrillic("Qazaqstan Respy'blikasy") == "Қазақстан Республикасы")
+        #expect(Transliterator.toCyrillic("On'tu'stik Qazaqstan, bilim, taksi") == "Оңтүстік Қазақстан, білім, такси")
         #expect(Transliterator.toCyrillic("Almaty qalasynyn' a'kimi") == "Алматы қаласының әкімі")
         #expect(Transliterator.toCyrillic("Bul o'te man'yzdy s'ara") == "Бұл өте маңызды шара")
         #expect(Transliterator.toCyrillic("g'ylym u'i'i") == "ғылым үйі")
+        #expect(Transliterator.toCyrillic("o't i't o's", preserveForeign: true) == "өт ит өс")
     }
 
     @Test func alphabet2018WithAcutes() {
         #expect(Transliterator.toCyrillic("Qazaqstan Respýblıkasy") == "Қазақстан Республикасы")
         #expect(Transliterator.toCyrillic("Almaty qalasynyń ákimi") == "Алматы қаласының әкімі")
-        #expect(Transliterator.toCyrillic("Shymkent shahary ǵylym óner") == "Шымкент шахары ғылым өнер")
+        #expect(Transliterator.toCyrillic("Shymkent shahary ǵylym óner") == "Шымкент шаһары ғылым өнер")
     }
 
     @Test func foreignWordsStayLatinWhenAsked() {
@@ -68,6 +78,7 @@ import Testing
             == "Global Book of Records, Doing Business, Смарт Алматы")
         #expect(Transliterator.toCyrillic("World", preserveForeign: false) == "Уорлд")
         #expect(Transliterator.toCyrillic("Almatyda концерт", preserveForeign: true) == "Алматыда концерт")
+        #expect(Transliterator.toCyrillic("Kazakhstan's people don't", preserveForeign: true) == "Kazakhstan's people don't")
     }
 
     @Test func roundTripOverAllSeedText() throws {
@@ -95,8 +106,8 @@ import Testing
             #expect(Transliterator.toLatin(Transliterator.toCyrillic(latin, preserveForeign: true)) == latin)
         }
         #expect(words > 1700)
-        // Measured 98.7 % (tilshi eval translit); the rest are ь, һ, э and ц in stems the loanword table lacks.
-        #expect(Double(exact) / Double(words) >= 0.98)
+        // Measured 99.55 % (tilshi eval translit); the rest lose ь, ъ or э in names (Пьер, Франсэз, Тянь-Шань).
+        #expect(Double(exact) / Double(words) >= 0.99)
     }
 
     @Test func dominantScript() {

@@ -6,16 +6,24 @@ import TextModel
 /// A Cyrillic word votes Kazakh for a Kazakh-specific letter (ә ғ қ ң ө ұ ү һ і, +2), a Kazakh stop word (+2)
 /// or a Kazakh suffix (+1); Russian for ё ъ щ (+2), a Russian stop word (+2) or a Russian inflection (+1).
 /// A Latin word votes Kazakh for a letter of the 2021 alphabet (ä ğ ı ñ ö ū ü ş, +2), a Kazakh stop word in
-/// 2021 spelling (+2) or a q (+1); English for an English stop word (+2) or English spelling (th, w, c…, +1).
+/// 2021 spelling (+2), a q (+1) or a Kazakh ending (+1, only if the word does not look English); English for an
+/// English stop word (+2) or English spelling (th, w, c…, +1).
 /// Single letters followed by a full stop are initials ("И. Тасмағамбетов") and do not vote.
 public struct LanguageEvidence: Sendable, Equatable {
+    /// Votes for Kazakh (Cyrillic or Latin script).
     public var kazakh = 0
+    /// Votes for Russian.
     public var russian = 0
+    /// Votes for English.
     public var english = 0
+    /// Cyrillic letters seen.
     public var cyrillicLetters = 0
+    /// Latin letters seen.
     public var latinLetters = 0
+    /// All Cyrillic and Latin letters seen.
     public var letters: Int { cyrillicLetters + latinLetters }
 
+    /// Evidence with no votes; fill it with ``add(_:)``.
     public init() {}
 
     /// The language with the strictly highest score, or nil when there is no signal or a tie.
@@ -33,62 +41,108 @@ public struct LanguageEvidence: Sendable, Equatable {
     /// Adds the votes of the words in `scalars`.
     public mutating func add(_ scalars: ArraySlice<Unicode.Scalar>) {
         let cues = LanguageCues.shared
+        var word: [Unicode.Scalar] = []
+        word.reserveCapacity(32)
         var index = scalars.startIndex
         while index < scalars.endIndex {
-            guard scalars[index].properties.isAlphabetic else { index += 1; continue }
+            guard LanguageCues.isLetter(scalars[index]) else { index += 1; continue }
             var end = index
             var cyrillic = 0, latin = 0
-            while end < scalars.endIndex, scalars[end].properties.isAlphabetic {
+            word.removeAll(keepingCapacity: true)
+            while end < scalars.endIndex, LanguageCues.isLetter(scalars[end]) {
                 let value = scalars[end].value
-                if (0x400...0x4FF).contains(value) { cyrillic += 1 } else if value < 0x250 { latin += 1 }
+                if value >= 0x400 && value < 0x500 { cyrillic += 1 } else if value < 0x250 { latin += 1 }
+                word.append(LanguageCues.lowercase(scalars[end]))
                 end += 1
             }
             cyrillicLetters += cyrillic
             latinLetters += latin
             let isInitial = end - index == 1 && end < scalars.endIndex && scalars[end] == "."
             if !isInitial {
-                var word = String.UnicodeScalarView()
-                word.append(contentsOf: scalars[index..<end])
-                let lower = String(word).lowercased()
-                if cyrillic >= latin { scoreCyrillic(lower, cues) } else { scoreLatin(lower, cues) }
+                if cyrillic >= latin { scoreCyrillic(word, cues) } else { scoreLatin(word, cues) }
             }
             index = end
         }
     }
 
-    private mutating func scoreCyrillic(_ word: String, _ cues: LanguageCues) {
-        let scalars = word.unicodeScalars
-        if scalars.contains(where: cues.kazakhLetters.contains) { kazakh += 2 }
-        if scalars.contains(where: cues.russianLetters.contains) { russian += 2 }
+    private mutating func scoreCyrillic(_ word: [Unicode.Scalar], _ cues: LanguageCues) {
+        var flags: UInt8 = 0
+        for scalar in word where scalar.value < 0x500 { flags |= cues.letterFlags[Int(scalar.value)] }
+        if flags & LanguageCues.kazakhLetter != 0 { kazakh += 2 }
+        if flags & LanguageCues.russianLetter != 0 { russian += 2 }
         if cues.kazakhStopWords.contains(word) { kazakh += 2; return }
         if cues.russianStopWords.contains(word) { russian += 2; return }
-        let length = scalars.count
-        if cues.kazakhEndings.contains(where: { word.hasSuffix($0) && length > $0.unicodeScalars.count + 1 }) { kazakh += 1 }
-        if cues.russianEndings.contains(where: { word.hasSuffix($0) && length > $0.unicodeScalars.count + 1 }) { russian += 1 }
+        if LanguageCues.endsWithAny(word, cues.kazakhEndings) { kazakh += 1 }
+        if LanguageCues.endsWithAny(word, cues.russianEndings) { russian += 1 }
     }
 
-    private mutating func scoreLatin(_ word: String, _ cues: LanguageCues) {
-        let scalars = word.unicodeScalars
-        if scalars.contains(where: cues.kazakhLatinLetters.contains) { kazakh += 2 }
+    private mutating func scoreLatin(_ word: [Unicode.Scalar], _ cues: LanguageCues) {
+        var flags: UInt8 = 0
+        for scalar in word where scalar.value < 0x500 { flags |= cues.letterFlags[Int(scalar.value)] }
+        if flags & LanguageCues.kazakhLatinLetter != 0 { kazakh += 2 }
         if cues.englishStopWords.contains(word) { english += 2; return }
         if cues.kazakhLatinStopWords.contains(word) { kazakh += 2; return }
-        if scalars.contains("q") && !word.contains("qu") { kazakh += 1 }
-        if LatinReader.looksEnglish(word) { english += 1 }
+        let text = String(String.UnicodeScalarView(word))
+        if word.contains("q") && !text.contains("qu") { kazakh += 1 }
+        let looksEnglish = LatinReader.looksEnglish(text)
+        if looksEnglish { english += 1 }
+        if !looksEnglish, LanguageCues.endsWithAny(word, cues.kazakhLatinEndings) { kazakh += 1 }
     }
 }
 
-/// The word lists and letter sets language identification uses, built once from KazakhData.
+/// The word lists and letter sets language identification uses, built once from KazakhData; words are
+/// lower-case scalar arrays so the per-word work allocates no strings.
 struct LanguageCues: Sendable {
     static let shared = LanguageCues()
 
-    let kazakhLetters: Set<Unicode.Scalar> = Set("әғқңөұүһі".unicodeScalars)
-    let russianLetters: Set<Unicode.Scalar> = Set("ёъщ".unicodeScalars)
-    let kazakhLatinLetters: Set<Unicode.Scalar> = Set("äğıñöūüş".unicodeScalars)
-    let kazakhStopWords = StopWords.kazakh
-    let russianStopWords = StopWords.russian
-    let englishStopWords = StopWords.english
+    static let kazakhLetter: UInt8 = 1, russianLetter: UInt8 = 2, kazakhLatinLetter: UInt8 = 4
+    /// Per scalar below U+0500: Kazakh-specific Cyrillic letter (ә ғ қ ң ө ұ ү һ і), Russian-only letter (ё ъ щ),
+    /// letter of the 2021 Kazakh Latin alphabet not in ASCII (ä ğ ı ñ ö ū ü ş).
+    let letterFlags: [UInt8] = {
+        var flags = [UInt8](repeating: 0, count: 0x500)
+        for (letters, flag) in [("әғқңөұүһі", kazakhLetter), ("ёъщ", russianLetter), ("äğıñöūüş", kazakhLatinLetter)] {
+            for scalar in letters.unicodeScalars { flags[Int(scalar.value)] |= flag }
+        }
+        return flags
+    }()
+    let kazakhStopWords = Self.scalarSet(StopWords.kazakh)
+    let russianStopWords = Self.scalarSet(StopWords.russian)
+    let englishStopWords = Self.scalarSet(StopWords.english)
     /// Kazakh stop words in the 2021 Latin alphabet, for Latin-script Kazakh.
-    let kazakhLatinStopWords: Set<String> = Set(StopWords.kazakh.map { Transliterator.toLatin($0) })
-    let kazakhEndings = LanguageEndings.kazakh
-    let russianEndings = LanguageEndings.russian
+    let kazakhLatinStopWords = Self.scalarSet(StopWords.kazakh.map { Transliterator.toLatin($0) })
+    let kazakhEndings = LanguageEndings.kazakh.map { Array($0.unicodeScalars) }
+    let russianEndings = LanguageEndings.russian.map { Array($0.unicodeScalars) }
+    /// Kazakh endings in the 2021 Latin alphabet, at least two letters long.
+    let kazakhLatinEndings = LatinReader.kazakhLatinEndings.map { Array($0.unicodeScalars) }.filter { $0.count >= 2 }
+
+    static func scalarSet<Words: Sequence<String>>(_ words: Words) -> Set<[Unicode.Scalar]> {
+        Set(words.map { Array($0.unicodeScalars) })
+    }
+
+    /// Whether `word` ends with one of `endings` and keeps at least two letters of stem before it.
+    static func endsWithAny(_ word: [Unicode.Scalar], _ endings: [[Unicode.Scalar]]) -> Bool {
+        endings.contains { ending in word.count > ending.count + 1 && word.suffix(ending.count).elementsEqual(ending) }
+    }
+
+    @inline(__always)
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+        if value >= 0x400 && value < 0x482 || value >= 0x48A && value < 0x530 { return true }
+        if value < 0xC0 { return false }
+        return scalar.properties.isAlphabetic
+    }
+
+    @inline(__always)
+    static func lowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let value = scalar.value
+        switch value {
+        case 0x41...0x5A, 0x410...0x42F: return Unicode.Scalar(value + 0x20)!
+        case 0x400...0x40F: return Unicode.Scalar(value + 0x50)!
+        case 0x61...0x7A, 0x430...0x45F: return scalar
+        default:
+            let lower = scalar.properties.lowercaseMapping.unicodeScalars
+            return lower.count == 1 ? lower.first! : scalar
+        }
+    }
 }

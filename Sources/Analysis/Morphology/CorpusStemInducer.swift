@@ -23,6 +23,8 @@ public struct CorpusStemInducer {
     }
 
     public static let minimumVerbEndings = 3
+    /// Forms seen this often are kept as stems even when they end like a case form (Қазақстан).
+    public static let frequentForm = 2
     private let grammar = SuffixGrammar(rows: MorphologyTables.suffixes())
     private static let verbalEndings: Set<SuffixGrammar.Category> = [.PAST, .PERS, .PRES, .CONV, .PART, .GER, .COND, .VN]
 
@@ -54,7 +56,8 @@ public struct CorpusStemInducer {
         }
         let verbs = Set(verbEndings.filter { $0.value.count >= Self.minimumVerbEndings }.keys)
         var result: [(String, UPOS, Int)] = []
-        for (form, counts) in nominal where !isInflected(form, nominal: nominal, verbs: verbs) {
+        for (form, counts) in nominal where !isInflected(form, nominal: nominal, verbs: verbs)
+            && !(counts.total < Self.frequentForm && endsInCaseOrPlural(form)) {
             result.append((form, counts.proper * 2 > counts.total ? .PROPN : .NOUN, counts.total))
         }
         for stem in verbs where !isInflected(stem, nominal: [:], verbs: verbs) {
@@ -72,6 +75,17 @@ public struct CorpusStemInducer {
             guard KazakhPhonology.hasVowel(stem.unicodeScalars) else { continue }
             if segmentation.stemCategory == .N0 && nominal[stem] != nil { return true }
             if segmentation.stemCategory == .V0 && verbs.contains(stem) { return true }
+        }
+        return false
+    }
+
+    /// Whether `form` ends in a case or plural allomorph of two letters or more after a plausible stem
+    /// (Парижде, Боковамен): rare forms like that are inflected words, not stems.
+    private func endsInCaseOrPlural(_ form: String) -> Bool {
+        let scalars = Array(form.unicodeScalars)
+        for segmentation in grammar.segmentations(of: scalars, minimumStem: 3) where segmentation.stemCategory == .N0 {
+            guard let outer = segmentation.rows.last, [.NC, .NPL].contains(grammar.rows[outer].yields) else { continue }
+            if scalars.count - segmentation.stemLength >= 2, KazakhPhonology.hasVowel(scalars[..<segmentation.stemLength]) { return true }
         }
         return false
     }

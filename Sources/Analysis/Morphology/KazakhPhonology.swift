@@ -3,7 +3,7 @@
 enum KazakhPhonology {
     /// Class of a stem's last letter, as named in the `after` column of `morphology-suffixes.tsv`.
     enum LetterClass: UInt8 {
-        case vowel = 1, sonorant = 2, voiced = 4, nasal = 8, voiceless = 16
+        case vowel = 1, sonorant = 2, voiced = 4, nasal = 8, voiceless = 16, lateral = 32
 
         init?(code: String) {
             switch code {
@@ -12,6 +12,7 @@ enum KazakhPhonology {
             case "Z": self = .voiced
             case "N": self = .nasal
             case "K": self = .voiceless
+            case "L": self = .lateral
             default: return nil
             }
         }
@@ -24,7 +25,8 @@ enum KazakhPhonology {
         switch scalar {
         case "а", "ә", "е", "о", "ө", "ұ", "ү", "ы", "і", "э", "ю", "я", "ё": return .vowel
         case "р", "й", "у", "и": return .sonorant
-        case "л", "з", "ж": return .voiced
+        case "л": return .lateral
+        case "з", "ж": return .voiced
         case "м", "н", "ң": return .nasal
         case "п", "т", "к", "қ", "с", "ш", "ф", "х", "һ", "ц", "ч", "щ", "б", "в", "г", "ғ", "д": return .voiceless
         default: return nil
@@ -42,9 +44,10 @@ enum KazakhPhonology {
 
     /// Harmony of the last harmonic vowel of `scalars[..<end]` (what a following suffix must agree with).
     static func stemHarmony(_ scalars: [Unicode.Scalar], end: Int) -> Harmony {
+        // The last vowel decides; и, у, ю (loanwords: Париж, Мәскеу) let either harmony through.
         var index = end - 1
         while index >= 0 {
-            if let harmony = harmony(of: scalars[index]), harmony != .neutral { return harmony }
+            if let harmony = harmony(of: scalars[index]) { return harmony }
             index -= 1
         }
         return .neutral

@@ -67,6 +67,7 @@ enum MorphologyFeatures {
             index(18, u, UInt64(analysis.source.rawValue), UInt64(memorisedRank)),
             index(19, u, UInt64(analysis.source.rawValue), suffix2), index(20, f, UInt64(analysis.source.rawValue), chain),
             index(21, u, code(lower.dropFirst(min(lemmaScalars, lower.count)))),
+            index(23, u, code(lower.dropFirst(min(lemmaScalars, lower.count))), suffix2),
             index(22, u, code(analysis.lemma.lowercased().unicodeScalars.suffix(2).map { Character($0) }.map(String.init).joined()), chain),
         ]
         return indices.map { Int32($0) }

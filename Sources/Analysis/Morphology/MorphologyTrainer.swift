@@ -23,7 +23,7 @@ public enum MorphologyTrainer {
             partModel.learnLexicon(from: sentences.indices.filter { $0 % parts != part }.map { sentences[$0] })
             let analyser = Morphology(model: partModel, lexicon: lexicon)
             for index in sentences.indices where index % parts == part {
-                entries[index] = sentences[index].map { analyser.entry(for: $0.form) }
+                entries[index] = sentences[index].map { FormEntry(form: $0.form, generator: analyser.generator, weights: analyser.weights) }
             }
         }
         let gold: [[Int]] = sentences.indices.map { s in

@@ -11,10 +11,11 @@ import TextModel
 /// 2. **NFC**: combining sequences are composed ("и" + U+0306 → "й"); a composed scalar maps to the whole
 ///    original range it came from. Text with no scalar that can compose skips this entirely.
 /// 3. **Homoglyph repair** (`homoglyphs.tsv`): inside a word that mixes Latin and Cyrillic letters, the
-///    letters of the minority script that have a look-alike in the majority script are replaced ("Kазақстан"
-///    with a Latin K → "Қазақстан"'s Cyrillic К; "Almaty" with a Cyrillic а → Latin a). The majority is decided
-///    by the letters that have no look-alike, then by all letters; a tie changes nothing. Words written in one
-///    script only are never touched.
+///    letters of the minority script are replaced by their look-alikes in the majority script ("Kазақстан" with
+///    a Latin K → Cyrillic К; "Almaty" with a Cyrillic а → Latin a). The majority is decided by the letters that
+///    have no look-alike, then by all letters; a tie changes nothing. Only when every minority letter has a
+///    look-alike, and the word is not a foreign stem plus suffix ("SMSке"), see ``ScriptCounts``. Words written
+///    in one script only are never touched.
 ///
 /// Every replacement is one scalar for one scalar, except composition (many → one), CRLF (two → one) and
 /// dropping (one → none), so ``NormalizedText/originalRange(_:_:)`` always yields the exact original span.
@@ -134,7 +135,7 @@ public struct Normalizer: Annotator {
             tables.scripts.withUnsafeBufferPointer { scripts in
                 let limit = UInt32(NormalizationTables.scriptLimit)
                 var wordStart = 0
-                var latinDistinct = 0, latinAll = 0, cyrillicDistinct = 0, cyrillicAll = 0
+                var counts = ScriptCounts()
                 for index in 0...scalars.count {
                     var script = NormalizationTables.Script.none.rawValue
                     if index < scalars.count {
@@ -142,18 +143,17 @@ public struct Normalizer: Annotator {
                         script = value < limit ? scripts[Int(value)] : tables.script(scalars[index]).rawValue
                     }
                     switch script {
-                    case NormalizationTables.Script.latinDistinct.rawValue: latinDistinct += 1; latinAll += 1
-                    case NormalizationTables.Script.latinConfusable.rawValue: latinAll += 1
-                    case NormalizationTables.Script.cyrillicDistinct.rawValue: cyrillicDistinct += 1; cyrillicAll += 1
-                    case NormalizationTables.Script.cyrillicConfusable.rawValue: cyrillicAll += 1
+                    case NormalizationTables.Script.latinDistinct.rawValue: counts.add(latin: true, distinct: true)
+                    case NormalizationTables.Script.latinConfusable.rawValue: counts.add(latin: true, distinct: false)
+                    case NormalizationTables.Script.cyrillicDistinct.rawValue: counts.add(latin: false, distinct: true)
+                    case NormalizationTables.Script.cyrillicConfusable.rawValue: counts.add(latin: false, distinct: false)
                     case NormalizationTables.Script.otherLetter.rawValue: break
                     default:
-                        if latinAll > 0 && cyrillicAll > 0 {
-                            collectFixes(scalars, wordStart..<index, latinDistinct: latinDistinct, latinAll: latinAll,
-                                         cyrillicDistinct: cyrillicDistinct, cyrillicAll: cyrillicAll, tables, into: &fixes)
+                        if counts.latinAll > 0 && counts.cyrillicAll > 0, let toCyrillic = counts.repairTarget {
+                            collectFixes(scalars, wordStart..<index, toCyrillic: toCyrillic, tables, into: &fixes)
                         }
                         wordStart = index + 1
-                        latinDistinct = 0; latinAll = 0; cyrillicDistinct = 0; cyrillicAll = 0
+                        counts = ScriptCounts()
                     }
                 }
             }
@@ -162,18 +162,9 @@ public struct Normalizer: Annotator {
     }
 
     private func collectFixes(
-        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ word: Range<Int>, latinDistinct: Int, latinAll: Int,
-        cyrillicDistinct: Int, cyrillicAll: Int, _ tables: NormalizationTables,
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ word: Range<Int>, toCyrillic: Bool, _ tables: NormalizationTables,
         into fixes: inout [(index: Int, scalar: Unicode.Scalar)]
     ) {
-        let toCyrillic: Bool
-        if cyrillicDistinct != latinDistinct {
-            toCyrillic = cyrillicDistinct > latinDistinct
-        } else if cyrillicAll != latinAll {
-            toCyrillic = cyrillicAll > latinAll
-        } else {
-            return
-        }
         for index in word {
             let value = scalars[index].value
             guard value < UInt32(NormalizationTables.scriptLimit) else { continue }

@@ -4,12 +4,12 @@ import KazakhData
 /// Reads Latin-script Kazakh (2021, 2018 or 2017 alphabet) into Cyrillic; the engine behind
 /// ``Transliterator/toCyrillic(_:preserveForeign:)``.
 ///
-/// Steps: find the Latin words (a 2017 apostrophe after a letter belongs to the word, an English "'s" does
-/// not); pick each word's alphabet from its marks (2017: apostrophes; 2018: á ǵ ń ó ú ý; 2021: ä ğ ı ñ ö ū ü ş
+/// Steps: find the Latin words (a 2017 apostrophe after a letter belongs to the word; an English clitic such
+/// as "'s" or "n't" marks the word as English); pick each word's alphabet from its marks (2017: apostrophes; 2018: á ǵ ń ó ú ý; 2021: ä ğ ı ñ ö ū ü ş
 /// İ), falling back to the alphabet most marked in the whole text; rewrite the word in 2021 letters; then
-/// spell it in Cyrillic with the context rules below. Unmarked ASCII words read "sh" as ш (the habit of the
-/// 2018 alphabet and of informal spelling: "Shymkent"), "ch" and "ç" as ч, lone "c" as с before e/i/y and к
-/// otherwise, "w" as у, "x" as х.
+/// spell it in Cyrillic with the context rules below. Texts without any 2021 letter read "sh", "zh", "kh" as
+/// ш, ж, х (the 2018 alphabet and informal spelling: "Shymkent", "Zhanna"); "ch" and "ç" as ч, lone "c" as с before e/i/y and к
+/// otherwise, "w" as у, "x" as х; ŋ (January 2021 draft) and ə are read as ñ and ä.
 struct LatinReader {
     enum Alphabet: CaseIterable { case latin2021, latin2018, latin2017 }
 
@@ -17,8 +17,6 @@ struct LatinReader {
         var range: Range<Int>
         var marks: Alphabet?
         var foreign = false
-        var capitalised = false
-        var englishStopWord = false
     }
 
     let scalars: [Unicode.Scalar]
@@ -38,6 +36,9 @@ struct LatinReader {
         for word in words { if let marks = word.marks { votes[marks, default: 0] += 1 } }
         let textAlphabet = Alphabet.allCases.max { (votes[$0] ?? 0) < (votes[$1] ?? 0) } ?? .latin2021
         let fallback = (votes[textAlphabet] ?? 0) > 0 ? textAlphabet : .latin2021
+        // Informal digraphs (sh, zh, kh) only in texts with no 2021 letter at all: a 2021 writer spells ш "ş", so
+        // their "sh" is с+х ("ashana" = асхана).
+        let informal = (votes[.latin2021] ?? 0) == 0
         if preserveForeign { markForeign(&words) }
 
         var out = String.UnicodeScalarView()
@@ -47,7 +48,9 @@ struct LatinReader {
             if word.foreign {
                 out.append(contentsOf: scalars[word.range])
             } else {
-                out.append(contentsOf: spell(canonical(word.range, alphabet: word.marks ?? fallback, hasMarks: word.marks != nil)))
+                let letters = scalars[word.range].filter(Transliterator.isLatinLetter)
+                let allCaps = letters.count >= 2 && letters.allSatisfy(\.properties.isUppercase)
+                out.append(contentsOf: spell(canonical(word.range, alphabet: word.marks ?? fallback, informal: informal), allCaps: allCaps))
             }
             position = word.range.upperBound
         }
@@ -61,7 +64,9 @@ struct LatinReader {
     /// Letters that take an apostrophe in the 2017 alphabet (a' g' i' n' o' u' y' s' c').
     static let apostropheLetters: Set<Unicode.Scalar> = ["a", "g", "i", "n", "o", "u", "y", "s", "c"]
     static let marks2018: Set<Unicode.Scalar> = ["á", "ǵ", "ń", "ó", "ú", "ý"]
-    static let marks2021: Set<Unicode.Scalar> = ["ä", "ğ", "ı", "ñ", "ö", "ū", "ü", "ş"]
+    static let marks2021: Set<Unicode.Scalar> = ["ä", "ğ", "ı", "ñ", "ö", "ū", "ü", "ş", "ŋ", "ə"]
+    /// Letters of drafts close to 2021 that writers still use: ŋ (the January 2021 draft) for ñ, ə for ä.
+    static let variants2021: [Unicode.Scalar: Unicode.Scalar] = ["ŋ": "ñ", "ə": "ä"]
 
     private func findWords() -> [Word] {
         var words: [Word] = []
@@ -70,6 +75,7 @@ struct LatinReader {
             guard Transliterator.isLatinLetter(scalars[index]) else { index += 1; continue }
             var end = index
             var marks: Alphabet?
+            var hasEnglishClitic = false
             while end < scalars.count {
                 let scalar = scalars[end]
                 if Transliterator.isLatinLetter(scalar) {
@@ -77,32 +83,46 @@ struct LatinReader {
                     if Self.marks2018.contains(lower) { marks = .latin2018 }
                     else if marks == nil, Self.marks2021.contains(lower) || scalar == "\u{130}" { marks = .latin2021 }
                     end += 1
-                } else if Self.apostrophes.contains(scalar), isApostropheMark(at: end) {
+                } else if Self.apostrophes.contains(scalar), end > index, isApostropheMark(at: end) {
                     marks = .latin2017
                     end += 1
+                } else if Self.apostrophes.contains(scalar), end > index, let clitic = englishClitic(at: end) {
+                    end = clitic
+                    hasEnglishClitic = true
+                    break
                 } else {
                     break
                 }
             }
-            let first = scalars[index]
-            words.append(Word(range: index..<end, marks: marks, capitalised: first.properties.isUppercase))
+            words.append(Word(range: index..<end, marks: hasEnglishClitic ? nil : marks, foreign: hasEnglishClitic))
             index = end
         }
         return words
     }
 
-    /// A 2017 apostrophe follows one of a g i n o u y s c, and is not an English possessive "'s".
+    /// A 2017 apostrophe follows one of a g i n o u y s c, and does not start an English clitic.
     private func isApostropheMark(at index: Int) -> Bool {
-        guard index > 0, Self.apostropheLetters.contains(Transliterator.lowercase(scalars[index - 1])) else { return false }
-        if index + 1 < scalars.count, Transliterator.lowercase(scalars[index + 1]) == "s",
-           index + 2 >= scalars.count || !Transliterator.isLatinLetter(scalars[index + 2]) {
-            return false
-        }
-        return true
+        guard Self.apostropheLetters.contains(Transliterator.lowercase(scalars[index - 1])) else { return false }
+        return englishClitic(at: index) == nil
     }
 
+    /// The end of an English clitic ("'s", "'t", "'re", "'ll", "'ve", "'d", "'m") that closes the word at the
+    /// apostrophe `index`, or nil.
+    private func englishClitic(at index: Int) -> Int? {
+        var end = index + 1
+        while end < scalars.count, Transliterator.isLatinLetter(scalars[end]) { end += 1 }
+        let clitic = String(String.UnicodeScalarView(scalars[(index + 1)..<end])).lowercased()
+        guard Self.englishClitics.contains(clitic) else { return nil }
+        // 2017 words that look like clitics: "o's" (өс), "o't" (өт), "i't" (ит); English has "n't" only.
+        let before = index > 0 ? Transliterator.lowercase(scalars[index - 1]) : " "
+        if clitic == "t" && before != "n" || clitic == "s" && before == "o" { return nil }
+        return end
+    }
+
+    static let englishClitics: Set<String> = ["s", "t", "re", "ll", "ve", "d", "m"]
+
     /// The word rewritten in lower-case 2021 letters, each with whether its source letter was upper case.
-    private func canonical(_ range: Range<Int>, alphabet: Alphabet, hasMarks: Bool) -> [(letter: Unicode.Scalar, upper: Bool)] {
+    private func canonical(_ range: Range<Int>, alphabet: Alphabet, informal: Bool) -> [(letter: Unicode.Scalar, upper: Bool)] {
         var units: [(letter: Unicode.Scalar, upper: Bool)] = []
         var index = range.lowerBound
         func lower(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
@@ -136,16 +156,37 @@ struct LatinReader {
                 }
                 emit(tables.from2018[String(letter)] ?? String(letter), upper: upper)
             case .latin2021:
-                if !hasMarks, letter == "s", let next, lower(next) == "h" {
-                    emit("ş", upper: upper)
+                if informal, let next, lower(next) == "h", let digraph = Self.informalDigraphs[letter] {
+                    emit(digraph, upper: upper)
                     index += 2
                     continue
                 }
-                emit(letter == "ç" ? "ch" : String(letter), upper: upper)
+                emit(letter == "ç" ? "ch" : String(Self.variants2021[letter] ?? letter), upper: upper)
             }
             index += 1
         }
+        if alphabet != .latin2021 { Self.harmonizeI(&units) }
         return units
+    }
+
+    /// Digraphs of informal and Russian-style romanisation, read in texts without 2021 letters: sh → ш
+    /// ("Shymkent", also the 2018 alphabet), zh → ж ("Zhanna"), kh → х ("Kazakhstan"). In the 2021 alphabet these
+    /// pairs would be с+һ, з+һ, к+һ, which native words hardly ever contain.
+    static let informalDigraphs: [Unicode.Scalar: String] = ["s": "ş", "z": "j", "k": "h"]
+
+    static let backVowels: Set<Unicode.Scalar> = ["a", "o", "ū", "y"]
+    static let frontVowels: Set<Unicode.Scalar> = ["ä", "e", "ö", "ü"]
+
+    /// In the 2017 and 2018 alphabets a plain i is і, yet writers (and the 2017 decree's own
+    /// "Qazaqstan Respy'blikasy") also use it for и in loanwords. Native words keep vowel harmony, and і is a
+    /// front vowel: an і whose nearest vowel after it (or, at the end, before it) is back (a o ұ ы) cannot be
+    /// a native і, so it is read as и ("Respy'blikasy" → Республикасы; "On'tu'stik" keeps its і).
+    static func harmonizeI(_ units: inout [(letter: Unicode.Scalar, upper: Bool)]) {
+        for index in units.indices where units[index].letter == "ı" {
+            let after = units[(index + 1)...].first { backVowels.contains($0.letter) || frontVowels.contains($0.letter) }
+            let before = units[..<index].last { backVowels.contains($0.letter) || frontVowels.contains($0.letter) }
+            if let neighbour = after ?? before, backVowels.contains(neighbour.letter) { units[index].letter = "i" }
+        }
     }
 
     // MARK: Spelling in Cyrillic
@@ -161,13 +202,18 @@ struct LatinReader {
         return table
     }()
 
-    private func spell(_ units: [(letter: Unicode.Scalar, upper: Bool)]) -> String.UnicodeScalarView {
+    /// Cyrillic spelling of canonical 2021 letters; `allCaps` words come out all upper case ("ALMATY" → "АЛМАТЫ").
+    private func spell(_ units: [(letter: Unicode.Scalar, upper: Bool)], allCaps: Bool) -> String.UnicodeScalarView {
         let letters = units.map(\.letter)
         var pieces: [(cyrillic: [Unicode.Scalar], upper: Bool)] = []
         var index = 0
-        for prefix in tables.loanwordPrefixes where letters.count >= prefix.latin.count && Array(letters[0..<prefix.latin.count]) == prefix.latin {
-            pieces.append((prefix.cyrillic, units[0].upper))
-            for position in 1..<prefix.latin.count where units[position].upper { pieces.append(([], true)) }
+        for prefix in tables.loanwordPrefixes where letters.count >= prefix.latin.count && letters.starts(with: prefix.latin) {
+            var cyrillic = prefix.cyrillic
+            // Kazakh drops a stem's final ь before a vowel suffix: фестиваль, фестивалі, фестивальдің.
+            if cyrillic.last == "ь", prefix.latin.count < letters.count, Self.vowels.contains(letters[prefix.latin.count]) {
+                cyrillic.removeLast()
+            }
+            pieces.append((cyrillic, units[0].upper))
             index = prefix.latin.count
             break
         }
@@ -192,9 +238,6 @@ struct LatinReader {
             pieces.append((cyrillic, units[index].upper))
             index += width
         }
-        let letterCount = units.count
-        let upperCount = units.filter(\.upper).count
-        let allCaps = letterCount >= 2 && upperCount == letterCount
         var out = String.UnicodeScalarView()
         for piece in pieces {
             for (offset, scalar) in piece.cyrillic.enumerated() {
@@ -210,7 +253,7 @@ struct LatinReader {
 
     // MARK: Foreign words
 
-    /// Marks URLs, e-mails, domains, evidently English words, and capitalised names that stand with them.
+    /// Marks URLs, e-mails, domains, evidently English words, and the words of phrases they dominate.
     private func markForeign(_ words: inout [Word]) {
         for index in words.indices {
             let range = words[index].range
@@ -220,25 +263,22 @@ struct LatinReader {
             }
             let lower = String(String.UnicodeScalarView(scalars[range])).lowercased()
             if StopWords.english.contains(lower) {
-                words[index].englishStopWord = true
                 words[index].foreign = true
             } else if words[index].marks == nil {
-                words[index].foreign = Self.looksEnglish(lower)
+                words[index].foreign = words[index].foreign || Self.looksEnglish(lower)
             }
         }
-        // Runs of capitalised words (with English function words between them) are one name: foreign if at
-        // least half of the run is ("World Crafts Council", "Global Book of Records", "ALA CRAFT").
+        // Runs of Latin words separated by single spaces are one phrase: when at least half of a run is foreign
+        // ("World Crafts Council", "Global Book of Records", "Kazakhstan's people don't"), so are its words
+        // without a Kazakh mark or ending ("World Craft City Almatyda" keeps "Almatyda").
         var index = 0
         while index < words.count {
-            guard words[index].capitalised || words[index].englishStopWord else { index += 1; continue }
             var end = index + 1
-            while end < words.count, words[end].capitalised || words[end].englishStopWord,
-                  scalars[words[end - 1].range.upperBound..<words[end].range.lowerBound].allSatisfy({ $0 == " " }) {
+            while end < words.count, scalars[words[end - 1].range.upperBound..<words[end].range.lowerBound].elementsEqual([" "]) {
                 end += 1
             }
             let foreign = words[index..<end].filter(\.foreign).count
             if end - index > 1, foreign > 0, foreign * 2 >= end - index {
-                // Not a word that carries a Kazakh suffix: "World Craft City Almatyda" keeps "Almatyda" Kazakh.
                 for member in index..<end where words[member].marks == nil && !words[member].foreign
                     && !hasKazakhEnding(words[member].range) {
                     words[member].foreign = true

@@ -60,9 +60,9 @@ public enum Transliterator {
     /// Latin → Cyrillic. Reads the 2021 alphabet and the 2017/2018 ones.
     ///
     /// - Parameter preserveForeign: leave URLs, e-mail addresses, domain-like tokens ("Almaty.tv") and words that
-    ///   are evidently not Kazakh (English function words; letters c, w, x; "th", "ee", "oo"…; and capitalised
-    ///   names next to them, as in "World Crafts Council") unchanged. The search engine folds Latin-script
-    ///   queries with this on.
+    ///   are evidently not Kazakh (English function words and clitics; letters c, w, x; "th", "ee", "oo"…; and
+    ///   the other words of a phrase that is mostly such words, as in "World Crafts Council") unchanged. The
+    ///   search engine folds Latin-script queries with this on.
     public static func toCyrillic(_ text: String, preserveForeign: Bool = false) -> String {
         LatinReader(text: text, preserveForeign: preserveForeign).read()
     }
@@ -79,7 +79,8 @@ public enum Transliterator {
 
     /// Folds the distinctions that Latin → Cyrillic cannot recover, so `roundTripFold(toCyrillic(toLatin(w)))
     /// == roundTripFold(w)` for every Kazakh word `w`: lower case; й→и, һ→х, э→е, ё→ио, ю→иу, я→иа, ц→тс,
-    /// щ→шш, ъ ь dropped; сх (written "sh") → ш.
+    /// щ→шш, ъ ь dropped; сх, зх, кх (written "sh", "zh", "kh", read as ш, ж, х in a text without 2021 letters,
+    /// such as a single word) → ш, ж, х.
     public static func roundTripFold(_ word: String) -> String {
         var out = ""
         for character in word.lowercased() {
@@ -96,7 +97,7 @@ public enum Transliterator {
             default: out.append(character)
             }
         }
-        return out.replacingOccurrences(of: "сх", with: "ш")
+        return out.replacingOccurrences(of: "сх", with: "ш").replacingOccurrences(of: "зх", with: "ж").replacingOccurrences(of: "кх", with: "х")
     }
 
     static func isCyrillicLetter(_ scalar: Unicode.Scalar) -> Bool {
@@ -105,7 +106,7 @@ public enum Transliterator {
 
     static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x1E00...0x1EFF: return true
+        case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x259, 0x18F, 0x1E00...0x1EFF: return true
         default: return false
         }
     }

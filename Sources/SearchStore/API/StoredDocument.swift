@@ -19,8 +19,9 @@ public struct StoredDocument: Sendable, Codable {
     public var duplicateOf: DuplicateLink?
     /// Later documents that nearly repeat this one.
     public var duplicates: [DuplicateLink]
-    /// The analysis layers as stored (sentences, entities, times, amounts, quotes, meetings, events).
-    /// Tokens are not stored; ``NewsDatabase/document(id:withTokens:)`` re-analyses the text when asked.
+    /// The analysis layers as stored (language, entities, times, amounts, quotes, meetings, events).
+    /// Tokens, sentences and paragraphs are not stored; ``NewsDatabase/document(id:withTokens:)``
+    /// re-analyses the text when asked.
     public var analysis: Document
     /// The entities mentioned, with their collection-wide ids (for `entity(id:)`).
     public var entities: [EntitySummary]

@@ -24,17 +24,20 @@ public struct MinHash: Sendable {
     }
 
     /// The signature of a sequence of words, or nil when it has fewer words than one shingle.
-    public func signature(of words: [String]) -> [UInt32]? {
+    ///
+    /// Each minimum keeps 16 bits (b-bit MinHash, Li & König 2010): half the room of 32-bit values, and a
+    /// chance collision (1/65 536) moves the similarity estimate by far less than its sampling error.
+    public func signature(of words: [String]) -> [UInt16]? {
         guard words.count >= shingleSize else { return nil }
         let wordHashes = words.map(Self.fnv1a)
-        var minimums = [UInt32](repeating: .max, count: hashCount)
+        var minimums = [UInt16](repeating: .max, count: hashCount)
         for start in 0...(wordHashes.count - shingleSize) {
             var shingle: UInt64 = 0xcbf2_9ce4_8422_2325
             for offset in 0..<shingleSize {
                 shingle = (shingle ^ wordHashes[start + offset]) &* 0x100_0000_01b3
             }
             for index in 0..<hashCount {
-                let value = UInt32(truncatingIfNeeded: Self.mix(shingle ^ seeds[index]) >> 32)
+                let value = UInt16(truncatingIfNeeded: Self.mix(shingle ^ seeds[index]) >> 48)
                 if value < minimums[index] { minimums[index] = value }
             }
         }
@@ -42,22 +45,23 @@ public struct MinHash: Sendable {
     }
 
     /// Estimated Jaccard similarity of the documents behind two signatures.
-    public func similarity(_ first: [UInt32], _ second: [UInt32]) -> Double {
+    public func similarity(_ first: [UInt16], _ second: [UInt16]) -> Double {
         guard first.count == second.count, !first.isEmpty else { return 0 }
         var equal = 0
         for index in first.indices where first[index] == second[index] { equal += 1 }
         return Double(equal) / Double(first.count)
     }
 
-    /// One key per band: documents sharing a key are near-duplicate candidates.
-    public func bandKeys(of signature: [UInt32]) -> [Int64] {
+    /// One key per band: documents sharing a key are near-duplicate candidates. Keys are 32-bit (SQLite
+    /// stores them in 4 bytes); a chance collision only adds a candidate, which the signature check rejects.
+    public func bandKeys(of signature: [UInt16]) -> [Int64] {
         let rows = hashCount / bandCount
         return (0..<bandCount).map { band in
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(band)
             for row in 0..<rows {
                 hash = (hash ^ UInt64(signature[band * rows + row])) &* 0x100_0000_01b3
             }
-            return Int64(bitPattern: Self.mix(hash))
+            return Int64(Int32(truncatingIfNeeded: Self.mix(hash)))
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Pipeline
 import TextModel
 
@@ -32,8 +33,35 @@ public struct IndexTermAnalyzer: Sendable {
     /// Words longer than this (in scalars) are not indexed: they are noise, not words.
     public static let maximumWordLength = 64
 
+    /// The pipeline without its morphology stage: normalisation and tokens only, for ``contextFreeTerms(of:)``.
+    let tokenPipeline: Pipeline
+
     public init(pipeline: Pipeline = .search) {
         self.pipeline = pipeline
+        tokenPipeline = Pipeline(name: pipeline.name + "-tokens", annotators: pipeline.annotators.filter { $0.name != "morphology" })
+    }
+
+    /// Terms with each word's lemma taken out of context and cached per form: several times faster
+    /// than ``terms(of:)-(String)`` once the cache is warm, for highlighting search results (where a
+    /// rare context-dependent lemma choice matters less than answering in a few milliseconds).
+    public func contextFreeTerms(of text: String) -> [IndexTerm] {
+        let document = tokenPipeline.analyze(id: "", text: text)
+        var terms: [IndexTerm] = []
+        terms.reserveCapacity(document.tokens.count)
+        for token in document.tokens {
+            switch token.kind {
+            case .punctuation, .symbol: continue
+            default: break
+            }
+            guard token.end - token.start <= Self.maximumWordLength else { continue }
+            let forms = FormTermCache.shared.forms(of: token.norm) {
+                let surface = ScriptFolding.cyrillic(token.norm) ?? token.norm.lowercased()
+                let lemma = lemma(ofWord: surface) ?? surface
+                return (lemma, surface == lemma ? nil : surface)
+            }
+            terms.append(IndexTerm(lemma: forms.lemma, surface: forms.surface, start: token.start, end: token.end))
+        }
+        return terms
     }
 
     /// Analyses `text` and returns its terms in order.
@@ -73,5 +101,23 @@ public struct IndexTermAnalyzer: Sendable {
         let document = pipeline.analyze(id: "", text: word)
         guard document.tokens.count == 1, let lemma = document.tokens[0].lemma else { return nil }
         return lemma.lowercased()
+    }
+}
+
+/// Context-free lemma and surface per word form, shared by all searches (bounded: emptied when full).
+final class FormTermCache: @unchecked Sendable {
+    static let shared = FormTermCache()
+    static let limit = 200_000
+    private let lock = NSLock()
+    private var entries: [String: (lemma: String, surface: String?)] = [:]
+
+    func forms(of form: String, compute: () -> (lemma: String, surface: String?)) -> (lemma: String, surface: String?) {
+        if let cached = lock.withLock({ entries[form] }) { return cached }
+        let computed = compute()
+        lock.withLock {
+            if entries.count >= Self.limit { entries.removeAll(keepingCapacity: true) }
+            entries[form] = computed
+        }
+        return computed
     }
 }

@@ -27,7 +27,8 @@ public final class KazakhFTS5Tokenizer: FTS5CustomTokenizer {
         guard let pText, nText > 0 else { return 0 }
         let bytes = UnsafeRawBufferPointer(start: pText, count: Int(nText))
         let text = String(decoding: bytes, as: UTF8.self)
-        let terms = analyzer.terms(of: text)
+        let isQuery = tokenization.contains(.query)
+        let terms = (isQuery ? nil : IndexTermCache.shared.terms(for: text)) ?? analyzer.terms(of: text)
         guard !terms.isEmpty else { return 0 }
 
         // Scalar offset → UTF-8 byte offset, clamped to the input (invalid bytes decode to U+FFFD).
@@ -38,7 +39,6 @@ public final class KazakhFTS5Tokenizer: FTS5CustomTokenizer {
             offset += Int32(UTF8.width(scalar))
             byteOffsets.append(min(offset, nText))
         }
-        let isQuery = tokenization.contains(.query)
         let isPrefix = tokenization.contains(.prefix)
         let colocated = FTS5TokenFlags.colocated.rawValue
 

@@ -26,6 +26,8 @@ public struct ParsedQuery: Sendable, Equatable {
 /// first ``maximumWords`` words and ``maximumDepth`` levels of parentheses.
 public struct QueryParser: Sendable {
     public static let maximumWords = 32
+    /// Words at least this long also match as prefixes of longer words (their inflected forms).
+    public static let minimumExpandedLength = 5
     public static let maximumDepth = 8
 
     public init() {}
@@ -69,8 +71,14 @@ public struct QueryParser: Sendable {
                 return quote(ScriptFolding.cyrillic(word) ?? word) + " *"
             }
             let variants = ScriptFolding.queryVariants(word)
-            if variants.count == 1 { return quote(variants[0]) }
-            return "(" + variants.map(quote).joined(separator: " OR ") + ")"
+            var alternatives = variants.map(quote)
+            // Kazakh inflects by adding suffixes, so a word also matches the forms it begins: this recovers
+            // inflected forms the lemmatizer gets wrong (e.g. a surname it does not know).
+            if word.unicodeScalars.count >= minimumExpandedLength {
+                alternatives.append(quote(variants[0]) + " *")
+            }
+            if alternatives.count == 1 { return alternatives[0] }
+            return "(" + alternatives.joined(separator: " OR ") + ")"
         case .phrase(let words):
             let folded = words.map { ScriptFolding.cyrillic($0) ?? $0 }
             return quote(folded.joined(separator: " "))
@@ -114,7 +122,10 @@ public struct QueryParser: Sendable {
     private static func collectPositiveWords(_ node: QueryNode, into words: inout [String], prefixes: inout [String]) {
         switch node {
         case .word(let word, true): prefixes.append(ScriptFolding.cyrillic(word) ?? word.lowercased())
-        case .word(let word, false): words += ScriptFolding.queryVariants(word)
+        case .word(let word, false):
+            let variants = ScriptFolding.queryVariants(word)
+            words += variants
+            if word.unicodeScalars.count >= minimumExpandedLength { prefixes.append(variants[0].lowercased()) }
         case .phrase(let phraseWords): words += phraseWords.map { ScriptFolding.cyrillic($0) ?? $0 }
         case .not: break
         case .and(let children), .or(let children):

@@ -1,13 +1,15 @@
 /// Finds the words of a text that a query matched and cuts a highlighted window of the original text.
 ///
 /// Works on index terms with their offsets (not on FTS5's `snippet()`, which would show lemmas):
-/// the text is analysed with the same ``IndexTermAnalyzer`` as the index, and a word is marked
-/// when its lemma or surface form is one the query asked for.
+/// the text is analysed with the same ``IndexTermAnalyzer`` as the index (lemmas taken out of
+/// context, for speed), and a word is marked when its lemma or surface form is one the query asked for.
 public struct SnippetBuilder: Sendable {
     let analyzer: IndexTermAnalyzer
     /// Terms (lemmas and surface forms) of the query's positive words.
     let wanted: Set<String>
     let prefixes: [String]
+    /// Lowercased first letters of the wanted forms, for the fast candidate scan.
+    let stems: [[Unicode.Scalar]]
     /// Target window length in Unicode scalars.
     public var windowLength = 240
 
@@ -22,12 +24,65 @@ public struct SnippetBuilder: Sendable {
         }
         self.wanted = wanted
         self.prefixes = prefixes.map { $0.lowercased() }
+        // The first four letters of each wanted form: inflection changes the end of a Kazakh word, rarely its start.
+        var stems: Set<[Unicode.Scalar]> = []
+        for form in wanted.union(self.prefixes) {
+            stems.insert(Array(form.unicodeScalars.prefix(4)).map(Self.lowercase))
+        }
+        self.stems = Array(stems)
     }
 
     /// The ranges of `text` (scalar offsets) holding matched words.
     public func matches(in text: String) -> [TextRange] {
-        analyzer.terms(of: text).compactMap { term in
+        analyzer.contextFreeTerms(of: text).compactMap { term in
             isWanted(term) ? TextRange(start: term.start, end: term.end) : nil
+        }
+    }
+
+    /// Starts of words that begin like a wanted term: a cheap scan with no analysis.
+    func candidatePositions(in scalars: [Unicode.Scalar]) -> [Int] {
+        guard !stems.isEmpty else { return [] }
+        var positions: [Int] = []
+        var index = 0
+        var previousIsLetter = false
+        while index < scalars.count {
+            let isLetter = Self.isWordScalar(scalars[index])
+            if isLetter && !previousIsLetter {
+                for stem in stems where index + stem.count <= scalars.count {
+                    var matched = true
+                    for offset in 0..<stem.count where Self.lowercase(scalars[index + offset]) != stem[offset] {
+                        matched = false
+                        break
+                    }
+                    if matched {
+                        positions.append(index)
+                        break
+                    }
+                }
+            }
+            previousIsLetter = isLetter
+            index += 1
+        }
+        return positions
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x400...0x4FF: return true
+        case 0...0x7F: return false
+        default: return scalar.properties.isAlphabetic
+        }
+    }
+
+    /// Lower case for the scan: a table-free fast path for ASCII and Cyrillic (Kazakh letters included).
+    static func lowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let value = scalar.value
+        switch value {
+        case 0x41...0x5A, 0x410...0x42F: return Unicode.Scalar(value + 0x20)!
+        case 0x400...0x40F: return Unicode.Scalar(value + 0x50)!
+        case 0x460...0x4FF where value != 0x4C0 && (value & 1) == 0 && !(0x482...0x489).contains(value): return Unicode.Scalar(value + 1)!
+        case 0...0x7F, 0x430...0x45F, 0x460...0x4FF: return scalar
+        default: return scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
         }
     }
 
@@ -38,18 +93,21 @@ public struct SnippetBuilder: Sendable {
         return prefixes.contains { form.hasPrefix($0) }
     }
 
-    /// The window of `text` with the most distinct matched words (the start of the text when none match).
+    /// The window of `text` with the most matched words (the start of the text when none match).
+    ///
+    /// Only the window is analysed: a fast scan first finds words that begin like a wanted term
+    /// (the first letters of its lemma or surface form), the densest stretch of them becomes the
+    /// window, and the analysis then marks exactly the words that match.
     public func snippet(of text: String) -> Snippet {
         let scalars = Array(text.unicodeScalars)
-        let matches = matches(in: text)
+        let candidates = candidatePositions(in: scalars)
         var windowStart = 0
-        if !matches.isEmpty {
-            // Slide over the matches: the best window covers the most matches within windowLength.
-            var best = (count: 0, start: matches[0].start)
+        if !candidates.isEmpty {
+            var best = (count: 0, start: candidates[0])
             var upper = 0
-            for lower in matches.indices {
-                while upper < matches.count, matches[upper].end - matches[lower].start <= windowLength { upper += 1 }
-                if upper - lower > best.count { best = (upper - lower, matches[lower].start) }
+            for lower in candidates.indices {
+                while upper < candidates.count, candidates[upper] - candidates[lower] <= windowLength - 20 { upper += 1 }
+                if upper - lower > best.count { best = (upper - lower, candidates[lower]) }
             }
             // Begin a little before the first match, at a word boundary.
             windowStart = max(0, best.start - windowLength / 5)
@@ -61,6 +119,8 @@ public struct SnippetBuilder: Sendable {
         // Trim whitespace at both ends.
         while windowStart < windowEnd, scalars[windowStart].properties.isWhitespace { windowStart += 1 }
         while windowEnd > windowStart, scalars[windowEnd - 1].properties.isWhitespace { windowEnd -= 1 }
+        let windowText = String(String.UnicodeScalarView(scalars[windowStart..<windowEnd]))
+        let matches = self.matches(in: windowText).map { TextRange(start: $0.start + windowStart, end: $0.end + windowStart) }
 
         // Copy the window with whitespace runs collapsed to one space, remembering where each scalar went.
         var view = String.UnicodeScalarView()

@@ -4,6 +4,10 @@ import Corpora
 import Foundation
 import TextModel
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension TilshiCommand {
     /// `tilshi bench analyze`: morphology speed (tokens/s, one core) and the analyser's resident memory.
     public struct BenchAnalyze: AsyncParsableCommand {
@@ -40,11 +44,14 @@ extension TilshiCommand {
 
             var checksum = 0
             var passSeconds: [Double] = []
+            var passCPU: [Double] = []
             for _ in 0..<self.repeat {
                 let start = DispatchTime.now()
+                let cpuStart = Self.threadCPUSeconds()
                 for sentence in sentences {
                     for analysis in morphology.analyze(sentence) { checksum &+= analysis.lemma.utf8.count }
                 }
+                passCPU.append(Self.threadCPUSeconds() - cpuStart)
                 passSeconds.append(Self.seconds(since: start))
             }
             let after = MemoryStatus.current()
@@ -55,9 +62,24 @@ extension TilshiCommand {
             print(String(format: "first pass (cold cache): %.0f tokens/s", Double(tokenCount) / passSeconds[0]))
             print(String(format: "later passes (warm cache): %.0f tokens/s", Double(tokenCount) / warm))
             print(String(format: "overall: %.0f tokens/s over %d tokens", Double(tokenCount * self.repeat) / total, tokenCount * self.repeat))
+            let cpuTotal = passCPU.reduce(0, +)
+            let cpuWarm = passCPU.count > 1 ? passCPU.dropFirst().reduce(0, +) / Double(passCPU.count - 1) : cpuTotal
+            print(String(format: "per CPU second of this thread (unaffected by other load): cold %.0f, warm %.0f, overall %.0f tokens/s",
+                         Double(tokenCount) / passCPU[0], Double(tokenCount) / cpuWarm, Double(tokenCount * self.repeat) / cpuTotal))
             print("memory: VmRSS before load \(before.rss / 1024) MiB, after load \(loaded.rss / 1024) MiB, after run \(after.rss / 1024) MiB; "
                 + "analyser ≈ \((after.rss - before.rss) / 1024) MiB; VmHWM \(after.hwm / 1024) MiB")
             print("checksum: \(checksum)")
+        }
+
+        /// CPU time consumed by the calling thread (so a busy shared machine does not distort the figure).
+        static func threadCPUSeconds() -> Double {
+            #if canImport(Glibc)
+            var spec = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+            return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+            #else
+            return Double(clock()) / Double(CLOCKS_PER_SEC)
+            #endif
         }
 
         static func seconds(since start: DispatchTime) -> Double {

@@ -8,7 +8,7 @@ extension TilshiCommand.Bench {
     public struct Normalize: AsyncParsableCommand {
         public static let configuration = CommandConfiguration(
             commandName: "normalize",
-            abstract: "Normaliser throughput (MB/s of UTF-8 input) on the seed articles, in Cyrillic and in ASCII Latin."
+            abstract: "Normaliser and language-identification throughput (MB/s of UTF-8 input) on the seed articles."
         )
 
         @Option(help: "Approximate input size per run, in MB (the seeds are repeated up to it).")
@@ -31,6 +31,15 @@ extension TilshiCommand.Bench {
                 let megabytes = Double(text.utf8.count) / 1e6
                 print(String(format: "%@: %.1f MB in %.3f s CPU = %.0f MB/s (%d scalars out)", name, megabytes, seconds, megabytes / seconds, count))
             }
+            // Language identification reads the normalised view; measured on the Cyrillic seeds.
+            let text = String(repeating: seeds + "\n", count: max(1, megabytes * 1_000_000 / max(1, seeds.utf8.count)))
+            var document = Document(id: "bench", text: text)
+            Normalizer().annotate(&document)
+            let before = clock()
+            LanguageIdentifier().annotate(&document)
+            let seconds = Double(clock() - before) / Double(CLOCKS_PER_SEC)
+            let megabytes = Double(text.utf8.count) / 1e6
+            print(String(format: "language identification (seeds): %.1f MB in %.3f s CPU = %.0f MB/s (%d paragraphs)", megabytes, seconds, megabytes / seconds, document.paragraphs.count))
         }
     }
 }

@@ -26,6 +26,7 @@ extension TilshiCommand {
                 BenchAnalyze.self,
                 Facts.self,
                 NER.self,
+                BenchSearch.self,
             ]
         )
         public init() {}

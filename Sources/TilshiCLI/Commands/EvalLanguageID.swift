@@ -8,11 +8,10 @@ extension TilshiCommand.Eval {
     public struct LanguageID: AsyncParsableCommand {
         public static let configuration = CommandConfiguration(
             commandName: "langid",
-            abstract: "Language identification accuracy on the seed paragraphs, UD Kazakh KTB sentences and a ru/en sample."
+            abstract: "Language identification accuracy on the seed paragraphs, KTB and KazNERD sentences and a ru/en sample."
         )
 
-        @Option(help: "Directory holding UD Kazakh KTB (kk_ktb-dev.conllu, kk_ktb-ud-train.conllu).")
-        public var ktb: String = "../shared/data/ud-kazakh-ktb"
+        @OptionGroup public var data: GoldDataOptions
 
         @Flag(help: "List the misclassified texts.")
         public var verbose = false
@@ -27,11 +26,16 @@ extension TilshiCommand.Eval {
 
         public func run() async throws {
             var samples = try [Self.seedParagraphs(), Self.russianEnglishSample()]
-            if let ktb = try? Self.ktbSentences(directory: ktb) {
+            if let ktb = try? Self.ktbSentences(directory: data.ktb) {
                 samples.insert(ktb, at: 1)
                 samples.insert(Sample(name: "KTB sentences in 2021 Latin (kk)", items: ktb.items.map { (.kk, Transliterator.toLatin($0.text)) }), at: 2)
             } else {
-                print("(UD Kazakh KTB not found under \(ktb); pass --ktb DIR to include it)")
+                print("(UD Kazakh KTB not found under \(data.ktb); pass --ktb DIR to include it)")
+            }
+            if let kaznerd = try? Self.kazNERDSentences(file: data.kaznerd) {
+                samples.insert(kaznerd, at: samples.count - 1)
+            } else {
+                print("(KazNERD not found at \(data.kaznerd); pass --kaznerd FILE to include it)")
             }
             var total = 0, correct = 0
             for sample in samples {
@@ -83,6 +87,24 @@ extension TilshiCommand.Eval {
                 }
             }
             return Sample(name: "UD Kazakh KTB sentences (kk)", items: items)
+        }
+
+        /// The sentences of a KazNERD IOB2 file (one token per line, blank line between sentences; all Kazakh),
+        /// tokens joined by spaces.
+        public static func kazNERDSentences(file: String) throws -> Sample {
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            var items: [(Language, String)] = []
+            var tokens: [Substring] = []
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                if line.trimmingCharacters(in: .whitespaces).isEmpty {
+                    if !tokens.isEmpty { items.append((.kk, tokens.joined(separator: " "))) }
+                    tokens.removeAll()
+                } else if let token = line.split(separator: " ").first {
+                    tokens.append(token)
+                }
+            }
+            if !tokens.isEmpty { items.append((.kk, tokens.joined(separator: " "))) }
+            return Sample(name: "KazNERD valid sentences (kk)", items: items)
         }
 
         /// The bundled Russian/English sentences (`Resources/LanguageID/ru-en-sample.tsv`).

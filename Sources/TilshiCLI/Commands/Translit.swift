@@ -8,7 +8,7 @@ extension TilshiCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Transliterate Kazakh between Cyrillic and the 2021 Latin alphabet (reads 2017/2018 Latin too).",
             discussion: """
-                Without --to, each input is converted to the script it has fewer letters of. \
+                Without --to, each input is converted from the script most of its letters are in to the other one. \
                 Bad inputs are reported on one line each and skipped; the exit code is 1 if any failed.
                 """
         )
@@ -45,7 +45,7 @@ extension TilshiCommand {
             if failures > 0 { throw ExitCode.failure }
         }
 
-        /// Converts `text` to `target`, or to the script it has fewer letters of when `target` is nil.
+        /// Converts `text` to `target`, or, when `target` is nil, away from the script most of its letters are in.
         static func convert(_ text: String, to target: Target?, keepForeign: Bool) -> String {
             let target = target ?? (Transliterator.dominantScript(text) == .latin ? .cyrl : .latn)
             switch target {
