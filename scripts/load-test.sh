@@ -4,7 +4,10 @@
 # Usage: scripts/load-test.sh [path/to/tilshi] [seconds=20] [connections=16]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v wrk >/dev/null 2>&1 || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+need=()
+command -v wrk >/dev/null 2>&1 || need+=(wrk)
+command -v curl >/dev/null 2>&1 || need+=(curl)
+if [ ${#need[@]} -gt 0 ]; then export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null; fi
 
 tilshi="${1:-}"
 if [ -z "$tilshi" ]; then

@@ -28,6 +28,7 @@ struct WebController: Sendable {
         var values: [String: Any] = [
             "navSearch": true,
             "hasQuery": hasQuery,
+            "autofocus": !hasQuery,
             "query": ["q": parameters.q ?? "", "entity": parameters.entity.template, "label": parameters.label.template],
             "total": results.total,
             "page": parameters.page,
