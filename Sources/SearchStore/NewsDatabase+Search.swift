@@ -142,14 +142,19 @@ extension NewsDatabase {
         return links
     }
 
-    /// Top entities, sources and months among the documents `ids` (passed as one JSON array).
+    /// KazNERD classes that are values rather than names ("бір", "25 жылдығы"): left out of entity facets.
+    static let valueLabels = ["CARDINAL", "ORDINAL", "DATE", "TIME", "MONEY", "PERCENTAGE", "QUANTITY", "CONTACT"]
+
+    /// Top entities (names, not values), sources and months among the documents `ids` (passed as one JSON array).
     private func facets(of ids: [Int64], in db: Database) throws -> SearchFacets {
         guard !ids.isEmpty else { return SearchFacets(entities: [], sources: [], months: []) }
         let list: StatementArguments = ["[" + ids.map(String.init).joined(separator: ",") + "]"]
         let entities = try Row.fetchAll(db, sql: """
             SELECT e.canonical, e.label, COUNT(DISTINCT m.documentID) AS count
             FROM mention m JOIN entity e ON e.id = m.entityID
-            WHERE m.documentID IN (SELECT value FROM json_each(?)) GROUP BY m.entityID ORDER BY count DESC, e.canonical LIMIT 10
+            WHERE m.documentID IN (SELECT value FROM json_each(?))
+              AND e.label NOT IN (\(Self.valueLabels.map { "'\($0)'" }.joined(separator: ",")))
+            GROUP BY m.entityID ORDER BY count DESC, e.canonical LIMIT 10
             """, arguments: list).map { FacetCount(value: $0["canonical"], label: $0["label"], count: $0["count"]) }
         let sources = try Row.fetchAll(db, sql: """
             SELECT source, COUNT(*) AS count FROM document WHERE id IN (SELECT value FROM json_each(?)) AND source IS NOT NULL

@@ -122,6 +122,7 @@ extension TextRange {
 
 /// Counts over the whole result set, for narrowing a search.
 public struct SearchFacets: Sendable, Codable, Equatable {
+    /// Named entities (values such as numbers and dates are left out), most documents first.
     public var entities: [FacetCount]
     public var sources: [FacetCount]
     public var months: [FacetCount]
