@@ -16,21 +16,56 @@ public struct PreparedDocument: Sendable {
 
 /// The analysis layers kept in `document.layers`: the extracted knowledge. Tokens, sentences and
 /// paragraphs are not kept (together they take more room than the text); they are recomputed on demand.
+/// Spans are kept without their text, which their offsets give back from the document (the texts
+/// made up a third of the stored layers).
 struct StoredLayers: Codable {
     var language: Language
-    var entities: [Entity]
-    var times: [TimeExpression]
-    var amounts: [Amount]
-    var quotes: [Quote]
+    var entities: [StoredEntity]
+    var times: [StoredTime]
+    var amounts: [StoredAmount]
+    var quotes: [StoredQuote]
     var meetings: [Meeting]
     var events: [Event]
 
+    struct StoredEntity: Codable {
+        var label: String
+        var canonical: String
+        var start: Int
+        var end: Int
+        var tokenStart: Int
+        var tokenEnd: Int
+        var roles: [String]?
+    }
+
+    struct StoredTime: Codable {
+        var value: String
+        var start: Int
+        var end: Int
+    }
+
+    struct StoredAmount: Codable {
+        var value: Double
+        var unit: String?
+        var modifier: String?
+        var start: Int
+        var end: Int
+    }
+
+    struct StoredQuote: Codable {
+        var speaker: String?
+        var start: Int
+        var end: Int
+    }
+
     init(_ document: Document) {
         language = document.language
-        entities = document.entities
-        times = document.times
-        amounts = document.amounts
-        quotes = document.quotes
+        entities = document.entities.map {
+            StoredEntity(label: $0.label, canonical: $0.canonical, start: $0.start, end: $0.end,
+                         tokenStart: $0.tokenRange.lowerBound, tokenEnd: $0.tokenRange.upperBound, roles: $0.roles.isEmpty ? nil : $0.roles)
+        }
+        times = document.times.map { StoredTime(value: $0.value, start: $0.start, end: $0.end) }
+        amounts = document.amounts.map { StoredAmount(value: $0.value, unit: $0.unit, modifier: $0.modifier, start: $0.start, end: $0.end) }
+        quotes = document.quotes.map { StoredQuote(speaker: $0.speaker, start: $0.start, end: $0.end) }
         meetings = document.meetings
         events = document.events
     }
@@ -52,20 +87,26 @@ struct StoredLayers: Codable {
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         language = try container.decodeIfPresent(Language.self, forKey: .language) ?? .other
-        entities = try container.decodeIfPresent([Entity].self, forKey: .entities) ?? []
-        times = try container.decodeIfPresent([TimeExpression].self, forKey: .times) ?? []
-        amounts = try container.decodeIfPresent([Amount].self, forKey: .amounts) ?? []
-        quotes = try container.decodeIfPresent([Quote].self, forKey: .quotes) ?? []
+        entities = try container.decodeIfPresent([StoredEntity].self, forKey: .entities) ?? []
+        times = try container.decodeIfPresent([StoredTime].self, forKey: .times) ?? []
+        amounts = try container.decodeIfPresent([StoredAmount].self, forKey: .amounts) ?? []
+        quotes = try container.decodeIfPresent([StoredQuote].self, forKey: .quotes) ?? []
         meetings = try container.decodeIfPresent([Meeting].self, forKey: .meetings) ?? []
         events = try container.decodeIfPresent([Event].self, forKey: .events) ?? []
     }
 
+    /// Puts the layers back on `document` (whose text gives the spans their texts).
     func apply(to document: inout Document) {
         document.language = language
-        document.entities = entities
-        document.times = times
-        document.amounts = amounts
-        document.quotes = quotes
+        document.entities = entities.map {
+            Entity(text: document.slice($0.start, $0.end), label: $0.label, canonical: $0.canonical, start: $0.start, end: $0.end,
+                   tokenRange: $0.tokenStart..<max($0.tokenStart, $0.tokenEnd), roles: $0.roles ?? [])
+        }
+        document.times = times.map { TimeExpression(text: document.slice($0.start, $0.end), value: $0.value, start: $0.start, end: $0.end) }
+        document.amounts = amounts.map {
+            Amount(text: document.slice($0.start, $0.end), value: $0.value, unit: $0.unit, modifier: $0.modifier, start: $0.start, end: $0.end)
+        }
+        document.quotes = quotes.map { Quote(text: document.slice($0.start, $0.end), speaker: $0.speaker, start: $0.start, end: $0.end) }
         document.meetings = meetings
         document.events = events
     }

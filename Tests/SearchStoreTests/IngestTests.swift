@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NewsSources
+import Pipeline
 import Testing
 import TextModel
 @testable import SearchStore
@@ -67,6 +68,15 @@ import TextModel
         #expect(!stored.analysis.tokens.isEmpty)
         #expect(stored.analysis.tokens.contains { $0.lemma != nil })
         #expect(try db.stats().months == [FacetCount(value: "2025-10", count: 1)])
+        // Stored spans come back with the texts their offsets give, equal to a fresh analysis.
+        let fresh = db.pipeline.analyze(id: "x1", text: Seeds.text(1), metadata: DocumentMetadata(
+            title: "Тест", url: "https://example.kz/1", source: "Example", published: "2025-10-05T10:00:00+06:00"
+        ))
+        #expect(!fresh.entities.isEmpty)
+        #expect(stored.analysis.entities == fresh.entities)
+        #expect(stored.analysis.times == fresh.times)
+        #expect(stored.analysis.amounts == fresh.amounts)
+        #expect(stored.analysis.quotes == fresh.quotes)
     }
 
     @Test func failedBatchLeavesNothingBehind() throws {
