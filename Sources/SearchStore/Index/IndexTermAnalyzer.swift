@@ -25,7 +25,7 @@ public struct IndexTerm: Sendable, Equatable {
 /// so they always agree on what a word is.
 ///
 /// A term is `Token.lemma ?? Token.norm`, lowercased, with Latin-script and homoglyph-damaged
-/// words folded to Cyrillic (``ScriptFolding``). Words that had to be folded are analysed again in
+/// words folded to Cyrillic (``ScriptFolding``, over the project's `Normalizer` and `Transliterator`). Words that had to be folded are analysed again in
 /// their Cyrillic form, so "Almatyda" gets the lemma of "алматыда".
 public struct IndexTermAnalyzer: Sendable {
     /// The pipeline that provides tokens and lemmas (`kk-search`: normalisation, tokens, lemmas).
