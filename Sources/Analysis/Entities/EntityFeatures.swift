@@ -1,3 +1,4 @@
+import TextModel
 import KazakhData
 
 /// Turns the words of a sentence into hashed feature ids, one list per word, for the NER model.
@@ -8,7 +9,7 @@ import KazakhData
 /// and membership in the hand gazetteer. Changing a template changes every id: bump ``version`` and retrain.
 public struct EntityFeatures: Sendable {
     /// Feature-set version written into the model; a model of another version is refused at load time.
-    public static let version: UInt32 = 2
+    public static let version: UInt32 = 3
 
     let gazetteer: [UInt64: [(rest: [UInt64], label: UInt64)]]
     let numberStems: Set<UInt64>
@@ -52,6 +53,10 @@ public struct EntityFeatures: Sendable {
         var opensQuote = false
         var closesQuote = false
         var isPlainQuote = false
+        /// The analyser's context-free best reading (``Morphology/analyses(of:)``): lemma, UPOS, suffix chain.
+        var lemma: UInt64 = 0
+        var upos: UInt64 = 0
+        var chain: UInt64 = 0
     }
 
     /// The feature ids of every word, flattened: word `i` owns `ids[offsets[i]..<offsets[i + 1]]`.
@@ -68,7 +73,7 @@ public struct EntityFeatures: Sendable {
         var offsets = [0]
         offsets.reserveCapacity(words.count + 1)
         let gazetteerTags = gazetteerMatches(info)
-        let boundary = Word(lower: 1, stem: 1, ending: 1, shape: 1, suffix2: 1, suffix3: 1, abstract: 1)
+        let boundary = Word(lower: 1, stem: 1, ending: 1, shape: 1, suffix2: 1, suffix3: 1, abstract: 1, lemma: 1, upos: 1, chain: 1)
         var quoteDepth = 0
         var plainQuoteOpen = false
         for i in info.indices {
@@ -138,6 +143,17 @@ public struct EntityFeatures: Sendable {
                 add(59, UInt64(hit.bit), word.shape)
             }
             if lexiconHits[i].isEmpty { add(60, word.isCapitalised ? 1 : 0) }
+            add(61, word.lemma)
+            add(62, word.upos)
+            add(63, word.chain)
+            add(64, previous.upos, word.upos)
+            add(65, word.upos, next.upos)
+            add(66, next.lemma)
+            add(67, previous.lemma)
+            add(68, next.chain)
+            add(69, previous.chain)
+            add(70, word.upos, word.shape)
+            add(71, word.lemma, next.chain)
             offsets.append(ids.count)
             if word.opensQuote { quoteDepth += 1 }
             if word.closesQuote { quoteDepth = max(0, quoteDepth - 1) }
@@ -213,6 +229,11 @@ public struct EntityFeatures: Sendable {
             }
         }
         word.abstract = word.number != 0 ? word.number &* 0x1234_5677 : word.stem
+        if let reading = Morphology.shared.analyses(of: String(text)).first {
+            word.lemma = FeatureHash.of(reading.lemma.unicodeScalars.map(LetterCase.lower)) &+ 11
+            word.upos = FeatureHash.of(reading.upos.rawValue.unicodeScalars)
+            word.chain = FeatureHash.of(reading.chain.unicodeScalars) &+ 13
+        }
         word.isCapitalised = original.first.map { LetterCase.of($0) == .upper } ?? false
         if original.count == 1 {
             let scalar = original[0]
