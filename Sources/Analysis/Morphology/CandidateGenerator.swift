@@ -39,6 +39,11 @@ struct CandidateGenerator: Sendable {
         derivations.filter { stem.count > $0.scalars.count + 1 && stem.suffix($0.scalars.count).elementsEqual($0.scalars) }.map { ($0.id, $0.upos) }
     }
 
+    /// Whether `stem` carries a derivational ending implying `upos` (no allocation: runs once per segmentation).
+    func hasDerivation(of stem: [Unicode.Scalar], upos: UPOS) -> Bool {
+        derivations.contains { $0.upos == upos && stem.count > $0.scalars.count + 1 && stem.suffix($0.scalars.count).elementsEqual($0.scalars) }
+    }
+
     /// The derivational ending of a stem (its id and the part of speech it implies), if any.
     func derivation(of stem: [Unicode.Scalar]) -> (id: String, upos: UPOS)? {
         for entry in derivations where stem.count > entry.scalars.count + 1 && stem.suffix(entry.scalars.count).elementsEqual(entry.scalars) {
@@ -70,7 +75,8 @@ struct CandidateGenerator: Sendable {
             hyphenated(original: original, lower: scalars, hyphen: hyphen).forEach(add)
         }
         let capitalised = original.first.map { $0.properties.isUppercase } ?? false
-        var grammarReadings: [MorphAnalysis] = []
+        // Readings are described cheaply first and built (strings and all) only for the few that are kept.
+        var grammarReadings: [PendingReading] = []
         // The bare word.
         grammarReadings += stemReadings(stem: scalars, original: original, category: nil, rows: [], capitalised: capitalised)
         for segmentation in grammar.segmentations(of: scalars, minimumStem: 1) {
@@ -90,16 +96,20 @@ struct CandidateGenerator: Sendable {
         let ranked = grammarReadings.enumerated().sorted {
             ($0.element.source.rawValue, $0.offset) < ($1.element.source.rawValue, $1.offset)
         }
-        for (_, reading) in ranked.prefix(Self.maximumCandidates) { add(reading) }
+        for (_, pending) in ranked.prefix(Self.maximumCandidates) {
+            if let built = reading(stem: pending.stem, original: original, upos: pending.upos, inherent: pending.inherent,
+                                   rows: pending.rows, category: pending.category, source: pending.source,
+                                   readingIndex: pending.readingIndex) { add(built) }
+        }
         if out.isEmpty { add(MorphAnalysis(lemma: form, upos: capitalised ? .PROPN : .NOUN, feats: "Case=Nom", source: .guess)) }
         return out
     }
 
     /// Readings of one segmentation: each lexicon reading of the stem that fits the category, else guesses.
     private func stemReadings(stem: [Unicode.Scalar], original: [Unicode.Scalar], category: SuffixGrammar.Category?,
-                              rows: [Int], capitalised: Bool, allowGuess: Bool = true) -> [MorphAnalysis] {
-        let key = String(String.UnicodeScalarView(stem))
-        var out: [MorphAnalysis] = []
+                              rows: [Int], capitalised: Bool, allowGuess: Bool = true) -> [PendingReading] {
+        let key = String(morphologyScalars: stem)
+        var out: [PendingReading] = []
         let entries = lexicon.readings(of: key)
         for entry in entries {
             if let category {
@@ -109,7 +119,7 @@ struct CandidateGenerator: Sendable {
             out += expanded(stem: stem, original: original, upos: entry.upos, inherent: entry.features, rows: rows,
                             category: category, source: entry.source)
         }
-        let derivedADJ = derivations(of: stem).contains { $0.upos == .ADJ }
+        let derivedADJ = hasDerivation(of: stem, upos: .ADJ)
         // Lexicalised adjectives in -лы/-сыз/-лық are often listed as nouns (or not at all): міндетті, медициналық.
         if allowGuess, !out.isEmpty, derivedADJ, category != .V0, !entries.contains(where: { $0.upos == .ADJ }) {
             out += expanded(stem: stem, original: original, upos: .ADJ, inherent: [], rows: rows, category: .N0, source: .guess)
@@ -202,17 +212,27 @@ struct CandidateGenerator: Sendable {
             }
         }
         return MorphAnalysis(
-            lemma: String(String.UnicodeScalarView(lemmaScalars)), upos: upos, feats: FeatureBundle.format(bundle),
+            lemma: String(morphologyScalars: lemmaScalars), upos: upos, feats: FeatureBundle.format(bundle),
             chain: names.joined(separator: "+"), source: source)
+    }
+
+    /// A reading not built yet: what ``reading(stem:original:upos:inherent:rows:category:source:readingIndex:)`` needs.
+    struct PendingReading {
+        let stem: [Unicode.Scalar]
+        let upos: UPOS
+        let inherent: [String]
+        let rows: [Int]
+        let category: SuffixGrammar.Category?
+        let source: MorphAnalysis.Source
+        let readingIndex: Int
     }
 
     /// Every feature reading of one segmentation (rows with `;` alternatives give several).
     private func expanded(stem: [Unicode.Scalar], original: [Unicode.Scalar], upos: UPOS, inherent: [String], rows: [Int],
-                          category: SuffixGrammar.Category?, source: MorphAnalysis.Source) -> [MorphAnalysis] {
+                          category: SuffixGrammar.Category?, source: MorphAnalysis.Source) -> [PendingReading] {
         let count = rows.map { grammar.rows[$0].readings.count }.max() ?? 1
-        return (0..<count).compactMap {
-            reading(stem: stem, original: original, upos: upos, inherent: inherent, rows: rows, category: category,
-                    source: source, readingIndex: $0)
+        return (0..<count).map {
+            PendingReading(stem: stem, upos: upos, inherent: inherent, rows: rows, category: category, source: source, readingIndex: $0)
         }
     }
 
@@ -237,10 +257,10 @@ struct CandidateGenerator: Sendable {
             while end < scalars.count, ("0"..."9").contains(scalars[end]) || ((scalars[end] == "," || scalars[end] == ".") && end + 1 < scalars.count && ("0"..."9").contains(scalars[end + 1])) {
                 end += 1
             }
-            let number = String(String.UnicodeScalarView(scalars[..<end]))
+            let number = String(morphologyScalars: scalars[..<end])
             var rest = Array(scalars[end...])
             if rest.first == "-" { rest.removeFirst() }
-            let suffix = String(String.UnicodeScalarView(rest)).lowercased()
+            let suffix = String(morphologyScalars: rest).lowercased()
             if suffix.isEmpty {
                 return [MorphAnalysis(lemma: number, upos: .NUM, feats: "NumType=Card", source: .special),
                         MorphAnalysis(lemma: number, upos: .NUM, feats: "NumType=Ord", source: .special)]
@@ -300,7 +320,7 @@ struct CandidateGenerator: Sendable {
             for upos in capitalised || acronym ? [UPOS.PROPN, .NOUN] : [.NOUN] {
                 if var analysis = reading(stem: head, original: headOriginal, upos: upos, inherent: [], rows: segmentation.rows,
                                           category: .N0, source: .special) {
-                    if upos != .PROPN && acronym { analysis.lemma = String(String.UnicodeScalarView(headOriginal)) }
+                    if upos != .PROPN && acronym { analysis.lemma = String(morphologyScalars: headOriginal) }
                     out.append(analysis)
                 }
             }

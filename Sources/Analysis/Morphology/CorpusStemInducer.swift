@@ -48,7 +48,7 @@ public struct CorpusStemInducer {
             let scalars = Array(form.unicodeScalars)
             for segmentation in grammar.segmentations(of: scalars, minimumStem: 2) where segmentation.stemCategory == .V0 {
                 guard let outer = segmentation.rows.last, Self.verbalEndings.contains(grammar.rows[outer].yields) else { continue }
-                let stem = String(String.UnicodeScalarView(scalars[..<segmentation.stemLength]))
+                let stem = String(morphologyScalars: scalars[..<segmentation.stemLength])
                 guard KazakhPhonology.hasVowel(stem.unicodeScalars) else { continue }
                 verbEndings[stem, default: []].insert(grammar.rows[outer].id + String(segmentation.rows.count))
                 verbCounts[stem, default: 0] += counts.total
@@ -76,7 +76,7 @@ public struct CorpusStemInducer {
             // The stem as written, or as it was before a vowel-initial suffix changed it (жылдығ- → жылдық).
             let variants = [stemScalars] + (segmentation.vowelInitial ? CandidateGenerator.alternations(of: stemScalars) : [])
             for variant in variants {
-                let stem = String(String.UnicodeScalarView(variant))
+                let stem = String(morphologyScalars: variant)
                 if segmentation.stemCategory == .N0 && nominal[stem] != nil { return true }
                 if segmentation.stemCategory == .V0 && verbs.contains(stem) { return true }
             }

@@ -57,18 +57,21 @@ enum MorphologyFeatures {
         let chain = code(analysis.chain)
         let suffix1 = code(lower.suffix(1)), suffix2 = code(lower.suffix(2)), suffix3 = code(lower.suffix(3))
         let lemmaScalars = analysis.lemma.unicodeScalars.count
+        let lemmaLower = analysis.lemma.lowercased()
+        // The lemma's last two scalars as UTF-8 (hashed like a String, without building Characters).
+        let lemmaEnding = String(morphologyScalars: lemmaLower.unicodeScalars.suffix(2))
         let stripped = UInt64(max(0, min(8, lower.count - lemmaScalars)))
         let indices = [
             index(1, u), index(2, f), index(3, u, chain), index(4, u, UInt64(analysis.source.rawValue)),
             index(5, u, UInt64(memorisedRank)), index(6, u, suffix1), index(7, u, suffix2), index(8, u, suffix3),
             index(9, f, suffix2), index(10, f, suffix3), index(11, u, shape(form)), index(12, u, stripped),
-            index(13, u, derivation), index(14, u, code(analysis.lemma.lowercased())), index(15, f, chain),
+            index(13, u, derivation), index(14, u, code(lemmaLower)), index(15, f, chain),
             index(16, u, code(lower[...])), index(17, u, UInt64(min(lemmaScalars, 12))),
             index(18, u, UInt64(analysis.source.rawValue), UInt64(memorisedRank)),
             index(19, u, UInt64(analysis.source.rawValue), suffix2), index(20, f, UInt64(analysis.source.rawValue), chain),
             index(21, u, code(lower.dropFirst(min(lemmaScalars, lower.count)))),
             index(23, u, code(lower.dropFirst(min(lemmaScalars, lower.count))), suffix2),
-            index(22, u, code(analysis.lemma.lowercased().unicodeScalars.suffix(2).map { Character($0) }.map(String.init).joined()), chain),
+            index(22, u, code(lemmaEnding), chain),
         ]
         return indices.map { Int32($0) }
     }
