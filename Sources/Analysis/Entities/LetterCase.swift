@@ -1,3 +1,5 @@
+import TextModel
+
 /// Letter case of Unicode scalars with fast paths for ASCII and Cyrillic (Kazakh letters included),
 /// which are nearly all the NER tagger sees; other scalars fall back to the Unicode tables.
 enum LetterCase: UInt8 {
@@ -24,15 +26,6 @@ enum LetterCase: UInt8 {
     /// The lower-case scalar (single-scalar mappings only; others are kept as they are).
     @inline(__always)
     static func lower(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        let v = scalar.value
-        switch v {
-        case 0x41...0x5A, 0x410...0x42F: return Unicode.Scalar(v + 0x20)!
-        case 0x400...0x40F: return Unicode.Scalar(v + 0x50)!
-        case 0x0...0x7F, 0x430...0x45F: return scalar
-        default:
-            if v >= 0x460 && v <= 0x4FF { return of(scalar) == .upper ? Unicode.Scalar(v == 0x4C0 ? 0x4CF : v + 1)! : scalar }
-            let mapping = scalar.properties.lowercaseMapping.unicodeScalars
-            return mapping.count == 1 ? mapping.first! : scalar
-        }
+        scalar.fastLowercase
     }
 }

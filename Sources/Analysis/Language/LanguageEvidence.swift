@@ -135,14 +135,6 @@ struct LanguageCues: Sendable {
 
     @inline(__always)
     static func lowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        let value = scalar.value
-        switch value {
-        case 0x41...0x5A, 0x410...0x42F: return Unicode.Scalar(value + 0x20)!
-        case 0x400...0x40F: return Unicode.Scalar(value + 0x50)!
-        case 0x61...0x7A, 0x430...0x45F: return scalar
-        default:
-            let lower = scalar.properties.lowercaseMapping.unicodeScalars
-            return lower.count == 1 ? lower.first! : scalar
-        }
+        scalar.fastLowercase
     }
 }

@@ -1,3 +1,4 @@
+import TextModel
 import Foundation
 import KazakhData
 
@@ -112,9 +113,7 @@ public enum Transliterator {
     }
 
     static func lowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        if scalar.value < 0x80 { return scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 32)! : scalar }
-        let mapped = scalar.properties.lowercaseMapping.unicodeScalars
-        return mapped.count == 1 ? mapped.first! : scalar
+        scalar.fastLowercase
     }
 
     /// Upper case of a 2021 Latin letter: i → İ (dotted, for и/й), ı → I (for і).

@@ -1,3 +1,5 @@
+import TextModel
+
 /// Finds the words of a text that a query matched and cuts a highlighted window of the original text.
 ///
 /// Works on index terms with their offsets (not on FTS5's `snippet()`, which would show lemmas):
@@ -76,14 +78,7 @@ public struct SnippetBuilder: Sendable {
 
     /// Lower case for the scan: a table-free fast path for ASCII and Cyrillic (Kazakh letters included).
     static func lowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        let value = scalar.value
-        switch value {
-        case 0x41...0x5A, 0x410...0x42F: return Unicode.Scalar(value + 0x20)!
-        case 0x400...0x40F: return Unicode.Scalar(value + 0x50)!
-        case 0x460...0x4FF where value != 0x4C0 && (value & 1) == 0 && !(0x482...0x489).contains(value): return Unicode.Scalar(value + 1)!
-        case 0...0x7F, 0x430...0x45F, 0x460...0x4FF: return scalar
-        default: return scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
-        }
+        scalar.fastLowercase
     }
 
     private func isWanted(_ term: IndexTerm) -> Bool {
