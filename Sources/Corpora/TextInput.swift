@@ -9,7 +9,7 @@ public enum TextInput {
     public static let maximumBytes = 256 << 20
 
     /// Why an input could not be read as text.
-    public struct Failure: Error, CustomStringConvertible, Equatable {
+    public struct Failure: Error, Sendable, CustomStringConvertible, Equatable {
         public let input: String
         public let reason: String
         public init(input: String, reason: String) {

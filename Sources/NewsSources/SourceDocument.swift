@@ -1,3 +1,4 @@
+import Corpora
 /// One news document as read from a source, before analysis.
 public struct SourceDocument: Sendable, Equatable, Codable {
     /// Identifier given by the source (JSONL `id`, Atom `id`, RSS `guid`), if any.
@@ -27,19 +28,9 @@ public struct SourceDocument: Sendable, Equatable, Codable {
     }
 }
 
-/// A problem with one input or one part of it (a JSONL line, a feed item), named for the report.
-public struct SourceProblem: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The input: a path, with `:line` when a line is known.
-    public var input: String
-    public var reason: String
-
-    public init(input: String, reason: String) {
-        self.input = input
-        self.reason = reason
-    }
-
-    public var description: String { "\(input): \(reason)" }
-}
+/// A problem with one input or one part of it (a JSONL line, a feed item), named for the report:
+/// the same input-plus-reason error every reader of the project uses (`input` is a path, with `:line` when known).
+public typealias SourceProblem = TextInput.Failure
 
 /// What reading one input gave: the documents found and the problems met (the rest is still usable).
 public struct SourceReadResult: Sendable {

@@ -1,3 +1,4 @@
+import Corpora
 import ArgumentParser
 import Foundation
 import NewsSources
