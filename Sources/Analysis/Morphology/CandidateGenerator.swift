@@ -8,8 +8,9 @@ struct CandidateGenerator: Sendable {
     let grammar: SuffixGrammar
     let derivations: [(id: String, scalars: [Unicode.Scalar], upos: UPOS)]
     let lexicon: StemLexicon
-    let irregular: [String: [MorphAnalysis]]
-    let memorised: [String: [MorphAnalysis]]
+    // Keyed by UTF-8 bytes: looked up once per new word form, and hashing a non-ASCII `String` normalises it.
+    let irregular: [FormKey: [MorphAnalysis]]
+    let memorised: [FormKey: [MorphAnalysis]]
 
     /// At most this many grammar readings per form are kept (known stems first).
     static let maximumCandidates = 24
@@ -24,46 +25,63 @@ struct CandidateGenerator: Sendable {
         // Longest endings first, so шылық wins over лық.
         self.derivations = derivations.sorted { $0.1.count > $1.1.count }
         self.lexicon = lexicon
-        var irregular: [String: [MorphAnalysis]] = [:]
+        var irregular: [FormKey: [MorphAnalysis]] = [:]
         for row in MorphologyTables.irregularForms() {
             guard let upos = UPOS(rawValue: row.upos) else { continue }
-            irregular[row.form, default: []].append(MorphAnalysis(
+            irregular[FormKey(row.form), default: []].append(MorphAnalysis(
                 lemma: row.lemma, upos: upos, feats: row.features == "_" ? "" : row.features, chain: "=", source: .irregular))
         }
         self.irregular = irregular
-        self.memorised = memorised
+        self.memorised = Dictionary(uniqueKeysWithValues: memorised.map { (FormKey($0.key), $0.value) })
+    }
+
+    /// Analyses of a lowercased form seen in training data, most frequent first.
+    func memorised(lower: String) -> [MorphAnalysis] { memorised[FormKey(lower)] ?? [] }
+
+    /// Whether `stem` ends with `ending` and keeps at least two scalars before it (no allocation).
+    @inline(__always)
+    private static func ends(_ stem: [Unicode.Scalar], with ending: [Unicode.Scalar]) -> Bool {
+        let offset = stem.count - ending.count
+        guard offset > 1 else { return false }
+        // Last scalar first: it rejects nearly every ending at once.
+        var index = ending.count - 1
+        while index >= 0 {
+            if stem[offset + index] != ending[index] { return false }
+            index -= 1
+        }
+        return true
     }
 
     /// Every derivational ending a stem may carry (longest first).
     func derivations(of stem: [Unicode.Scalar]) -> [(id: String, upos: UPOS)] {
-        derivations.filter { stem.count > $0.scalars.count + 1 && stem.suffix($0.scalars.count).elementsEqual($0.scalars) }.map { ($0.id, $0.upos) }
+        derivations.filter { Self.ends(stem, with: $0.scalars) }.map { ($0.id, $0.upos) }
     }
 
     /// Whether `stem` carries a derivational ending implying `upos` (no allocation: runs once per segmentation).
     func hasDerivation(of stem: [Unicode.Scalar], upos: UPOS) -> Bool {
-        derivations.contains { $0.upos == upos && stem.count > $0.scalars.count + 1 && stem.suffix($0.scalars.count).elementsEqual($0.scalars) }
+        derivations.contains { $0.upos == upos && Self.ends(stem, with: $0.scalars) }
     }
 
     /// The derivational ending of a stem (its id and the part of speech it implies), if any.
     func derivation(of stem: [Unicode.Scalar]) -> (id: String, upos: UPOS)? {
-        for entry in derivations where stem.count > entry.scalars.count + 1 && stem.suffix(entry.scalars.count).elementsEqual(entry.scalars) {
+        for entry in derivations where Self.ends(stem, with: entry.scalars) {
             return (entry.id, entry.upos)
         }
         return nil
     }
 
-    func candidates(of form: String) -> [MorphAnalysis] {
+    /// Every candidate analysis of `form`, whose lowercase is `lower` and memorised readings `memorised`.
+    func candidates(of form: String, lower: String, memorised: [MorphAnalysis]) -> [MorphAnalysis] {
         var out: [MorphAnalysis] = []
         func add(_ analysis: MorphAnalysis) {
             if !out.contains(where: { $0.sameReading(analysis) }) { out.append(analysis) }
         }
-        let lower = form.lowercased()
-        if let known = memorised[lower] { known.forEach(add) }
+        memorised.forEach(add)
         if let special = specialCandidates(form) {
             special.forEach(add)
             return out
         }
-        if let forms = irregular[lower] { forms.forEach(add) }
+        if let forms = irregular[FormKey(lower)] { forms.forEach(add) }
         let original = Array(form.unicodeScalars)
         let scalars = Array(lower.unicodeScalars)
         guard scalars.count == original.count else {
@@ -207,7 +225,7 @@ struct CandidateGenerator: Sendable {
         var lemmaScalars = stem
         if upos == .PROPN {
             for index in 0..<min(stem.count, original.count)
-            where String(original[index]).lowercased().unicodeScalars.first == stem[index] {
+            where MorphologyCase.lowercasedFirst(original[index]) == stem[index] {
                 lemmaScalars[index] = original[index]
             }
         }

@@ -41,7 +41,7 @@ public struct MorphAnalysis: Sendable, Hashable {
 
     /// Whether two analyses give the same lemma, UPOS and features (the scored columns).
     func sameReading(_ other: MorphAnalysis) -> Bool {
-        lemma == other.lemma && upos == other.upos && feats == other.feats
+        upos == other.upos && sameBytes(lemma, other.lemma) && sameBytes(feats, other.feats)
     }
 }
 
