@@ -6,7 +6,7 @@ import TextModel
 /// whose stem is known or guessable.
 struct CandidateGenerator: Sendable {
     let grammar: SuffixGrammar
-    let derivations: [(id: String, scalars: [Unicode.Scalar], upos: UPOS)]
+    let derivations: DerivationEndings
     let lexicon: StemLexicon
     // Keyed by UTF-8 bytes: looked up once per new word form, and hashing a non-ASCII `String` normalises it.
     let irregular: [FormKey: [MorphAnalysis]]
@@ -17,13 +17,7 @@ struct CandidateGenerator: Sendable {
 
     init(lexicon: StemLexicon, memorised: [String: [MorphAnalysis]]) {
         grammar = SuffixGrammar(rows: MorphologyTables.suffixes())
-        var derivations: [(String, [Unicode.Scalar], UPOS)] = []
-        for row in MorphologyTables.derivations() {
-            guard let upos = UPOS(rawValue: row.upos) else { continue }
-            for form in row.forms { derivations.append((row.id, Array(form.unicodeScalars), upos)) }
-        }
-        // Longest endings first, so шылық wins over лық.
-        self.derivations = derivations.sorted { $0.1.count > $1.1.count }
+        derivations = DerivationEndings(rows: MorphologyTables.derivations())
         self.lexicon = lexicon
         var irregular: [FormKey: [MorphAnalysis]] = [:]
         for row in MorphologyTables.irregularForms() {
@@ -38,36 +32,14 @@ struct CandidateGenerator: Sendable {
     /// Analyses of a lowercased form seen in training data, most frequent first.
     func memorised(lower: String) -> [MorphAnalysis] { memorised[FormKey(lower)] ?? [] }
 
-    /// Whether `stem` ends with `ending` and keeps at least two scalars before it (no allocation).
-    @inline(__always)
-    private static func ends(_ stem: [Unicode.Scalar], with ending: [Unicode.Scalar]) -> Bool {
-        let offset = stem.count - ending.count
-        guard offset > 1 else { return false }
-        // Last scalar first: it rejects nearly every ending at once.
-        var index = ending.count - 1
-        while index >= 0 {
-            if stem[offset + index] != ending[index] { return false }
-            index -= 1
-        }
-        return true
-    }
-
-    /// Every derivational ending a stem may carry (longest first).
-    func derivations(of stem: [Unicode.Scalar]) -> [(id: String, upos: UPOS)] {
-        derivations.filter { Self.ends(stem, with: $0.scalars) }.map { ($0.id, $0.upos) }
-    }
-
-    /// Whether `stem` carries a derivational ending implying `upos` (no allocation: runs once per segmentation).
+    /// Whether `stem` carries a derivational ending implying `upos`.
     func hasDerivation(of stem: [Unicode.Scalar], upos: UPOS) -> Bool {
-        derivations.contains { $0.upos == upos && Self.ends(stem, with: $0.scalars) }
+        derivations.firstMatch(in: stem, only: upos) != nil
     }
 
     /// The derivational ending of a stem (its id and the part of speech it implies), if any.
     func derivation(of stem: [Unicode.Scalar]) -> (id: String, upos: UPOS)? {
-        for entry in derivations where Self.ends(stem, with: entry.scalars) {
-            return (entry.id, entry.upos)
-        }
-        return nil
+        derivations.firstMatch(in: stem).map { (derivations.ids[$0], derivations.upos[$0]) }
     }
 
     /// Every candidate analysis of `form`, whose lowercase is `lower` and memorised readings `memorised`.
@@ -188,13 +160,14 @@ struct CandidateGenerator: Sendable {
             guard let eq = pair.firstIndex(of: "=") else { return nil }
             return (String(pair[..<eq]), String(pair[pair.index(after: eq)...]))
         }
-        var names: [String] = []
+        var names = ""
         var finalCategory = category
         var hasCase = false
         var participle = false
         for rowIndex in rows {
             let row = grammar.rows[rowIndex]
-            names.append(row.id)
+            if !names.isEmpty { names += "+" }
+            names += row.id
             for (name, value) in row.readings[min(readingIndex, row.readings.count - 1)] {
                 FeatureBundle.set(name, value, in: &bundle)
             }
@@ -231,7 +204,7 @@ struct CandidateGenerator: Sendable {
         }
         return MorphAnalysis(
             lemma: String(morphologyScalars: lemmaScalars), upos: upos, feats: FeatureBundle.format(bundle),
-            chain: names.joined(separator: "+"), source: source)
+            chain: names, source: source)
     }
 
     /// A reading not built yet: what ``reading(stem:original:upos:inherent:rows:category:source:readingIndex:)`` needs.

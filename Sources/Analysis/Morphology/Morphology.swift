@@ -1,6 +1,6 @@
 import Foundation
 import KazakhData
-public import TextModel
+import TextModel
 
 /// The Kazakh morphological analyser and disambiguator.
 ///
@@ -266,7 +266,7 @@ final class FormEntry: Sendable {
         for (order, analysis) in raw.enumerated() {
             let rank = memorised.firstIndex { $0.sameReading(analysis) }.map { min($0, 3) } ?? 9
             let lemmaLower = MorphologyCase.lowercasedScalars(analysis.lemma)
-            let derivation = generator.derivation(of: lemmaLower).map { MorphologyFeatures.code($0.id) } ?? 0
+            let derivation = generator.derivations.firstMatch(in: lemmaLower).map { generator.derivations.idCodes[$0] } ?? 0
             var score: Float = 0
             var features: [Int32] = []
             if keep == nil { features.reserveCapacity(MorphologyFeatures.staticTemplateCount) }
