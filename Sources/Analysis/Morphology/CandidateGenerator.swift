@@ -189,8 +189,8 @@ struct CandidateGenerator: Sendable {
                 FeatureBundle.set("Case", "Nom", in: &bundle)
             }
         } else {
-            let caseBearing: Set<UPOS> = [.NOUN, .PROPN, .PRON]
-            if !hasCase && (caseBearing.contains(upos) || (!rows.isEmpty && upos != .NUM)) {
+            let caseBearing = upos == .NOUN || upos == .PROPN || upos == .PRON
+            if !hasCase && (caseBearing || (!rows.isEmpty && upos != .NUM)) {
                 FeatureBundle.set("Case", "Nom", in: &bundle)
             }
         }

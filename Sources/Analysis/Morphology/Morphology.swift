@@ -270,9 +270,11 @@ final class FormEntry: Sendable {
             var score: Float = 0
             var features: [Int32] = []
             if keep == nil { features.reserveCapacity(MorphologyFeatures.staticTemplateCount) }
-            formFeatures.forEachStaticFeature(of: analysis, lemmaLower: lemmaLower, memorisedRank: rank, derivation: derivation) { index in
-                score += weights[index]
-                if keep == nil { features.append(Int32(index)) }
+            weights.withUnsafeBufferPointer { weights in
+                formFeatures.forEachStaticFeature(of: analysis, lemmaLower: lemmaLower, memorisedRank: rank, derivation: derivation) { index in
+                    score += weights[index]
+                    if keep == nil { features.append(Int32(index)) }
+                }
             }
             scored.append((analysis, features, score, order))
         }
