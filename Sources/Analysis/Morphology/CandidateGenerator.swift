@@ -68,18 +68,17 @@ struct CandidateGenerator: Sendable {
         // Readings are described cheaply first and built (strings and all) only for the few that are kept.
         var grammarReadings: [PendingReading] = []
         // The bare word.
-        grammarReadings += stemReadings(stem: scalars, original: original, category: nil, rows: [], capitalised: capitalised)
+        stemReadings(stem: scalars, original: original, category: nil, rows: [], capitalised: capitalised, into: &grammarReadings)
         for segmentation in grammar.segmentations(of: scalars, minimumStem: 1) {
             let stem = Array(scalars[..<segmentation.stemLength])
             let alternations = segmentation.vowelInitial ? Self.alternations(of: stem) : []
             // A stem ending in б/ғ/г before a vowel is (almost always) a voiced п/қ/к: guess only the alternated stem.
             let voicedFinal = !alternations.isEmpty && KazakhPhonology.voicedBeforeVowel[stem.last!] != nil
-            grammarReadings += stemReadings(stem: stem, original: original, category: segmentation.stemCategory,
-                                            rows: segmentation.rows, capitalised: capitalised, allowGuess: !voicedFinal)
+            stemReadings(stem: stem, original: original, category: segmentation.stemCategory, rows: segmentation.rows,
+                         capitalised: capitalised, allowGuess: !voicedFinal, into: &grammarReadings)
             for (number, alternated) in alternations.enumerated() {
-                grammarReadings += stemReadings(stem: alternated, original: original, category: segmentation.stemCategory,
-                                                rows: segmentation.rows, capitalised: capitalised,
-                                                allowGuess: voicedFinal && number == 0)
+                stemReadings(stem: alternated, original: original, category: segmentation.stemCategory, rows: segmentation.rows,
+                             capitalised: capitalised, allowGuess: voicedFinal && number == 0, into: &grammarReadings)
             }
         }
         // Known stems before guesses, shorter chains first within a source (stable, deterministic).
@@ -97,43 +96,44 @@ struct CandidateGenerator: Sendable {
 
     /// Readings of one segmentation: each lexicon reading of the stem that fits the category, else guesses.
     private func stemReadings(stem: [Unicode.Scalar], original: [Unicode.Scalar], category: SuffixGrammar.Category?,
-                              rows: [Int], capitalised: Bool, allowGuess: Bool = true) -> [PendingReading] {
+                              rows: [Int], capitalised: Bool, allowGuess: Bool = true, into out: inout [PendingReading]) {
         let key = String(morphologyScalars: stem)
-        var out: [PendingReading] = []
+        // Appends to the caller's array (no array per segmentation); `found` tells whether this stem gave any.
+        let before = out.count
+        var found: Bool { out.count > before }
         let entries = lexicon.readings(of: key)
         for entry in entries {
             if let category {
                 let verbal = entry.upos == .VERB || entry.upos == .AUX
                 if category == .V0 ? !verbal : !Self.inflectsAsNominal.contains(entry.upos) { continue }
             }
-            out += expanded(stem: stem, original: original, upos: entry.upos, inherent: entry.features, rows: rows,
-                            category: category, source: entry.source)
+            expand(stem: stem, upos: entry.upos, inherent: entry.features, rows: rows, category: category, source: entry.source,
+                   into: &out)
         }
         let derivedADJ = hasDerivation(of: stem, upos: .ADJ)
         // Lexicalised adjectives in -лы/-сыз/-лық are often listed as nouns (or not at all): міндетті, медициналық.
-        if allowGuess, !out.isEmpty, derivedADJ, category != .V0, !entries.contains(where: { $0.upos == .ADJ }) {
-            out += expanded(stem: stem, original: original, upos: .ADJ, inherent: [], rows: rows, category: .N0, source: .guess)
+        if allowGuess, found, derivedADJ, category != .V0, !entries.contains(where: { $0.upos == .ADJ }) {
+            expand(stem: stem, upos: .ADJ, inherent: [], rows: rows, category: .N0, source: .guess, into: &out)
         }
-        if !out.isEmpty || !allowGuess { return out }
+        if found || !allowGuess { return }
         // Guesses: unknown stems need a vowel and two letters.
-        guard stem.count >= 2, KazakhPhonology.hasVowel(stem) || capitalised else { return out }
+        guard stem.count >= 2, KazakhPhonology.hasVowel(stem) || capitalised else { return }
         if category == .V0 {
             // Unknown verbs: at least three letters, not ending like a possessive or a voiced stop, and with a
             // tense/mood suffix (a bare guessed stem + voice is almost always a misparsed noun).
             let final = rows.last.map { grammar.rows[$0].yields }
-            guard stem.count >= 3, !["ы", "і", "ғ", "г", "б"].contains(stem.last!), final != .V0, final != .VN else { return out }
-            out += expanded(stem: stem, original: original, upos: .VERB, inherent: [], rows: rows, category: .V0, source: .guess)
-            return out
+            guard stem.count >= 3, !["ы", "і", "ғ", "г", "б"].contains(stem.last!), final != .V0, final != .VN else { return }
+            expand(stem: stem, upos: .VERB, inherent: [], rows: rows, category: .V0, source: .guess, into: &out)
+            return
         }
         let derived = derivation(of: stem)
         var guesses: [UPOS] = capitalised ? [.PROPN, .NOUN] : [.NOUN]
         if derivedADJ { guesses.append(.ADJ) }
         if let derived, derived.upos == .VERB, category == nil { guesses.append(.VERB) }
         for upos in guesses {
-            out += expanded(stem: stem, original: original, upos: upos, inherent: [], rows: rows,
-                            category: upos == .VERB ? .V0 : .N0, source: .guess)
+            expand(stem: stem, upos: upos, inherent: [], rows: rows, category: upos == .VERB ? .V0 : .N0, source: .guess,
+                   into: &out)
         }
-        return out
     }
 
     /// Stems a vowel-initial suffix may have altered: voiced final consonant (кітаб- → кітап) and a dropped
@@ -218,12 +218,17 @@ struct CandidateGenerator: Sendable {
         let readingIndex: Int
     }
 
-    /// Every feature reading of one segmentation (rows with `;` alternatives give several).
-    private func expanded(stem: [Unicode.Scalar], original: [Unicode.Scalar], upos: UPOS, inherent: [String], rows: [Int],
-                          category: SuffixGrammar.Category?, source: MorphAnalysis.Source) -> [PendingReading] {
-        let count = rows.map { grammar.rows[$0].readings.count }.max() ?? 1
-        return (0..<count).map {
-            PendingReading(stem: stem, upos: upos, inherent: inherent, rows: rows, category: category, source: source, readingIndex: $0)
+    /// Appends every feature reading of one segmentation (rows with `;` alternatives give several).
+    private func expand(stem: [Unicode.Scalar], upos: UPOS, inherent: [String], rows: [Int], category: SuffixGrammar.Category?,
+                        source: MorphAnalysis.Source, into out: inout [PendingReading]) {
+        var count = 1
+        if !rows.isEmpty {
+            count = 0
+            for row in rows { count = max(count, grammar.rows[row].readings.count) }
+        }
+        for readingIndex in 0..<count {
+            out.append(PendingReading(stem: stem, upos: upos, inherent: inherent, rows: rows, category: category, source: source,
+                                      readingIndex: readingIndex))
         }
     }
 
@@ -232,9 +237,16 @@ struct CandidateGenerator: Sendable {
     private func specialCandidates(_ form: String) -> [MorphAnalysis]? {
         let scalars = Array(form.unicodeScalars)
         guard let first = scalars.first else { return [MorphAnalysis(lemma: form, upos: .X, feats: "", source: .special)] }
-        let letters = scalars.filter { $0.properties.isAlphabetic }
-        let digits = scalars.filter { ("0"..."9").contains($0) }
-        if letters.isEmpty && digits.isEmpty {
+        // One pass instead of filtered copies: this runs for every new word form.
+        var letterCount = 0, hasDigit = false, latin = true, roman = true
+        for scalar in scalars {
+            if ("0"..."9").contains(scalar) { hasDigit = true }
+            guard Self.isAlphabetic(scalar) else { continue }
+            letterCount += 1
+            if scalar.value >= 0x250 { latin = false }
+            if !"IVXLCM".unicodeScalars.contains(scalar) { roman = false }
+        }
+        if letterCount == 0 && !hasDigit {
             let symbols: Set<Unicode.Scalar> = ["/", "%", "$", "€", "₸", "№", "+", "=", "<", ">", "&", "*", "@", "#", "§", "°", "^", "~", "|"]
             if scalars.allSatisfy({ symbols.contains($0) }) {
                 return [MorphAnalysis(lemma: form, upos: .SYM, feats: "", source: .special),
@@ -269,10 +281,9 @@ struct CandidateGenerator: Sendable {
             }
             return out.isEmpty ? [MorphAnalysis(lemma: number, upos: .NUM, feats: "NumType=Card", source: .special)] : out
         }
-        let latin = letters.allSatisfy { $0.value < 0x250 }
-        if latin && !letters.isEmpty {
+        if latin && letterCount > 0 {
             var out: [MorphAnalysis] = []
-            if letters.allSatisfy({ "IVXLCM".unicodeScalars.contains($0) }) && letters.count == scalars.count {
+            if roman && letterCount == scalars.count {
                 out.append(MorphAnalysis(lemma: form, upos: .NUM, feats: "NumType=Ord", source: .special))
             }
             let capitalised = first.properties.isUppercase
@@ -280,13 +291,23 @@ struct CandidateGenerator: Sendable {
             out.append(MorphAnalysis(lemma: form, upos: .X, feats: "", source: .special))
             return out
         }
-        if scalars.last == "." && letters.count <= 3 {
+        if scalars.last == "." && letterCount <= 3 {
             // Initials and abbreviations: Г., т.б.
             return [MorphAnalysis(lemma: form, upos: .PROPN, feats: "Case=Nom", source: .special),
                     MorphAnalysis(lemma: form, upos: .NOUN, feats: "Case=Nom", source: .special),
                     MorphAnalysis(lemma: form, upos: .X, feats: "", source: .special)]
         }
         return nil
+    }
+
+    /// `scalar.properties.isAlphabetic`, answered without the Unicode tables for ASCII and Cyrillic letters.
+    @inline(__always)
+    private static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0x400...0x481, 0x48A...0x4FF: true
+        case 0x0...0x7F: false
+        default: scalar.properties.isAlphabetic
+        }
     }
 
     /// How a digit ends when read aloud, for suffix allomorphy (5 = бес → -ке; 2 = екі → -ге).

@@ -20,6 +20,20 @@ enum MorphologyFeatures {
         Int(truncatingIfNeeded: mix(mix(mix(template, a), b), c)) & tableMask
     }
 
+    /// `mix(template, upos)` for every static template and part-of-speech ordinal, mixed once: most static
+    /// features start with these two values.
+    static let uposPrefixes: [UInt64] = (0..<staticTemplateSlots * uposCount).map {
+        mix(UInt64($0 / uposCount), UInt64($0 % uposCount))
+    }
+    static let staticTemplateSlots = 24
+    static let uposCount = 17
+
+    /// ``index(_:_:_:_:)`` with `a` the part-of-speech ordinal, from ``uposPrefixes``.
+    @inline(__always)
+    static func uposIndex(_ prefixes: UnsafeBufferPointer<UInt64>, _ template: Int, _ u: Int, _ b: UInt64 = 0, _ c: UInt64 = 0) -> Int {
+        Int(truncatingIfNeeded: mix(mix(prefixes[template * uposCount + u], b), c)) & tableMask
+    }
+
     static func code(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in text.utf8 {
@@ -95,15 +109,17 @@ enum MorphologyFeatures {
             let lemmaScalars = analysis.lemma.unicodeScalars.count
             let stripped = UInt64(max(0, min(8, lower.count - lemmaScalars)))
             let ending = code(lower.dropFirst(min(lemmaScalars, lower.count)))
-            body(index(1, u)); body(index(2, f)); body(index(3, u, chain)); body(index(4, u, source))
-            body(index(5, u, UInt64(memorisedRank))); body(index(6, u, suffix1)); body(index(7, u, suffix2))
-            body(index(8, u, suffix3)); body(index(9, f, suffix2)); body(index(10, f, suffix3)); body(index(11, u, shape))
-            body(index(12, u, stripped)); body(index(13, u, derivation)); body(index(14, u, utf8Code(lemmaLower)))
-            body(index(15, f, chain)); body(index(16, u, whole)); body(index(17, u, UInt64(min(lemmaScalars, 12))))
-            body(index(18, u, source, UInt64(memorisedRank))); body(index(19, u, source, suffix2))
-            body(index(20, f, source, chain)); body(index(21, u, ending)); body(index(23, u, ending, suffix2))
-            // The lemma's last two scalars, hashed as UTF-8 like a String.
-            body(index(22, u, utf8Code(lemmaLower.suffix(2)), chain))
+            uposPrefixes.withUnsafeBufferPointer { p in
+                let o = analysis.upos.ordinal
+                body(uposIndex(p, 1, o)); body(index(2, f)); body(uposIndex(p, 3, o, chain)); body(uposIndex(p, 4, o, source))
+                body(uposIndex(p, 5, o, UInt64(memorisedRank))); body(uposIndex(p, 6, o, suffix1)); body(uposIndex(p, 7, o, suffix2))
+                body(uposIndex(p, 8, o, suffix3)); body(index(9, f, suffix2)); body(index(10, f, suffix3)); body(uposIndex(p, 11, o, shape))
+                body(uposIndex(p, 12, o, stripped)); body(uposIndex(p, 13, o, derivation)); body(uposIndex(p, 14, o, utf8Code(lemmaLower)))
+                body(index(15, f, chain)); body(uposIndex(p, 16, o, whole)); body(uposIndex(p, 17, o, UInt64(min(lemmaScalars, 12))))
+                body(uposIndex(p, 18, o, source, UInt64(memorisedRank))); body(uposIndex(p, 19, o, source, suffix2))
+                body(index(20, f, source, chain)); body(uposIndex(p, 21, o, ending)); body(uposIndex(p, 23, o, ending, suffix2))
+                body(uposIndex(p, 22, o, utf8Code(lemmaLower.suffix(2)), chain))
+            }
         }
     }
 }
