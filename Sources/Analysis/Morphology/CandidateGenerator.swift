@@ -8,6 +8,8 @@ struct CandidateGenerator: Sendable {
     let grammar: SuffixGrammar
     let derivations: DerivationEndings
     let lexicon: StemLexicon
+    /// Feature strings of readings already described (the same few thousand combinations recur in every text).
+    let featureMemo = FeatureMemo()
     // Keyed by UTF-8 bytes: looked up once per new word form, and hashing a non-ASCII `String` normalises it.
     let irregular: [FormKey: [MorphAnalysis]]
     let memorised: [FormKey: [MorphAnalysis]]
@@ -156,6 +158,24 @@ struct CandidateGenerator: Sendable {
     /// Builds the analysis of `stem` + suffix rows (innermost first), applying KTB's feature conventions.
     func reading(stem: [Unicode.Scalar], original: [Unicode.Scalar], upos: UPOS, inherent: [String], rows: [Int],
                  category: SuffixGrammar.Category?, source: MorphAnalysis.Source, readingIndex: Int = 0) -> MorphAnalysis? {
+        let key = FeatureMemo.Key(upos: upos, inherent: inherent, rows: rows, category: category, readingIndex: readingIndex)
+        let described = featureMemo.value(for: key) { features(of: key) }
+        // Proper nouns keep the surface capitalisation of the stem; other lemmas are lowercase (KTB).
+        var lemmaScalars = stem
+        if upos == .PROPN {
+            for index in 0..<min(stem.count, original.count)
+            where MorphologyCase.lowercasedFirst(original[index]) == stem[index] {
+                lemmaScalars[index] = original[index]
+            }
+        }
+        return MorphAnalysis(
+            lemma: String(morphologyScalars: lemmaScalars), upos: upos, feats: described.feats, chain: described.chain, source: source)
+    }
+
+    /// The UD features and suffix chain of a reading (the part of ``reading(stem:original:upos:inherent:rows:category:source:readingIndex:)``
+    /// that does not depend on the stem, so it is memoised).
+    private func features(of key: FeatureMemo.Key) -> (feats: String, chain: String) {
+        let (upos, inherent, rows, category, readingIndex) = (key.upos, key.inherent, key.rows, key.category, key.readingIndex)
         var bundle = inherent.compactMap { pair -> (String, String)? in
             guard let eq = pair.firstIndex(of: "=") else { return nil }
             return (String(pair[..<eq]), String(pair[pair.index(after: eq)...]))
@@ -194,17 +214,7 @@ struct CandidateGenerator: Sendable {
                 FeatureBundle.set("Case", "Nom", in: &bundle)
             }
         }
-        // Proper nouns keep the surface capitalisation of the stem; other lemmas are lowercase (KTB).
-        var lemmaScalars = stem
-        if upos == .PROPN {
-            for index in 0..<min(stem.count, original.count)
-            where MorphologyCase.lowercasedFirst(original[index]) == stem[index] {
-                lemmaScalars[index] = original[index]
-            }
-        }
-        return MorphAnalysis(
-            lemma: String(morphologyScalars: lemmaScalars), upos: upos, feats: FeatureBundle.format(bundle),
-            chain: names, source: source)
+        return (FeatureBundle.format(bundle), names)
     }
 
     /// A reading not built yet: what ``reading(stem:original:upos:inherent:rows:category:source:readingIndex:)`` needs.
