@@ -159,7 +159,13 @@ struct CandidateGenerator: Sendable {
     func reading(stem: [Unicode.Scalar], original: [Unicode.Scalar], upos: UPOS, inherent: [String], rows: [Int],
                  category: SuffixGrammar.Category?, source: MorphAnalysis.Source, readingIndex: Int = 0) -> MorphAnalysis? {
         let key = FeatureMemo.Key(upos: upos, inherent: inherent, rows: rows, category: category, readingIndex: readingIndex)
-        let described = featureMemo.value(for: key) { features(of: key) }
+        let described: (feats: String, chain: String)
+        if let memorised = featureMemo.value(for: key) {
+            described = memorised
+        } else {
+            described = features(of: key)
+            featureMemo.store(described, for: key)
+        }
         // Proper nouns keep the surface capitalisation of the stem; other lemmas are lowercase (KTB).
         var lemmaScalars = stem
         if upos == .PROPN {

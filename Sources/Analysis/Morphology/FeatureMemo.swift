@@ -20,19 +20,18 @@ final class FeatureMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [Key: (feats: String, chain: String)] = [:]
 
-    /// The memoised value of `key`, computed with `make` on a miss (outside the lock).
-    func value(for key: Key, make: () -> (feats: String, chain: String)) -> (feats: String, chain: String) {
+    /// The memoised value of `key`, if any. (A lookup plus ``store(_:for:)`` rather than one call taking a
+    /// closure: a closure would capture, and so copy, the whole candidate generator on every call.)
+    func value(for key: Key) -> (feats: String, chain: String)? {
         lock.lock()
-        if let found = values[key] {
-            lock.unlock()
-            return found
-        }
-        lock.unlock()
-        let made = make()
+        defer { lock.unlock() }
+        return values[key]
+    }
+
+    func store(_ value: (feats: String, chain: String), for key: Key) {
         lock.lock()
+        defer { lock.unlock() }
         if values.count >= Self.limit { values.removeAll(keepingCapacity: true) }
-        values[key] = made
-        lock.unlock()
-        return made
+        values[key] = value
     }
 }
