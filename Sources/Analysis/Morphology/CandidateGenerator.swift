@@ -99,11 +99,10 @@ struct CandidateGenerator: Sendable {
     /// Readings of one segmentation: each lexicon reading of the stem that fits the category, else guesses.
     private func stemReadings(stem: [Unicode.Scalar], original: [Unicode.Scalar], category: SuffixGrammar.Category?,
                               rows: [Int], capitalised: Bool, allowGuess: Bool = true, into out: inout [PendingReading]) {
-        let key = String(morphologyScalars: stem)
         // Appends to the caller's array (no array per segmentation); `found` tells whether this stem gave any.
         let before = out.count
         var found: Bool { out.count > before }
-        let entries = lexicon.readings(of: key)
+        let entries = lexicon.readings(of: stem)
         for entry in entries {
             if let category {
                 let verbal = entry.upos == .VERB || entry.upos == .AUX
