@@ -11,6 +11,9 @@ struct FormCache {
         var formCode: UInt64
         /// Hash of the last two lowercased scalars (context feature of the previous word).
         var suffixCode: UInt64
+        /// The context-template parts this form contributes as a neighbour, mixed once when cached
+        /// (``Morphology/Context/neighbourParts(formCode:suffixCode:)``).
+        var asNeighbour: Morphology.Context.NeighbourParts
         /// Index of the first candidate in ``candidates``.
         var first: Int32
         var count: Int32
@@ -105,7 +108,9 @@ struct FormCache {
         let index = entries.count
         let keyStart = keyBytes.count
         keyBytes.append(contentsOf: form.utf8)
-        entries.append(Entry(formCode: built.formCode, suffixCode: built.suffixCode, first: Int32(candidates.count),
+        entries.append(Entry(formCode: built.formCode, suffixCode: built.suffixCode,
+                             asNeighbour: Morphology.Context.neighbourParts(formCode: built.formCode, suffixCode: built.suffixCode),
+                             first: Int32(candidates.count),
                              count: Int32(built.candidates.count), keyStart: Int32(keyStart),
                              keyLength: Int32(keyBytes.count - keyStart), keyHash: hash))
         for k in built.candidates.indices {

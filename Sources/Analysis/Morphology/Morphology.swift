@@ -141,6 +141,7 @@ public final class Morphology: @unchecked Sendable {
                        choose: (Int, Int) -> Void) {
         var p1: UInt64 = 100, p2: UInt64 = 100
         let count = ids.count
+        let tables = Context.Tables.shared
         for position in 0..<count {
             let entry = entries[Int(ids[position])]
             let first = Int(entry.first)
@@ -148,10 +149,10 @@ public final class Morphology: @unchecked Sendable {
             if entry.count > 1 {
                 let next = position + 1 < count ? entries[Int(ids[position + 1])] : nil
                 let context = Context(
-                    previousForm: position > 0 ? entries[Int(ids[position - 1])].formCode : 1,
-                    nextForm: next?.formCode ?? 2, nextSuffix: next?.suffixCode ?? 2,
+                    previous: position > 0 ? entries[Int(ids[position - 1])].asNeighbour : tables.noNeighbour,
+                    next: next?.asNeighbour ?? tables.noNeighbour,
                     place: position == 0 ? 1 : (position + 1 == count ? 2 : 0),
-                    nextTag: next.map { candidates[Int($0.first)].uposCode } ?? 100, p1: p1, p2: p2)
+                    nextTag: next.map { candidates[Int($0.first)].uposCode } ?? 100, p1: p1, p2: p2, tables: tables)
                 var bestScore = -Float.infinity
                 for k in 0..<min(Int(entry.count), contextWidth) {
                     let candidate = candidates[first + k]
@@ -190,6 +191,59 @@ public final class Morphology: @unchecked Sendable {
             partial = (mix(101, p1), mix(mix(102, p1), p2), mix(103, p1), mix(104, previousForm), mix(105, nextForm),
                        mix(106, nextSuffix), mix(107, nextForm), mix(108, nextSuffix), mix(109, place), mix(110, nextTag),
                        mix(mix(111, nextTag), p1))
+        }
+
+        /// What a word contributes to its neighbours' context templates: template 104 as the previous word,
+        /// 105–108 as the next one.
+        struct NeighbourParts {
+            var asPrevious: UInt64
+            var nextForm: (UInt64, UInt64)
+            var nextSuffix: (UInt64, UInt64)
+        }
+
+        static func neighbourParts(formCode: UInt64, suffixCode: UInt64) -> NeighbourParts {
+            let mix = MorphologyFeatures.mix
+            return NeighbourParts(asPrevious: mix(104, formCode), nextForm: (mix(105, formCode), mix(107, formCode)),
+                                  nextSuffix: (mix(106, suffixCode), mix(108, suffixCode)))
+        }
+
+        /// Every context-template part that depends on tags and position only, mixed once: tags are the 17
+        /// ordinals or 100 (none), stored at index 17.
+        struct Tables: Sendable {
+            static let shared = Tables()
+            static let tagSlots = 18
+            let tag101: [UInt64], tag102: [UInt64], tag103: [UInt64], place109: [UInt64], tag110: [UInt64], tag111: [UInt64]
+            /// The parts of a missing neighbour (coded 1 before the sentence, 2 after it).
+            let noNeighbour: NeighbourParts
+
+            init() {
+                let mix = MorphologyFeatures.mix
+                let tags = (0..<UInt64(Self.tagSlots)).map(Self.code)
+                tag101 = tags.map { mix(101, $0) }
+                tag103 = tags.map { mix(103, $0) }
+                tag110 = tags.map { mix(110, $0) }
+                tag102 = tags.flatMap { p1 in tags.map { p2 in mix(mix(102, p1), p2) } }
+                tag111 = tags.flatMap { next in tags.map { p1 in mix(mix(111, next), p1) } }
+                place109 = (0..<3).map { mix(109, UInt64($0)) }
+                let after = Context.neighbourParts(formCode: 2, suffixCode: 2)
+                noNeighbour = NeighbourParts(asPrevious: mix(104, 1), nextForm: after.nextForm, nextSuffix: after.nextSuffix)
+            }
+
+            /// The tag code stored at `slot`.
+            static func code(_ slot: UInt64) -> UInt64 { slot == 17 ? 100 : slot }
+
+            @inline(__always)
+            static func slot(_ tag: UInt64) -> Int { tag == 100 ? 17 : Int(tag) }
+        }
+
+        /// The same parts as ``init(previousForm:nextForm:nextSuffix:place:nextTag:p1:p2:)``, from cached neighbour
+        /// parts and precomputed tables (no mixing).
+        @inline(__always)
+        init(previous: NeighbourParts, next: NeighbourParts, place: Int, nextTag: UInt64, p1: UInt64, p2: UInt64, tables: Tables) {
+            let t1 = Tables.slot(p1), t2 = Tables.slot(p2), tn = Tables.slot(nextTag)
+            partial = (tables.tag101[t1], tables.tag102[t1 * Tables.tagSlots + t2], tables.tag103[t1], previous.asPrevious,
+                       next.nextForm.0, next.nextSuffix.0, next.nextForm.1, next.nextSuffix.1, tables.place109[place],
+                       tables.tag110[tn], tables.tag111[tn * Tables.tagSlots + t1])
         }
 
         @inline(__always)
