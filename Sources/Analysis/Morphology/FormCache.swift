@@ -37,8 +37,6 @@ struct FormCache {
     private var keyBytes: [UInt8] = []
     /// Entry index + 1 per slot; 0 is empty. Power-of-two size, at most half full.
     private var slots: [Int32] = [Int32](repeating: 0, count: 1 << 12)
-    /// Shared instances of the few distinct feature and chain strings (memory).
-    private var strings: [String: String] = [:]
 
     var count: Int { entries.count }
 
@@ -48,7 +46,6 @@ struct FormCache {
         candidates.removeAll(keepingCapacity: true)
         analyses.removeAll(keepingCapacity: true)
         keyBytes.removeAll(keepingCapacity: true)
-        strings.removeAll(keepingCapacity: true)
         for index in slots.indices { slots[index] = 0 }
     }
 
@@ -115,10 +112,9 @@ struct FormCache {
                              keyLength: Int32(keyBytes.count - keyStart), keyHash: hash))
         for k in built.candidates.indices {
             candidates.append(Candidate(staticScore: built.staticScores[k], uposCode: built.uposCodes[k], featsCode: built.featsCodes[k]))
-            var analysis = built.candidates[k]
-            analysis.feats = intern(analysis.feats)
-            analysis.chain = intern(analysis.chain)
-            analyses.append(analysis)
+            // No interning needed: grammar readings share their feature and chain strings through the
+            // generator's `FeatureMemo`, and the other readings' strings belong to the model or are literals.
+            analyses.append(built.candidates[k])
         }
         place(index, hash: hash)
         return index
@@ -128,12 +124,6 @@ struct FormCache {
     func analyses(ofEntry index: Int) -> [MorphAnalysis] {
         let entry = entries[index]
         return Array(analyses[Int(entry.first)..<Int(entry.first + entry.count)])
-    }
-
-    private mutating func intern(_ text: String) -> String {
-        if let shared = strings[text] { return shared }
-        strings[text] = text
-        return text
     }
 
     private mutating func place(_ index: Int, hash: UInt64) {
