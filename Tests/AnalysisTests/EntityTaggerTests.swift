@@ -93,3 +93,29 @@ import TextModel
         #expect(document.entities.contains { $0.label == "GPE" && $0.canonical == "Париж" })
     }
 }
+
+@Suite struct EntityRecognizerCacheTests {
+    @Test func lowercaseCommonNounsAreNotNames() throws {
+        let recognizer = EntityRecognizer(model: try EntityTagger.bundledModel.get())
+        // "астанада" = "in the capital": a common noun; KazNERD starts no PERSON/GPE name with a lower-case word.
+        for sentence in [["Ол", "астанада", "тұрады", "."], ["Біз", "астанаға", "бардық", "."]] {
+            let tags = recognizer.tags(sentence)
+            #expect(!tags[1].hasSuffix("GPE") && !tags[1].hasSuffix("PERSON"), "\(sentence): \(tags)")
+        }
+        #expect(recognizer.tags(["Ол", "Астанада", "тұрады", "."])[1] == "B-GPE")
+    }
+
+    @Test func cachedFormScoresGiveTheSameTagsAsAFreshRecognizer() throws {
+        let model = try EntityTagger.bundledModel.get()
+        let warm = EntityRecognizer(model: model)
+        let sentences = [
+            "Қасым-Жомарт Тоқаев 2019 жылы Астанада ЮНЕСКО басшысымен кездесті .",
+            "ЮНЕСКО басшысы Ирина Бокова Астанаға 12 қараша күні келді .",
+            "Астанада « Қазақстан темір жолы » ұлттық компаниясы 3,5 миллиард теңге бөлді .",
+        ].map { $0.split(separator: " ") }
+        let first = sentences.map(warm.tagIndices)
+        // Second pass: every form's scores now come from the cache; a fresh recognizer computes them again.
+        #expect(sentences.map(warm.tagIndices) == first)
+        #expect(sentences.reversed().map(EntityRecognizer(model: model).tagIndices) == first.reversed())
+    }
+}
