@@ -14,7 +14,7 @@ extension TilshiCommand.Train {
                 part used for no decision, the last 10 % is dev. Each epoch prints the dev F1; the model of the \
                 epoch with the best dev F1 is written. Shuffling uses a fixed seed, so two runs write identical bytes. \
                 The bundled model is: tilshi train ner --data ../shared/data/kaznerd/kaznerd-valid.iob2 \
-                --out Sources/KazakhData/Resources/ner.model
+                --include-heldout --out Sources/KazakhData/Resources/ner.model
                 """
         )
 
