@@ -1,4 +1,4 @@
-import Analysis
+@testable import Analysis
 import Foundation
 import KazakhData
 import Testing
@@ -117,5 +117,25 @@ import TextModel
         // Second pass: every form's scores now come from the cache; a fresh recognizer computes them again.
         #expect(sentences.map(warm.tagIndices) == first)
         #expect(sentences.reversed().map(EntityRecognizer(model: model).tagIndices) == first.reversed())
+    }
+
+    @Test func splittingFormOnlyFeaturesOffChangesNoScore() throws {
+        let model = try EntityTagger.bundledModel.get()
+        let recognizer = EntityRecognizer(model: model)
+        let words = "Ал Джонс Хопкинс университетінің мәліметінше , Алматыда 1 , 7 миллиард теңге бөлінді .".split(separator: " ")
+        // The trainer's view: every feature of every word in one list, no caches.
+        let (ids, offsets) = recognizer.features.extract(words, lexicon: model.lexicon)
+        var emissions = [Float](repeating: 0, count: words.count * model.tagCount)
+        var scratch: [EntityModel.Slot] = []
+        emissions.withUnsafeMutableBufferPointer { buffer in
+            for i in words.indices {
+                model.accumulate(ids[offsets[i]..<offsets[i + 1]], into: buffer.baseAddress! + i * model.tagCount, scratch: &scratch)
+            }
+        }
+        var expected = BIOViterbi.decode(emissions: emissions, count: words.count, transitions: model.decoderTransitions)
+        recognizer.joinParticleNames(words, &expected)
+        recognizer.dropLowercaseNames(words, &expected)
+        #expect(recognizer.tagIndices(words) == expected)
+        #expect(recognizer.tagIndices(words) == expected)
     }
 }
