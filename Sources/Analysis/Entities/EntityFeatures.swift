@@ -19,7 +19,7 @@ public struct EntityFeatures: Sendable {
     /// Everything known about a word form out of context (hashes, shape, number class, morphology reading,
     /// static feature ids), by exact form: one lock and integer-keyed lookups per sentence instead of
     /// re-describing and re-analysing every token.
-    let forms = FormCache()
+    let forms = WordFormCache()
 
     /// Builds the extractor with the bundled gazetteer.
     public init() {
@@ -316,7 +316,7 @@ public struct EntityFeatures: Sendable {
 }
 
 /// Described word forms (``EntityFeatures/Word``, morphology reading included) by exact form.
-final class FormCache: @unchecked Sendable {
+final class WordFormCache: @unchecked Sendable {
     private let lock = NSLock()
     private var cache: [UInt64: EntityFeatures.Word] = [:]
     /// Emptied past this many forms, so endless input cannot grow it without bound.
