@@ -1,4 +1,4 @@
-import Analysis
+@testable import Analysis
 import Foundation
 import KazakhData
 import Testing
@@ -91,5 +91,51 @@ import TextModel
         #expect(person.map { document.slice($0.start, $0.end) } == "Ирина Боковамен")
         #expect(person?.tokenRange == 0..<2)
         #expect(document.entities.contains { $0.label == "GPE" && $0.canonical == "Париж" })
+    }
+}
+
+@Suite struct EntityRecognizerCacheTests {
+    @Test func lowercaseCommonNounsAreNotNames() throws {
+        let recognizer = EntityRecognizer(model: try EntityTagger.bundledModel.get())
+        // "астанада" = "in the capital": a common noun; KazNERD starts no PERSON/GPE name with a lower-case word.
+        for sentence in [["Ол", "астанада", "тұрады", "."], ["Біз", "астанаға", "бардық", "."]] {
+            let tags = recognizer.tags(sentence)
+            #expect(!tags[1].hasSuffix("GPE") && !tags[1].hasSuffix("PERSON"), "\(sentence): \(tags)")
+        }
+        #expect(recognizer.tags(["Ол", "Астанада", "тұрады", "."])[1] == "B-GPE")
+    }
+
+    @Test func cachedFormScoresGiveTheSameTagsAsAFreshRecognizer() throws {
+        let model = try EntityTagger.bundledModel.get()
+        let warm = EntityRecognizer(model: model)
+        let sentences = [
+            "Қасым-Жомарт Тоқаев 2019 жылы Астанада ЮНЕСКО басшысымен кездесті .",
+            "ЮНЕСКО басшысы Ирина Бокова Астанаға 12 қараша күні келді .",
+            "Астанада « Қазақстан темір жолы » ұлттық компаниясы 3,5 миллиард теңге бөлді .",
+        ].map { $0.split(separator: " ") }
+        let first = sentences.map(warm.tagIndices)
+        // Second pass: every form's scores now come from the cache; a fresh recognizer computes them again.
+        #expect(sentences.map(warm.tagIndices) == first)
+        #expect(sentences.reversed().map(EntityRecognizer(model: model).tagIndices) == first.reversed())
+    }
+
+    @Test func splittingFormOnlyFeaturesOffChangesNoScore() throws {
+        let model = try EntityTagger.bundledModel.get()
+        let recognizer = EntityRecognizer(model: model)
+        let words = "Ал Джонс Хопкинс университетінің мәліметінше , Алматыда 1 , 7 миллиард теңге бөлінді .".split(separator: " ")
+        // The trainer's view: every feature of every word in one list, no caches.
+        let (ids, offsets) = recognizer.features.extract(words, lexicon: model.lexicon)
+        var emissions = [Float](repeating: 0, count: words.count * model.tagCount)
+        var scratch: [EntityModel.Slot] = []
+        emissions.withUnsafeMutableBufferPointer { buffer in
+            for i in words.indices {
+                model.accumulate(ids[offsets[i]..<offsets[i + 1]], into: buffer.baseAddress! + i * model.tagCount, scratch: &scratch)
+            }
+        }
+        var expected = BIOViterbi.decode(emissions: emissions, count: words.count, transitions: model.decoderTransitions)
+        recognizer.joinParticleNames(words, &expected)
+        recognizer.dropLowercaseNames(words, &expected)
+        #expect(recognizer.tagIndices(words) == expected)
+        #expect(recognizer.tagIndices(words) == expected)
     }
 }

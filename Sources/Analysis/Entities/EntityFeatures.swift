@@ -16,9 +16,10 @@ public struct EntityFeatures: Sendable {
     let numberStems: Set<UInt64>
     let monthStems: Set<UInt64>
     let ordinalEndings: [[Unicode.Scalar]]
-    /// Hashed morphology readings by exact form: one lock and integer-keyed lookups per sentence instead of
-    /// a string-keyed analyser lookup per word (keeps tagging above 200k tokens/s).
-    let readings = ReadingCache()
+    /// Everything known about a word form out of context (hashes, shape, number class, morphology reading,
+    /// static feature ids), by exact form: one lock and integer-keyed lookups per sentence instead of
+    /// re-describing and re-analysing every token.
+    let forms = WordFormCache()
 
     /// Builds the extractor with the bundled gazetteer.
     public init() {
@@ -61,7 +62,7 @@ public struct EntityFeatures: Sendable {
         var lemma: UInt64 = 0
         var upos: UInt64 = 0
         var chain: UInt64 = 0
-        /// Hash of the exact (case-preserving) form: the key of the reading cache.
+        /// Hash of the exact (case-preserving) form: the key of the form cache.
         var exact: UInt64 = 0
     }
 
@@ -72,15 +73,21 @@ public struct EntityFeatures: Sendable {
 
     /// The feature ids of every word, with hits in a training-name lexicon as features too.
     func extract<S: StringProtocol>(_ words: [S], lexicon: EntityLexicon) -> (ids: [UInt32], offsets: [Int]) {
-        var info = words.map(describe)
-        readings.fill(&info, words)
+        let result = extract(words, lexicon: lexicon, includeStatic: true)
+        return (result.ids, result.offsets)
+    }
+
+    /// The feature ids of every word and the words' descriptions. Without `includeStatic`, the ids of the
+    /// form-only features (``appendStaticIDs(of:to:)``) are left out: the tagger adds their weights from a per-form cache.
+    func extract<S: StringProtocol>(_ words: [S], lexicon: EntityLexicon, includeStatic: Bool) -> (ids: [UInt32], offsets: [Int], words: [Word]) {
+        let info = forms.describe(words, using: self)
         let lexiconHits = lexicon.matches(info.map(\.stem))
         var ids: [UInt32] = []
-        ids.reserveCapacity(words.count * 48)
+        ids.reserveCapacity(words.count * 64)
         var offsets = [0]
         offsets.reserveCapacity(words.count + 1)
         let gazetteerTags = gazetteerMatches(info)
-        let boundary = Word(lower: 1, stem: 1, ending: 1, shape: 1, suffix2: 1, suffix3: 1, abstract: 1, lemma: 1, upos: 1, chain: 1)
+        let boundary = Self.boundary
         var quoteDepth = 0
         var plainQuoteOpen = false
         for i in info.indices {
@@ -92,14 +99,7 @@ public struct EntityFeatures: Sendable {
             func add(_ template: UInt64, _ value: UInt64, _ other: UInt64 = 0) {
                 ids.append(FeatureHash.feature(template, value, other))
             }
-            add(1, 0)
-            add(2, word.lower)
-            add(3, word.stem)
-            add(4, word.ending)
-            for k in 0..<word.prefixCount { add(5 + UInt64(k), word.prefixes[k]) }
-            for k in 0..<word.suffixCount { add(10 + UInt64(k), word.suffixes[k]) }
-            add(16, word.shape)
-            add(17, word.shape, word.ending)
+            if includeStatic { appendStaticIDs(of: word, to: &ids) }
             add(18, previous.lower)
             add(19, next.lower)
             add(20, previous2.lower)
@@ -123,7 +123,6 @@ public struct EntityFeatures: Sendable {
             add(38, previous2.stem)
             add(39, word.suffix2, next.lower)
             if word.number != 0 {
-                add(49, word.number)
                 add(50, word.number, next.stem)
                 add(51, word.number, previous.abstract)
                 add(52, word.number, next.ending)
@@ -141,7 +140,6 @@ public struct EntityFeatures: Sendable {
             if previous.opensQuote { add(42, 1) }
             if next.closesQuote { add(43, 1) }
             if previous.opensQuote && next.closesQuote { add(44, 1) }
-            if word.digits != 0 { add(45, word.digits) }
             if i == 0 { add(46, word.shape) }
             if word.isCapitalised && i > 0 && !previous.opensQuote { add(47, 1) }
             for tag in gazetteerTags[i] { add(48, tag) }
@@ -150,23 +148,53 @@ public struct EntityFeatures: Sendable {
                 add(59, UInt64(hit.bit), word.shape)
             }
             if lexiconHits[i].isEmpty { add(60, word.isCapitalised ? 1 : 0) }
-            add(61, word.lemma)
-            add(62, word.upos)
-            add(63, word.chain)
             add(64, previous.upos, word.upos)
             add(65, word.upos, next.upos)
             add(66, next.lemma)
             add(67, previous.lemma)
             add(68, next.chain)
             add(69, previous.chain)
-            add(70, word.upos, word.shape)
             add(71, word.lemma, next.chain)
             offsets.append(ids.count)
             if word.opensQuote { quoteDepth += 1 }
             if word.closesQuote { quoteDepth = max(0, quoteDepth - 1) }
             if word.isPlainQuote { plainQuoteOpen.toggle() }
         }
-        return (ids, offsets)
+        return (ids, offsets, info)
+    }
+
+    /// Stand-in for the words before the first and after the last word.
+    static let boundary = Word(lower: 1, stem: 1, ending: 1, shape: 1, suffix2: 1, suffix3: 1, abstract: 1, lemma: 1, upos: 1, chain: 1)
+
+    /// Fills the morphology reading (the analyser's context-free best one) of a described word.
+    func addReading<S: StringProtocol>(_ word: inout Word, _ text: S) {
+        if let best = Morphology.shared.analyses(of: String(text)).first {
+            word.lemma = FeatureHash.of(best.lemma.unicodeScalars.map(LetterCase.lower)) &+ 11
+            word.upos = FeatureHash.of(best.upos.rawValue.unicodeScalars)
+            word.chain = FeatureHash.of(best.chain.unicodeScalars) &+ 13
+        }
+    }
+
+    /// Appends the ids of the features that depend on the word's form alone (no neighbours, no position):
+    /// the tagger scores them once per distinct form.
+    func appendStaticIDs(of word: Word, to ids: inout [UInt32]) {
+        func add(_ template: UInt64, _ value: UInt64, _ other: UInt64 = 0) {
+            ids.append(FeatureHash.feature(template, value, other))
+        }
+        add(1, 0)
+        add(2, word.lower)
+        add(3, word.stem)
+        add(4, word.ending)
+        for k in 0..<word.prefixCount { add(5 + UInt64(k), word.prefixes[k]) }
+        for k in 0..<word.suffixCount { add(10 + UInt64(k), word.suffixes[k]) }
+        add(16, word.shape)
+        add(17, word.shape, word.ending)
+        if word.digits != 0 { add(45, word.digits) }
+        if word.number != 0 { add(49, word.number) }
+        add(61, word.lemma)
+        add(62, word.upos)
+        add(63, word.chain)
+        add(70, word.upos, word.shape)
     }
 
     func describe<S: StringProtocol>(_ text: S) -> Word {
@@ -287,44 +315,39 @@ public struct EntityFeatures: Sendable {
     }
 }
 
-/// Hashes of the morphology analyser's context-free best reading (lemma, UPOS, suffix chain), by exact form.
-final class ReadingCache: @unchecked Sendable {
-    typealias Reading = (lemma: UInt64, upos: UInt64, chain: UInt64)
+/// Described word forms (``EntityFeatures/Word``, morphology reading included) by exact form.
+final class WordFormCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var cache: [UInt64: Reading] = [:]
+    private var cache: [UInt64: EntityFeatures.Word] = [:]
     /// Emptied past this many forms, so endless input cannot grow it without bound.
     static let limit = 200_000
 
-    func fill<S: StringProtocol>(_ info: inout [EntityFeatures.Word], _ words: [S]) {
+    /// The descriptions of `words`, computing (outside the lock) only the forms not seen before.
+    func describe<S: StringProtocol>(_ words: [S], using features: EntityFeatures) -> [EntityFeatures.Word] {
+        let keys = words.map { FeatureHash.of($0.unicodeScalars) }
+        var info: [EntityFeatures.Word] = []
+        info.reserveCapacity(words.count)
         var missing: [Int] = []
         lock.lock()
-        for i in info.indices {
-            if let reading = cache[info[i].exact] {
-                info[i].lemma = reading.lemma
-                info[i].upos = reading.upos
-                info[i].chain = reading.chain
+        for (i, key) in keys.enumerated() {
+            if let word = cache[key] {
+                info.append(word)
             } else {
+                info.append(EntityFeatures.boundary)
                 missing.append(i)
             }
         }
         lock.unlock()
-        guard !missing.isEmpty else { return }
-        var found: [(UInt64, Reading)] = []
+        guard !missing.isEmpty else { return info }
         for i in missing {
-            var reading: Reading = (0, 0, 0)
-            if let best = Morphology.shared.analyses(of: String(words[i])).first {
-                reading = (FeatureHash.of(best.lemma.unicodeScalars.map(LetterCase.lower)) &+ 11,
-                           FeatureHash.of(best.upos.rawValue.unicodeScalars),
-                           FeatureHash.of(best.chain.unicodeScalars) &+ 13)
-            }
-            info[i].lemma = reading.lemma
-            info[i].upos = reading.upos
-            info[i].chain = reading.chain
-            found.append((info[i].exact, reading))
+            var word = features.describe(words[i])
+            features.addReading(&word, words[i])
+            info[i] = word
         }
         lock.lock()
         if cache.count >= Self.limit { cache.removeAll(keepingCapacity: true) }
-        for (key, reading) in found { cache[key] = reading }
+        for i in missing { cache[keys[i]] = info[i] }
         lock.unlock()
+        return info
     }
 }

@@ -32,8 +32,8 @@ public struct EntityModel: Sendable {
     let start: [Float]
     /// `transitions[previous * tagCount + current]`.
     let transitions: [Float]
-    /// `transitions` transposed for the decoder.
-    let incomingTransitions: [Float]
+    /// `start` and `transitions` laid out for the decoder.
+    let decoderTransitions: BIOViterbi.Transitions
     let scale: Float
     let featureIDs: [UInt32]
     let entryOffsets: [UInt32]
@@ -71,7 +71,7 @@ public struct EntityModel: Sendable {
         self.classes = classes
         self.start = start
         self.transitions = transitions
-        self.incomingTransitions = BIOViterbi.incoming(transitions, tagCount: 1 + 2 * classes.count)
+        self.decoderTransitions = BIOViterbi.Transitions(start: start, transitions: transitions, tagCount: 1 + 2 * classes.count)
         self.scale = scale
         self.featureIDs = featureIDs
         self.entryOffsets = entryOffsets

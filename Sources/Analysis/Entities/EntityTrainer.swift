@@ -154,8 +154,8 @@ struct Perceptron {
                 }
             }
         }
-        return BIOViterbi.decode(emissions: emissions, count: count, tagCount: tagCount, start: start,
-                                 incoming: BIOViterbi.incoming(transitions, tagCount: tagCount))
+        return BIOViterbi.decode(emissions: emissions, count: count,
+                                 transitions: BIOViterbi.Transitions(start: start, transitions: transitions, tagCount: tagCount))
     }
 
     mutating func update(features: [Int32], offsets: [Int], gold: [Int], predicted: [Int]) {

@@ -14,7 +14,7 @@ extension TilshiCommand.Train {
                 part used for no decision, the last 10 % is dev. Each epoch prints the dev F1; the model of the \
                 epoch with the best dev F1 is written. Shuffling uses a fixed seed, so two runs write identical bytes. \
                 The bundled model is: tilshi train ner --data ../shared/data/kaznerd/kaznerd-valid.iob2 \
-                --out Sources/KazakhData/Resources/ner.model
+                --include-heldout --out Sources/KazakhData/Resources/ner.model
                 """
         )
 
@@ -39,6 +39,9 @@ extension TilshiCommand.Train {
         @Option(help: "Drop features seen fewer times than this in training.")
         public var minCount: Int = EntityTrainer.Options().minimumFeatureCount
 
+        @Flag(help: "Train on the held-out part too (its scores then mean nothing); the epoch is still chosen on dev.")
+        public var includeHeldout = false
+
         public init() {}
 
         /// Progress lines go straight to the file descriptor, so they appear as each epoch ends even in a pipe.
@@ -53,9 +56,10 @@ extension TilshiCommand.Train {
         public func run() async throws {
             let began = Date()
             let gold = try NERCommandSupport.readGold(data)
-            let train = EntityDataSplit.train.part(of: gold)
+            // Train and held-out are adjacent blocks, so "train + held-out" is one slice.
+            let train = gold[0..<(includeHeldout ? EntityDataSplit.heldout : EntityDataSplit.train).range(count: gold.count).upperBound]
             let dev = EntityDataSplit.dev.part(of: gold)
-            Self.say("train: \(train.count) sentences, dev: \(dev.count) sentences, held out: \(EntityDataSplit.heldout.part(of: gold).count)")
+            Self.say("train: \(train.count) sentences\(includeHeldout ? " (held-out part included)" : ""), dev: \(dev.count) sentences, held out: \(EntityDataSplit.heldout.part(of: gold).count)")
             var options = EntityTrainer.Options()
             options.epochs = epochs
             options.seed = seed

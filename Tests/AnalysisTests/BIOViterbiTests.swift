@@ -1,0 +1,41 @@
+@testable import Analysis
+import Testing
+
+@Suite struct BIOViterbiTests {
+    /// Every well-formed BIO sequence of `length` over `tagCount` tags (tiny sizes only).
+    static func validSequences(length: Int, tagCount: Int) -> [[Int]] {
+        var result: [[Int]] = [[]]
+        for _ in 0..<length {
+            result = result.flatMap { prefix in
+                (0..<tagCount).compactMap { tag -> [Int]? in
+                    guard BIOViterbi.isInside(tag) else { return prefix + [tag] }
+                    guard let last = prefix.last, last == tag || last == tag - 1 else { return nil }
+                    return prefix + [tag]
+                }
+            }
+        }
+        return result
+    }
+
+    @Test(arguments: [(5, 1), (5, 4), (7, 5), (21, 3)])
+    func simdDecoderFindsTheBestValidSequence(tagCount: Int, length: Int) {
+        var random = SplitMix64(seed: UInt64(tagCount * 100 + length))
+        func value() -> Float { Float(random.next() % 2001) / 100 - 10 }
+        let start = (0..<tagCount).map { _ in value() }
+        let transitions = (0..<(tagCount * tagCount)).map { _ in value() }
+        let emissions = (0..<(length * tagCount)).map { _ in value() }
+        let decoded = BIOViterbi.decode(emissions: emissions, count: length,
+                                        transitions: .init(start: start, transitions: transitions, tagCount: tagCount))
+        func score(_ tags: [Int]) -> Float {
+            var total = start[tags[0]] + emissions[tags[0]]
+            for i in 1..<tags.count { total += transitions[tags[i - 1] * tagCount + tags[i]] + emissions[i * tagCount + tags[i]] }
+            return total
+        }
+        let best = Self.validSequences(length: length, tagCount: tagCount).map(score).max()!
+        #expect(decoded.count == length)
+        #expect(abs(score(decoded) - best) < 1e-3)
+        for (previous, current) in zip([0] + decoded, decoded) where BIOViterbi.isInside(current) {
+            #expect(previous == current || previous == current - 1)
+        }
+    }
+}
