@@ -22,17 +22,22 @@ public struct EntityResolver: Annotator {
         let view = WordView.shared(for: document)
         // Places and organisations named on their own elsewhere: a person span that runs into one ("Бауыржан Байбек
         // Франция", a tagger's overlong span) does not take it into the name.
-        let placeNames = Set(document.entities.filter { $0.label != "PERSON" && !$0.text.contains(" ") }.map { Nominative.word($0.text).lowercased() })
+        // Built only when some person span is long enough to have run into a place (rare).
+        let hasLongPerson = document.entities.contains { $0.label == "PERSON" && ($0.tokenRange.count >= 3 || $0.tokenRange.isEmpty) }
+        let placeNames = !hasLongPerson ? [] : Set(document.entities.filter { $0.label != "PERSON" && !$0.text.utf8.contains(0x20) }
+            .map { Nominative.word($0.text).lowercased() })
+        // Names attest stems: capitalised words only ("алма ағашы" must not turn "Алматы" into "Алма"); integer keys,
+        // so building the set costs no string hashing.
+        let attested = Set(view.words.lazy.filter(\.isCapitalized).map(\.key))
         let mentions = document.entities.map { entity in
             var words = Self.words(of: entity, in: document)
             if entity.label == "PERSON", words.count >= 3, let last = words.last, placeNames.contains(Nominative.word(last).lowercased()) {
                 words.removeLast()
             }
-            return NameResolver.Mention(words: words, label: entity.label, nominative: Self.taggerNominative(entity, words: words))
+            return NameResolver.Mention(
+                words: words, label: entity.label,
+                nominative: Self.taggerNominative(entity, words: words) { attested.contains(WordKey.of($0)) })
         }
-        // Names attest stems: capitalised words only ("алма ағашы" must not turn "Алматы" into "Алма"); integer keys,
-        // so building the set costs no string hashing.
-        let attested = Set(view.words.lazy.filter(\.isCapitalized).map(\.key))
         let canonical = NameResolver.canonicalNames(for: mentions, knownNames: knownNames) { attested.contains(WordKey.of($0)) }
         for index in document.entities.indices { document.entities[index].canonical = canonical[index] }
 
@@ -50,18 +55,30 @@ public struct EntityResolver: Annotator {
         }
     }
 
-    private static let caseEndings = Set(FactLexicon.caseSuffixes.map(\.suffix))
+    /// Case endings by their text; a weak one (-да, -ты, -тан, …) also ends many foreign names.
+    private static let caseEndings: [String: Bool] = Dictionary(
+        FactLexicon.caseSuffixes.map { ($0.suffix, $0.strong) }, uniquingKeysWith: { $0 || $1 })
 
     /// The entity tagger's canonical name, when it only removed a case ending from the last word ("Алматыда" →
     /// "Алматы"); a lemma-based form that also drops a possessive or plural ("Республикасының" → "Республика",
     /// "коммуникациялар" → "коммуникация") is not a name's nominative and is ignored.
-    static func taggerNominative(_ entity: Entity, words: [String]) -> [String]? {
-        let canonical = entity.canonical.split(separator: " ").map(String.init)
+    ///
+    /// A weak ending removed from a plain word counts only when the shorter form is backed by the document
+    /// (`isAttested`, a lower-cased stem written as a capitalised word elsewhere) or is a gazetteer name: "Геташев Енгида" keeps "Енгида",
+    /// a foreign name whose last letters merely look like a locative, while "Парижде" → "Париж" needs "Париж".
+    /// Listed name exceptions are never shortened; endings after a hyphen ("ЮНЕСКО-да") always count.
+    static func taggerNominative(_ entity: Entity, words: [String], isAttested: (String) -> Bool = { _ in false }) -> [String]? {
+        // Cheap rejections first: most canonical names equal the surface or differ in more than the last word.
+        guard !words.isEmpty, entity.canonical.utf8.count < words.reduce(words.count - 1, { $0 + $1.utf8.count }) else { return nil }
+        let canonical = entity.canonical.utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) }
         guard canonical.count == words.count, let last = canonical.last, let surface = words.last, last != surface,
               canonical.dropLast() == words.dropLast(), surface.hasPrefix(last)
         else { return nil }
         let removed = surface.dropFirst(last.count).lowercased()
-        return caseEndings.contains(removed) || caseEndings.contains(String(removed.drop { $0 == "-" })) ? canonical : nil
+        if removed.hasPrefix("-") { return caseEndings[String(removed.drop { $0 == "-" })] != nil ? canonical : nil }
+        guard let strong = caseEndings[removed], !FactLexicon.nameExceptions.contains(surface.lowercased()) else { return nil }
+        let stem = last.lowercased()
+        return strong || isAttested(stem) || NominativeName.knownNames.contains(FeatureHash.of(stem.unicodeScalars)) ? canonical : nil
     }
 
     /// The words of a mention: tokens joined where no space separates them ("Б", ".", "Байбек" → "Б.Байбек").
