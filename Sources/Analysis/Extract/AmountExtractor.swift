@@ -157,7 +157,7 @@ public struct AmountExtractor: Annotator {
             let lower = following.bare
             if lower.hasPrefix("жылдық") || lower.hasPrefix("жылдығ") || lower.hasPrefix("жылдар") || lower.hasPrefix("бөлі") { return nil }
             if lower.hasPrefix("жыл"), value >= 1000 { return nil }
-            if let noun = countedNoun(following, document: document, afterNumberWord: fromWords) {
+            if let noun = countedNoun(following, document: document, afterNumberWord: fromWords, next: word(next + 1)) {
                 unit = noun
                 counted = true
                 next += 1
@@ -245,9 +245,10 @@ public struct AmountExtractor: Annotator {
     }
 
     /// The counted noun after a number: its lemma when morphology ran, otherwise the word without its case ending.
-    private func countedNoun(_ word: Word, document: Document, afterNumberWord: Bool) -> String? {
+    private func countedNoun(_ word: Word, document: Document, afterNumberWord: Bool, next: Word? = nil) -> String? {
         guard !word.isCapitalized, word.core.allSatisfy({ $0.isLetter || $0 == "-" }), !Self.notUnitKeys.contains(word.key) else { return nil }
         if word.coreTokens.count == 1, let token = document.tokens[safe: word.coreTokens.lowerBound], let lemma = token.lemma {
+            if isCompoundModifier(token, before: next, document: document) { return word.bare }
             if let upos = token.upos, upos != .NOUN { return nil }
             return stripPlural(lemma.fastLowercased)
         }
@@ -260,6 +261,16 @@ public struct AmountExtractor: Annotator {
         // long stem after digits.
         if ["ды", "ді", "ты", "ті"].contains(where: { bare.hasSuffix($0) }), afterNumberWord || bare.count < 6 { return nil }
         return stripNounEnding(bare)
+    }
+
+    /// "25 алма ағашы": a bare word read as an imperative ("алма", "don't take") right after a number and before a
+    /// possessed noun is the first noun of a compound ("apple tree"); an order cannot stand between a number and
+    /// the noun it counts.
+    private func isCompoundModifier(_ token: Token, before next: Word?, document: Document) -> Bool {
+        guard token.upos == .AUX || token.upos == .VERB, token.feats?.contains("Mood=Imp") == true, let next,
+              next.coreTokens.count == 1, let head = document.tokens[safe: next.coreTokens.lowerBound]
+        else { return false }
+        return head.upos == .NOUN && head.feats?.contains("Person[psor]=3") == true
     }
 
     private func stripNounEnding(_ lower: String) -> String {
