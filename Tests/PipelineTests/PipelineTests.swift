@@ -20,6 +20,15 @@ import TextModel
         #expect(document.entities.contains { $0.text == "Алматының" && $0.canonical == "Алматы" })
     }
 
+    @Test func jsonLineOfAnalysedSeedsMatchesJSONEncoder() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for prefix in ["000", "001", "002", "003", "004"] {
+            let document = Pipeline.default.analyze(id: prefix, text: try #require(SeedText.first(prefix)))
+            #expect(document.jsonLine() == String(decoding: try encoder.encode(document), as: UTF8.self), "seed \(prefix)")
+        }
+    }
+
     @Test func defaultPipelineSplitsSentences() {
         let document = Pipeline.default.analyze(id: "t", text: "Алматыда концерт өтті. Оған мыңдаған адам келді.")
         #expect(document.sentences.count == 2)
