@@ -43,6 +43,10 @@ import TextModel
         #expect(has("Өнім өндіру 3 есе артты.", "3 есе", 3, "times"))
         #expect(has("Зауыт құрылысына 40 млн доллар инвестиция салынды.", "40 млн доллар", 40_000_000, "USD"))
         #expect(has("Шараға үш мыңға жуық адам қатысты.", "үш мыңға жуық адам", 3000, "адам", "about"))
+        // Opening hours are clock times, not quantities.
+        #expect(analysed("Мұражай 10.00-ден 18.00-ге дейін жұмыс істейді.").amounts.isEmpty)
+        // A comma decimal with an ending stays a quantity.
+        #expect(analysed("Бағасы 2,50-ге дейін өсті.").amounts.map(\.value) == [2.5])
     }
 
     @Test func quotesInOtherSentences() {

@@ -98,6 +98,8 @@ public struct AmountExtractor: Annotator {
                 next += 1
             }
             if word(index - 1)?.key == Self.hour { return nil }
+            // "10.00-ден 18.00-ге дейін": a clock time with a case ending is a time even without "сағат".
+            if Self.isClockTime(numeric) { return nil }
         } else if let parsed = numberWords(from: index, word: word) {
             value = parsed.value
             next = parsed.next
@@ -261,6 +263,20 @@ public struct AmountExtractor: Annotator {
         // long stem after digits.
         if ["ды", "ді", "ты", "ті"].contains(where: { bare.hasSuffix($0) }), afterNumberWord || bare.count < 6 { return nil }
         return stripNounEnding(bare)
+    }
+
+    /// "11.00-де", "18.30-ға": hours 0–24 and two-digit minutes 0–59 after a full stop or colon, with a hyphenated
+    /// case ending. Decimals in Kazakh are written with a comma ("1,8"), so a dot before exactly two digits and an
+    /// ending reads as a clock.
+    static func isClockTime(_ numeric: NumericWord) -> Bool {
+        guard numeric.rest.hasPrefix("-"), numeric.rest.count > 1,
+              let separator = numeric.number.firstIndex(where: { $0 == "." || $0 == ":" }) else { return false }
+        let hours = numeric.number[..<separator]
+        let minutes = numeric.number[numeric.number.index(after: separator)...]
+        guard (1...2).contains(hours.count), minutes.count == 2, hours.allSatisfy(\.isNumber), minutes.allSatisfy(\.isNumber),
+              let hour = Int(hours), let minute = Int(minutes)
+        else { return false }
+        return hour <= 24 && minute <= 59
     }
 
     /// "25 алма ағашы": a bare word read as an imperative ("алма", "don't take") right after a number and before a
