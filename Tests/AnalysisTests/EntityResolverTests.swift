@@ -59,6 +59,20 @@ import TextModel
         #expect(canonical(document.entities, "Джон Смитте") == "Джон Смитте")
     }
 
+    @Test func taggedPositionGivesTheWholeRole() {
+        let text = "Ұлттық банк төрағасы Тимур Сүлейменовтің айтуынша, мөлшерлеме сақталады."
+        var document = Seeds.document(text)
+        Seeds.tag(&document, [("Тимур Сүлейменовтің", "PERSON")])
+        EntityResolver().annotate(&document)
+        // Without the tagger's POSITION span the heuristic stops at the lower-case "банк".
+        #expect(document.entities.first?.roles == ["төрағасы"])
+        document = Seeds.document(text)
+        Seeds.tag(&document, [("Ұлттық банк төрағасы", "POSITION"), ("Тимур Сүлейменовтің", "PERSON")])
+        EntityResolver().annotate(&document)
+        #expect(document.entities.first { $0.label == "PERSON" }?.roles == ["Ұлттық банк төрағасы"])
+        #expect(document.entities.first { $0.label == "PERSON" }?.canonical == "Тимур Сүлейменов")
+    }
+
     @Test func seed001InflectedNamesAndTwoRoles() {
         let entities = resolved(1, [("Бауыржан Байбек", "PERSON"), ("Пьер  Кабаремен", "PERSON"), ("Пьер Кабаре", "PERSON"), ("Алматыда", "GPE"), ("Алматыға", "GPE")])
         #expect(canonical(entities, "Пьер  Кабаремен") == "Пьер Кабаре")

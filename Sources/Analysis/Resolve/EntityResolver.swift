@@ -45,8 +45,14 @@ public struct EntityResolver: Annotator {
         let personWords = Set(document.entities.filter { $0.label == "PERSON" }.flatMap { entity in
             entity.tokenRange.clamped(to: 0..<view.wordOfToken.count).map { view.wordOfToken[$0] }
         })
+        // Position phrases the tagger found, by end offset: they may hold lower-case words the role heuristic stops at
+        // ("Ұлттық банк төрағасы", "Еуропалық одақ кеңесінің төрағасы").
+        var positionStarts: [Int: Int] = [:]
+        for entity in document.entities where entity.label == "POSITION" {
+            positionStarts[entity.end] = min(positionStarts[entity.end] ?? entity.start, entity.start)
+        }
         for entity in document.entities where entity.label == "PERSON" {
-            for role in roles(before: entity, personWords: personWords, view: view, document: document) where !(rolesByName[entity.canonical] ?? []).contains(role) {
+            for role in roles(before: entity, personWords: personWords, positionStarts: positionStarts, view: view, document: document) where !(rolesByName[entity.canonical] ?? []).contains(role) {
                 rolesByName[entity.canonical, default: []].append(role)
             }
         }
@@ -99,13 +105,15 @@ public struct EntityResolver: Annotator {
     /// Words that may stand inside a position phrase without being capitalised or genitive.
     private static let roleInnerWords: Set<String> = ["бас", "вице", "қаласы", "облысы", "ауданы", "республикасы", "бірінші", "атқарушы"]
     private static let leadingPronouns: Set<String> = ["оның", "олардың", "біздің", "сол", "бұл", "осы"]
+    /// Words after which a tagged position span starts a new role: pronouns and conjunctions.
+    private static let roleBreakWords: Set<String> = leadingPronouns.union(["және", "мен", "бен", "пен", "не", "немесе"])
 
     static func isRoleWord(_ lower: String) -> Bool {
         FactLexicon.roleStems.contains { lower.hasPrefix($0) }
     }
 
     /// Position phrases written immediately before a person's name, nearest first.
-    private func roles(before person: Entity, personWords: Set<Int>, view: WordView, document: Document) -> [String] {
+    private func roles(before person: Entity, personWords: Set<Int>, positionStarts: [Int: Int], view: WordView, document: Document) -> [String] {
         guard let firstToken = person.tokenRange.first, firstToken < view.wordOfToken.count else { return [] }
         let nameWord = view.wordOfToken[firstToken]
         let sentence = view.sentence(of: nameWord)
@@ -129,7 +137,20 @@ public struct EntityResolver: Annotator {
             }
             while first < head, Self.leadingPronouns.contains(view.words[first].bare) { first += 1 }
             let leadingQuote = view.words[first].leading.contains("«") || view.words[first].leading.contains("\"")
-            let start = leadingQuote ? document.tokens[view.words[first].tokens.lowerBound].start : view.words[first].start
+            var start = leadingQuote ? document.tokens[view.words[first].tokens.lowerBound].start : view.words[first].start
+            // A longer POSITION span ending on the same head word, inside the sentence and clear of other names.
+            if let tagged = positionStarts[headWord.end], tagged < start, tagged >= view.words[sentence.lowerBound].start {
+                let token = document.tokens.partitionPoint { $0.end > tagged }
+                if token < view.wordOfToken.count {
+                    var taggedWord = view.wordOfToken[token]
+                    // "ЮНЕСКО және оның бас директоры": the role starts after a conjunction or pronoun inside the span.
+                    if let cut = (taggedWord..<first).last(where: { Self.roleBreakWords.contains(view.words[$0].bare) }) { taggedWord = cut + 1 }
+                    if taggedWord >= sentence.lowerBound, taggedWord < first, !(taggedWord..<first).contains(where: personWords.contains) {
+                        start = view.words[taggedWord].start
+                        first = taggedWord
+                    }
+                }
+            }
             roles.append(Self.squeezed(document.slice(start, headWord.end)))
             end = first
         }
