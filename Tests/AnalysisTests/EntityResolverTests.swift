@@ -73,6 +73,14 @@ import TextModel
         #expect(document.entities.first { $0.label == "PERSON" }?.canonical == "Тимур Сүлейменов")
     }
 
+    @Test func sentenceOpeningWordsAreNotPartOfARole() {
+        var document = Seeds.document("Кездесуге Алматы облысының әкімі Марат Сұлтанғазиев қатысты. Ал депутат Ерлан Саиров қарсы шықты.")
+        Seeds.tag(&document, [("Алматы облысының әкімі", "POSITION"), ("Марат Сұлтанғазиев", "PERSON"), ("Ерлан Саиров", "PERSON")])
+        EntityResolver().annotate(&document)
+        #expect(document.entities.first { $0.text == "Марат Сұлтанғазиев" }?.roles == ["Алматы облысының әкімі"])
+        #expect(document.entities.first { $0.text == "Ерлан Саиров" }?.roles == ["депутат"])
+    }
+
     @Test func seed001InflectedNamesAndTwoRoles() {
         let entities = resolved(1, [("Бауыржан Байбек", "PERSON"), ("Пьер  Кабаремен", "PERSON"), ("Пьер Кабаре", "PERSON"), ("Алматыда", "GPE"), ("Алматыға", "GPE")])
         #expect(canonical(entities, "Пьер  Кабаремен") == "Пьер Кабаре")

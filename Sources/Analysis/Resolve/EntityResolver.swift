@@ -104,7 +104,11 @@ public struct EntityResolver: Annotator {
     private static let adjectiveEndings = ["лық", "лік", "дық", "дік", "тық", "тік"]
     /// Words that may stand inside a position phrase without being capitalised or genitive.
     private static let roleInnerWords: Set<String> = ["бас", "вице", "қаласы", "облысы", "ауданы", "республикасы", "бірінші", "атқарушы"]
-    private static let leadingPronouns: Set<String> = ["оның", "олардың", "біздің", "сол", "бұл", "осы"]
+    /// Words that may open the stretch before a role without being part of it: pronouns, and sentence-opening
+    /// conjunctions that are capitalised only because they start the sentence ("Ал депутат Ерлан Саиров").
+    private static let leadingPronouns: Set<String> = [
+        "оның", "олардың", "біздің", "сол", "бұл", "осы", "ал", "бірақ", "алайда", "сондай-ақ", "сонымен", "және",
+    ]
     /// Words after which a tagged position span starts a new role: pronouns and conjunctions.
     private static let roleBreakWords: Set<String> = leadingPronouns.union(["және", "мен", "бен", "пен", "не", "немесе"])
 
@@ -138,14 +142,22 @@ public struct EntityResolver: Annotator {
             while first < head, Self.leadingPronouns.contains(view.words[first].bare) { first += 1 }
             let leadingQuote = view.words[first].leading.contains("«") || view.words[first].leading.contains("\"")
             var start = leadingQuote ? document.tokens[view.words[first].tokens.lowerBound].start : view.words[first].start
-            // A longer POSITION span ending on the same head word, inside the sentence and clear of other names.
-            if let tagged = positionStarts[headWord.end], tagged < start, tagged >= view.words[sentence.lowerBound].start {
+            // A POSITION span ending on the same head word, inside the sentence and clear of other names.
+            if let tagged = positionStarts[headWord.end], tagged != start, tagged >= view.words[sentence.lowerBound].start {
                 let token = document.tokens.partitionPoint { $0.end > tagged }
                 if token < view.wordOfToken.count {
                     var taggedWord = view.wordOfToken[token]
                     // "ЮНЕСКО және оның бас директоры": the role starts after a conjunction or pronoun inside the span.
-                    if let cut = (taggedWord..<first).last(where: { Self.roleBreakWords.contains(view.words[$0].bare) }) { taggedWord = cut + 1 }
+                    if taggedWord < first,
+                       let cut = (taggedWord..<first).last(where: { Self.roleBreakWords.contains(view.words[$0].bare) }) {
+                        taggedWord = cut + 1
+                    }
                     if taggedWord >= sentence.lowerBound, taggedWord < first, !(taggedWord..<first).contains(where: personWords.contains) {
+                        start = view.words[taggedWord].start
+                        first = taggedWord
+                    } else if first == sentence.lowerBound, taggedWord > first, taggedWord < head {
+                        // The heuristic took the sentence's first word, capitalised only by position ("Кездесуге Алматы
+                        // облысының әкімі"); the tagged span says where the role starts.
                         start = view.words[taggedWord].start
                         first = taggedWord
                     }
