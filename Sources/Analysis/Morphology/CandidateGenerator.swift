@@ -6,64 +6,56 @@ import TextModel
 /// whose stem is known or guessable.
 struct CandidateGenerator: Sendable {
     let grammar: SuffixGrammar
-    let derivations: [(id: String, scalars: [Unicode.Scalar], upos: UPOS)]
+    let derivations: DerivationEndings
     let lexicon: StemLexicon
-    let irregular: [String: [MorphAnalysis]]
-    let memorised: [String: [MorphAnalysis]]
+    /// Feature strings of readings already described (the same few thousand combinations recur in every text).
+    let featureMemo = FeatureMemo()
+    // Keyed by UTF-8 bytes: looked up once per new word form, and hashing a non-ASCII `String` normalises it.
+    let irregular: [FormKey: [MorphAnalysis]]
+    let memorised: [FormKey: [MorphAnalysis]]
 
     /// At most this many grammar readings per form are kept (known stems first).
     static let maximumCandidates = 24
 
     init(lexicon: StemLexicon, memorised: [String: [MorphAnalysis]]) {
         grammar = SuffixGrammar(rows: MorphologyTables.suffixes())
-        var derivations: [(String, [Unicode.Scalar], UPOS)] = []
-        for row in MorphologyTables.derivations() {
-            guard let upos = UPOS(rawValue: row.upos) else { continue }
-            for form in row.forms { derivations.append((row.id, Array(form.unicodeScalars), upos)) }
-        }
-        // Longest endings first, so шылық wins over лық.
-        self.derivations = derivations.sorted { $0.1.count > $1.1.count }
+        derivations = DerivationEndings(rows: MorphologyTables.derivations())
         self.lexicon = lexicon
-        var irregular: [String: [MorphAnalysis]] = [:]
+        var irregular: [FormKey: [MorphAnalysis]] = [:]
         for row in MorphologyTables.irregularForms() {
             guard let upos = UPOS(rawValue: row.upos) else { continue }
-            irregular[row.form, default: []].append(MorphAnalysis(
+            irregular[FormKey(row.form), default: []].append(MorphAnalysis(
                 lemma: row.lemma, upos: upos, feats: row.features == "_" ? "" : row.features, chain: "=", source: .irregular))
         }
         self.irregular = irregular
-        self.memorised = memorised
+        self.memorised = Dictionary(uniqueKeysWithValues: memorised.map { (FormKey($0.key), $0.value) })
     }
 
-    /// Every derivational ending a stem may carry (longest first).
-    func derivations(of stem: [Unicode.Scalar]) -> [(id: String, upos: UPOS)] {
-        derivations.filter { stem.count > $0.scalars.count + 1 && stem.suffix($0.scalars.count).elementsEqual($0.scalars) }.map { ($0.id, $0.upos) }
-    }
+    /// Analyses of a lowercased form seen in training data, most frequent first.
+    func memorised(lower: String) -> [MorphAnalysis] { memorised[FormKey(lower)] ?? [] }
 
-    /// Whether `stem` carries a derivational ending implying `upos` (no allocation: runs once per segmentation).
+    /// Whether `stem` carries a derivational ending implying `upos`.
     func hasDerivation(of stem: [Unicode.Scalar], upos: UPOS) -> Bool {
-        derivations.contains { $0.upos == upos && stem.count > $0.scalars.count + 1 && stem.suffix($0.scalars.count).elementsEqual($0.scalars) }
+        derivations.firstMatch(in: stem, only: upos) != nil
     }
 
     /// The derivational ending of a stem (its id and the part of speech it implies), if any.
     func derivation(of stem: [Unicode.Scalar]) -> (id: String, upos: UPOS)? {
-        for entry in derivations where stem.count > entry.scalars.count + 1 && stem.suffix(entry.scalars.count).elementsEqual(entry.scalars) {
-            return (entry.id, entry.upos)
-        }
-        return nil
+        derivations.firstMatch(in: stem).map { (derivations.ids[$0], derivations.upos[$0]) }
     }
 
-    func candidates(of form: String) -> [MorphAnalysis] {
+    /// Every candidate analysis of `form`, whose lowercase is `lower` and memorised readings `memorised`.
+    func candidates(of form: String, lower: String, memorised: [MorphAnalysis]) -> [MorphAnalysis] {
         var out: [MorphAnalysis] = []
         func add(_ analysis: MorphAnalysis) {
             if !out.contains(where: { $0.sameReading(analysis) }) { out.append(analysis) }
         }
-        let lower = form.lowercased()
-        if let known = memorised[lower] { known.forEach(add) }
+        memorised.forEach(add)
         if let special = specialCandidates(form) {
             special.forEach(add)
             return out
         }
-        if let forms = irregular[lower] { forms.forEach(add) }
+        if let forms = irregular[FormKey(lower)] { forms.forEach(add) }
         let original = Array(form.unicodeScalars)
         let scalars = Array(lower.unicodeScalars)
         guard scalars.count == original.count else {
@@ -78,18 +70,17 @@ struct CandidateGenerator: Sendable {
         // Readings are described cheaply first and built (strings and all) only for the few that are kept.
         var grammarReadings: [PendingReading] = []
         // The bare word.
-        grammarReadings += stemReadings(stem: scalars, original: original, category: nil, rows: [], capitalised: capitalised)
+        stemReadings(stem: scalars, original: original, category: nil, rows: [], capitalised: capitalised, into: &grammarReadings)
         for segmentation in grammar.segmentations(of: scalars, minimumStem: 1) {
             let stem = Array(scalars[..<segmentation.stemLength])
             let alternations = segmentation.vowelInitial ? Self.alternations(of: stem) : []
             // A stem ending in б/ғ/г before a vowel is (almost always) a voiced п/қ/к: guess only the alternated stem.
             let voicedFinal = !alternations.isEmpty && KazakhPhonology.voicedBeforeVowel[stem.last!] != nil
-            grammarReadings += stemReadings(stem: stem, original: original, category: segmentation.stemCategory,
-                                            rows: segmentation.rows, capitalised: capitalised, allowGuess: !voicedFinal)
+            stemReadings(stem: stem, original: original, category: segmentation.stemCategory, rows: segmentation.rows,
+                         capitalised: capitalised, allowGuess: !voicedFinal, into: &grammarReadings)
             for (number, alternated) in alternations.enumerated() {
-                grammarReadings += stemReadings(stem: alternated, original: original, category: segmentation.stemCategory,
-                                                rows: segmentation.rows, capitalised: capitalised,
-                                                allowGuess: voicedFinal && number == 0)
+                stemReadings(stem: alternated, original: original, category: segmentation.stemCategory, rows: segmentation.rows,
+                             capitalised: capitalised, allowGuess: voicedFinal && number == 0, into: &grammarReadings)
             }
         }
         // Known stems before guesses, shorter chains first within a source (stable, deterministic).
@@ -107,43 +98,43 @@ struct CandidateGenerator: Sendable {
 
     /// Readings of one segmentation: each lexicon reading of the stem that fits the category, else guesses.
     private func stemReadings(stem: [Unicode.Scalar], original: [Unicode.Scalar], category: SuffixGrammar.Category?,
-                              rows: [Int], capitalised: Bool, allowGuess: Bool = true) -> [PendingReading] {
-        let key = String(morphologyScalars: stem)
-        var out: [PendingReading] = []
-        let entries = lexicon.readings(of: key)
+                              rows: [Int], capitalised: Bool, allowGuess: Bool = true, into out: inout [PendingReading]) {
+        // Appends to the caller's array (no array per segmentation); `found` tells whether this stem gave any.
+        let before = out.count
+        var found: Bool { out.count > before }
+        let entries = lexicon.readings(of: stem)
         for entry in entries {
             if let category {
                 let verbal = entry.upos == .VERB || entry.upos == .AUX
                 if category == .V0 ? !verbal : !Self.inflectsAsNominal.contains(entry.upos) { continue }
             }
-            out += expanded(stem: stem, original: original, upos: entry.upos, inherent: entry.features, rows: rows,
-                            category: category, source: entry.source)
+            expand(stem: stem, upos: entry.upos, inherent: entry.features, rows: rows, category: category, source: entry.source,
+                   into: &out)
         }
         let derivedADJ = hasDerivation(of: stem, upos: .ADJ)
         // Lexicalised adjectives in -лы/-сыз/-лық are often listed as nouns (or not at all): міндетті, медициналық.
-        if allowGuess, !out.isEmpty, derivedADJ, category != .V0, !entries.contains(where: { $0.upos == .ADJ }) {
-            out += expanded(stem: stem, original: original, upos: .ADJ, inherent: [], rows: rows, category: .N0, source: .guess)
+        if allowGuess, found, derivedADJ, category != .V0, !entries.contains(where: { $0.upos == .ADJ }) {
+            expand(stem: stem, upos: .ADJ, inherent: [], rows: rows, category: .N0, source: .guess, into: &out)
         }
-        if !out.isEmpty || !allowGuess { return out }
+        if found || !allowGuess { return }
         // Guesses: unknown stems need a vowel and two letters.
-        guard stem.count >= 2, KazakhPhonology.hasVowel(stem) || capitalised else { return out }
+        guard stem.count >= 2, KazakhPhonology.hasVowel(stem) || capitalised else { return }
         if category == .V0 {
             // Unknown verbs: at least three letters, not ending like a possessive or a voiced stop, and with a
             // tense/mood suffix (a bare guessed stem + voice is almost always a misparsed noun).
             let final = rows.last.map { grammar.rows[$0].yields }
-            guard stem.count >= 3, !["ы", "і", "ғ", "г", "б"].contains(stem.last!), final != .V0, final != .VN else { return out }
-            out += expanded(stem: stem, original: original, upos: .VERB, inherent: [], rows: rows, category: .V0, source: .guess)
-            return out
+            guard stem.count >= 3, !["ы", "і", "ғ", "г", "б"].contains(stem.last!), final != .V0, final != .VN else { return }
+            expand(stem: stem, upos: .VERB, inherent: [], rows: rows, category: .V0, source: .guess, into: &out)
+            return
         }
         let derived = derivation(of: stem)
         var guesses: [UPOS] = capitalised ? [.PROPN, .NOUN] : [.NOUN]
         if derivedADJ { guesses.append(.ADJ) }
         if let derived, derived.upos == .VERB, category == nil { guesses.append(.VERB) }
         for upos in guesses {
-            out += expanded(stem: stem, original: original, upos: upos, inherent: [], rows: rows,
-                            category: upos == .VERB ? .V0 : .N0, source: .guess)
+            expand(stem: stem, upos: upos, inherent: [], rows: rows, category: upos == .VERB ? .V0 : .N0, source: .guess,
+                   into: &out)
         }
-        return out
     }
 
     /// Stems a vowel-initial suffix may have altered: voiced final consonant (кітаб- → кітап) and a dropped
@@ -166,17 +157,42 @@ struct CandidateGenerator: Sendable {
     /// Builds the analysis of `stem` + suffix rows (innermost first), applying KTB's feature conventions.
     func reading(stem: [Unicode.Scalar], original: [Unicode.Scalar], upos: UPOS, inherent: [String], rows: [Int],
                  category: SuffixGrammar.Category?, source: MorphAnalysis.Source, readingIndex: Int = 0) -> MorphAnalysis? {
+        let key = FeatureMemo.Key(upos: upos, inherent: inherent, rows: rows, category: category, readingIndex: readingIndex)
+        let described: (feats: String, chain: String)
+        if let memorised = featureMemo.value(for: key) {
+            described = memorised
+        } else {
+            described = features(of: key)
+            featureMemo.store(described, for: key)
+        }
+        // Proper nouns keep the surface capitalisation of the stem; other lemmas are lowercase (KTB).
+        var lemmaScalars = stem
+        if upos == .PROPN {
+            for index in 0..<min(stem.count, original.count)
+            where MorphologyCase.lowercasedFirst(original[index]) == stem[index] {
+                lemmaScalars[index] = original[index]
+            }
+        }
+        return MorphAnalysis(
+            lemma: String(morphologyScalars: lemmaScalars), upos: upos, feats: described.feats, chain: described.chain, source: source)
+    }
+
+    /// The UD features and suffix chain of a reading (the part of ``reading(stem:original:upos:inherent:rows:category:source:readingIndex:)``
+    /// that does not depend on the stem, so it is memoised).
+    private func features(of key: FeatureMemo.Key) -> (feats: String, chain: String) {
+        let (upos, inherent, rows, category, readingIndex) = (key.upos, key.inherent, key.rows, key.category, key.readingIndex)
         var bundle = inherent.compactMap { pair -> (String, String)? in
             guard let eq = pair.firstIndex(of: "=") else { return nil }
             return (String(pair[..<eq]), String(pair[pair.index(after: eq)...]))
         }
-        var names: [String] = []
+        var names = ""
         var finalCategory = category
         var hasCase = false
         var participle = false
         for rowIndex in rows {
             let row = grammar.rows[rowIndex]
-            names.append(row.id)
+            if !names.isEmpty { names += "+" }
+            names += row.id
             for (name, value) in row.readings[min(readingIndex, row.readings.count - 1)] {
                 FeatureBundle.set(name, value, in: &bundle)
             }
@@ -198,22 +214,12 @@ struct CandidateGenerator: Sendable {
                 FeatureBundle.set("Case", "Nom", in: &bundle)
             }
         } else {
-            let caseBearing: Set<UPOS> = [.NOUN, .PROPN, .PRON]
-            if !hasCase && (caseBearing.contains(upos) || (!rows.isEmpty && upos != .NUM)) {
+            let caseBearing = upos == .NOUN || upos == .PROPN || upos == .PRON
+            if !hasCase && (caseBearing || (!rows.isEmpty && upos != .NUM)) {
                 FeatureBundle.set("Case", "Nom", in: &bundle)
             }
         }
-        // Proper nouns keep the surface capitalisation of the stem; other lemmas are lowercase (KTB).
-        var lemmaScalars = stem
-        if upos == .PROPN {
-            for index in 0..<min(stem.count, original.count)
-            where String(original[index]).lowercased().unicodeScalars.first == stem[index] {
-                lemmaScalars[index] = original[index]
-            }
-        }
-        return MorphAnalysis(
-            lemma: String(morphologyScalars: lemmaScalars), upos: upos, feats: FeatureBundle.format(bundle),
-            chain: names.joined(separator: "+"), source: source)
+        return (FeatureBundle.format(bundle), names)
     }
 
     /// A reading not built yet: what ``reading(stem:original:upos:inherent:rows:category:source:readingIndex:)`` needs.
@@ -227,12 +233,17 @@ struct CandidateGenerator: Sendable {
         let readingIndex: Int
     }
 
-    /// Every feature reading of one segmentation (rows with `;` alternatives give several).
-    private func expanded(stem: [Unicode.Scalar], original: [Unicode.Scalar], upos: UPOS, inherent: [String], rows: [Int],
-                          category: SuffixGrammar.Category?, source: MorphAnalysis.Source) -> [PendingReading] {
-        let count = rows.map { grammar.rows[$0].readings.count }.max() ?? 1
-        return (0..<count).map {
-            PendingReading(stem: stem, upos: upos, inherent: inherent, rows: rows, category: category, source: source, readingIndex: $0)
+    /// Appends every feature reading of one segmentation (rows with `;` alternatives give several).
+    private func expand(stem: [Unicode.Scalar], upos: UPOS, inherent: [String], rows: [Int], category: SuffixGrammar.Category?,
+                        source: MorphAnalysis.Source, into out: inout [PendingReading]) {
+        var count = 1
+        if !rows.isEmpty {
+            count = 0
+            for row in rows { count = max(count, grammar.rows[row].readings.count) }
+        }
+        for readingIndex in 0..<count {
+            out.append(PendingReading(stem: stem, upos: upos, inherent: inherent, rows: rows, category: category, source: source,
+                                      readingIndex: readingIndex))
         }
     }
 
@@ -241,9 +252,16 @@ struct CandidateGenerator: Sendable {
     private func specialCandidates(_ form: String) -> [MorphAnalysis]? {
         let scalars = Array(form.unicodeScalars)
         guard let first = scalars.first else { return [MorphAnalysis(lemma: form, upos: .X, feats: "", source: .special)] }
-        let letters = scalars.filter { $0.properties.isAlphabetic }
-        let digits = scalars.filter { ("0"..."9").contains($0) }
-        if letters.isEmpty && digits.isEmpty {
+        // One pass instead of filtered copies: this runs for every new word form.
+        var letterCount = 0, hasDigit = false, latin = true, roman = true
+        for scalar in scalars {
+            if ("0"..."9").contains(scalar) { hasDigit = true }
+            guard Self.isAlphabetic(scalar) else { continue }
+            letterCount += 1
+            if scalar.value >= 0x250 { latin = false }
+            if !"IVXLCM".unicodeScalars.contains(scalar) { roman = false }
+        }
+        if letterCount == 0 && !hasDigit {
             let symbols: Set<Unicode.Scalar> = ["/", "%", "$", "€", "₸", "№", "+", "=", "<", ">", "&", "*", "@", "#", "§", "°", "^", "~", "|"]
             if scalars.allSatisfy({ symbols.contains($0) }) {
                 return [MorphAnalysis(lemma: form, upos: .SYM, feats: "", source: .special),
@@ -278,10 +296,9 @@ struct CandidateGenerator: Sendable {
             }
             return out.isEmpty ? [MorphAnalysis(lemma: number, upos: .NUM, feats: "NumType=Card", source: .special)] : out
         }
-        let latin = letters.allSatisfy { $0.value < 0x250 }
-        if latin && !letters.isEmpty {
+        if latin && letterCount > 0 {
             var out: [MorphAnalysis] = []
-            if letters.allSatisfy({ "IVXLCM".unicodeScalars.contains($0) }) && letters.count == scalars.count {
+            if roman && letterCount == scalars.count {
                 out.append(MorphAnalysis(lemma: form, upos: .NUM, feats: "NumType=Ord", source: .special))
             }
             let capitalised = first.properties.isUppercase
@@ -289,13 +306,23 @@ struct CandidateGenerator: Sendable {
             out.append(MorphAnalysis(lemma: form, upos: .X, feats: "", source: .special))
             return out
         }
-        if scalars.last == "." && letters.count <= 3 {
+        if scalars.last == "." && letterCount <= 3 {
             // Initials and abbreviations: Г., т.б.
             return [MorphAnalysis(lemma: form, upos: .PROPN, feats: "Case=Nom", source: .special),
                     MorphAnalysis(lemma: form, upos: .NOUN, feats: "Case=Nom", source: .special),
                     MorphAnalysis(lemma: form, upos: .X, feats: "", source: .special)]
         }
         return nil
+    }
+
+    /// `scalar.properties.isAlphabetic`, answered without the Unicode tables for ASCII and Cyrillic letters.
+    @inline(__always)
+    private static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0x400...0x481, 0x48A...0x4FF: true
+        case 0x0...0x7F: false
+        default: scalar.properties.isAlphabetic
+        }
     }
 
     /// How a digit ends when read aloud, for suffix allomorphy (5 = бес → -ке; 2 = екі → -ге).

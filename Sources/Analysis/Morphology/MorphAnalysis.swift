@@ -41,7 +41,7 @@ public struct MorphAnalysis: Sendable, Hashable {
 
     /// Whether two analyses give the same lemma, UPOS and features (the scored columns).
     func sameReading(_ other: MorphAnalysis) -> Bool {
-        lemma == other.lemma && upos == other.upos && feats == other.feats
+        upos == other.upos && sameBytes(lemma, other.lemma) && sameBytes(feats, other.feats)
     }
 }
 
@@ -64,7 +64,39 @@ enum FeatureBundle {
 
     /// CoNLL-U order: sorted by feature name, case-insensitively.
     static func format(_ bundle: [(String, String)]) -> String {
-        // Sort keys are lowercased once per feature, not once per comparison (this runs for every candidate).
-        bundle.map { (key: $0.0.lowercased(), text: "\($0.0)=\($0.1)") }.sorted { $0.key < $1.key }.map(\.text).joined(separator: "|")
+        // This runs for every candidate built: an insertion sort of the (few) features by name, comparing ASCII
+        // bytes case-insensitively in place, and one string appended to; non-ASCII names take the general path.
+        guard bundle.allSatisfy({ $0.0.utf8.allSatisfy { $0 < 0x80 } }) else {
+            return bundle.map { (key: $0.0.lowercased(), text: "\($0.0)=\($0.1)") }.sorted { $0.key < $1.key }
+                .map(\.text).joined(separator: "|")
+        }
+        var order = Array(bundle.indices)
+        for i in order.indices.dropFirst() {
+            var j = i
+            while j > 0 && asciiCaseInsensitiveLess(bundle[order[j]].0, bundle[order[j - 1]].0) {
+                order.swapAt(j, j - 1)
+                j -= 1
+            }
+        }
+        var text = ""
+        text.reserveCapacity(bundle.reduce(0) { $0 + $1.0.utf8.count + $1.1.utf8.count + 2 })
+        for (rank, index) in order.enumerated() {
+            if rank > 0 { text += "|" }
+            text += bundle[index].0
+            text += "="
+            text += bundle[index].1
+        }
+        return text
+    }
+
+    /// `lhs.lowercased() < rhs.lowercased()` for ASCII strings, without building either.
+    private static func asciiCaseInsensitiveLess(_ lhs: String, _ rhs: String) -> Bool {
+        var left = lhs.utf8.makeIterator(), right = rhs.utf8.makeIterator()
+        while true {
+            guard let a = left.next() else { return right.next() != nil }
+            guard let b = right.next() else { return false }
+            let la = a >= 0x41 && a <= 0x5A ? a + 0x20 : a, lb = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+            if la != lb { return la < lb }
+        }
     }
 }

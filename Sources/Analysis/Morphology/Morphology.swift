@@ -1,6 +1,6 @@
 import Foundation
 import KazakhData
-public import TextModel
+import TextModel
 
 /// The Kazakh morphological analyser and disambiguator.
 ///
@@ -18,8 +18,8 @@ public final class Morphology: @unchecked Sendable {
     let generator: CandidateGenerator
     let weights: [Float]
     private let lock = NSLock()
-    private var cache: [FormKey: FormEntry] = [:]
-    private var strings: [String: String] = [:]
+    /// Guarded by `lock`.
+    private var cache = FormCache()
 
     /// Candidates scored in context per word (the rest keep their context-free order).
     static let contextWidth = 4
@@ -42,13 +42,18 @@ public final class Morphology: @unchecked Sendable {
     // MARK: word-level API
 
     /// Every plausible analysis of `form`, best first (context-free order).
-    public func analyses(of form: String) -> [MorphAnalysis] { entry(for: form).candidates }
+    public func analyses(of form: String) -> [MorphAnalysis] {
+        lock.lock()
+        defer { lock.unlock() }
+        // The entry first: looking it up may insert into the cache.
+        let index = cachedEntry(form)
+        return cache.analyses(ofEntry: index)
+    }
 
     /// All plausible lemmas of `form`, most likely first: for recall-oriented search indexing.
     public func lemmaCandidates(of form: String) -> [String] {
-        let entry = entry(for: form)
         var lemmas: [String] = []
-        for (rank, analysis) in entry.candidates.enumerated() where rank < Self.contextWidth || analysis.source != .guess {
+        for (rank, analysis) in analyses(of: form).enumerated() where rank < Self.contextWidth || analysis.source != .guess {
             let lemma = analysis.upos == .PROPN ? analysis.lemma : analysis.lemma.lowercased()
             if !lemmas.contains(lemma) { lemmas.append(lemma) }
         }
@@ -56,79 +61,112 @@ public final class Morphology: @unchecked Sendable {
     }
 
     /// The most likely lemma of `form` out of context (fast: one cached lookup).
-    public func lemma(of form: String) -> String { entry(for: form).candidates.first?.lemma ?? form }
+    public func lemma(of form: String) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        let index = cachedEntry(form)
+        let entry = cache.entries[index]
+        return entry.count > 0 ? cache.analyses[Int(entry.first)].lemma : form
+    }
 
     // MARK: sentence-level API
 
     /// One analysis per word of a sentence, chosen in context.
     public func analyze(_ forms: [String]) -> [MorphAnalysis] {
-        let entries = entries(for: forms)
-        let choices = Self.decode(entries, weights: weights)
-        return zip(entries, choices).map { $0.candidates[$1] }
+        lock.lock()
+        defer { lock.unlock() }
+        let ids = cachedEntries(forms)
+        var result: [MorphAnalysis] = []
+        result.reserveCapacity(forms.count)
+        cache.entries.withUnsafeBufferPointer { entries in
+            cache.candidates.withUnsafeBufferPointer { candidates in
+                weights.withUnsafeBufferPointer { weights in
+                    cache.analyses.withUnsafeBufferPointer { analyses in
+                        ids.withUnsafeBufferPointer { ids in
+                            Self.decode(ids, entries: entries, candidates: candidates, weights: weights) { position, choice in
+                                result.append(analyses[Int(entries[Int(ids[position])].first) + choice])
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return result
     }
 
     // MARK: internals
 
-    /// Cached entries of a sentence's forms: one lock round for the whole sentence, misses built outside it.
-    func entries(for forms: [String]) -> [FormEntry] {
-        var found = [FormEntry?](repeating: nil, count: forms.count)
-        var missing = false
-        lock.lock()
-        for index in forms.indices {
-            found[index] = cache[FormKey(forms[index])]
-            if found[index] == nil { missing = true }
-        }
+    /// The cache entry of `form`, analysed on a miss. Call with `lock` held; it is released while a missing form
+    /// is analysed (the expensive part), so other threads are not held up.
+    private func cachedEntry(_ form: String) -> Int {
+        if let found = cache.find(form) { return found }
+        if cache.count >= Self.cacheLimit { cache.removeAll() }
         lock.unlock()
-        if !missing { return found.map { $0! } }
-        return forms.indices.map { found[$0] ?? entry(for: forms[$0]) }
+        let built = FormEntry(form: form, generator: generator, weights: weights, keep: Self.keptCandidates)
+        lock.lock()
+        return cache.insert(form, built)
     }
 
-    func entry(for form: String) -> FormEntry {
-        let key = FormKey(form)
-        lock.lock()
-        if let cached = cache[key] {
+    /// Cache entries of a sentence's forms. Call with `lock` held; misses are analysed with the lock released,
+    /// then every form is looked up again (another thread may have emptied the cache meanwhile).
+    private func cachedEntries(_ forms: [String]) -> [Int32] {
+        var ids = [Int32](repeating: -1, count: forms.count)
+        var round = 0
+        while true {
+            // Emptied only before a first lookup, so a sentence with more forms than the limit still finishes.
+            if round == 0 && cache.count >= Self.cacheLimit { cache.removeAll() }
+            round += 1
+            var missing: [String] = []
+            for index in forms.indices {
+                if let found = cache.find(forms[index]) {
+                    ids[index] = Int32(found)
+                } else {
+                    ids[index] = -1
+                    missing.append(forms[index])
+                }
+            }
+            if missing.isEmpty { return ids }
             lock.unlock()
-            return cached
+            let built = missing.map { FormEntry(form: $0, generator: generator, weights: weights, keep: Self.keptCandidates) }
+            lock.lock()
+            for (form, entry) in zip(missing, built) { cache.insert(form, entry) }
         }
-        lock.unlock()
-        var built = FormEntry(form: form, generator: generator, weights: weights, keep: Self.keptCandidates)
-        lock.lock()
-        // Share the few distinct feature and chain strings between entries (memory).
-        built = built.interned(&strings)
-        if cache.count >= Self.cacheLimit {
-            cache.removeAll(keepingCapacity: true)
-            strings.removeAll(keepingCapacity: true)
-        }
-        cache[key] = built
-        lock.unlock()
-        return built
     }
 
-    /// Greedy left-to-right decoding: each word's candidates are scored with the previous choices.
-    static func decode(_ entries: [FormEntry], weights: [Float]) -> [Int] {
-        var choices = [Int](repeating: 0, count: entries.count)
+    /// Greedy left-to-right decoding: each word's candidates are scored with the previous choices; `choose` gets
+    /// each position and its chosen candidate (relative to the entry's first). No allocation.
+    @inline(__always)
+    static func decode(_ ids: UnsafeBufferPointer<Int32>, entries: UnsafeBufferPointer<FormCache.Entry>,
+                       candidates: UnsafeBufferPointer<FormCache.Candidate>, weights: UnsafeBufferPointer<Float>,
+                       choose: (Int, Int) -> Void) {
         var p1: UInt64 = 100, p2: UInt64 = 100
-        weights.withUnsafeBufferPointer { w in
-            for position in entries.indices {
-                let entry = entries[position]
-                var best = 0
-                if entry.candidates.count > 1 {
-                    let context = Context(entries: entries, position: position, p1: p1, p2: p2)
-                    var bestScore = -Float.infinity
-                    for k in 0..<min(entry.candidates.count, contextWidth) {
-                        let score = entry.staticScores[k] + context.score(entry: entry, candidate: k, weights: w)
-                        if score > bestScore {
-                            bestScore = score
-                            best = k
-                        }
+        let count = ids.count
+        let tables = Context.Tables.shared
+        for position in 0..<count {
+            let entry = entries[Int(ids[position])]
+            let first = Int(entry.first)
+            var best = 0
+            if entry.count > 1 {
+                let next = position + 1 < count ? entries[Int(ids[position + 1])] : nil
+                let context = Context(
+                    previous: position > 0 ? entries[Int(ids[position - 1])].asNeighbour : tables.noNeighbour,
+                    next: next?.asNeighbour ?? tables.noNeighbour,
+                    place: position == 0 ? 1 : (position + 1 == count ? 2 : 0),
+                    nextTag: next.map { candidates[Int($0.first)].uposCode } ?? 100, p1: p1, p2: p2, tables: tables)
+                var bestScore = -Float.infinity
+                for k in 0..<min(Int(entry.count), contextWidth) {
+                    let candidate = candidates[first + k]
+                    let score = candidate.staticScore + context.score(upos: candidate.uposCode, feats: candidate.featsCode, weights: weights)
+                    if score > bestScore {
+                        bestScore = score
+                        best = k
                     }
                 }
-                choices[position] = best
-                p2 = p1
-                p1 = entry.uposCodes[best]
             }
+            choose(position, best)
+            p2 = p1
+            p1 = candidates[first + best].uposCode
         }
-        return choices
     }
 
     /// What the context templates see around one word, pre-hashed: each template's context part is mixed once
@@ -137,16 +175,75 @@ public final class Morphology: @unchecked Sendable {
         let partial: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
 
         init(entries: [FormEntry], position: Int, p1: UInt64, p2: UInt64) {
-            let previousForm = position > 0 ? entries[position - 1].formCode : 1
-            let nextForm = position + 1 < entries.count ? entries[position + 1].formCode : 2
-            let nextSuffix = position + 1 < entries.count ? entries[position + 1].suffixCode : 2
-            let place: UInt64 = position == 0 ? 1 : (position + 1 == entries.count ? 2 : 0)
-            // Look-ahead: the next word's best context-free part of speech.
-            let nextTag = position + 1 < entries.count ? entries[position + 1].uposCodes[0] : 100
+            let next = position + 1 < entries.count ? entries[position + 1] : nil
+            self.init(previousForm: position > 0 ? entries[position - 1].formCode : 1,
+                      nextForm: next?.formCode ?? 2, nextSuffix: next?.suffixCode ?? 2,
+                      place: position == 0 ? 1 : (position + 1 == entries.count ? 2 : 0),
+                      // Look-ahead: the next word's best context-free part of speech.
+                      nextTag: next?.uposCodes[0] ?? 100, p1: p1, p2: p2)
+        }
+
+        /// `place` is 1 for the first word, 2 for the last, else 0; missing neighbours are coded 1 (before) and 2
+        /// (after), a missing tag 100.
+        @inline(__always)
+        init(previousForm: UInt64, nextForm: UInt64, nextSuffix: UInt64, place: UInt64, nextTag: UInt64, p1: UInt64, p2: UInt64) {
             let mix = MorphologyFeatures.mix
             partial = (mix(101, p1), mix(mix(102, p1), p2), mix(103, p1), mix(104, previousForm), mix(105, nextForm),
                        mix(106, nextSuffix), mix(107, nextForm), mix(108, nextSuffix), mix(109, place), mix(110, nextTag),
                        mix(mix(111, nextTag), p1))
+        }
+
+        /// What a word contributes to its neighbours' context templates: template 104 as the previous word,
+        /// 105–108 as the next one.
+        struct NeighbourParts {
+            var asPrevious: UInt64
+            var nextForm: (UInt64, UInt64)
+            var nextSuffix: (UInt64, UInt64)
+        }
+
+        static func neighbourParts(formCode: UInt64, suffixCode: UInt64) -> NeighbourParts {
+            let mix = MorphologyFeatures.mix
+            return NeighbourParts(asPrevious: mix(104, formCode), nextForm: (mix(105, formCode), mix(107, formCode)),
+                                  nextSuffix: (mix(106, suffixCode), mix(108, suffixCode)))
+        }
+
+        /// Every context-template part that depends on tags and position only, mixed once: tags are the 17
+        /// ordinals or 100 (none), stored at index 17.
+        struct Tables: Sendable {
+            static let shared = Tables()
+            static let tagSlots = 18
+            let tag101: [UInt64], tag102: [UInt64], tag103: [UInt64], place109: [UInt64], tag110: [UInt64], tag111: [UInt64]
+            /// The parts of a missing neighbour (coded 1 before the sentence, 2 after it).
+            let noNeighbour: NeighbourParts
+
+            init() {
+                let mix = MorphologyFeatures.mix
+                let tags = (0..<UInt64(Self.tagSlots)).map(Self.code)
+                tag101 = tags.map { mix(101, $0) }
+                tag103 = tags.map { mix(103, $0) }
+                tag110 = tags.map { mix(110, $0) }
+                tag102 = tags.flatMap { p1 in tags.map { p2 in mix(mix(102, p1), p2) } }
+                tag111 = tags.flatMap { next in tags.map { p1 in mix(mix(111, next), p1) } }
+                place109 = (0..<3).map { mix(109, UInt64($0)) }
+                let after = Context.neighbourParts(formCode: 2, suffixCode: 2)
+                noNeighbour = NeighbourParts(asPrevious: mix(104, 1), nextForm: after.nextForm, nextSuffix: after.nextSuffix)
+            }
+
+            /// The tag code stored at `slot`.
+            static func code(_ slot: UInt64) -> UInt64 { slot == 17 ? 100 : slot }
+
+            @inline(__always)
+            static func slot(_ tag: UInt64) -> Int { tag == 100 ? 17 : Int(tag) }
+        }
+
+        /// The same parts as ``init(previousForm:nextForm:nextSuffix:place:nextTag:p1:p2:)``, from cached neighbour
+        /// parts and precomputed tables (no mixing).
+        @inline(__always)
+        init(previous: NeighbourParts, next: NeighbourParts, place: Int, nextTag: UInt64, p1: UInt64, p2: UInt64, tables: Tables) {
+            let t1 = Tables.slot(p1), t2 = Tables.slot(p2), tn = Tables.slot(nextTag)
+            partial = (tables.tag101[t1], tables.tag102[t1 * Tables.tagSlots + t2], tables.tag103[t1], previous.asPrevious,
+                       next.nextForm.0, next.nextSuffix.0, next.nextForm.1, next.nextSuffix.1, tables.place109[place],
+                       tables.tag110[tn], tables.tag111[tn * Tables.tagSlots + t1])
         }
 
         @inline(__always)
@@ -154,10 +251,10 @@ public final class Morphology: @unchecked Sendable {
             Int(truncatingIfNeeded: MorphologyFeatures.mix(partial, value)) & MorphologyFeatures.tableMask
         }
 
-        /// Sum of the context weights of candidate `k` (the same features as ``indices(entry:candidate:)``, no allocation).
+        /// Sum of the context weights of a candidate with tag code `u` and features code `f` (the same features
+        /// as ``indices(entry:candidate:)``, no allocation).
         @inline(__always)
-        func score(entry: FormEntry, candidate k: Int, weights w: UnsafeBufferPointer<Float>) -> Float {
-            let u = entry.uposCodes[k], f = entry.featsCodes[k]
+        func score(upos u: UInt64, feats f: UInt64, weights w: UnsafeBufferPointer<Float>) -> Float {
             var sum = w[Self.slot(partial.0, u)] + w[Self.slot(partial.1, u)] + w[Self.slot(partial.2, f)]
             sum += w[Self.slot(partial.3, u)] + w[Self.slot(partial.4, u)] + w[Self.slot(partial.5, u)]
             sum += w[Self.slot(partial.6, f)] + w[Self.slot(partial.7, f)] + w[Self.slot(partial.8, u)]
@@ -175,20 +272,26 @@ public final class Morphology: @unchecked Sendable {
     }
 }
 
-/// A cache key that hashes and compares the UTF-8 bytes of a word form: no Unicode normalisation on the hot path
-/// (the forms come from the normaliser already; canonically equal but differently encoded forms just miss the cache).
+/// A dictionary key that hashes and compares the UTF-8 bytes of a word form: no Unicode normalisation on the hot
+/// path (the forms come from the normaliser already; canonically equal but differently encoded forms just miss).
 struct FormKey: Hashable {
     let text: String
 
     init(_ text: String) { self.text = text }
 
     func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { bytes in hasher.combine(bytes: UnsafeRawBufferPointer(bytes)) }
+        hasher.combine(FormCache.withBytes(of: text, FormCache.hash))
     }
 
-    static func == (lhs: FormKey, rhs: FormKey) -> Bool {
-        lhs.text.utf8.elementsEqual(rhs.text.utf8)
+    static func == (lhs: FormKey, rhs: FormKey) -> Bool { sameBytes(lhs.text, rhs.text) }
+}
+
+/// Whether two strings have the same UTF-8 bytes (`==` on non-ASCII strings goes through Unicode normalisation).
+@inline(__always)
+func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
+    guard lhs.utf8.count == rhs.utf8.count else { return false }
+    return FormCache.withBytes(of: lhs) { a in
+        FormCache.withBytes(of: rhs) { b in a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
     }
 }
 
@@ -204,51 +307,33 @@ final class FormEntry: Sendable {
     let formCode: UInt64
     let suffixCode: UInt64
 
-    private init(candidates: [MorphAnalysis], staticScores: [Float], staticFeatures: [[Int32]], uposCodes: [UInt64],
-                 featsCodes: [UInt64], formCode: UInt64, suffixCode: UInt64) {
-        self.candidates = candidates
-        self.staticScores = staticScores
-        self.staticFeatures = staticFeatures
-        self.uposCodes = uposCodes
-        self.featsCodes = featsCodes
-        self.formCode = formCode
-        self.suffixCode = suffixCode
-    }
-
-    /// The same entry with feature and chain strings replaced by shared instances from `table`.
-    func interned(_ table: inout [String: String]) -> FormEntry {
-        func intern(_ text: String) -> String {
-            if let shared = table[text] { return shared }
-            table[text] = text
-            return text
-        }
-        let shared = candidates.map { analysis in
-            var copy = analysis
-            copy.feats = intern(analysis.feats)
-            copy.chain = intern(analysis.chain)
-            return copy
-        }
-        return FormEntry(candidates: shared, staticScores: staticScores, staticFeatures: staticFeatures, uposCodes: uposCodes,
-                         featsCodes: featsCodes, formCode: formCode, suffixCode: suffixCode)
-    }
-
     /// Analyses `form`; `keep` limits the candidates kept (nil keeps all, with their features, for training).
     init(form: String, generator: CandidateGenerator, weights: [Float], keep: Int? = nil) {
         let scalars = Array(form.unicodeScalars)
-        let lowerString = form.lowercased()
+        let lowerString = MorphologyCase.lowercased(form)
         let lower = Array(lowerString.unicodeScalars)
-        let raw = generator.candidates(of: form)
-        let memorised = generator.memorised[lowerString] ?? []
+        let memorised = generator.memorised(lower: lowerString)
+        let raw = generator.candidates(of: form, lower: lowerString, memorised: memorised)
+        let formFeatures = MorphologyFeatures.FormFeatures(form: scalars, lower: lower)
         var scored: [(MorphAnalysis, [Int32], Float, Int)] = []
+        scored.reserveCapacity(raw.count)
         for (order, analysis) in raw.enumerated() {
             let rank = memorised.firstIndex { $0.sameReading(analysis) }.map { min($0, 3) } ?? 9
-            let derivation = generator.derivation(of: Array(analysis.lemma.lowercased().unicodeScalars)).map { MorphologyFeatures.code($0.id) } ?? 0
-            let features = MorphologyFeatures.staticFeatures(of: analysis, form: scalars, lower: lower, memorisedRank: rank, derivation: derivation)
-            let score = features.reduce(Float(0)) { $0 + weights[Int($1)] }
+            let lemmaLower = MorphologyCase.lowercasedScalars(analysis.lemma)
+            let derivation = generator.derivations.firstMatch(in: lemmaLower).map { generator.derivations.idCodes[$0] } ?? 0
+            var score: Float = 0
+            var features: [Int32] = []
+            if keep == nil { features.reserveCapacity(MorphologyFeatures.staticTemplateCount) }
+            weights.withUnsafeBufferPointer { weights in
+                formFeatures.forEachStaticFeature(of: analysis, lemmaLower: lemmaLower, memorisedRank: rank, derivation: derivation) { index in
+                    score += weights[index]
+                    if keep == nil { features.append(Int32(index)) }
+                }
+            }
             scored.append((analysis, features, score, order))
         }
         scored.sort { ($0.2, -$0.3) > ($1.2, -$1.3) }
-        if let keep { scored = Array(scored.prefix(keep)) }
+        if let keep, scored.count > keep { scored.removeSubrange(keep...) }
         candidates = scored.map(\.0)
         staticFeatures = keep == nil ? scored.map(\.1) : []
         staticScores = scored.map(\.2)

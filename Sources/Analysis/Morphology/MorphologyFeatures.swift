@@ -20,6 +20,20 @@ enum MorphologyFeatures {
         Int(truncatingIfNeeded: mix(mix(mix(template, a), b), c)) & tableMask
     }
 
+    /// `mix(template, upos)` for every static template and part-of-speech ordinal, mixed once: most static
+    /// features start with these two values.
+    static let uposPrefixes: [UInt64] = (0..<staticTemplateSlots * uposCount).map {
+        mix(UInt64($0 / uposCount), UInt64($0 % uposCount))
+    }
+    static let staticTemplateSlots = 24
+    static let uposCount = 17
+
+    /// ``index(_:_:_:_:)`` with `a` the part-of-speech ordinal, from ``uposPrefixes``.
+    @inline(__always)
+    static func uposIndex(_ prefixes: UnsafeBufferPointer<UInt64>, _ template: Int, _ u: Int, _ b: UInt64 = 0, _ c: UInt64 = 0) -> Int {
+        Int(truncatingIfNeeded: mix(mix(prefixes[template * uposCount + u], b), c)) & tableMask
+    }
+
     static func code(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in text.utf8 {
@@ -49,31 +63,64 @@ enum MorphologyFeatures {
         return 5
     }
 
-    /// Static (context-free) feature indices of candidate `analysis` of a form.
-    static func staticFeatures(of analysis: MorphAnalysis, form: [Unicode.Scalar], lower: [Unicode.Scalar], memorisedRank: Int,
-                               derivation: UInt64) -> [Int32] {
-        let u = UInt64(analysis.upos.ordinal)
-        let f = code(analysis.feats) ^ u
-        let chain = code(analysis.chain)
-        let suffix1 = code(lower.suffix(1)), suffix2 = code(lower.suffix(2)), suffix3 = code(lower.suffix(3))
-        let lemmaScalars = analysis.lemma.unicodeScalars.count
-        let lemmaLower = analysis.lemma.lowercased()
-        // The lemma's last two scalars as UTF-8 (hashed like a String, without building Characters).
-        let lemmaEnding = String(morphologyScalars: lemmaLower.unicodeScalars.suffix(2))
-        let stripped = UInt64(max(0, min(8, lower.count - lemmaScalars)))
-        let indices = [
-            index(1, u), index(2, f), index(3, u, chain), index(4, u, UInt64(analysis.source.rawValue)),
-            index(5, u, UInt64(memorisedRank)), index(6, u, suffix1), index(7, u, suffix2), index(8, u, suffix3),
-            index(9, f, suffix2), index(10, f, suffix3), index(11, u, shape(form)), index(12, u, stripped),
-            index(13, u, derivation), index(14, u, code(lemmaLower)), index(15, f, chain),
-            index(16, u, code(lower[...])), index(17, u, UInt64(min(lemmaScalars, 12))),
-            index(18, u, UInt64(analysis.source.rawValue), UInt64(memorisedRank)),
-            index(19, u, UInt64(analysis.source.rawValue), suffix2), index(20, f, UInt64(analysis.source.rawValue), chain),
-            index(21, u, code(lower.dropFirst(min(lemmaScalars, lower.count)))),
-            index(23, u, code(lower.dropFirst(min(lemmaScalars, lower.count))), suffix2),
-            index(22, u, code(lemmaEnding), chain),
-        ]
-        return indices.map { Int32($0) }
+    /// How many static templates ``FormFeatures/forEachStaticFeature(of:lemmaLower:memorisedRank:derivation:_:)`` fires.
+    static let staticTemplateCount = 23
+
+    /// FNV-1a of the UTF-8 encoding of `scalars`: equal to ``code(_:)-(String)`` of the string they make, without
+    /// building it.
+    @inline(__always)
+    static func utf8Code<C: Collection<Unicode.Scalar>>(_ scalars: C) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for scalar in scalars {
+            UTF8.encode(scalar) { byte in
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+        }
+        return hash
+    }
+
+    /// The parts of the static features that depend on the word form only, computed once per form rather than
+    /// once per candidate.
+    struct FormFeatures {
+        let lower: [Unicode.Scalar]
+        let suffix1: UInt64, suffix2: UInt64, suffix3: UInt64
+        let shape: UInt64
+        let whole: UInt64
+
+        init(form: [Unicode.Scalar], lower: [Unicode.Scalar]) {
+            self.lower = lower
+            suffix1 = code(lower.suffix(1))
+            suffix2 = code(lower.suffix(2))
+            suffix3 = code(lower.suffix(3))
+            shape = MorphologyFeatures.shape(form)
+            whole = code(lower[...])
+        }
+
+        /// Calls `body` with each static (context-free) feature index of candidate `analysis`, in a fixed order
+        /// (scores are summed in this order). `lemmaLower` is the lowercased lemma.
+        @inline(__always)
+        func forEachStaticFeature(of analysis: MorphAnalysis, lemmaLower: [Unicode.Scalar], memorisedRank: Int,
+                                  derivation: UInt64, _ body: (Int) -> Void) {
+            let u = UInt64(analysis.upos.ordinal)
+            let f = code(analysis.feats) ^ u
+            let chain = code(analysis.chain)
+            let source = UInt64(analysis.source.rawValue)
+            let lemmaScalars = analysis.lemma.unicodeScalars.count
+            let stripped = UInt64(max(0, min(8, lower.count - lemmaScalars)))
+            let ending = code(lower.dropFirst(min(lemmaScalars, lower.count)))
+            uposPrefixes.withUnsafeBufferPointer { p in
+                let o = analysis.upos.ordinal
+                body(uposIndex(p, 1, o)); body(index(2, f)); body(uposIndex(p, 3, o, chain)); body(uposIndex(p, 4, o, source))
+                body(uposIndex(p, 5, o, UInt64(memorisedRank))); body(uposIndex(p, 6, o, suffix1)); body(uposIndex(p, 7, o, suffix2))
+                body(uposIndex(p, 8, o, suffix3)); body(index(9, f, suffix2)); body(index(10, f, suffix3)); body(uposIndex(p, 11, o, shape))
+                body(uposIndex(p, 12, o, stripped)); body(uposIndex(p, 13, o, derivation)); body(uposIndex(p, 14, o, utf8Code(lemmaLower)))
+                body(index(15, f, chain)); body(uposIndex(p, 16, o, whole)); body(uposIndex(p, 17, o, UInt64(min(lemmaScalars, 12))))
+                body(uposIndex(p, 18, o, source, UInt64(memorisedRank))); body(uposIndex(p, 19, o, source, suffix2))
+                body(index(20, f, source, chain)); body(uposIndex(p, 21, o, ending)); body(uposIndex(p, 23, o, ending, suffix2))
+                body(uposIndex(p, 22, o, utf8Code(lemmaLower.suffix(2)), chain))
+            }
+        }
     }
 }
 

@@ -13,14 +13,15 @@ public struct StemLexicon: Sendable {
         public var count: Int
     }
 
-    // Keyed by UTF-8 bytes: lookups are on the analyser's cold path, dozens per word form.
-    private var entries: [FormKey: [Entry]] = [:]
+    // Keyed by scalars: lookups are on the analyser's cold path, dozens per word form, and its stems are scalar
+    // arrays already (no `String` is built to look one up).
+    private var entries: [StemKey: [Entry]] = [:]
 
     public init() {}
 
     /// Adds a reading of `stem`; a reading already present from a more trusted source is kept.
     public mutating func add(_ stem: String, upos: UPOS, features: String = "_", source: MorphAnalysis.Source, count: Int = 1) {
-        let key = FormKey(stem.lowercased())
+        let key = StemKey(scalars: Array(stem.lowercased().unicodeScalars))
         let feats = features == "_" || features.isEmpty ? [] : features.split(separator: "|").map(String.init)
         if let index = entries[key]?.firstIndex(where: { $0.upos == upos }) {
             entries[key]![index].count += count
@@ -32,7 +33,17 @@ public struct StemLexicon: Sendable {
     }
 
     /// Readings of a lowercased stem.
-    public func readings(of stem: String) -> [Entry] { entries[FormKey(stem)] ?? [] }
+    public func readings(of stem: String) -> [Entry] { readings(of: Array(stem.unicodeScalars)) }
+
+    /// Readings of a lowercased stem given as scalars.
+    func readings(of stem: [Unicode.Scalar]) -> [Entry] { entries[StemKey(scalars: stem)] ?? [] }
+
+    /// A stem as a dictionary key, hashed with FNV-1a over its scalar values (one `Hasher` round, not one per scalar).
+    private struct StemKey: Hashable {
+        let scalars: [Unicode.Scalar]
+
+        func hash(into hasher: inout Hasher) { hasher.combine(MorphologyFeatures.code(scalars[...])) }
+    }
 
     /// Hand-checked stems only (`morphology-hand-stems.tsv`).
     public static func handChecked() -> StemLexicon {
