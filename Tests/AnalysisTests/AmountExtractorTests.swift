@@ -57,6 +57,22 @@ import TextModel
         #expect(has(amounts("Бюджет 4 500 теңге."), "4 500 теңге", 4500, "KZT"))
     }
 
+    @Test func compoundNounReadAsAnImperativeIsStillCounted() {
+        // The tagger may read "алма" (apple) as the imperative "don't take"; before "ағашы" it starts a compound.
+        var document = Seeds.document("Айналасында 25 алма ағашы орнатылған. Ол 5 алма деді.")
+        for index in document.tokens.indices {
+            switch document.tokens[index].norm {
+            case "алма": (document.tokens[index].lemma, document.tokens[index].upos, document.tokens[index].feats) = ("ал", .AUX, "Mood=Imp|Number=Sing|Person=2|Polarity=Neg|VerbForm=Fin")
+            case "ағашы": (document.tokens[index].lemma, document.tokens[index].upos, document.tokens[index].feats) = ("ағаш", .NOUN, "Case=Nom|Number[psor]=Plur,Sing|Person[psor]=3")
+            default: (document.tokens[index].lemma, document.tokens[index].upos) = (document.tokens[index].norm.lowercased(), .NOUN)
+            }
+        }
+        AmountExtractor().annotate(&document)
+        #expect(has(document.amounts, "25 алма", 25, "алма"))
+        // Without a possessed noun after it, the imperative reading stands: no unit.
+        #expect(document.amounts.contains { $0.value == 5 && $0.unit == nil })
+    }
+
     @Test func ordinalsAnniversariesAndGarbageAreNotAmounts() {
         #expect(amounts("Ол 35-ші орынды иеленді, 2-ші санатты орталық.").isEmpty)
         #expect(amounts("Алматының 1000 жылдығы мерекеленді.").isEmpty)

@@ -1,3 +1,4 @@
+import Foundation
 import Pipeline
 import Testing
 import TextModel
@@ -10,9 +11,68 @@ import TextModel
         #expect(Pipeline.named("no-such-pipeline") == nil)
     }
 
+    @Test func seedNamesKeepEndingsNothingBacks() throws {
+        let text = try #require(SeedText.first("000"))
+        let document = Pipeline.default.analyze(id: "000", text: text)
+        let getachew = document.entities.filter { $0.text.hasPrefix("Геташев") }
+        #expect(!getachew.isEmpty)
+        #expect(getachew.allSatisfy { $0.canonical == "Геташев Енгида" })
+        #expect(document.entities.contains { $0.text == "Алматының" && $0.canonical == "Алматы" })
+    }
+
+    @Test func jsonLineOfAnalysedSeedsMatchesJSONEncoder() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for prefix in ["000", "001", "002", "003", "004"] {
+            let document = Pipeline.default.analyze(id: prefix, text: try #require(SeedText.first(prefix)))
+            #expect(document.jsonLine() == String(decoding: try encoder.encode(document), as: UTF8.self), "seed \(prefix)")
+        }
+    }
+
     @Test func defaultPipelineSplitsSentences() {
         let document = Pipeline.default.analyze(id: "t", text: "Алматыда концерт өтті. Оған мыңдаған адам келді.")
         #expect(document.sentences.count == 2)
         #expect(document.slice(document.sentences[1].start, document.sentences[1].end) == "Оған мыңдаған адам келді.")
+    }
+}
+
+/// The issue's bad-input promises, through the whole `kk-default` pipeline: no crash and no invented fact.
+@Suite struct PipelineBadInputTests {
+    func facts(_ text: String) -> Document { Pipeline.default.analyze(id: "bad", text: text) }
+
+    @Test func textWithNoKazakhYieldsNoFacts() {
+        for text in ["The quick brown fox jumps over the lazy dog.", "Просто русский текст без дат.", "12345 !!! ??? ---", "\u{0}\u{1}\u{7F}", ""] {
+            let document = facts(text)
+            #expect(document.times.isEmpty && document.quotes.isEmpty && document.meetings.isEmpty && document.events.isEmpty, "\(text)")
+        }
+    }
+
+    @Test func absurdDatesAndHugeNumbersAreNotFacts() {
+        let document = facts("Концерт 32 қараша күні сағат 25.61-де өтеді. Бюджет 99999999999999999999999999999999 теңге, 1e400 млрд млрд доллар.")
+        #expect(document.times.isEmpty)
+        #expect(document.amounts.allSatisfy { $0.value.isFinite && $0.value < 1e18 })
+    }
+
+    @Test func unbalancedQuotesGetNoSpeaker() {
+        let document = facts("«Қала дамып келеді, - деді әкім. \"Тағы бір «ашық тырнақша. »» «")
+        #expect(document.quotes.allSatisfy { $0.speaker == nil })
+        #expect(document.quotes.allSatisfy { !$0.text.isEmpty })
+    }
+
+    @Test func veryLongUnbrokenInputDoesNotCrash() {
+        let document = facts(String(repeating: "қараша«", count: 800) + String(repeating: "1", count: 5_000))
+        #expect(document.times.isEmpty)
+        #expect(!document.tokens.isEmpty)
+    }
+}
+
+/// The bundled seed articles, read from the CLI's resources.
+enum SeedText {
+    static func first(_ prefix: String) -> String? {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/TilshiCLI/Resources/Samples")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        guard let name = names.sorted().first(where: { $0.hasPrefix(prefix) }) else { return nil }
+        return try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
     }
 }

@@ -98,6 +98,8 @@ public struct AmountExtractor: Annotator {
                 next += 1
             }
             if word(index - 1)?.key == Self.hour { return nil }
+            // "10.00-ден 18.00-ге дейін": a clock time with a case ending is a time even without "сағат".
+            if Self.isClockTime(numeric) { return nil }
         } else if let parsed = numberWords(from: index, word: word) {
             value = parsed.value
             next = parsed.next
@@ -157,7 +159,7 @@ public struct AmountExtractor: Annotator {
             let lower = following.bare
             if lower.hasPrefix("жылдық") || lower.hasPrefix("жылдығ") || lower.hasPrefix("жылдар") || lower.hasPrefix("бөлі") { return nil }
             if lower.hasPrefix("жыл"), value >= 1000 { return nil }
-            if let noun = countedNoun(following, document: document, afterNumberWord: fromWords) {
+            if let noun = countedNoun(following, document: document, afterNumberWord: fromWords, next: word(next + 1)) {
                 unit = noun
                 counted = true
                 next += 1
@@ -245,9 +247,10 @@ public struct AmountExtractor: Annotator {
     }
 
     /// The counted noun after a number: its lemma when morphology ran, otherwise the word without its case ending.
-    private func countedNoun(_ word: Word, document: Document, afterNumberWord: Bool) -> String? {
+    private func countedNoun(_ word: Word, document: Document, afterNumberWord: Bool, next: Word? = nil) -> String? {
         guard !word.isCapitalized, word.core.allSatisfy({ $0.isLetter || $0 == "-" }), !Self.notUnitKeys.contains(word.key) else { return nil }
         if word.coreTokens.count == 1, let token = document.tokens[safe: word.coreTokens.lowerBound], let lemma = token.lemma {
+            if isCompoundModifier(token, before: next, document: document) { return word.bare }
             if let upos = token.upos, upos != .NOUN { return nil }
             return stripPlural(lemma.fastLowercased)
         }
@@ -260,6 +263,30 @@ public struct AmountExtractor: Annotator {
         // long stem after digits.
         if ["ды", "ді", "ты", "ті"].contains(where: { bare.hasSuffix($0) }), afterNumberWord || bare.count < 6 { return nil }
         return stripNounEnding(bare)
+    }
+
+    /// "11.00-де", "18.30-ға": hours 0–24 and two-digit minutes 0–59 after a full stop or colon, with a hyphenated
+    /// case ending. Decimals in Kazakh are written with a comma ("1,8"), so a dot before exactly two digits and an
+    /// ending reads as a clock.
+    static func isClockTime(_ numeric: NumericWord) -> Bool {
+        guard numeric.rest.hasPrefix("-"), numeric.rest.count > 1,
+              let separator = numeric.number.firstIndex(where: { $0 == "." || $0 == ":" }) else { return false }
+        let hours = numeric.number[..<separator]
+        let minutes = numeric.number[numeric.number.index(after: separator)...]
+        guard (1...2).contains(hours.count), minutes.count == 2, hours.allSatisfy(\.isNumber), minutes.allSatisfy(\.isNumber),
+              let hour = Int(hours), let minute = Int(minutes)
+        else { return false }
+        return hour <= 24 && minute <= 59
+    }
+
+    /// "25 алма ағашы": a bare word read as an imperative ("алма", "don't take") right after a number and before a
+    /// possessed noun is the first noun of a compound ("apple tree"); an order cannot stand between a number and
+    /// the noun it counts.
+    private func isCompoundModifier(_ token: Token, before next: Word?, document: Document) -> Bool {
+        guard token.upos == .AUX || token.upos == .VERB, token.feats?.contains("Mood=Imp") == true, let next,
+              next.coreTokens.count == 1, let head = document.tokens[safe: next.coreTokens.lowerBound]
+        else { return false }
+        return head.upos == .NOUN && head.feats?.contains("Person[psor]=3") == true
     }
 
     private func stripNounEnding(_ lower: String) -> String {

@@ -60,11 +60,13 @@ private struct Matcher {
         self.anchor = anchor
     }
 
-    /// Endings a month name takes in running text ("қарашада", "қазанның", "қаңтардан").
+    /// Endings a month name takes in running text ("қарашада", "қазанның", "қаңтардан"); after the vowel-final
+    /// "шілде" and "қараша" the possessive is -сі/-сы ("2026 жылдың 3 шілдесінде", "5 қарашасы күні").
     private static let monthEndings: Set<String> = [
         "", "да", "де", "та", "те", "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "дан", "ден", "тан",
         "тен", "нан", "нен", "ы", "і", "ды", "ді", "ты", "ті", "ны", "ні", "дағы", "дегі", "тағы", "тегі", "ында", "інде",
         "ының", "інің", "ына", "іне", "ынан", "інен", "мен", "бен", "пен",
+        "сы", "сі", "сында", "сінде", "сының", "сінің", "сына", "сіне", "сынан", "сінен",
     ]
 
     private static let months = StemIndex(Months.kazakh.map { (stem: $0.key, payload: $0.value) })

@@ -121,6 +121,12 @@ struct WordView: Sendable {
 
     private static func isPunctuationToken(_ token: Token) -> Bool {
         if token.kind == .word || token.kind == .number { return false }
+        // ASCII marks (",", ".", "-", "\"", "..."), the usual case, without Unicode property lookups.
+        if token.norm.utf8.allSatisfy({ $0 < 0x80 }) {
+            return !token.norm.isEmpty && token.norm.utf8.allSatisfy { byte in
+                !(byte >= 0x30 && byte <= 0x39) && !((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) && byte != 0x25 && byte != 0x24
+            }
+        }
         return !token.norm.isEmpty && token.norm.unicodeScalars.allSatisfy {
             !$0.properties.isAlphabetic && $0.properties.numericType == nil && !corePunctuation.contains($0)
         }

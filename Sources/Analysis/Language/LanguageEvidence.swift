@@ -48,45 +48,47 @@ public struct LanguageEvidence: Sendable, Equatable {
             guard LanguageCues.isLetter(scalars[index]) else { index += 1; continue }
             var end = index
             var cyrillic = 0, latin = 0
+            var flags: UInt8 = 0
+            // The word's key for the stop-word sets is hashed while it is read, so no lookup hashes it again.
+            var key = LanguageCues.keySeed
             word.removeAll(keepingCapacity: true)
             while end < scalars.endIndex, LanguageCues.isLetter(scalars[end]) {
                 let value = scalars[end].value
                 if value >= 0x400 && value < 0x500 { cyrillic += 1 } else if value < 0x250 { latin += 1 }
-                word.append(LanguageCues.lowercase(scalars[end]))
+                let lower = LanguageCues.lowercase(scalars[end])
+                if lower.value < 0x500 { flags |= cues.letterFlags[Int(lower.value)] }
+                key = LanguageCues.key(key, adding: lower)
+                word.append(lower)
                 end += 1
             }
             cyrillicLetters += cyrillic
             latinLetters += latin
             let isInitial = end - index == 1 && end < scalars.endIndex && scalars[end] == "."
             if !isInitial {
-                if cyrillic >= latin { scoreCyrillic(word, cues) } else { scoreLatin(word, cues) }
+                if cyrillic >= latin { scoreCyrillic(word, key: key, flags: flags, cues) } else { scoreLatin(word, key: key, flags: flags, cues) }
             }
             index = end
         }
     }
 
-    private mutating func scoreCyrillic(_ word: [Unicode.Scalar], _ cues: LanguageCues) {
-        var flags: UInt8 = 0
-        for scalar in word where scalar.value < 0x500 { flags |= cues.letterFlags[Int(scalar.value)] }
+    private mutating func scoreCyrillic(_ word: [Unicode.Scalar], key: UInt64, flags: UInt8, _ cues: LanguageCues) {
         if flags & LanguageCues.kazakhLetter != 0 { kazakh += 2 }
         if flags & LanguageCues.russianLetter != 0 { russian += 2 }
-        if cues.kazakhStopWords.contains(word) { kazakh += 2; return }
-        if cues.russianStopWords.contains(word) { russian += 2; return }
-        if LanguageCues.endsWithAny(word, cues.kazakhEndings) { kazakh += 1 }
-        if LanguageCues.endsWithAny(word, cues.russianEndings) { russian += 1 }
+        if cues.kazakhStopWords.contains(key) { kazakh += 2; return }
+        if cues.russianStopWords.contains(key) { russian += 2; return }
+        if cues.kazakhEndings.matches(word) { kazakh += 1 }
+        if cues.russianEndings.matches(word) { russian += 1 }
     }
 
-    private mutating func scoreLatin(_ word: [Unicode.Scalar], _ cues: LanguageCues) {
-        var flags: UInt8 = 0
-        for scalar in word where scalar.value < 0x500 { flags |= cues.letterFlags[Int(scalar.value)] }
+    private mutating func scoreLatin(_ word: [Unicode.Scalar], key: UInt64, flags: UInt8, _ cues: LanguageCues) {
         if flags & LanguageCues.kazakhLatinLetter != 0 { kazakh += 2 }
-        if cues.englishStopWords.contains(word) { english += 2; return }
-        if cues.kazakhLatinStopWords.contains(word) { kazakh += 2; return }
+        if cues.englishStopWords.contains(key) { english += 2; return }
+        if cues.kazakhLatinStopWords.contains(key) { kazakh += 2; return }
         let text = String(String.UnicodeScalarView(word))
         if word.contains("q") && !text.contains("qu") { kazakh += 1 }
         let looksEnglish = LatinReader.looksEnglish(text)
         if looksEnglish { english += 1 }
-        if !looksEnglish, LanguageCues.endsWithAny(word, cues.kazakhLatinEndings) { kazakh += 1 }
+        if !looksEnglish, cues.kazakhLatinEndings.matches(word) { kazakh += 1 }
     }
 }
 
@@ -105,18 +107,46 @@ struct LanguageCues: Sendable {
         }
         return flags
     }()
-    let kazakhStopWords = Self.scalarSet(StopWords.kazakh)
-    let russianStopWords = Self.scalarSet(StopWords.russian)
-    let englishStopWords = Self.scalarSet(StopWords.english)
+    let kazakhStopWords = Self.keySet(StopWords.kazakh)
+    let russianStopWords = Self.keySet(StopWords.russian)
+    let englishStopWords = Self.keySet(StopWords.english)
     /// Kazakh stop words in the 2021 Latin alphabet, for Latin-script Kazakh.
-    let kazakhLatinStopWords = Self.scalarSet(StopWords.kazakh.map { Transliterator.toLatin($0) })
-    let kazakhEndings = LanguageEndings.kazakh.map { Array($0.unicodeScalars) }
-    let russianEndings = LanguageEndings.russian.map { Array($0.unicodeScalars) }
+    let kazakhLatinStopWords = Self.keySet(StopWords.kazakh.map { Transliterator.toLatin($0) })
+    let kazakhEndings = EndingSet(LanguageEndings.kazakh)
+    let russianEndings = EndingSet(LanguageEndings.russian)
     /// Kazakh endings in the 2021 Latin alphabet, at least two letters long.
-    let kazakhLatinEndings = LatinReader.kazakhLatinEndings.map { Array($0.unicodeScalars) }.filter { $0.count >= 2 }
+    let kazakhLatinEndings = EndingSet(LatinReader.kazakhLatinEndings.filter { $0.unicodeScalars.count >= 2 })
 
-    static func scalarSet<Words: Sequence<String>>(_ words: Words) -> Set<[Unicode.Scalar]> {
-        Set(words.map { Array($0.unicodeScalars) })
+    /// FNV-1a over lower-cased scalar values: stop words are looked up by this 64-bit key, which ``LanguageEvidence``
+    /// computes while reading a word (no array hashing per lookup).
+    static let keySeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func key(_ hash: UInt64, adding scalar: Unicode.Scalar) -> UInt64 {
+        (hash ^ UInt64(scalar.value)) &* 0x0000_0100_0000_01b3
+    }
+
+    static func keySet<Words: Sequence<String>>(_ words: Words) -> Set<UInt64> {
+        Set(words.map { word in word.unicodeScalars.reduce(keySeed) { key($0, adding: $1.fastLowercase) } })
+    }
+
+    /// Word endings grouped by their last letter, so a word is compared only with the endings it could have.
+    struct EndingSet: Sendable {
+        private var byFinal: [UInt32: [[Unicode.Scalar]]] = [:]
+
+        init(_ endings: [String]) {
+            for ending in endings {
+                let scalars = Array(ending.unicodeScalars)
+                guard let last = scalars.last else { continue }
+                byFinal[last.value, default: []].append(scalars)
+            }
+        }
+
+        /// Whether `word` ends with one of the endings and keeps at least two letters of stem before it.
+        func matches(_ word: [Unicode.Scalar]) -> Bool {
+            guard let last = word.last, let endings = byFinal[last.value] else { return false }
+            return LanguageCues.endsWithAny(word, endings)
+        }
     }
 
     /// Whether `word` ends with one of `endings` and keeps at least two letters of stem before it.

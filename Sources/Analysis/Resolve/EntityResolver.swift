@@ -22,17 +22,22 @@ public struct EntityResolver: Annotator {
         let view = WordView.shared(for: document)
         // Places and organisations named on their own elsewhere: a person span that runs into one ("Бауыржан Байбек
         // Франция", a tagger's overlong span) does not take it into the name.
-        let placeNames = Set(document.entities.filter { $0.label != "PERSON" && !$0.text.contains(" ") }.map { Nominative.word($0.text).lowercased() })
+        // Built only when some person span is long enough to have run into a place (rare).
+        let hasLongPerson = document.entities.contains { $0.label == "PERSON" && ($0.tokenRange.count >= 3 || $0.tokenRange.isEmpty) }
+        let placeNames = !hasLongPerson ? [] : Set(document.entities.filter { $0.label != "PERSON" && !$0.text.utf8.contains(0x20) }
+            .map { Nominative.word($0.text).lowercased() })
+        // Names attest stems: capitalised words only ("алма ағашы" must not turn "Алматы" into "Алма"); integer keys,
+        // so building the set costs no string hashing.
+        let attested = Set(view.words.lazy.filter(\.isCapitalized).map(\.key))
         let mentions = document.entities.map { entity in
             var words = Self.words(of: entity, in: document)
             if entity.label == "PERSON", words.count >= 3, let last = words.last, placeNames.contains(Nominative.word(last).lowercased()) {
                 words.removeLast()
             }
-            return NameResolver.Mention(words: words, label: entity.label, nominative: Self.taggerNominative(entity, words: words))
+            return NameResolver.Mention(
+                words: words, label: entity.label,
+                nominative: Self.taggerNominative(entity, words: words) { attested.contains(WordKey.of($0)) })
         }
-        // Names attest stems: capitalised words only ("алма ағашы" must not turn "Алматы" into "Алма"); integer keys,
-        // so building the set costs no string hashing.
-        let attested = Set(view.words.lazy.filter(\.isCapitalized).map(\.key))
         let canonical = NameResolver.canonicalNames(for: mentions, knownNames: knownNames) { attested.contains(WordKey.of($0)) }
         for index in document.entities.indices { document.entities[index].canonical = canonical[index] }
 
@@ -40,8 +45,14 @@ public struct EntityResolver: Annotator {
         let personWords = Set(document.entities.filter { $0.label == "PERSON" }.flatMap { entity in
             entity.tokenRange.clamped(to: 0..<view.wordOfToken.count).map { view.wordOfToken[$0] }
         })
+        // Position phrases the tagger found, by end offset: they may hold lower-case words the role heuristic stops at
+        // ("Ұлттық банк төрағасы", "Еуропалық одақ кеңесінің төрағасы").
+        var positionStarts: [Int: Int] = [:]
+        for entity in document.entities where entity.label == "POSITION" {
+            positionStarts[entity.end] = min(positionStarts[entity.end] ?? entity.start, entity.start)
+        }
         for entity in document.entities where entity.label == "PERSON" {
-            for role in roles(before: entity, personWords: personWords, view: view, document: document) where !(rolesByName[entity.canonical] ?? []).contains(role) {
+            for role in roles(before: entity, personWords: personWords, positionStarts: positionStarts, view: view, document: document) where !(rolesByName[entity.canonical] ?? []).contains(role) {
                 rolesByName[entity.canonical, default: []].append(role)
             }
         }
@@ -50,18 +61,30 @@ public struct EntityResolver: Annotator {
         }
     }
 
-    private static let caseEndings = Set(FactLexicon.caseSuffixes.map(\.suffix))
+    /// Case endings by their text; a weak one (-да, -ты, -тан, …) also ends many foreign names.
+    private static let caseEndings: [String: Bool] = Dictionary(
+        FactLexicon.caseSuffixes.map { ($0.suffix, $0.strong) }, uniquingKeysWith: { $0 || $1 })
 
     /// The entity tagger's canonical name, when it only removed a case ending from the last word ("Алматыда" →
     /// "Алматы"); a lemma-based form that also drops a possessive or plural ("Республикасының" → "Республика",
     /// "коммуникациялар" → "коммуникация") is not a name's nominative and is ignored.
-    static func taggerNominative(_ entity: Entity, words: [String]) -> [String]? {
-        let canonical = entity.canonical.split(separator: " ").map(String.init)
+    ///
+    /// A weak ending removed from a plain word counts only when the shorter form is backed by the document
+    /// (`isAttested`, a lower-cased stem written as a capitalised word elsewhere) or is a gazetteer name: "Геташев Енгида" keeps "Енгида",
+    /// a foreign name whose last letters merely look like a locative, while "Парижде" → "Париж" needs "Париж".
+    /// Listed name exceptions are never shortened; endings after a hyphen ("ЮНЕСКО-да") always count.
+    static func taggerNominative(_ entity: Entity, words: [String], isAttested: (String) -> Bool = { _ in false }) -> [String]? {
+        // Cheap rejections first: most canonical names equal the surface or differ in more than the last word.
+        guard !words.isEmpty, entity.canonical.utf8.count < words.reduce(words.count - 1, { $0 + $1.utf8.count }) else { return nil }
+        let canonical = entity.canonical.utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) }
         guard canonical.count == words.count, let last = canonical.last, let surface = words.last, last != surface,
               canonical.dropLast() == words.dropLast(), surface.hasPrefix(last)
         else { return nil }
         let removed = surface.dropFirst(last.count).lowercased()
-        return caseEndings.contains(removed) || caseEndings.contains(String(removed.drop { $0 == "-" })) ? canonical : nil
+        if removed.hasPrefix("-") { return caseEndings[String(removed.drop { $0 == "-" })] != nil ? canonical : nil }
+        guard let strong = caseEndings[removed], !FactLexicon.nameExceptions.contains(surface.lowercased()) else { return nil }
+        let stem = last.lowercased()
+        return strong || isAttested(stem) || NominativeName.knownNames.contains(FeatureHash.of(stem.unicodeScalars)) ? canonical : nil
     }
 
     /// The words of a mention: tokens joined where no space separates them ("Б", ".", "Байбек" → "Б.Байбек").
@@ -81,14 +104,20 @@ public struct EntityResolver: Annotator {
     private static let adjectiveEndings = ["лық", "лік", "дық", "дік", "тық", "тік"]
     /// Words that may stand inside a position phrase without being capitalised or genitive.
     private static let roleInnerWords: Set<String> = ["бас", "вице", "қаласы", "облысы", "ауданы", "республикасы", "бірінші", "атқарушы"]
-    private static let leadingPronouns: Set<String> = ["оның", "олардың", "біздің", "сол", "бұл", "осы"]
+    /// Words that may open the stretch before a role without being part of it: pronouns, and sentence-opening
+    /// conjunctions that are capitalised only because they start the sentence ("Ал депутат Ерлан Саиров").
+    private static let leadingPronouns: Set<String> = [
+        "оның", "олардың", "біздің", "сол", "бұл", "осы", "ал", "бірақ", "алайда", "сондай-ақ", "сонымен", "және",
+    ]
+    /// Words after which a tagged position span starts a new role: pronouns and conjunctions.
+    private static let roleBreakWords: Set<String> = leadingPronouns.union(["және", "мен", "бен", "пен", "не", "немесе"])
 
     static func isRoleWord(_ lower: String) -> Bool {
         FactLexicon.roleStems.contains { lower.hasPrefix($0) }
     }
 
     /// Position phrases written immediately before a person's name, nearest first.
-    private func roles(before person: Entity, personWords: Set<Int>, view: WordView, document: Document) -> [String] {
+    private func roles(before person: Entity, personWords: Set<Int>, positionStarts: [Int: Int], view: WordView, document: Document) -> [String] {
         guard let firstToken = person.tokenRange.first, firstToken < view.wordOfToken.count else { return [] }
         let nameWord = view.wordOfToken[firstToken]
         let sentence = view.sentence(of: nameWord)
@@ -112,7 +141,28 @@ public struct EntityResolver: Annotator {
             }
             while first < head, Self.leadingPronouns.contains(view.words[first].bare) { first += 1 }
             let leadingQuote = view.words[first].leading.contains("«") || view.words[first].leading.contains("\"")
-            let start = leadingQuote ? document.tokens[view.words[first].tokens.lowerBound].start : view.words[first].start
+            var start = leadingQuote ? document.tokens[view.words[first].tokens.lowerBound].start : view.words[first].start
+            // A POSITION span ending on the same head word, inside the sentence and clear of other names.
+            if let tagged = positionStarts[headWord.end], tagged != start, tagged >= view.words[sentence.lowerBound].start {
+                let token = document.tokens.partitionPoint { $0.end > tagged }
+                if token < view.wordOfToken.count {
+                    var taggedWord = view.wordOfToken[token]
+                    // "ЮНЕСКО және оның бас директоры": the role starts after a conjunction or pronoun inside the span.
+                    if taggedWord < first,
+                       let cut = (taggedWord..<first).last(where: { Self.roleBreakWords.contains(view.words[$0].bare) }) {
+                        taggedWord = cut + 1
+                    }
+                    if taggedWord >= sentence.lowerBound, taggedWord < first, !(taggedWord..<first).contains(where: personWords.contains) {
+                        start = view.words[taggedWord].start
+                        first = taggedWord
+                    } else if first == sentence.lowerBound, taggedWord > first, taggedWord < head {
+                        // The heuristic took the sentence's first word, capitalised only by position ("Кездесуге Алматы
+                        // облысының әкімі"); the tagged span says where the role starts.
+                        start = view.words[taggedWord].start
+                        first = taggedWord
+                    }
+                }
+            }
             roles.append(Self.squeezed(document.slice(start, headWord.end)))
             end = first
         }

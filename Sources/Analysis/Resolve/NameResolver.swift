@@ -107,7 +107,9 @@ public enum NameResolver {
 
     /// "Б.Байбек" → ["Б.", "Байбек"]; "Н.Ә." stays one word.
     static func splitInitials(_ words: [String]) -> [String] {
-        words.flatMap { word -> [String] in
+        // Most names have no full stop at all: one byte scan instead of a Character walk per word.
+        guard words.contains(where: { $0.utf8.contains(UInt8(ascii: ".")) }) else { return words }
+        return words.flatMap { word -> [String] in
             guard let dot = word.lastIndex(of: "."), dot != word.index(before: word.endIndex) else { return [word] }
             let head = String(word[...dot])
             let tail = String(word[word.index(after: dot)...])
@@ -116,10 +118,11 @@ public enum NameResolver {
         }
     }
 
+    private static let quotes: Set<Character> = ["«", "»", "\"", "“", "”"]
+
     private static func trimQuotes(_ words: [String]) -> [String] {
-        let quotes: Set<Character> = ["«", "»", "\"", "“", "”"]
-        let quoteScalars: Set<Unicode.Scalar> = ["«", "»", "\"", "“", "”"]
-        guard words.contains(where: { $0.unicodeScalars.contains(where: quoteScalars.contains) }) else { return words }
+        // «, », “ and ” start with the UTF-8 bytes C2 or E2: words without those bytes or `"` have no quote.
+        guard words.contains(where: { $0.utf8.contains { $0 == 0x22 || $0 == 0xC2 || $0 == 0xE2 } }) else { return words }
         return words.map { String($0.drop(while: { quotes.contains($0) }).reversed().drop(while: { quotes.contains($0) }).reversed()) }
             .filter { !$0.isEmpty }
     }

@@ -21,8 +21,12 @@ public enum Nominative {
     /// The nominative of one word. `attested` says whether a lower-cased stem occurs elsewhere in scope.
     public static func word(_ word: String, attested: (String) -> Bool = { _ in false }) -> String {
         let lower = word.fastLowercased
-        if FactLexicon.nameExceptions.contains(lower) { return word }
-        if word.utf8.contains(UInt8(ascii: "-")), let hyphen = word.lastIndex(of: "-") {
+        // Most names end in no listed ending: the exception list is consulted only when something would be stripped.
+        let hasHyphen = word.utf8.contains(UInt8(ascii: "-"))
+        guard let lastByte = lower.utf8.last, hasHyphen || !suffixesByLastByte[Int(lastByte)].isEmpty,
+              !FactLexicon.nameExceptions.contains(lower)
+        else { return word }
+        if hasHyphen, let hyphen = word.lastIndex(of: "-") {
             let head = word[..<hyphen]
             let tail = word[word.index(after: hyphen)...].lowercased()
             let headIsCode = head.contains { $0.isNumber } || head.count >= 2 && head.allSatisfy { !$0.isLetter || $0.isUppercase }
@@ -30,7 +34,9 @@ public enum Nominative {
         }
         // Byte comparisons on NFC text: this runs for every mention of every document.
         let scalarCount = lower.unicodeScalars.count
-        for suffix in suffixes where lower.utf8.count > suffix.bytes.count && lower.utf8.suffix(suffix.bytes.count).elementsEqual(suffix.bytes) {
+        let bytes = Array(lower.utf8)
+        for suffix in suffixesByLastByte[Int(lastByte)]
+        where bytes.count > suffix.bytes.count && bytes[(bytes.count - suffix.bytes.count)...].elementsEqual(suffix.bytes) {
             let stemLength = scalarCount - suffix.scalars
             guard stemLength >= 3 else { continue }
             let stem = String(String.UnicodeScalarView(lower.unicodeScalars.prefix(stemLength)))
@@ -44,6 +50,14 @@ public enum Nominative {
     private static let suffixes: [(entry: FactLexicon.CaseSuffix, bytes: [UInt8], scalars: Int)] = FactLexicon.caseSuffixes.map {
         ($0, Array($0.suffix.utf8), $0.suffix.unicodeScalars.count)
     }
+
+    /// ``suffixes`` grouped by their last UTF-8 byte (longest first within a group, as in the table), so a word is
+    /// compared only with the endings that could match its last letter.
+    private static let suffixesByLastByte: [[(entry: FactLexicon.CaseSuffix, bytes: [UInt8], scalars: Int)]] = {
+        var groups = Array(repeating: [(entry: FactLexicon.CaseSuffix, bytes: [UInt8], scalars: Int)](), count: 256)
+        for suffix in suffixes { if let last = suffix.bytes.last { groups[Int(last)].append(suffix) } }
+        return groups
+    }()
 
     /// The nominative of a multi-word name: only the last word carries Kazakh case; Russian oblique person names
     /// ("Ирине Боковой") are turned to the nominative when `isPerson`.

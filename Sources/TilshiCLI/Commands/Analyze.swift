@@ -118,10 +118,9 @@ extension TilshiCommand {
             input == "-" ? "stdin" : URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
         }
 
+        /// One compact JSON line, as `JSONEncoder` would write it with sorted keys, by the direct writer.
         static func jsonLine(_ document: Document) throws -> String {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return String(decoding: try encoder.encode(document), as: UTF8.self)
+            document.jsonLine()
         }
     }
 }

@@ -28,6 +28,7 @@ extension TilshiCommand {
                 Facts.self,
                 NER.self,
                 BenchSearch.self,
+                BenchPipeline.self,
             ]
         )
         public init() {}
