@@ -36,7 +36,7 @@ extension NewsDatabase {
         let entityKey = query.entity.flatMap { $0.isEmpty ? nil : $0.lowercased() }
         let label = query.label.flatMap { $0.isEmpty ? nil : $0.uppercased() }
         if entityKey != nil || label != nil {
-            var conditions = ["m.documentID = d.id"]
+            var conditions = ["de.documentID = d.id"]
             if let entityKey {
                 conditions.append("e.key = ?")
                 arguments.append(entityKey)
@@ -45,7 +45,7 @@ extension NewsDatabase {
                 conditions.append("e.label = ?")
                 arguments.append(label)
             }
-            filters.append("EXISTS (SELECT 1 FROM mention m JOIN entity e ON e.id = m.entityID WHERE \(conditions.joined(separator: " AND ")))")
+            filters.append("EXISTS (SELECT 1 FROM document_entity de JOIN entity e ON e.id = de.entityID WHERE \(conditions.joined(separator: " AND ")))")
         }
 
         let from: String
@@ -89,10 +89,10 @@ extension NewsDatabase {
             let duplicates = try duplicateLinks(of: ids, in: db)
             let originals = try originalLinks(of: rows, in: db)
             let snippetBuilder = query.snippets ? SnippetBuilder(words: parsed.positiveWords, prefixes: parsed.positivePrefixes) : nil
-            let hits = rows.map { row -> SearchHit in
+            let hits = try rows.map { row -> SearchHit in
                 let id: Int64 = row["id"]
                 let title: String? = row["title"]
-                let text: String = row["text"]
+                let text = try StoredText.text(row["text"], documentID: id)
                 return SearchHit(
                     id: id, title: title, url: row["url"], source: row["source"], published: row["published"],
                     score: scores[id] ?? 0, snippet: snippetBuilder?.snippet(of: text),
@@ -150,11 +150,11 @@ extension NewsDatabase {
         guard !ids.isEmpty else { return SearchFacets(entities: [], sources: [], months: []) }
         let list: StatementArguments = ["[" + ids.map(String.init).joined(separator: ",") + "]"]
         let entities = try Row.fetchAll(db, sql: """
-            SELECT e.canonical, e.label, COUNT(DISTINCT m.documentID) AS count
-            FROM mention m JOIN entity e ON e.id = m.entityID
-            WHERE m.documentID IN (SELECT value FROM json_each(?))
+            SELECT e.canonical, e.label, COUNT(*) AS count
+            FROM document_entity de JOIN entity e ON e.id = de.entityID
+            WHERE de.documentID IN (SELECT value FROM json_each(?))
               AND e.label NOT IN (\(Self.valueLabels.map { "'\($0)'" }.joined(separator: ",")))
-            GROUP BY m.entityID ORDER BY count DESC, e.canonical LIMIT 10
+            GROUP BY de.entityID ORDER BY count DESC, e.canonical LIMIT 10
             """, arguments: list).map { FacetCount(value: $0["canonical"], label: $0["label"], count: $0["count"]) }
         let sources = try Row.fetchAll(db, sql: """
             SELECT source, COUNT(*) AS count FROM document WHERE id IN (SELECT value FROM json_each(?)) AND source IS NOT NULL
