@@ -12,6 +12,8 @@ public struct PreparedDocument: Sendable {
     var signature: [UInt16]?
     /// Index terms of the text from this analysis, handed to the FTS5 tokenizer so it does not analyse the text again.
     var terms: [IndexTerm]
+    /// Index terms of the title, computed here too: the write would otherwise analyse it inside the transaction.
+    var titleTerms: [IndexTerm]
 }
 
 extension NewsDatabase {
@@ -60,7 +62,7 @@ extension NewsDatabase {
         let terms = termAnalyzer.terms(of: document)
         return PreparedDocument(
             record: record, entities: document.entities, events: events, signature: minHash.signature(of: terms.map(\.lemma)),
-            terms: terms
+            terms: terms, titleTerms: source.title.map { termAnalyzer.terms(of: $0) } ?? []
         )
     }
 
@@ -91,7 +93,11 @@ extension NewsDatabase {
                 }
                 // The FTS5 trigger runs inside insert(): let the tokenizer reuse this analysis.
                 IndexTermCache.shared.put(item.terms, for: record.text)
-                defer { IndexTermCache.shared.remove(record.text) }
+                if let title = record.title { IndexTermCache.shared.put(item.titleTerms, for: title) }
+                defer {
+                    IndexTermCache.shared.remove(record.text)
+                    if let title = record.title { IndexTermCache.shared.remove(title) }
+                }
                 try record.insert(db)
                 guard let id = record.id else { continue }
                 report.added.append(id)
