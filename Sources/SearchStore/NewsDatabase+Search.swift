@@ -5,12 +5,6 @@ extension NewsDatabase {
     /// describe the result set, and beyond this many matches they are a sample of it).
     public static let facetSampleSize = 2_000
 
-    /// Matches ranked by BM25 first when a query matches more documents: the newest this many (by id,
-    /// that is ingest order). The rest follow, ranked among themselves, so paging still reaches every
-    /// match. BM25 costs a little per match; a word found in tens of thousands of articles would
-    /// otherwise be scored in all of them to show ten, and for so common a word the newest articles
-    /// are the useful ones.
-    public static let rankingTier = 4_000
 
     /// Searches the collection: parses the query with ``QueryParser``, ranks with BM25 (title
     /// weighted ×5), filters, folds near-duplicates under their original, and adds snippets and facets.
@@ -85,7 +79,7 @@ extension NewsDatabase {
             // Rank first with ids and scores only (the sorter never carries article texts), then load the page.
             let ranked = try rankedPage(
                 select: "SELECT \(idColumn) AS id, \(scoreColumn) AS score \(from)", order: order, idColumn: idColumn,
-                tiered: parsed.expression != nil && total > Self.rankingTier, arguments: allArguments, limit: limit, offset: offset, in: db
+                tiered: parsed.expression != nil && rankingTier > 0 && total > rankingTier, arguments: allArguments, limit: limit, offset: offset, in: db
             )
             let ids: [Int64] = ranked.map { $0["id"] }
             let scores = Dictionary(ranked.map { ($0["id"] as Int64, $0["score"] as Double) }, uniquingKeysWith: { first, _ in first })
@@ -128,18 +122,18 @@ extension NewsDatabase {
         limit: Int, offset: Int, in db: Database
     ) throws -> [Row] {
         guard tiered, let threshold = try Int64.fetchOne(
-            db, sql: "\(select) ORDER BY \(idColumn) DESC LIMIT 1 OFFSET \(Self.rankingTier - 1)", arguments: StatementArguments(arguments)
+            db, sql: "\(select) ORDER BY \(idColumn) DESC LIMIT 1 OFFSET \(rankingTier - 1)", arguments: StatementArguments(arguments)
         ) else {
             return try Row.fetchAll(db, sql: "\(select) \(order) LIMIT ? OFFSET ?", arguments: StatementArguments(arguments + [limit, offset]))
         }
         var rows: [Row] = []
-        if offset < Self.rankingTier {
+        if offset < rankingTier {
             rows = try Row.fetchAll(db, sql: "\(select) AND \(idColumn) >= ? \(order) LIMIT ? OFFSET ?",
-                                    arguments: StatementArguments(arguments + [threshold, min(limit, Self.rankingTier - offset), offset]))
+                                    arguments: StatementArguments(arguments + [threshold, min(limit, rankingTier - offset), offset]))
         }
         if rows.count < limit {
             rows += try Row.fetchAll(db, sql: "\(select) AND \(idColumn) < ? \(order) LIMIT ? OFFSET ?",
-                                     arguments: StatementArguments(arguments + [threshold, limit - rows.count, max(0, offset - Self.rankingTier)]))
+                                     arguments: StatementArguments(arguments + [threshold, limit - rows.count, max(0, offset - rankingTier)]))
         }
         return rows
     }

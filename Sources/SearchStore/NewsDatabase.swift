@@ -18,6 +18,12 @@ public struct NewsDatabase: Sendable {
     public let pipeline: Pipeline
     /// Estimated Jaccard similarity of lemma shingles from which a new document is linked to an older one.
     public let nearDuplicateThreshold: Double
+    /// Matches ranked by BM25 first when a query matches more documents: the newest this many (by id,
+    /// that is ingest order). The rest follow, ranked among themselves, so paging still reaches every
+    /// match. BM25 costs a little per match; a word found in tens of thousands of articles would
+    /// otherwise be scored in all of them to show ten, and for so common a word the newest articles
+    /// are the useful ones.
+    public var rankingTier = 4_000
     let minHash = MinHash()
     let termAnalyzer = IndexTermAnalyzer()
 
