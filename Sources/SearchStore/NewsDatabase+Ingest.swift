@@ -77,7 +77,9 @@ extension NewsDatabase {
                     report.empty += 1
                     continue
                 }
-                if let value = try DatabaseValue.fetchOne(db, sql: "SELECT text FROM document WHERE contentHash = ?", arguments: [item.record.contentHash]) {
+                if let value = try DatabaseValue.fetchOne(
+                    db.cachedStatement(sql: "SELECT text FROM document WHERE contentHash = ?"), arguments: [item.record.contentHash]
+                ) {
                     let stored = try StoredText.text(value)
                     // The hash is 64-bit: confirm the match, so a collision can never drop a document.
                     if Self.normalizedContent(stored) == Self.normalizedContent(item.record.text) {
@@ -107,12 +109,12 @@ extension NewsDatabase {
                     try event.insert(db)
                 }
                 if let signature = item.signature {
-                    try db.execute(
-                        sql: "INSERT INTO minhash (documentID, signature) VALUES (?, ?)",
-                        arguments: [id, Self.blob(signature)]
-                    )
+                    // Statements of the per-document loop are prepared once per connection (compiling them cost more than running them).
+                    try db.cachedStatement(sql: "INSERT INTO minhash (documentID, signature) VALUES (?, ?)")
+                        .execute(arguments: [id, Self.blob(signature)])
+                    let insertBand = try db.cachedStatement(sql: "INSERT OR IGNORE INTO minhash_band (key, documentID) VALUES (?, ?)")
                     for key in minHash.bandKeys(of: signature) {
-                        try db.execute(sql: "INSERT OR IGNORE INTO minhash_band (key, documentID) VALUES (?, ?)", arguments: [key, id])
+                        try insertBand.execute(arguments: [key, id])
                     }
                 }
             }
@@ -132,7 +134,7 @@ extension NewsDatabase {
             if let cached = cache[cacheKey] {
                 entityID = cached
             } else if let existing = try Int64.fetchOne(
-                db, sql: "SELECT id FROM entity WHERE key = ? AND label = ?", arguments: [key, entity.label]
+                db.cachedStatement(sql: "SELECT id FROM entity WHERE key = ? AND label = ?"), arguments: [key, entity.label]
             ) {
                 entityID = existing
             } else {
@@ -145,10 +147,8 @@ extension NewsDatabase {
             mentions[entityID, default: 0] += 1
         }
         for entityID in order {
-            try db.execute(
-                sql: "INSERT INTO document_entity (documentID, entityID, mentions) VALUES (?, ?, ?)",
-                arguments: [documentID, entityID, mentions[entityID]]
-            )
+            try db.cachedStatement(sql: "INSERT INTO document_entity (documentID, entityID, mentions) VALUES (?, ?, ?)")
+                .execute(arguments: [documentID, entityID, mentions[entityID]])
         }
     }
 
@@ -162,10 +162,10 @@ extension NewsDatabase {
     private func nearestDuplicate(of signature: [UInt16], in db: Database) throws -> (id: Int64, similarity: Double)? {
         let keys = minHash.bandKeys(of: signature)
         let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ",")
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT m.documentID, m.signature, d.duplicateOf FROM minhash m JOIN document d ON d.id = m.documentID
             WHERE m.documentID IN (SELECT DISTINCT documentID FROM minhash_band WHERE key IN (\(placeholders)) LIMIT 64)
-            """, arguments: StatementArguments(keys))
+            """), arguments: StatementArguments(keys))
         var best: (id: Int64, similarity: Double, original: Int64?)?
         for row in rows {
             let similarity = minHash.similarity(signature, Self.signature(from: row["signature"]))
@@ -176,7 +176,7 @@ extension NewsDatabase {
         guard let best else { return nil }
         // Link to the root original when the new document is close enough to it too.
         if let original = best.original,
-           let data = try Data.fetchOne(db, sql: "SELECT signature FROM minhash WHERE documentID = ?", arguments: [original]) {
+           let data = try Data.fetchOne(db.cachedStatement(sql: "SELECT signature FROM minhash WHERE documentID = ?"), arguments: [original]) {
             let similarity = minHash.similarity(signature, Self.signature(from: data))
             if similarity >= nearDuplicateThreshold { return (original, similarity) }
         }
