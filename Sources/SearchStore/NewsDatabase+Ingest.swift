@@ -12,104 +12,8 @@ public struct PreparedDocument: Sendable {
     var signature: [UInt16]?
     /// Index terms of the text from this analysis, handed to the FTS5 tokenizer so it does not analyse the text again.
     var terms: [IndexTerm]
-}
-
-/// The analysis layers kept in `document.layers`: the extracted knowledge. Tokens, sentences and
-/// paragraphs are not kept (together they take more room than the text); they are recomputed on demand.
-/// Spans are kept without their text, which their offsets give back from the document (the texts
-/// made up a third of the stored layers).
-struct StoredLayers: Codable {
-    var language: Language
-    var entities: [StoredEntity]
-    var times: [StoredTime]
-    var amounts: [StoredAmount]
-    var quotes: [StoredQuote]
-    var meetings: [Meeting]
-    var events: [Event]
-
-    struct StoredEntity: Codable {
-        var label: String
-        var canonical: String
-        var start: Int
-        var end: Int
-        var tokenStart: Int
-        var tokenEnd: Int
-        var roles: [String]?
-    }
-
-    struct StoredTime: Codable {
-        var value: String
-        var start: Int
-        var end: Int
-    }
-
-    struct StoredAmount: Codable {
-        var value: Double
-        var unit: String?
-        var modifier: String?
-        var start: Int
-        var end: Int
-    }
-
-    struct StoredQuote: Codable {
-        var speaker: String?
-        var start: Int
-        var end: Int
-    }
-
-    init(_ document: Document) {
-        language = document.language
-        entities = document.entities.map {
-            StoredEntity(label: $0.label, canonical: $0.canonical, start: $0.start, end: $0.end,
-                         tokenStart: $0.tokenRange.lowerBound, tokenEnd: $0.tokenRange.upperBound, roles: $0.roles.isEmpty ? nil : $0.roles)
-        }
-        times = document.times.map { StoredTime(value: $0.value, start: $0.start, end: $0.end) }
-        amounts = document.amounts.map { StoredAmount(value: $0.value, unit: $0.unit, modifier: $0.modifier, start: $0.start, end: $0.end) }
-        quotes = document.quotes.map { StoredQuote(speaker: $0.speaker, start: $0.start, end: $0.end) }
-        meetings = document.meetings
-        events = document.events
-    }
-
-    enum CodingKeys: String, CodingKey { case language, entities, times, amounts, quotes, meetings, events }
-
-    /// Empty layers are left out: most documents have few facts, and every byte is stored per document.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(language, forKey: .language)
-        if !entities.isEmpty { try container.encode(entities, forKey: .entities) }
-        if !times.isEmpty { try container.encode(times, forKey: .times) }
-        if !amounts.isEmpty { try container.encode(amounts, forKey: .amounts) }
-        if !quotes.isEmpty { try container.encode(quotes, forKey: .quotes) }
-        if !meetings.isEmpty { try container.encode(meetings, forKey: .meetings) }
-        if !events.isEmpty { try container.encode(events, forKey: .events) }
-    }
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        language = try container.decodeIfPresent(Language.self, forKey: .language) ?? .other
-        entities = try container.decodeIfPresent([StoredEntity].self, forKey: .entities) ?? []
-        times = try container.decodeIfPresent([StoredTime].self, forKey: .times) ?? []
-        amounts = try container.decodeIfPresent([StoredAmount].self, forKey: .amounts) ?? []
-        quotes = try container.decodeIfPresent([StoredQuote].self, forKey: .quotes) ?? []
-        meetings = try container.decodeIfPresent([Meeting].self, forKey: .meetings) ?? []
-        events = try container.decodeIfPresent([Event].self, forKey: .events) ?? []
-    }
-
-    /// Puts the layers back on `document` (whose text gives the spans their texts).
-    func apply(to document: inout Document) {
-        document.language = language
-        document.entities = entities.map {
-            Entity(text: document.slice($0.start, $0.end), label: $0.label, canonical: $0.canonical, start: $0.start, end: $0.end,
-                   tokenRange: $0.tokenStart..<max($0.tokenStart, $0.tokenEnd), roles: $0.roles ?? [])
-        }
-        document.times = times.map { TimeExpression(text: document.slice($0.start, $0.end), value: $0.value, start: $0.start, end: $0.end) }
-        document.amounts = amounts.map {
-            Amount(text: document.slice($0.start, $0.end), value: $0.value, unit: $0.unit, modifier: $0.modifier, start: $0.start, end: $0.end)
-        }
-        document.quotes = quotes.map { Quote(text: document.slice($0.start, $0.end), speaker: $0.speaker, start: $0.start, end: $0.end) }
-        document.meetings = meetings
-        document.events = events
-    }
+    /// Index terms of the title, computed here too: the write would otherwise analyse it inside the transaction.
+    var titleTerms: [IndexTerm]
 }
 
 extension NewsDatabase {
@@ -137,7 +41,7 @@ extension NewsDatabase {
     public func prepare(_ source: SourceDocument) -> PreparedDocument {
         let metadata = DocumentMetadata(title: source.title, url: source.url, source: source.source, published: source.published)
         let document = pipeline.analyze(id: source.externalID ?? source.origin, text: source.text, metadata: metadata)
-        let layers = (try? JSONEncoder().encode(StoredLayers(document))).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let layers = LayerBlob.encode(document)
         let record = DocumentRecord(
             id: nil, externalID: source.externalID, title: source.title, text: source.text, url: source.url,
             source: source.source, published: source.published, month: Self.month(of: source.published),
@@ -158,7 +62,7 @@ extension NewsDatabase {
         let terms = termAnalyzer.terms(of: document)
         return PreparedDocument(
             record: record, entities: document.entities, events: events, signature: minHash.signature(of: terms.map(\.lemma)),
-            terms: terms
+            terms: terms, titleTerms: source.title.map { termAnalyzer.terms(of: $0) } ?? []
         )
     }
 
@@ -173,7 +77,10 @@ extension NewsDatabase {
                     report.empty += 1
                     continue
                 }
-                if let stored = try String.fetchOne(db, sql: "SELECT text FROM document WHERE contentHash = ?", arguments: [item.record.contentHash]) {
+                if let value = try DatabaseValue.fetchOne(
+                    db.cachedStatement(sql: "SELECT text FROM document WHERE contentHash = ?"), arguments: [item.record.contentHash]
+                ) {
+                    let stored = try StoredText.text(value)
                     // The hash is 64-bit: confirm the match, so a collision can never drop a document.
                     if Self.normalizedContent(stored) == Self.normalizedContent(item.record.text) {
                         report.duplicates += 1
@@ -188,7 +95,11 @@ extension NewsDatabase {
                 }
                 // The FTS5 trigger runs inside insert(): let the tokenizer reuse this analysis.
                 IndexTermCache.shared.put(item.terms, for: record.text)
-                defer { IndexTermCache.shared.remove(record.text) }
+                if let title = record.title { IndexTermCache.shared.put(item.titleTerms, for: title) }
+                defer {
+                    IndexTermCache.shared.remove(record.text)
+                    if let title = record.title { IndexTermCache.shared.remove(title) }
+                }
                 try record.insert(db)
                 guard let id = record.id else { continue }
                 report.added.append(id)
@@ -198,12 +109,12 @@ extension NewsDatabase {
                     try event.insert(db)
                 }
                 if let signature = item.signature {
-                    try db.execute(
-                        sql: "INSERT INTO minhash (documentID, signature) VALUES (?, ?)",
-                        arguments: [id, Self.blob(signature)]
-                    )
+                    // Statements of the per-document loop are prepared once per connection (compiling them cost more than running them).
+                    try db.cachedStatement(sql: "INSERT INTO minhash (documentID, signature) VALUES (?, ?)")
+                        .execute(arguments: [id, Self.blob(signature)])
+                    let insertBand = try db.cachedStatement(sql: "INSERT OR IGNORE INTO minhash_band (key, documentID) VALUES (?, ?)")
                     for key in minHash.bandKeys(of: signature) {
-                        try db.execute(sql: "INSERT OR IGNORE INTO minhash_band (key, documentID) VALUES (?, ?)", arguments: [key, id])
+                        try insertBand.execute(arguments: [key, id])
                     }
                 }
             }
@@ -211,17 +122,19 @@ extension NewsDatabase {
         }
     }
 
+    /// Links the document to its entities (created on first sight), one row per entity with its number of mentions.
     private func insertEntities(_ entities: [Entity], documentID: Int64, in db: Database) throws {
+        var mentions: [Int64: Int] = [:]
+        var order: [Int64] = []
         var cache: [String: Int64] = [:]
         for entity in entities {
-            let canonical = entity.canonical.isEmpty ? entity.text : entity.canonical
-            let key = canonical.lowercased()
+            let (canonical, key) = Self.entityKey(of: entity)
             let cacheKey = entity.label + "\u{1F}" + key
             let entityID: Int64
             if let cached = cache[cacheKey] {
                 entityID = cached
             } else if let existing = try Int64.fetchOne(
-                db, sql: "SELECT id FROM entity WHERE key = ? AND label = ?", arguments: [key, entity.label]
+                db.cachedStatement(sql: "SELECT id FROM entity WHERE key = ? AND label = ?"), arguments: [key, entity.label]
             ) {
                 entityID = existing
             } else {
@@ -230,18 +143,29 @@ extension NewsDatabase {
                 entityID = record.id!
             }
             cache[cacheKey] = entityID
-            try MentionRecord(documentID: documentID, entityID: entityID, text: entity.text, start: entity.start, end: entity.end).insert(db)
+            if mentions[entityID] == nil { order.append(entityID) }
+            mentions[entityID, default: 0] += 1
         }
+        for entityID in order {
+            try db.cachedStatement(sql: "INSERT INTO document_entity (documentID, entityID, mentions) VALUES (?, ?, ?)")
+                .execute(arguments: [documentID, entityID, mentions[entityID]])
+        }
+    }
+
+    /// The name an entity is filed under (its canonical name, or its text when it has none) and its lookup key.
+    static func entityKey(of entity: Entity) -> (canonical: String, key: String) {
+        let canonical = entity.canonical.isEmpty ? entity.text : entity.canonical
+        return (canonical, canonical.lowercased())
     }
 
     /// The stored document most similar to `signature` above the threshold, following links to the original.
     private func nearestDuplicate(of signature: [UInt16], in db: Database) throws -> (id: Int64, similarity: Double)? {
         let keys = minHash.bandKeys(of: signature)
         let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ",")
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT m.documentID, m.signature, d.duplicateOf FROM minhash m JOIN document d ON d.id = m.documentID
             WHERE m.documentID IN (SELECT DISTINCT documentID FROM minhash_band WHERE key IN (\(placeholders)) LIMIT 64)
-            """, arguments: StatementArguments(keys))
+            """), arguments: StatementArguments(keys))
         var best: (id: Int64, similarity: Double, original: Int64?)?
         for row in rows {
             let similarity = minHash.similarity(signature, Self.signature(from: row["signature"]))
@@ -252,7 +176,7 @@ extension NewsDatabase {
         guard let best else { return nil }
         // Link to the root original when the new document is close enough to it too.
         if let original = best.original,
-           let data = try Data.fetchOne(db, sql: "SELECT signature FROM minhash WHERE documentID = ?", arguments: [original]) {
+           let data = try Data.fetchOne(db.cachedStatement(sql: "SELECT signature FROM minhash WHERE documentID = ?"), arguments: [original]) {
             let similarity = minHash.similarity(signature, Self.signature(from: data))
             if similarity >= nearDuplicateThreshold { return (original, similarity) }
         }

@@ -38,17 +38,15 @@ extension NewsDatabase {
             id: record.externalID ?? String(id), text: record.text,
             metadata: DocumentMetadata(title: record.title, url: record.url, source: record.source, published: record.published)
         )
-        if let layers = try? JSONDecoder().decode(StoredLayers.self, from: Data(record.layers.utf8)) {
-            layers.apply(to: &analysis)
-        }
+        try LayerBlob.decode(record.layers, into: &analysis, documentID: id)
         var original: DuplicateLink?
         if let originalID = record.duplicateOf {
             let row = try Row.fetchOne(db, sql: "SELECT title, source FROM document WHERE id = ?", arguments: [originalID])
             original = DuplicateLink(id: originalID, title: row?["title"], source: row?["source"], similarity: record.similarity ?? 0)
         }
         let entities = try Row.fetchAll(db, sql: """
-            SELECT e.id, e.label, e.canonical, COUNT(*) AS mentions FROM mention m JOIN entity e ON e.id = m.entityID
-            WHERE m.documentID = ? GROUP BY e.id ORDER BY mentions DESC, e.canonical
+            SELECT e.id, e.label, e.canonical, de.mentions FROM document_entity de JOIN entity e ON e.id = de.entityID
+            WHERE de.documentID = ? ORDER BY de.mentions DESC, e.canonical
             """, arguments: [id]).map {
             EntitySummary(id: $0["id"], label: $0["label"], canonical: $0["canonical"], documentCount: 1, mentionCount: $0["mentions"])
         }
@@ -76,8 +74,8 @@ extension NewsDatabase {
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT e.id, e.label, e.canonical, COUNT(DISTINCT m.documentID) AS documents, COUNT(*) AS mentions
-                FROM entity e JOIN mention m ON m.entityID = e.id \(whereClause)
+                SELECT e.id, e.label, e.canonical, COUNT(*) AS documents, SUM(de.mentions) AS mentions
+                FROM entity e JOIN document_entity de ON de.entityID = e.id \(whereClause)
                 GROUP BY e.id ORDER BY documents DESC, mentions DESC, e.canonical LIMIT ?
                 """, arguments: StatementArguments(arguments + [max(1, limit)])).map(Self.entitySummary)
         }
@@ -87,36 +85,43 @@ extension NewsDatabase {
     public func entity(id: Int64, mentionLimit: Int = 20, relatedLimit: Int = 20) throws -> EntityDetail? {
         try writer.read { db in
             guard let summaryRow = try Row.fetchOne(db, sql: """
-                SELECT e.id, e.label, e.canonical, COUNT(DISTINCT m.documentID) AS documents, COUNT(m.entityID) AS mentions
-                FROM entity e LEFT JOIN mention m ON m.entityID = e.id WHERE e.id = ? GROUP BY e.id
+                SELECT e.id, e.label, e.canonical, e.key, COUNT(de.documentID) AS documents, COALESCE(SUM(de.mentions), 0) AS mentions
+                FROM entity e LEFT JOIN document_entity de ON de.entityID = e.id WHERE e.id = ? GROUP BY e.id
                 """, arguments: [id]) else { return nil }
-            let mentionRows = try Row.fetchAll(db, sql: """
-                SELECT m.documentID, m.text, m.start, m.end, d.title, d.published, d.text AS documentText
-                FROM mention m JOIN document d ON d.id = m.documentID
-                WHERE m.entityID = ? ORDER BY d.published DESC, d.id DESC, m.start LIMIT ?
+            let summary = Self.entitySummary(summaryRow)
+            // Mentions live in the documents' layers: read the newest documents naming the entity and pick them out.
+            let documentRows = try Row.fetchAll(db, sql: """
+                SELECT d.id, d.title, d.published, d.text, d.layers FROM document_entity de JOIN document d ON d.id = de.documentID
+                WHERE de.entityID = ? ORDER BY d.published DESC, d.id DESC LIMIT ?
                 """, arguments: [id, max(1, mentionLimit)])
-            let mentions = mentionRows.map { row in
-                EntityMention(
-                    documentID: row["documentID"], title: row["title"], published: row["published"], text: row["text"],
-                    start: row["start"], end: row["end"],
-                    context: Self.context(of: row["documentText"], start: row["start"], end: row["end"])
-                )
+            var mentions: [EntityMention] = []
+            for row in documentRows where mentions.count < mentionLimit {
+                let documentID: Int64 = row["id"]
+                var document = Document(id: String(documentID), text: try StoredText.text(row["text"], documentID: documentID))
+                try LayerBlob.decode(row["layers"], into: &document, documentID: documentID)
+                for entity in document.entities where mentions.count < mentionLimit {
+                    guard entity.label == summary.label, Self.entityKey(of: entity).key == summaryRow["key"] as String else { continue }
+                    mentions.append(EntityMention(
+                        documentID: documentID, title: row["title"], published: row["published"], text: entity.text,
+                        start: entity.start, end: entity.end, context: Self.context(of: document.text, start: entity.start, end: entity.end)
+                    ))
+                }
             }
             let related = try Row.fetchAll(db, sql: """
-                SELECT e.id, e.label, e.canonical, COUNT(DISTINCT other.documentID) AS shared,
-                       (SELECT COUNT(DISTINCT documentID) FROM mention WHERE entityID = e.id) AS documents,
-                       (SELECT COUNT(*) FROM mention WHERE entityID = e.id) AS mentions
-                FROM mention this JOIN mention other ON other.documentID = this.documentID AND other.entityID != this.entityID
+                SELECT e.id, e.label, e.canonical, COUNT(*) AS shared,
+                       (SELECT COUNT(*) FROM document_entity WHERE entityID = e.id) AS documents,
+                       (SELECT SUM(mentions) FROM document_entity WHERE entityID = e.id) AS mentions
+                FROM document_entity this JOIN document_entity other ON other.documentID = this.documentID AND other.entityID != this.entityID
                 JOIN entity e ON e.id = other.entityID
                 WHERE this.entityID = ? GROUP BY e.id ORDER BY shared DESC, e.canonical LIMIT ?
                 """, arguments: [id, max(1, relatedLimit)]).map { row in
                 RelatedEntity(entity: Self.entitySummary(row), sharedDocuments: row["shared"])
             }
             let timeline = try Row.fetchAll(db, sql: """
-                SELECT d.month, COUNT(DISTINCT d.id) AS count FROM mention m JOIN document d ON d.id = m.documentID
-                WHERE m.entityID = ? AND d.month IS NOT NULL GROUP BY d.month ORDER BY d.month
+                SELECT d.month, COUNT(*) AS count FROM document_entity de JOIN document d ON d.id = de.documentID
+                WHERE de.entityID = ? AND d.month IS NOT NULL GROUP BY d.month ORDER BY d.month
                 """, arguments: [id]).map { FacetCount(value: $0["month"], count: $0["count"]) }
-            return EntityDetail(entity: Self.entitySummary(summaryRow), mentions: mentions, related: related, timeline: timeline)
+            return EntityDetail(entity: summary, mentions: mentions, related: related, timeline: timeline)
         }
     }
 
@@ -162,14 +167,14 @@ extension NewsDatabase {
                 documents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0,
                 nearDuplicates: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document WHERE duplicateOf IS NOT NULL") ?? 0,
                 entities: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity") ?? 0,
-                mentions: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mention") ?? 0,
+                mentions: try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(mentions), 0) FROM document_entity") ?? 0,
                 events: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0,
-                textBytes: try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(length(CAST(text AS BLOB))), 0) FROM document") ?? 0,
+                textBytes: try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(\(StoredText.utf8LengthFunction.name)(text)), 0) FROM document") ?? 0,
                 databaseBytes: pageCount * pageSize,
                 sources: try facet("SELECT source, COUNT(*) c FROM document WHERE source IS NOT NULL GROUP BY source ORDER BY c DESC LIMIT 20"),
                 languages: try facet("SELECT language, COUNT(*) c FROM document GROUP BY language ORDER BY c DESC"),
                 months: try facet("SELECT month, COUNT(*) c FROM document WHERE month IS NOT NULL GROUP BY month ORDER BY month"),
-                labels: try facet("SELECT e.label, COUNT(*) c FROM mention m JOIN entity e ON e.id = m.entityID GROUP BY e.label ORDER BY c DESC")
+                labels: try facet("SELECT e.label, SUM(de.mentions) c FROM document_entity de JOIN entity e ON e.id = de.entityID GROUP BY e.label ORDER BY c DESC")
             )
         }
     }

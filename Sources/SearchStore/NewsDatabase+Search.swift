@@ -5,6 +5,7 @@ extension NewsDatabase {
     /// describe the result set, and beyond this many matches they are a sample of it).
     public static let facetSampleSize = 2_000
 
+
     /// Searches the collection: parses the query with ``QueryParser``, ranks with BM25 (title
     /// weighted ×5), filters, folds near-duplicates under their original, and adds snippets and facets.
     ///
@@ -36,7 +37,7 @@ extension NewsDatabase {
         let entityKey = query.entity.flatMap { $0.isEmpty ? nil : $0.lowercased() }
         let label = query.label.flatMap { $0.isEmpty ? nil : $0.uppercased() }
         if entityKey != nil || label != nil {
-            var conditions = ["m.documentID = d.id"]
+            var conditions = ["de.documentID = d.id"]
             if let entityKey {
                 conditions.append("e.key = ?")
                 arguments.append(entityKey)
@@ -45,7 +46,7 @@ extension NewsDatabase {
                 conditions.append("e.label = ?")
                 arguments.append(label)
             }
-            filters.append("EXISTS (SELECT 1 FROM mention m JOIN entity e ON e.id = m.entityID WHERE \(conditions.joined(separator: " AND ")))")
+            filters.append("EXISTS (SELECT 1 FROM document_entity de JOIN entity e ON e.id = de.entityID WHERE \(conditions.joined(separator: " AND ")))")
         }
 
         let from: String
@@ -76,8 +77,10 @@ extension NewsDatabase {
         return try writer.read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: StatementArguments(allArguments)) ?? 0
             // Rank first with ids and scores only (the sorter never carries article texts), then load the page.
-            let ranked = try Row.fetchAll(db, sql: "SELECT \(idColumn) AS id, \(scoreColumn) AS score \(from) \(order) LIMIT ? OFFSET ?",
-                                          arguments: StatementArguments(allArguments + [limit, offset]))
+            let ranked = try rankedPage(
+                select: "SELECT \(idColumn) AS id, \(scoreColumn) AS score \(from)", order: order, idColumn: idColumn,
+                tiered: parsed.expression != nil && rankingTier > 0 && total > rankingTier, arguments: allArguments, limit: limit, offset: offset, in: db
+            )
             let ids: [Int64] = ranked.map { $0["id"] }
             let scores = Dictionary(ranked.map { ($0["id"] as Int64, $0["score"] as Double) }, uniquingKeysWith: { first, _ in first })
             let rowsByID = Dictionary(try Row.fetchAll(db, sql: """
@@ -89,10 +92,10 @@ extension NewsDatabase {
             let duplicates = try duplicateLinks(of: ids, in: db)
             let originals = try originalLinks(of: rows, in: db)
             let snippetBuilder = query.snippets ? SnippetBuilder(words: parsed.positiveWords, prefixes: parsed.positivePrefixes) : nil
-            let hits = rows.map { row -> SearchHit in
+            let hits = try rows.map { row -> SearchHit in
                 let id: Int64 = row["id"]
                 let title: String? = row["title"]
-                let text: String = row["text"]
+                let text = try StoredText.text(row["text"], documentID: id)
                 return SearchHit(
                     id: id, title: title, url: row["url"], source: row["source"], published: row["published"],
                     score: scores[id] ?? 0, snippet: snippetBuilder?.snippet(of: text),
@@ -110,6 +113,29 @@ extension NewsDatabase {
                 query: query, expression: parsed.expression, total: total, hits: hits, facets: facets, warnings: parsed.warnings
             )
         }
+    }
+
+    /// One page of `(id, score)` rows. Tiered: the newest ``rankingTier`` matches ranked first, then the others,
+    /// each tier in `order` (see ``rankingTier``); the page may straddle the two.
+    private func rankedPage(
+        select: String, order: String, idColumn: String, tiered: Bool, arguments: [any DatabaseValueConvertible],
+        limit: Int, offset: Int, in db: Database
+    ) throws -> [Row] {
+        guard tiered, let threshold = try Int64.fetchOne(
+            db, sql: "\(select) ORDER BY \(idColumn) DESC LIMIT 1 OFFSET \(rankingTier - 1)", arguments: StatementArguments(arguments)
+        ) else {
+            return try Row.fetchAll(db, sql: "\(select) \(order) LIMIT ? OFFSET ?", arguments: StatementArguments(arguments + [limit, offset]))
+        }
+        var rows: [Row] = []
+        if offset < rankingTier {
+            rows = try Row.fetchAll(db, sql: "\(select) AND \(idColumn) >= ? \(order) LIMIT ? OFFSET ?",
+                                    arguments: StatementArguments(arguments + [threshold, min(limit, rankingTier - offset), offset]))
+        }
+        if rows.count < limit {
+            rows += try Row.fetchAll(db, sql: "\(select) AND \(idColumn) < ? \(order) LIMIT ? OFFSET ?",
+                                     arguments: StatementArguments(arguments + [threshold, limit - rows.count, max(0, offset - rankingTier)]))
+        }
+        return rows
     }
 
     /// Near-duplicates of each of `ids`, most similar first.
@@ -150,11 +176,11 @@ extension NewsDatabase {
         guard !ids.isEmpty else { return SearchFacets(entities: [], sources: [], months: []) }
         let list: StatementArguments = ["[" + ids.map(String.init).joined(separator: ",") + "]"]
         let entities = try Row.fetchAll(db, sql: """
-            SELECT e.canonical, e.label, COUNT(DISTINCT m.documentID) AS count
-            FROM mention m JOIN entity e ON e.id = m.entityID
-            WHERE m.documentID IN (SELECT value FROM json_each(?))
+            SELECT e.canonical, e.label, COUNT(*) AS count
+            FROM document_entity de JOIN entity e ON e.id = de.entityID
+            WHERE de.documentID IN (SELECT value FROM json_each(?))
               AND e.label NOT IN (\(Self.valueLabels.map { "'\($0)'" }.joined(separator: ",")))
-            GROUP BY m.entityID ORDER BY count DESC, e.canonical LIMIT 10
+            GROUP BY de.entityID ORDER BY count DESC, e.canonical LIMIT 10
             """, arguments: list).map { FacetCount(value: $0["canonical"], label: $0["label"], count: $0["count"]) }
         let sources = try Row.fetchAll(db, sql: """
             SELECT source, COUNT(*) AS count FROM document WHERE id IN (SELECT value FROM json_each(?)) AND source IS NOT NULL

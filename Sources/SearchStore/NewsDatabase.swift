@@ -18,6 +18,12 @@ public struct NewsDatabase: Sendable {
     public let pipeline: Pipeline
     /// Estimated Jaccard similarity of lemma shingles from which a new document is linked to an older one.
     public let nearDuplicateThreshold: Double
+    /// Matches ranked by BM25 first when a query matches more documents: the newest this many (by id,
+    /// that is ingest order). The rest follow, ranked among themselves, so paging still reaches every
+    /// match. BM25 costs a little per match; a word found in tens of thousands of articles would
+    /// otherwise be scored in all of them to show ten, and for so common a word the newest articles
+    /// are the useful ones.
+    public var rankingTier = 4_000
     let minHash = MinHash()
     let termAnalyzer = IndexTermAnalyzer()
 
@@ -58,6 +64,7 @@ public struct NewsDatabase: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             db.add(tokenizer: KazakhFTS5Tokenizer.self)
+            db.add(function: StoredText.utf8LengthFunction)
             // 32 KiB pages: article-sized rows (2–8 KB) leave a fifth of 4–8 KiB pages unused, under 5 % of
             // 32 KiB ones (takes effect only on a new database). The page cache is sized in KiB to match.
             try db.execute(sql: "PRAGMA page_size = 32768")
@@ -137,6 +144,64 @@ public struct NewsDatabase: Sendable {
                 t.primaryKey(["key", "documentID"])
             }
         }
+        migrator.registerMigration("v2-compact-layers") { db in
+            try migrateToCompactLayers(db)
+        }
         return migrator
+    }
+
+    /// Version 2 of the schema, the one that keeps the database under twice the size of its text:
+    /// texts are stored in their compact form (``StoredText``) and layers as compact binary blobs
+    /// (``LayerBlob``), which are the one place mentions live; the per-mention table (its text, offsets
+    /// and two indexes repeated what the layers hold) gives way to `document_entity`, one row per entity
+    /// and document with its number of mentions; the FTS5 update trigger now fires only when an indexed
+    /// column changes.
+    static func migrateToCompactLayers(_ db: Database) throws {
+        // Rewriting stored forms does not change what the index holds: no trigger while they are rewritten.
+        try db.execute(sql: #"DROP TRIGGER "__document_fts_au""#)
+        // Pairs are looked up both ways: a document's entities (facets, related entities) and an entity's documents.
+        try db.create(table: "document_entity", options: .withoutRowID) { t in
+            t.column("documentID", .integer).notNull().references("document", onDelete: .cascade)
+            t.column("entityID", .integer).notNull().references("entity", onDelete: .cascade)
+            t.column("mentions", .integer).notNull()
+            t.primaryKey(["documentID", "entityID"])
+        }
+        try db.create(index: "document_entity_on_entity", on: "document_entity", columns: ["entityID", "documentID"])
+        try db.execute(sql: """
+            INSERT INTO document_entity (documentID, entityID, mentions)
+            SELECT documentID, entityID, COUNT(*) FROM mention GROUP BY documentID, entityID;
+            DROP TABLE mention;
+            """)
+        // The month index served no query (month facets group the rows of a result set, read by id).
+        try db.execute(sql: "DROP INDEX IF EXISTS document_on_month")
+
+        // A page of documents at a time, so a large collection is converted in bounded memory.
+        var lastID: Int64 = 0
+        while true {
+            let rows = try Row.fetchAll(db, sql: "SELECT id, text, layers FROM document WHERE id > ? ORDER BY id LIMIT 500", arguments: [lastID])
+            guard let last = rows.last else { break }
+            lastID = last["id"]
+            for row in rows {
+                let id: Int64 = row["id"]
+                let text = try StoredText.text(row["text"], documentID: id)
+                var document = Document(id: String(id), text: text)
+                let legacy: String = row["layers"] ?? "{}"
+                do {
+                    try JSONDecoder().decode(LegacyJSONLayers.self, from: Data(legacy.utf8)).apply(to: &document)
+                } catch {
+                    throw LayerBlob.CorruptLayers(documentID: id, reason: "JSON layers unreadable while migrating: \(error)")
+                }
+                try db.execute(
+                    sql: "UPDATE document SET text = ?, layers = ? WHERE id = ?",
+                    arguments: [StoredText.databaseValue(text), LayerBlob.encode(document), id]
+                )
+            }
+        }
+        try db.execute(sql: """
+            CREATE TRIGGER "__document_fts_au" AFTER UPDATE OF title, text ON document BEGIN
+                INSERT INTO document_fts(document_fts, rowid, title, text) VALUES('delete', old.id, old.title, old.text);
+                INSERT INTO document_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+            END
+            """)
     }
 }

@@ -137,7 +137,7 @@ extension PreparedDocument {
     mutating func poisonForTesting() {
         record.contentHash = "poisoned"
         record.language = "kk"
-        record.layers = "{}"
+        record.layers = Data()
         record.origin = "poisoned"
         record.pipeline = ""
         record.title = nil

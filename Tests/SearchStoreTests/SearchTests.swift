@@ -35,6 +35,31 @@ import Testing
         }
     }
 
+    @Test func frequentWordsRankTheNewestMatchesFirstAndPagingReachesAll() throws {
+        // Given the seeds, with ranking tiered after 2 matches
+        var db = try seededDatabase()
+        let everything = try db.search(SearchQuery("Алматы", includeDuplicates: true, limit: 50, facets: false, snippets: false))
+        #expect(everything.total >= 4)
+        db.rankingTier = 2
+        // When paging one hit at a time
+        var paged: [Int64] = []
+        for offset in 0..<everything.total {
+            let page = try db.search(SearchQuery("Алматы", includeDuplicates: true, limit: 1, offset: offset, facets: false, snippets: false))
+            #expect(page.total == everything.total)
+            paged += page.hits.map(\.id)
+        }
+        // Then every match comes exactly once: the two newest first (ranked between them), then the rest
+        #expect(paged.count == everything.total)
+        #expect(Set(paged) == Set(everything.hits.map(\.id)))
+        let newest = everything.hits.map(\.id).sorted(by: >).prefix(2)
+        #expect(Set(paged.prefix(2)) == Set(newest))
+        let rest = everything.hits.map(\.id).filter { !newest.contains($0) }
+        #expect(Array(paged.dropFirst(2)) == rest, "the older matches keep their BM25 order")
+        // And a page straddling the tiers is the same as the pages it spans
+        let straddling = try db.search(SearchQuery("Алматы", includeDuplicates: true, limit: 3, offset: 1, facets: false, snippets: false))
+        #expect(straddling.hits.map(\.id) == Array(paged[1..<4]))
+    }
+
     @Test func latinQueryFindsCyrillicDocuments() throws {
         let db = try seededDatabase()
         let latin = try db.search(SearchQuery("Almaty", limit: 50))

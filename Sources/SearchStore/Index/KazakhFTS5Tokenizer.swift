@@ -26,7 +26,8 @@ public final class KazakhFTS5Tokenizer: FTS5CustomTokenizer {
     ) -> CInt {
         guard let pText, nText > 0 else { return 0 }
         let bytes = UnsafeRawBufferPointer(start: pText, count: Int(nText))
-        let text = String(decoding: bytes, as: UTF8.self)
+        // Article texts come from `document.text` in their stored form (see StoredText).
+        let text = StoredText.isEncoded(bytes) ? ((try? StoredText.decode(bytes)) ?? "") : String(decoding: bytes, as: UTF8.self)
         let isQuery = tokenization.contains(.query)
         let terms = (isQuery ? nil : IndexTermCache.shared.terms(for: text)) ?? analyzer.terms(of: text)
         guard !terms.isEmpty else { return 0 }

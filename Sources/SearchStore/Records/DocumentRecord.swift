@@ -2,10 +2,11 @@ import Foundation
 import GRDB
 
 /// A stored document: its text, metadata, analysis layers and near-duplicate link (table `document`).
-struct DocumentRecord: Codable, Sendable, Identifiable {
+struct DocumentRecord: Sendable, Identifiable {
     var id: Int64?
     var externalID: String?
     var title: String?
+    /// The article text (stored through ``StoredText``).
     var text: String
     var url: String?
     var source: String?
@@ -24,24 +25,56 @@ struct DocumentRecord: Codable, Sendable, Identifiable {
     var similarity: Double?
     /// The pipeline that analysed it (`kk-default`).
     var pipeline: String
-    /// JSON of the analysis layers except tokens (sentences, paragraphs, entities, times, amounts,
-    /// quotes, meetings, events); tokens are recomputed on demand to keep the database small.
-    var layers: String
+    /// The analysis layers in their compact binary form (``LayerBlob``): language, entities, times,
+    /// amounts, quotes, meetings, events; tokens and sentences are recomputed on demand.
+    var layers: Data
 }
 
 extension DocumentRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "document"
 
+    /// Decodes the row, reading `text` through ``StoredText`` (a malformed stored text throws, naming the document).
+    init(row: Row) throws {
+        id = row["id"]
+        externalID = row["externalID"]
+        title = row["title"]
+        text = try StoredText.text(row["text"], documentID: row["id"])
+        url = row["url"]
+        source = row["source"]
+        published = row["published"]
+        month = row["month"]
+        language = row["language"]
+        contentHash = row["contentHash"]
+        origin = row["origin"]
+        ingestedAt = row["ingestedAt"]
+        duplicateOf = row["duplicateOf"]
+        similarity = row["similarity"]
+        pipeline = row["pipeline"]
+        layers = row["layers"]
+    }
+
+    /// Encodes the row, writing `text` in its compact stored form.
+    func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["externalID"] = externalID
+        container["title"] = title
+        container["text"] = StoredText.databaseValue(text)
+        container["url"] = url
+        container["source"] = source
+        container["published"] = published
+        container["month"] = month
+        container["language"] = language
+        container["contentHash"] = contentHash
+        container["origin"] = origin
+        container["ingestedAt"] = ingestedAt
+        container["duplicateOf"] = duplicateOf
+        container["similarity"] = similarity
+        container["pipeline"] = pipeline
+        container["layers"] = layers
+    }
+
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let title = Column(CodingKeys.title)
-        static let text = Column(CodingKeys.text)
-        static let source = Column(CodingKeys.source)
-        static let published = Column(CodingKeys.published)
-        static let month = Column(CodingKeys.month)
-        static let contentHash = Column(CodingKeys.contentHash)
-        static let duplicateOf = Column(CodingKeys.duplicateOf)
-        static let similarity = Column(CodingKeys.similarity)
+        static let id = Column("id")
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -61,16 +94,6 @@ struct EntityRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecor
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
-}
-
-/// One mention of an entity in a document (table `mention`).
-struct MentionRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "mention"
-    var documentID: Int64
-    var entityID: Int64
-    var text: String
-    var start: Int
-    var end: Int
 }
 
 /// A meeting or event extracted from a document (table `event`).

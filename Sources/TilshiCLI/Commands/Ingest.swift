@@ -27,6 +27,9 @@ extension TilshiCommand {
 
         public init() {}
 
+        /// Files analysed together (their documents spread over the cores) and handed to the writer at once.
+        static let groupSize = 16
+
         public func validate() throws {
             if paths.isEmpty { throw ValidationError("give at least one file or folder to ingest") }
         }
@@ -39,19 +42,20 @@ extension TilshiCommand {
             var totals = IngestReport()
             var progress = ProgressBar(total: files.count, enabled: !noProgress && isatty(STDERR_FILENO) != 0)
             for problem in listingProblems { progress.report("\(problem)") }
-            // Files are read and analysed a group at a time (analysis runs on every core), then stored
-            // one file per transaction, in order.
-            let groupSize = 16
-            for groupStart in stride(from: 0, to: files.count, by: groupSize) {
-                let group = Array(files[groupStart..<min(groupStart + groupSize, files.count)])
+            // Files are read and analysed a group at a time (analysis runs on every core) on a background
+            // thread, while this one stores the previous group, one file per transaction, in order.
+            let groups = stride(from: 0, to: files.count, by: Self.groupSize).map { Array(files[$0..<min($0 + Self.groupSize, files.count)]) }
+            try OverlappedIngest.run(groups, capacity: 2, produce: { group in
                 let results = group.map { reader.read(file: $0) }
-                let prepared = db.prepareAll(results.flatMap(\.documents))
-                var next = 0
-                for (file, result) in zip(group, results) {
+                var prepared = db.prepareAll(results.flatMap(\.documents))[...]
+                return zip(group, results).map { file, result in
+                    defer { prepared = prepared.dropFirst(result.documents.count) }
+                    return (file: file, result: result, prepared: Array(prepared.prefix(result.documents.count)))
+                }
+            }, consume: { group in
+                for (file, result, batch) in group {
                     for problem in result.problems { progress.report("\(problem)") }
                     problems += result.problems
-                    let batch = Array(prepared[next..<next + result.documents.count])
-                    next += result.documents.count
                     if !batch.isEmpty {
                         do {
                             let report = try db.store(batch)
@@ -66,7 +70,7 @@ extension TilshiCommand {
                     }
                     progress.advance(detail: "\(totals.added.count) new, \(totals.duplicates) duplicates")
                 }
-            }
+            })
             progress.finish()
             let summary = "ingested \(totals.added.count), duplicates \(totals.duplicates), "
                 + "near-duplicates \(totals.nearDuplicates), skipped \(problems.count) (errors)"

@@ -1,0 +1,181 @@
+import Foundation
+import GRDB
+import NewsSources
+import Pipeline
+import Testing
+import TextModel
+@testable import SearchStore
+
+/// The compact stored forms (text and layers) give back exactly what the analysis produced, take
+/// much less room, fail clearly when damaged, and old databases are migrated to them.
+@Suite struct StorageFormatTests {
+    /// The JSON `show --format json`, `export` and `/api/documents/:id` print for a document's analysis.
+    static func json(_ document: Document) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(document), as: UTF8.self)
+    }
+
+    /// A fresh analysis with only the layers the collection keeps (tokens, sentences, paragraphs are recomputed on demand).
+    static func storedLayers(of source: SourceDocument, id: String) -> Document {
+        let metadata = DocumentMetadata(title: source.title, url: source.url, source: source.source, published: source.published)
+        var document = Pipeline.default.analyze(id: id, text: source.text, metadata: metadata)
+        document.tokens = []
+        document.sentences = []
+        document.paragraphs = []
+        return document
+    }
+
+    @Test func seedsReadBackExactlyAsAnalysed() throws {
+        let db = try NewsDatabase.inMemory()
+        let sources = Seeds.documents()
+        let report = try db.ingest(sources)
+        #expect(report.added.count == sources.count)
+        var layersSeen = 0
+        for (id, source) in zip(report.added, sources) {
+            let stored = try #require(try db.document(id: id))
+            #expect(stored.text == source.text)
+            let expected = Self.storedLayers(of: source, id: stored.analysis.id)
+            #expect(try Self.json(stored.analysis) == Self.json(expected))
+            layersSeen += expected.entities.count + expected.times.count + expected.amounts.count + expected.quotes.count
+        }
+        // The seeds carry real layers (a round trip of empty layers would prove nothing).
+        #expect(layersSeen > 50)
+    }
+
+    @Test func compactFormsAreSmallAndExact() throws {
+        for source in Seeds.documents() {
+            let document = Self.storedLayers(of: source, id: "x")
+            // Kazakh text: one byte a letter instead of two.
+            let stored = StoredText.databaseValue(source.text)
+            guard case .blob(let data) = stored.storage else { Issue.record("Kazakh text not encoded"); continue }
+            #expect(Double(data.count) < 0.65 * Double(source.text.utf8.count))
+            #expect(try StoredText.text(stored) == source.text)
+            // Layers: far smaller than their JSON.
+            let blob = LayerBlob.encode(document)
+            #expect(Double(blob.count) < 0.25 * Double(try Self.json(document).utf8.count))
+            var decoded = Document(id: "x", text: source.text, metadata: document.metadata)
+            try LayerBlob.decode(blob, into: &decoded)
+            #expect(try Self.json(decoded) == Self.json(document))
+        }
+        // Any scalar survives; text that would not shrink stays plain.
+        let mixed = "Алматы 🇰🇿 北京 e\u{301}  \u{0}\tҰлттық «қор» — 1,8 млрд. ₸ Ѣ"
+        #expect(try StoredText.text(StoredText.databaseValue(mixed)) == mixed)
+        #expect(StoredText.databaseValue("Plain English text.") == "Plain English text.".databaseValue)
+    }
+
+    @Test func damagedStoredFormsFailWithAClearError() throws {
+        let db = try NewsDatabase.inMemory()
+        let id = try #require(try db.ingest([Seeds.documents()[0]]).added.first)
+        let blob = try #require(try db.writer.read { try Data.fetchOne($0, sql: "SELECT layers FROM document WHERE id = ?", arguments: [id]) })
+        let text = Seeds.documents()[0].text
+
+        // Every truncation and many single-byte changes of a real blob: a decode or an error, never a crash.
+        var random = SystemRandomNumberGenerator()
+        var failures = 0
+        for length in 0..<blob.count {
+            var document = Document(id: "x", text: text)
+            do { try LayerBlob.decode(blob.prefix(length), into: &document) } catch { failures += 1 }
+        }
+        #expect(failures == blob.count)
+        for _ in 0..<300 {
+            var damaged = [UInt8](blob)
+            damaged[Int.random(in: 0..<damaged.count, using: &random)] = UInt8.random(in: 0...255, using: &random)
+            var document = Document(id: "x", text: text)
+            _ = try? LayerBlob.decode(Data(damaged), into: &document)
+        }
+
+        // Through the collection: the error names the document and says what to do.
+        try db.writer.write { try $0.execute(sql: "UPDATE document SET layers = X'F1000563' WHERE id = ?", arguments: [id]) }
+        #expect {
+            _ = try db.document(id: id)
+        } throws: { error in
+            let message = String(describing: error)
+            return message.contains("#\(id)") && message.contains("layers") && message.contains("re-ingest")
+        }
+        try db.writer.write { try $0.execute(sql: "UPDATE document SET layers = X'7B7D' WHERE id = ?", arguments: [id]) }
+        #expect(throws: LayerBlob.CorruptLayers.self) { _ = try db.document(id: id) }
+        // A damaged text too (written around the FTS5 trigger, as corruption on disk would be).
+        try db.writer.write { db in
+            try db.execute(sql: #"DROP TRIGGER "__document_fts_au""#)
+            try db.execute(sql: "UPDATE document SET text = X'F5D0FE' WHERE id = ?", arguments: [id])
+        }
+        #expect(throws: StoredText.Corrupt.self) { _ = try db.document(id: id) }
+    }
+
+    @Test func version1DatabasesAreMigrated() throws {
+        // A database as schema version 1 wrote it: text as TEXT, layers as JSON, one row per mention.
+        let queue = try DatabaseQueue(configuration: NewsDatabase.makeConfiguration())
+        try NewsDatabase.migrator.migrate(queue, upTo: "v1")
+        let source = Seeds.documents()[1]
+        let expected = Self.storedLayers(of: source, id: "seed")
+        #expect(expected.entities.count > 5)
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO document (id, externalID, title, text, language, contentHash, origin, ingestedAt, pipeline, layers)
+                VALUES (1, 'seed', ?, ?, 'kk', 'h1', 'seed.txt', '2026-11-23 12:00:00.000', 'kk-default', ?)
+                """, arguments: [source.title, source.text, try Self.json(expected)])
+            for entity in expected.entities {
+                let key = NewsDatabase.entityKey(of: entity)
+                try db.execute(sql: "INSERT OR IGNORE INTO entity (label, canonical, key) VALUES (?, ?, ?)", arguments: [entity.label, key.canonical, key.key])
+                try db.execute(sql: """
+                    INSERT INTO mention (documentID, entityID, text, start, end)
+                    SELECT 1, id, ?, ?, ? FROM entity WHERE key = ? AND label = ?
+                    """, arguments: [entity.text, entity.start, entity.end, key.key, entity.label])
+            }
+        }
+        let mentionsBefore = try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM mention") }
+
+        let db = try NewsDatabase(queue)
+        let stored = try #require(try db.document(id: 1))
+        #expect(stored.text == source.text)
+        #expect(try Self.json(stored.analysis) == Self.json(expected))
+        #expect(stored.entities.reduce(0) { $0 + $1.mentionCount } == mentionsBefore)
+        #expect(try db.stats().mentions == mentionsBefore)
+        let (mentionTable, layers, text) = try queue.read { db in
+            (try db.tableExists("mention"), try Data.fetchOne(db, sql: "SELECT layers FROM document"),
+             try DatabaseValue.fetchOne(db, sql: "SELECT text FROM document"))
+        }
+        #expect(!mentionTable)
+        #expect(layers?.first == LayerBlob.version1)
+        #expect(text?.storage.isBlob == true)
+        // The index written before the migration still answers, and new documents are indexed from their stored form.
+        #expect(try db.search(SearchQuery("ЮНЕСКО")).hits.map(\.id).contains(1) || db.search(SearchQuery(expected.entities[0].canonical)).total > 0)
+        let added = try db.ingest([Seeds.documents()[2]]).added
+        let word = try #require(Self.storedLayers(of: Seeds.documents()[2], id: "y").entities.first?.canonical)
+        #expect(try db.search(SearchQuery(word)).hits.map(\.id).contains(added[0]))
+    }
+
+    @Test func overlappedIngestKeepsOrderAndStopsOnError() throws {
+        var seen: [Int] = []
+        try OverlappedIngest.run(Array(0..<50), capacity: 2, produce: { $0 * 2 }, consume: { seen.append($0) })
+        #expect(seen == (0..<50).map { $0 * 2 })
+
+        struct Stop: Error {}
+        let produced = ProducedCounter()
+        #expect(throws: Stop.self) {
+            try OverlappedIngest.run(Array(0..<1_000), capacity: 2, produce: { value in
+                produced.increment()
+                return value
+            }, consume: { value in
+                if value == 3 { throw Stop() }
+            })
+        }
+        // Production stopped soon after the error (bounded look-ahead), not after all 1,000 inputs.
+        #expect(produced.value < 10)
+    }
+}
+
+private final class ProducedCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func increment() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+}
+
+extension DatabaseValue.Storage {
+    var isBlob: Bool {
+        if case .blob = self { return true }
+        return false
+    }
+}
