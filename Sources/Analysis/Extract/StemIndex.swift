@@ -1,3 +1,5 @@
+import TextModel
+
 /// Stems bucketed by their first scalar, matched by UTF-8 prefix: a word is compared only with the few stems that
 /// share its first letter, and never through `String.hasPrefix` (which pays for Unicode equivalence; the text is
 /// already NFC here).
@@ -42,22 +44,18 @@ extension String {
     /// `hasSuffix` by UTF-8 bytes, for NFC text.
     func endsWithBytes(_ suffix: String) -> Bool { utf8.count >= suffix.utf8.count && utf8.reversed().starts(with: suffix.utf8.reversed()) }
 
-    /// Lower case, with a fast path for Latin, Cyrillic and the Kazakh letters; unchanged strings are shared.
+    /// Lower case, through the project's table-free scalar mapping (``Unicode/Scalar/fastLowercase``) for Latin,
+    /// Cyrillic and the Kazakh letters; an upper-case scalar with a multi-scalar mapping takes that mapping.
+    /// Unchanged strings are shared.
     var fastLowercased: String {
         guard unicodeScalars.contains(where: \.isUppercaseFast) else { return self }
         var result = String.UnicodeScalarView()
         for scalar in unicodeScalars {
-            let value = scalar.value
-            switch value {
-            case 0x41...0x5A, 0x410...0x42F: result.append(Unicode.Scalar(value + 0x20)!)
-            case 0x400...0x40F: result.append(Unicode.Scalar(value + 0x50)!)
-            case 0x460...0x4BF, 0x4D0...0x4FF: result.append(value % 2 == 0 ? Unicode.Scalar(value + 1)! : scalar)
-            default:
-                if scalar.isUppercaseFast {
-                    result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-                } else {
-                    result.append(scalar)
-                }
+            let lower = scalar.fastLowercase
+            if lower == scalar, scalar.isUppercaseFast {
+                result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                result.append(lower)
             }
         }
         return String(result)
