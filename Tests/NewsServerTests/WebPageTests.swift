@@ -71,6 +71,18 @@ import Testing
         }
     }
 
+    /// The calendar writes dates for people, never as raw TIMEX3 values, and names a meeting as one.
+    @Test(.enabled(if: TestCollection.hasEntities, "needs the fact stages in kk-default"))
+    func eventPageWritesDatesAsWords() async throws {
+        try await TestCollection.app().test(.router) { client in
+            let page = try await client.execute(uri: "/events", method: .get).text
+            #expect(!page.contains("XXXX"))
+            #expect(page.contains("Кездесу: "))
+            let english = try await client.execute(uri: "/events?lang=en", method: .get).text
+            #expect(english.contains("Meeting: "))
+        }
+    }
+
     @Test(.enabled(if: TestCollection.hasEntities, "needs the NER stage in kk-default"))
     func entityPage() async throws {
         try await TestCollection.app().test(.router) { client in

@@ -28,24 +28,25 @@ struct EventCalendarView {
 
     init(events: [StoredEvent], presenter: Presenter) {
         let monthNames = (1...12).map { presenter.t("month.\($0)") }
+        let display = TimexDisplay(presenter: presenter)
         var byMonth: [String: [(day: Int?, event: StoredEvent)]] = [:]
-        var undated: [[String: Any]] = []
+        var undated: [(order: String, item: [String: Any])] = []
         for event in events {
             guard let when = Self.day(of: event) else {
-                let title = event.title ?? event.participants.joined(separator: ", ")
-                undated.append([
+                undated.append((TimexDisplay.partialOrder(event.time), [
                     "href": "/documents/\(event.documentID)",
-                    "title": presenter.text(title.isEmpty ? (event.documentTitle ?? event.kind) : title),
-                    "date": event.time.map { Self.displayDate($0, monthNames: monthNames) } ?? "—",
+                    "title": Self.title(of: event, presenter: presenter),
+                    "date": event.time.map(display.callAsFunction) ?? "—",
                     "place": presenter.text(event.place).template,
                     "participants": event.participants.isEmpty ? false : event.participants.map(presenter.text).joined(separator: ", "),
                     "documentTitle": presenter.text(event.documentTitle ?? ""),
-                ])
+                ]))
                 continue
             }
             byMonth[when.month, default: []].append((when.day, event))
         }
-        self.undated = undated
+        // Stable: events of one article keep the article's order within the same partial date.
+        self.undated = undated.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element.item)
         let weekdays = presenter.t("weekdays").split(separator: " ").map(String.init)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
@@ -57,10 +58,9 @@ struct EventCalendarView {
             let leading = (calendar.component(.weekday, from: first) + 5) % 7
             func item(_ entry: (day: Int?, event: StoredEvent)) -> [String: Any] {
                 let event = entry.event
-                let title = event.title ?? event.participants.joined(separator: ", ")
                 return [
                     "href": "/documents/\(event.documentID)",
-                    "title": presenter.text(title.isEmpty ? (event.documentTitle ?? event.kind) : title),
+                    "title": Self.title(of: event, presenter: presenter),
                     "date": entry.day.map { String(format: "%@-%02d", key, $0) } ?? key,
                     "place": presenter.text(event.place).template,
                     "participants": event.participants.isEmpty ? false : event.participants.map(presenter.text).joined(separator: ", "),
@@ -82,17 +82,14 @@ struct EventCalendarView {
         }
     }
 
-    /// A TIMEX3 value for people: `XXXX-10-05T11:00` → "5 қазан 11:00", ranges joined by a dash.
-    static func displayDate(_ value: String, monthNames: [String]) -> String {
-        value.split(separator: "/").map { part -> String in
-            let halves = part.split(separator: "T", maxSplits: 1)
-            let date = halves[0].split(separator: "-")
-            guard date.count == 3, let month = Int(date[1]), let day = Int(date[2]), (1...12).contains(month) else { return String(part) }
-            var text = "\(day) \(monthNames[month - 1])"
-            if let year = Int(date[0]) { text += " \(year)" }
-            if halves.count == 2 { text += " \(halves[1])" }
-            return text
-        }.joined(separator: " – ")
+    /// What a calendar entry is called: the event's own title; a meeting without one is "Meeting: A, B".
+    static func title(of event: StoredEvent, presenter: Presenter) -> String {
+        if let title = event.title, !title.isEmpty { return presenter.text(title) }
+        let participants = event.participants.map(presenter.text).joined(separator: ", ")
+        if event.kind == "meeting" {
+            return participants.isEmpty ? presenter.t("meetingTitle") : presenter.t("meetingTitle") + ": " + participants
+        }
+        return participants.isEmpty ? presenter.text(event.documentTitle ?? event.kind) : participants
     }
 
     static func capitalized(_ name: String) -> String { name.prefix(1).uppercased() + name.dropFirst() }
