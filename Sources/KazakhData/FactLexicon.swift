@@ -117,3 +117,18 @@ extension FactLexicon {
     /// Lower-cased names whose ending only looks like a case suffix (`қызылорда`).
     public static let nameExceptions: Set<String> = Set(DataFile.requiredRows("name_exceptions.tsv").map { $0[0].lowercased() })
 }
+
+extension FactLexicon {
+    /// Roles with one well-known holder (`Мемлекет басшысы` → `Қасым-Жомарт Тоқаев`), used only when the document
+    /// names that person.
+    public static let roleHolders: [(role: String, name: String)] = DataFile.requiredRows("role_holders.tsv").compactMap {
+        $0.count >= 2 ? ($0[0], $0[1]) : nil
+    }
+
+    /// Endings of surnames (`ов`, `ұлы`): an unknown capitalised word with one of them before a weak case ending is a
+    /// surname in that case ("Күрішбаевты" → "Күрішбаев").
+    public static let surnameEndings: [String] = DataFile.requiredRows("surname_endings.tsv").map { $0[0] }.sorted { $0.count > $1.count }
+
+    /// Pronouns that stand for the speaker of the previous sentence after a reporting verb ("– деді ол").
+    public static let speakerPronouns: Set<String> = Set(DataFile.requiredRows("speaker_pronouns.tsv").map { $0[0] })
+}

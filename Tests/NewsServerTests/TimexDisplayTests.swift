@@ -27,7 +27,16 @@ import Testing
     @Test func unknownValuesAreShownAsTheyAre() {
         #expect(kazakh("PRESENT_REF") == "PRESENT_REF")
         #expect(kazakh("2025-13-01") == "2025-13-01")
-        #expect(kazakh("2025-W05") == "2025-W05")
+        #expect(kazakh("2025-W54") == "2025-W54")
+        #expect(kazakh("2025-Wxx") == "2025-Wxx")
+    }
+
+    /// ISO weeks the extractor gives for "2025 жылдың 37-аптасында" and "37-аптада" (no year named).
+    @Test func weeksAreWrittenAsOrdinals() {
+        #expect(kazakh("2025-W37") == "2025, 37-апта")
+        #expect(kazakh("2025-W05") == "2025, 5-апта")
+        #expect(kazakh("XXXX-W12") == "12-апта")
+        #expect(kazakh("2025-W37/2025-W39") == "2025, 37-апта – 2025, 39-апта")
     }
 
     @Test func partialDatesSortByMonthAndDayThenTheRest() {

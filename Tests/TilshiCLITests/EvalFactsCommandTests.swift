@@ -1,5 +1,6 @@
 import ArgumentParser
 import Testing
+import TextModel
 @testable import TilshiCLI
 
 @Suite struct EvalFactsCommandTests {
@@ -11,5 +12,38 @@ import Testing
         score.add(predicted: 4, gold: 5, matched: 3)
         #expect(score.description.hasPrefix("P 0.750  R 0.600  F1 0.667"))
         #expect(Score().description.hasPrefix("P 0.000  R 0.000"))
+    }
+
+    @Test func parsesRepeatedExtraFilesAndErrors() throws {
+        let command = try TilshiCommand.Eval.Facts.parse(["--extra", "a.tsv", "--extra", "b.tsv", "--errors"])
+        #expect(command.extra == ["a.tsv", "b.tsv"])
+        #expect(command.errors)
+    }
+
+    /// A wrong speaker, a missed time, a false amount and a meeting are each counted where they belong.
+    @Test func scoresItemGold() {
+        let gold = FactGold(tsv: """
+            # comment
+            x1\tdoc\tАстана, 12 наурыз 2025 жыл.\\nМәтін.\t-
+            x1\ttime\t13 наурыз күні\t2025-03-13
+            x1\tquote\tБіз сауда\tОлжас Бектенов
+            x1\tmeeting\tА; Б\t-
+            """)
+        #expect(gold.items.count == 1)
+        #expect(gold.items[0].text == "Астана, 12 наурыз 2025 жыл.\nМәтін.")
+        #expect(gold.scoresMeetings)
+        var document = Document(id: "x1", text: gold.items[0].text!)
+        document.times = [TimeExpression(text: "12 наурыз 2025 жыл", value: "2025-03-12", start: 8, end: 26)]
+        document.amounts = [Amount(text: "5 млн", value: 5_000_000, unit: nil, modifier: nil, start: 0, end: 5)]
+        document.quotes = [Quote(text: "Біз сауда көлемін", speaker: "Алексей Оверчук", start: 0, end: 5)]
+        document.meetings = [Meeting(participants: ["Б", "А"], when: nil, where: nil, start: 0, end: 5)]
+        var scores = FactScores()
+        scores.add(document, gold: gold.items[0], scoreMeetings: gold.scoresMeetings)
+        #expect((scores.times.matched, scores.times.predicted, scores.times.gold) == (0, 1, 1))
+        #expect((scores.amounts.matched, scores.amounts.predicted, scores.amounts.gold) == (0, 1, 0))
+        #expect((scores.quotes.matched, scores.speakerWrong, scores.speakerRight) == (1, 1, 0))
+        #expect((scores.meetings.matched, scores.meetingWhenAgree) == (1, 1))
+        #expect(scores.errors.contains("x1 - time   13 наурыз күні = 2025-03-13"))
+        #expect(scores.errors.contains("x1 ! quote  «Біз сауда…»: speaker Алексей Оверчук, gold Олжас Бектенов"))
     }
 }

@@ -71,7 +71,9 @@ public struct AmountExtractor: Annotator {
     private func amount(at index: Int, view: WordView, covered: [Bool], document: Document) -> Found? {
         let words = view.words
         // Cheap test first: a quantity starts with a digit or a number word.
-        guard words[index].startsWithDigit || Self.numberWordKeys[words[index].key] != nil || Self.numberStems.longest(words[index].bare) != nil
+        let symbolUnit = Self.leadingCurrency(words[index])
+        guard words[index].startsWithDigit || symbolUnit != nil || Self.numberWordKeys[words[index].key] != nil
+                || Self.numberStems.longest(words[index].bare) != nil
         else { return nil }
         let sentence = view.sentence(of: index)
         func word(_ position: Int) -> Word? {
@@ -82,7 +84,7 @@ public struct AmountExtractor: Annotator {
         var next: Int
         var tail: Substring = ""  // what follows the number inside its word ("%-ға", "-тан", "ы")
         var fromWords = false
-        if first.startsWithDigit, let numeric = NumericWord(first.lower) {
+        if first.startsWithDigit || symbolUnit != nil, let numeric = NumericWord(symbolUnit == nil ? first.lower : String(first.lower.unicodeScalars.dropFirst())) {
             // A number that opens a quoted name ("«100 нақты қадам»") is part of the name.
             guard !first.leading.contains(where: { $0 == "«" || $0 == "\"" || $0 == "“" }) else { return nil }
             guard let number = Self.decimal(numeric.number) else { return nil }
@@ -131,6 +133,11 @@ public struct AmountExtractor: Annotator {
             if !tail.isEmpty { break }
         }
         guard value.isFinite, value <= 1e15 else { return nil }
+        // "$150 млн", "€40 млн": the currency sign written before the number.
+        if let symbolUnit {
+            guard unit == nil else { return nil }
+            unit = symbolUnit
+        }
         // A month name after the number is a (possibly impossible) date, never a quantity.
         if let following = word(next), Self.months.longest(following.bare) != nil { return nil }
         if let previous = word(index - 1), let entry = Self.modifiers[previous.key], entry.position == .before {
@@ -178,6 +185,25 @@ public struct AmountExtractor: Annotator {
             amount: Amount(text: document.slice(span.start, span.end), value: value, unit: unit, modifier: modifier, start: span.start, end: span.end),
             next: next
         )
+    }
+
+    /// Currency signs from the unit table ("$" → USD, "€" → EUR), written before a number in "$150 млн".
+    private static let currencySigns: [Unicode.Scalar: String] = {
+        var signs: [Unicode.Scalar: String] = [:]
+        for (stem, unit) in FactLexicon.unitStems where stem.unicodeScalars.count == 1 && unit != "percent" {
+            let scalar = stem.unicodeScalars.first!
+            if !scalar.properties.isAlphabetic { signs[scalar] = unit }
+        }
+        return signs
+    }()
+
+    /// The unit of a currency sign that opens a word followed by a digit ("$150"), or nil.
+    static func leadingCurrency(_ word: Word) -> String? {
+        guard !word.startsWithDigit, let first = word.core.utf8.first, first == 0x24 || first == 0xC2 || first == 0xE2 else { return nil }
+        // (The first UTF-8 byte of "$", "£" and "€"; a letter never starts so.)
+        var scalars = word.core.unicodeScalars.makeIterator()
+        guard let sign = scalars.next(), let unit = currencySigns[sign], let digit = scalars.next(), ("0"..."9").contains(digit) else { return nil }
+        return unit
     }
 
     /// "1,8" → 1.8, "1.8" → 1.8, "1.000.000" → 1000000, "1000" → 1000.

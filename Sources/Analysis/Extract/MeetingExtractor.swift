@@ -28,18 +28,15 @@ public struct MeetingExtractor: Annotator {
         }
         var meetings: [Meeting] = []
         var lastMeetingSentence: Int?
+        let roles = NameResolver.personRoles(in: document.entities)
         for (sentenceIndex, sentence) in view.sentences.enumerated() {
             guard let (verbWord, verbEnd, kind) = Self.verb(in: sentence, view: view) else { continue }
-            if kind == "discuss" {
-                guard let meetingSentence = lastMeetingSentence, sentenceIndex - meetingSentence <= 3, meetings[meetings.count - 1].topic == nil,
-                      let sides = sentence.first(where: { view.words[$0].bare.hasPrefix("тарап") }), sides < verbWord
-                else { continue }
-                let span = view.span((sides + 1)..<verbWord)
-                if sides + 1 < verbWord { meetings[meetings.count - 1].topic = EntityResolver.squeezed(document.slice(span.start, span.end)) }
-                continue
-            }
             var participants: [String] = []
             var place: String?
+            // "Мемлекет басшысы … қабылдады": a role opening the sentence names its one holder in the document.
+            if let subject = Self.roleSubject(of: sentence, before: verbWord, view: view, document: document, roles: roles) {
+                participants.append(subject)
+            }
             for word in sentence.lowerBound..<verbWord {
                 for entityIndex in entitiesByWord[word] ?? [] {
                     let entity = document.entities[entityIndex]
@@ -48,7 +45,7 @@ public struct MeetingExtractor: Annotator {
                     case "PERSON":
                         if !participants.contains(entity.canonical) { participants.append(entity.canonical) }
                     case "ORGANISATION", "ORGANIZATION", "GPE":
-                        if Self.instrumentalEndings.contains(where: { lastWord.hasSuffix($0) }), !participants.contains(entity.canonical) {
+                        if Self.isPartner(word, lastWord: lastWord, view: view, verb: verbWord), !participants.contains(entity.canonical) {
                             participants.append(entity.canonical)
                         } else if entity.label == "GPE", place == nil, Self.isLocative(word, view: view) {
                             place = entity.canonical
@@ -60,6 +57,22 @@ public struct MeetingExtractor: Annotator {
                     }
                 }
             }
+            // Talks ("келіссөздер жүргізді") between two named sides are a meeting; otherwise they continue one.
+            if kind == "talks", participants.count >= 2 {
+                let span = view.span(sentence.lowerBound..<verbEnd)
+                let when = document.times.first { $0.start >= span.start && $0.end <= span.end }?.value
+                meetings.append(Meeting(participants: participants, when: when, where: place, start: span.start, end: span.end))
+                lastMeetingSentence = sentenceIndex
+                continue
+            }
+            if kind == "discuss" || kind == "talks" {
+                guard let meetingSentence = lastMeetingSentence, sentenceIndex - meetingSentence <= 3, meetings[meetings.count - 1].topic == nil,
+                      let sides = sentence.first(where: { view.words[$0].bare.hasPrefix("тарап") }), sides < verbWord
+                else { continue }
+                let span = view.span((sides + 1)..<verbWord)
+                if sides + 1 < verbWord { meetings[meetings.count - 1].topic = EntityResolver.squeezed(document.slice(span.start, span.end)) }
+                continue
+            }
             guard participants.count >= 2 else { continue }
             let span = view.span(sentence.lowerBound..<verbEnd)
             let when = document.times.first { $0.start >= span.start && $0.end <= span.end }?.value
@@ -67,6 +80,44 @@ public struct MeetingExtractor: Annotator {
             lastMeetingSentence = sentenceIndex
         }
         document.meetings = meetings
+    }
+
+    /// Words of the meeting lexicon that name a visiting side ("делегациясын"), not a verb.
+    private static let partyStems = FactLexicon.meetingVerbs.filter { $0.kind == "party" }.map { $0.words[0] }
+    private static let conjunctions: Set<String> = ["мен", "бен", "пен"]
+
+    /// Whether an organisation or country ending at `word` is a side of the meeting rather than its setting: met
+    /// "-мен" ("ЮНЕСКО-мен"), joined by "мен" to the other side ("Қазақстан мен Өзбекстан"), or whose delegation is
+    /// received ("Германия делегациясын қабылдады").
+    private static func isPartner(_ word: Int, lastWord: String, view: WordView, verb: Int) -> Bool {
+        if instrumentalEndings.contains(where: { lastWord.hasSuffix($0) }) { return true }
+        if partyStems.contains(where: { lastWord.startsWithBytes($0) }) { return true }
+        // "Қазақстан мен Өзбекстан": both sides of "мен", unless the second is a place in the locative.
+        if word >= 2, conjunctions.contains(view.words[word - 1].bare), !isLocative(word, view: view) { return true }
+        guard word + 1 < verb, view.words[word].trailing.isEmpty else { return false }
+        let next = view.words[word + 1].bare
+        return conjunctions.contains(next) || partyStems.contains { next.startsWithBytes($0) }
+    }
+
+    /// The holder of a role that opens the sentence as its subject ("Мемлекет басшысы Ильхам Әлиевті қабылдады"),
+    /// when the document names exactly one person with that role; nil when the role is followed by a name in the
+    /// nominative (that name is the subject and the tagger reports it) or nobody holds the role.
+    private static func roleSubject(of sentence: Range<Int>, before verb: Int, view: WordView, document: Document,
+                                    roles: [(name: String, roles: [String])]) -> String? {
+        let limit = min(verb, sentence.lowerBound + 4)
+        var head = sentence.lowerBound
+        while head < limit, !EntityResolver.isRoleWord(view.words[head].bare) {
+            guard view.words[head].isCapitalized, view.words[head].trailing.isEmpty else { return nil }
+            head += 1
+        }
+        guard head < limit else { return nil }
+        let nextStart = head + 1 < view.words.count ? view.words[head + 1].start : -1
+        if let person = document.entities.first(where: { $0.label == "PERSON" && $0.start == nextStart }),
+           person.canonical == EntityResolver.squeezed(person.text) {
+            return nil
+        }
+        let phrase = (sentence.lowerBound...head).map { view.words[$0].core }
+        return NameResolver.person(withRole: phrase, among: roles)
     }
 
     /// "Парижде", "Париж қаласында": the place word or the next (қала, облыс…) in the locative.
@@ -79,7 +130,7 @@ public struct MeetingExtractor: Annotator {
     }
 
     /// The first meeting or discussion verb of a sentence: its first word, the word after it, and its kind.
-    private static let verbsByFirstWord = Dictionary(grouping: FactLexicon.meetingVerbs, by: { WordKey.of($0.words[0]) })
+    private static let verbsByFirstWord = Dictionary(grouping: FactLexicon.meetingVerbs.filter { $0.kind != "party" }, by: { WordKey.of($0.words[0]) })
 
     private static func verb(in sentence: Range<Int>, view: WordView) -> (Int, Int, String)? {
         for index in sentence {

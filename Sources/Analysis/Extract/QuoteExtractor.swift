@@ -93,13 +93,11 @@ struct SpeakerContext {
     init(document: Document, view: WordView) {
         self.document = document
         self.view = view
-        var roles: [String: [String]] = [:]
         var entityAtToken: [Int: Int] = [:]
         for (index, entity) in document.entities.enumerated() {
-            if entity.label == "PERSON", !entity.roles.isEmpty { roles[entity.canonical] = entity.roles }
             for token in entity.tokenRange where entityAtToken[token] == nil { entityAtToken[token] = index }
         }
-        self.roles = roles.map { (name: $0.key, roles: $0.value) }
+        self.roles = NameResolver.personRoles(in: document.entities)
         self.entityAtToken = entityAtToken
     }
 
@@ -177,6 +175,35 @@ struct SpeakerContext {
         return persons.count == 1 && reports ? persons.first : nil
     }
 
+    /// The one person named in the sentence before the one holding token `token` (a quotation it ends counts with its
+    /// speaker), or nil when it names none or several: "ол" is resolved only when unambiguous.
+    private func soleSpeaker(beforeToken token: Int, previous: Quote?) -> String? {
+        let sentenceIndex = view.words[view.wordOfToken[token]].sentence
+        guard sentenceIndex > 0 else { return nil }
+        let sentence = view.sentences[sentenceIndex - 1]
+        let firstToken = view.words[sentence.lowerBound].tokens.lowerBound
+        let lastToken = view.words[sentence.upperBound - 1].tokens.upperBound
+        var persons = Set((firstToken..<lastToken).compactMap { entityAtToken[$0] }.map { document.entities[$0] }
+            .filter { $0.label == "PERSON" }.map(\.canonical))
+        if let previous, previous.end >= document.tokens[firstToken].start, let speaker = previous.speaker { persons.insert(speaker) }
+        return persons.count == 1 ? persons.first : nil
+    }
+
+    /// The person a role in the genitive names before a speech marker ("Министрдің айтуынша", "Мемлекет басшысының
+    /// айтуынша"): the role words from the sentence start (at most four), resolved like a role speaker.
+    /// Returns nil when the word is not a role; `.some(nil)` when it is a role nobody in the document holds.
+    private func roleSpeaker(endingAt word: Int, sentence: Range<Int>) -> String?? {
+        let head = view.words[word]
+        guard EntityResolver.isRoleWord(head.bare) else { return nil }
+        var first = word
+        while first > sentence.lowerBound, word - first < 3, !view.words[first - 1].isPunctuation, view.words[first - 1].trailing.isEmpty {
+            first -= 1
+        }
+        // Modifiers reach back to a comma or the sentence start: "Сонымен, министрдің айтуынша" keeps the role alone.
+        let phrase = (first...word).map { view.words[$0].core }
+        return .some(NameResolver.person(withRole: phrase, among: roles))
+    }
+
     /// The attribution of a quotation, or nil when nothing frames it as speech.
     func attribution(afterQuoteClosedAt close: Int, openedAt open: Int, previous: Quote?) -> Speaker? {
         let tokens = document.tokens
@@ -185,6 +212,11 @@ struct SpeakerContext {
         if let afterVerb = speechVerb(at: index) {
             let phrase = phrase(from: afterVerb)
             if let name = speaker(in: phrase) { return Speaker(name: name) }
+            // "«…», – деді ол.": the one person of the previous sentence, or nobody.
+            let words = phrase.filter { isWordToken(tokens[$0]) }
+            if words.count == 1, FactLexicon.speakerPronouns.contains(tokens[words[0]].norm.fastLowercased) {
+                return Speaker(name: soleSpeaker(beforeToken: open, previous: previous))
+            }
             if phrase.contains(where: { isWordToken(tokens[$0]) }) { return Speaker(name: nil) }
             // "X «…» деді": the subject before the quotation in the same sentence.
             let sentence = view.sentence(of: view.wordOfToken[open])
@@ -233,11 +265,13 @@ struct SpeakerContext {
                     // "X айтуынша, …": X is the entity that ends right before the marker, or a surname in the genitive
                     // that belongs to exactly one person of the document ("И. Тасмағамбетовтің айтуынша").
                     guard index > first, word > sentence.lowerBound else { continue }
-                    let speakerName: String
+                    let speakerName: String?
                     if let entity = entityAtToken[index - 1], ["PERSON", "ORGANISATION", "ORGANIZATION"].contains(document.entities[entity].label) {
                         speakerName = document.entities[entity].canonical
                     } else if let person = personBySurname(view.words[word - 1].core) {
                         speakerName = person
+                    } else if let role = roleSpeaker(endingAt: word - 1, sentence: sentence) {
+                        speakerName = role
                     } else {
                         continue
                     }

@@ -16,7 +16,7 @@ public struct TimeExtractor: Annotator {
 
     public func annotate(_ document: inout Document) {
         let view = WordView.shared(for: document)
-        let anchor = CalendarDate(published: document.metadata.published)
+        let anchor = CalendarDate(published: document.metadata.published) ?? Self.dateline(view)
         var times: [TimeExpression] = []
         for sentence in view.sentences {
             var matcher = Matcher(view: view, sentence: sentence, anchor: anchor)
@@ -34,6 +34,21 @@ public struct TimeExtractor: Annotator {
             }
         }
         document.times = times
+    }
+
+    /// The date of a dateline that opens the text ("Астана, 12 наурыз 2025 жыл."): a short first sentence holding a
+    /// full date. It anchors relative times and yearless dates when the input carries no publication date.
+    static func dateline(_ view: WordView) -> CalendarDate? {
+        guard let first = view.sentences.first, first.count <= 8 else { return nil }
+        var matcher = Matcher(view: view, sentence: first, anchor: nil)
+        for index in first {
+            guard let match = matcher.match(at: index) else { continue }
+            guard match.expressions.count == 1, let date = CalendarDate(published: match.expressions[0].value),
+                  date.day != nil, match.expressions[0].value.count == 10
+            else { return nil }
+            return date
+        }
+        return nil
     }
 }
 
@@ -76,11 +91,35 @@ private struct Matcher {
     private func word(_ index: Int) -> Word? { sentence.contains(index) ? view.words[index] : nil }
 
     /// Month number of a month word in any case form.
-    private func month(_ index: Int) -> Int? {
+    private func month(_ index: Int) -> Int? { monthForm(index)?.month }
+
+    /// Month number and case ending of a month word ("қазаннан" → 10, "нан").
+    private func monthForm(_ index: Int) -> (month: Int, ending: String)? {
         guard let word = word(index), !word.isPunctuation, let (entry, rest) = Self.months.longest(word.bare),
               Self.monthEndings.contains(String(rest))
         else { return nil }
-        return entry.payload
+        return (entry.payload, String(rest))
+    }
+
+    private static let weekStems = FactLexicon.timeWords.filter { $0.value.kind == "week" }.map(\.key)
+    private static let tailStems = FactLexicon.timeWords.filter { $0.value.kind == "tail" }.map(\.key)
+    private static let partWords = WordKey.set(FactLexicon.timeWords.filter { $0.value.kind == "part" }.map(\.key))
+    private static let until = WordKey.set(FactLexicon.timeWords.filter { $0.value.kind == "until" }.map(\.key))
+    private static let ablative: Set<String> = ["дан", "ден", "тан", "тен", "нан", "нен"]
+    private static let dative: Set<String> = ["ға", "ге", "қа", "ке", "на", "не", "а", "е"]
+    private static let genitive: Set<String> = ["ның", "нің", "дың", "дің", "тың", "тің", "сының", "сінің"]
+
+    /// A word that closes a date without changing it ("күні", "күндері", "аралығында").
+    private func isTail(_ index: Int) -> Bool {
+        guard let word = word(index) else { return false }
+        return Self.tailStems.contains { word.bare.startsWithBytes($0) }
+    }
+
+    /// "наурыздың соңында", "қаңтардың басында": a part of a month named by its genitive; the TIMEX3 value is the
+    /// month (the part would be the `mod` attribute, which the model does not carry).
+    private func monthPart(after monthIndex: Int) -> Bool {
+        guard let form = monthForm(monthIndex), Self.genitive.contains(form.ending), let next = word(monthIndex + 1) else { return false }
+        return Self.partWords.contains(next.key)
     }
 
     /// Forms of жыл "year" ("жылы", "жылғы", "жылдың"), not жылдық "anniversary", жылдар "decade", жылу "warmth".
@@ -93,7 +132,8 @@ private struct Matcher {
         guard let word = word(index), word.startsWithDigit, let numeric = NumericWord(word.lower), let day = numeric.integer else { return nil }
         if numeric.rest.isEmpty { return (day, nil) }
         // "5-6" (a range of days).
-        if numeric.rest.first == "-", let second = NumericWord(String(numeric.rest.dropFirst())), numeric.rest.count > 1,
+        if let dash = numeric.rest.unicodeScalars.first, WordView.dashes.contains(dash), let second = NumericWord(String(numeric.rest.dropFirst())),
+           numeric.rest.count > 1,
            second.rest.isEmpty, let end = second.integer {
             return (day, end)
         }
@@ -111,12 +151,20 @@ private struct Matcher {
         guard sentence.contains(index), !view.words[index].isPunctuation else { return nil }
         let key = view.words[index].key
         if key == Self.hour, let clock = clock(at: index + 1) {
-            let value = (lastDate.map { resolvedYear($0).value } ?? "XXXX-XX-XX") + "T" + clock
-            return Match(expressions: [Found(words: index..<(index + 2), value: value)], next: index + 2)
+            let date = lastDate.map { resolvedYear($0).value } ?? "XXXX-XX-XX"
+            if let (end, endNext) = clockRangeEnd(after: index + 1) {
+                return Match(expressions: [Found(words: index..<endNext, value: date + "T" + clock + "/" + date + "T" + end)], next: endNext)
+            }
+            return Match(expressions: [Found(words: index..<(index + 2), value: date + "T" + clock)], next: index + 2)
         }
         if view.words[index].startsWithDigit {
             if let match = yearFirst(at: index) { return match }
             if let match = decade(at: index) { return match }
+            // "37-аптада": a week of an unnamed year.
+            if let (code, next) = period(at: index), code.hasPrefix("W") {
+                let year = anchor?.year.map { String(format4: $0) } ?? "XXXX"
+                return Match(expressions: [Found(words: index..<next, value: year + "-" + code)], next: next)
+            }
             return dayMonth(at: index)
         }
         let bare = view.words[index].bare
@@ -124,6 +172,11 @@ private struct Matcher {
             return match
         }
         guard Self.months.longest(bare) != nil else { return nil }
+        // "наурыздың соңында".
+        if let month = month(index), monthPart(after: index) {
+            let date = resolvedYear(CalendarDate(year: nil, month: month, day: nil))
+            return Match(expressions: [Found(words: index..<(index + 2), value: date.value)], next: index + 2)
+        }
         // "қазан айында": a month named with "ай" but no number.
         if let month = month(index), let next = self.word(index + 1), next.bare.hasPrefix("ай"), next.bare.count <= 6,
            NumericWord(view.words[max(sentence.lowerBound, index - 1)].lower) == nil || index == sentence.lowerBound {
@@ -142,6 +195,16 @@ private struct Matcher {
               numeric.suffix.allSatisfy(\.isLetter)
         else { return nil }
         return String(twoDigits: hour) + ":" + String(twoDigits: minute)
+    }
+
+    /// "сағат 09.00-ден 18.00-ге дейін": the end of a clock range after the clock word at `index` (which must carry the
+    /// ablative), and the word after "дейін".
+    private func clockRangeEnd(after index: Int) -> (String, Int)? {
+        guard let start = word(index), let numeric = NumericWord(start.lower), Self.ablative.contains(String(numeric.suffix)),
+              let end = clock(at: index + 1), let endWord = word(index + 1), let endNumeric = NumericWord(endWord.lower),
+              Self.dative.contains(String(endNumeric.suffix)), let closing = word(index + 2), Self.until.contains(closing.key)
+        else { return nil }
+        return (end, index + 3)
     }
 
     /// "D қараша [күні] [сағат HH.MM]", "D-D2 қарашада", "D және D2 қараша күндері", optionally followed by "YYYY жыл…".
@@ -169,8 +232,19 @@ private struct Matcher {
         let limit = CalendarDate.days(in: month, year: year)
         guard (1...limit).contains(day) else { return nil }
         if let end = secondDay, !(day < end && end <= limit) { return nil }
-        if let following = word(next), following.bare.hasPrefix("күн") { next += 1 }
         let first = resolvedYear(CalendarDate(year: year, month: month, day: day))
+        // "15 қазаннан 17 қазанға дейін": a range written with the ablative and the dative.
+        if secondDay == nil, let form = monthForm(monthIndex), Self.ablative.contains(form.ending),
+           let (endDay, endRange) = dayNumber(next), endRange == nil, let endForm = monthForm(next + 1), Self.dative.contains(endForm.ending),
+           let closing = word(next + 2), Self.until.contains(closing.key) {
+            let last = resolvedYear(CalendarDate(year: year, month: endForm.month, day: endDay))
+            guard (1...CalendarDate.days(in: endForm.month, year: year)).contains(endDay),
+                  (endForm.month, endDay) > (month, day)
+            else { return nil }
+            lastDate = nil
+            return Match(expressions: [Found(words: index..<(next + 3), value: first.value + "/" + last.value)], next: next + 3)
+        }
+        if isTail(next) { next += 1 }
         if let end = secondDay {
             let last = resolvedYear(CalendarDate(year: year, month: month, day: end))
             // Two separate days ("5 және 8 қараша") are two expressions; consecutive ones one range.
@@ -185,6 +259,9 @@ private struct Matcher {
         }
         lastDate = first
         if word(next)?.key == Self.hour, let clock = clock(at: next + 1) {
+            if let (end, endNext) = clockRangeEnd(after: next + 1) {
+                return Match(expressions: [Found(words: index..<endNext, value: first.value + "T" + clock + "/" + first.value + "T" + end)], next: endNext)
+            }
             return Match(expressions: [Found(words: index..<(next + 2), value: first.value + "T" + clock)], next: next + 2)
         }
         return Match(expressions: [Found(words: index..<next, value: first.value)], next: next)
@@ -192,9 +269,18 @@ private struct Matcher {
 
     /// "2016 жылғы қазан айында", "2016 жылғы 5 қарашада", "2025 жылдың алғашқы жартыжылдығында", "2016 жылы".
     private mutating func yearFirst(at index: Int) -> Match? {
-        guard let word = word(index), word.startsWithDigit, let numeric = NumericWord(word.lower), numeric.rest.isEmpty,
-              let year = numeric.integer, (1000...2100).contains(year), startsWithYearNoun(index + 1)
+        guard let word = word(index), word.startsWithDigit, let numeric = NumericWord(word.lower), let year = numeric.integer,
+              (1000...2100).contains(year)
         else { return nil }
+        // "2024–2025 жылдары": a range of years (the plural жылдар is right here).
+        if let dash = numeric.rest.unicodeScalars.first, WordView.dashes.contains(dash) {
+            guard let second = NumericWord(String(numeric.rest.dropFirst())), second.rest.isEmpty, let end = second.integer,
+                  end > year, end <= 2100, let years = self.word(index + 1), years.bare.startsWithBytes("жыл"),
+                  startsWithYearNoun(index + 1) || years.bare.startsWithBytes("жылдар")
+            else { return nil }
+            return Match(expressions: [Found(words: index..<(index + 2), value: String(format4: year) + "/" + String(format4: end))], next: index + 2)
+        }
+        guard numeric.rest.isEmpty, startsWithYearNoun(index + 1) else { return nil }
         let after = index + 2
         if dayNumber(after) != nil, self.month(after + 1) != nil, var match = dayMonth(at: after) {
             match.expressions[0].words = index..<match.expressions[0].words.upperBound
@@ -203,6 +289,7 @@ private struct Matcher {
         if let month = self.month(after) {
             var next = after + 1
             if let following = self.word(next), following.bare.hasPrefix("ай"), following.bare.count <= 6 { next += 1 }
+            if next == after + 1, monthPart(after: after) { next += 1 }
             return Match(expressions: [Found(words: index..<next, value: CalendarDate(year: year, month: month, day: nil).value)], next: next)
         }
         if let (period, next) = period(at: after) {
@@ -226,12 +313,26 @@ private struct Matcher {
         default: return nil
         }
         next += 1
-        if let part = self.word(next), ["басында", "ортасында", "соңында", "аяғында"].contains(part.bare) { next += 1 }
+        if let part = self.word(next), Self.partWords.contains(part.key) { next += 1 }
         return Match(expressions: [Found(words: index..<next, value: String(century / 10) + "X")], next: next)
     }
 
     /// "алғашқы жартыжылдығында" → "H1", "бірінші тоқсанында" → "Q1", "соңғы тоқсанында" → "Q4".
     private func period(at index: Int) -> (code: String, next: Int)? {
+        // "37-аптасында", "37-ші аптасында" → "W37" (ISO week).
+        if let numberWord = word(index), numberWord.startsWithDigit, let numeric = NumericWord(numberWord.lower), let week = numeric.integer {
+            // A bare number before апта is a duration ("5 апта"); the ordinal is hyphenated or has -ші.
+            var suffix = String(numeric.suffix)
+            var next = index + 1
+            if ["ші", "шы", "інші", "ыншы"].contains(suffix), let following = word(index + 1) {
+                suffix = following.bare
+                next += 1
+            } else if !numeric.rest.hasPrefix("-") {
+                return nil
+            }
+            guard (1...53).contains(week), Self.weekStems.contains(where: { suffix.startsWithBytes($0) }) else { return nil }
+            return ("W" + String(twoDigits: week), next)
+        }
         guard let ordinalWord = word(index), let ordinal = Self.timeWords[ordinalWord.key], ordinal.kind == "ordinal",
               let periodWord = word(index + 1), let number = Int(ordinal.value)
         else { return nil }

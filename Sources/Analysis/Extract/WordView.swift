@@ -58,7 +58,7 @@ enum WordKey {
 struct WordView: Sendable {
     static let dashes: Set<Unicode.Scalar> = ["-", "–", "—", "‒", "−"]
     /// Punctuation that may stay inside a word's core ("%", "$").
-    private static let corePunctuation: Set<Unicode.Scalar> = ["%", "$", "€", "№"]
+    private static let corePunctuation: Set<Unicode.Scalar> = ["%", "$", "€", "£", "№"]
 
     let words: [Word]
     /// Word index range of each sentence.

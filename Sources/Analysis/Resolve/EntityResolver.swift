@@ -56,6 +56,15 @@ public struct EntityResolver: Annotator {
                 rolesByName[entity.canonical, default: []].append(role)
             }
         }
+        // A well-known holder's role ("Мемлекет басшысы") belongs to that holder when the document names them: "Мемлекет
+        // басшысы Ильхам Әлиевті қабылдады" is the head of state receiving Әлиев, not Әлиев's title.
+        let named = Set(document.entities.lazy.filter { $0.label == "PERSON" }.map(\.canonical))
+        for (name, roles) in rolesByName where !FactLexicon.roleHolders.isEmpty {
+            rolesByName[name] = roles.filter { role in
+                let words = role.split(separator: " ").map { String($0).fastLowercased }
+                return !FactLexicon.roleHolders.contains { $0.name != name && named.contains($0.name) && NameResolver.matches(words, role: $0.role) }
+            }
+        }
         for index in document.entities.indices where document.entities[index].label == "PERSON" {
             document.entities[index].roles = rolesByName[document.entities[index].canonical] ?? []
         }

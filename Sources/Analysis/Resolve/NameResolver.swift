@@ -1,4 +1,5 @@
 import KazakhData
+import TextModel
 
 /// Collection-agnostic name resolution: turns mentions into canonical nominative names, linking initials
 /// ("Б.Байбек") and lone surnames ("Байбек") to a full name in scope ("Бауыржан Байбек").
@@ -38,7 +39,12 @@ public enum NameResolver {
         func nominative(_ mention: Mention, _ scope: Set<String>) -> [String] {
             guard nameLabels.contains(mention.label) else { return splitInitials(trimQuotes(mention.words)) }
             let words = splitInitials(trimQuotes(mention.nominative ?? mention.words))
-            return Nominative.name(words, isPerson: mention.label == "PERSON", attested: { scope.contains($0) || isAttested($0) })
+            let isPerson = mention.label == "PERSON"
+            // A person's last word with a surname ending is a surname even when its nominative is not written
+            // elsewhere ("Ахылбек Күрішбаевты" → "Күрішбаев").
+            return Nominative.name(words, isPerson: isPerson, attested: {
+                scope.contains($0) || isAttested($0) || isPerson && Nominative.hasSurnameEnding($0)
+            })
         }
         // Two passes: a stem found by a strong ending ("Париждің" → "Париж") attests the same stem under a weak
         // one elsewhere ("Парижде"); only mentions the first pass left unchanged are looked at again.
@@ -81,18 +87,45 @@ public enum NameResolver {
 
     /// The person whose roles match a role phrase used as a speaker or subject ("Ұлттық ассамблея депутаты" →
     /// the person introduced as "Франция Ұлттық ассамблеясының депутаты"); nil unless exactly one person matches.
+    ///
+    /// `roles` lists the document's people (canonical name and roles). When no role written in the document matches,
+    /// a well-known holder of the role (`role_holders.tsv`: "Мемлекет басшысы" → Қасым-Жомарт Тоқаев) is taken, but
+    /// only if the document names that person: the role alone never puts a name into a document.
     public static func person(withRole phrase: [String], among roles: [(name: String, roles: [String])]) -> String? {
-        let words = phrase.map { $0.lowercased() }.filter { !$0.isEmpty }
+        let words = phrase.map { $0.fastLowercased }.filter { !$0.isEmpty }
         guard let head = words.last, FactLexicon.roleStems.contains(where: { head.hasPrefix($0) }) else { return nil }
-        var matches: Set<String> = []
+        var found: Set<String> = []
         for (name, personRoles) in roles {
-            for role in personRoles {
-                let roleWords = role.lowercased().split(whereSeparator: { $0 == " " || $0 == "«" || $0 == "»" || $0 == "," }).map(String.init)
-                guard let roleHead = roleWords.last, sameStem(roleHead, head) else { continue }
-                if words.dropLast().allSatisfy({ word in roleWords.contains { sameStem($0, word) } }) { matches.insert(name) }
+            for role in personRoles where matches(words, role: role) { found.insert(name) }
+        }
+        if found.isEmpty {
+            for holder in FactLexicon.roleHolders where matches(words, role: holder.role) && roles.contains(where: { $0.name == holder.name }) {
+                found.insert(holder.name)
             }
         }
-        return matches.count == 1 ? matches.first : nil
+        return found.count == 1 ? found.first : nil
+    }
+
+    /// Whether the lower-cased phrase names `role`: the same head noun, and every other word found in the role.
+    static func matches(_ words: [String], role: String) -> Bool {
+        guard let head = words.last else { return false }
+        let roleWords = role.fastLowercased.split(whereSeparator: { $0 == " " || $0 == "«" || $0 == "»" || $0 == "," }).map(String.init)
+        guard let roleHead = roleWords.last, sameStem(roleHead, head) else { return false }
+        return words.dropLast().allSatisfy { word in roleWords.contains { sameStem($0, word) } }
+    }
+
+    /// Every person of a document by canonical name, with the roles the resolver attached (possibly none).
+    public static func personRoles(in entities: [Entity]) -> [(name: String, roles: [String])] {
+        var order: [String] = []
+        var roles: [String: [String]] = [:]
+        for entity in entities where entity.label == "PERSON" {
+            if roles[entity.canonical] == nil {
+                order.append(entity.canonical)
+                roles[entity.canonical] = []
+            }
+            for role in entity.roles where !roles[entity.canonical]!.contains(role) { roles[entity.canonical]!.append(role) }
+        }
+        return order.map { ($0, roles[$0]!) }
     }
 
     /// Two inflected forms of one stem: a common prefix of at least five letters (or the whole shorter word).

@@ -41,7 +41,9 @@ public enum Nominative {
             guard stemLength >= 3 else { continue }
             let stem = String(String.UnicodeScalarView(lower.unicodeScalars.prefix(stemLength)))
             // Loan surnames break vowel harmony ("Тасмағамбетовтің"), so harmony only guards the weak endings.
-            let accepted = suffix.entry.strong || attested(stem) && harmonyFits(stem: stem, suffix: suffix.entry.suffix)
+            // Russian-style surnames keep their own vowels ("Күрішбаевты", "Тоқаевты"), so a surname ending passes too.
+            let accepted = suffix.entry.strong
+                || attested(stem) && (harmonyFits(stem: stem, suffix: suffix.entry.suffix) || hasSurnameEnding(stem))
             if accepted { return String(String.UnicodeScalarView(word.unicodeScalars.prefix(stemLength))) }
         }
         return word
@@ -83,6 +85,13 @@ public enum Nominative {
             result[0] = String(given.dropLast(givenRule.ending.count)) + givenRule.replacement
         }
         return result
+    }
+
+    /// Whether a lower-cased stem ends like a surname (`surname_endings.tsv`: -ов, -ев, -ин, -бай, -бек, -ұлы, …) and
+    /// is long enough to be one (three letters before the ending).
+    public static func hasSurnameEnding(_ stem: String) -> Bool {
+        let count = stem.unicodeScalars.count
+        return FactLexicon.surnameEndings.contains { stem.utf8.count > $0.utf8.count && stem.hasSuffix($0) && count - $0.unicodeScalars.count >= 3 }
     }
 
     private static func harmonyFits(stem: String, suffix: String) -> Bool {

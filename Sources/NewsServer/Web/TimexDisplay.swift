@@ -1,26 +1,30 @@
 /// Writes a TIMEX3 value for readers in the page's language: `XXXX-11-05T11:00` → "5 қараша 11:00",
-/// `2016-10` → "қазан 2016", `XXXX-FA` → "күз", `2025-Q1` → "2025, 1-тоқсан", ranges joined by a dash.
+/// `2016-10` → "қазан 2016", `XXXX-FA` → "күз", `2025-Q1` → "2025, 1-тоқсан", `2025-W37` → "2025, 37-апта",
+/// ranges joined by a dash.
 /// Anything it does not recognise is shown as it is rather than guessed.
 struct TimexDisplay {
     let monthNames: [String]
     let seasonNames: [String: String]
     let quarterWord: String
     let halfYearWord: String
+    /// The ISO week noun ("апта"), written after the week's number as an ordinal ("37-апта").
+    let weekWord: String
 
-    init(monthNames: [String], seasonNames: [String: String], quarterWord: String, halfYearWord: String) {
+    init(monthNames: [String], seasonNames: [String: String], quarterWord: String, halfYearWord: String, weekWord: String = "апта") {
         precondition(monthNames.count == 12, "twelve month names")
         self.monthNames = monthNames
         self.seasonNames = seasonNames
         self.quarterWord = quarterWord
         self.halfYearWord = halfYearWord
+        self.weekWord = weekWord
     }
 
-    /// The names in the page's language and script (`month.N`, `season.XX`, `quarter`, `halfYear` in `strings.tsv`).
+    /// The names in the page's language and script (`month.N`, `season.XX`, `quarter`, `halfYear`, `week` in `strings.tsv`).
     init(presenter: Presenter) {
         self.init(
             monthNames: (1...12).map { presenter.t("month.\($0)") },
             seasonNames: Dictionary(uniqueKeysWithValues: ["SP", "SU", "FA", "WI"].map { ($0, presenter.t("season.\($0)")) }),
-            quarterWord: presenter.t("quarter"), halfYearWord: presenter.t("halfYear"))
+            quarterWord: presenter.t("quarter"), halfYearWord: presenter.t("halfYear"), weekWord: presenter.t("week"))
     }
 
     func callAsFunction(_ value: String) -> String {
@@ -46,6 +50,10 @@ struct TimexDisplay {
             } else if second.count == 2, let number = Int(second.dropFirst()), second.first == "Q" || second.first == "H" {
                 let period = "\(number)-" + (second.first == "Q" ? quarterWord : halfYearWord)
                 words = year.map { ["\($0),", period] } ?? [period]
+            } else if second.count == 3, second.first == "W", let number = Int(second.dropFirst()), (1...53).contains(number) {
+                // ISO week: "2025-W37" → "2025, 37-апта".
+                let week = "\(number)-" + weekWord
+                words = year.map { ["\($0),", week] } ?? [week]
             } else {
                 return String(part)
             }

@@ -5,116 +5,70 @@ import Pipeline
 import TextModel
 
 extension TilshiCommand.Eval {
-    /// `tilshi eval facts`: precision and recall of times, amounts and quotes (with speakers) on hand-annotated seeds.
+    /// `tilshi eval facts`: precision and recall of times, amounts, quotes (with speakers) and meetings on hand-written
+    /// gold: the five seed articles, the development items and the held-out items.
     public struct Facts: AsyncParsableCommand {
         public static let configuration = CommandConfiguration(
             commandName: "facts",
-            abstract: "Precision/recall of times, amounts and quote speakers on the hand-annotated seed articles.",
+            abstract: "Precision/recall of times, amounts, quote speakers and meetings on hand-annotated gold.",
             discussion: """
-                Times match on text and TIMEX3 value, amounts on text and value (unit agreement is reported on the \
-                matches), quotes on their first words; a quote's speaker is right, null, or wrong (the costly error).
+                Scores the seed articles (Gold/facts-seeds.tsv), the development items (Gold/facts-extra.tsv, tuned \
+                on) and the held-out items (Gold/facts-heldout.tsv, never tuned on), each set on its own. Times match \
+                on text and TIMEX3 value, amounts on text and value (unit agreement is reported on the matches), \
+                quotes on their first words, meetings on their participants; a quote's speaker is right, null, or \
+                wrong (the costly error).
                 """
         )
 
-        @Option(help: "Gold facts (TSV: seed, kind, text, value, unit). Default: the bundled seed annotations.")
+        @Option(help: "Seed gold (TSV: seed, kind, text, value, unit). Default: the bundled seed annotations.")
         public var gold: String?
 
         @Option(help: "Directory of the seed articles named NNN_*.txt. Default: the bundled samples.")
         public var samples: String?
 
-        public init() {}
+        @Option(name: .customLong("extra"), help: "Another item gold file (doc rows with their facts); repeatable.")
+        public var extra: [String] = []
 
-        struct Row {
-            let seed: String
-            let kind: String
-            let text: String
-            let value: String
-            let unit: String?
-        }
+        @Flag(help: "Score only the seeds and the --extra files, not the bundled development and held-out items.")
+        public var noBundledItems = false
+
+        @Flag(help: "Print every miss (-), false hit (+) and wrong attribute (!).")
+        public var errors = false
+
+        public init() {}
 
         public func run() async throws {
             let resources = Bundle.module.url(forResource: "Resources", withExtension: nil)
-            let goldPath = gold ?? resources?.appendingPathComponent("Gold/facts-seeds.tsv").path ?? ""
+            let goldDirectory = resources?.appendingPathComponent("Gold")
+            let goldPath = gold ?? goldDirectory?.appendingPathComponent("facts-seeds.tsv").path ?? ""
             let samplesPath = samples ?? resources?.appendingPathComponent("Samples").path ?? ""
-            let rows = try TextInput.read(goldPath).split(whereSeparator: \.isNewline).compactMap { line -> Row? in
-                guard !line.hasPrefix("#") else { return nil }
-                let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-                guard fields.count >= 4 else { return nil }
-                return Row(seed: fields[0], kind: fields[1], text: fields[2], value: fields[3], unit: fields.count > 4 ? fields[4] : nil)
+            var sets: [(name: String, path: String)] = [("seeds", goldPath)]
+            if !noBundledItems, let goldDirectory {
+                sets.append(("extra (dev)", goldDirectory.appendingPathComponent("facts-extra.tsv").path))
+                sets.append(("heldout", goldDirectory.appendingPathComponent("facts-heldout.tsv").path))
             }
+            sets += extra.map { ($0, $0) }
             let files = (try? FileManager.default.contentsOfDirectory(atPath: samplesPath)) ?? []
-            var times = Score(), amounts = Score(), quotes = Score()
-            var unitAgree = 0, speakerRight = 0, speakerNull = 0, speakerWrong = 0
-            for seed in Set(rows.map(\.seed)).sorted() {
-                guard let name = files.first(where: { $0.hasPrefix(seed + "_") && $0.hasSuffix(".txt") }) else {
-                    throw ValidationError("no sample file for seed \(seed) in \(samplesPath)")
-                }
-                let text = try TextInput.read(URL(fileURLWithPath: samplesPath).appendingPathComponent(name).path)
-                let document = Pipeline.default.analyze(id: seed, text: text)
-                let goldRows = rows.filter { $0.seed == seed }
-
-                var predictedTimes = document.times.map { $0.text + "\t" + $0.value }
-                let goldTimes = goldRows.filter { $0.kind == "time" }
-                times.add(predicted: predictedTimes.count, gold: goldTimes.count, matched: goldTimes.filter { row in
-                    Self.take(row.text + "\t" + row.value, from: &predictedTimes)
-                }.count)
-
-                var predictedAmounts = document.amounts
-                let goldAmounts = goldRows.filter { $0.kind == "amount" }
-                var matchedAmounts = 0
-                for row in goldAmounts {
-                    guard let index = predictedAmounts.firstIndex(where: { $0.text == row.text && Double(row.value) == $0.value }) else { continue }
-                    matchedAmounts += 1
-                    if (predictedAmounts[index].unit ?? "-") == (row.unit ?? "-") { unitAgree += 1 }
-                    predictedAmounts.remove(at: index)
-                }
-                amounts.add(predicted: document.amounts.count, gold: goldAmounts.count, matched: matchedAmounts)
-
-                var predictedQuotes = document.quotes
-                let goldQuotes = goldRows.filter { $0.kind == "quote" }
-                var matchedQuotes = 0
-                for row in goldQuotes {
-                    guard let index = predictedQuotes.firstIndex(where: { $0.text.hasPrefix(row.text) }) else { continue }
-                    matchedQuotes += 1
-                    switch predictedQuotes[index].speaker {
-                    case nil: speakerNull += 1
-                    case row.value: speakerRight += 1
-                    default: speakerWrong += 1
+            for (name, path) in sets {
+                let gold = FactGold(tsv: try TextInput.read(path))
+                var scores = FactScores()
+                for item in gold.items {
+                    let text: String
+                    if let own = item.text {
+                        text = own
+                    } else {
+                        guard let file = files.first(where: { $0.hasPrefix(item.id + "_") && $0.hasSuffix(".txt") }) else {
+                            throw ValidationError("no sample file for seed \(item.id) in \(samplesPath)")
+                        }
+                        text = try TextInput.read(URL(fileURLWithPath: samplesPath).appendingPathComponent(file).path)
                     }
-                    predictedQuotes.remove(at: index)
+                    let document = Pipeline.default.analyze(id: item.id, text: text, metadata: DocumentMetadata(published: item.published))
+                    scores.add(document, gold: item, scoreMeetings: gold.scoresMeetings)
                 }
-                quotes.add(predicted: document.quotes.count, gold: goldQuotes.count, matched: matchedQuotes)
+                print("\(name): \(gold.items.count) items (kk-default pipeline\(gold.scoresMeetings ? "" : ", no document date"))")
+                for line in scores.report(meetings: gold.scoresMeetings) { print(line) }
+                if errors { for line in scores.errors { print("    " + line) } }
             }
-            print("facts on \(Set(rows.map(\.seed)).count) seed articles (kk-default pipeline, no document date)")
-            print("times    \(times)")
-            print("amounts  \(amounts); unit agrees on \(unitAgree)/\(amounts.matched) matches")
-            print("quotes   \(quotes); speaker right \(speakerRight), null \(speakerNull), wrong \(speakerWrong) of \(quotes.matched)")
         }
-
-        private static func take(_ key: String, from list: inout [String]) -> Bool {
-            guard let index = list.firstIndex(of: key) else { return false }
-            list.remove(at: index)
-            return true
-        }
-    }
-}
-
-/// Counts for precision and recall.
-struct Score: CustomStringConvertible {
-    var predicted = 0
-    var gold = 0
-    var matched = 0
-
-    mutating func add(predicted: Int, gold: Int, matched: Int) {
-        self.predicted += predicted
-        self.gold += gold
-        self.matched += matched
-    }
-
-    var description: String {
-        let precision = predicted == 0 ? 0 : Double(matched) / Double(predicted)
-        let recall = gold == 0 ? 0 : Double(matched) / Double(gold)
-        let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
-        return String(format: "P %.3f  R %.3f  F1 %.3f  (%d matched, %d predicted, %d gold)", precision, recall, f1, matched, predicted, gold)
     }
 }

@@ -1,0 +1,188 @@
+import Foundation
+import TextModel
+
+/// Hand-written fact gold: items (a text with an optional document date) and the facts a reader finds in them.
+///
+/// Two layouts share one reader. Seed gold (`facts-seeds.tsv`) names a bundled article by its number and lists times,
+/// amounts and quotes only. Item gold (`facts-extra.tsv`, `facts-heldout.tsv`) carries its own texts in `doc` rows and
+/// annotates meetings as well, so meetings are scored only where the gold says it lists them all.
+struct FactGold {
+    struct Item {
+        var id: String
+        /// The item's text; nil for a seed row set (the article is read from the samples folder).
+        var text: String?
+        var published: String?
+        var facts: [Fact] = []
+    }
+
+    struct Fact: Equatable {
+        var kind: String
+        var text: String
+        var value: String
+        var extra: String?
+    }
+
+    var items: [Item] = []
+    /// Whether meetings are annotated (item layout).
+    var scoresMeetings: Bool { items.contains { $0.text != nil } }
+
+    /// Parses gold TSV: `id kind text value [extra]`; `doc` rows start an item, `\n` in a doc text is a line break.
+    init(tsv: String) {
+        var order: [String] = []
+        var byID: [String: Item] = [:]
+        for line in tsv.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 4 else { continue }
+            let id = fields[0]
+            if byID[id] == nil {
+                order.append(id)
+                byID[id] = Item(id: id)
+            }
+            if fields[1] == "doc" {
+                byID[id]?.text = fields[2].replacingOccurrences(of: "\\n", with: "\n")
+                byID[id]?.published = fields[3] == "-" || fields[3].isEmpty ? nil : fields[3]
+            } else {
+                byID[id]?.facts.append(Fact(kind: fields[1], text: fields[2], value: fields[3], extra: fields.count > 4 ? fields[4] : nil))
+            }
+        }
+        items = order.compactMap { byID[$0] }
+    }
+}
+
+/// Precision/recall of each fact type against ``FactGold``, with the errors that made them.
+struct FactScores {
+    var times = Score()
+    var amounts = Score()
+    var quotes = Score()
+    var meetings = Score()
+    var unitAgree = 0
+    var speakerRight = 0
+    var speakerNull = 0
+    var speakerWrong = 0
+    var meetingWhenAgree = 0
+    /// One line per miss (`-`), false hit (`+`) or wrong attribute (`!`), prefixed with the item id.
+    var errors: [String] = []
+
+    /// Scores one analysed item. Times match on text and value; amounts on text and value (unit agreement is counted
+    /// on the matches); quotes on their first words (the speaker is right, null, or wrong — the costly error);
+    /// meetings on the set of participants (the `when` agreement is counted on the matches).
+    mutating func add(_ document: Document, gold item: FactGold.Item, scoreMeetings: Bool) {
+        let id = item.id
+        var predictedTimes = document.times
+        let goldTimes = item.facts.filter { $0.kind == "time" }
+        var matched = 0
+        for fact in goldTimes {
+            if let index = predictedTimes.firstIndex(where: { $0.text == fact.text && $0.value == fact.value }) {
+                predictedTimes.remove(at: index)
+                matched += 1
+            } else {
+                errors.append("\(id) - time   \(fact.text) = \(fact.value)")
+            }
+        }
+        errors += predictedTimes.map { "\(id) + time   \($0.text) = \($0.value)" }
+        times.add(predicted: document.times.count, gold: goldTimes.count, matched: matched)
+
+        var predictedAmounts = document.amounts
+        let goldAmounts = item.facts.filter { $0.kind == "amount" }
+        matched = 0
+        for fact in goldAmounts {
+            guard let index = predictedAmounts.firstIndex(where: { $0.text == fact.text && Double(fact.value) == $0.value }) else {
+                errors.append("\(id) - amount \(fact.text) = \(fact.value) \(fact.extra ?? "-")")
+                continue
+            }
+            matched += 1
+            if (predictedAmounts[index].unit ?? "-") == (fact.extra ?? "-") {
+                unitAgree += 1
+            } else {
+                errors.append("\(id) ! amount \(fact.text): unit \(predictedAmounts[index].unit ?? "-"), gold \(fact.extra ?? "-")")
+            }
+            predictedAmounts.remove(at: index)
+        }
+        errors += predictedAmounts.map { "\(id) + amount \($0.text) = \(Self.number($0.value)) \($0.unit ?? "-")" }
+        amounts.add(predicted: document.amounts.count, gold: goldAmounts.count, matched: matched)
+
+        var predictedQuotes = document.quotes
+        let goldQuotes = item.facts.filter { $0.kind == "quote" }
+        matched = 0
+        for fact in goldQuotes {
+            guard let index = predictedQuotes.firstIndex(where: { $0.text.hasPrefix(fact.text) }) else {
+                errors.append("\(id) - quote  «\(fact.text)…» (\(fact.value))")
+                continue
+            }
+            matched += 1
+            let speaker = predictedQuotes[index].speaker
+            switch speaker {
+            case fact.value where fact.value != "null": speakerRight += 1
+            case nil where fact.value == "null": speakerRight += 1
+            case nil:
+                speakerNull += 1
+                errors.append("\(id) ! quote  «\(fact.text)…»: speaker null, gold \(fact.value)")
+            default:
+                speakerWrong += 1
+                errors.append("\(id) ! quote  «\(fact.text)…»: speaker \(speaker ?? "null"), gold \(fact.value)")
+            }
+            predictedQuotes.remove(at: index)
+        }
+        errors += predictedQuotes.map { "\(id) + quote  «\($0.text.prefix(40))…» (\($0.speaker ?? "null"))" }
+        quotes.add(predicted: document.quotes.count, gold: goldQuotes.count, matched: matched)
+
+        guard scoreMeetings else { return }
+        var predictedMeetings = document.meetings
+        let goldMeetings = item.facts.filter { $0.kind == "meeting" }
+        matched = 0
+        for fact in goldMeetings {
+            let participants = Set(fact.text.components(separatedBy: "; "))
+            guard let index = predictedMeetings.firstIndex(where: { Set($0.participants) == participants }) else {
+                errors.append("\(id) - meeting \(fact.text)")
+                continue
+            }
+            matched += 1
+            let when = predictedMeetings[index].when ?? "-"
+            if when == fact.value {
+                meetingWhenAgree += 1
+            } else {
+                errors.append("\(id) ! meeting \(fact.text): when \(when), gold \(fact.value)")
+            }
+            predictedMeetings.remove(at: index)
+        }
+        errors += predictedMeetings.map { "\(id) + meeting \($0.participants.joined(separator: "; "))" }
+        meetings.add(predicted: document.meetings.count, gold: goldMeetings.count, matched: matched)
+    }
+
+    /// The report lines of one gold set.
+    func report(meetings scoredMeetings: Bool) -> [String] {
+        var lines = [
+            "  times    \(times)",
+            "  amounts  \(amounts); unit agrees on \(unitAgree)/\(amounts.matched)",
+            "  quotes   \(quotes); speaker right \(speakerRight), null \(speakerNull), wrong \(speakerWrong) of \(quotes.matched)",
+        ]
+        if scoredMeetings {
+            lines.append("  meetings \(meetings); when agrees on \(meetingWhenAgree)/\(meetings.matched)")
+        }
+        return lines
+    }
+
+    private static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}
+
+/// Counts for precision and recall.
+struct Score: CustomStringConvertible {
+    var predicted = 0
+    var gold = 0
+    var matched = 0
+
+    mutating func add(predicted: Int, gold: Int, matched: Int) {
+        self.predicted += predicted
+        self.gold += gold
+        self.matched += matched
+    }
+
+    var description: String {
+        let precision = predicted == 0 ? 0 : Double(matched) / Double(predicted)
+        let recall = gold == 0 ? 0 : Double(matched) / Double(gold)
+        let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+        return String(format: "P %.3f  R %.3f  F1 %.3f  (%d matched, %d predicted, %d gold)", precision, recall, f1, matched, predicted, gold)
+    }
+}
