@@ -145,7 +145,7 @@ struct SpeakerContext {
         let entities = Set(range.compactMap { entityAtToken[$0] }).sorted().map { document.entities[$0] }
         if let person = entities.first(where: { $0.label == "PERSON" }) { return person.canonical }
         let words = range.map { document.tokens[$0] }.filter(isWordToken).map(\.norm)
-        let lower = words.map { $0.lowercased() }
+        let lower = words.map(\.fastLowercased)
         // A role as speaker ("Ұлттық ассамблея депутаты") names a person, even when a tagger saw an organisation in it.
         if let head = lower.last, EntityResolver.isRoleWord(head) { return NameResolver.person(withRole: words, among: roles) }
         // A press service is named in full ("Алматы қаласы әкімдігінің баспасөз қызметі"), even when a tagger marked only

@@ -43,23 +43,6 @@ extension String {
     func startsWithBytes(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
     /// `hasSuffix` by UTF-8 bytes, for NFC text.
     func endsWithBytes(_ suffix: String) -> Bool { utf8.count >= suffix.utf8.count && utf8.reversed().starts(with: suffix.utf8.reversed()) }
-
-    /// Lower case, through the project's table-free scalar mapping (``Unicode/Scalar/fastLowercase``) for Latin,
-    /// Cyrillic and the Kazakh letters; an upper-case scalar with a multi-scalar mapping takes that mapping.
-    /// Unchanged strings are shared.
-    var fastLowercased: String {
-        guard unicodeScalars.contains(where: \.isUppercaseFast) else { return self }
-        var result = String.UnicodeScalarView()
-        for scalar in unicodeScalars {
-            let lower = scalar.fastLowercase
-            if lower == scalar, scalar.isUppercaseFast {
-                result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-            } else {
-                result.append(lower)
-            }
-        }
-        return String(result)
-    }
 }
 
 extension Unicode.Scalar {
