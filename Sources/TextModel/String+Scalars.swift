@@ -53,8 +53,15 @@ extension String {
             if byte < 0x80 {
                 if byte >= 0x41 && byte <= 0x5A { needsChange = true }
             } else if byte >= 0xD0 && byte <= 0xD3, let next = iterator.next() {
-                let value = (UInt32(byte & 0x1F) << 6) | UInt32(next & 0x3F)
-                if Unicode.Scalar(value)!.fastLowercase.value != value { needsChange = true }
+                switch byte {
+                // U+0400–U+042F (Ѐ…Я) are upper case, U+0430–U+043F lower.
+                case 0xD0: if next <= 0xAF { needsChange = true }
+                // U+0440–U+045F are lower case; in U+0460–U+047F the even code points (even bytes) are upper.
+                case 0xD1: if next >= 0xA0 && next & 1 == 0 { needsChange = true }
+                default:
+                    let value = (UInt32(byte & 0x1F) << 6) | UInt32(next & 0x3F)
+                    if Unicode.Scalar(value)!.fastLowercase.value != value { needsChange = true }
+                }
             } else {
                 onlyFastBytes = false
                 break

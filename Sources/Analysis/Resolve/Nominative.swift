@@ -40,12 +40,12 @@ public enum Nominative {
         where bytes.count > suffix.bytes.count && bytes[(bytes.count - suffix.bytes.count)...].elementsEqual(suffix.bytes) {
             let stemLength = scalarCount - suffix.scalars
             guard stemLength >= 3 else { continue }
-            let stem = String(String.UnicodeScalarView(lower.unicodeScalars.prefix(stemLength)))
+            let stem = String(scalars: lower.unicodeScalars.prefix(stemLength))
             // Loan surnames break vowel harmony ("Тасмағамбетовтің"), so harmony only guards the weak endings.
             // Russian-style surnames keep their own vowels ("Күрішбаевты", "Тоқаевты"), so a surname ending passes too.
             let accepted = suffix.entry.strong
                 || attested(stem) && (harmonyFits(stem: stem, suffix: suffix.entry.suffix) || hasSurnameEnding(stem))
-            if accepted { return String(String.UnicodeScalarView(word.unicodeScalars.prefix(stemLength))) }
+            if accepted { return String(scalars: word.unicodeScalars.prefix(stemLength)) }
         }
         return word
     }
