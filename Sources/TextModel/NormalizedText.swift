@@ -56,8 +56,6 @@ public struct NormalizedText: Sendable {
 
     /// The normalised text between two normalised offsets.
     public func string(_ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
-        return String(view)
+        return String(scalars: scalars[max(0, start)..<min(end, scalars.count)])
     }
 }

@@ -130,4 +130,15 @@ import TextModel
         let foreign = analysed("Сөзді Геташев Енгида алды.", tags: [("Геташев Енгида", "PERSON")])
         #expect(foreign.entities.map(\.canonical) == ["Геташев Енгида"])
     }
+
+    /// "Былтыр" opening a sentence was read as a name (PROPN, from the corpus-induced stems); the hand stems make the
+    /// relative-year words adverbs and adjectives.
+    @Test func relativeYearWordsAreNotNames() {
+        var document = Seeds.document("Былтыр облыста астық көп жиналды. Былтырғы және биылғы жоспар орындалды.")
+        MorphologyAnnotator().annotate(&document)
+        let upos = Dictionary(document.tokens.map { ($0.text, $0.upos) }, uniquingKeysWith: { first, _ in first })
+        #expect(upos["Былтыр"] == .ADV)
+        #expect(upos["Былтырғы"] == .ADJ)
+        #expect(upos["биылғы"] == .ADJ)
+    }
 }

@@ -145,7 +145,7 @@ struct SpeakerContext {
         let entities = Set(range.compactMap { entityAtToken[$0] }).sorted().map { document.entities[$0] }
         if let person = entities.first(where: { $0.label == "PERSON" }) { return person.canonical }
         let words = range.map { document.tokens[$0] }.filter(isWordToken).map(\.norm)
-        let lower = words.map { $0.lowercased() }
+        let lower = words.map(\.fastLowercased)
         // A role as speaker ("Ұлттық ассамблея депутаты") names a person, even when a tagger saw an organisation in it.
         if let head = lower.last, EntityResolver.isRoleWord(head) { return NameResolver.person(withRole: words, among: roles) }
         // A press service is named in full ("Алматы қаласы әкімдігінің баспасөз қызметі"), even when a tagger marked only
@@ -162,15 +162,8 @@ struct SpeakerContext {
     /// The one person the previous sentence reports as speaking ("… Енгида алғы сөзінде … деп атап өтті. «…», - деп
     /// аяқтады."), or the speaker of a quotation that just ended there.
     private func previousSpeaker(beforeToken token: Int, previous: Quote?) -> String? {
-        let word = view.wordOfToken[token]
-        let sentenceIndex = view.words[word].sentence
-        guard sentenceIndex > 0 else { return nil }
-        let sentence = view.sentences[sentenceIndex - 1]
-        let firstToken = view.words[sentence.lowerBound].tokens.lowerBound
-        let lastToken = view.words[sentence.upperBound - 1].tokens.upperBound
-        if let previous, previous.end >= document.tokens[firstToken].start, let speaker = previous.speaker { return speaker }
-        let persons = Set((firstToken..<lastToken).compactMap { entityAtToken[$0] }.map { document.entities[$0] }
-            .filter { $0.label == "PERSON" }.map(\.canonical))
+        guard let (start, persons, sentence) = previousSentence(beforeToken: token) else { return nil }
+        if let previous, previous.end >= start, let speaker = previous.speaker { return speaker }
         let reports = view.words[sentence].contains { ["деп", "деді", "айтты", "сөзінде", "атап"].contains($0.bare) }
         return persons.count == 1 && reports ? persons.first : nil
     }
@@ -178,15 +171,23 @@ struct SpeakerContext {
     /// The one person named in the sentence before the one holding token `token` (a quotation it ends counts with its
     /// speaker), or nil when it names none or several: "ол" is resolved only when unambiguous.
     private func soleSpeaker(beforeToken token: Int, previous: Quote?) -> String? {
+        guard let (start, named, _) = previousSentence(beforeToken: token) else { return nil }
+        var persons = named
+        if let previous, previous.end >= start, let speaker = previous.speaker { persons.insert(speaker) }
+        return persons.count == 1 ? persons.first : nil
+    }
+
+    /// The sentence before the one holding token `token`: its start offset, the canonical names of the persons in it,
+    /// and its word range.
+    private func previousSentence(beforeToken token: Int) -> (start: Int, persons: Set<String>, words: Range<Int>)? {
         let sentenceIndex = view.words[view.wordOfToken[token]].sentence
         guard sentenceIndex > 0 else { return nil }
         let sentence = view.sentences[sentenceIndex - 1]
         let firstToken = view.words[sentence.lowerBound].tokens.lowerBound
         let lastToken = view.words[sentence.upperBound - 1].tokens.upperBound
-        var persons = Set((firstToken..<lastToken).compactMap { entityAtToken[$0] }.map { document.entities[$0] }
+        let persons = Set((firstToken..<lastToken).compactMap { entityAtToken[$0] }.map { document.entities[$0] }
             .filter { $0.label == "PERSON" }.map(\.canonical))
-        if let previous, previous.end >= document.tokens[firstToken].start, let speaker = previous.speaker { persons.insert(speaker) }
-        return persons.count == 1 ? persons.first : nil
+        return (document.tokens[firstToken].start, persons, sentence)
     }
 
     /// The person a role in the genitive names before a speech marker ("Министрдің айтуынша", "Мемлекет басшысының

@@ -119,15 +119,19 @@ struct WordView: Sendable {
         (words[range.lowerBound].start, words[range.upperBound - 1].end)
     }
 
-    private static func isPunctuationToken(_ token: Token) -> Bool {
-        if token.kind == .word || token.kind == .number { return false }
+    /// Whether token `index` is punctuation only. Takes the array and an index, not a `Token`: passing tokens by value
+    /// copied (and retained) all their strings, a visible cost when every word of every document is built.
+    private static func isPunctuationToken(_ tokens: [Token], _ index: Int) -> Bool {
+        let kind = tokens[index].kind
+        if kind == .word || kind == .number { return false }
+        let norm = tokens[index].norm
         // ASCII marks (",", ".", "-", "\"", "..."), the usual case, without Unicode property lookups.
-        if token.norm.utf8.allSatisfy({ $0 < 0x80 }) {
-            return !token.norm.isEmpty && token.norm.utf8.allSatisfy { byte in
+        if norm.utf8.allSatisfy({ $0 < 0x80 }) {
+            return !norm.isEmpty && norm.utf8.allSatisfy { byte in
                 !(byte >= 0x30 && byte <= 0x39) && !((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) && byte != 0x25 && byte != 0x24
             }
         }
-        return !token.norm.isEmpty && token.norm.unicodeScalars.allSatisfy {
+        return !norm.isEmpty && norm.unicodeScalars.allSatisfy {
             !$0.properties.isAlphabetic && $0.properties.numericType == nil && !corePunctuation.contains($0)
         }
     }
@@ -135,13 +139,13 @@ struct WordView: Sendable {
     /// Glued words are split after ",;:!?" before a letter, and after "." between two words of two letters or more
     /// ("екен.Таулардың"), but not inside "Б.Байбек", "1,8" or "11.00".
     private static func splitsGluedWords(_ tokens: [Token], after index: Int) -> Bool {
-        let token = tokens[index]
-        guard token.kind != .word, token.kind != .number else { return false }
-        switch token.norm {
+        let kind = tokens[index].kind
+        guard kind != .word, kind != .number else { return false }
+        switch tokens[index].norm {
         case ",", ";", "!", "?":
             return tokens[index + 1].norm.unicodeScalars.first?.properties.isAlphabetic ?? false
         case ".":
-            guard index > 0, tokens[index - 1].end == token.start,
+            guard index > 0, tokens[index - 1].end == tokens[index].start,
                   let next = tokens[index + 1].norm.unicodeScalars.first, next.isUppercaseFast
             else { return false }
             let previous = tokens[index - 1].norm
@@ -153,8 +157,8 @@ struct WordView: Sendable {
     private static func word(_ tokens: [Token], _ range: Range<Int>, newlineBefore: Bool) -> Word {
         var lower = range.lowerBound
         var upper = range.upperBound
-        while lower < upper, isPunctuationToken(tokens[lower]) { lower += 1 }
-        while upper > lower, isPunctuationToken(tokens[upper - 1]) { upper -= 1 }
+        while lower < upper, isPunctuationToken(tokens, lower) { lower += 1 }
+        while upper > lower, isPunctuationToken(tokens, upper - 1) { upper -= 1 }
         // An abbreviation's full stop stays in the core ("млрд.") only when the tokeniser put it in the token.
         let core = upper - lower == 1 ? tokens[lower].norm : tokens[lower..<upper].map(\.norm).joined()
         let leading = lower == range.lowerBound ? "" : tokens[range.lowerBound..<lower].map(\.norm).joined()
@@ -215,9 +219,11 @@ struct Fingerprint: Equatable, Sendable {
         tokenCount = document.tokens.count
         // FNV-1a over the boundaries: cheaper than SipHash, and collisions only matter together with equal text.
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for token in document.tokens {
-            hash = (hash ^ UInt64(truncatingIfNeeded: token.start)) &* 0x0000_0100_0000_01b3
-            hash = (hash ^ UInt64(truncatingIfNeeded: token.end &* 31 &+ token.norm.utf8.count)) &* 0x0000_0100_0000_01b3
+        // By index: iterating tokens by value would copy (retain and release) four strings per token.
+        let tokens = document.tokens
+        for index in tokens.indices {
+            hash = (hash ^ UInt64(truncatingIfNeeded: tokens[index].start)) &* 0x0000_0100_0000_01b3
+            hash = (hash ^ UInt64(truncatingIfNeeded: tokens[index].end &* 31 &+ tokens[index].norm.utf8.count)) &* 0x0000_0100_0000_01b3
         }
         tokenHash = Int(truncatingIfNeeded: hash)
     }

@@ -25,13 +25,13 @@ public struct EntityResolver: Annotator {
         // Built only when some person span is long enough to have run into a place (rare).
         let hasLongPerson = document.entities.contains { $0.label == "PERSON" && ($0.tokenRange.count >= 3 || $0.tokenRange.isEmpty) }
         let placeNames = !hasLongPerson ? [] : Set(document.entities.filter { $0.label != "PERSON" && !$0.text.utf8.contains(0x20) }
-            .map { Nominative.word($0.text).lowercased() })
+            .map { Nominative.word($0.text).fastLowercased })
         // Names attest stems: capitalised words only ("алма ағашы" must not turn "Алматы" into "Алма"); integer keys,
         // so building the set costs no string hashing.
         let attested = Set(view.words.lazy.filter(\.isCapitalized).map(\.key))
         let mentions = document.entities.map { entity in
             var words = Self.words(of: entity, in: document)
-            if entity.label == "PERSON", words.count >= 3, let last = words.last, placeNames.contains(Nominative.word(last).lowercased()) {
+            if entity.label == "PERSON", words.count >= 3, let last = words.last, placeNames.contains(Nominative.word(last).fastLowercased) {
                 words.removeLast()
             }
             return NameResolver.Mention(
@@ -89,10 +89,10 @@ public struct EntityResolver: Annotator {
         guard canonical.count == words.count, let last = canonical.last, let surface = words.last, last != surface,
               canonical.dropLast() == words.dropLast(), surface.hasPrefix(last)
         else { return nil }
-        let removed = surface.dropFirst(last.count).lowercased()
+        let removed = String(surface.dropFirst(last.count)).fastLowercased
         if removed.hasPrefix("-") { return caseEndings[String(removed.drop { $0 == "-" })] != nil ? canonical : nil }
-        guard let strong = caseEndings[removed], !FactLexicon.nameExceptions.contains(surface.lowercased()) else { return nil }
-        let stem = last.lowercased()
+        guard let strong = caseEndings[removed], !FactLexicon.nameExceptions.contains(surface.fastLowercased) else { return nil }
+        let stem = last.fastLowercased
         return strong || isAttested(stem) || NominativeName.knownNames.contains(FeatureHash.of(stem.unicodeScalars)) ? canonical : nil
     }
 
@@ -122,7 +122,7 @@ public struct EntityResolver: Annotator {
     private static let roleBreakWords: Set<String> = leadingPronouns.union(["және", "мен", "бен", "пен", "не", "немесе"])
 
     static func isRoleWord(_ lower: String) -> Bool {
-        FactLexicon.roleStems.contains { lower.hasPrefix($0) }
+        FactLexicon.roleStems.contains { lower.startsWithBytes($0) }
     }
 
     /// Position phrases written immediately before a person's name, nearest first.

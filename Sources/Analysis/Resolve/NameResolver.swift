@@ -35,7 +35,7 @@ public enum NameResolver {
     /// As ``canonicalNames(for:knownNames:attested:)``, with attestation as a test on a lower-cased stem.
     public static func canonicalNames(for mentions: [Mention], knownNames: [String] = [], isAttested: (String) -> Bool) -> [String] {
         var scope: Set<String> = []
-        for name in knownNames { for word in name.split(separator: " ") { scope.insert(word.lowercased()) } }
+        for name in knownNames { for word in name.split(separator: " ") { scope.insert(String(word).fastLowercased) } }
         func nominative(_ mention: Mention, _ scope: Set<String>) -> [String] {
             guard nameLabels.contains(mention.label) else { return splitInitials(trimQuotes(mention.words)) }
             let words = splitInitials(trimQuotes(mention.nominative ?? mention.words))
@@ -49,7 +49,7 @@ public enum NameResolver {
         // Two passes: a stem found by a strong ending ("Париждің" → "Париж") attests the same stem under a weak
         // one elsewhere ("Парижде"); only mentions the first pass left unchanged are looked at again.
         var bases = mentions.map { nominative($0, scope) }
-        for base in bases { if let last = base.last { scope.insert(last.lowercased()) } }
+        for base in bases { if let last = base.last { scope.insert(last.fastLowercased) } }
         for index in mentions.indices where bases[index].last == mentions[index].words.last {
             bases[index] = nominative(mentions[index], scope)
         }
@@ -58,10 +58,10 @@ public enum NameResolver {
         var byName: [String: String] = [:]
         func addFullName(_ words: [String]) {
             let name = words.joined(separator: " ")
-            let key = name.lowercased()
+            let key = name.fastLowercased
             guard byName[key] == nil, let surname = words.last else { return }
             byName[key] = name
-            bySurname[surname.lowercased(), default: []].insert(name)
+            bySurname[surname.fastLowercased, default: []].insert(name)
         }
         for name in knownNames {
             let words = name.split(separator: " ").map(String.init)
@@ -72,7 +72,7 @@ public enum NameResolver {
         }
         return zip(mentions, bases).map { mention, base in
             guard mention.label == "PERSON", let surname = base.last else { return base.joined(separator: " ") }
-            let candidates = bySurname[surname.lowercased()] ?? []
+            let candidates = bySurname[surname.fastLowercased] ?? []
             let initials = base.dropLast().filter(isInitial)
             if !initials.isEmpty, initials.count == base.count - 1 {
                 let first = initials[0].first!
@@ -81,7 +81,8 @@ public enum NameResolver {
                 return (initials + [surname]).joined(separator: " ")
             }
             if base.count == 1, candidates.count == 1 { return candidates.first! }
-            return byName[base.joined(separator: " ").lowercased()] ?? base.joined(separator: " ")
+            let joined = base.joined(separator: " ")
+            return byName[joined.fastLowercased] ?? joined
         }
     }
 

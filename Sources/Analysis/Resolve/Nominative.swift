@@ -1,4 +1,5 @@
 import KazakhData
+import TextModel
 
 /// The nominative of an inflected Kazakh (or Russian) name: "Алматының" → "Алматы", "Боковамен" → "Бокова",
 /// "ЮНЕСКО-ның" → "ЮНЕСКО", "Ирине Боковой" → "Ирина Бокова".
@@ -28,7 +29,7 @@ public enum Nominative {
         else { return word }
         if hasHyphen, let hyphen = word.lastIndex(of: "-") {
             let head = word[..<hyphen]
-            let tail = word[word.index(after: hyphen)...].lowercased()
+            let tail = String(word[word.index(after: hyphen)...]).fastLowercased
             let headIsCode = head.contains { $0.isNumber } || head.count >= 2 && head.allSatisfy { !$0.isLetter || $0.isUppercase }
             if headIsCode, tail.isEmpty || hyphenEndings.contains(tail) { return String(head) }
         }
@@ -39,12 +40,12 @@ public enum Nominative {
         where bytes.count > suffix.bytes.count && bytes[(bytes.count - suffix.bytes.count)...].elementsEqual(suffix.bytes) {
             let stemLength = scalarCount - suffix.scalars
             guard stemLength >= 3 else { continue }
-            let stem = String(String.UnicodeScalarView(lower.unicodeScalars.prefix(stemLength)))
+            let stem = String(scalars: lower.unicodeScalars.prefix(stemLength))
             // Loan surnames break vowel harmony ("Тасмағамбетовтің"), so harmony only guards the weak endings.
             // Russian-style surnames keep their own vowels ("Күрішбаевты", "Тоқаевты"), so a surname ending passes too.
             let accepted = suffix.entry.strong
                 || attested(stem) && (harmonyFits(stem: stem, suffix: suffix.entry.suffix) || hasSurnameEnding(stem))
-            if accepted { return String(String.UnicodeScalarView(word.unicodeScalars.prefix(stemLength))) }
+            if accepted { return String(scalars: word.unicodeScalars.prefix(stemLength)) }
         }
         return word
     }
@@ -75,12 +76,14 @@ public enum Nominative {
     static func russianNominative(_ words: [String]) -> [String] {
         var result = words
         let surname = result[result.count - 1]
-        guard let rule = FactLexicon.russianNameEndings.first(where: { $0.part == "surname" && surname.lowercased().hasSuffix($0.ending) }),
+        let lowerSurname = surname.fastLowercased
+        guard let rule = FactLexicon.russianNameEndings.first(where: { $0.part == "surname" && lowerSurname.endsWithBytes($0.ending) }),
               surname.count > rule.ending.count + 2
         else { return words }
         result[result.count - 1] = String(surname.dropLast(rule.ending.count)) + rule.replacement
         let given = result[0]
-        if let givenRule = FactLexicon.russianNameEndings.first(where: { $0.part == "given" && given.lowercased().hasSuffix($0.ending) }),
+        let lowerGiven = given.fastLowercased
+        if let givenRule = FactLexicon.russianNameEndings.first(where: { $0.part == "given" && lowerGiven.endsWithBytes($0.ending) }),
            given.count > givenRule.ending.count + 1 {
             result[0] = String(given.dropLast(givenRule.ending.count)) + givenRule.replacement
         }
