@@ -19,7 +19,8 @@ public struct SnippetBuilder: Sendable {
         self.analyzer = analyzer
         var wanted: Set<String> = []
         for word in words {
-            for term in analyzer.terms(of: word) {
+            // Out of context and cached per form, as the text's words are (a query word has no context anyway).
+            for term in analyzer.contextFreeTerms(of: word) {
                 wanted.insert(term.lemma)
                 if let surface = term.surface { wanted.insert(surface) }
             }
@@ -36,7 +37,11 @@ public struct SnippetBuilder: Sendable {
 
     /// The ranges of `text` (scalar offsets) holding matched words.
     public func matches(in text: String) -> [TextRange] {
-        analyzer.contextFreeTerms(of: text).compactMap { term in
+        // Most titles hold no word that even begins like a wanted one: then there is nothing to analyse. Latin
+        // letters are read as Cyrillic by the analysis, which the scan cannot see, so such text is always analysed.
+        let scalars = Array(text.unicodeScalars)
+        if candidatePositions(in: scalars).isEmpty, !scalars.contains(where: ScriptFolding.isLatinLetter) { return [] }
+        return analyzer.contextFreeTerms(of: text).compactMap { term in
             isWanted(term) ? TextRange(start: term.start, end: term.end) : nil
         }
     }
