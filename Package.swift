@@ -40,7 +40,10 @@ let package = Package(
         // The collection: SQLite via GRDB, Kazakh FTS5 tokenizer, query parser, near-duplicates.
         .target(
             name: "SearchStore",
-            dependencies: ["Analysis", "Pipeline", "TextModel", "NewsSources", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Analysis", "KazakhData", "Pipeline", "TextModel", "NewsSources",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The command-line commands as a library, so tests can parse and run them.

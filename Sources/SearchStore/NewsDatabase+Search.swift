@@ -1,9 +1,10 @@
 import GRDB
 
 extension NewsDatabase {
-    /// Largest number of matches that facets are computed over (in index order, not by rank: facets
-    /// describe the result set, and beyond this many matches they are a sample of it).
-    public static let facetSampleSize = 2_000
+    /// Largest number of matches that facets are computed over: the newest this many (facets describe the
+    /// result set, and beyond this many matches they describe its most recent part, which is what a reader
+    /// narrowing a news search wants; the cost no longer grows with the collection).
+    public static let facetSampleSize = 1_000
 
 
     /// Searches the collection: parses the query with ``QueryParser``, ranks with BM25 (title
@@ -63,8 +64,10 @@ extension NewsDatabase {
                 + collapse + filters.map { " AND " + $0 }.joined()
             allArguments = [expression] + arguments
             idColumn = "document_fts.rowid"
-            scoreColumn = "-bm25(document_fts, 5.0, 1.0)"
-            order = "ORDER BY bm25(document_fts, 5.0, 1.0), document_fts.rowid"
+            // BM25 with the title weighted ×5, each phrase's document count passed in (see RankFunction).
+            let rank = "\(RankFunction.name)(document_fts, 5.0, 1.0\(Array(repeating: ", ?", count: parsed.phrases.count).joined()))"
+            scoreColumn = rank
+            order = "ORDER BY score DESC, document_fts.rowid"
         } else {
             if !query.includeDuplicates { filters.insert("d.duplicateOf IS NULL", at: 0) }
             from = "FROM document d" + (filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND "))
@@ -75,11 +78,27 @@ extension NewsDatabase {
         }
 
         return try writer.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: StatementArguments(allArguments)) ?? 0
+            let phraseDocuments = try parsed.expression == nil ? [] : documentCounts(of: parsed.phrases, in: db)
+            // Counting stops after exactTotalLimit matches: a common word's count would otherwise cost a pass over
+            // tens of thousands of entries, for a number nobody pages through. When one phrase of an OR alone is
+            // in more documents than that (less the near-duplicates left out), there is nothing to count.
+            var counted: Int
+            if exactTotalLimit > 0, parsed.isAlternatives, filters.isEmpty,
+               let most = phraseDocuments.compactMap({ $0 }).max(), most > exactTotalLimit,
+               most - (query.includeDuplicates ? 0 : try nearDuplicateCount(in: db)) > exactTotalLimit {
+                counted = exactTotalLimit + 1
+            } else {
+                let cap = exactTotalLimit > 0 ? " LIMIT \(exactTotalLimit + 1)" : ""
+                counted = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 \(from)\(cap))", arguments: StatementArguments(allArguments)) ?? 0
+            }
+            let totalIsExact = exactTotalLimit <= 0 || counted <= exactTotalLimit
+            let total = totalIsExact ? counted : exactTotalLimit
             // Rank first with ids and scores only (the sorter never carries article texts), then load the page.
+            let rankArguments: [any DatabaseValueConvertible] = phraseDocuments.map { $0 ?? -1 }
             let ranked = try rankedPage(
-                select: "SELECT \(idColumn) AS id, \(scoreColumn) AS score \(from)", order: order, idColumn: idColumn,
-                tiered: parsed.expression != nil && rankingTier > 0 && total > rankingTier, arguments: allArguments, limit: limit, offset: offset, in: db
+                columns: "\(idColumn) AS id, \(scoreColumn) AS score", from: from, order: order, idColumn: idColumn,
+                tiered: parsed.expression != nil && rankingTier > 0 && (!totalIsExact || total > rankingTier),
+                rankArguments: rankArguments, arguments: allArguments, limit: limit, offset: offset, in: db
             )
             let ids: [Int64] = ranked.map { $0["id"] }
             let scores = Dictionary(ranked.map { ($0["id"] as Int64, $0["score"] as Double) }, uniquingKeysWith: { first, _ in first })
@@ -105,37 +124,65 @@ extension NewsDatabase {
             }
             var facets: SearchFacets?
             if query.facets {
-                let sample = try Int64.fetchAll(db, sql: "SELECT \(idColumn) \(from) LIMIT \(Self.facetSampleSize)",
+                let sample = try Int64.fetchAll(db, sql: "SELECT \(idColumn) \(from) ORDER BY \(idColumn) DESC LIMIT \(Self.facetSampleSize)",
                                                 arguments: StatementArguments(allArguments))
                 facets = try self.facets(of: sample, in: db)
             }
             return SearchResults(
-                query: query, expression: parsed.expression, total: total, hits: hits, facets: facets, warnings: parsed.warnings
+                query: query, expression: parsed.expression, total: total, totalIsExact: totalIsExact, hits: hits, facets: facets,
+                warnings: parsed.warnings
             )
         }
     }
 
     /// One page of `(id, score)` rows. Tiered: the newest ``rankingTier`` matches ranked first, then the others,
     /// each tier in `order` (see ``rankingTier``); the page may straddle the two.
+    /// `rankArguments` are the score column's, bound before the others.
     private func rankedPage(
-        select: String, order: String, idColumn: String, tiered: Bool, arguments: [any DatabaseValueConvertible],
-        limit: Int, offset: Int, in db: Database
+        columns: String, from: String, order: String, idColumn: String, tiered: Bool, rankArguments: [any DatabaseValueConvertible],
+        arguments: [any DatabaseValueConvertible], limit: Int, offset: Int, in db: Database
     ) throws -> [Row] {
+        let select = "SELECT \(columns) \(from)"
+        let ranking = rankArguments + arguments
         guard tiered, let threshold = try Int64.fetchOne(
-            db, sql: "\(select) ORDER BY \(idColumn) DESC LIMIT 1 OFFSET \(rankingTier - 1)", arguments: StatementArguments(arguments)
+            db, sql: "SELECT \(idColumn) \(from) ORDER BY \(idColumn) DESC LIMIT 1 OFFSET \(rankingTier - 1)", arguments: StatementArguments(arguments)
         ) else {
-            return try Row.fetchAll(db, sql: "\(select) \(order) LIMIT ? OFFSET ?", arguments: StatementArguments(arguments + [limit, offset]))
+            return try Row.fetchAll(db, sql: "\(select) \(order) LIMIT ? OFFSET ?", arguments: StatementArguments(ranking + [limit, offset]))
         }
         var rows: [Row] = []
         if offset < rankingTier {
             rows = try Row.fetchAll(db, sql: "\(select) AND \(idColumn) >= ? \(order) LIMIT ? OFFSET ?",
-                                    arguments: StatementArguments(arguments + [threshold, min(limit, rankingTier - offset), offset]))
+                                    arguments: StatementArguments(ranking + [threshold, min(limit, rankingTier - offset), offset]))
         }
         if rows.count < limit {
             rows += try Row.fetchAll(db, sql: "\(select) AND \(idColumn) < ? \(order) LIMIT ? OFFSET ?",
-                                     arguments: StatementArguments(arguments + [threshold, limit - rows.count, max(0, offset - rankingTier)]))
+                                     arguments: StatementArguments(ranking + [threshold, limit - rows.count, max(0, offset - rankingTier)]))
         }
         return rows
+    }
+
+    /// The number of documents holding each phrase (nil for a prefix, whose terms are not known in advance):
+    /// for a phrase of several words, the number for its rarest word (an upper bound).
+    func documentCounts(of phrases: [(text: String, prefix: Bool)], in db: Database) throws -> [Int?] {
+        try phrases.map { phrase in
+            guard !phrase.prefix else { return nil }
+            // The terms the tokenizer emits for the phrase in a query: a name key as is, otherwise the lemmas.
+            let terms = phrase.text.unicodeScalars.first == NameStem.marker ? [phrase.text] : termAnalyzer.terms(of: phrase.text).map(\.lemma)
+            guard !terms.isEmpty else { return nil }
+            var fewest = Int.max
+            for term in terms {
+                let documents = try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT doc FROM document_fts_vocabulary WHERE term = ?"), arguments: [term]
+                ) ?? 0
+                fewest = min(fewest, documents)
+            }
+            return fewest
+        }
+    }
+
+    /// Number of documents stored as near-duplicates of another (left out of searches by default).
+    private func nearDuplicateCount(in db: Database) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM document WHERE duplicateOf IS NOT NULL")) ?? 0
     }
 
     /// Near-duplicates of each of `ids`, most similar first.

@@ -23,7 +23,10 @@ public struct NewsDatabase: Sendable {
     /// match. BM25 costs a little per match; a word found in tens of thousands of articles would
     /// otherwise be scored in all of them to show ten, and for so common a word the newest articles
     /// are the useful ones.
-    public var rankingTier = 4_000
+    public var rankingTier = 1_000
+    /// Matches counted exactly; beyond this many a search reports ``SearchResults/totalIsExact`` false and this
+    /// number as its total ("more than 10,000"). Zero or less counts every match.
+    public var exactTotalLimit = 10_000
     let minHash = MinHash()
     let termAnalyzer = IndexTermAnalyzer()
 
@@ -64,12 +67,19 @@ public struct NewsDatabase: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             db.add(tokenizer: KazakhFTS5Tokenizer.self)
+            RankFunction.register(db)
             db.add(function: StoredText.utf8LengthFunction)
             // 32 KiB pages: article-sized rows (2–8 KB) leave a fifth of 4–8 KiB pages unused, under 5 % of
             // 32 KiB ones (takes effect only on a new database). The page cache is sized in KiB to match.
             try db.execute(sql: "PRAGMA page_size = 32768")
-            try db.execute(sql: "PRAGMA cache_size = -16384")
-            if !db.configuration.readonly {
+            // Reads go through a memory map of the file (no copy into the page cache): a search touches
+            // many index pages once, and the operating system's cache already holds them.
+            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+            if db.configuration.readonly {
+                try db.execute(sql: "PRAGMA cache_size = -16384")
+            } else {
+                // The writer keeps the FTS5 index's pages of a large ingest in memory (64 MiB, one connection).
+                try db.execute(sql: "PRAGMA cache_size = -65536")
                 // WAL + NORMAL: a crash loses at most the last transactions, never consistency.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
@@ -147,7 +157,56 @@ public struct NewsDatabase: Sendable {
         migrator.registerMigration("v2-compact-layers") { db in
             try migrateToCompactLayers(db)
         }
+        migrator.registerMigration("v3-name-stem-terms") { db in
+            try reindexWithNameKeys(db)
+        }
+        migrator.registerMigration("v4-term-vocabulary") { db in
+            // The index's own term list, read for the number of documents holding a query term (ranking and the
+            // lower bound of a count); holds no data of its own.
+            try db.execute(sql: "CREATE VIRTUAL TABLE document_fts_vocabulary USING fts5vocab(document_fts, row)")
+        }
         return migrator
+    }
+
+    /// Version 3 of the schema: the full-text index gains the ``NameStem`` key of every capitalised word, so
+    /// the index is rebuilt from the stored texts.
+    ///
+    /// The texts are analysed a page at a time on every core (the ``IndexTermCache`` hands the terms to the
+    /// tokenizer, as during an ingest), then indexed in id order; one transaction, so an interrupted migration
+    /// leaves the version 2 index as it was.
+    static func reindexWithNameKeys(_ db: Database) throws {
+        try db.execute(sql: "INSERT INTO document_fts(document_fts) VALUES('delete-all')")
+        let analyzer = IndexTermAnalyzer()
+        let insert = try db.makeStatement(sql: "INSERT INTO document_fts(rowid, title, text) VALUES (?, ?, ?)")
+        var lastID: Int64 = 0
+        while true {
+            let rows = try Row.fetchAll(db, sql: "SELECT id, title, text FROM document WHERE id > ? ORDER BY id LIMIT 500", arguments: [lastID])
+            guard let last = rows.last else { break }
+            lastID = last["id"]
+            // What the tokenizer will be handed: the stored text decoded (a damaged one fails here, naming its document).
+            let texts: [(title: String?, text: String)] = try rows.map { row in
+                (row["title"] as String?, try StoredText.text(row["text"] as DatabaseValue, documentID: row["id"] as Int64))
+            }
+            let slots = TermSlots(count: texts.count * 2)
+            DispatchQueue.concurrentPerform(iterations: texts.count * 2) { index in
+                let item = texts[index / 2]
+                if index % 2 == 0 {
+                    slots.set(index, analyzer.terms(of: item.text))
+                } else if let title = item.title {
+                    slots.set(index, analyzer.terms(of: title))
+                }
+            }
+            for (offset, row) in rows.enumerated() {
+                let item = texts[offset]
+                IndexTermCache.shared.put(slots.get(offset * 2), for: item.text)
+                if let title = item.title { IndexTermCache.shared.put(slots.get(offset * 2 + 1), for: title) }
+                defer {
+                    IndexTermCache.shared.remove(item.text)
+                    if let title = item.title { IndexTermCache.shared.remove(title) }
+                }
+                try insert.execute(arguments: [row["id"] as DatabaseValue, row["title"] as DatabaseValue, row["text"] as DatabaseValue])
+            }
+        }
     }
 
     /// Version 2 of the schema, the one that keeps the database under twice the size of its text:
@@ -203,5 +262,23 @@ public struct NewsDatabase: Sendable {
                 INSERT INTO document_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
             END
             """)
+    }
+}
+
+/// Index terms computed concurrently by ``NewsDatabase/reindexWithNameKeys(_:)``, one slot per text.
+private final class TermSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [[IndexTerm]]
+
+    init(count: Int) {
+        slots = Array(repeating: [], count: count)
+    }
+
+    func set(_ index: Int, _ terms: [IndexTerm]) {
+        lock.withLock { slots[index] = terms }
+    }
+
+    func get(_ index: Int) -> [IndexTerm] {
+        lock.withLock { slots[index] }
     }
 }

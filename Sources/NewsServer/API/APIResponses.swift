@@ -13,7 +13,9 @@ struct SearchResponse: Codable, Sendable {
     var query: SearchQuery
     var page: Int
     var pageSize: Int
+    /// Matches counted up to 10,000; beyond, `totalIsExact` is false and `total` is that limit.
     var total: Int
+    var totalIsExact: Bool
     var hits: [SearchHit]
     var facets: SearchFacets?
     var warnings: [String]

@@ -36,7 +36,7 @@ struct APIController: Sendable {
         let results = try database.search(parameters.query(pageSize: Self.pageSize))
         return JSONResponse(SearchResponse(
             query: results.query, page: parameters.page, pageSize: Self.pageSize, total: results.total,
-            hits: results.hits, facets: results.facets, warnings: results.warnings
+            totalIsExact: results.totalIsExact,            hits: results.hits, facets: results.facets, warnings: results.warnings
         ))
     }
 

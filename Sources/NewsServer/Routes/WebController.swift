@@ -31,6 +31,11 @@ struct WebController: Sendable {
             "autofocus": !hasQuery,
             "query": ["q": parameters.q ?? "", "entity": parameters.entity.template, "label": parameters.label.template],
             "total": results.total,
+            "totalIsExact": results.totalIsExact,
+            // The count stopped at the limit: "10 000-нан астам нәтиже" / "more than 10,000 results".
+            "totalOverLimit": presenter.t("resultsOverLimit").replacingOccurrences(
+                of: "{total}", with: SearchResults.grouped(results.total, separator: presenter.preferences.language == .kk ? "\u{A0}" : ",")
+            ),
             "page": parameters.page,
             "warnings": results.warnings,
             "activeFilters": parameters.isFiltered ? (["clearHref": URLBuilder.path("/", parameters.q.map { [("q", $0)] } ?? [])] as Any) : (false as Any),

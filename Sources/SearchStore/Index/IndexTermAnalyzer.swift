@@ -12,12 +12,16 @@ public struct IndexTerm: Sendable, Equatable {
     public var start: Int
     /// End offset (exclusive) in Unicode scalars of the analysed text.
     public var end: Int
+    /// For a capitalised word, the ``NameStem`` key terms indexed at the same position (a name query reads them
+    /// instead of scanning every word that begins with the name); empty for other words.
+    public var nameKeys: [String]
 
-    public init(lemma: String, surface: String?, start: Int, end: Int) {
+    public init(lemma: String, surface: String?, start: Int, end: Int, nameKeys: [String] = []) {
         self.lemma = lemma
         self.surface = surface
         self.start = start
         self.end = end
+        self.nameKeys = nameKeys
     }
 }
 
@@ -89,11 +93,13 @@ public struct IndexTermAnalyzer: Sendable {
         if let folded = ScriptFolding.cyrillic(token.norm) {
             // A Latin or mixed-script word: look up the lemma of its Cyrillic spelling.
             let lemma = lemma(ofWord: folded) ?? folded
-            return IndexTerm(lemma: lemma, surface: folded == lemma ? nil : folded, start: token.start, end: token.end)
+            return IndexTerm(lemma: lemma, surface: folded == lemma ? nil : folded, start: token.start, end: token.end,
+                             nameKeys: NameStem.indexKeys(original: token.norm, lowercased: folded))
         }
         let surface = token.norm.lowercased()
         let lemma = token.lemma.map { $0.lowercased() } ?? surface
-        return IndexTerm(lemma: lemma, surface: surface == lemma ? nil : surface, start: token.start, end: token.end)
+        return IndexTerm(lemma: lemma, surface: surface == lemma ? nil : surface, start: token.start, end: token.end,
+                         nameKeys: NameStem.indexKeys(original: token.norm, lowercased: surface))
     }
 
     /// The lemma the pipeline gives a single word, lowercased.

@@ -4,7 +4,8 @@ import GRDB
 ///
 /// Registered on every connection by ``NewsDatabase/makeConfiguration(_:)``. For documents it emits
 /// each word's lemma and, at the same position (`FTS5_TOKEN_COLOCATED`), its surface form, so both
-/// "Алматы" and "Алматының" find "Алматының". For queries it emits only the lemma, which every
+/// "Алматы" and "Алматының" find "Алматының"; capitalised words also get their ``NameStem`` key there.
+/// For queries it emits only the lemma, which every
 /// indexed form of the word shares; for prefix queries (`алма*`) it emits the surface form.
 /// Offsets given to FTS5 are UTF-8 byte offsets, as the C API requires.
 public final class KazakhFTS5Tokenizer: FTS5CustomTokenizer {
@@ -29,6 +30,10 @@ public final class KazakhFTS5Tokenizer: FTS5CustomTokenizer {
         // Article texts come from `document.text` in their stored form (see StoredText).
         let text = StoredText.isEncoded(bytes) ? ((try? StoredText.decode(bytes)) ?? "") : String(decoding: bytes, as: UTF8.self)
         let isQuery = tokenization.contains(.query)
+        if isQuery, text.unicodeScalars.first == NameStem.marker {
+            // A name key written by the query parser (``NameStem/queryKey(_:)``): already the indexed term.
+            return emit(text, flags: 0, start: 0, end: nText, context: context, callback: tokenCallback)
+        }
         let terms = (isQuery ? nil : IndexTermCache.shared.terms(for: text)) ?? analyzer.terms(of: text)
         guard !terms.isEmpty else { return 0 }
 
@@ -52,6 +57,12 @@ public final class KazakhFTS5Tokenizer: FTS5CustomTokenizer {
             if !isQuery, let surface = term.surface {
                 code = emit(surface, flags: colocated, start: start, end: end, context: context, callback: tokenCallback)
                 if code != 0 { return code }
+            }
+            if !isQuery {
+                for key in term.nameKeys {
+                    code = emit(key, flags: colocated, start: start, end: end, context: context, callback: tokenCallback)
+                    if code != 0 { return code }
+                }
             }
         }
         return 0

@@ -9,6 +9,41 @@ public struct ParsedQuery: Sendable, Equatable {
     public var positivePrefixes: [String]
     /// What the parser ignored or changed, in words a user understands.
     public var warnings: [String]
+    /// Whether the expression is only an OR of its phrases (no AND, NOT or prefix), so that the number of
+    /// documents holding any one phrase is a lower bound of the number of matches.
+    public var isAlternatives = false
+
+    /// The phrases of ``expression`` in FTS5's order (left to right), each with whether it is a prefix (`"алма" *`).
+    public var phrases: [(text: String, prefix: Bool)] {
+        guard let expression else { return [] }
+        var phrases: [(text: String, prefix: Bool)] = []
+        let scalars = Array(expression.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index] == "\"" else {
+                index += 1
+                continue
+            }
+            var text = String.UnicodeScalarView()
+            index += 1
+            while index < scalars.count {
+                if scalars[index] == "\"" {
+                    if index + 1 < scalars.count, scalars[index + 1] == "\"" {
+                        text.append("\"")
+                        index += 2
+                        continue
+                    }
+                    break
+                }
+                text.append(scalars[index])
+                index += 1
+            }
+            index += 1
+            let prefix = index + 1 < scalars.count && scalars[index] == " " && scalars[index + 1] == "*"
+            phrases.append((String(text), prefix))
+        }
+        return phrases
+    }
 }
 
 /// Parses the query syntax of ``SearchQuery/text`` into an FTS5 expression.
@@ -59,7 +94,14 @@ public struct QueryParser: Sendable {
         var positives: [String] = []
         var prefixes: [String] = []
         Self.collectPositiveWords(node, into: &positives, prefixes: &prefixes)
-        return ParsedQuery(expression: expression, positiveWords: positives, positivePrefixes: prefixes, warnings: warnings)
+        var parsed = ParsedQuery(expression: expression, positiveWords: positives, positivePrefixes: prefixes, warnings: warnings)
+        // One word (its spellings and name key) or an OR of words: every match holds one of the phrases.
+        parsed.isAlternatives = switch node {
+        case .word(_, prefix: false): true
+        case .or(let children): children.allSatisfy { if case .word(_, prefix: false) = $0 { true } else { false } }
+        default: false
+        }
+        return parsed
     }
 
     // MARK: Rendering
@@ -72,11 +114,11 @@ public struct QueryParser: Sendable {
             }
             let variants = ScriptFolding.queryVariants(word)
             var alternatives = variants.map(quote)
-            // Kazakh inflects by adding suffixes, so a name also matches the forms it begins: this recovers
-            // inflected forms the lemmatizer gets wrong (a surname it does not know). Only capitalised words,
-            // where those misses happen, pay for the prefix scan.
+            // A name also matches every indexed form that shares its ``NameStem`` key: this recovers inflected
+            // forms the lemmatizer gets wrong (a surname it does not know) with one term list, where matching
+            // the name as a prefix merged the lists of every word it begins.
             if Self.expandsToPrefix(word) {
-                alternatives.append(quote(variants[0]) + " *")
+                alternatives.append(quote(NameStem.queryKey(variants[0].lowercased())))
             }
             if alternatives.count == 1 { return alternatives[0] }
             return "(" + alternatives.joined(separator: " OR ") + ")"
@@ -110,11 +152,12 @@ public struct QueryParser: Sendable {
         }
     }
 
-    /// Whether a query word also matches as a prefix: a capitalised word (a name) of ``minimumExpandedLength`` letters or more.
+    /// Whether a query word also matches by its ``NameStem`` key (and is highlighted as a prefix): a capitalised
+    /// word (a name) of ``minimumExpandedLength`` letters or more.
     ///
-    /// Even names the stem lexicon knows need it: skipping the prefix for them cut inflection recall at
+    /// Even names the stem lexicon knows need it: matching them by lemma alone cut inflection recall at
     /// 10,000 articles from 100 % to 89.9 % (Тоқаев 23 %, Елбасы 44 %: the lemmatizer often keeps a case
-    /// ending on them), so the prefix scan stays and ranking is bounded instead (``NewsDatabase/rankingTier``).
+    /// ending on them).
     static func expandsToPrefix(_ word: String) -> Bool {
         guard let first = word.unicodeScalars.first else { return false }
         return word.unicodeScalars.count >= minimumExpandedLength && first.properties.isUppercase

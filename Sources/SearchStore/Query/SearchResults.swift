@@ -3,20 +3,62 @@ public struct SearchResults: Sendable, Codable, Equatable {
     public var query: SearchQuery
     /// The FTS5 expression the query was compiled to (quoted terms only), for debugging; nil when no text.
     public var expression: String?
-    /// Number of matching documents (after collapsing near-duplicates unless asked not to).
+    /// Number of matching documents (after collapsing near-duplicates unless asked not to), counted up to
+    /// ``NewsDatabase/exactTotalLimit``: when ``totalIsExact`` is false there are more than this many.
     public var total: Int
+    /// False when the count stopped at ``NewsDatabase/exactTotalLimit`` ("more than 10,000 results").
+    public var totalIsExact: Bool
     public var hits: [SearchHit]
     public var facets: SearchFacets?
     /// Notes about the query: ignored operators, a query cut to its first terms, an only-negative query.
     public var warnings: [String]
 
-    public init(query: SearchQuery, expression: String?, total: Int, hits: [SearchHit], facets: SearchFacets?, warnings: [String]) {
+    public init(
+        query: SearchQuery, expression: String?, total: Int, totalIsExact: Bool = true, hits: [SearchHit], facets: SearchFacets?,
+        warnings: [String]
+    ) {
         self.query = query
         self.expression = expression
         self.total = total
+        self.totalIsExact = totalIsExact
         self.hits = hits
         self.facets = facets
         self.warnings = warnings
+    }
+
+    /// The number of results in words: "25 results", "1 result", "more than 10,000 results".
+    public var totalDescription: String {
+        guard totalIsExact else { return "more than \(Self.grouped(total)) results" }
+        return "\(Self.grouped(total)) result\(total == 1 ? "" : "s")"
+    }
+
+    /// `10000` → "10,000" (digits grouped by three; locale-independent, so output is stable; Kazakh uses a space).
+    public static func grouped(_ value: Int, separator: Character = ",") -> String {
+        let digits = Array(String(value.magnitude))
+        var text = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { text.append(separator) }
+            text.append(digit)
+        }
+        return (value < 0 ? "-" : "") + text
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case query, expression, total, totalIsExact, hits, facets, warnings
+    }
+
+    /// Decodes results written before ``totalIsExact`` existed as exact.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            query: try container.decode(SearchQuery.self, forKey: .query),
+            expression: try container.decodeIfPresent(String.self, forKey: .expression),
+            total: try container.decode(Int.self, forKey: .total),
+            totalIsExact: try container.decodeIfPresent(Bool.self, forKey: .totalIsExact) ?? true,
+            hits: try container.decode([SearchHit].self, forKey: .hits),
+            facets: try container.decodeIfPresent(SearchFacets.self, forKey: .facets),
+            warnings: try container.decode([String].self, forKey: .warnings)
+        )
     }
 }
 

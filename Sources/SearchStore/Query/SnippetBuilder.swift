@@ -19,7 +19,8 @@ public struct SnippetBuilder: Sendable {
         self.analyzer = analyzer
         var wanted: Set<String> = []
         for word in words {
-            for term in analyzer.terms(of: word) {
+            // Out of context and cached per form, as the text's words are (a query word has no context anyway).
+            for term in analyzer.contextFreeTerms(of: word) {
                 wanted.insert(term.lemma)
                 if let surface = term.surface { wanted.insert(surface) }
             }
@@ -36,7 +37,11 @@ public struct SnippetBuilder: Sendable {
 
     /// The ranges of `text` (scalar offsets) holding matched words.
     public func matches(in text: String) -> [TextRange] {
-        analyzer.contextFreeTerms(of: text).compactMap { term in
+        // Most titles hold no word that even begins like a wanted one: then there is nothing to analyse. Latin
+        // letters are read as Cyrillic by the analysis, which the scan cannot see, so such text is always analysed.
+        let scalars = Array(text.unicodeScalars)
+        if candidatePositions(in: scalars).isEmpty, !scalars.contains(where: ScriptFolding.isLatinLetter) { return [] }
+        return analyzer.contextFreeTerms(of: text).compactMap { term in
             isWanted(term) ? TextRange(start: term.start, end: term.end) : nil
         }
     }
@@ -76,6 +81,17 @@ public struct SnippetBuilder: Sendable {
         }
     }
 
+    /// `Unicode.Scalar.Properties.isWhitespace` with the common cases answered without a property lookup
+    /// (which showed in profiles: every scalar of the window is checked).
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09...0x0D: return true
+        case 0...0x7F: return false
+        case 0x400...0x4FF: return false
+        default: return scalar.properties.isWhitespace
+        }
+    }
+
     /// Lower case for the scan: a table-free fast path for ASCII and Cyrillic (Kazakh letters included).
     static func lowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         scalar.fastLowercase
@@ -106,14 +122,14 @@ public struct SnippetBuilder: Sendable {
             }
             // Begin a little before the first match, at a word boundary.
             windowStart = max(0, best.start - windowLength / 5)
-            while windowStart > 0, windowStart < best.start, !scalars[windowStart - 1].properties.isWhitespace { windowStart += 1 }
+            while windowStart > 0, windowStart < best.start, !Self.isSpace(scalars[windowStart - 1]) { windowStart += 1 }
         }
         var windowEnd = min(scalars.count, windowStart + windowLength)
-        while windowEnd < scalars.count, windowEnd > windowStart, !scalars[windowEnd].properties.isWhitespace { windowEnd -= 1 }
+        while windowEnd < scalars.count, windowEnd > windowStart, !Self.isSpace(scalars[windowEnd]) { windowEnd -= 1 }
         if windowEnd <= windowStart { windowEnd = min(scalars.count, windowStart + windowLength) }
         // Trim whitespace at both ends.
-        while windowStart < windowEnd, scalars[windowStart].properties.isWhitespace { windowStart += 1 }
-        while windowEnd > windowStart, scalars[windowEnd - 1].properties.isWhitespace { windowEnd -= 1 }
+        while windowStart < windowEnd, Self.isSpace(scalars[windowStart]) { windowStart += 1 }
+        while windowEnd > windowStart, Self.isSpace(scalars[windowEnd - 1]) { windowEnd -= 1 }
         let windowText = String(String.UnicodeScalarView(scalars[windowStart..<windowEnd]))
         let matches = self.matches(in: windowText).map { TextRange(start: $0.start + windowStart, end: $0.end + windowStart) }
 
@@ -126,7 +142,7 @@ public struct SnippetBuilder: Sendable {
         for position in windowStart..<windowEnd {
             outputOffset[position - windowStart] = count
             let scalar = scalars[position]
-            if scalar.properties.isWhitespace {
+            if Self.isSpace(scalar) {
                 if !previousWasSpace {
                     view.append(" ")
                     count += 1

@@ -36,6 +36,15 @@ extension TilshiCommand {
         @Option(help: "Times each query of the fixed query set is run for the latency figures.")
         public var rounds: Int = 5
 
+        @Option(help: "Matches counted exactly before a total is reported as \"more than\" (0: count every match).")
+        public var totalLimit: Int = 10_000
+
+        @Option(help: "Newest matches ranked by BM25 first when a query matches more (0: rank every match).")
+        public var rankingTier: Int = 1_000
+
+        @Flag(help: "Measure only ingest, size and query latency, not inflection recall (which pages through every match).")
+        public var skipRecall = false
+
         public init() {}
 
         public func validate() throws {
@@ -70,7 +79,9 @@ extension TilshiCommand {
             print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")
             print("data: \(data): \(sentences.count) sentences → \(docs) articles (seed \(seed)), \(rawBytes / 1_000_000) MB of text")
 
-            let db = try NewsDatabase.open(path: ourPath)
+            var db = try NewsDatabase.open(path: ourPath)
+            db.exactTotalLimit = totalLimit
+            db.rankingTier = rankingTier
             let plain = try DatabaseQueue(path: plainPath)
             if !reusing {
                 try build(db, plain, articles: articles, rawBytes: rawBytes, ourPath: ourPath, plainPath: plainPath)
@@ -147,6 +158,7 @@ extension TilshiCommand {
             var oursCPU: [Double] = []
             var oursWithFacets: [Double] = []
             var baseline: [Double] = []
+            var cpuByQuery: [String: [Double]] = [:]
             for _ in 0..<rounds {
                 for query in queries {
                     var t = DispatchTime.now()
@@ -154,6 +166,7 @@ extension TilshiCommand {
                     _ = try db.search(SearchQuery(query, facets: false))
                     ours.append(BenchAnalyze.seconds(since: t) * 1000)
                     oursCPU.append((Self.cpuSeconds() - cpu) * 1000)
+                    cpuByQuery[query, default: []].append(oursCPU.last!)
                     t = DispatchTime.now()
                     _ = try db.search(SearchQuery(query, facets: true))
                     oursWithFacets.append(BenchAnalyze.seconds(since: t) * 1000)
@@ -170,6 +183,15 @@ extension TilshiCommand {
                 + "CPU p50 \(Self.percentile(oursCPU, 50)) ms, p99 \(Self.percentile(oursCPU, 99)) ms")
             print("  tilshi + facets:      p50 \(Self.percentile(oursWithFacets, 50)) ms, p99 \(Self.percentile(oursWithFacets, 99)) ms")
             print("  baseline (unicode61): p50 \(Self.percentile(baseline, 50)) ms, p99 \(Self.percentile(baseline, 99)) ms")
+            print("  (total counted up to \(db.exactTotalLimit), ranking tier \(db.rankingTier); load average \(Self.loadAverage()))")
+            // The slowest queries by median CPU time: where the next millisecond is.
+            let slowest = cpuByQuery.map { (query: $0.key, median: Double(Self.percentile($0.value, 50)) ?? 0) }
+                .sorted { $0.median > $1.median }.prefix(6)
+            print("  slowest (median CPU): " + slowest.map { String(format: "%@ %.2f ms", $0.query, $0.median) }.joined(separator: ", "))
+            if skipRecall {
+                print("\nmemory: VmHWM \(MemoryStatus.current().hwm / 1024) MiB")
+                return
+            }
 
             // Inflection recall: documents holding an inflected form, found by the bare word.
             print("\ninflection recall (documents containing an inflected form, found by the dictionary form):")

@@ -70,7 +70,7 @@ extension TilshiCommand {
             let (open, close) = color ? ("\u{1B}[1;33m", "\u{1B}[0m") : ("[", "]")
             var text = ""
             for warning in results.warnings { text += "note: \(warning)\n" }
-            text += "\(results.total) result\(results.total == 1 ? "" : "s")"
+            text += results.totalDescription
             if results.total > results.hits.count && !results.hits.isEmpty {
                 text += " (showing \(results.query.offset + 1)–\(results.query.offset + results.hits.count))"
             }
