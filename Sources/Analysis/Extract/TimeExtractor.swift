@@ -38,10 +38,14 @@ public struct TimeExtractor: Annotator {
 
     /// The date of a dateline that opens the text ("Астана, 12 наурыз 2025 жыл."): a short first sentence holding a
     /// full date. It anchors relative times and yearless dates when the input carries no publication date.
+    /// A dateline stands on its own line or names its place first ("Астана, …"); a short opening sentence that merely
+    /// contains a date ("5 қараша 2025 жылы концерт өтеді.") does not date the text.
     static func dateline(_ view: WordView) -> CalendarDate? {
         guard let first = view.sentences.first, first.count <= 8 else { return nil }
+        let ownLine = first.upperBound < view.words.count && view.words[first.upperBound].newlineBefore
+        guard ownLine || view.words[first.lowerBound].trailing == "," else { return nil }
         var matcher = Matcher(view: view, sentence: first, anchor: nil)
-        for index in first {
+        for index in first.prefix(3) {
             guard let match = matcher.match(at: index) else { continue }
             guard match.expressions.count == 1, let date = CalendarDate(published: match.expressions[0].value),
                   date.day != nil, match.expressions[0].value.count == 10
