@@ -16,6 +16,9 @@ import Testing
             #expect(html.contains("class=\"result card\""))
             #expect(html.contains("<mark class=\"hit\">Алматы"))
             #expect(html.contains("value=\"Алматы\""))
+            // An exact count is shown as a number ("more than" only past the 10,000 matches the count stops at).
+            #expect(html.range(of: #"id="summary">\d+ нәтиже"#, options: .regularExpression) != nil)
+            #expect(!html.contains("астам нәтиже"))
         }
     }
 

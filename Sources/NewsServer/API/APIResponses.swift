@@ -8,7 +8,7 @@ struct HealthResponse: Codable, Sendable {
     var writable: Bool
 }
 
-/// `GET /api/search`: one page of hits with facets over the whole result set.
+/// `GET /api/search`: one page of hits with facets over the newest 1,000 matches (all of them when fewer).
 struct SearchResponse: Codable, Sendable {
     var query: SearchQuery
     var page: Int

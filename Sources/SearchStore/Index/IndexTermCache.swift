@@ -23,3 +23,22 @@ final class IndexTermCache: @unchecked Sendable {
         lock.withLock { entries.isEmpty ? nil : entries[text] }
     }
 }
+
+/// Terms of query phrases (short texts), shared by all connections: the analysis of a phrase depends only on
+/// its text, so a phrase is analysed once however many statements parse the expression (bounded: emptied when full).
+final class QueryTermCache: @unchecked Sendable {
+    static let shared = QueryTermCache()
+    static let limit = 20_000
+    private let lock = NSLock()
+    private var entries: [String: [IndexTerm]] = [:]
+
+    func terms(of text: String, compute: () -> [IndexTerm]) -> [IndexTerm] {
+        if let cached = lock.withLock({ entries[text] }) { return cached }
+        let computed = compute()
+        lock.withLock {
+            if entries.count >= Self.limit { entries.removeAll(keepingCapacity: true) }
+            entries[text] = computed
+        }
+        return computed
+    }
+}

@@ -34,7 +34,11 @@ public final class KazakhFTS5Tokenizer: FTS5CustomTokenizer {
             // A name key written by the query parser (``NameStem/queryKey(_:)``): already the indexed term.
             return emit(text, flags: 0, start: 0, end: nText, context: context, callback: tokenCallback)
         }
-        let terms = (isQuery ? nil : IndexTermCache.shared.terms(for: text)) ?? analyzer.terms(of: text)
+        // A query's phrases are tokenized again by every statement that uses the expression (count, ranking,
+        // facets): their terms are cached per phrase text.
+        let terms = isQuery
+            ? QueryTermCache.shared.terms(of: text) { analyzer.terms(of: text) }
+            : IndexTermCache.shared.terms(for: text) ?? analyzer.terms(of: text)
         guard !terms.isEmpty else { return 0 }
 
         // Scalar offset → UTF-8 byte offset, clamped to the input (invalid bytes decode to U+FFFD).

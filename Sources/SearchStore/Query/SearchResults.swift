@@ -1,4 +1,4 @@
-/// One page of search results with the total count and the facets of the whole result set.
+/// One page of search results with the total count and the facets of the result set (its newest 1,000 matches).
 public struct SearchResults: Sendable, Codable, Equatable {
     public var query: SearchQuery
     /// The FTS5 expression the query was compiled to (quoted terms only), for debugging; nil when no text.
@@ -162,7 +162,7 @@ extension TextRange {
     }
 }
 
-/// Counts over the whole result set, for narrowing a search.
+/// Counts over the result set (its newest ``NewsDatabase/facetSampleSize`` matches), for narrowing a search.
 public struct SearchFacets: Sendable, Codable, Equatable {
     /// Named entities (values such as numbers and dates are left out), most documents first.
     public var entities: [FacetCount]
