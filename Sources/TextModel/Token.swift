@@ -16,12 +16,15 @@ public struct Token: Sendable, Equatable {
     public var upos: UPOS?
     /// Universal features, e.g. `Case=Gen|Number[psor]=Plur,Sing|Person[psor]=3` (sorted, as in CoNLL-U).
     public var feats: String?
+    /// The morphology analyser's suffix chain of the chosen reading, innermost first (`POSS3+GEN`, empty for a bare
+    /// word); set by the morphology stage next to ``feats`` because the entity tagger reads the morphemes as written.
+    public var chain: String?
     /// Coarse shape class assigned by the tokeniser.
     public var kind: TokenKind
 
     public init(
         text: String, norm: String? = nil, start: Int, end: Int, spaceAfter: Bool = true,
-        kind: TokenKind = .word, lemma: String? = nil, upos: UPOS? = nil, feats: String? = nil
+        kind: TokenKind = .word, lemma: String? = nil, upos: UPOS? = nil, feats: String? = nil, chain: String? = nil
     ) {
         self.text = text
         self.norm = norm ?? text
@@ -32,6 +35,7 @@ public struct Token: Sendable, Equatable {
         self.lemma = lemma
         self.upos = upos
         self.feats = feats
+        self.chain = chain
     }
 }
 

@@ -124,18 +124,123 @@ import TextModel
         let recognizer = EntityRecognizer(model: model)
         let words = "Ал Джонс Хопкинс университетінің мәліметінше , Алматыда 1 , 7 миллиард теңге бөлінді .".split(separator: " ")
         // The trainer's view: every feature of every word in one list, no caches.
-        let (ids, offsets) = recognizer.features.extract(words, lexicon: model.lexicon)
-        var emissions = [Float](repeating: 0, count: words.count * model.tagCount)
+        let tokens = EntityRecognizer.annotatedTokens(words)
+        let (ids, offsets) = recognizer.features.extract(tokens.map(recognizer.features.describe), lexicon: model.lexicon, includeForm: true)
+        var expected = [Float](repeating: 0, count: words.count * model.tagCount)
         var scratch: [EntityModel.Slot] = []
-        emissions.withUnsafeMutableBufferPointer { buffer in
+        expected.withUnsafeMutableBufferPointer { buffer in
             for i in words.indices {
                 model.accumulate(ids[offsets[i]..<offsets[i + 1]], into: buffer.baseAddress! + i * model.tagCount, scratch: &scratch)
             }
         }
-        var expected = BIOViterbi.decode(emissions: emissions, count: words.count, transitions: model.decoderTransitions)
-        recognizer.joinParticleNames(words, &expected)
-        recognizer.dropLowercaseNames(words, &expected)
-        #expect(recognizer.tagIndices(words) == expected)
-        #expect(recognizer.tagIndices(words) == expected)
+        // The tagger's view (per-form rows, cached on the second call) sums the same weights in another order:
+        // equal up to float rounding. (Tags may still differ where two paths tie exactly: the weights are quantised.)
+        for _ in 0..<2 {
+            let emissions = recognizer.emissions(tokens[...])
+            #expect(emissions.count == expected.count)
+            #expect(zip(emissions, expected).allSatisfy { abs($0 - $1) < 1e-3 })
+        }
+    }
+}
+
+@Suite struct EntityTokenInputTests {
+    @Test func morphologyStageSetsTheSuffixChainOfEachToken() {
+        var tokens = EntityRecognizer.annotatedTokens(["Алматы", "қаласының", "әкімі", "келді", "."])
+        // The chain is the chosen reading's: the same string the analyser gives for that reading.
+        let reading = Morphology.shared.analyze(tokens.map(\.norm))
+        #expect(tokens.map(\.chain) == reading.map(\.chain))
+        #expect(tokens[1].feats?.contains("Case=Gen") == true && tokens[1].chain?.isEmpty == false, "\(tokens[1])")
+        #expect(tokens[4].upos == .PUNCT)
+        // Annotating one sentence of a longer list leaves the other tokens alone.
+        tokens.append(Token(text: "Астанада", start: 40, end: 48))
+        MorphologyAnnotator().annotate(&tokens, sentence: 0..<2)
+        #expect(tokens[5].lemma == nil && tokens[5].chain == nil)
+    }
+
+    @Test func pipelineTokensAndBareWordsGetTheSameTags() throws {
+        let model = try EntityTagger.bundledModel.get()
+        let text = "ЮНЕСКО басшысы Ирина Бокова Астанаға келді ."
+        var document = Document(id: "t", text: text)
+        Tokenizer().annotate(&document)
+        MorphologyAnnotator().annotate(&document)
+        EntityTagger(model: model).annotate(&document)
+        let recognizer = EntityRecognizer(model: model)
+        let tags = recognizer.tags(document.tokens.map(\.norm))
+        #expect(tags[2...3] == ["B-PERSON", "I-PERSON"], "\(tags)")
+        #expect(document.entities.contains { $0.label == "PERSON" && $0.canonical == "Ирина Бокова" })
+        #expect(document.entities.contains { $0.label == "GPE" && $0.canonical == "Астана" })
+        // Entities of the stage are the spans of the tags the bare words get.
+        #expect(document.entities.map { "\($0.tokenRange.lowerBound) \($0.label)" }
+            == EntityTagger.spans(tags.map { model.tagIndex($0)! }).map { "\($0.start) \(model.classes[$0.classIndex])" })
+        // Without the morphology stage the tagger reads the same forms: same entities.
+        var bare = Document(id: "t", text: text)
+        Tokenizer().annotate(&bare)
+        EntityTagger(model: model).annotate(&bare)
+        #expect(bare.entities.map(\.text) == document.entities.map(\.text))
+    }
+
+    @Test func aModelOfAnotherFeatureSetVersionIsRefused() throws {
+        let url = try #require(DataFile.url(for: "ner.model"))
+        var bytes = [UInt8](try Data(contentsOf: url))
+        // Version 3 (the previous feature set) written where the version goes, checksum made valid again.
+        bytes.replaceSubrange(8..<12, with: [3, 0, 0, 0])
+        let body = bytes.dropLast(8)
+        bytes.replaceSubrange((bytes.count - 8)..., with: withUnsafeBytes(of: ByteWriter.checksum(body).littleEndian, Array.init))
+        #expect {
+            try EntityModel(data: Data(bytes), path: "old.model")
+        } throws: { error in
+            "\(error)" == "old.model: NER model has feature-set version 3, this build needs \(EntityFeatures.version); retrain it"
+        }
+    }
+}
+
+@Suite struct NameSwapAugmentationTests {
+    static let examples: [EntityTrainer.Example] = [
+        .init(words: ["Бауыржан", "Байбек", "Парижге", "барды", "."], tags: ["B-PERSON", "I-PERSON", "B-GPE", "O", "O"]),
+        .init(words: ["Ирина", "Бокова", "Астанаға", "келді", "."], tags: ["B-PERSON", "I-PERSON", "B-GPE", "O", "O"]),
+        .init(words: ["Тасмағамбетов", "Алматыда", "ЮНЕСКО", "өкілімен", "кездесті", "."], tags: ["B-PERSON", "B-GPE", "B-ORGANISATION", "O", "O", "O"]),
+        .init(words: ["Бүгін", "күн", "жылы", "."], tags: ["B-DATE", "O", "O", "O"]),
+    ]
+
+    @Test func copiesSwapNamesOfTheSameClassAndCaseEnding() {
+        let copies = EntityTrainer.nameSwapped(Self.examples, rounds: 3, seed: 7)
+        #expect(!copies.isEmpty)
+        for copy in copies.map(\.example) {
+            #expect(copy.words.count == copy.tags.count)
+            // The sentence without a name is never copied; the rest of each sentence is untouched.
+            #expect(copy.words.last == ".")
+            #expect(!copy.words.contains("Бүгін"))
+            // Names are swapped within a class: a person's place is taken by a person.
+            for (word, tag) in zip(copy.words, copy.tags) where tag.hasSuffix("PERSON") {
+                #expect(!["Парижге", "Астанаға", "Алматыда", "ЮНЕСКО"].contains(word), "\(copy.words)")
+            }
+        }
+        // Every copy differs from its original in a name, and keeps the rest of the sentence.
+        #expect(copies.allSatisfy { copy in !Self.examples.contains { $0.words == copy.example.words } })
+        #expect(copies.contains { $0.example.words.suffix(2) == ["келді", "."] && $0.example.words.count >= 5 })
+        // Deterministic for a seed; no rounds, no copies.
+        #expect(EntityTrainer.nameSwapped(Self.examples, rounds: 3, seed: 7).map(\.example.words) == copies.map(\.example.words))
+        #expect(EntityTrainer.nameSwapped(Self.examples, rounds: 0, seed: 7).isEmpty)
+    }
+}
+
+@Suite struct PercentTokenTests {
+    @Test func aPercentWithItsEndingInOneTokenIsAPercentage() throws {
+        // The tokenizer keeps "12%-ға" whole (KTB); KazNERD splits it ("12 %-ға"), so training adds joined copies.
+        var document = Document(id: "p", text: "Биыл инфляция 12%-ға жетті.")
+        Tokenizer().annotate(&document)
+        MorphologyAnnotator().annotate(&document)
+        EntityTagger(model: try EntityTagger.bundledModel.get()).annotate(&document)
+        #expect(document.entities.contains { $0.label == "PERCENTAGE" && $0.text == "12%-ға" }, "\(document.entities)")
+        #expect(!document.entities.contains { $0.label == "CARDINAL" })
+    }
+
+    @Test func trainingCopiesJoinASplitPercent() {
+        let split = EntityTrainer.Example(words: ["Баға", "12", "%-ға", "өсті", "."], tags: ["O", "B-PERCENTAGE", "I-PERCENTAGE", "O", "O"])
+        let plain = EntityTrainer.Example(words: ["Баға", "өсті", "."], tags: ["O", "O", "O"])
+        let copies = EntityTrainer.percentJoined([(0, split), (0, plain)])
+        #expect(copies.count == 1)
+        #expect(copies.first?.example.words == ["Баға", "12%-ға", "өсті", "."])
+        #expect(copies.first?.example.tags == ["O", "B-PERCENTAGE", "O", "O"])
     }
 }

@@ -7,19 +7,16 @@ import KazakhData
 /// Features (each a numbered template hashed with its value): the lower-cased word, its rough stem (one
 /// case/plural ending stripped) and that ending, prefixes 1–4, suffixes 1–5, word shape, neighbours ±2 with
 /// their stems, suffixes and shapes, word bigrams, guillemet/quote context, digit patterns, sentence position,
-/// and membership in the hand gazetteer. Changing a template changes every id: bump ``version`` and retrain.
+/// membership in the hand gazetteer and the training-name lexicon, and the analyser's context-free best reading of
+/// the word and its neighbours (lemma, UPOS, suffix chain). Changing a template changes every id: bump ``version`` and retrain.
 public struct EntityFeatures: Sendable {
     /// Feature-set version written into the model; a model of another version is refused at load time.
-    public static let version: UInt32 = 3
+    public static let version: UInt32 = 4
 
     let gazetteer: [UInt64: [(rest: [UInt64], label: UInt64)]]
     let numberStems: Set<UInt64>
     let monthStems: Set<UInt64>
     let ordinalEndings: [[Unicode.Scalar]]
-    /// Everything known about a word form out of context (hashes, shape, number class, morphology reading,
-    /// static feature ids), by exact form: one lock and integer-keyed lookups per sentence instead of
-    /// re-describing and re-analysing every token.
-    let forms = WordFormCache()
 
     /// Builds the extractor with the bundled gazetteer.
     public init() {
@@ -62,30 +59,24 @@ public struct EntityFeatures: Sendable {
         var lemma: UInt64 = 0
         var upos: UInt64 = 0
         var chain: UInt64 = 0
-        /// Hash of the exact (case-preserving) form: the key of the form cache.
-        var exact: UInt64 = 0
     }
 
-    /// The feature ids of every word, flattened: word `i` owns `ids[offsets[i]..<offsets[i + 1]]`.
-    public func extract<S: StringProtocol>(_ words: [S]) -> (ids: [UInt32], offsets: [Int]) {
-        extract(words, lexicon: .empty)
+    /// The feature ids of every token, flattened: token `i` owns `ids[offsets[i]..<offsets[i + 1]]`.
+    public func extract(_ tokens: [Token]) -> (ids: [UInt32], offsets: [Int]) {
+        extract(tokens.map(describe), lexicon: .empty, includeForm: true)
     }
 
-    /// The feature ids of every word, with hits in a training-name lexicon as features too.
-    func extract<S: StringProtocol>(_ words: [S], lexicon: EntityLexicon) -> (ids: [UInt32], offsets: [Int]) {
-        let result = extract(words, lexicon: lexicon, includeStatic: true)
-        return (result.ids, result.offsets)
-    }
-
-    /// The feature ids of every word and the words' descriptions. Without `includeStatic`, the ids of the
-    /// form-only features (``appendStaticIDs(of:to:)``) are left out: the tagger adds their weights from a per-form cache.
-    func extract<S: StringProtocol>(_ words: [S], lexicon: EntityLexicon, includeStatic: Bool) -> (ids: [UInt32], offsets: [Int], words: [Word]) {
-        let info = forms.describe(words, using: self)
+    /// The feature ids of described words, with hits in a training-name lexicon as features too.
+    ///
+    /// Without `includeForm`, the ids of the features that depend on one word's form alone, its own
+    /// (``appendStaticIDs(of:to:)``) and those it gives its neighbours (``appendNeighbourIDs(of:_:to:)``), are left
+    /// out: the tagger adds their weights from per-form score rows.
+    func extract(_ info: [Word], lexicon: EntityLexicon, includeForm: Bool) -> (ids: [UInt32], offsets: [Int]) {
         let lexiconHits = lexicon.matches(info.map(\.stem))
         var ids: [UInt32] = []
-        ids.reserveCapacity(words.count * 64)
+        ids.reserveCapacity(info.count * (includeForm ? 72 : 32))
         var offsets = [0]
-        offsets.reserveCapacity(words.count + 1)
+        offsets.reserveCapacity(info.count + 1)
         let gazetteerTags = gazetteerMatches(info)
         let boundary = Self.boundary
         var quoteDepth = 0
@@ -99,28 +90,20 @@ public struct EntityFeatures: Sendable {
             func add(_ template: UInt64, _ value: UInt64, _ other: UInt64 = 0) {
                 ids.append(FeatureHash.feature(template, value, other))
             }
-            if includeStatic { appendStaticIDs(of: word, to: &ids) }
-            add(18, previous.lower)
-            add(19, next.lower)
-            add(20, previous2.lower)
-            add(21, next2.lower)
-            add(22, previous.stem)
-            add(23, next.stem)
-            add(24, previous.suffix3)
-            add(25, next.suffix3)
-            add(26, previous.shape)
-            add(27, next.shape)
+            if includeForm {
+                appendStaticIDs(of: word, to: &ids)
+                appendNeighbourIDs(of: previous, .previous, to: &ids)
+                appendNeighbourIDs(of: next, .next, to: &ids)
+                appendNeighbourIDs(of: previous2, .previous2, to: &ids)
+                appendNeighbourIDs(of: next2, .next2, to: &ids)
+            }
             add(28, previous.lower, word.lower)
             add(29, word.lower, next.lower)
             add(30, previous.shape, word.shape)
             add(31, word.shape, next.shape)
-            add(32, next.ending)
-            add(33, previous.ending)
             add(34, previous.lower, word.shape)
             add(35, word.stem, next.stem)
             add(36, previous.stem, word.stem)
-            add(37, next2.stem)
-            add(38, previous2.stem)
             add(39, word.suffix2, next.lower)
             if word.number != 0 {
                 add(50, word.number, next.stem)
@@ -150,29 +133,73 @@ public struct EntityFeatures: Sendable {
             if lexiconHits[i].isEmpty { add(60, word.isCapitalised ? 1 : 0) }
             add(64, previous.upos, word.upos)
             add(65, word.upos, next.upos)
-            add(66, next.lemma)
-            add(67, previous.lemma)
-            add(68, next.chain)
-            add(69, previous.chain)
             add(71, word.lemma, next.chain)
             offsets.append(ids.count)
             if word.opensQuote { quoteDepth += 1 }
             if word.closesQuote { quoteDepth = max(0, quoteDepth - 1) }
             if word.isPlainQuote { plainQuoteOpen.toggle() }
         }
-        return (ids, offsets, info)
+        return (ids, offsets)
+    }
+
+    /// Where a neighbour sits relative to the word being tagged.
+    enum Neighbour: Int, CaseIterable { case previous = 0, next, previous2, next2 }
+
+    /// Appends the ids of the features a word gives the word at `role` distance from it ("the previous word is
+    /// …"): they depend on this one form only, so the tagger scores them once per form, like the static ones.
+    func appendNeighbourIDs(of word: Word, _ role: Neighbour, to ids: inout [UInt32]) {
+        func add(_ template: UInt64, _ value: UInt64) {
+            ids.append(FeatureHash.feature(template, value, 0))
+        }
+        switch role {
+        case .previous:
+            add(18, word.lower)
+            add(22, word.stem)
+            add(24, word.suffix3)
+            add(26, word.shape)
+            add(33, word.ending)
+            add(67, word.lemma)
+            add(69, word.chain)
+        case .next:
+            add(19, word.lower)
+            add(23, word.stem)
+            add(25, word.suffix3)
+            add(27, word.shape)
+            add(32, word.ending)
+            add(66, word.lemma)
+            add(68, word.chain)
+        case .previous2:
+            add(20, word.lower)
+            add(38, word.stem)
+        case .next2:
+            add(21, word.lower)
+            add(37, word.stem)
+        }
     }
 
     /// Stand-in for the words before the first and after the last word.
     static let boundary = Word(lower: 1, stem: 1, ending: 1, shape: 1, suffix2: 1, suffix3: 1, abstract: 1, lemma: 1, upos: 1, chain: 1)
 
-    /// Fills the morphology reading (the analyser's context-free best one) of a described word.
-    func addReading<S: StringProtocol>(_ word: inout Word, _ text: S) {
-        if let best = Morphology.shared.analyses(of: String(text)).first {
+    /// Describes a token: its normalised form and the analyser's context-free best reading of that form (lemma,
+    /// UPOS, suffix chain).
+    ///
+    /// Not the morphology stage's in-context reading (``Token/lemma``): trained both ways on the same data, the
+    /// in-context reading scored 0.8 F1 lower on dev and 0.7 lower on held-out (EVALUATION.md), as it reads one name
+    /// differently from sentence to sentence. The form's readings are already in the analyser's cache when the
+    /// morphology stage has run, and the tagger asks once per form (``FormRowCache``).
+    func describe(_ token: Token) -> Word {
+        var word = describe(token.norm)
+        if let best = Morphology.shared.analyses(of: token.norm).first {
             word.lemma = FeatureHash.of(best.lemma.unicodeScalars.map(LetterCase.lower)) &+ 11
             word.upos = FeatureHash.of(best.upos.rawValue.unicodeScalars)
             word.chain = FeatureHash.of(best.chain.unicodeScalars) &+ 13
         }
+        return word
+    }
+
+    /// The key of a token's description: its normalised form.
+    static func key(of token: Token) -> UInt64 {
+        FeatureHash.of(token.norm.unicodeScalars)
     }
 
     /// Appends the ids of the features that depend on the word's form alone (no neighbours, no position):
@@ -264,7 +291,6 @@ public struct EntityFeatures: Sendable {
             }
         }
         word.abstract = word.number != 0 ? word.number &* 0x1234_5677 : word.stem
-        word.exact = FeatureHash.of(original)
         word.isCapitalised = original.first.map { LetterCase.of($0) == .upper } ?? false
         if original.count == 1 {
             let scalar = original[0]
@@ -312,42 +338,5 @@ public struct EntityFeatures: Sendable {
 
     static func stemHash(_ lower: [Unicode.Scalar]) -> UInt64 {
         FeatureHash.of(lower[..<(NominativeName.strippedLength(lower) ?? lower.count)])
-    }
-}
-
-/// Described word forms (``EntityFeatures/Word``, morphology reading included) by exact form.
-final class WordFormCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cache: [UInt64: EntityFeatures.Word] = [:]
-    /// Emptied past this many forms, so endless input cannot grow it without bound.
-    static let limit = 200_000
-
-    /// The descriptions of `words`, computing (outside the lock) only the forms not seen before.
-    func describe<S: StringProtocol>(_ words: [S], using features: EntityFeatures) -> [EntityFeatures.Word] {
-        let keys = words.map { FeatureHash.of($0.unicodeScalars) }
-        var info: [EntityFeatures.Word] = []
-        info.reserveCapacity(words.count)
-        var missing: [Int] = []
-        lock.lock()
-        for (i, key) in keys.enumerated() {
-            if let word = cache[key] {
-                info.append(word)
-            } else {
-                info.append(EntityFeatures.boundary)
-                missing.append(i)
-            }
-        }
-        lock.unlock()
-        guard !missing.isEmpty else { return info }
-        for i in missing {
-            var word = features.describe(words[i])
-            features.addReading(&word, words[i])
-            info[i] = word
-        }
-        lock.lock()
-        if cache.count >= Self.limit { cache.removeAll(keepingCapacity: true) }
-        for i in missing { cache[keys[i]] = info[i] }
-        lock.unlock()
-        return info
     }
 }

@@ -1,7 +1,11 @@
 import Foundation
 import KazakhData
+import TextModel
 
 /// Tags a sentence's words with BIO entity tags using a trained ``EntityModel``.
+///
+/// The tagger reads each token's normalised form (``Token/norm``) and the analyser's context-free reading of it;
+/// training, evaluation on gold tokens and the pipeline go through the same ``tagIndices(_:)-(ArraySlice<Token>)``.
 public struct EntityRecognizer: Sendable {
     public let model: EntityModel
     let features: EntityFeatures
@@ -9,33 +13,85 @@ public struct EntityRecognizer: Sendable {
     let personBegin: Int?
     /// `B-` tags of the classes a lower-case word never starts (see ``dropLowercaseNames(_:_:)``).
     let capitalisedBegins: Set<Int>
-    /// Emission scores of each form's form-only features, computed once per distinct form.
-    let formScores: FormScoreCache
+    /// Score rows of each described form (its own form-only features and those it gives its neighbours).
+    let formRows: FormRowCache
+    /// The rows the sentence boundary gives the words next to it.
+    let boundaryRows: [Float]
 
     public init(model: EntityModel, features: EntityFeatures = EntityFeatures()) {
         self.model = model
         self.features = features
         personBegin = model.classes.firstIndex(of: "PERSON").map { 1 + 2 * $0 }
         capitalisedBegins = Set(["PERSON", "GPE"].compactMap { model.classes.firstIndex(of: $0) }.map { 1 + 2 * $0 })
-        formScores = FormScoreCache(tagCount: model.tagCount)
+        formRows = FormRowCache(tagCount: model.tagCount)
+        boundaryRows = FormRowCache.rows(of: EntityFeatures.boundary, features: features, model: model)
     }
 
-    /// Tag indices (see ``EntityModel``) for the words of one sentence.
-    public func tagIndices<S: StringProtocol>(_ words: [S]) -> [Int] {
-        guard !words.isEmpty else { return [] }
-        let (ids, offsets, info) = features.extract(words, lexicon: model.lexicon, includeStatic: false)
-        let tagCount = model.tagCount
-        var emissions = formScores.scores(of: info, features: features, model: model)
-        var scratch: [EntityModel.Slot] = []
-        emissions.withUnsafeMutableBufferPointer { buffer in
-            for i in words.indices {
-                model.accumulate(ids[offsets[i]..<offsets[i + 1]], into: buffer.baseAddress! + i * tagCount, scratch: &scratch)
-            }
+    /// Bare words as tokens annotated by the morphology stage, in context, as the pipeline hands them to the
+    /// tagger (which fills the analyser's cache with the sentence's forms).
+    public static func annotatedTokens<S: StringProtocol>(_ words: [S]) -> [Token] {
+        var offset = 0
+        var tokens = words.map { word -> Token in
+            let length = word.unicodeScalars.count
+            defer { offset += length + 1 }
+            return Token(text: String(word), start: offset, end: offset + length)
         }
-        var tags = BIOViterbi.decode(emissions: emissions, count: words.count, transitions: model.decoderTransitions)
+        MorphologyAnnotator().annotate(&tokens, sentence: tokens.indices)
+        return tokens
+    }
+
+    /// Tag indices (see ``EntityModel``) for bare words, annotated with the morphology stage first as in the pipeline.
+    public func tagIndices<S: StringProtocol>(_ words: [S]) -> [Int] {
+        tagIndices(Self.annotatedTokens(words))
+    }
+
+    /// Tag indices (see ``EntityModel``) for the tokens of one sentence.
+    public func tagIndices(_ tokens: [Token]) -> [Int] {
+        tagIndices(tokens[...])
+    }
+
+    /// Tag indices (see ``EntityModel``) for the tokens of one sentence; a slice, so the pipeline tags a
+    /// document's sentence without copying its tokens.
+    public func tagIndices(_ tokens: ArraySlice<Token>) -> [Int] {
+        guard !tokens.isEmpty else { return [] }
+        var tags = BIOViterbi.decode(emissions: emissions(tokens), count: tokens.count, transitions: model.decoderTransitions)
+        let words = tokens.map(\.norm)
         joinParticleNames(words, &tags)
         dropLowercaseNames(words, &tags)
         return tags
+    }
+
+    /// The `tokens.count × tagCount` emission scores: per-form rows plus the word-pair and context features.
+    func emissions(_ tokens: ArraySlice<Token>) -> [Float] {
+        let tagCount = model.tagCount
+        let (info, rows) = formRows.describe(tokens, features: features, model: model)
+        var emissions = [Float](repeating: 0, count: tokens.count * tagCount)
+        var scratch: [EntityModel.Slot] = []
+        let (ids, offsets) = features.extract(info, lexicon: model.lexicon, includeForm: false)
+        let stride = FormRowCache.rowsPerForm * tagCount
+        emissions.withUnsafeMutableBufferPointer { buffer in
+            rows.withUnsafeBufferPointer { rows in
+                boundaryRows.withUnsafeBufferPointer { boundary in
+                    let e = buffer.baseAddress!, r = rows.baseAddress!, b = boundary.baseAddress!
+                    let count = tokens.count
+                    for i in 0..<count {
+                        let out = e + i * tagCount
+                        // Row 0: the word's own features; rows 1–4: what each neighbour says as the previous,
+                        // next, second-previous and second-next word (the boundary's rows past the sentence's ends).
+                        let own = r + i * stride
+                        let previous = i > 0 ? r + (i - 1) * stride + 1 * tagCount : b + 1 * tagCount
+                        let next = i + 1 < count ? r + (i + 1) * stride + 2 * tagCount : b + 2 * tagCount
+                        let previous2 = i > 1 ? r + (i - 2) * stride + 3 * tagCount : b + 3 * tagCount
+                        let next2 = i + 2 < count ? r + (i + 2) * stride + 4 * tagCount : b + 4 * tagCount
+                        for t in 0..<tagCount {
+                            out[t] = own[t] + previous[t] + next[t] + previous2[t] + next2[t]
+                        }
+                        model.accumulate(ids[offsets[i]..<offsets[i + 1]], into: out, scratch: &scratch)
+                    }
+                }
+            }
+        }
+        return emissions
     }
 
     /// Drops PERSON and GPE names whose first word has no capital letter ("астанада", "in the capital"):
@@ -78,51 +134,83 @@ public struct EntityRecognizer: Sendable {
     }
 }
 
-/// Emission scores of the form-only features (``EntityFeatures/appendStaticIDs(of:to:)``) of each distinct word form,
-/// so a frequent word costs one row copy instead of two dozen hashed weight lookups.
-final class FormScoreCache: @unchecked Sendable {
+/// Per described form: its description and five score rows,
+/// so a frequent word costs one lookup and a few vector additions instead of three dozen hashed weight lookups.
+///
+/// Row 0 holds the word's own form-only features (``EntityFeatures/appendStaticIDs(of:to:)``); rows 1–4 the
+/// features it gives, as a neighbour, the word after it ("the previous word is …"), the word before it, the word
+/// two after and the word two before (``EntityFeatures/appendNeighbourIDs(of:_:to:)``).
+final class FormRowCache: @unchecked Sendable {
     private let lock = NSLock()
     private let tagCount: Int
-    private var rows: [UInt64: Int] = [:]
-    private var scores: [Float] = []
-    /// Emptied past this many forms (≈ 20 MB of scores), so endless input cannot grow it without bound.
-    static let limit = 100_000
+    private var index: [UInt64: Int] = [:]
+    private var words: [EntityFeatures.Word] = []
+    private var rows: [Float] = []
+    static let rowsPerForm = 5
+    /// Emptied past this many forms (≈ 50 MB of rows with KazNERD's 51 tags), so endless input cannot grow it
+    /// without bound.
+    static let limit = 50_000
 
     init(tagCount: Int) { self.tagCount = tagCount }
 
-    /// A `words.count × tagCount` emission matrix holding the form-only scores of each word.
-    func scores(of words: [EntityFeatures.Word], features: EntityFeatures, model: EntityModel) -> [Float] {
-        var emissions = [Float](repeating: 0, count: words.count * tagCount)
+    /// The five score rows of one described word.
+    static func rows(of word: EntityFeatures.Word, features: EntityFeatures, model: EntityModel) -> [Float] {
+        let tagCount = model.tagCount
+        var rows = [Float](repeating: 0, count: rowsPerForm * tagCount)
+        var ids: [UInt32] = []
+        var scratch: [EntityModel.Slot] = []
+        rows.withUnsafeMutableBufferPointer { buffer in
+            features.appendStaticIDs(of: word, to: &ids)
+            model.accumulate(ids[...], into: buffer.baseAddress!, scratch: &scratch)
+            for (row, role) in [(1, EntityFeatures.Neighbour.previous), (2, .next), (3, .previous2), (4, .next2)] {
+                ids.removeAll(keepingCapacity: true)
+                features.appendNeighbourIDs(of: word, role, to: &ids)
+                model.accumulate(ids[...], into: buffer.baseAddress! + row * tagCount, scratch: &scratch)
+            }
+        }
+        return rows
+    }
+
+    /// The descriptions of `tokens` and their rows (`tokens.count × rowsPerForm × tagCount`), computing (outside
+    /// the lock) only the forms not seen before.
+    func describe(_ tokens: ArraySlice<Token>, features: EntityFeatures, model: EntityModel) -> (words: [EntityFeatures.Word], rows: [Float]) {
+        let stride = Self.rowsPerForm * tagCount
+        let keys = tokens.map(EntityFeatures.key(of:))
+        var info = [EntityFeatures.Word](repeating: EntityFeatures.boundary, count: tokens.count)
+        var result = [Float](repeating: 0, count: tokens.count * stride)
         var missing: [Int] = []
         lock.lock()
-        for (i, word) in words.enumerated() {
-            if let row = rows[word.exact] {
-                for t in 0..<tagCount { emissions[i * tagCount + t] = scores[row + t] }
-            } else {
-                missing.append(i)
+        result.withUnsafeMutableBufferPointer { target in
+            rows.withUnsafeBufferPointer { rows in
+                for (i, key) in keys.enumerated() {
+                    if let entry = index[key] {
+                        info[i] = words[entry]
+                        (target.baseAddress! + i * stride).update(from: rows.baseAddress! + entry * stride, count: stride)
+                    } else {
+                        missing.append(i)
+                    }
+                }
             }
         }
         lock.unlock()
-        guard !missing.isEmpty else { return emissions }
-        var scratch: [EntityModel.Slot] = []
-        var ids: [UInt32] = []
-        emissions.withUnsafeMutableBufferPointer { buffer in
-            for i in missing {
-                ids.removeAll(keepingCapacity: true)
-                features.appendStaticIDs(of: words[i], to: &ids)
-                model.accumulate(ids[...], into: buffer.baseAddress! + i * tagCount, scratch: &scratch)
-            }
+        guard !missing.isEmpty else { return (info, result) }
+        for i in missing {
+            info[i] = features.describe(tokens[tokens.startIndex + i])
+            let rows = Self.rows(of: info[i], features: features, model: model)
+            result.replaceSubrange((i * stride)..<((i + 1) * stride), with: rows)
         }
         lock.lock()
-        if rows.count >= Self.limit {
+        if index.count >= Self.limit {
+            index.removeAll(keepingCapacity: true)
+            words.removeAll(keepingCapacity: true)
             rows.removeAll(keepingCapacity: true)
-            scores.removeAll(keepingCapacity: true)
         }
-        for i in missing where rows[words[i].exact] == nil {
-            rows[words[i].exact] = scores.count
-            scores.append(contentsOf: emissions[(i * tagCount)..<((i + 1) * tagCount)])
+        for i in missing where index[keys[i]] == nil {
+            index[keys[i]] = words.count
+            words.append(info[i])
+            rows.append(contentsOf: result[(i * stride)..<((i + 1) * stride)])
         }
         lock.unlock()
-        return emissions
+        return (info, result)
     }
 }

@@ -5,7 +5,8 @@ import TextModel
 /// The `entities` stage: tags each sentence's tokens with the bundled NER model and fills
 /// ``Document/entities`` with spans, their KazNERD class and their nominative (canonical) name.
 ///
-/// Reads ``Token/norm``; when no sentence layer exists, the whole token list is one sentence. When the
+/// Reads ``Token/norm`` (the analyser's context-free reading of each form is a feature, so it runs with or
+/// without the morphology stage); when no sentence layer exists, the whole token list is one sentence. When the
 /// morphology stage has filled ``Token/lemma``, the canonical name uses the last word's lemma.
 public struct EntityTagger: Annotator {
     public let name = "entities"
@@ -37,8 +38,7 @@ public struct EntityTagger: Annotator {
         let ranges = document.sentences.isEmpty ? [0..<document.tokens.count] : document.sentences.map(\.tokenRange)
         var entities: [Entity] = []
         for range in ranges where !range.isEmpty {
-            let words = document.tokens[range].map(\.norm)
-            let tags = recognizer.tagIndices(words)
+            let tags = recognizer.tagIndices(document.tokens[range])
             for span in Self.spans(tags) {
                 let tokens = document.tokens[(range.lowerBound + span.start)..<(range.lowerBound + span.end)]
                 let start = tokens.first!.start, end = tokens.last!.end

@@ -21,6 +21,8 @@ public struct EntityTrainer: Sendable {
         public var pruneBelow: Float = 0.05
         /// Folds for the jackknifed training-name lexicon; 1 disables the lexicon.
         public var lexiconFolds = 5
+        /// Rounds of name-swap augmentation (``EntityTrainer/nameSwapped(_:rounds:seed:folds:)``); 0 disables it.
+        public var augmentationRounds = 2
         public init() {}
     }
 
@@ -62,21 +64,28 @@ public struct EntityTrainer: Sendable {
         // Feature ids per sentence, then a dense numbering of the ids seen often enough.
         var counts: [UInt32: Int] = [:]
         var extracted: [(ids: [UInt32], offsets: [Int])] = []
-        extracted.reserveCapacity(examples.count)
         // Jackknifed lexicon: each contiguous fold sees the names of the other folds only.
         let folds = max(1, options.lexiconFolds)
+        func fold(_ position: Int) -> Int { position * folds / examples.count }
         let foldLexicons = (0..<folds).map { fold in
             EntityLexicon.build(examples.indices.lazy.filter { $0 * folds / examples.count != fold }.map { examples[$0] }, classes: classes)
         }
-        for (position, example) in examples.enumerated() {
-            let result = features.extract(example.words, lexicon: folds > 1 ? foldLexicons[position * folds / examples.count] : .empty)
+        // Copies with swapped names keep their original's fold, and draw names from that fold only, so a copy
+        // meets the lexicon as often as its original does.
+        let copies = Self.nameSwapped(examples, rounds: options.augmentationRounds, seed: options.seed, folds: folds)
+        let originals = examples.enumerated().map { (fold: fold($0.offset), example: $0.element) }
+        let all = originals + copies + Self.percentJoined(originals)
+        extracted.reserveCapacity(all.count)
+        for (fold, example) in all {
+            let info = EntityRecognizer.annotatedTokens(example.words).map(features.describe)
+            let result = features.extract(info, lexicon: folds > 1 ? foldLexicons[fold] : .empty, includeForm: true)
             for id in result.ids { counts[id, default: 0] += 1 }
             extracted.append(result)
         }
         var denseIndex: [UInt32: Int32] = [:]
         var idOfDense: [UInt32] = []
         var sentences: [(features: [Int32], offsets: [Int], gold: [Int])] = []
-        for (example, result) in zip(examples, extracted) {
+        for (example, result) in zip(all.lazy.map(\.example), extracted) {
             var dense: [Int32] = []
             var offsets = [0]
             for i in example.words.indices {
@@ -116,6 +125,113 @@ public struct EntityTrainer: Sendable {
             if !onEpoch(epoch, model) { break }
         }
         return model
+    }
+}
+
+extension EntityTrainer {
+    /// Copies of the sentences where KazNERD writes a percent sign apart from its number ("12 %-ға"), with the
+    /// two tokens joined as the pipeline's tokenizer leaves them ("12%-ға", tagged as the number was), so the
+    /// model meets that token shape in training too.
+    static func percentJoined(_ examples: [(fold: Int, example: Example)]) -> [(fold: Int, example: Example)] {
+        var copies: [(fold: Int, example: Example)] = []
+        for (fold, example) in examples {
+            var words: [String] = []
+            var tags: [String] = []
+            var joined = false
+            var i = 0
+            while i < example.words.count {
+                let word = example.words[i]
+                if i + 1 < example.words.count, example.words[i + 1].hasPrefix("%"),
+                   word.unicodeScalars.last.map({ $0.properties.numericType != nil }) == true {
+                    words.append(word + example.words[i + 1])
+                    tags.append(example.tags[i])
+                    joined = true
+                    i += 2
+                } else {
+                    words.append(word)
+                    tags.append(example.tags[i])
+                    i += 1
+                }
+            }
+            if joined { copies.append((fold, Example(words: words, tags: tags))) }
+        }
+        return copies
+    }
+
+    /// Classes whose names are swapped by ``nameSwapped(_:rounds:seed:folds:)``.
+    static let swappedClasses: Set<String> = ["PERSON", "GPE", "ORGANISATION"]
+
+    /// Name-swap augmentation: copies of the sentences that hold PERSON, GPE or ORGANISATION names, each name
+    /// replaced by another name of the same class from the same lexicon fold whose last word has the same suffix
+    /// chain ("Парижге" → "Астанаға", both dative), so the copy stays grammatical and the model learns the context of a
+    /// name rather than the name. `rounds` copies per sentence at most (a copy that changed nothing is dropped);
+    /// deterministic for a seed. Returns each copy with its original's fold.
+    public static func nameSwapped(_ examples: [Example], rounds: Int, seed: UInt64, folds: Int = 1) -> [(fold: Int, example: Example)] {
+        guard rounds > 0, !examples.isEmpty else { return [] }
+        let folds = max(1, folds)
+        struct Pool: Hashable { var fold: Int, label: String, ending: String }
+        func spans(_ tags: [String]) -> [(start: Int, end: Int, label: String)] {
+            var result: [(Int, Int, String)] = []
+            var i = 0
+            while i < tags.count {
+                guard tags[i].hasPrefix("B-") else {
+                    i += 1
+                    continue
+                }
+                let label = String(tags[i].dropFirst(2))
+                var j = i + 1
+                while j < tags.count, tags[j] == "I-" + label { j += 1 }
+                result.append((i, j, label))
+                i = j
+            }
+            return result
+        }
+        // The case of the name's last word, as the analyser's suffix chain of its best reading ("DAT" for both
+        // "Парижге" and "Астанаға"): the allomorph follows the name, the case follows the sentence.
+        func ending(_ word: String) -> String {
+            Morphology.shared.analyses(of: word).first?.chain ?? ""
+        }
+        var pools: [Pool: [[String]]] = [:]
+        var seen: Set<[String]> = []
+        var swappable: [Int] = []
+        for (position, example) in examples.enumerated() {
+            let fold = position * folds / examples.count
+            var any = false
+            for span in spans(example.tags) where swappedClasses.contains(span.label) {
+                any = true
+                let words = Array(example.words[span.start..<span.end])
+                guard seen.insert(words + [span.label, String(fold)]).inserted else { continue }
+                pools[Pool(fold: fold, label: span.label, ending: ending(words.last!)), default: []].append(words)
+            }
+            if any { swappable.append(position) }
+        }
+        var random = SplitMix64(seed: seed ^ 0xA076_1D64_78BD_642F)
+        var copies: [(fold: Int, example: Example)] = []
+        for _ in 0..<rounds {
+            for position in swappable {
+                let example = examples[position]
+                let fold = position * folds / examples.count
+                var words: [String] = []
+                var tags: [String] = []
+                var changed = false
+                var cursor = 0
+                for span in spans(example.tags) where swappedClasses.contains(span.label) {
+                    words += example.words[cursor..<span.start]
+                    tags += example.tags[cursor..<span.start]
+                    let original = Array(example.words[span.start..<span.end])
+                    let pool = pools[Pool(fold: fold, label: span.label, ending: ending(original.last!))] ?? []
+                    let replacement = pool.isEmpty ? original : pool[Int(random.next() % UInt64(pool.count))]
+                    changed = changed || replacement != original
+                    words += replacement
+                    tags += ["B-" + span.label] + Array(repeating: "I-" + span.label, count: replacement.count - 1)
+                    cursor = span.end
+                }
+                words += example.words[cursor...]
+                tags += example.tags[cursor...]
+                if changed { copies.append((fold, Example(words: words, tags: tags))) }
+            }
+        }
+        return copies
     }
 }
 

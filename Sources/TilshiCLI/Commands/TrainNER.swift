@@ -39,6 +39,9 @@ extension TilshiCommand.Train {
         @Option(help: "Drop features seen fewer times than this in training.")
         public var minCount: Int = EntityTrainer.Options().minimumFeatureCount
 
+        @Option(help: "Rounds of name-swap augmentation (copies with PERSON/GPE/ORGANISATION names swapped; 0 = none).")
+        public var augment: Int = EntityTrainer.Options().augmentationRounds
+
         @Flag(help: "Train on the held-out part too (its scores then mean nothing); the epoch is still chosen on dev.")
         public var includeHeldout = false
 
@@ -51,6 +54,7 @@ extension TilshiCommand.Train {
 
         public func validate() throws {
             guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
+            guard augment >= 0 else { throw ValidationError("--augment must not be negative") }
         }
 
         public func run() async throws {
@@ -66,6 +70,7 @@ extension TilshiCommand.Train {
             options.pruneBelow = prune
             options.minimumFeatureCount = minCount
             options.lexiconFolds = lexiconFolds
+            options.augmentationRounds = augment
             let trainer = EntityTrainer(options: options)
             var best: (f1: Double, epoch: Int, model: EntityModel)?
             _ = trainer.train(train.map { .init(words: $0.tokens, tags: $0.tags) }) { epoch, model in
