@@ -116,7 +116,7 @@ extension NewsDatabase {
                 let title: String? = row["title"]
                 let text = try StoredText.text(row["text"], documentID: id)
                 return SearchHit(
-                    id: id, title: title, url: row["url"], source: row["source"], published: row["published"],
+                    id: id, title: title, headline: Headline.of(title: title, text: text), url: row["url"], source: row["source"], published: row["published"],
                     score: scores[id] ?? 0, snippet: snippetBuilder?.snippet(of: text),
                     titleHighlights: title.map { snippetBuilder?.matches(in: $0) ?? [] } ?? [],
                     duplicateOf: originals[id], duplicates: duplicates[id] ?? []

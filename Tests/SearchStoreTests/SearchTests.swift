@@ -35,6 +35,35 @@ import Testing
         }
     }
 
+    @Test func untitledHitsAreHeadedByTheirOpeningSentence() throws {
+        // Given the seeds, two of which have no title line (their first line is running text)
+        let db = try seededDatabase()
+        // When searching a word in the UNESCO articles
+        let results = try db.search(SearchQuery("ЮНЕСКО"))
+        let untitled = results.hits.filter { $0.title == nil }
+        // Then each untitled hit still has a headline: the opening of its own text, never longer than the limit
+        #expect(!untitled.isEmpty)
+        for hit in untitled {
+            let headline = try #require(hit.headline)
+            let text = try #require(try db.document(id: hit.id)).text
+            #expect(text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix(headline.trimmingCharacters(in: ["…"])))
+            #expect(headline.count <= Headline.maximumLength + 1)
+        }
+        // And titled hits keep their title as the headline
+        for hit in results.hits where hit.title != nil { #expect(hit.headline == hit.title) }
+    }
+
+    @Test func headlineStopsAtTheFirstSentenceEndButNotAtAnInitial() throws {
+        let text = "Б. Байбек Пьер Кабаремен кездесті. Тараптар ынтымақтастықты талқылады."
+        #expect(Headline.of(title: nil, text: text) == "Б. Байбек Пьер Кабаремен кездесті.")
+        #expect(Headline.of(title: "Алматыда фестиваль өтеді", text: text) == "Алматыда фестиваль өтеді")
+        #expect(Headline.of(title: "  ", text: "  ") == nil)
+        let long = String(repeating: "Алматы қаласының әкімдігі ", count: 10)
+        let cut = try #require(Headline.of(title: nil, text: long))
+        #expect(cut.hasSuffix("…") && cut.count <= Headline.maximumLength + 1)
+        #expect(long.hasPrefix(String(cut.dropLast())))
+    }
+
     @Test func frequentWordsRankTheNewestMatchesFirstAndPagingReachesAll() throws {
         // Given the seeds, with ranking tiered after 2 matches
         var db = try seededDatabase()

@@ -95,7 +95,7 @@ struct WebController: Sendable {
             "duplicateCount": hit.duplicates.count,
             "duplicates": hit.duplicates.map { ["href": "/documents/\($0.id)", "title": presenter.text($0.title ?? "#\($0.id)")] },
         ]
-        let title = Array((hit.title ?? stored?.title ?? "#\(hit.id)").unicodeScalars)
+        let title = Array((hit.title ?? hit.headline ?? "#\(hit.id)").unicodeScalars)
         let titleHits = hit.titleHighlights.map { $0.start..<$0.end }
         values["title"] = ["parts": markup.segments(title, base: 0, from: 0, to: title.count, marks: [], hits: titleHits).first?["parts"] ?? []]
         if let snippet = hit.snippet {
@@ -159,7 +159,7 @@ struct WebController: Sendable {
         let events: [[String: Any]] = analysis.events.map {
             ["title": presenter.text($0.title), "when": $0.when.template, "where": presenter.text($0.where).template]
         }
-        let title = presenter.text(stored.title ?? String(stored.text.prefix(80)))
+        let title = presenter.text(Headline.of(title: stored.title, text: stored.text) ?? "#\(stored.id)")
         let values: [String: Any] = [
             "query": ["q": ""],
             "title": title,

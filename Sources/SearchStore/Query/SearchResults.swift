@@ -66,6 +66,8 @@ public struct SearchResults: Sendable, Codable, Equatable {
 public struct SearchHit: Sendable, Codable, Equatable, Identifiable {
     public var id: Int64
     public var title: String?
+    /// The title, or for an untitled document its opening sentence (see ``Headline``); nil only for a blank document.
+    public var headline: String?
     public var url: String?
     public var source: String?
     public var published: String?
@@ -81,11 +83,12 @@ public struct SearchHit: Sendable, Codable, Equatable, Identifiable {
     public var duplicates: [DuplicateLink]
 
     public init(
-        id: Int64, title: String?, url: String?, source: String?, published: String?, score: Double,
+        id: Int64, title: String?, headline: String? = nil, url: String?, source: String?, published: String?, score: Double,
         snippet: Snippet?, titleHighlights: [TextRange], duplicateOf: DuplicateLink?, duplicates: [DuplicateLink]
     ) {
         self.id = id
         self.title = title
+        self.headline = headline ?? title
         self.url = url
         self.source = source
         self.published = published

@@ -76,9 +76,9 @@ extension TilshiCommand {
             }
             text += "\n"
             for hit in results.hits {
-                let title = hit.title.map { TextRange.mark($0, hit.titleHighlights, open: open, close: close) } ?? "(untitled)"
+                let title = hit.title.map { TextRange.mark($0, hit.titleHighlights, open: open, close: close) } ?? hit.headline ?? "(untitled)"
                 text += "\n#\(hit.id)  \(title)\n"
-                let details = [hit.source, hit.published, String(format: "score %.3f", hit.score)].compactMap { $0 }
+                let details = [hit.source, hit.published, String(format: "score %.3g", hit.score)].compactMap { $0 }
                 text += "    " + details.joined(separator: " · ") + "\n"
                 if let snippet = hit.snippet { text += "    " + snippet.marked(open: open, close: close) + "\n" }
                 if let original = hit.duplicateOf {

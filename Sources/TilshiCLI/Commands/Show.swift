@@ -36,7 +36,7 @@ extension TilshiCommand {
         }
 
         static func render(_ document: StoredDocument) -> String {
-            var text = "#\(document.id)  \(document.title ?? "(untitled)")\n"
+            var text = "#\(document.id)  \(Headline.of(title: document.title, text: document.text) ?? "(untitled)")\n"
             let details = [document.source, document.published, document.url, "from \(document.origin)"].compactMap { $0 }
             text += details.joined(separator: " · ") + "\n"
             if let original = document.duplicateOf {
