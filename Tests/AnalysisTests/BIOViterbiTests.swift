@@ -17,13 +17,18 @@ import Testing
         return result
     }
 
-    @Test(arguments: [(5, 1), (5, 4), (7, 5), (21, 3)])
-    func simdDecoderFindsTheBestValidSequence(tagCount: Int, length: Int) {
-        var random = SplitMix64(seed: UInt64(tagCount * 100 + length))
+    /// `dominance` > 0 lifts one random tag per position far above the others, as a trained model's emissions do,
+    /// so the decoder's pruning of hopeless predecessors is exercised (and must not change the best path).
+    @Test(arguments: [(5, 1, 0), (5, 4, 0), (7, 5, 0), (21, 3, 0), (7, 5, 30), (9, 4, 60), (21, 3, 40)])
+    func simdDecoderFindsTheBestValidSequence(tagCount: Int, length: Int, dominance: Int) {
+        var random = SplitMix64(seed: UInt64(tagCount * 100 + length + dominance * 10_000))
         func value() -> Float { Float(random.next() % 2001) / 100 - 10 }
         let start = (0..<tagCount).map { _ in value() }
         let transitions = (0..<(tagCount * tagCount)).map { _ in value() }
-        let emissions = (0..<(length * tagCount)).map { _ in value() }
+        var emissions = (0..<(length * tagCount)).map { _ in value() }
+        if dominance > 0 {
+            for i in 0..<length { emissions[i * tagCount + Int(random.next() % UInt64(tagCount))] += Float(dominance) }
+        }
         let decoded = BIOViterbi.decode(emissions: emissions, count: length,
                                         transitions: .init(start: start, transitions: transitions, tagCount: tagCount))
         func score(_ tags: [Int]) -> Float {

@@ -7,16 +7,11 @@ import TextModel
 /// tagged by hand, as the NER stage would, so the facts do not depend on the tagger model.
 @Suite struct FactFormsTests {
     func analysed(_ text: String, tags: [(String, String)] = [], published: String? = nil) -> Document {
-        var document = Seeds.document(text, published: published)
-        Seeds.tag(&document, tags)
-        for stage: any Annotator in [EntityResolver(), TimeExtractor(), AmountExtractor(), QuoteExtractor(), MeetingExtractor(), EventExtractor()] {
-            stage.annotate(&document)
-        }
-        return document
+        Seeds.facts(text, tags: tags, published: published)
     }
 
     func times(_ text: String, published: String? = nil) -> [String] {
-        analysed(text, published: published).times.map { "\($0.text) = \($0.value)" }
+        Seeds.times(text, published: published)
     }
 
     @Test func rangesOfDaysYearsAndClockTimes() {

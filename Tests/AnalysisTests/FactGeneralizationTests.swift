@@ -6,16 +6,11 @@ import TextModel
 /// extractors generalise beyond the five articles they were built on.
 @Suite struct FactGeneralizationTests {
     func analysed(_ text: String, tags: [(String, String)] = [], published: String? = nil) -> Document {
-        var document = Seeds.document(text, published: published)
-        Seeds.tag(&document, tags)
-        for stage: any Annotator in [EntityResolver(), TimeExtractor(), AmountExtractor(), QuoteExtractor(), MeetingExtractor(), EventExtractor()] {
-            stage.annotate(&document)
-        }
-        return document
+        Seeds.facts(text, tags: tags, published: published)
     }
 
     func times(_ text: String, published: String? = nil) -> [String] {
-        analysed(text, published: published).times.map { "\($0.text) = \($0.value)" }
+        Seeds.times(text, published: published)
     }
 
     @Test func timesInOtherSentences() {

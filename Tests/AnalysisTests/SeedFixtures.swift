@@ -66,6 +66,22 @@ enum Seeds {
         document.entities.sort { $0.start < $1.start }
     }
 
+    /// `text` through the fact stages (resolve, times, amounts, quotes, meetings, events) with the entities given by
+    /// hand, as the NER stage would tag them, so fact tests do not depend on the tagger model.
+    static func facts(_ text: String, tags: [(String, String)] = [], published: String? = nil) -> Document {
+        var document = document(text, published: published)
+        tag(&document, tags)
+        for stage: any Annotator in [EntityResolver(), TimeExtractor(), AmountExtractor(), QuoteExtractor(), MeetingExtractor(), EventExtractor()] {
+            stage.annotate(&document)
+        }
+        return document
+    }
+
+    /// The times found in `text`, as "text = TIMEX3 value".
+    static func times(_ text: String, published: String? = nil) -> [String] {
+        facts(text, published: published).times.map { "\($0.text) = \($0.value)" }
+    }
+
     /// Tags several surfaces at once: `[("Бауыржан Байбек", "PERSON"), …]`.
     static func tag(_ document: inout Document, _ mentions: [(String, String)]) {
         for (surface, label) in mentions { tag(&document, surface, label) }

@@ -7,7 +7,8 @@
 /// The forward pass keeps scores only, with the loop over predecessors outside and the loop over current tags
 /// inside (a running element-wise maximum the compiler vectorises; about 6× faster than a per-tag arg-max); the
 /// backward pass recovers each predecessor by re-scanning one column, so the path is the one a scalar arg-max
-/// would pick (first maximum wins).
+/// would pick (first maximum wins). Predecessors that cannot reach any maximum are skipped (most tags of a word
+/// score far below its best), which makes the forward pass several times cheaper without changing its result.
 enum BIOViterbi {
     /// Start and transition scores: `transitions[previous * tagCount + current]`.
     struct Transitions: Sendable {
@@ -15,10 +16,16 @@ enum BIOViterbi {
         let start: [Float]
         let transitions: [Float]
 
+        /// Per previous tag, the smallest and largest weight of its row (for pruning predecessors, see `decode`).
+        let rowMinimum: [Float]
+        let rowMaximum: [Float]
+
         init(start: [Float], transitions: [Float], tagCount: Int) {
             self.tagCount = tagCount
             self.start = start
             self.transitions = transitions
+            rowMinimum = (0..<tagCount).map { p in transitions[(p * tagCount)..<((p + 1) * tagCount)].min() ?? 0 }
+            rowMaximum = (0..<tagCount).map { p in transitions[(p * tagCount)..<((p + 1) * tagCount)].max() ?? 0 }
         }
     }
 
@@ -36,9 +43,15 @@ enum BIOViterbi {
                     for i in 1..<count {
                         let previous = scores + (i - 1) * tagCount
                         let current = scores + i * tagCount
+                        // Every current score is at least `floor` (some predecessor's score plus its row's smallest
+                        // weight), so a predecessor whose score plus its row's largest weight stays below it cannot
+                        // set any maximum and is skipped. Exact: the maxima, hence the path, are unchanged.
+                        var floor = previous[0] + transitions.rowMinimum[0]
+                        for p in 1..<tagCount { floor = Swift.max(floor, previous[p] + transitions.rowMinimum[p]) }
                         for t in 0..<tagCount { current[t] = previous[0] + weights[t] }
                         for p in 1..<tagCount {
                             let from = previous[p]
+                            if from + transitions.rowMaximum[p] < floor { continue }
                             let row = weights + p * tagCount
                             for t in 0..<tagCount {
                                 let candidate = from + row[t]

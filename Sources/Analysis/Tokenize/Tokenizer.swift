@@ -48,34 +48,6 @@ public struct Tokenizer: Annotator {
     /// (`UnicodeScalarView.append(contentsOf:)` costs several times more per token).
     @inline(__always)
     static func string(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
-        var byteCount = 0
-        for k in start..<end { byteCount += UTF8.width(scalars[k]) }
-        return String(unsafeUninitializedCapacity: byteCount) { buffer in
-            var position = 0
-            for k in start..<end {
-                let value = scalars[k].value
-                switch value {
-                case 0..<0x80:
-                    buffer[position] = UInt8(value)
-                    position += 1
-                case 0x80..<0x800:
-                    buffer[position] = UInt8(0xC0 | (value >> 6))
-                    buffer[position + 1] = UInt8(0x80 | (value & 0x3F))
-                    position += 2
-                case 0x800..<0x10000:
-                    buffer[position] = UInt8(0xE0 | (value >> 12))
-                    buffer[position + 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
-                    buffer[position + 2] = UInt8(0x80 | (value & 0x3F))
-                    position += 3
-                default:
-                    buffer[position] = UInt8(0xF0 | (value >> 18))
-                    buffer[position + 1] = UInt8(0x80 | ((value >> 12) & 0x3F))
-                    buffer[position + 2] = UInt8(0x80 | ((value >> 6) & 0x3F))
-                    buffer[position + 3] = UInt8(0x80 | (value & 0x3F))
-                    position += 4
-                }
-            }
-            return position
-        }
+        String(scalars: scalars[start..<end])
     }
 }
