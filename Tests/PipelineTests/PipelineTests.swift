@@ -34,6 +34,22 @@ import TextModel
         #expect(document.sentences.count == 2)
         #expect(document.slice(document.sentences[1].start, document.sentences[1].end) == "Оған мыңдаған адам келді.")
     }
+
+    @Test func aRoleWordOpeningASentenceIsNeverTheSpeakersName() {
+        // "Министрдің айтуынша" (according to the minister): the role, resolved to the minister named before, or no
+        // speaker at all when nobody holding it is named; never a person called "Министр".
+        let named = Pipeline.default.analyze(id: "r1", text: "Оқу-ағарту министрі Ғани Бейсембаев мектептерді аралады. Министрдің айтуынша, биыл 200 мектеп жөнделеді.")
+        let alone = Pipeline.default.analyze(id: "r2", text: "Министрдің айтуынша, жаңа ереже күшіне енеді.")
+        for document in [named, alone] {
+            #expect(!document.entities.contains { $0.label == "PERSON" && $0.canonical.lowercased().hasPrefix("министр") }, "\(document.entities)")
+            #expect(!document.quotes.contains { $0.speaker?.lowercased().hasPrefix("министр") == true }, "\(document.quotes)")
+        }
+        #expect(alone.quotes.allSatisfy { $0.speaker == nil })
+        #expect(named.quotes.allSatisfy { $0.speaker == nil || $0.speaker == "Ғани Бейсембаев" })
+        // A surname that merely begins like a role noun stays a name.
+        let surname = Pipeline.default.analyze(id: "r3", text: "Әкімов мырза жиналысқа қатысты.")
+        #expect(!surname.entities.contains { $0.label == "POSITION" && $0.text == "Әкімов" }, "\(surname.entities)")
+    }
 }
 
 /// The bad-input promises, through the whole `kk-default` pipeline: no crash and no invented fact.

@@ -13,6 +13,10 @@ public struct EntityRecognizer: Sendable {
     let personBegin: Int?
     /// `B-` tags of the classes a lower-case word never starts (see ``dropLowercaseNames(_:_:)``).
     let capitalisedBegins: Set<Int>
+    /// `B-POSITION` tag index, for role words mistaken for one-word names (see ``relabelRoleWords(_:_:)``).
+    let positionBegin: Int?
+    /// Lemmas of the head nouns of positions ("министр", "әкім"; `role_words.tsv`).
+    let roleLemmas: Set<String>
     /// Score rows of each described form (its own form-only features and those it gives its neighbours).
     let formRows: FormRowCache
     /// The rows the sentence boundary gives the words next to it.
@@ -23,6 +27,8 @@ public struct EntityRecognizer: Sendable {
         self.features = features
         personBegin = model.classes.firstIndex(of: "PERSON").map { 1 + 2 * $0 }
         capitalisedBegins = Set(["PERSON", "GPE"].compactMap { model.classes.firstIndex(of: $0) }.map { 1 + 2 * $0 })
+        positionBegin = model.classes.firstIndex(of: "POSITION").map { 1 + 2 * $0 }
+        roleLemmas = Set(FactLexicon.roleStems)
         formRows = FormRowCache(tagCount: model.tagCount)
         boundaryRows = FormRowCache.rows(of: EntityFeatures.boundary, features: features, model: model)
     }
@@ -58,7 +64,21 @@ public struct EntityRecognizer: Sendable {
         let words = tokens.map(\.norm)
         joinParticleNames(words, &tags)
         dropLowercaseNames(words, &tags)
+        relabelRoleWords(words, &tags)
         return tags
+    }
+
+    /// A one-word PERSON whose lower-cased form is an inflected role noun ("Министрдің айтуынша" opening a sentence)
+    /// is the role, not a name: tagged POSITION, so a quote's speaker is resolved through the role to the person
+    /// holding it (or left empty) instead of being the person "Министр". The analyser must read the word as the role
+    /// noun itself, so surnames that merely begin like one ("Әкімов") keep their tag.
+    func relabelRoleWords<S: StringProtocol>(_ words: [S], _ tags: inout [Int]) {
+        guard let person = personBegin, let position = positionBegin else { return }
+        for i in tags.indices where tags[i] == person && (i + 1 == tags.count || tags[i + 1] != person + 1) {
+            let lower = words[i].lowercased()
+            guard let reading = Morphology.shared.analyses(of: lower).first, roleLemmas.contains(reading.lemma) else { continue }
+            tags[i] = position
+        }
     }
 
     /// The `tokens.count × tagCount` emission scores: per-form rows plus the word-pair and context features.
