@@ -46,6 +46,9 @@ import TextModel
         }
         #expect(alone.quotes.allSatisfy { $0.speaker == nil })
         #expect(named.quotes.allSatisfy { $0.speaker == nil || $0.speaker == "Ғани Бейсембаев" })
+        // A name is not run on into the next word when that word is an abstract noun or adjective in -лық/-дік.
+        let host = Pipeline.default.analyze(id: "r4", text: "Денсаулық сақтау министрі Ажар Ғиният Бүкіләлемдік денсаулық сақтау ұйымының делегациясын қабылдады.")
+        #expect(!host.entities.contains { $0.label == "PERSON" && $0.text.contains("Бүкіләлемдік") }, "\(host.entities)")
         // A surname that merely begins like a role noun stays a name.
         let surname = Pipeline.default.analyze(id: "r3", text: "Әкімов мырза жиналысқа қатысты.")
         #expect(!surname.entities.contains { $0.label == "POSITION" && $0.text == "Әкімов" }, "\(surname.entities)")

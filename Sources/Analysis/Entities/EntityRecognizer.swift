@@ -17,6 +17,8 @@ public struct EntityRecognizer: Sendable {
     let positionBegin: Int?
     /// Lemmas of the head nouns of positions ("министр", "әкім"; `role_words.tsv`).
     let roleLemmas: Set<String>
+    /// The abstract-noun endings -лық/-лік/-дық/-дік/-тық/-тік (`morphology-derivations.tsv`, row `NOUN_LYK`).
+    let abstractEndings: [String]
     /// Score rows of each described form (its own form-only features and those it gives its neighbours).
     let formRows: FormRowCache
     /// The rows the sentence boundary gives the words next to it.
@@ -29,6 +31,7 @@ public struct EntityRecognizer: Sendable {
         capitalisedBegins = Set(["PERSON", "GPE"].compactMap { model.classes.firstIndex(of: $0) }.map { 1 + 2 * $0 })
         positionBegin = model.classes.firstIndex(of: "POSITION").map { 1 + 2 * $0 }
         roleLemmas = Set(FactLexicon.roleStems)
+        abstractEndings = MorphologyTables.derivations().first { $0.id == "NOUN_LYK" }?.forms ?? []
         formRows = FormRowCache(tagCount: model.tagCount)
         boundaryRows = FormRowCache.rows(of: EntityFeatures.boundary, features: features, model: model)
     }
@@ -65,7 +68,30 @@ public struct EntityRecognizer: Sendable {
         joinParticleNames(words, &tags)
         dropLowercaseNames(words, &tags)
         relabelRoleWords(words, &tags)
+        trimAbstractNounEndings(words, &tags)
         return tags
+    }
+
+    /// Ends a person's name before a last word in -лық/-лік/-дық/-дік/-тық/-тік ("Ажар Ғиният Бүкіләлемдік денсаулық
+    /// сақтау ұйымының …": the name is two words, the third opens the organisation). None of KazNERD's 1,352
+    /// PERSON spans of two or more words ends in such a word; the model, seeing a capitalised word after a name,
+    /// sometimes runs on.
+    func trimAbstractNounEndings<S: StringProtocol>(_ words: [S], _ tags: inout [Int]) {
+        guard let person = personBegin, !abstractEndings.isEmpty else { return }
+        var i = 0
+        while i < tags.count {
+            guard tags[i] == person else {
+                i += 1
+                continue
+            }
+            var end = i + 1
+            while end < tags.count, tags[end] == person + 1 { end += 1 }
+            if end - i >= 2 {
+                let last = words[end - 1].lowercased()
+                if abstractEndings.contains(where: { last.hasSuffix($0) && last.count >= $0.count + 3 }) { tags[end - 1] = 0 }
+            }
+            i = end
+        }
     }
 
     /// A one-word PERSON whose lower-cased form is an inflected role noun ("Министрдің айтуынша" opening a sentence)
