@@ -167,7 +167,7 @@ extension NewsDatabase {
         try phrases.map { phrase in
             guard !phrase.prefix else { return nil }
             // The terms the tokenizer emits for the phrase in a query: a name key as is, otherwise the lemmas.
-            let terms = phrase.text.unicodeScalars.first == NameStem.marker ? [phrase.text] : QueryTermCache.shared.terms(of: phrase.text) { termAnalyzer.terms(of: phrase.text) }.map(\.lemma)
+            let terms = phrase.text.unicodeScalars.first == NameStem.marker ? [phrase.text] : QueryTermCache.shared.value(for: phrase.text) { termAnalyzer.terms(of: phrase.text) }.map(\.lemma)
             guard !terms.isEmpty else { return nil }
             var fewest = Int.max
             for term in terms {

@@ -69,7 +69,7 @@ import TextModel
     }
 
     @Test func failingCommandExitsNonZero() async throws {
-        var command = try TilshiCommand.Analyze.parse(["/no/such/input.txt", "--format", "jsonl"])
+        let command = try TilshiCommand.Analyze.parse(["/no/such/input.txt", "--format", "jsonl"])
         await #expect(throws: ExitCode.failure) { try await command.run() }
     }
 

@@ -58,7 +58,7 @@ public struct IndexTermAnalyzer: Sendable {
             default: break
             }
             guard token.end - token.start <= Self.maximumWordLength else { continue }
-            let forms = FormTermCache.shared.forms(of: token.norm) {
+            let forms = FormTermCache.shared.value(for: token.norm) {
                 let surface = ScriptFolding.cyrillic(token.norm) ?? token.norm.lowercased()
                 let lemma = lemma(ofWord: surface) ?? surface
                 return (lemma, surface == lemma ? nil : surface)
@@ -110,20 +110,7 @@ public struct IndexTermAnalyzer: Sendable {
     }
 }
 
-/// Context-free lemma and surface per word form, shared by all searches (bounded: emptied when full).
-final class FormTermCache: @unchecked Sendable {
-    static let shared = FormTermCache()
-    static let limit = 200_000
-    private let lock = NSLock()
-    private var entries: [String: (lemma: String, surface: String?)] = [:]
-
-    func forms(of form: String, compute: () -> (lemma: String, surface: String?)) -> (lemma: String, surface: String?) {
-        if let cached = lock.withLock({ entries[form] }) { return cached }
-        let computed = compute()
-        lock.withLock {
-            if entries.count >= Self.limit { entries.removeAll(keepingCapacity: true) }
-            entries[form] = computed
-        }
-        return computed
-    }
+/// Context-free lemma and surface per word form, shared by all searches.
+enum FormTermCache {
+    static let shared = BoundedStringCache<(lemma: String, surface: String?)>(limit: 200_000)
 }

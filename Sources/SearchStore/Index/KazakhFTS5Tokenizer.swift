@@ -37,7 +37,7 @@ public final class KazakhFTS5Tokenizer: FTS5CustomTokenizer {
         // A query's phrases are tokenized again by every statement that uses the expression (count, ranking,
         // facets): their terms are cached per phrase text.
         let terms = isQuery
-            ? QueryTermCache.shared.terms(of: text) { analyzer.terms(of: text) }
+            ? QueryTermCache.shared.value(for: text) { analyzer.terms(of: text) }
             : IndexTermCache.shared.terms(for: text) ?? analyzer.terms(of: text)
         guard !terms.isEmpty else { return 0 }
 
