@@ -49,6 +49,10 @@ import TextModel
         // A name is not run on into the next word when that word is an abstract noun or adjective in -лық/-дік.
         let host = Pipeline.default.analyze(id: "r4", text: "Денсаулық сақтау министрі Ажар Ғиният Бүкіләлемдік денсаулық сақтау ұйымының делегациясын қабылдады.")
         #expect(!host.entities.contains { $0.label == "PERSON" && $0.text.contains("Бүкіләлемдік") }, "\(host.entities)")
+        // A position tagged over its holder's name is split around the name.
+        let talks = Pipeline.default.analyze(id: "r5", text: "Сыртқы істер министрі Мұрат Нұртілеу Франция сыртқы істер министрі Жан-Ноэль Барромен келіссөздер жүргізді.")
+        #expect(talks.entities.contains { $0.label == "PERSON" && $0.canonical == "Мұрат Нұртілеу" }, "\(talks.entities)")
+        #expect(!talks.entities.contains { $0.label == "POSITION" && $0.text.contains("Нұртілеу") }, "\(talks.entities)")
         // A surname that merely begins like a role noun stays a name.
         let surname = Pipeline.default.analyze(id: "r3", text: "Әкімов мырза жиналысқа қатысты.")
         #expect(!surname.entities.contains { $0.label == "POSITION" && $0.text == "Әкімов" }, "\(surname.entities)")
