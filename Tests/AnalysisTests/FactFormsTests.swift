@@ -6,54 +6,46 @@ import TextModel
 /// "Министрдің айтуынша", datelines) and the resolver's fixes, in sentences written for these tests. Entities are
 /// tagged by hand, as the NER stage would, so the facts do not depend on the tagger model.
 @Suite struct FactFormsTests {
-    func analysed(_ text: String, tags: [(String, String)] = [], published: String? = nil) -> Document {
-        Seeds.facts(text, tags: tags, published: published)
-    }
-
-    func times(_ text: String, published: String? = nil) -> [String] {
-        Seeds.times(text, published: published)
-    }
-
     @Test func rangesOfDaysYearsAndClockTimes() {
-        #expect(times("Көрме 10-15 сәуір аралығында өтеді.") == ["10-15 сәуір аралығында = XXXX-04-10/XXXX-04-15"])
-        #expect(times("Көрме 10–15 сәуір аралығында өтеді.") == ["10–15 сәуір аралығында = XXXX-04-10/XXXX-04-15"])
-        #expect(times("Жоба 2024–2025 жылдары жүзеге асырылады.") == ["2024–2025 жылдары = 2024/2025"])
-        #expect(times("Фестиваль 20 маусымнан 25 маусымға дейін жалғасады.") == ["20 маусымнан 25 маусымға дейін = XXXX-06-20/XXXX-06-25"])
-        #expect(times("Қабылдау 1 тамыз күні сағат 09.00-ден 18.00-ге дейін жүргізіледі.")
+        #expect(Seeds.times("Көрме 10-15 сәуір аралығында өтеді.") == ["10-15 сәуір аралығында = XXXX-04-10/XXXX-04-15"])
+        #expect(Seeds.times("Көрме 10–15 сәуір аралығында өтеді.") == ["10–15 сәуір аралығында = XXXX-04-10/XXXX-04-15"])
+        #expect(Seeds.times("Жоба 2024–2025 жылдары жүзеге асырылады.") == ["2024–2025 жылдары = 2024/2025"])
+        #expect(Seeds.times("Фестиваль 20 маусымнан 25 маусымға дейін жалғасады.") == ["20 маусымнан 25 маусымға дейін = XXXX-06-20/XXXX-06-25"])
+        #expect(Seeds.times("Қабылдау 1 тамыз күні сағат 09.00-ден 18.00-ге дейін жүргізіледі.")
             == ["1 тамыз күні сағат 09.00-ден 18.00-ге дейін = XXXX-08-01T09:00/XXXX-08-01T18:00"])
         // A backward range is not a range, and not invented as one.
-        #expect(!times("Жоба 2025–2024 жылдары іске асады.").contains { $0.contains("/") })
-        #expect(times("Шара 25 маусымнан 20 маусымға дейін өтеді.").allSatisfy { !$0.contains("/") })
+        #expect(!Seeds.times("Жоба 2025–2024 жылдары іске асады.").contains { $0.contains("/") })
+        #expect(Seeds.times("Шара 25 маусымнан 20 маусымға дейін өтеді.").allSatisfy { !$0.contains("/") })
     }
 
     @Test func weeksAndMonthParts() {
-        #expect(times("Көрме 2025 жылдың 12-аптасында ашылады.") == ["2025 жылдың 12-аптасында = 2025-W12"])
-        #expect(times("Биылғы жылдың 40-аптасында 15 мың адам вакцина алды.", published: "2025-10-20")
+        #expect(Seeds.times("Көрме 2025 жылдың 12-аптасында ашылады.") == ["2025 жылдың 12-аптасында = 2025-W12"])
+        #expect(Seeds.times("Биылғы жылдың 40-аптасында 15 мың адам вакцина алды.", published: "2025-10-20")
             == ["Биылғы жылдың 40-аптасында = 2025-W40"])
         // "5 апта" is a duration of five weeks, not week 5.
-        #expect(times("Жөндеу 5 апта бойы жүрді.").isEmpty)
-        #expect(times("Тендер нәтижелері мамырдың соңында жарияланады.") == ["мамырдың соңында = XXXX-05"])
-        #expect(times("Құжат 2025 жылғы қаңтардың басында қабылданды.") == ["2025 жылғы қаңтардың басында = 2025-01"])
+        #expect(Seeds.times("Жөндеу 5 апта бойы жүрді.").isEmpty)
+        #expect(Seeds.times("Тендер нәтижелері мамырдың соңында жарияланады.") == ["мамырдың соңында = XXXX-05"])
+        #expect(Seeds.times("Құжат 2025 жылғы қаңтардың басында қабылданды.") == ["2025 жылғы қаңтардың басында = 2025-01"])
     }
 
     @Test func relativeYearsAndDatelines() {
-        #expect(times("Былтыр облыста 120 мың тонна астық жиналды.", published: "2025-08-01") == ["Былтыр = 2024"])
-        #expect(times("Былтырғы көрсеткіш жақсы болды.", published: "2025-08-01") == ["Былтырғы = 2024"])
+        #expect(Seeds.times("Былтыр облыста 120 мың тонна астық жиналды.", published: "2025-08-01") == ["Былтыр = 2024"])
+        #expect(Seeds.times("Былтырғы көрсеткіш жақсы болды.", published: "2025-08-01") == ["Былтырғы = 2024"])
         // Without a publication date, the dateline dates the text.
-        #expect(times("Астана, 12 наурыз 2025 жыл.\nМинистр 13 наурыз күні облысқа барады.")
+        #expect(Seeds.times("Астана, 12 наурыз 2025 жыл.\nМинистр 13 наурыз күні облысқа барады.")
             == ["12 наурыз 2025 жыл = 2025-03-12", "13 наурыз күні = 2025-03-13"])
-        #expect(times("Павлодар, 5 қыркүйек 2024 жыл.\nКеше облыста жаңа көпір ашылды.")
+        #expect(Seeds.times("Павлодар, 5 қыркүйек 2024 жыл.\nКеше облыста жаңа көпір ашылды.")
             == ["5 қыркүйек 2024 жыл = 2024-09-05", "Кеше = 2024-09-04"])
         // A short opening sentence that merely holds a date is no dateline: "кеше" stays unresolved.
-        #expect(times("5 қараша 2025 жылы концерт өтеді. Кеше билеттер сатылды.") == ["5 қараша 2025 жылы = 2025-11-05"])
+        #expect(Seeds.times("5 қараша 2025 жылы концерт өтеді. Кеше билеттер сатылды.") == ["5 қараша 2025 жылы = 2025-11-05"])
         // A date inside a long first sentence is not a dateline.
-        #expect(times("Министр 12 наурыз 2025 жылы облыстағы бірнеше кәсіпорынды аралап, жаңа цехтардың жұмысымен танысты.\nКеше ол қалаға оралды.")
+        #expect(Seeds.times("Министр 12 наурыз 2025 жылы облыстағы бірнеше кәсіпорынды аралап, жаңа цехтардың жұмысымен танысты.\nКеше ол қалаға оралды.")
             == ["12 наурыз 2025 жылы = 2025-03-12"])
     }
 
     @Test func currencySignsAndEuros() {
         func amount(_ text: String) -> [String] {
-            analysed(text).amounts.map { "\($0.text) = \(Int64($0.value)) \($0.unit ?? "-")" }
+            Seeds.facts(text).amounts.map { "\($0.text) = \(Int64($0.value)) \($0.unit ?? "-")" }
         }
         #expect(amount("Кәсіпорын жаңа жабдыққа $25 млн инвестиция салды.") == ["$25 млн = 25000000 USD"])
         #expect(amount("Еуропалық одақ бағдарламаға €40 млн бөлді.") == ["€40 млн = 40000000 EUR"])
@@ -62,47 +54,47 @@ import TextModel
     }
 
     @Test func receivedDelegationsAndTalks() {
-        let received = analysed(
+        let received = Seeds.facts(
             "Сыртқы істер министрі Мұрат Нұртілеу Германия делегациясын қабылдады.",
             tags: [("Мұрат Нұртілеу", "PERSON"), ("Германия", "GPE")])
         #expect(received.meetings.map(\.participants) == [["Мұрат Нұртілеу", "Германия"]])
-        let talks = analysed(
+        let talks = Seeds.facts(
             "Қазақстан мен Өзбекстан 2024–2025 жылдары су ресурстары бойынша келіссөздер жүргізді.",
             tags: [("Қазақстан", "GPE"), ("Өзбекстан", "GPE")])
         #expect(talks.meetings.map(\.participants) == [["Қазақстан", "Өзбекстан"]])
         #expect(talks.meetings.first?.when == "2024/2025")
         // One side only: talks continue a meeting, they are not one.
-        let oneSide = analysed("Тараптар келіссөздер жүргізді.", tags: [])
+        let oneSide = Seeds.facts("Тараптар келіссөздер жүргізді.", tags: [])
         #expect(oneSide.meetings.isEmpty)
         // A country in the locative is the place, not a side.
-        let place = analysed("Министр Мұрат Нұртілеу Германияда Анналена Бербокпен кездесті.",
+        let place = Seeds.facts("Министр Мұрат Нұртілеу Германияда Анналена Бербокпен кездесті.",
                              tags: [("Мұрат Нұртілеу", "PERSON"), ("Германияда", "GPE"), ("Анналена Бербокпен", "PERSON")])
         #expect(place.meetings.first?.participants == ["Мұрат Нұртілеу", "Анналена Бербок"])
     }
 
     @Test func headOfStateAsSubjectOnlyWhenNamed() {
-        let named = analysed(
+        let named = Seeds.facts(
             "Мемлекет басшысы Қасым-Жомарт Тоқаев Астанаға келді. Мемлекет басшысы Ильхам Әлиевті қабылдады.",
             tags: [("Қасым-Жомарт Тоқаев", "PERSON"), ("Ильхам Әлиевті", "PERSON")])
         #expect(named.meetings.map(\.participants) == [["Қасым-Жомарт Тоқаев", "Ильхам Әлиев"]])
-        let unnamed = analysed("Мемлекет басшысы Ильхам Әлиевті қабылдады.", tags: [("Ильхам Әлиевті", "PERSON")])
+        let unnamed = Seeds.facts("Мемлекет басшысы Ильхам Әлиевті қабылдады.", tags: [("Ильхам Әлиевті", "PERSON")])
         #expect(unnamed.meetings.isEmpty)
         // Named with another role ("Президент"), the well-known holder still resolves "Мемлекет басшысы".
-        let quote = analysed(
+        let quote = Seeds.facts(
             "Президент Қасым-Жомарт Тоқаев сөз сөйледі. «Біз реформаны жалғастырамыз», – деді Мемлекет басшысы.",
             tags: [("Қасым-Жомарт Тоқаев", "PERSON")])
         #expect(quote.quotes.map(\.speaker) == ["Қасым-Жомарт Тоқаев"])
-        let nobody = analysed("«Елімізде жаңа индустриялық аймақтар құрылады», – деді Мемлекет басшысы.")
+        let nobody = Seeds.facts("«Елімізде жаңа индустриялық аймақтар құрылады», – деді Мемлекет басшысы.")
         #expect(nobody.quotes.count == 1)
         #expect(nobody.quotes.first?.speaker == nil)
     }
 
     @Test func pronounSpeakerOnlyWhenUnambiguous() {
-        let one = analysed(
+        let one = Seeds.facts(
             "Ақтөбе облысының әкімі Асхат Шахаров жаңа аурухананы аралады. «Аурухана 300 науқасқа арналған», – деді ол.",
             tags: [("Асхат Шахаров", "PERSON")])
         #expect(one.quotes.map(\.speaker) == ["Асхат Шахаров"])
-        let two = analysed(
+        let two = Seeds.facts(
             "Бауыржан Байбек пен Пьер Кабаре кездесуге қатысты. «Біз ынтымақтастықты жалғастырамыз», – деді ол.",
             tags: [("Бауыржан Байбек", "PERSON"), ("Пьер Кабаре", "PERSON")])
         #expect(two.quotes.count == 1)
@@ -110,21 +102,21 @@ import TextModel
     }
 
     @Test func roleInTheGenitiveBeforeASpeechMarker() {
-        let named = analysed(
+        let named = Seeds.facts(
             "Оқу-ағарту министрі Ғани Бейсембаев мектептерді аралады. Министрдің айтуынша, биыл 200 мектеп жөнделеді.",
             tags: [("Ғани Бейсембаев", "PERSON")])
         #expect(named.quotes.map { "\($0.text) | \($0.speaker ?? "null")" } == ["биыл 200 мектеп жөнделеді | Ғани Бейсембаев"])
-        let unnamed = analysed("Министрдің айтуынша, жаңа ереже күшіне енеді.")
+        let unnamed = Seeds.facts("Министрдің айтуынша, жаңа ереже күшіне енеді.")
         #expect(unnamed.quotes.map { "\($0.text) | \($0.speaker ?? "null")" } == ["жаңа ереже күшіне енеді | null"])
     }
 
     @Test func unknownSurnamesLoseTheirCaseEnding() {
-        let document = analysed(
+        let document = Seeds.facts(
             "Президент Ахылбек Күрішбаевты ауыл шаруашылығы министрі етіп тағайындады.",
             tags: [("Ахылбек Күрішбаевты", "PERSON")])
         #expect(document.entities.map(\.canonical) == ["Ахылбек Күрішбаев"])
         // A weak ending after a stem that is no surname stays ("Геташев Енгида": a foreign given name).
-        let foreign = analysed("Сөзді Геташев Енгида алды.", tags: [("Геташев Енгида", "PERSON")])
+        let foreign = Seeds.facts("Сөзді Геташев Енгида алды.", tags: [("Геташев Енгида", "PERSON")])
         #expect(foreign.entities.map(\.canonical) == ["Геташев Енгида"])
     }
 
