@@ -48,6 +48,12 @@ import TextModel
         #expect(found.first { $0.title == "«Цифрлы күз» фестивалі" }?.where == "Алматы")
     }
 
+    @Test func venueWithABareLocativeKeepsItsWholeStem() {
+        let found = events("Жастар фестивалі 20 маусым күні сағат 18.00-де Орталық стадионда басталады.")
+        #expect(found.first?.where == "Орталық стадион")
+        #expect(found.first?.when == "XXXX-06-20T18:00")
+    }
+
     @Test func noEventWithoutAnEventVerbOrNoun() {
         #expect(events("Тарихи сәтке Алматы қаласының басшысы қатысты.").isEmpty)
         #expect(events("Абай кеңінен атап өтті.").isEmpty)

@@ -189,6 +189,11 @@ public struct EventExtractor: Annotator {
     /// "фестивалін" → "фестивалі", "сарайында" → "сарайы", "көрмеде" → "көрме", "концерт" → "концерт".
     static func nominative(_ word: String) -> String {
         let lower = word.lowercased()
+        // A venue noun with a bare locative keeps its whole stem: "стадионда" → "стадион", not the "-нда" of
+        // "мұражайында" stripped off a stem that happens to end in "н".
+        if let rest = venues.longest(lower)?.rest, ["да", "де", "та", "те"].contains(String(rest)) {
+            return String(word.dropLast(rest.count))
+        }
         for ending in ["ының", "інің", "ында", "інде", "ына", "іне", "ын", "ін"] where lower.hasSuffix(ending) && lower.count > ending.count + 3 {
             return String(word.dropLast(ending.count - 1))  // keep the possessive vowel
         }
