@@ -39,6 +39,18 @@ import TextModel
         #expect(found == [Meeting(participants: ["Бауыржан Байбек", "Пьер Кабаре"], when: "2016-11-03", where: "Астана", start: start, end: text.unicodeScalars.count - 1)])
     }
 
+    @Test func roleSubjectAfterAConnective() {
+        // "Премьер-министр" after "Сондай-ақ" is the one prime minister the document names.
+        let text = "Форумды Қазақстан Республикасының Премьер-министрі Олжас Бектенов ашты. "
+            + "Сондай-ақ Премьер-министр Германия экономика министрі Роберт Хабекпен кездесті."
+        let tags = [("Қазақстан Республикасының Премьер-министрі", "POSITION"), ("Олжас Бектенов", "PERSON"),
+                    ("Германия экономика министрі", "POSITION"), ("Роберт Хабекпен", "PERSON")]
+        #expect(meetings(text, tags: tags).first?.participants == ["Олжас Бектенов", "Роберт Хабек"])
+        // Without a named prime minister the role stays unresolved and there is no meeting.
+        let unnamed = "Сондай-ақ Премьер-министр Германия экономика министрі Роберт Хабекпен кездесті."
+        #expect(meetings(unnamed, tags: [("Германия экономика министрі", "POSITION"), ("Роберт Хабекпен", "PERSON")]).isEmpty)
+    }
+
     @Test func noMeetingWithoutTwoParticipants() {
         // seed 002: "жастар белгілі ақындармен кездеседі" is an event, not a meeting of named people.
         #expect(meetings(Seeds.text(2), tags: [("Арман Қырықбаев", "PERSON")]).isEmpty)

@@ -104,8 +104,11 @@ public struct MeetingExtractor: Annotator {
     /// nominative (that name is the subject and the tagger reports it) or nobody holds the role.
     private static func roleSubject(of sentence: Range<Int>, before verb: Int, view: WordView, document: Document,
                                     roles: [(name: String, roles: [String])]) -> String? {
-        let limit = min(verb, sentence.lowerBound + 4)
-        var head = sentence.lowerBound
+        // Connectives and time words may come first: "Сондай-ақ Премьер-министр …", "Кеше әкім …".
+        var opening = sentence.lowerBound
+        while opening < verb, isOpener(view.words[opening], document: document) { opening += 1 }
+        let limit = min(verb, opening + 4)
+        var head = opening
         while head < limit, !EntityResolver.isRoleWord(view.words[head].bare) {
             guard view.words[head].isCapitalized, view.words[head].trailing.isEmpty else { return nil }
             head += 1
@@ -116,8 +119,16 @@ public struct MeetingExtractor: Annotator {
            person.canonical == EntityResolver.squeezed(person.text) {
             return nil
         }
-        let phrase = (sentence.lowerBound...head).map { view.words[$0].core }
+        let phrase = (opening...head).map { view.words[$0].core }
         return NameResolver.person(withRole: phrase, among: roles)
+    }
+
+    /// A word that may open a sentence before its subject: a stop word ("сондай-ақ", "сонымен") or part of a
+    /// time expression ("кеше", "5 қараша күні").
+    private static func isOpener(_ word: Word, document: Document) -> Bool {
+        StopWords.kazakh.contains(word.bare)
+            || document.times.contains { $0.start <= word.start && word.start < $0.end }
+            || document.entities.contains { ($0.label == "DATE" || $0.label == "TIME") && $0.start <= word.start && word.start < $0.end }
     }
 
     /// "Парижде", "Париж қаласында": the place word or the next (қала, облыс…) in the locative.
