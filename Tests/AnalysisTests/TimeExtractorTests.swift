@@ -35,6 +35,8 @@ import TextModel
         let quarter = "биылғы жылдың бірінші тоқсанында"
         #expect(times(Seeds.text(1)).contains { $0.text == quarter && $0.value == "XXXX-Q1" })
         #expect(times(Seeds.text(1), published: "2025-04-20").contains { $0.text == quarter && $0.value == "2025-Q1" })
+        #expect(values("2023 жылдың екінші жартысында қалада 5 жаңа мектеп салынған.") == ["2023-H2"])
+        #expect(values("Биылғы жылдың бірінші жартысында табыс өсті.", published: "2025-08-01") == ["2025-H1"])
         #expect(values("2016 жылы Парижде көрме өтті.") == ["2016"])
         #expect(values("2016 жылғы 5 қарашада кездесті.") == ["2016-11-05"])
     }
