@@ -36,6 +36,10 @@ import TextModel
             == ["12 наурыз 2025 жыл = 2025-03-12", "13 наурыз күні = 2025-03-13"])
         #expect(Seeds.times("Павлодар, 5 қыркүйек 2024 жыл.\nКеше облыста жаңа көпір ашылды.")
             == ["5 қыркүйек 2024 жыл = 2024-09-05", "Кеше = 2024-09-04"])
+        // After a title line; without a year the dateline still dates "бүгін" to its day.
+        #expect(Seeds.times("Астанада форум өтті\n\nАстана, 12 наурыз.\nБүгін елордада форум басталды. Кеше делегаттар келді.")
+            == ["12 наурыз = XXXX-03-12", "Бүгін = XXXX-03-12", "Кеше = XXXX-03-11"])
+        #expect(Seeds.times("Қала жаңалықтары\n\nАлматы, 1 қаңтар.\nКеше қалада мереке болды.") == ["1 қаңтар = XXXX-01-01"])
         // A short opening sentence that merely holds a date is no dateline: "кеше" stays unresolved.
         #expect(Seeds.times("5 қараша 2025 жылы концерт өтеді. Кеше билеттер сатылды.") == ["5 қараша 2025 жылы = 2025-11-05"])
         // A date inside a long first sentence is not a dateline.

@@ -40,19 +40,29 @@ struct CalendarDate: Equatable {
         }
     }
 
-    /// This full date moved by `offset` days (for кеше/ертең).
+    /// This date moved by `offset` days (for кеше/ертең); it needs a month and a day. Without a year
+    /// ("XXXX-03-12") February has 29 days and a move across New Year is refused rather than guessed.
     func adding(days offset: Int) -> CalendarDate? {
-        guard var year, var month, var day else { return nil }
+        guard var month, var day else { return nil }
+        var year = self.year
         day += offset
         while day < 1 {
             month -= 1
-            if month < 1 { month = 12; year -= 1 }
+            if month < 1 {
+                guard let known = year else { return nil }
+                month = 12
+                year = known - 1
+            }
             day += CalendarDate.days(in: month, year: year)
         }
         while day > CalendarDate.days(in: month, year: year) {
             day -= CalendarDate.days(in: month, year: year)
             month += 1
-            if month > 12 { month = 1; year += 1 }
+            if month > 12 {
+                guard let known = year else { return nil }
+                month = 1
+                year = known + 1
+            }
         }
         return CalendarDate(year: year, month: month, day: day)
     }

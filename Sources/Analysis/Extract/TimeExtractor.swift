@@ -36,20 +36,39 @@ public struct TimeExtractor: Annotator {
         document.times = times
     }
 
-    /// The date of a dateline that opens the text ("Астана, 12 наурыз 2025 жыл."): a short first sentence holding a
-    /// full date. It anchors relative times and yearless dates when the input carries no publication date.
+    /// The date of a dateline that opens the text ("Астана, 12 наурыз 2025 жыл."): a short sentence holding a full
+    /// date, first in the text or right after a title line. It anchors relative times and yearless dates when the
+    /// input carries no publication date; a dateline without a year ("Астана, 12 наурыз.") still dates "бүгін" and
+    /// "кеше" to a day of an unknown year.
     /// A dateline stands on its own line or names its place first ("Астана, …"); a short opening sentence that merely
     /// contains a date ("5 қараша 2025 жылы концерт өтеді.") does not date the text.
     static func dateline(_ view: WordView) -> CalendarDate? {
-        guard let first = view.sentences.first, first.count <= 8 else { return nil }
-        let ownLine = first.upperBound < view.words.count && view.words[first.upperBound].newlineBefore
-        guard ownLine || view.words[first.lowerBound].trailing == "," else { return nil }
-        var matcher = Matcher(view: view, sentence: first, anchor: nil)
-        for index in first.prefix(3) {
+        guard let first = view.sentences.first else { return nil }
+        if let date = dateline(in: first, view: view) { return date }
+        // A title on its own line may come first.
+        guard view.sentences.count > 1, endsLine(first, view: view), first.count <= 20 else { return nil }
+        return dateline(in: view.sentences[1], view: view)
+    }
+
+    private static func endsLine(_ sentence: Range<Int>, view: WordView) -> Bool {
+        sentence.upperBound < view.words.count && view.words[sentence.upperBound].newlineBefore
+    }
+
+    private static func dateline(in sentence: Range<Int>, view: WordView) -> CalendarDate? {
+        guard sentence.count <= 8, endsLine(sentence, view: view) || view.words[sentence.lowerBound].trailing == "," else { return nil }
+        var matcher = Matcher(view: view, sentence: sentence, anchor: nil)
+        for index in sentence.prefix(3) {
             guard let match = matcher.match(at: index) else { continue }
-            guard match.expressions.count == 1, let date = CalendarDate(published: match.expressions[0].value),
-                  date.day != nil, match.expressions[0].value.count == 10
-            else { return nil }
+            guard match.expressions.count == 1 else { return nil }
+            let value = match.expressions[0].value
+            if value.hasPrefix("XXXX-") {
+                // Yearless: only after a place name ("Астана, 12 наурыз."), where nothing else fits.
+                let parts = value.split(separator: "-").dropFirst().map { Int($0) }
+                guard view.words[sentence.lowerBound].trailing == ",", parts.count == 2, let month = parts[0], let day = parts[1]
+                else { return nil }
+                return CalendarDate(year: nil, month: month, day: day)
+            }
+            guard let date = CalendarDate(published: value), date.day != nil, value.count == 10 else { return nil }
             return date
         }
         return nil
