@@ -54,6 +54,23 @@ import TextModel
         #expect(found.first?.when == "XXXX-06-20T18:00")
     }
 
+    @Test func quotationMarksOutsideANameAreDropped() {
+        // The « opens the mayor's quotation, not the festival's name.
+        let quoted = events("«Жастар фестивалі 20 маусым күні Орталық стадионда басталады», – деді әкім.")
+        #expect(quoted.first?.title == "Жастар фестивалі")
+        // A venue name wholly in «» is the name without them; a «title» inside a phrase keeps them.
+        let session = events("Қорытынды пленарлық отырыс 14 наурыз күні сағат 10:00-де «Тәуелсіздік сарайында» өтеді.")
+        #expect(session.first?.title == "Қорытынды пленарлық отырыс")
+        #expect(session.first?.where == "Тәуелсіздік сарайы")
+        #expect(session.first?.when == "XXXX-03-14T10:00")
+        // A place in the locative before the event noun is its setting, not part of its title.
+        let forum = events("Бүгін елордада «Astana International Forum» халықаралық форумы басталды.")
+        #expect(forum.first?.title == "«Astana International Forum» халықаралық форумы")
+        let opera = events("21 маусымда Абай атындағы драма театрында «Қыз Жібек» операсы қойылады.")
+        #expect(opera.first?.title == "«Қыз Жібек» операсы")
+        #expect(opera.first?.where == "Абай атындағы драма театры")
+    }
+
     @Test func noEventWithoutAnEventVerbOrNoun() {
         #expect(events("Тарихи сәтке Алматы қаласының басшысы қатысты.").isEmpty)
         #expect(events("Абай кеңінен атап өтті.").isEmpty)

@@ -100,7 +100,7 @@ public struct EventExtractor: Annotator {
             while let (nextEnd, _) = nounMatch(at: end, limit: segment.upperBound, view: view), words[end - 1].trailing.isEmpty { end = nextEnd }
             var start = index
             while start > segment.lowerBound, !boundaryAfter.contains(start - 1), !inTime[start - 1],
-                  venue.map({ !$0.words.contains(start - 1) }) ?? true {
+                  venue.map({ !$0.words.contains(start - 1) }) ?? true, !Self.isLocative(words[start - 1], document: document) {
                 start -= 1
             }
             while start < index, Self.connectiveKeys.contains(words[start].key) { start += 1 }
@@ -132,6 +132,12 @@ public struct EventExtractor: Annotator {
             }
         }
         return events
+    }
+
+    /// "Астанада", "елордада": a word in the locative gives the event's setting, so a title never starts before it.
+    private static func isLocative(_ word: Word, document: Document) -> Bool {
+        guard let last = word.coreTokens.last, ["да", "де", "та", "те"].contains(where: { word.bare.hasSuffix($0) }) else { return false }
+        return document.tokens[last].feats?.contains("Case=Loc") ?? false
     }
 
     private static func lastWordIndex(_ segment: Range<Int>, view: WordView) -> Int {
@@ -183,7 +189,18 @@ public struct EventExtractor: Annotator {
         var tail = lastWord(last.core)
         if range.count == 1, first.leading.contains("«") { tail = "«" + tail }
         if last.trailing.contains("»") && (text.contains("«") || tail.contains("«")) { tail += "»" }
-        return EntityResolver.squeezed(text + tail)
+        return Self.unwrapped(EntityResolver.squeezed(text + tail))
+    }
+
+    /// Drops an opening « that the phrase never closes (it opens a quotation the phrase only begins:
+    /// "«Жастар фестивалі … басталады»") and one pair of «» around the whole phrase ("«Тәуелсіздік сарайы»").
+    static func unwrapped(_ phrase: String) -> String {
+        guard phrase.hasPrefix("«") else { return phrase }
+        let opened = phrase.filter { $0 == "«" }.count
+        let closed = phrase.filter { $0 == "»" }.count
+        if closed == 0 { return String(phrase.dropFirst()) }
+        if opened == 1, closed == 1, phrase.hasSuffix("»") { return String(phrase.dropFirst().dropLast()) }
+        return phrase
     }
 
     /// "фестивалін" → "фестивалі", "сарайында" → "сарайы", "көрмеде" → "көрме", "концерт" → "концерт".
