@@ -5,6 +5,8 @@ import TextModel
 @Suite struct EventExtractorTests {
     func events(_ text: String, tags: [(String, String)] = [], published: String? = nil) -> [Event] {
         var document = Seeds.document(text, published: published)
+        // The morphology stage runs before the fact stages in the pipeline; titles stop at a locative it marks.
+        MorphologyAnnotator().annotate(&document)
         Seeds.tag(&document, tags)
         EntityResolver().annotate(&document)
         TimeExtractor().annotate(&document)
