@@ -74,6 +74,13 @@ import TextModel
         let found = quotes("Әкім сөз сөйледі.\n– Қала дамып келеді, – деді Бауыржан Байбек.", tags: tags)
         #expect(found.map(\.text) == ["Қала дамып келеді"])
         #expect(found.map(\.speaker) == ["Бауыржан Байбек"])
+        // A dash-opened paragraph of several sentences is one speech.
+        let paragraph = quotes("Әкім сөз сөйледі.\n– Қала дамып келеді. Биыл 5 мектеп салынады, – деді Бауыржан Байбек.", tags: tags)
+        #expect(paragraph.map(\.text) == ["Қала дамып келеді. Биыл 5 мектеп салынады"])
+        #expect(paragraph.map(\.speaker) == ["Бауыржан Байбек"])
+        // Without the paragraph's dash only the closing sentence is the speech.
+        #expect(quotes("Әкім сөз сөйледі.\nҚала дамып келеді. Биыл 5 мектеп салынады, – деді Бауыржан Байбек.", tags: tags).map(\.text)
+            == ["Биыл 5 мектеп салынады"])
         // No speaker after the verb and nobody in the previous sentence: null, not a guess.
         #expect(quotes("– Қала дамып келеді, – деп мәлімдеді.").map(\.speaker) == [nil])
     }

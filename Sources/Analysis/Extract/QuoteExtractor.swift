@@ -251,11 +251,30 @@ struct SpeakerContext {
         return names.count == 1 ? names.first : nil
     }
 
+    /// The first token of a dash-opened speech paragraph that the sentence `index` closes ("– Бұл зауыт … береді.
+    /// Жергілікті бюджетке … түседі, – деді облыс әкімі."): the whole paragraph is the speech. Nil when the sentence
+    /// opens its paragraph, the paragraph does not open with a dash, or an earlier sentence of it quotes or reports.
+    private func speechParagraphStart(beforeSentence index: Int, insideQuote: [Bool]) -> Int? {
+        var opening = index
+        while opening > 0, !view.words[view.sentences[opening].lowerBound].newlineBefore { opening -= 1 }
+        guard opening < index else { return nil }
+        let firstWord = view.sentences[opening].lowerBound
+        guard view.words[firstWord].isPunctuation ? view.words[firstWord].hasDash : view.words[firstWord].leading.unicodeScalars.contains(where: { WordView.dashes.contains($0) })
+        else { return nil }
+        let quoteMarks: Set<String> = ["«", "»", "\"", "“", "”", "„"]
+        for word in firstWord..<view.sentences[index].lowerBound {
+            let key = view.words[word].key
+            if key == Self.saying || key == Self.said || Self.markers.contains(key) { return nil }
+            for token in view.words[word].tokens where insideQuote[token] || quoteMarks.contains(document.tokens[token].text) { return nil }
+        }
+        return view.words[firstWord].tokens.lowerBound
+    }
+
     /// Speech without quotation marks: "…, - деп хабарлады X." and "X айтуынша, …".
     func unquotedSpeech(outside insideQuote: [Bool]) -> [Quote] {
         let tokens = document.tokens
         var found: [Quote] = []
-        for sentence in view.sentences {
+        for (sentenceIndex, sentence) in view.sentences.enumerated() {
             let first = view.words[sentence.lowerBound].tokens.lowerBound
             let last = view.words[sentence.upperBound - 1].tokens.upperBound
             for word in sentence where !view.words[word].isPunctuation && view.words[word].coreTokens.count == 1 {
@@ -296,7 +315,7 @@ struct SpeakerContext {
                     before -= 1
                 }
                 guard sawComma || sawDash, isWordToken(tokens[before]), !insideQuote[before] else { continue }
-                var start = first
+                var start = speechParagraphStart(beforeSentence: sentenceIndex, insideQuote: insideQuote) ?? first
                 while start < before, isDash(tokens[start]) || !isWordToken(tokens[start]) && !"«\"".contains(tokens[start].norm) { start += 1 }
                 // An unmatched quotation mark in the sentence means the speech boundaries are unknown.
                 let quoteMarks: Set<String> = ["«", "»", "\"", "“", "”", "„"]
