@@ -46,6 +46,12 @@ import TextModel
         let tags = [("Қазақстан Республикасының Премьер-министрі", "POSITION"), ("Олжас Бектенов", "PERSON"),
                     ("Германия экономика министрі", "POSITION"), ("Роберт Хабекпен", "PERSON")]
         #expect(meetings(text, tags: tags).first?.participants == ["Олжас Бектенов", "Роберт Хабек"])
+        // A lower-case role after a time word: "облыс әкімі" is the one regional governor of the document.
+        let governor = "Қарағанды облысының әкімі Ермаған Бозымбаев зауыт ашты. "
+            + "Өткен аптада облыс әкімі Цзянсу провинциясының губернаторы Сюй Куньлинмен келіссөздер жүргізді."
+        let governorTags = [("Қарағанды облысының әкімі", "POSITION"), ("Ермаған Бозымбаев", "PERSON"), ("Өткен аптада", "DATE"),
+                            ("Цзянсу провинциясының губернаторы", "POSITION"), ("Сюй Куньлинмен", "PERSON")]
+        #expect(meetings(governor, tags: governorTags).first?.participants == ["Ермаған Бозымбаев", "Сюй Куньлин"])
         // Without a named prime minister the role stays unresolved and there is no meeting.
         let unnamed = "Сондай-ақ Премьер-министр Германия экономика министрі Роберт Хабекпен кездесті."
         #expect(meetings(unnamed, tags: [("Германия экономика министрі", "POSITION"), ("Роберт Хабекпен", "PERSON")]).isEmpty)

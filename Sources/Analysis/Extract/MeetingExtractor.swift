@@ -109,8 +109,9 @@ public struct MeetingExtractor: Annotator {
         while opening < verb, isOpener(view.words[opening], document: document) { opening += 1 }
         let limit = min(verb, opening + 4)
         var head = opening
+        // The role phrase may be lower-case ("облыс әкімі"): every word must still occur in the holder's role.
         while head < limit, !EntityResolver.isRoleWord(view.words[head].bare) {
-            guard view.words[head].isCapitalized, view.words[head].trailing.isEmpty else { return nil }
+            guard !view.words[head].isPunctuation, view.words[head].trailing.isEmpty else { return nil }
             head += 1
         }
         guard head < limit else { return nil }
