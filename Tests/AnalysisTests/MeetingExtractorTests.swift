@@ -57,6 +57,16 @@ import TextModel
         #expect(meetings(unnamed, tags: [("Германия экономика министрі", "POSITION"), ("Роберт Хабекпен", "PERSON")]).isEmpty)
     }
 
+    @Test func aPersonMeetsAGroup() {
+        let text = "Шымкент қаласының әкімі Ғабит Сыздықбеков кеше облыстық мәслихат депутаттарымен кездесті."
+        let found = meetings(text, tags: [("Шымкент қаласының әкімі", "POSITION"), ("Ғабит Сыздықбеков", "PERSON"), ("кеше", "DATE")])
+        #expect(found.first?.participants == ["Ғабит Сыздықбеков", "облыстық мәслихат депутаттары"])
+        // The group stops at a time word and is met only by a named person.
+        let students = meetings("Министр Асқар Жұмағалиев бүгін студенттермен кездесті.", tags: [("Асқар Жұмағалиев", "PERSON"), ("бүгін", "DATE")])
+        #expect(students.first?.participants == ["Асқар Жұмағалиев", "студенттер"])
+        #expect(meetings("Жастар белгілі ақындармен кездесті.", tags: []).isEmpty)
+    }
+
     @Test func noMeetingWithoutTwoParticipants() {
         // seed 002: "жастар белгілі ақындармен кездеседі" is an event, not a meeting of named people.
         #expect(meetings(Seeds.text(2), tags: [("Арман Қырықбаев", "PERSON")]).isEmpty)

@@ -73,6 +73,10 @@ public struct MeetingExtractor: Annotator {
                 if sides + 1 < verbWord { meetings[meetings.count - 1].topic = EntityResolver.squeezed(document.slice(span.start, span.end)) }
                 continue
             }
+            // "X облыстық мәслихат депутаттарымен кездесті": a named person meets a group named by a common noun.
+            if kind == "meet", participants.count == 1, let group = Self.group(before: verbWord, in: sentence, view: view, entitiesByWord: entitiesByWord) {
+                participants.append(group)
+            }
             guard participants.count >= 2 else { continue }
             let span = view.span(sentence.lowerBound..<verbEnd)
             let when = document.times.first { $0.start >= span.start && $0.end <= span.end }?.value
@@ -80,6 +84,29 @@ public struct MeetingExtractor: Annotator {
             lastMeetingSentence = sentenceIndex
         }
         document.meetings = meetings
+    }
+
+    /// The lower-case noun phrase met "-мен" right before the verb, in the nominative ("облыстық мәслихат
+    /// депутаттарымен" → "облыстық мәслихат депутаттары"): at most four words, none of them part of an entity, a
+    /// time or punctuation. Nil when the word before the verb is not in the instrumental.
+    private static func group(before verb: Int, in sentence: Range<Int>, view: WordView, entitiesByWord: [Int: [Int]]) -> String? {
+        let head = verb - 1
+        guard head > sentence.lowerBound else { return nil }
+        let word = view.words[head]
+        guard !word.isCapitalized, word.trailing.isEmpty, word.bare.count > 5,
+              let ending = instrumentalEndings.first(where: { word.bare.hasSuffix($0) }), entitiesByWord[head] == nil
+        else { return nil }
+        var first = head
+        while first > sentence.lowerBound, head - first < 3 {
+            let previous = view.words[first - 1]
+            guard !previous.isPunctuation, !previous.isCapitalized, previous.trailing.isEmpty, entitiesByWord[first - 1] == nil,
+                  !StopWords.kazakh.contains(previous.bare), !instrumentalEndings.contains(where: { previous.bare.hasSuffix($0) }),
+                  !locativeEndings.contains(where: { previous.bare.hasSuffix($0) })
+            else { break }
+            first -= 1
+        }
+        let words = view.words[first..<head].map(\.core) + [String(word.core.dropLast(ending.count))]
+        return words.joined(separator: " ")
     }
 
     /// Words of the meeting lexicon that name a visiting side ("делегациясын"), not a verb.
