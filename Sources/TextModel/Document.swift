@@ -24,6 +24,7 @@ public struct Document: Sendable {
     public var paragraphs: [Paragraph]
     public var sentences: [Sentence]
     public var tokens: [Token]
+    /// Entity mentions in text order (by `start`); fact stages look them up by binary search.
     public var entities: [Entity]
     public var times: [TimeExpression]
     public var amounts: [Amount]

@@ -247,7 +247,11 @@ public struct EventExtractor: Annotator {
     /// A place entity in the locative inside the clause ("Алматыда" → "Алматы").
     private func placeEntity(in segment: Range<Int>, view: WordView, document: Document) -> String? {
         let span = view.span(segment.lowerBound..<max(segment.lowerBound + 1, segment.upperBound))
-        for entity in document.entities where entity.start >= span.start && entity.end <= span.end {
+        // Entities are in text order: start at the first one inside the clause (a scan of all was quadratic).
+        let first = document.entities.partitionPoint { $0.start >= span.start }
+        for entity in document.entities[first...] {
+            guard entity.start < span.end else { break }
+            guard entity.end <= span.end else { continue }
             guard ["GPE", "LOCATION", "FACILITY"].contains(entity.label), let last = entity.tokenRange.last, last < view.wordOfToken.count else { continue }
             let bare = view.words[view.wordOfToken[last]].bare
             if ["нда", "нде", "да", "де", "та", "те"].contains(where: { bare.hasSuffix($0) }) { return entity.canonical }
