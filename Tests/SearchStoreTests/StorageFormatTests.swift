@@ -43,6 +43,17 @@ import TextModel
         #expect(layersSeen > 50)
     }
 
+    @Test func aLongCanonicalNameAtTheEndOfTheLayersReadsBack() throws {
+        // No facts after the last entity, whose canonical name shares 14 letters with its mention: the shared
+        // length is larger than the bytes left in the blob, which once made the layers unreadable.
+        var document = Document(id: "x", text: "Кеше жиында Н.Ә. Назарбаев сөйледі.")
+        let start = 12
+        document.entities = [Entity(text: "Н.Ә. Назарбаев", label: "PERSON", canonical: "Н.Ә. Назарбаев", start: start, end: start + 14, tokenRange: 2..<6)]
+        var decoded = Document(id: "x", text: document.text)
+        try LayerBlob.decode(LayerBlob.encode(document), into: &decoded)
+        #expect(decoded.entities == document.entities)
+    }
+
     @Test func compactFormsAreSmallAndExact() throws {
         for source in Seeds.documents() {
             let document = Self.storedLayers(of: source, id: "x")

@@ -113,9 +113,12 @@ enum LayerBlob {
                 let tokenStart = previous.token + (try reader.signed())
                 let tokenEnd = tokenStart + (try reader.signed())
                 let text = try spanText(document, start, end, reader)
-                let shared = try reader.count()
+                // A length of letters, not of bytes still to come: `count()` would refuse a long shared prefix
+                // near the end of the blob (a document without facts whose last entity is "Н.Ә. Назарбаев").
+                let sharedValue = try reader.unsigned()
                 let surface = Array(text.unicodeScalars)
-                guard shared <= surface.count else { throw reader.fail("canonical name longer than its mention") }
+                guard sharedValue <= UInt64(surface.count) else { throw reader.fail("canonical name longer than its mention") }
+                let shared = Int(sharedValue)
                 var canonical = String.UnicodeScalarView()
                 canonical.append(contentsOf: surface[..<shared])
                 canonical.append(contentsOf: try reader.requiredString().unicodeScalars)
