@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import GRDB
 import NewsSources
@@ -100,10 +101,12 @@ extension NewsDatabase {
                     IndexTermCache.shared.remove(record.text)
                     if let title = record.title { IndexTermCache.shared.remove(title) }
                 }
+                // Short names ("Н.Ә. Назарбаев") take the one full name the collection already knows for them.
+                let entities = try Self.withCollectionNames(item.entities, record: &record, in: db)
                 try record.insert(db)
                 guard let id = record.id else { continue }
                 report.added.append(id)
-                try insertEntities(item.entities, documentID: id, in: db)
+                try insertEntities(entities, documentID: id, in: db)
                 for var event in item.events {
                     event.documentID = id
                     try event.insert(db)
@@ -141,6 +144,9 @@ extension NewsDatabase {
                 var record = EntityRecord(id: nil, label: entity.label, canonical: canonical, key: key)
                 try record.insert(db)
                 entityID = record.id!
+                if entity.label == "PERSON", let surname = NameResolver.surnameOfFullName(canonical) {
+                    try db.cachedStatement(sql: "INSERT INTO person_surname (surname, entityID) VALUES (?, ?)").execute(arguments: [surname, entityID])
+                }
             }
             cache[cacheKey] = entityID
             if mentions[entityID] == nil { order.append(entityID) }
@@ -149,6 +155,38 @@ extension NewsDatabase {
         for entityID in order {
             try db.cachedStatement(sql: "INSERT INTO document_entity (documentID, entityID, mentions) VALUES (?, ?, ?)")
                 .execute(arguments: [documentID, entityID, mentions[entityID]])
+        }
+    }
+
+    /// `entities` with each short person name (initials and a surname, or a lone surname) the document could not
+    /// resolve itself renamed to the one full name of the collection it stands for (``NameResolver/fullName(forShortName:among:)``),
+    /// the stored layers of `record` renamed to match (mentions, speakers, participants). A short name whose full
+    /// name arrives only later keeps its own entity: resolution follows the order of ingest.
+    static func withCollectionNames(_ entities: [Entity], record: inout DocumentRecord, in db: Database) throws -> [Entity] {
+        var renames: [String: String] = [:]
+        var looked: Set<String> = []
+        for entity in entities where entity.label == "PERSON" && looked.insert(entity.canonical).inserted {
+            guard let surname = NameResolver.surnameOfShortName(entity.canonical) else { continue }
+            let known = try String.fetchAll(db.cachedStatement(sql: """
+                SELECT e.canonical FROM person_surname s JOIN entity e ON e.id = s.entityID WHERE s.surname = ? LIMIT 16
+                """), arguments: [surname])
+            if let full = NameResolver.fullName(forShortName: entity.canonical, among: known) { renames[entity.canonical] = full }
+        }
+        guard !renames.isEmpty else { return entities }
+        func renamed(_ name: String) -> String { renames[name] ?? name }
+        var document = Document(id: "", text: record.text)
+        try LayerBlob.decode(record.layers, into: &document)
+        for index in document.entities.indices where document.entities[index].label == "PERSON" {
+            document.entities[index].canonical = renamed(document.entities[index].canonical)
+        }
+        for index in document.quotes.indices { document.quotes[index].speaker = document.quotes[index].speaker.map(renamed) }
+        for index in document.meetings.indices { document.meetings[index].participants = document.meetings[index].participants.map(renamed) }
+        for index in document.events.indices { document.events[index].participants = document.events[index].participants.map(renamed) }
+        record.layers = LayerBlob.encode(document)
+        return entities.map { entity in
+            var entity = entity
+            if entity.label == "PERSON" { entity.canonical = renamed(entity.canonical) }
+            return entity
         }
     }
 

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import GRDB
 import NewsSources
@@ -164,6 +165,20 @@ public struct NewsDatabase: Sendable {
             // The index's own term list, read for the number of documents holding a query term (ranking and the
             // lower bound of a count); holds no data of its own.
             try db.execute(sql: "CREATE VIRTUAL TABLE document_fts_vocabulary USING fts5vocab(document_fts, row)")
+        }
+        migrator.registerMigration("v5-person-surnames") { db in
+            // Full person names by lower-cased surname: a short name in a later document ("Н.Ә. Назарбаев") finds
+            // the one full name it stands for without scanning every entity.
+            try db.create(table: "person_surname") { t in
+                t.column("surname", .text).notNull()
+                t.column("entityID", .integer).notNull().references("entity", onDelete: .cascade)
+            }
+            try db.create(index: "person_surname_on_surname", on: "person_surname", columns: ["surname"])
+            let people = try Row.fetchAll(db, sql: "SELECT id, canonical FROM entity WHERE label = 'PERSON'")
+            for person in people {
+                guard let surname = NameResolver.surnameOfFullName(person["canonical"]) else { continue }
+                try db.execute(sql: "INSERT INTO person_surname (surname, entityID) VALUES (?, ?)", arguments: [surname, person["id"] as Int64])
+            }
         }
         return migrator
     }

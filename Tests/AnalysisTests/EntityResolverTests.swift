@@ -149,4 +149,20 @@ import TextModel
         #expect(NameResolver.person(withRole: ["қала", "әкімі"], among: roles) == "Бауыржан Байбек")
         #expect(NameResolver.person(withRole: ["Сенат", "депутаты"], among: roles) == nil)
     }
+
+    @Test func shortNamesAcrossDocuments() {
+        let names = ["Нұрсұлтан Назарбаев", "Бауыржан Байбек", "Асқар Байбек"]
+        #expect(NameResolver.fullName(forShortName: "Н.Ә. Назарбаев", among: names) == "Нұрсұлтан Назарбаев")
+        #expect(NameResolver.fullName(forShortName: "Назарбаев", among: names) == "Нұрсұлтан Назарбаев")
+        #expect(NameResolver.fullName(forShortName: "Б.Байбек", among: names) == "Бауыржан Байбек")
+        // Two people could be meant, or nobody: no owner.
+        #expect(NameResolver.fullName(forShortName: "Байбек", among: names) == nil)
+        #expect(NameResolver.fullName(forShortName: "Т.Назарбаев", among: names) == nil)
+        #expect(NameResolver.fullName(forShortName: "Д.Тоқаев", among: names) == nil)
+        // Only short names look for an owner; a place name is not a surname.
+        #expect(NameResolver.surnameOfShortName("Бауыржан Байбек") == nil)
+        #expect(NameResolver.surnameOfShortName("Алматы") == nil)
+        #expect(NameResolver.surnameOfFullName("Б. Байбек") == nil)
+        #expect(NameResolver.surnameOfFullName("Бауыржан Байбек") == "байбек")
+    }
 }

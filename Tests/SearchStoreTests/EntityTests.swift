@@ -92,4 +92,23 @@ private struct KnownNamesAnnotator: Annotator {
         #expect(!stored.analysis.entities.isEmpty)
         #expect(stored.entities.contains { $0.canonical == "Алматы" })
     }
+
+    @Test func shortNamesTakeTheFullNameTheCollectionKnows() throws {
+        // The default pipeline (tagger and resolver); the second text names the person by initials only.
+        let db = try NewsDatabase.inMemory()
+        try db.ingest([SourceDocument(text: "Елбасы Нұрсұлтан Назарбаев Астанада халықаралық форумға қатысты.", origin: "a")])
+        let report = try db.ingest([SourceDocument(text: "Кеше Алматыда өткен жиында Н.Ә. Назарбаев сөз сөйледі.", origin: "b")])
+        let people = try db.entities(label: "PERSON")
+        #expect(people.map(\.canonical) == ["Нұрсұлтан Назарбаев"])
+        #expect(people.first?.documentCount == 2)
+        // The stored analysis of the second document says so too (its mention links to the same entity page).
+        let secondID = try #require(report.added.first)
+        let second = try #require(try db.document(id: secondID))
+        #expect(second.analysis.entities.filter { $0.label == "PERSON" }.map(\.canonical) == ["Нұрсұлтан Назарбаев"])
+        #expect(second.analysis.entities.first { $0.label == "PERSON" }?.text == "Н.Ә. Назарбаев")
+        // Another Назарбаев with another initial is not him.
+        try db.ingest([SourceDocument(text: "Кеше Алматыда өткен жиында Т.Назарбаев сөз сөйледі.", origin: "c")])
+        #expect(try db.entities(label: "PERSON").map(\.canonical).sorted() == ["Нұрсұлтан Назарбаев", "Т. Назарбаев"])
+    }
 }
+

@@ -86,6 +86,40 @@ public enum NameResolver {
         }
     }
 
+    /// The lower-cased surname of a short person name that another document may spell out: initials and a surname
+    /// ("Н.Ә. Назарбаев", "Б.Байбек") or a lone word with a surname ending ("Назарбаев"); nil for anything else.
+    public static func surnameOfShortName(_ name: String) -> String? {
+        let words = splitInitials(name.split(separator: " ").map(String.init))
+        guard let surname = words.last, !isInitial(surname) else { return nil }
+        if words.count == 1 { return Nominative.hasSurnameEnding(surname.fastLowercased) ? surname.fastLowercased : nil }
+        return words.dropLast().allSatisfy(isInitial) ? surname.fastLowercased : nil
+    }
+
+    /// The lower-cased surname of a full person name: two or more words, none of them an initial.
+    public static func surnameOfFullName(_ name: String) -> String? {
+        let words = name.split(separator: " ").map(String.init)
+        guard words.count >= 2, !words.contains(where: isInitial), let surname = words.last else { return nil }
+        return surname.fastLowercased
+    }
+
+    /// The one full name among `fullNames` that a short name stands for: the same surname and, for initials, the
+    /// same first letters ("Н.Ә. Назарбаев" → "Нұрсұлтан Әбішұлы Назарбаев" or "Нұрсұлтан Назарбаев"). Nil when none
+    /// or several match: a short name is never given a guessed owner.
+    public static func fullName(forShortName name: String, among fullNames: [String]) -> String? {
+        guard let surname = surnameOfShortName(name) else { return nil }
+        let initials = splitInitials(name.split(separator: " ").map(String.init)).dropLast().flatMap { word in
+            word.split(separator: ".").compactMap(\.first)
+        }
+        var found: Set<String> = []
+        for candidate in fullNames where surnameOfFullName(candidate) == surname {
+            let given = candidate.split(separator: " ").dropLast().compactMap(\.first)
+            // The first initial is the given name; a second (patronymic) one is checked only when the name has it.
+            let agrees = initials.isEmpty || initials.first == given.first && (initials.count < 2 || given.count < 2 || initials[1] == given[1])
+            if agrees { found.insert(candidate) }
+        }
+        return found.count == 1 ? found.first : nil
+    }
+
     /// The person whose roles match a role phrase used as a speaker or subject ("Ұлттық ассамблея депутаты" →
     /// the person introduced as "Франция Ұлттық ассамблеясының депутаты"); nil unless exactly one person matches.
     ///
