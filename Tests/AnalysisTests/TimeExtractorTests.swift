@@ -38,6 +38,11 @@ import TextModel
         #expect(values("2023 жылдың екінші жартысында қалада 5 жаңа мектеп салынған.") == ["2023-H2"])
         #expect(values("Биылғы жылдың бірінші жартысында табыс өсті.", published: "2025-08-01") == ["2025-H1"])
         #expect(values("2016 жылы Парижде көрме өтті.") == ["2016"])
+        // A bare year after a month in a byline, and the abbreviation "ж.".
+        #expect(values("15 қыркүйек 2025, 10:20") == ["2025-09-15"])
+        #expect(values("Құжат 12 наурыз 2024 ж. қабылданды.") == ["2024-03-12"])
+        // A number after an inflected month is not its year.
+        #expect(values("15 қыркүйекте 2025 адам келді.") == ["XXXX-09-15"])
         #expect(values("2016 жылғы 5 қарашада кездесті.") == ["2016-11-05"])
     }
 

@@ -147,7 +147,10 @@ private struct Matcher {
 
     /// Forms of жыл "year" ("жылы", "жылғы", "жылдың"), not жылдық "anniversary", жылдар "decade", жылу "warmth".
     private func startsWithYearNoun(_ index: Int) -> Bool {
-        guard let lower = word(index)?.bare, lower.startsWithBytes("жыл") else { return false }
+        guard let lower = word(index)?.bare else { return false }
+        // "2025 ж." and "2024-2025 жж.": the abbreviations of жыл ("year") and жылдар ("years").
+        if lower == "ж" || lower == "жж" { return word(index)?.core.hasSuffix(".") == true || word(index)?.trailing.hasPrefix(".") == true }
+        guard lower.startsWithBytes("жыл") else { return false }
         return !["жылдық", "жылдығ", "жылдар", "жылжы", "жылу", "жылқы", "жылт", "жылым"].contains { lower.startsWithBytes($0) }
     }
 
@@ -246,6 +249,12 @@ private struct Matcher {
            (1000...2100).contains(value), startsWithYearNoun(next + 1) {
             year = value
             next += 2
+        } else if let yearWord = word(next), yearWord.lower.utf8.count == 4, let value = Int(yearWord.lower), (1900...2100).contains(value),
+                  monthForm(monthIndex)?.ending.isEmpty == true, word(monthIndex)?.trailing.isEmpty == true,
+                  word(next + 1) == nil || yearWord.trailing.hasPrefix(",") || yearWord.trailing.hasPrefix(".") {
+            // A dateline or byline writes the year bare after the month: "15 қыркүйек 2025, 10:20".
+            year = value
+            next += 1
         }
         if let previous = word(index - 1), previous.bare == "жылғы" || previous.bare == "жылдың",
            let yearWord = word(index - 2), let numeric = NumericWord(yearWord.lower), numeric.rest.isEmpty,
