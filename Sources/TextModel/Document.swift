@@ -37,7 +37,7 @@ public struct Document: Sendable {
         self.id = id
         self.text = text
         self.metadata = metadata
-        let scalars = Array(text.unicodeScalars)
+        let scalars = Self.scalars(of: text)
         self.scalars = scalars
         self.normalized = NormalizedText(identityOf: scalars)
         self.language = .other
@@ -50,6 +50,43 @@ public struct Document: Sendable {
         self.quotes = []
         self.meetings = []
         self.events = []
+    }
+
+    /// The Unicode scalars of `text`, decoded straight from its UTF-8 bytes into an array of the right size
+    /// (`Array(text.unicodeScalars)` walks the text twice through the generic scalar view, a visible share of
+    /// building every document). A `String` always holds valid UTF-8, so no validation is needed.
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
+                var index = 0
+                var written = 0
+                while index < bytes.count {
+                    let lead = UInt32(bytes[index])
+                    let value: UInt32
+                    switch lead {
+                    case 0..<0x80:
+                        value = lead
+                        index += 1
+                    case 0xC0..<0xE0:
+                        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                        index += 2
+                    case 0xE0..<0xF0:
+                        value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        index += 3
+                    default:
+                        value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                        index += 4
+                    }
+                    buffer[written] = Unicode.Scalar(value)!
+                    written += 1
+                }
+                initialized = written
+            }
+        }
     }
 
     /// The original text between two scalar offsets (clamped to the text).

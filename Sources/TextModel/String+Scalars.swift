@@ -46,48 +46,13 @@ extension String {
     /// any other upper-case scalar sends the whole string through the scalar path, where a scalar with a multi-scalar
     /// mapping takes that mapping. A string with nothing to lower is returned as it is (shared, no copy).
     public var fastLowercased: String {
-        var needsChange = false
-        var onlyFastBytes = true
-        var iterator = utf8.makeIterator()
-        while let byte = iterator.next() {
-            if byte < 0x80 {
-                if byte >= 0x41 && byte <= 0x5A { needsChange = true }
-            } else if byte >= 0xD0 && byte <= 0xD3, let next = iterator.next() {
-                switch byte {
-                // U+0400–U+042F (Ѐ…Я) are upper case, U+0430–U+043F lower.
-                case 0xD0: if next <= 0xAF { needsChange = true }
-                // U+0440–U+045F are lower case; in U+0460–U+047F the even code points (even bytes) are upper.
-                case 0xD1: if next >= 0xA0 && next & 1 == 0 { needsChange = true }
-                default:
-                    let value = (UInt32(byte & 0x1F) << 6) | UInt32(next & 0x3F)
-                    if Unicode.Scalar(value)!.fastLowercase.value != value { needsChange = true }
-                }
-            } else {
-                onlyFastBytes = false
-                break
-            }
-        }
-        if onlyFastBytes {
-            guard needsChange else { return self }
-            let count = utf8.count
-            return String(unsafeUninitializedCapacity: count) { buffer in
-                var index = 0
-                var bytes = utf8.makeIterator()
-                while let byte = bytes.next() {
-                    if byte < 0x80 {
-                        buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                        index += 1
-                    } else {
-                        let next = bytes.next()!
-                        let lower = Unicode.Scalar((UInt32(byte & 0x1F) << 6) | UInt32(next & 0x3F))!.fastLowercase.value
-                        // Lower-case letters of U+0400–U+04FF stay in that block: two bytes again.
-                        buffer[index] = UInt8(0xC0 | (lower >> 6))
-                        buffer[index + 1] = UInt8(0x80 | (lower & 0x3F))
-                        index += 2
-                    }
-                }
-                return index
-            }
+        // Bytes read from contiguous storage (native strings always are): the UTF-8 iterator's per-byte checks were
+        // most of the cost for the short words the fact stages lower one by one.
+        var text = self
+        switch text.withUTF8(Self.lowercasedFastBytes) {
+        case .unchanged: return self
+        case .lowered(let lowered): return lowered
+        case .needsScalars: break
         }
         guard unicodeScalars.contains(where: { $0.fastLowercase != $0 || $0.properties.changesWhenLowercased }) else { return self }
         var result = String.UnicodeScalarView()
@@ -100,5 +65,62 @@ extension String {
             }
         }
         return String(result)
+    }
+}
+
+/// What lowering a string byte by byte found: nothing to change, the lowered string, or a scalar outside ASCII and
+/// two-byte Cyrillic that needs the Unicode tables.
+private enum FastLowering {
+    case unchanged
+    case lowered(String)
+    case needsScalars
+}
+
+extension String {
+    /// The byte path of ``fastLowercased``: ASCII and U+0400–U+04FF only.
+    fileprivate static func lowercasedFastBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> FastLowering {
+        var needsChange = false
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte >= 0x41 && byte <= 0x5A { needsChange = true }
+                index += 1
+            } else if byte >= 0xD0 && byte <= 0xD3, index + 1 < count {
+                let next = bytes[index + 1]
+                switch byte {
+                // U+0400–U+042F (Ѐ…Я) are upper case, U+0430–U+043F lower.
+                case 0xD0: if next <= 0xAF { needsChange = true }
+                // U+0440–U+045F are lower case; in U+0460–U+047F the even code points (even bytes) are upper.
+                case 0xD1: if next >= 0xA0 && next & 1 == 0 { needsChange = true }
+                default:
+                    let value = (UInt32(byte & 0x1F) << 6) | UInt32(next & 0x3F)
+                    if Unicode.Scalar(value)!.fastLowercase.value != value { needsChange = true }
+                }
+                index += 2
+            } else {
+                return .needsScalars
+            }
+        }
+        guard needsChange else { return .unchanged }
+        return .lowered(String(unsafeUninitializedCapacity: count) { buffer in
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    index += 1
+                } else {
+                    let next = bytes[index + 1]
+                    let lower = Unicode.Scalar((UInt32(byte & 0x1F) << 6) | UInt32(next & 0x3F))!.fastLowercase.value
+                    // Lower-case letters of U+0400–U+04FF stay in that block: two bytes again.
+                    buffer[index] = UInt8(0xC0 | (lower >> 6))
+                    buffer[index + 1] = UInt8(0x80 | (lower & 0x3F))
+                    index += 2
+                }
+            }
+            return index
+        })
     }
 }

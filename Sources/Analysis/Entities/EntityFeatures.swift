@@ -78,66 +78,72 @@ public struct EntityFeatures: Sendable {
         var offsets = [0]
         offsets.reserveCapacity(info.count + 1)
         let gazetteerTags = gazetteerMatches(info)
-        let boundary = Self.boundary
         var quoteDepth = 0
         var plainQuoteOpen = false
-        for i in info.indices {
-            let word = info[i]
-            let previous = i > 0 ? info[i - 1] : boundary
-            let previous2 = i > 1 ? info[i - 2] : boundary
-            let next = i + 1 < info.count ? info[i + 1] : boundary
-            let next2 = i + 2 < info.count ? info[i + 2] : boundary
-            func add(_ template: UInt64, _ value: UInt64, _ other: UInt64 = 0) {
-                ids.append(FeatureHash.feature(template, value, other))
+        // The words are read through pointers: copying five whole descriptions per token was a visible share of
+        // the tagger's time.
+        info.withUnsafeBufferPointer { info in
+            withUnsafePointer(to: Self.boundary) { boundary in
+                guard let words = info.baseAddress else { return }
+                for i in info.indices {
+                    let word = words + i
+                    let previous = i > 0 ? words + (i - 1) : boundary
+                    let previous2 = i > 1 ? words + (i - 2) : boundary
+                    let next = i + 1 < info.count ? words + (i + 1) : boundary
+                    let next2 = i + 2 < info.count ? words + (i + 2) : boundary
+                    func add(_ template: UInt64, _ value: UInt64, _ other: UInt64 = 0) {
+                        ids.append(FeatureHash.feature(template, value, other))
+                    }
+                    if includeForm {
+                        appendStaticIDs(of: word.pointee, to: &ids)
+                        appendNeighbourIDs(of: previous.pointee, .previous, to: &ids)
+                        appendNeighbourIDs(of: next.pointee, .next, to: &ids)
+                        appendNeighbourIDs(of: previous2.pointee, .previous2, to: &ids)
+                        appendNeighbourIDs(of: next2.pointee, .next2, to: &ids)
+                    }
+                    add(28, previous.pointee.lower, word.pointee.lower)
+                    add(29, word.pointee.lower, next.pointee.lower)
+                    add(30, previous.pointee.shape, word.pointee.shape)
+                    add(31, word.pointee.shape, next.pointee.shape)
+                    add(34, previous.pointee.lower, word.pointee.shape)
+                    add(35, word.pointee.stem, next.pointee.stem)
+                    add(36, previous.pointee.stem, word.pointee.stem)
+                    add(39, word.pointee.suffix2, next.pointee.lower)
+                    if word.pointee.number != 0 {
+                        add(50, word.pointee.number, next.pointee.stem)
+                        add(51, word.pointee.number, previous.pointee.abstract)
+                        add(52, word.pointee.number, next.pointee.ending)
+                    }
+                    add(53, previous.pointee.abstract, word.pointee.abstract)
+                    add(54, word.pointee.abstract, next.pointee.abstract)
+                    add(55, previous.pointee.abstract &* 31 &+ word.pointee.abstract, next.pointee.abstract)
+                    add(56, next.pointee.abstract, next2.pointee.abstract)
+                    add(57, previous2.pointee.abstract, previous.pointee.abstract)
+                    let inQuotes = quoteDepth > 0 || plainQuoteOpen
+                    if inQuotes {
+                        add(40, 1)
+                        add(41, word.pointee.shape)
+                    }
+                    if previous.pointee.opensQuote { add(42, 1) }
+                    if next.pointee.closesQuote { add(43, 1) }
+                    if previous.pointee.opensQuote && next.pointee.closesQuote { add(44, 1) }
+                    if i == 0 { add(46, word.pointee.shape) }
+                    if word.pointee.isCapitalised && i > 0 && !previous.pointee.opensQuote { add(47, 1) }
+                    for tag in gazetteerTags[i] { add(48, tag) }
+                    for hit in lexiconHits[i] {
+                        add(58, UInt64(hit.bit) << 1 | (hit.inside ? 1 : 0))
+                        add(59, UInt64(hit.bit), word.pointee.shape)
+                    }
+                    if lexiconHits[i].isEmpty { add(60, word.pointee.isCapitalised ? 1 : 0) }
+                    add(64, previous.pointee.upos, word.pointee.upos)
+                    add(65, word.pointee.upos, next.pointee.upos)
+                    add(71, word.pointee.lemma, next.pointee.chain)
+                    offsets.append(ids.count)
+                    if word.pointee.opensQuote { quoteDepth += 1 }
+                    if word.pointee.closesQuote { quoteDepth = max(0, quoteDepth - 1) }
+                    if word.pointee.isPlainQuote { plainQuoteOpen.toggle() }
+                }
             }
-            if includeForm {
-                appendStaticIDs(of: word, to: &ids)
-                appendNeighbourIDs(of: previous, .previous, to: &ids)
-                appendNeighbourIDs(of: next, .next, to: &ids)
-                appendNeighbourIDs(of: previous2, .previous2, to: &ids)
-                appendNeighbourIDs(of: next2, .next2, to: &ids)
-            }
-            add(28, previous.lower, word.lower)
-            add(29, word.lower, next.lower)
-            add(30, previous.shape, word.shape)
-            add(31, word.shape, next.shape)
-            add(34, previous.lower, word.shape)
-            add(35, word.stem, next.stem)
-            add(36, previous.stem, word.stem)
-            add(39, word.suffix2, next.lower)
-            if word.number != 0 {
-                add(50, word.number, next.stem)
-                add(51, word.number, previous.abstract)
-                add(52, word.number, next.ending)
-            }
-            add(53, previous.abstract, word.abstract)
-            add(54, word.abstract, next.abstract)
-            add(55, previous.abstract &* 31 &+ word.abstract, next.abstract)
-            add(56, next.abstract, next2.abstract)
-            add(57, previous2.abstract, previous.abstract)
-            let inQuotes = quoteDepth > 0 || plainQuoteOpen
-            if inQuotes {
-                add(40, 1)
-                add(41, word.shape)
-            }
-            if previous.opensQuote { add(42, 1) }
-            if next.closesQuote { add(43, 1) }
-            if previous.opensQuote && next.closesQuote { add(44, 1) }
-            if i == 0 { add(46, word.shape) }
-            if word.isCapitalised && i > 0 && !previous.opensQuote { add(47, 1) }
-            for tag in gazetteerTags[i] { add(48, tag) }
-            for hit in lexiconHits[i] {
-                add(58, UInt64(hit.bit) << 1 | (hit.inside ? 1 : 0))
-                add(59, UInt64(hit.bit), word.shape)
-            }
-            if lexiconHits[i].isEmpty { add(60, word.isCapitalised ? 1 : 0) }
-            add(64, previous.upos, word.upos)
-            add(65, word.upos, next.upos)
-            add(71, word.lemma, next.chain)
-            offsets.append(ids.count)
-            if word.opensQuote { quoteDepth += 1 }
-            if word.closesQuote { quoteDepth = max(0, quoteDepth - 1) }
-            if word.isPlainQuote { plainQuoteOpen.toggle() }
         }
         return (ids, offsets)
     }

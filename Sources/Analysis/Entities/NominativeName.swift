@@ -1,4 +1,5 @@
 import KazakhData
+import TextModel
 
 /// Turns an inflected Kazakh name into its nominative form by stripping the case ending of its last word
 /// ("Алматының" → "Алматы", "Ирина Боковамен" → "Ирина Бокова", "ЮНЕСКО-ның" → "ЮНЕСКО").
@@ -20,12 +21,26 @@ public enum NominativeName {
     /// other directions ("Алматы" → "алма", "университетінде" → "университет" where the name keeps "-і").
     public static func canonical(words: [String], lastLemma: String? = nil) -> String {
         guard let word = words.last else { return "" }
-        var last = stripEnding(word)
-        if let lemma = lastLemma, let fromLemma = prefix(of: word, matching: lemma),
-           fromLemma.unicodeScalars.count > last.unicodeScalars.count {
-            last = fromLemma
+        // The word's scalars and their lower case are decoded once for both the ending and the lemma test.
+        let scalars = Array(word.unicodeScalars)
+        let lower = Array(word.fastLowercased.unicodeScalars)
+        let sameLength = lower.count == scalars.count
+        var length = sameLength ? (strippedLength(lower) ?? scalars.count) : scalars.count
+        if let lemma = lastLemma, sameLength, let lemmaLength = prefixLength(of: lower, matching: lemma), lemmaLength > length {
+            length = lemmaLength
         }
-        return (words.dropLast() + [last]).joined(separator: " ")
+        let last = length == scalars.count ? word : String(scalars: scalars[..<length])
+        return words.count == 1 ? last : (words.dropLast() + [last]).joined(separator: " ")
+    }
+
+    /// How many scalars of a lower-cased word spell `lemma` (case-insensitively), or nil when it does not begin so.
+    private static func prefixLength(of lower: [Unicode.Scalar], matching lemma: String) -> Int? {
+        var count = 0
+        for scalar in lemma.fastLowercased.unicodeScalars {
+            guard count < lower.count, lower[count] == scalar else { return nil }
+            count += 1
+        }
+        return count == 0 ? nil : count
     }
 
     /// The word without one case/plural ending, original capitalisation kept ("Парижде" → "Париж").
@@ -56,15 +71,5 @@ public enum NominativeName {
             return stemLength
         }
         return nil
-    }
-
-    /// The leading part of `word` that spells `lemma` (case-insensitively), or nil.
-    static func prefix(of word: String, matching lemma: String) -> String? {
-        let lemmaScalars = Array(lemma.lowercased().unicodeScalars)
-        let wordScalars = Array(word.unicodeScalars)
-        let lower = Array(word.lowercased().unicodeScalars)
-        guard !lemmaScalars.isEmpty, lower.count == wordScalars.count, lemmaScalars.count <= lower.count,
-              lower.starts(with: lemmaScalars) else { return nil }
-        return String(String.UnicodeScalarView(wordScalars[..<lemmaScalars.count]))
     }
 }

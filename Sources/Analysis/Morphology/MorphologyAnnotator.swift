@@ -23,8 +23,8 @@ public struct MorphologyAnnotator: Annotator {
     /// readings the pipeline gives the entity tagger.
     public func annotate(_ tokens: inout [Token], sentence range: Range<Int>) {
         guard !range.isEmpty else { return }
-        let analyses = morphology.analyze(tokens[range].map(\.norm))
-        for (index, analysis) in zip(range, analyses) {
+        morphology.forEachChoice(tokens[range].map(\.norm)) { position, chosen in
+            let index = range.lowerBound + position
             switch tokens[index].kind {
             case .url, .email:
                 tokens[index].lemma = tokens[index].norm
@@ -33,11 +33,12 @@ public struct MorphologyAnnotator: Annotator {
                 tokens[index].chain = ""
             default:
                 // Punctuation keeps its original surface as lemma (KTB), not the normaliser's unified dash/quote.
-                let punctuation = analysis.upos == .PUNCT || analysis.upos == .SYM
-                tokens[index].lemma = punctuation ? tokens[index].text : analysis.lemma
-                tokens[index].upos = analysis.upos
-                tokens[index].feats = analysis.feats
-                tokens[index].chain = analysis.chain
+                // Fields read through the pointer one by one: copying the whole analysis retained every string twice.
+                let upos = chosen.pointee.upos
+                tokens[index].lemma = upos == .PUNCT || upos == .SYM ? tokens[index].text : chosen.pointee.lemma
+                tokens[index].upos = upos
+                tokens[index].feats = chosen.pointee.feats
+                tokens[index].chain = chosen.pointee.chain
             }
         }
     }

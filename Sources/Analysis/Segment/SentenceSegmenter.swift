@@ -114,7 +114,8 @@ struct TokenShape {
         let scalars = token.norm.unicodeScalars
         let first = scalars.first ?? " "
         let last = scalars.last ?? " "
-        let single = scalars.count == 1
+        // Exactly one scalar, decided without counting the whole word.
+        let single = !scalars.isEmpty && scalars.index(after: scalars.startIndex) == scalars.endIndex
         isTerminal = token.kind == .punctuation && ScalarClass.isTerminal(first)
         isClosing = single && ScalarClass.isClosing(first)
         isOpeningOrDash = single && (ScalarClass.isOpening(first) || ScalarClass.isDash(first))

@@ -47,7 +47,10 @@ enum ScalarClass {
         let v = s.value
         if v == 0x20 || (v >= 0x09 && v <= 0x0D) { return true }
         if v < 0x80 { return false }
-        return v == 0xA0 || v == 0x200B || v == 0xFEFF || s.properties.isWhitespace
+        // Below U+1680 (Ogham space) only U+0085 and U+00A0 are White_Space: Cyrillic text never reaches the
+        // Unicode property lookup.
+        if v < 0x1680 { return v == 0x85 || v == 0xA0 }
+        return v == 0x200B || v == 0xFEFF || s.properties.isWhitespace
     }
 
     @inline(__always)
