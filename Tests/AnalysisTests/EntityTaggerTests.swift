@@ -179,6 +179,23 @@ import TextModel
         #expect(bare.entities.map(\.text) == document.entities.map(\.text))
     }
 
+    @Test func aPersonNameDoesNotRunIntoAPlaceInTheLocative() throws {
+        let model = try EntityTagger.bundledModel.get()
+        let recognizer = EntityRecognizer(model: model)
+        let words = ["Теннисші", "Елена", "Рыбакина", "Мельбурнде", "ойнады", "."]
+        let person = try #require(model.tagIndex("B-PERSON"))
+        var tags = [0, person, person + 1, person + 1, 0, 0]
+        recognizer.trimLocativeEndings(words, &tags)
+        #expect(tags == [0, person, person + 1, 0, 0, 0])
+        // A last word that only looks locative ("ата") and a two-word name stay as tagged.
+        var grandfather = [person, person + 1, person + 1, 0]
+        recognizer.trimLocativeEndings(["Қорқыт", "Аяз", "ата", "келді"], &grandfather)
+        #expect(grandfather == [person, person + 1, person + 1, 0])
+        var twoWords = [person, person + 1, 0]
+        recognizer.trimLocativeEndings(["Жаңылсын", "Мағзумовада", "болды"], &twoWords)
+        #expect(twoWords == [person, person + 1, 0])
+    }
+
     @Test func aModelOfAnotherFeatureSetVersionIsRefused() throws {
         let url = try #require(DataFile.url(for: "ner.model"))
         var bytes = [UInt8](try Data(contentsOf: url))
