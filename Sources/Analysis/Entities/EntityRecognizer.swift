@@ -78,6 +78,16 @@ public struct EntityRecognizer: Sendable {
     /// word is where, not who). Of KazNERD's 1,070 PERSON spans of two or more words, two end in -да/-де/-та/-те and
     /// only one of those ("Жаңылсын Мағзумовада") is a locative; the analyser must read the word as one.
     func trimLocativeEndings<S: StringProtocol>(_ words: [S], _ tags: inout [Int]) {
+        dropLastWordOfPersonNames(&tags, minimumWords: 3) { last in
+            let lower = words[last].lowercased()
+            return ["да", "де", "та", "те"].contains(where: { lower.hasSuffix($0) })
+                && Morphology.shared.analyses(of: lower).first?.feats.contains("Case=Loc") == true
+        }
+    }
+
+    /// Untags the last word of every PERSON span of at least `minimumWords` words for which `shouldDrop` (given the
+    /// word's index) is true.
+    private func dropLastWordOfPersonNames(_ tags: inout [Int], minimumWords: Int, where shouldDrop: (Int) -> Bool) {
         guard let person = personBegin else { return }
         var i = 0
         while i < tags.count {
@@ -87,13 +97,7 @@ public struct EntityRecognizer: Sendable {
             }
             var end = i + 1
             while end < tags.count, tags[end] == person + 1 { end += 1 }
-            if end - i >= 3 {
-                let last = words[end - 1].lowercased()
-                if ["да", "де", "та", "те"].contains(where: { last.hasSuffix($0) }),
-                   Morphology.shared.analyses(of: last).first?.feats.contains("Case=Loc") == true {
-                    tags[end - 1] = 0
-                }
-            }
+            if end - i >= minimumWords, shouldDrop(end - 1) { tags[end - 1] = 0 }
             i = end
         }
     }
@@ -131,20 +135,10 @@ public struct EntityRecognizer: Sendable {
     /// PERSON spans of two or more words ends in such a word; the model, seeing a capitalised word after a name,
     /// sometimes runs on.
     func trimAbstractNounEndings<S: StringProtocol>(_ words: [S], _ tags: inout [Int]) {
-        guard let person = personBegin, !abstractEndings.isEmpty else { return }
-        var i = 0
-        while i < tags.count {
-            guard tags[i] == person else {
-                i += 1
-                continue
-            }
-            var end = i + 1
-            while end < tags.count, tags[end] == person + 1 { end += 1 }
-            if end - i >= 2 {
-                let last = words[end - 1].lowercased()
-                if abstractEndings.contains(where: { last.hasSuffix($0) && last.count >= $0.count + 3 }) { tags[end - 1] = 0 }
-            }
-            i = end
+        guard !abstractEndings.isEmpty else { return }
+        dropLastWordOfPersonNames(&tags, minimumWords: 2) { last in
+            let lower = words[last].lowercased()
+            return abstractEndings.contains(where: { lower.hasSuffix($0) && lower.count >= $0.count + 3 })
         }
     }
 
