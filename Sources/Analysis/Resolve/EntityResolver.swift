@@ -38,7 +38,8 @@ public struct EntityResolver: Annotator {
                 words: words, label: entity.label,
                 nominative: Self.taggerNominative(entity, words: words) { attested.contains(WordKey.of($0)) })
         }
-        let canonical = NameResolver.canonicalNames(for: mentions, knownNames: knownNames) { attested.contains(WordKey.of($0)) }
+        var canonical = NameResolver.canonicalNames(for: mentions, knownNames: knownNames) { attested.contains(WordKey.of($0)) }
+        Self.respellCapitals(&canonical, labels: document.entities.map(\.label))
         for index in document.entities.indices { document.entities[index].canonical = canonical[index] }
 
         var rolesByName: [String: [String]] = [:]
@@ -67,6 +68,29 @@ public struct EntityResolver: Annotator {
         }
         for index in document.entities.indices where document.entities[index].label == "PERSON" {
             document.entities[index].roles = rolesByName[document.entities[index].canonical] ?? []
+        }
+    }
+
+    /// A name written in capitals (a dateline's "ТҮРКІСТАН", a heading's "АЛМАТЫ") takes the spelling the same
+    /// document uses for it elsewhere ("Түркістанның" → "Түркістан"); an acronym with no other spelling stays.
+    static func respellCapitals(_ names: inout [String], labels: [String]) {
+        func isCapitals(_ name: String) -> Bool {
+            var letters = 0
+            for scalar in name.unicodeScalars where scalar.properties.isAlphabetic {
+                guard scalar.properties.isUppercase else { return false }
+                letters += 1
+            }
+            return letters >= 2
+        }
+        let capitals = names.indices.filter { isCapitals(names[$0]) }
+        guard !capitals.isEmpty else { return }
+        var spelled: [String: String] = [:]
+        for index in names.indices where !isCapitals(names[index]) {
+            let key = labels[index] + "\u{1F}" + names[index].fastLowercased
+            if spelled[key] == nil { spelled[key] = names[index] }
+        }
+        for index in capitals {
+            if let spelling = spelled[labels[index] + "\u{1F}" + names[index].fastLowercased] { names[index] = spelling }
         }
     }
 
