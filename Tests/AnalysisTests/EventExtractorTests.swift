@@ -68,6 +68,11 @@ import TextModel
         // A place in the locative before the event noun is its setting, not part of its title.
         let forum = events("Бүгін елордада «Astana International Forum» халықаралық форумы басталды.")
         #expect(forum.first?.title == "«Astana International Forum» халықаралық форумы")
+        // Sport: a final and a race.
+        let race = events("Халықаралық жарыс 5 мамырда Алматыда басталады.", tags: [("Алматыда", "GPE")])
+        #expect(race.first?.title == "Халықаралық жарыс")
+        #expect(race.first?.where == "Алматы")
+        #expect(race.first?.when == "XXXX-05-05")
         let opera = events("21 маусымда Абай атындағы драма театрында «Қыз Жібек» операсы қойылады.")
         #expect(opera.first?.title == "«Қыз Жібек» операсы")
         #expect(opera.first?.where == "Абай атындағы драма театры")
