@@ -129,6 +129,7 @@ private struct Matcher {
     /// Endings of a day number after its month in the genitive ("ақпанның 5-інде", "наурыздың 15-і").
     private static let possessedDayEndings: Set<String> = [
         "і", "ы", "сі", "сы", "інде", "ында", "сінде", "сында", "нде", "нда", "іне", "ына", "сіне", "сына", "інен", "ынан", "сінен", "сынан",
+        "нен", "нан", "ден", "дан", "тен", "тан",
     ]
     private static let ablative: Set<String> = ["дан", "ден", "тан", "тен", "нан", "нен"]
     private static let dative: Set<String> = ["ға", "ге", "қа", "ке", "на", "не", "а", "е"]
@@ -517,9 +518,14 @@ private struct Matcher {
                 match.expressions[0].words = index..<match.expressions[0].words.upperBound
                 return match
             }
+            // The month alone must read as one ("биылғы маусымда" is "this season") unless "ай" follows it.
             if let month = month(next), !monthPart(after: next) {
-                let date = CalendarDate(year: anchor?.year.map { $0 + offset }, month: month, day: nil)
-                return Match(expressions: [Found(words: index..<(next + 1), value: date.value)], next: next + 1)
+                let named = self.word(next + 1).map { $0.bare.hasPrefix("ай") && $0.bare.count <= 6 } ?? false
+                if named || Months.standsAlone.contains(month) {
+                    let end = named ? next + 2 : next + 1
+                    let date = CalendarDate(year: anchor?.year.map { $0 + offset }, month: month, day: nil)
+                    return Match(expressions: [Found(words: index..<end, value: date.value)], next: end)
+                }
             }
             guard let year else { return nil }
             return Match(expressions: [Found(words: index..<next, value: year)], next: next)
