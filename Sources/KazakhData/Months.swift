@@ -9,6 +9,11 @@ public enum Months {
         return table
     }()
 
+    /// Months whose Kazakh name alone ("қаңтарда") is read as the month; маусым ("season" too) needs a day.
+    public static let standsAlone: Set<Int> = {
+        Set(DataFile.requiredRows("months.tsv").compactMap { row in row.count >= 5 && row[4] == "y" ? Int(row[1]) : nil })
+    }()
+
     /// Russian nominative and genitive month names → month number.
     public static let russian: [String: Int] = {
         var table: [String: Int] = [:]

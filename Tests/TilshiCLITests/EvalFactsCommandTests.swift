@@ -46,4 +46,28 @@ import TextModel
         #expect(scores.errors.contains("x1 - time   13 наурыз күні = 2025-03-13"))
         #expect(scores.errors.contains("x1 ! quote  «Біз сауда…»: speaker Алексей Оверчук, gold Олжас Бектенов"))
     }
+
+    /// An event matches on a stem of its title; a wrong `when` is reported, a `*` place is not scored, and files
+    /// without event rows do not score events at all.
+    @Test func scoresEventsOnlyWhereAnnotated() {
+        let gold = FactGold(tsv: """
+            e1\tdoc\tАлматыда 5 мамырда көрме өтеді. Ертең концерт болады.\t-
+            e1\tevent\tкөрме\tXXXX-05-05\tАлматы
+            e1\tevent\tконцерт\t-\t*
+            """)
+        #expect(gold.scoresEvents)
+        #expect(!FactGold(tsv: "e2\tdoc\tМәтін.\t-").scoresEvents)
+        var document = Document(id: "e1", text: gold.items[0].text!)
+        document.events = [
+            Event(title: "Көрме", when: "XXXX-05-06", where: "Алматы", participants: [], start: 0, end: 5),
+            Event(title: "концерт", when: nil, where: "Астана", participants: [], start: 6, end: 9),
+            Event(title: "жиын", when: nil, where: nil, participants: [], start: 10, end: 12),
+        ]
+        var scores = FactScores()
+        scores.add(document, gold: gold.items[0], scoreMeetings: gold.scoresMeetings, scoreEvents: gold.scoresEvents)
+        #expect((scores.events.matched, scores.events.predicted, scores.events.gold) == (2, 3, 2))
+        #expect((scores.eventWhenAgree, scores.eventPlaceAgree, scores.eventPlaceScored) == (1, 1, 1))
+        #expect(scores.errors.contains("e1 ! event  көрме: when XXXX-05-06, gold XXXX-05-05"))
+        #expect(scores.errors.contains("e1 + event  жиын = -"))
+    }
 }

@@ -34,7 +34,11 @@ public struct AmountExtractor: Annotator {
 
     private static let months = StemIndex(Months.kazakh.map { (stem: $0.key, payload: $0.value) })
     private static let numberStems = StemIndex(FactLexicon.numberWords.filter { $0.value.takesSuffixes }.map { (stem: $0.key, payload: $0.value) })
-    private static let units = StemIndex(FactLexicon.unitStems.map { (stem: $0.stem, payload: $0.unit) })
+    private static let units = StemIndex(FactLexicon.unitStems.filter { !$0.stem.contains(" ") }.map { (stem: $0.stem, payload: $0.unit) })
+    /// Units written as several words ("АҚШ доллары"): the leading words exactly, the last one as a stem.
+    private static let unitPhrases: [(words: [String], unit: String)] = FactLexicon.unitStems.filter { $0.stem.contains(" ") }
+        .map { ($0.stem.split(separator: " ").map(String.init), $0.unit) }
+    private static let genitiveEndings: Set<String> = ["ның", "нің", "дың", "дің", "тың", "тің"]
     private static let numberWordKeys = Dictionary(uniqueKeysWithValues: FactLexicon.numberWords.map { (WordKey.of($0.key), $0.value) })
     private static let modifiers = Dictionary(uniqueKeysWithValues: FactLexicon.amountModifiers.map { (WordKey.of($0.key), $0.value) })
     private static let notUnitKeys = WordKey.set(notUnits)
@@ -100,6 +104,10 @@ public struct AmountExtractor: Annotator {
                 next += 1
             }
             if word(index - 1)?.key == Self.hour { return nil }
+            // "ақпанның 5-інде": a day after its month in the genitive is a date, even an impossible one.
+            if let previous = word(index - 1), let (_, rest) = Self.months.longest(previous.bare), Self.genitiveEndings.contains(String(rest)) {
+                return nil
+            }
             // "10.00-ден 18.00-ге дейін": a clock time with a case ending is a time even without "сағат".
             if Self.isClockTime(numeric) { return nil }
         } else if let parsed = numberWords(from: index, word: word) {
@@ -152,6 +160,14 @@ public struct AmountExtractor: Annotator {
         if isOpen(), let following = word(next), let entry = Self.modifiers[following.key], entry.position == .after {
             modifier = entry.code
             next += 1
+        }
+        if isOpen(), unit == nil, let (code, length) = unitPhrase(at: next, word: word) {
+            unit = code
+            next += length
+            if isOpen(), modifier == nil, let after = word(next), let entry = Self.modifiers[after.key], entry.position == .after {
+                modifier = entry.code
+                next += 1
+            }
         }
         if isOpen(), unit == nil, let following = word(next), let code = Self.unitCode(following.bare) {
             unit = code
@@ -253,7 +269,8 @@ public struct AmountExtractor: Annotator {
             case .hundred:
                 current = max(current, 1) * entry.value
             case .scale:
-                total += max(current, 1) * entry.value
+                // "жарты миллион": a fraction before the scale counts as written; "мың" alone is one thousand.
+                total += (current > 0 ? current : 1) * entry.value
                 current = 0
             }
             lastKind = entry.kind
@@ -265,6 +282,23 @@ public struct AmountExtractor: Annotator {
         // A fraction "бестен бір" (one fifth) is not a count.
         if tail.hasSuffix("ен") || tail.hasSuffix("ан"), word(next)?.key == Self.one { return nil }
         return (total + current, next, tail)
+    }
+
+    /// A several-word unit starting at `index` ("АҚШ долларына" → USD) and its length in words.
+    private func unitPhrase(at index: Int, word: (Int) -> Word?) -> (unit: String, length: Int)? {
+        guard let first = word(index) else { return nil }
+        phrases: for (words, unit) in Self.unitPhrases where first.bare == words[0] {
+            for offset in 1..<words.count {
+                guard word(index + offset - 1)?.trailing.isEmpty == true, let next = word(index + offset) else { continue phrases }
+                if offset == words.count - 1 {
+                    guard next.bare.startsWithBytes(words[offset]), next.bare.count - words[offset].count <= 4 else { continue phrases }
+                } else if next.bare != words[offset] {
+                    continue phrases
+                }
+            }
+            return (unit, words.count)
+        }
+        return nil
     }
 
     static func unitCode(_ lower: String) -> String? {

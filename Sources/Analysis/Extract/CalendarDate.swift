@@ -68,6 +68,36 @@ struct CalendarDate: Equatable {
     }
 }
 
+extension CalendarDate {
+    /// Days since 1970-01-01 (proleptic Gregorian) of a full date, for weekday and ISO-week arithmetic.
+    var dayNumber: Int? {
+        guard let year, let month, let day else { return nil }
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        return era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear - 719_468
+    }
+
+    /// ISO weekday of a full date: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday).
+    var weekday: Int? { dayNumber.map { (($0 % 7) + 7 + 3) % 7 + 1 } }
+
+    /// TIMEX3 value of the ISO week holding this full date ("2025-W11"): the week belongs to the year of its Thursday.
+    var isoWeekValue: String? {
+        guard let weekday, let thursday = adding(days: 4 - weekday), let year = thursday.year, let thursdayNumber = thursday.dayNumber,
+              let january1 = CalendarDate(year: year, month: 1, day: 1).dayNumber
+        else { return nil }
+        return String(format4: year) + "-W" + String(twoDigits: (thursdayNumber - january1) / 7 + 1)
+    }
+
+    /// This date's month moved by `offset` months, day dropped (for "келесі айда").
+    func adding(months offset: Int) -> CalendarDate? {
+        guard let year, let month else { return nil }
+        let total = year * 12 + (month - 1) + offset
+        return CalendarDate(year: total / 12, month: total % 12 + 1, day: nil)
+    }
+}
+
 extension String {
     init(twoDigits value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
     init(format4 value: Int) { self = value >= 1000 ? "\(value)" : value >= 100 ? "0\(value)" : value >= 10 ? "00\(value)" : "000\(value)" }

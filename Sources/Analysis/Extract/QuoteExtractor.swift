@@ -4,7 +4,8 @@ import TextModel
 /// Finds reported speech and its speaker.
 ///
 /// Forms: «…», "…" followed by a reporting verb ("- деді X", "- деп атап өтті X", "- деп аяқтады", "- деп хабарлады
-/// X"), "X: «…»", "X «…» деді", unquoted speech closed by ", - деп хабарлады X", and "X айтуынша, …".
+/// X"), "X: «…»", "X «…» деді", unquoted speech closed by ", - деп хабарлады X", "X айтуынша, …" and "Оның
+/// айтуынша, …" (the one person of the previous sentence).
 /// The speaker is the canonical name of a person (or organisation) entity in the attribution; a role used as
 /// speaker ("Ұлттық ассамблея депутаты") is resolved to the one person holding that role in the document; a press
 /// service named after the verb is the speaker as written. Otherwise the speaker is nil: never a guess.
@@ -288,6 +289,9 @@ struct SpeakerContext {
                     let speakerName: String?
                     if let entity = entityAtToken[index - 1], ["PERSON", "ORGANISATION", "ORGANIZATION"].contains(document.entities[entity].label) {
                         speakerName = document.entities[entity].canonical
+                    } else if FactLexicon.speakerPronouns.contains(view.words[word - 1].bare) {
+                        // "Оның айтуынша, …": the one person of the previous sentence, or nobody.
+                        speakerName = soleSpeaker(beforeToken: index, previous: nil)
                     } else if let person = personBySurname(view.words[word - 1].core) {
                         speakerName = person
                     } else if let role = roleSpeaker(endingAt: word - 1, sentence: sentence) {

@@ -6,8 +6,11 @@ import TextModel
 /// "5 қараша күні сағат 11.00-де" → `XXXX-11-05T11:00`; "5-6 қарашада" → `XXXX-11-05/XXXX-11-06`;
 /// "2016 жылғы қазан айында" → `2016-10`; "2025 жылдың алғашқы жартыжылдығында" → `2025-H1`;
 /// "биылғы жылдың бірінші тоқсанында" → `XXXX-Q1`. Relative words (бүгін, кеше, ертең, биыл, өткен жылы, келесі
-/// жылы) are resolved against `metadata.published` and dropped when it is unknown; an unknown year stays `XXXX`
-/// unless the document date gives it. A clock time without its own date takes the last date of its sentence.
+/// жылы, өткен аптада, келесі айда, ертең сағат 9-да) are resolved against `metadata.published` and dropped when it
+/// is unknown; an unknown year stays `XXXX` unless the document date gives it. A weekday ("дүйсенбіде") is the
+/// nearest such day before or after the document date, as the tense of the sentence's verb says, and nothing when
+/// the tense is unknown. A month named alone in the locative, ablative or dative ("қаңтарда", "сәуірден") is a month.
+/// A clock time without its own date takes the last date of its sentence.
 /// Impossible dates ("32 қараша", "сағат 25.00") yield nothing.
 public struct TimeExtractor: Annotator {
     public let name = "times"
@@ -19,7 +22,7 @@ public struct TimeExtractor: Annotator {
         let anchor = CalendarDate(published: document.metadata.published) ?? Self.dateline(view)
         var times: [TimeExpression] = []
         for sentence in view.sentences {
-            var matcher = Matcher(view: view, sentence: sentence, anchor: anchor)
+            var matcher = Matcher(view: view, sentence: sentence, anchor: anchor, tokens: document.tokens)
             var index = sentence.lowerBound
             while index < sentence.upperBound {
                 if let match = matcher.match(at: index) {
@@ -90,12 +93,15 @@ private struct Matcher {
     let view: WordView
     let sentence: Range<Int>
     let anchor: CalendarDate?
+    /// The document's tokens, for the tense of the verb a weekday depends on; empty for a dateline.
+    let tokens: [Token]
     var lastDate: CalendarDate?
 
-    init(view: WordView, sentence: Range<Int>, anchor: CalendarDate?) {
+    init(view: WordView, sentence: Range<Int>, anchor: CalendarDate?, tokens: [Token] = []) {
         self.view = view
         self.sentence = sentence
         self.anchor = anchor
+        self.tokens = tokens
     }
 
     /// Endings a month name takes in running text ("қарашада", "қазанның", "қаңтардан"); after the vowel-final
@@ -128,6 +134,22 @@ private struct Matcher {
     private static let tailStems = FactLexicon.timeWords.filter { $0.value.kind == "tail" }.map(\.key)
     private static let partWords = WordKey.set(FactLexicon.timeWords.filter { $0.value.kind == "part" }.map(\.key))
     private static let until = WordKey.set(FactLexicon.timeWords.filter { $0.value.kind == "until" }.map(\.key))
+    private static let spanWords = FactLexicon.timeWords.filter { $0.value.kind == "span" }
+        .reduce(into: [UInt64: String]()) { $0[WordKey.of($1.key)] = $1.value.value }
+    private static let weekdays = StemIndex(FactLexicon.timeWords.filter { $0.value.kind == "weekday" }.compactMap { entry in
+        Int(entry.value.value).map { (stem: entry.key, payload: $0) }
+    })
+    /// Case endings a weekday takes ("дүйсенбіде", "сенбіге"), listed in the condition column of its row.
+    private static let weekdayEndings = Set(FactLexicon.timeWords.filter { $0.value.kind == "weekday" }
+        .flatMap { $0.value.condition.split(separator: ",").map(String.init) })
+    private static let day = WordKey.of("күні")
+    /// Case endings of a month named without a day: locative, ablative, dative ("қаңтарда", "сәуірден", "желтоқсанға").
+    private static let bareMonthEndings: Set<String> = ["да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "ға", "ге", "қа", "ке"]
+    /// Endings of a day number after its month in the genitive ("ақпанның 5-інде", "наурыздың 15-і").
+    private static let possessedDayEndings: Set<String> = [
+        "і", "ы", "сі", "сы", "інде", "ында", "сінде", "сында", "нде", "нда", "іне", "ына", "сіне", "сына", "інен", "ынан", "сінен", "сынан",
+        "нен", "нан", "ден", "дан", "тен", "тан",
+    ]
     private static let ablative: Set<String> = ["дан", "ден", "тан", "тен", "нан", "нен"]
     private static let dative: Set<String> = ["ға", "ге", "қа", "ке", "на", "не", "а", "е"]
     private static let genitive: Set<String> = ["ның", "нің", "дың", "дің", "тың", "тің", "сының", "сінің"]
@@ -197,7 +219,18 @@ private struct Matcher {
         if Self.timeWords[key] != nil || bare.startsWithBytes("биыл") || bare.startsWithBytes("былтыр"), let match = relative(at: index) {
             return match
         }
+        if let weekday = weekday(at: index) {
+            guard let date = weekdayDate(weekday, weekOffset: nil) else { return nil }
+            return withClock(date, words: index, next: isTail(index + 1) ? index + 2 : index + 1)
+        }
         guard Self.months.longest(bare) != nil else { return nil }
+        // "ақпанның 5-інде": the day after its month in the genitive.
+        if let form = monthForm(index), Self.genitive.contains(form.ending), let (day, next) = possessedDay(after: index) {
+            guard (1...CalendarDate.days(in: form.month, year: anchor?.year)).contains(day) else { return Match(expressions: [], next: next) }
+            let date = resolvedYear(CalendarDate(year: nil, month: form.month, day: day))
+            lastDate = date
+            return Match(expressions: [Found(words: index..<next, value: date.value)], next: next)
+        }
         // "наурыздың соңында".
         if let month = month(index), monthPart(after: index) {
             let date = resolvedYear(CalendarDate(year: nil, month: month, day: nil))
@@ -209,12 +242,86 @@ private struct Matcher {
             let date = resolvedYear(CalendarDate(year: nil, month: month, day: nil))
             return Match(expressions: [Found(words: index..<(index + 2), value: date.value)], next: index + 2)
         }
+        if let form = monthForm(index), Self.bareMonthEndings.contains(form.ending), Months.standsAlone.contains(form.month), isBareMonth(index) {
+            let date = resolvedYear(CalendarDate(year: nil, month: form.month, day: nil))
+            return Match(expressions: [Found(words: index..<(index + 1), value: date.value)], next: index + 1)
+        }
         return nil
+    }
+
+    /// A month word standing alone: lower-case (a capital mid-sentence is a name: «Наурыз шуағы», Қазан the city),
+    /// not opening a quoted name, and not after a number (an impossible "32 қарашада" stays nothing).
+    private func isBareMonth(_ index: Int) -> Bool {
+        let word = view.words[index]
+        guard !word.leading.contains(where: { $0 == "«" || $0 == "\"" || $0 == "“" }) else { return false }
+        if word.isCapitalized, index != sentence.lowerBound { return false }
+        if index > sentence.lowerBound, view.words[index - 1].startsWithDigit { return false }
+        return true
+    }
+
+    /// The day number after a month in the genitive ("5-інде") and the word after it (and after "күні").
+    private func possessedDay(after monthIndex: Int) -> (day: Int, next: Int)? {
+        guard let word = word(monthIndex + 1), word.startsWithDigit, let numeric = NumericWord(word.lower), let day = numeric.integer,
+              numeric.rest.hasPrefix("-"), Self.possessedDayEndings.contains(String(numeric.suffix))
+        else { return nil }
+        return (day, isTail(monthIndex + 2) ? monthIndex + 3 : monthIndex + 2)
+    }
+
+    /// The weekday (1 = Monday) a word names with a case ending ("дүйсенбіде", "сәрсенбіге"), or bare before "күні".
+    /// A capitalised form needs its ending: "Жұма" is also a given name.
+    private func weekday(at index: Int) -> Int? {
+        guard let word = word(index), let (entry, rest) = Self.weekdays.longest(word.bare) else { return nil }
+        if rest.isEmpty {
+            guard !word.isCapitalized || index == sentence.lowerBound, self.word(index + 1)?.key == Self.day else { return nil }
+            return entry.payload
+        }
+        return Self.weekdayEndings.contains(String(rest)) ? entry.payload : nil
+    }
+
+    /// The date of a weekday: in the week `weekOffset` weeks from the document's (өткен −1, келесі +1); otherwise the
+    /// nearest one before the document date when the sentence's verb is in the past tense, after it when in the
+    /// present or future. Nil without a full document date, without a known tense, or on the document's own weekday.
+    private func weekdayDate(_ weekday: Int, weekOffset: Int?) -> CalendarDate? {
+        guard let anchor, let anchorWeekday = anchor.weekday else { return nil }
+        if let weekOffset { return anchor.adding(days: weekday - anchorWeekday + 7 * weekOffset) }
+        guard let past = sentenceIsPast() else { return nil }
+        let offset = past ? -((anchorWeekday - weekday + 7) % 7) : (weekday - anchorWeekday + 7) % 7
+        return offset == 0 ? nil : anchor.adding(days: offset)
+    }
+
+    /// Whether the last finite verb of the sentence is in the past tense (false: present or future), from the
+    /// morphology layer; nil when no finite verb carries a tense.
+    private func sentenceIsPast() -> Bool? {
+        for index in sentence.reversed() {
+            guard let token = tokens[safe: view.words[index].coreTokens.lowerBound], let feats = token.feats,
+                  token.upos == .VERB || token.upos == .AUX, feats.contains("VerbForm=Fin")
+            else { continue }
+            if feats.contains("Tense=Past") { return true }
+            if feats.contains("Tense=Pres") || feats.contains("Tense=Fut") { return false }
+        }
+        return nil
+    }
+
+    /// A date at words `words.lowerBound..<next`, extended by a following clock ("ертең сағат 9-да").
+    private mutating func withClock(_ date: CalendarDate, words start: Int, next: Int) -> Match {
+        lastDate = date
+        if self.word(next)?.key == Self.hour, let clock = clock(at: next + 1) {
+            if let (end, endNext) = clockRangeEnd(after: next + 1) {
+                return Match(expressions: [Found(words: start..<endNext, value: date.value + "T" + clock + "/" + date.value + "T" + end)], next: endNext)
+            }
+            return Match(expressions: [Found(words: start..<(next + 2), value: date.value + "T" + clock)], next: next + 2)
+        }
+        return Match(expressions: [Found(words: start..<next, value: date.value)], next: next)
     }
 
     /// "11.00-де", "15:30" → "11:00"; nil for an impossible time.
     private func clock(at index: Int) -> String? {
         guard let word = word(index), let numeric = NumericWord(word.lower) else { return nil }
+        // "сағат 9-да": a whole hour written with its case ending.
+        if let hour = numeric.integer, hour <= 23, numeric.number.count <= 2, numeric.rest.hasPrefix("-"), numeric.suffix.count >= 2,
+           numeric.suffix.allSatisfy(\.isLetter) {
+            return String(twoDigits: hour) + ":00"
+        }
         let parts = numeric.number.split(whereSeparator: { $0 == "." || $0 == ":" })
         guard parts.count == 2, parts[0].count <= 2, parts[1].count == 2,
               let hour = Int(parts[0]), let minute = Int(parts[1]), hour <= 23, minute <= 59,
@@ -234,7 +341,7 @@ private struct Matcher {
     }
 
     /// "D қараша [күні] [сағат HH.MM]", "D-D2 қарашада", "D және D2 қараша күндері", optionally followed by "YYYY жыл…".
-    private mutating func dayMonth(at index: Int) -> Match? {
+    private mutating func dayMonth(at index: Int, year knownYear: Int? = nil) -> Match? {
         guard let (day, rangeEnd) = dayNumber(index) else { return nil }
         var secondDay = rangeEnd
         var monthIndex = index + 1
@@ -244,7 +351,7 @@ private struct Matcher {
         }
         guard let month = month(monthIndex) else { return nil }
         var next = monthIndex + 1
-        var year: Int?
+        var year: Int? = knownYear
         if let yearWord = word(next), let numeric = NumericWord(yearWord.lower), numeric.rest.isEmpty, let value = numeric.integer,
            (1000...2100).contains(value), startsWithYearNoun(next + 1) {
             year = value
@@ -409,10 +516,21 @@ private struct Matcher {
                 next += 1
             }
             guard let date = anchor?.adding(days: offset) else { return nil }
-            lastDate = date
-            return Match(expressions: [Found(words: index..<next, value: date.value)], next: next)
+            return withClock(date, words: index, next: next)
         case "year":
             var next = index + 1
+            // "өткен аптада", "келесі айда": a week or month counted from the document date.
+            if entry.condition == "needs-year", let following = self.word(next), let unit = Self.spanWords[following.key] {
+                guard let anchor else { return nil }
+                let value = unit == "W" ? anchor.adding(days: 7 * offset)?.isoWeekValue : anchor.adding(months: offset)?.value
+                guard let value else { return nil }
+                return Match(expressions: [Found(words: index..<(next + 1), value: value)], next: next + 1)
+            }
+            // "өткен сенбіде", "келесі дүйсенбіде": a weekday of the week before or after the document's.
+            if entry.condition == "needs-year", let weekday = weekday(at: next) {
+                guard let date = weekdayDate(weekday, weekOffset: offset) else { return nil }
+                return withClock(date, words: index, next: isTail(next + 1) ? next + 2 : next + 1)
+            }
             if entry.condition == "needs-year" {
                 guard startsWithYearNoun(next) else { return nil }
                 next += 1
@@ -422,6 +540,20 @@ private struct Matcher {
             let year = anchor?.year.map { String(format4: $0 + offset) }
             if let (period, end) = period(at: next) {
                 return Match(expressions: [Found(words: index..<end, value: (year ?? "XXXX") + "-" + period)], next: end)
+            }
+            // "ағымдағы жылдың 15 наурызында", "биылғы қаңтарда": a date or month of that year.
+            if dayNumber(next) != nil, month(next + 1) != nil, var match = dayMonth(at: next, year: anchor?.year.map { $0 + offset }) {
+                match.expressions[0].words = index..<match.expressions[0].words.upperBound
+                return match
+            }
+            // The month alone must read as one ("биылғы маусымда" is "this season") unless "ай" follows it.
+            if let month = month(next), !monthPart(after: next) {
+                let named = self.word(next + 1).map { $0.bare.hasPrefix("ай") && $0.bare.count <= 6 } ?? false
+                if named || Months.standsAlone.contains(month) {
+                    let end = named ? next + 2 : next + 1
+                    let date = CalendarDate(year: anchor?.year.map { $0 + offset }, month: month, day: nil)
+                    return Match(expressions: [Found(words: index..<end, value: date.value)], next: end)
+                }
             }
             guard let year else { return nil }
             return Match(expressions: [Found(words: index..<next, value: year)], next: next)

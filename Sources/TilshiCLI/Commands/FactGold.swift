@@ -25,6 +25,8 @@ struct FactGold {
     var items: [Item] = []
     /// Whether meetings are annotated (item layout).
     var scoresMeetings: Bool { items.contains { $0.text != nil } }
+    /// Whether events are annotated: only files with `event` rows list every event, so only they are scored on them.
+    var scoresEvents: Bool { items.contains { $0.facts.contains { $0.kind == "event" } } }
 
     /// Parses gold TSV: `id kind text value [extra]`; `doc` rows start an item, `\n` in a doc text is a line break.
     init(tsv: String) {
@@ -55,18 +57,24 @@ struct FactScores {
     var amounts = Score()
     var quotes = Score()
     var meetings = Score()
+    var events = Score()
     var unitAgree = 0
     var speakerRight = 0
     var speakerNull = 0
     var speakerWrong = 0
     var meetingWhenAgree = 0
+    var eventWhenAgree = 0
+    var eventPlaceAgree = 0
+    var eventPlaceScored = 0
     /// One line per miss (`-`), false hit (`+`) or wrong attribute (`!`), prefixed with the item id.
     var errors: [String] = []
 
     /// Scores one analysed item. Times match on text and value; amounts on text and value (unit agreement is counted
     /// on the matches); quotes on their first words (the speaker is right, null, or wrong — the costly error);
     /// meetings on the set of participants (the `when` agreement is counted on the matches).
-    mutating func add(_ document: Document, gold item: FactGold.Item, scoreMeetings: Bool) {
+    /// Events match when the title contains the gold stem (case-insensitive); `when` and, unless the gold says `*`,
+    /// the place are counted on the matches.
+    mutating func add(_ document: Document, gold item: FactGold.Item, scoreMeetings: Bool, scoreEvents: Bool = false) {
         let id = item.id
         var predictedTimes = document.times
         let goldTimes = item.facts.filter { $0.kind == "time" }
@@ -126,6 +134,7 @@ struct FactScores {
         errors += predictedQuotes.map { "\(id) + quote  «\($0.text.prefix(40))…» (\($0.speaker ?? "null"))" }
         quotes.add(predicted: document.quotes.count, gold: goldQuotes.count, matched: matched)
 
+        if scoreEvents { addEvents(document, gold: item) }
         guard scoreMeetings else { return }
         var predictedMeetings = document.meetings
         let goldMeetings = item.facts.filter { $0.kind == "meeting" }
@@ -149,8 +158,39 @@ struct FactScores {
         meetings.add(predicted: document.meetings.count, gold: goldMeetings.count, matched: matched)
     }
 
+    private mutating func addEvents(_ document: Document, gold item: FactGold.Item) {
+        let id = item.id
+        var predicted = document.events
+        let goldEvents = item.facts.filter { $0.kind == "event" }
+        var matched = 0
+        for fact in goldEvents {
+            let stem = fact.text.lowercased()
+            guard let index = predicted.firstIndex(where: { $0.title.lowercased().contains(stem) }) else {
+                errors.append("\(id) - event  \(fact.text) = \(fact.value)")
+                continue
+            }
+            matched += 1
+            let event = predicted.remove(at: index)
+            if (event.when ?? "-") == fact.value {
+                eventWhenAgree += 1
+            } else {
+                errors.append("\(id) ! event  \(fact.text): when \(event.when ?? "-"), gold \(fact.value)")
+            }
+            let place = fact.extra ?? "*"
+            guard place != "*" else { continue }
+            eventPlaceScored += 1
+            if (event.where ?? "-") == place {
+                eventPlaceAgree += 1
+            } else {
+                errors.append("\(id) ! event  \(fact.text): where \(event.where ?? "-"), gold \(place)")
+            }
+        }
+        errors += predicted.map { "\(id) + event  \($0.title) = \($0.when ?? "-")" }
+        events.add(predicted: document.events.count, gold: goldEvents.count, matched: matched)
+    }
+
     /// The report lines of one gold set.
-    func report(meetings scoredMeetings: Bool) -> [String] {
+    func report(meetings scoredMeetings: Bool, events scoredEvents: Bool = false) -> [String] {
         var lines = [
             "  times    \(times)",
             "  amounts  \(amounts); unit agrees on \(unitAgree)/\(amounts.matched)",
@@ -158,6 +198,9 @@ struct FactScores {
         ]
         if scoredMeetings {
             lines.append("  meetings \(meetings); when agrees on \(meetingWhenAgree)/\(meetings.matched)")
+        }
+        if scoredEvents {
+            lines.append("  events   \(events); when agrees on \(eventWhenAgree)/\(events.matched), place on \(eventPlaceAgree)/\(eventPlaceScored)")
         }
         return lines
     }
