@@ -119,10 +119,12 @@ public struct AmountExtractor: Annotator {
             return nil
         }
         if tail.hasPrefix("-") { tail = tail.dropFirst() }
-        // Ordinals and anything glued that is not a suffix ("2-ші", "картасы-2020", "5а").
-        if Self.ordinalSuffixes.contains(String(tail)) || word(next)?.bare.hasPrefix("ш") == true && words[next - 1].trailing == "-" {
+        // Ordinals and anything glued that is not a suffix ("2-ші", "2-ншісі", "картасы-2020", "5а").
+        if Self.ordinalSuffixes.contains(where: { tail.hasPrefix($0) }) || word(next)?.bare.hasPrefix("ш") == true && words[next - 1].trailing == "-" {
             return nil
         }
+        // "Екі мың жиырмасыншы жылы": number words that end in an ordinal are an ordinal, not a count.
+        if fromWords, let following = word(next), Self.isOrdinalNumberWord(following.bare) { return nil }
         var unit: String?
         var modifier: String?
         if tail.hasPrefix("%") {
@@ -283,6 +285,16 @@ public struct AmountExtractor: Annotator {
         if tail.hasSuffix("ен") || tail.hasSuffix("ан"), word(next)?.key == Self.one { return nil }
         return (total + current, next, tail)
     }
+
+    /// "жиырмасыншы", "бірінші", "мыңыншы": a number word with the ordinal ending (-ыншы/-інші/-ншы/-нші after its stem).
+    static func isOrdinalNumberWord(_ lower: String) -> Bool {
+        allNumberStems.matches(lower).contains { _, rest in
+            ["ншы", "нші"].contains { rest.contains($0) } || ["шы", "ші"].contains { rest.hasPrefix($0) }
+        }
+    }
+
+    /// Every number word as a stem, whether or not it takes case endings in counts ("бір" → "бірінші").
+    private static let allNumberStems = StemIndex(FactLexicon.numberWords.map { (stem: $0.key, payload: $0.value) })
 
     /// A several-word unit starting at `index` ("АҚШ долларына" → USD) and its length in words.
     private func unitPhrase(at index: Int, word: (Int) -> Word?) -> (unit: String, length: Int)? {
