@@ -112,7 +112,8 @@ public struct AmountExtractor: Annotator {
         }
         if tail.hasPrefix("-") { tail = tail.dropFirst() }
         // Ordinals and anything glued that is not a suffix ("2-ші", "картасы-2020", "5а").
-        if Self.ordinalSuffixes.contains(String(tail)) || word(next)?.bare.hasPrefix("ш") == true && words[next - 1].trailing == "-" {
+        // (The hyphen first: the Character-level `hasPrefix` costs more and rarely matters.)
+        if Self.ordinalSuffixes.contains(String(tail)) || words[next - 1].trailing == "-" && word(next)?.bare.hasPrefix("ш") == true {
             return nil
         }
         var unit: String?
