@@ -2,6 +2,14 @@ import Testing
 import TextModel
 
 @Suite struct DocumentTests {
+    @Test func decodesScalarsOfEveryUTF8Width() {
+        // One, two, three and four UTF-8 bytes (ASCII, Kazakh Cyrillic, "–" and "€", an emoji), a decomposed "й",
+        // line breaks: the document's scalars are exactly the string's.
+        for text in ["Алматы қаласының әкімі 2025 жылы «Қазақстан-2030» – €40 млн 😀\nи\u{306}ә\r\n", "A", ""] {
+            #expect(Document(id: "t", text: text).scalars == Array(text.unicodeScalars))
+        }
+    }
+
     @Test func sliceCountsUnicodeScalars() {
         // "Алматы" is 6 scalars but 12 UTF-8 bytes: offsets must be scalar-based.
         let document = Document(id: "t", text: "Алматы ЮНЕСКО-ның")

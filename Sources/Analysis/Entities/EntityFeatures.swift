@@ -14,6 +14,8 @@ public struct EntityFeatures: Sendable {
     public static let version: UInt32 = 4
 
     let gazetteer: [UInt64: [(rest: [UInt64], label: UInt64)]]
+    /// The first words of ``gazetteer``, so most words skip the dictionary lookup.
+    let gazetteerFirstWords: FirstWordFilter
     let numberStems: Set<UInt64>
     let monthStems: Set<UInt64>
     let ordinalEndings: [[Unicode.Scalar]]
@@ -26,6 +28,7 @@ public struct EntityFeatures: Sendable {
             index[hashes[0], default: []].append((Array(hashes.dropFirst()), FeatureHash.of(entry.label.unicodeScalars)))
         }
         gazetteer = index
+        gazetteerFirstWords = FirstWordFilter(index.keys)
         numberStems = Set(NumberWords.values.keys.map { FeatureHash.of($0.unicodeScalars) })
         monthStems = Set(Months.kazakh.keys.map { FeatureHash.of($0.unicodeScalars) })
         ordinalEndings = NumberWords.ordinalEndings.map { Array($0.unicodeScalars) }
@@ -312,6 +315,10 @@ public struct EntityFeatures: Sendable {
         var tags = Array(repeating: [UInt64](), count: info.count)
         var i = 0
         while i < info.count {
+            guard gazetteerFirstWords.mayContain(info[i].stem) else {
+                i += 1
+                continue
+            }
             var longest = 0
             var labels: [UInt64] = []
             for candidate in gazetteer[info[i].stem] ?? [] where i + candidate.rest.count < info.count {

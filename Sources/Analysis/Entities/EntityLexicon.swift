@@ -23,12 +23,15 @@ public struct EntityLexicon: Sendable, Equatable {
 
     let entries: [Entry]
     let index: [UInt64: [Int]]
+    /// The first words of ``index``, so most words skip the dictionary lookup.
+    let firstWords: FirstWordFilter
 
     init(entries: [Entry]) {
         self.entries = entries
         var index: [UInt64: [Int]] = [:]
         for (position, entry) in entries.enumerated() { index[entry.words[0], default: []].append(position) }
         self.index = index
+        firstWords = FirstWordFilter(index.keys)
     }
 
     static let empty = EntityLexicon(entries: [])
@@ -78,9 +81,13 @@ public struct EntityLexicon: Sendable, Equatable {
         guard !entries.isEmpty else { return result }
         var i = 0
         while i < stems.count {
+            guard firstWords.mayContain(stems[i]), let positions = index[stems[i]] else {
+                i += 1
+                continue
+            }
             var longest = 0
             var mask: UInt32 = 0
-            for position in index[stems[i]] ?? [] {
+            for position in positions {
                 let words = entries[position].words
                 guard i + words.count <= stems.count, words.count >= longest,
                       stems[i..<(i + words.count)].elementsEqual(words) else { continue }
@@ -101,5 +108,32 @@ public struct EntityLexicon: Sendable, Equatable {
             i += longest
         }
         return result
+    }
+}
+
+/// One bit per hashed first word of a set of names: a word whose bit is clear begins none of them, so the common
+/// case (a word that starts no name) costs one load instead of a dictionary lookup with Swift's seeded hashing.
+/// Bits may collide; a set bit only means "look it up".
+struct FirstWordFilter: Sendable, Equatable {
+    /// 2^20 bits (128 KiB): a few per cent of false hits with tens of thousands of names.
+    private static let bitCount = 1 << 20
+    private var bits: [UInt64]
+
+    init(_ keys: some Sequence<UInt64>) {
+        bits = [UInt64](repeating: 0, count: Self.bitCount / 64)
+        for key in keys {
+            let bit = Self.bit(of: key)
+            bits[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+    }
+
+    func mayContain(_ key: UInt64) -> Bool {
+        let bit = Self.bit(of: key)
+        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    /// The top bits after a multiplicative mix: the keys are FNV-1a hashes, whose low bits are weak.
+    private static func bit(of key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 44)
     }
 }

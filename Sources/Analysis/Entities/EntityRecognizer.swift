@@ -217,7 +217,7 @@ public struct EntityRecognizer: Sendable {
 final class FormRowCache: @unchecked Sendable {
     private let lock = NSLock()
     private let tagCount: Int
-    private var index: [UInt64: Int] = [:]
+    private var index = FormKeyTable()
     private var words: [EntityFeatures.Word] = []
     private var rows: [Float] = []
     /// Counts the times the cache was emptied, so a caller holding entry indices from before knows they are stale.
@@ -266,7 +266,7 @@ final class FormRowCache: @unchecked Sendable {
         lock.lock()
         let generationSeen = generation
         for (i, key) in keys.enumerated() {
-            if let entry = index[key] {
+            if let entry = index.find(key) {
                 info[i] = words[entry]
                 entries[i] = entry
             } else {
@@ -288,13 +288,13 @@ final class FormRowCache: @unchecked Sendable {
         lock.lock()
         if !missing.isEmpty {
             if index.count >= Self.limit {
-                index.removeAll(keepingCapacity: true)
+                index.removeAll()
                 words.removeAll(keepingCapacity: true)
                 rows.removeAll(keepingCapacity: true)
                 generation &+= 1
             }
-            for i in missing where index[keys[i]] == nil {
-                index[keys[i]] = words.count
+            for i in missing where index.find(keys[i]) == nil {
+                index.insert(keys[i], entry: words.count)
                 words.append(info[i])
                 rows.append(contentsOf: ownRows[ownRowStart[i]..<(ownRowStart[i] + stride)])
             }
@@ -334,5 +334,54 @@ final class FormRowCache: @unchecked Sendable {
         }
         lock.unlock()
         return info
+    }
+}
+
+/// Open-addressing map from a form key to its entry in ``FormRowCache``. The keys are already hashes, so a
+/// lookup mixes once and probes, instead of running Swift's seeded hashing for every token of every sentence.
+struct FormKeyTable {
+    /// Entry index + 1 per slot (0 is empty); power-of-two size, at most half full.
+    private var slots = [Int32](repeating: 0, count: 1 << 12)
+    /// The key of each slot.
+    private var keys = [UInt64](repeating: 0, count: 1 << 12)
+    private(set) var count = 0
+
+    @inline(__always)
+    private func home(of key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & (slots.count - 1)
+    }
+
+    func find(_ key: UInt64) -> Int? {
+        let mask = slots.count - 1
+        var slot = home(of: key)
+        while slots[slot] != 0 {
+            if keys[slot] == key { return Int(slots[slot]) - 1 }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// Stores `entry` for a key not in the table.
+    mutating func insert(_ key: UInt64, entry: Int) {
+        if (count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        var slot = home(of: key)
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(entry + 1)
+        keys[slot] = key
+        count += 1
+    }
+
+    mutating func removeAll() {
+        for index in slots.indices { slots[index] = 0 }
+        count = 0
+    }
+
+    private mutating func grow() {
+        let old = zip(slots, keys).filter { $0.0 != 0 }
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        keys = [UInt64](repeating: 0, count: keys.count * 2)
+        count = 0
+        for (entry, key) in old { insert(key, entry: Int(entry) - 1) }
     }
 }

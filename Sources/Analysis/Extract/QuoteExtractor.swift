@@ -47,6 +47,12 @@ public struct QuoteExtractor: Annotator {
             }
             guard tokens[index].kind != .word, tokens[index].kind != .number else { continue }
             let mark = tokens[index].text
+            // Most punctuation is no quote mark: a test of the first scalar before the (non-ASCII, slow) string
+            // comparisons. None of these marks has a decomposition, so no other first scalar can compare equal.
+            switch mark.unicodeScalars.first {
+            case "«", "„", "»", "\"", "“", "”": break
+            default: continue
+            }
             switch mark {
             case "«", "„":
                 guillemets.append(index)

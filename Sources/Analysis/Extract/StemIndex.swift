@@ -9,18 +9,36 @@ struct StemIndex<Payload: Sendable>: Sendable {
         let payload: Payload
     }
 
+    /// Buckets of the stems that begin with a scalar below U+0500 (ASCII, Latin-1, Cyrillic), indexed by that scalar:
+    /// every word of every document asks, and a dictionary lookup hashed each one with Swift's seeded hasher.
+    private var directBuckets = [[Entry]](repeating: [], count: 0x500)
+    /// Buckets of the stems that begin with any other scalar.
     private var buckets: [UInt32: [Entry]] = [:]
 
     init(_ entries: [(stem: String, payload: Payload)]) {
         for (stem, payload) in entries.sorted(by: { $0.stem.utf8.count > $1.stem.utf8.count }) {
             guard let first = stem.unicodeScalars.first else { continue }
-            buckets[first.value, default: []].append(Entry(stem: stem, payload: payload))
+            if first.value < 0x500 {
+                directBuckets[Int(first.value)].append(Entry(stem: stem, payload: payload))
+            } else {
+                buckets[first.value, default: []].append(Entry(stem: stem, payload: payload))
+            }
         }
+    }
+
+    /// The stems that begin with the first scalar of `word`, longest first; nil when there are none.
+    private func bucket(of word: String) -> [Entry]? {
+        guard let first = word.unicodeScalars.first else { return nil }
+        if first.value < 0x500 {
+            let bucket = directBuckets[Int(first.value)]
+            return bucket.isEmpty ? nil : bucket
+        }
+        return buckets[first.value]
     }
 
     /// Every stem that begins `word`, longest first, with the rest of the word after it.
     func matches(_ word: String) -> [(entry: Entry, rest: Substring)] {
-        guard let first = word.unicodeScalars.first, let bucket = buckets[first.value] else { return [] }
+        guard let bucket = bucket(of: word) else { return [] }
         var found: [(entry: Entry, rest: Substring)] = []
         for entry in bucket where word.startsWithBytes(entry.stem) {
             found.append((entry, Substring(word.utf8.dropFirst(entry.stem.utf8.count))))
@@ -30,7 +48,7 @@ struct StemIndex<Payload: Sendable>: Sendable {
 
     /// The longest stem that begins `word`.
     func longest(_ word: String) -> (entry: Entry, rest: Substring)? {
-        guard let first = word.unicodeScalars.first, let bucket = buckets[first.value] else { return nil }
+        guard let bucket = bucket(of: word) else { return nil }
         for entry in bucket where word.startsWithBytes(entry.stem) {
             return (entry, Substring(word.utf8.dropFirst(entry.stem.utf8.count)))
         }

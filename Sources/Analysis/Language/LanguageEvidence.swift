@@ -151,7 +151,14 @@ struct LanguageCues: Sendable {
 
     /// Whether `word` ends with one of `endings` and keeps at least two letters of stem before it.
     static func endsWithAny(_ word: [Unicode.Scalar], _ endings: [[Unicode.Scalar]]) -> Bool {
-        endings.contains { ending in word.count > ending.count + 1 && word.suffix(ending.count).elementsEqual(ending) }
+        // Compared by index: the generic `suffix(_:).elementsEqual(_:)` was most of this test's cost.
+        for ending in endings where word.count > ending.count + 1 {
+            let offset = word.count - ending.count
+            var k = 0
+            while k < ending.count, word[offset + k] == ending[k] { k += 1 }
+            if k == ending.count { return true }
+        }
+        return false
     }
 
     @inline(__always)
