@@ -182,7 +182,7 @@ import TextModel
     @Test func aModelOfAnotherFeatureSetVersionIsRefused() throws {
         let url = try #require(DataFile.url(for: "ner.model"))
         var bytes = [UInt8](try Data(contentsOf: url))
-        // Version 3 (the previous feature set) written where the version goes, checksum made valid again.
+        // An older feature set's version (3) written where the version goes, checksum made valid again.
         bytes.replaceSubrange(8..<12, with: [3, 0, 0, 0])
         let body = bytes.dropLast(8)
         bytes.replaceSubrange((bytes.count - 8)..., with: withUnsafeBytes(of: ByteWriter.checksum(body).littleEndian, Array.init))
