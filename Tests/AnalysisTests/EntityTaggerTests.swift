@@ -199,7 +199,7 @@ import TextModel
     @Test func aModelOfAnotherFeatureSetVersionIsRefused() throws {
         let url = try #require(DataFile.url(for: "ner.model"))
         var bytes = [UInt8](try Data(contentsOf: url))
-        // Version 3 (the previous feature set) written where the version goes, checksum made valid again.
+        // An older feature set's version (3) written where the version goes, checksum made valid again.
         bytes.replaceSubrange(8..<12, with: [3, 0, 0, 0])
         let body = bytes.dropLast(8)
         bytes.replaceSubrange((bytes.count - 8)..., with: withUnsafeBytes(of: ByteWriter.checksum(body).littleEndian, Array.init))
@@ -259,5 +259,50 @@ import TextModel
         #expect(copies.count == 1)
         #expect(copies.first?.example.words == ["Баға", "12%-ға", "өсті", "."])
         #expect(copies.first?.example.tags == ["O", "B-PERCENTAGE", "O", "O"])
+    }
+}
+
+@Suite struct EntityTrainerUpdateTests {
+    /// Tiny options so a debug build trains in a moment: no lexicon, no copies, every feature kept.
+    static func options(margin: Float = 0, passiveAggressiveC: Float = 0) -> EntityTrainer.Options {
+        var options = EntityTrainer.Options()
+        options.epochs = 8
+        options.minimumFeatureCount = 1
+        options.pruneBelow = 0
+        options.lexiconFolds = 1
+        options.augmentationRounds = 0
+        options.margin = margin
+        options.passiveAggressiveC = passiveAggressiveC
+        return options
+    }
+
+    static func tags(of example: EntityTrainer.Example, with model: EntityModel) -> [String] {
+        EntityRecognizer(model: model).tagIndices(example.words).map { index in
+            index == 0 ? "O" : (index % 2 == 1 ? "B-" : "I-") + model.classes[(index - 1) / 2]
+        }
+    }
+
+    @Test(arguments: [(Float(1), Float(0)), (Float(0), Float(1)), (Float(1), Float(1))])
+    func marginAndPassiveAggressiveTrainingFitTheTrainingSentences(margin: Float, c: Float) {
+        let examples = NameSwapAugmentationTests.examples
+        let model = EntityTrainer(options: Self.options(margin: margin, passiveAggressiveC: c)).train(examples)
+        for example in examples {
+            #expect(Self.tags(of: example, with: model) == example.tags, "\(example.words)")
+        }
+        // The options reach the updates: the weights differ from plain perceptron training's.
+        let plain = EntityTrainer(options: Self.options()).train(examples)
+        #expect(model.serialized() != plain.serialized())
+    }
+
+    @Test func passiveAggressiveStepIsCappedAndZeroWithoutLoss() {
+        var weights = Perceptron(featureCount: 3, tagCount: 3)
+        let features: [Int32] = [0, 1, 2]
+        let offsets = [0, 2, 3]
+        // All weights zero: gap 0, loss 1 (one wrong token), ‖Δφ‖² = 2 · 2 features + 2 · 2 transitions (start, next) = 8.
+        #expect(weights.passiveAggressiveStep(features: features, offsets: offsets, gold: [1, 0], predicted: [0, 0], cap: 1) == Float(1) / 8)
+        #expect(weights.passiveAggressiveStep(features: features, offsets: offsets, gold: [1, 0], predicted: [0, 0], cap: 0.1) == Float(0.1))
+        weights.update(features: features, offsets: offsets, gold: [1, 0], predicted: [0, 0], by: 0.5)
+        // Gold now beats the mistake by 2 · 0.5 · (2 features + start + transition) = 4, more than its loss 1: no step.
+        #expect(weights.passiveAggressiveStep(features: features, offsets: offsets, gold: [1, 0], predicted: [0, 0], cap: 1) == 0)
     }
 }

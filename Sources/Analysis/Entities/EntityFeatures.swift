@@ -8,10 +8,11 @@ import KazakhData
 /// case/plural ending stripped) and that ending, prefixes 1–4, suffixes 1–5, word shape, neighbours ±2 with
 /// their stems, suffixes and shapes, word bigrams, guillemet/quote context, digit patterns, sentence position,
 /// membership in the hand gazetteer and the training-name lexicon, and the analyser's context-free best reading of
-/// the word and its neighbours (lemma, UPOS, suffix chain). Changing a template changes every id: bump ``version`` and retrain.
+/// the word and its neighbours (lemma, UPOS, suffix chain), and the class of a listed organisation/facility/event head
+/// noun (`entity_heads.tsv`) in the word or the next three words. Changing a template changes every id: bump ``version`` and retrain.
 public struct EntityFeatures: Sendable {
     /// Feature-set version written into the model; a model of another version is refused at load time.
-    public static let version: UInt32 = 4
+    public static let version: UInt32 = 5
 
     let gazetteer: [UInt64: [(rest: [UInt64], label: UInt64)]]
     /// The first words of ``gazetteer``, so most words skip the dictionary lookup.
@@ -19,6 +20,10 @@ public struct EntityFeatures: Sendable {
     let numberStems: Set<UInt64>
     let monthStems: Set<UInt64>
     let ordinalEndings: [[Unicode.Scalar]]
+    /// Hashed head-noun stems (`entity_heads.tsv`) → hashed class, and the longest stem's length: a word's prefixes
+    /// are hashed incrementally and looked up, so a first-seen form costs a few lookups, not a scan of the list.
+    let headStems: [UInt64: UInt64]
+    let headStemMaxLength: Int
 
     /// Builds the extractor with the bundled gazetteer.
     public init() {
@@ -32,6 +37,13 @@ public struct EntityFeatures: Sendable {
         numberStems = Set(NumberWords.values.keys.map { FeatureHash.of($0.unicodeScalars) })
         monthStems = Set(Months.kazakh.keys.map { FeatureHash.of($0.unicodeScalars) })
         ordinalEndings = NumberWords.ordinalEndings.map { Array($0.unicodeScalars) }
+        var heads: [UInt64: UInt64] = [:]
+        // A stem listed under two classes keeps the first in `stems`' (deterministic) order.
+        for entry in EntityHeadNouns.stems where heads[FeatureHash.of(entry.stem.unicodeScalars)] == nil {
+            heads[FeatureHash.of(entry.stem.unicodeScalars)] = FeatureHash.of(entry.label.unicodeScalars) &+ 17
+        }
+        headStems = heads
+        headStemMaxLength = EntityHeadNouns.stems.map(\.stem.unicodeScalars.count).max() ?? 0
     }
 
     /// Number classes: written-out cardinal, written-out ordinal, digits, digits with an ordinal ending.
@@ -62,6 +74,8 @@ public struct EntityFeatures: Sendable {
         var lemma: UInt64 = 0
         var upos: UInt64 = 0
         var chain: UInt64 = 0
+        /// The class of the listed head noun the word is a form of (`entity_heads.tsv`: "университеті" → ORGANISATION), or 0.
+        var head: UInt64 = 0
     }
 
     /// The feature ids of every token, flattened: token `i` owns `ids[offsets[i]..<offsets[i + 1]]`.
@@ -141,6 +155,13 @@ public struct EntityFeatures: Sendable {
                     add(64, previous.pointee.upos, word.pointee.upos)
                     add(65, word.pointee.upos, next.pointee.upos)
                     add(71, word.pointee.lemma, next.pointee.chain)
+                    // The nearest head noun in the next three words, by distance and the word's capitalisation: the
+                    // words of "Назарбаев университеті" or "Астана экономикалық форумы" learn their class from the
+                    // head noun's class even when that head noun was rare in training.
+                    for k in 1...3 where i + k < info.count && info[i + k].head != 0 {
+                        add(73, info[i + k].head, UInt64(k) << 1 | (word.pointee.isCapitalised ? 1 : 0))
+                        break
+                    }
                     offsets.append(ids.count)
                     if word.pointee.opensQuote { quoteDepth += 1 }
                     if word.pointee.closesQuote { quoteDepth = max(0, quoteDepth - 1) }
@@ -231,6 +252,7 @@ public struct EntityFeatures: Sendable {
         add(62, word.upos)
         add(63, word.chain)
         add(70, word.upos, word.shape)
+        if word.head != 0 { add(72, word.head) }
     }
 
     func describe<S: StringProtocol>(_ text: S) -> Word {
@@ -254,6 +276,12 @@ public struct EntityFeatures: Sendable {
             word.suffixCount = k + 1
             if k == 1 { word.suffix2 = suffix.state }
             if k == 2 { word.suffix3 = suffix.state }
+        }
+        // The longest listed head-noun stem the word starts with ("университетінің" → университет).
+        var headPrefix = FeatureHash()
+        for k in 0..<min(headStemMaxLength, lower.count) {
+            headPrefix.add(lower[k])
+            if let label = headStems[headPrefix.state] { word.head = label }
         }
         var shape = FeatureHash()
         var digitShape = FeatureHash()

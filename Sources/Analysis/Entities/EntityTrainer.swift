@@ -23,6 +23,12 @@ public struct EntityTrainer: Sendable {
         public var lexiconFolds = 5
         /// Rounds of name-swap augmentation (``EntityTrainer/nameSwapped(_:rounds:seed:folds:)``); 0 disables it.
         public var augmentationRounds = 2
+        /// Cost-augmented decoding: in training, every tag other than the gold one gets this much extra score per
+        /// token (Hamming loss), so the weights must beat the gold by a margin, not just tie it; 0 = plain perceptron.
+        public var margin: Float = 0
+        /// Passive-aggressive (PA-I) step cap: with C > 0, an update moves by τ = min(C, (loss − score gap) / ‖Δφ‖²)
+        /// instead of 1, loss being the number of wrong tokens; 0 = plain perceptron steps.
+        public var passiveAggressiveC: Float = 0
         public init() {}
     }
 
@@ -118,8 +124,14 @@ public struct EntityTrainer: Sendable {
             }
             for index in order {
                 let sentence = sentences[index]
-                let predicted = weights.decode(sentence.features, sentence.offsets)
-                weights.update(features: sentence.features, offsets: sentence.offsets, gold: sentence.gold, predicted: predicted)
+                let costed = options.margin > 0 || options.passiveAggressiveC > 0
+                let predicted = weights.decode(sentence.features, sentence.offsets, gold: costed ? sentence.gold : nil, cost: options.margin)
+                var step: Float = 1
+                if options.passiveAggressiveC > 0, predicted != sentence.gold {
+                    step = weights.passiveAggressiveStep(features: sentence.features, offsets: sentence.offsets,
+                                                         gold: sentence.gold, predicted: predicted, cap: options.passiveAggressiveC)
+                }
+                weights.update(features: sentence.features, offsets: sentence.offsets, gold: sentence.gold, predicted: predicted, by: step)
             }
             model = weights.averagedModel(classes: classes, featureIDs: idOfDense, pruneBelow: options.pruneBelow, lexicon: lexicon)
             if !onEpoch(epoch, model) { break }
@@ -256,7 +268,8 @@ struct Perceptron {
         transitionsAccumulated = [Double](repeating: 0, count: tagCount * tagCount)
     }
 
-    func decode(_ features: [Int32], _ offsets: [Int]) -> [Int] {
+    /// The emission scores of a sentence under the current (not averaged) weights.
+    func emissions(_ features: [Int32], _ offsets: [Int]) -> [Float] {
         let count = offsets.count - 1
         var emissions = [Float](repeating: 0, count: count * tagCount)
         weights.withUnsafeBufferPointer { w in
@@ -270,28 +283,68 @@ struct Perceptron {
                 }
             }
         }
+        return emissions
+    }
+
+    /// The best sequence under the current weights; with `gold`, every non-gold tag scores `cost` more (loss-augmented).
+    func decode(_ features: [Int32], _ offsets: [Int], gold: [Int]? = nil, cost: Float = 0) -> [Int] {
+        let count = offsets.count - 1
+        var emissions = emissions(features, offsets)
+        if let gold, cost != 0 {
+            for i in 0..<count {
+                for t in 0..<tagCount where t != gold[i] { emissions[i * tagCount + t] += cost }
+            }
+        }
         return BIOViterbi.decode(emissions: emissions, count: count,
                                  transitions: BIOViterbi.Transitions(start: start, transitions: transitions, tagCount: tagCount))
     }
 
-    mutating func update(features: [Int32], offsets: [Int], gold: [Int], predicted: [Int]) {
+    /// The score of a tag sequence under the current weights.
+    func score(_ tags: [Int], emissions: [Float]) -> Float {
+        var total: Float = 0
+        for (i, t) in tags.enumerated() {
+            total += emissions[i * tagCount + t] + (i == 0 ? start[t] : transitions[tags[i - 1] * tagCount + t])
+        }
+        return total
+    }
+
+    /// PA-I step size for one mistake: τ = min(C, (Hamming loss − (score(gold) − score(predicted))) / ‖Δφ‖²).
+    /// ‖Δφ‖² counts each differing position's features twice (+1 gold, −1 predicted) and each differing transition
+    /// twice, ignoring the rare feature that repeats within a sentence (an over-estimate, so a smaller, safe step).
+    func passiveAggressiveStep(features: [Int32], offsets: [Int], gold: [Int], predicted: [Int], cap: Float) -> Float {
+        let emissions = emissions(features, offsets)
+        let gap = score(gold, emissions: emissions) - score(predicted, emissions: emissions)
+        var loss: Float = 0
+        var norm: Float = 0
+        for i in gold.indices {
+            if gold[i] != predicted[i] {
+                loss += 1
+                norm += 2 * Float(offsets[i + 1] - offsets[i])
+            }
+            if i == 0 ? gold[0] != predicted[0] : (gold[i - 1] != predicted[i - 1] || gold[i] != predicted[i]) { norm += 2 }
+        }
+        guard norm > 0 else { return 0 }
+        return min(cap, max(0, (loss - gap) / norm))
+    }
+
+    mutating func update(features: [Int32], offsets: [Int], gold: [Int], predicted: [Int], by delta: Float = 1) {
         defer { step += 1 }
-        guard gold != predicted else { return }
+        guard gold != predicted, delta != 0 else { return }
         for i in gold.indices {
             if gold[i] != predicted[i] {
                 for f in features[offsets[i]..<offsets[i + 1]] {
-                    Self.bump(&weights, &accumulated, Int(f) * tagCount + gold[i], 1, step: step)
-                    Self.bump(&weights, &accumulated, Int(f) * tagCount + predicted[i], -1, step: step)
+                    Self.bump(&weights, &accumulated, Int(f) * tagCount + gold[i], delta, step: step)
+                    Self.bump(&weights, &accumulated, Int(f) * tagCount + predicted[i], -delta, step: step)
                 }
             }
             if i == 0 {
                 if gold[0] != predicted[0] {
-                    Self.bump(&start, &startAccumulated, gold[0], 1, step: step)
-                    Self.bump(&start, &startAccumulated, predicted[0], -1, step: step)
+                    Self.bump(&start, &startAccumulated, gold[0], delta, step: step)
+                    Self.bump(&start, &startAccumulated, predicted[0], -delta, step: step)
                 }
             } else if gold[i - 1] != predicted[i - 1] || gold[i] != predicted[i] {
-                Self.bump(&transitions, &transitionsAccumulated, gold[i - 1] * tagCount + gold[i], 1, step: step)
-                Self.bump(&transitions, &transitionsAccumulated, predicted[i - 1] * tagCount + predicted[i], -1, step: step)
+                Self.bump(&transitions, &transitionsAccumulated, gold[i - 1] * tagCount + gold[i], delta, step: step)
+                Self.bump(&transitions, &transitionsAccumulated, predicted[i - 1] * tagCount + predicted[i], -delta, step: step)
             }
         }
     }

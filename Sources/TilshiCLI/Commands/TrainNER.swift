@@ -42,6 +42,15 @@ extension TilshiCommand.Train {
         @Option(help: "Rounds of name-swap augmentation (copies with PERSON/GPE/ORGANISATION names swapped; 0 = none).")
         public var augment: Int = EntityTrainer.Options().augmentationRounds
 
+        @Option(help: "Cost-augmented training: extra score for every non-gold tag per token (0 = plain perceptron).")
+        public var margin: Float = EntityTrainer.Options().margin
+
+        @Option(name: .customLong("pa-c"), help: "Passive-aggressive (PA-I) updates with this step cap (0 = plain perceptron steps).")
+        public var passiveAggressiveC: Float = EntityTrainer.Options().passiveAggressiveC
+
+        @Option(help: "Train on only the first fraction (0 < f ≤ 1) of the train part, in file order (for learning curves); held-out and dev are unchanged.")
+        public var trainFraction: Double = 1
+
         @Flag(help: "Train on the held-out part too (its scores then mean nothing); the epoch is still chosen on dev.")
         public var includeHeldout = false
 
@@ -55,15 +64,20 @@ extension TilshiCommand.Train {
         public func validate() throws {
             guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
             guard augment >= 0 else { throw ValidationError("--augment must not be negative") }
+            guard margin >= 0, passiveAggressiveC >= 0 else { throw ValidationError("--margin and --pa-c must not be negative") }
+            guard trainFraction > 0, trainFraction <= 1 else { throw ValidationError("--train-fraction must be in (0, 1]") }
         }
 
         public func run() async throws {
             let began = Date()
             let gold = try NERCommandSupport.readGold(data)
-            // Train and held-out are adjacent blocks, so "train + held-out" is one slice.
-            let train = gold[0..<(includeHeldout ? EntityDataSplit.heldout : EntityDataSplit.train).range(count: gold.count).upperBound]
+            // A prefix of the train part (not a sample): contiguous like the split itself, so near-duplicate
+            // neighbours stay together; with the whole part, train + held-out are adjacent blocks, one slice.
+            let trainRange = EntityDataSplit.train.range(count: gold.count)
+            let trainCount = trainFraction >= 1 ? trainRange.count : Int((Double(trainRange.count) * trainFraction).rounded(.down))
+            let train = Array(gold[0..<trainCount]) + (includeHeldout ? Array(EntityDataSplit.heldout.part(of: gold)) : [])
             let dev = EntityDataSplit.dev.part(of: gold)
-            Self.say("train: \(train.count) sentences\(includeHeldout ? " (held-out part included)" : ""), dev: \(dev.count) sentences, held out: \(EntityDataSplit.heldout.part(of: gold).count)")
+            Self.say("train: \(train.count) sentences\(trainFraction < 1 ? " (first \(trainCount) of the train part's \(trainRange.count))" : "")\(includeHeldout ? " (held-out part included)" : ""), dev: \(dev.count) sentences, held out: \(EntityDataSplit.heldout.part(of: gold).count)")
             var options = EntityTrainer.Options()
             options.epochs = epochs
             options.seed = seed
@@ -71,6 +85,8 @@ extension TilshiCommand.Train {
             options.minimumFeatureCount = minCount
             options.lexiconFolds = lexiconFolds
             options.augmentationRounds = augment
+            options.margin = margin
+            options.passiveAggressiveC = passiveAggressiveC
             let trainer = EntityTrainer(options: options)
             var best: (f1: Double, epoch: Int, model: EntityModel)?
             _ = trainer.train(train.map { .init(words: $0.tokens, tags: $0.tags) }) { epoch, model in
