@@ -105,7 +105,8 @@ public struct AmountExtractor: Annotator {
             }
             if word(index - 1)?.key == Self.hour { return nil }
             // "ақпанның 5-інде": a day after its month in the genitive is a date, even an impossible one.
-            if let previous = word(index - 1), let (_, rest) = Self.months.longest(previous.bare), Self.genitiveEndings.contains(String(rest)) {
+            if numeric.rest.hasPrefix("-"), let previous = word(index - 1), let (_, rest) = Self.months.longest(previous.bare),
+               Self.genitiveEndings.contains(String(rest)) {
                 return nil
             }
             // "10.00-ден 18.00-ге дейін": a clock time with a case ending is a time even without "сағат".
