@@ -162,7 +162,8 @@ public struct AmountExtractor: Annotator {
             modifier = entry.code
             next += 1
         }
-        if isOpen(), unit == nil, let (code, length) = unitPhrase(at: next, word: word) {
+        if isOpen(), unit == nil, let following = word(next), Self.unitCode(following.bare) == nil,
+           let (code, length) = unitPhrase(at: next, word: word) {
             unit = code
             next += length
             if isOpen(), modifier == nil, let after = word(next), let entry = Self.modifiers[after.key], entry.position == .after {
