@@ -44,6 +44,12 @@ public enum FactLexicon {
         public let value: String
         /// `-` for none, `needs-year` when the next word must be a form of жыл, or a stem the next word must start with.
         public let condition: String
+
+        public init(kind: String, value: String, condition: String) {
+            self.kind = kind
+            self.value = value
+            self.condition = condition
+        }
     }
 
     public static let timeWords: [String: TimeWord] = {

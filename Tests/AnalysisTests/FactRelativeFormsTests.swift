@@ -74,4 +74,14 @@ import TextModel
                                 tags: [("Олжас Бектенов", "PERSON"), ("Адылбек Касымалиевпен", "PERSON")]).meetings
         #expect(found.map(\.participants) == [["Олжас Бектенов", "Адылбек Касымалиев"]])
     }
+
+    /// "өткен" ("held") is an event verb: "Астанада өткен … чемпионатында" reports an event held, with the day of its
+    /// sentence; without an event noun it reports nothing.
+    @Test func anEventHeldIsAnEvent() {
+        let held = Seeds.facts("Кеше Астанада өткен бокстан әлем чемпионатында құрама үш медаль алды.", published: "2025-10-02").events
+        #expect(held.count == 1)
+        #expect(held.first?.title.contains("чемпионат") == true)
+        #expect(held.first?.when == "2025-10-01")
+        #expect(Seeds.facts("Өткен жылы облыста 12 мектеп салынды.", published: "2025-10-02").events.isEmpty)
+    }
 }

@@ -105,7 +105,8 @@ public struct AmountExtractor: Annotator {
             }
             if word(index - 1)?.key == Self.hour { return nil }
             // "ақпанның 5-інде": a day after its month in the genitive is a date, even an impossible one.
-            if let previous = word(index - 1), let (_, rest) = Self.months.longest(previous.bare), Self.genitiveEndings.contains(String(rest)) {
+            if numeric.rest.hasPrefix("-"), let previous = word(index - 1), let (_, rest) = Self.months.longest(previous.bare),
+               Self.genitiveEndings.contains(String(rest)) {
                 return nil
             }
             // "10.00-ден 18.00-ге дейін": a clock time with a case ending is a time even without "сағат".
@@ -165,7 +166,8 @@ public struct AmountExtractor: Annotator {
             modifier = entry.code
             next += 1
         }
-        if isOpen(), unit == nil, let (code, length) = unitPhrase(at: next, word: word) {
+        if isOpen(), unit == nil, let following = word(next), Self.unitCode(following.bare) == nil,
+           let (code, length) = unitPhrase(at: next, word: word) {
             unit = code
             next += length
             if isOpen(), modifier == nil, let after = word(next), let entry = Self.modifiers[after.key], entry.position == .after {

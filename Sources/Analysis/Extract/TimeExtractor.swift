@@ -114,7 +114,14 @@ private struct Matcher {
     ]
 
     private static let months = StemIndex(Months.kazakh.map { (stem: $0.key, payload: $0.value) })
-    private static let timeWords = Dictionary(uniqueKeysWithValues: FactLexicon.timeWords.map { (WordKey.of($0.key), $0.value) })
+    /// Time words by word key, with every weekday form ("дүйсенбіде") under the kind `weekday` so that the one lookup
+    /// each word already pays for finds weekdays too.
+    private static let timeWords: [UInt64: FactLexicon.TimeWord] = {
+        var table = Dictionary(uniqueKeysWithValues: FactLexicon.timeWords.filter { $0.value.kind != "weekday" }.map { (WordKey.of($0.key), $0.value) })
+        for key in weekdayForms.keys { table[key] = weekdayWord }
+        return table
+    }()
+    private static let weekdayWord = FactLexicon.TimeWord(kind: "weekday", value: "-", condition: "-")
     private static let hour = WordKey.of("сағат")
 
     private func word(_ index: Int) -> Word? { sentence.contains(index) ? view.words[index] : nil }
@@ -136,12 +143,17 @@ private struct Matcher {
     private static let until = WordKey.set(FactLexicon.timeWords.filter { $0.value.kind == "until" }.map(\.key))
     private static let spanWords = FactLexicon.timeWords.filter { $0.value.kind == "span" }
         .reduce(into: [UInt64: String]()) { $0[WordKey.of($1.key)] = $1.value.value }
-    private static let weekdays = StemIndex(FactLexicon.timeWords.filter { $0.value.kind == "weekday" }.compactMap { entry in
-        Int(entry.value.value).map { (stem: entry.key, payload: $0) }
-    })
-    /// Case endings a weekday takes ("дүйсенбіде", "сенбіге"), listed in the condition column of its row.
-    private static let weekdayEndings = Set(FactLexicon.timeWords.filter { $0.value.kind == "weekday" }
-        .flatMap { $0.value.condition.split(separator: ",").map(String.init) })
+    /// Every written form of a weekday by word key: the name with each case ending of its row's condition column
+    /// ("дүйсенбіде", "сенбіге"; `ending` false for the bare name). One hash lookup per word keeps the common case cheap.
+    private static let weekdayForms: [UInt64: (day: Int, ending: Bool)] = {
+        var forms: [UInt64: (day: Int, ending: Bool)] = [:]
+        for (name, entry) in FactLexicon.timeWords where entry.kind == "weekday" {
+            guard let day = Int(entry.value) else { continue }
+            forms[WordKey.of(name)] = (day, false)
+            for ending in entry.condition.split(separator: ",") { forms[WordKey.of(name + ending)] = (day, true) }
+        }
+        return forms
+    }()
     private static let day = WordKey.of("күні")
     /// Case endings of a month named without a day: locative, ablative, dative ("қаңтарда", "сәуірден", "желтоқсанға").
     private static let bareMonthEndings: Set<String> = ["да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "ға", "ге", "қа", "ке"]
@@ -216,12 +228,13 @@ private struct Matcher {
             return dayMonth(at: index)
         }
         let bare = view.words[index].bare
-        if Self.timeWords[key] != nil || bare.startsWithBytes("биыл") || bare.startsWithBytes("былтыр"), let match = relative(at: index) {
-            return match
-        }
-        if let weekday = weekday(at: index) {
-            guard let date = weekdayDate(weekday, weekOffset: nil) else { return nil }
+        let timeWord = Self.timeWords[key]
+        if let timeWord, timeWord.kind == "weekday" {
+            guard let weekday = weekday(at: index), let date = weekdayDate(weekday, weekOffset: nil) else { return nil }
             return withClock(date, words: index, next: isTail(index + 1) ? index + 2 : index + 1)
+        }
+        if timeWord != nil || bare.startsWithBytes("биыл") || bare.startsWithBytes("былтыр"), let match = relative(at: index) {
+            return match
         }
         guard Self.months.longest(bare) != nil else { return nil }
         // "ақпанның 5-інде": the day after its month in the genitive.
@@ -270,12 +283,11 @@ private struct Matcher {
     /// The weekday (1 = Monday) a word names with a case ending ("дүйсенбіде", "сәрсенбіге"), or bare before "күні".
     /// A capitalised form needs its ending: "Жұма" is also a given name.
     private func weekday(at index: Int) -> Int? {
-        guard let word = word(index), let (entry, rest) = Self.weekdays.longest(word.bare) else { return nil }
-        if rest.isEmpty {
+        guard let word = word(index), let form = Self.weekdayForms[word.key] else { return nil }
+        if !form.ending {
             guard !word.isCapitalized || index == sentence.lowerBound, self.word(index + 1)?.key == Self.day else { return nil }
-            return entry.payload
         }
-        return Self.weekdayEndings.contains(String(rest)) ? entry.payload : nil
+        return form.day
     }
 
     /// The date of a weekday: in the week `weekOffset` weeks from the document's (өткен −1, келесі +1); otherwise the
