@@ -328,7 +328,8 @@ public struct AmountExtractor: Annotator {
         if word.coreTokens.count == 1, let token = document.tokens[safe: word.coreTokens.lowerBound], let lemma = token.lemma {
             if isCompoundModifier(token, before: next, document: document) { return word.bare }
             if let upos = token.upos, upos != .NOUN { return nil }
-            return stripPlural(lemma.fastLowercased)
+            // Only a plural form may lose a plural ending: "пәтер" (flat) ends like one.
+            return token.feats?.contains("Number=Plur") == true ? stripPlural(lemma.fastLowercased) : lemma.fastLowercased
         }
         // An adjective ("мемлекеттік", "дәстүрлі") describes the counted noun that follows: too uncertain to name.
         let bare = word.bare
