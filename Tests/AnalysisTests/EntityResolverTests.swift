@@ -174,4 +174,15 @@ import TextModel
         let document = Seeds.facts("ТҮРКІСТАН. Түркістанның әкімі жаңа мұражайды ашты.", tags: [("ТҮРКІСТАН", "GPE"), ("Түркістанның", "GPE")])
         #expect(document.entities.map(\.canonical) == ["Түркістан", "Түркістан"])
     }
+
+    @Test func aLoneSurnameTaggedAsAPlaceIsThePersonNamedInFull() {
+        let text = "Федерация президенті Әділет Барменқұлов жоспарды таныстырды. «Біз академияға басымдық береміз», – деп атап өтті Барменқұлов."
+        let document = Seeds.facts(text, tags: [("Әділет Барменқұлов", "PERSON"), ("Барменқұлов", "GPE")])
+        // (The test tagger also marks the surname inside the full name, as a second overlapping mention.)
+        #expect(document.entities.allSatisfy { $0.label == "PERSON" && $0.canonical == "Әділет Барменқұлов" })
+        #expect(document.quotes.first?.speaker == "Әділет Барменқұлов")
+        // A place that merely shares a first name keeps its label.
+        let poet = Seeds.facts("Ақын Жамбыл Жабаев туралы кітап Жамбыл облысында шықты.", tags: [("Жамбыл Жабаев", "PERSON"), ("Жамбыл", "GPE")])
+        #expect(poet.entities.filter { $0.text == "Жамбыл" }.allSatisfy { $0.label == "GPE" })
+    }
 }

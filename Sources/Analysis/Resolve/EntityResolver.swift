@@ -19,6 +19,7 @@ public struct EntityResolver: Annotator {
 
     public func annotate(_ document: inout Document) {
         guard !document.entities.isEmpty else { return }
+        Self.relabelLoneSurnames(&document)
         let view = WordView.shared(for: document)
         // Places and organisations named on their own elsewhere: a person span that runs into one ("Бауыржан Байбек
         // Франция", a tagger's overlong span) does not take it into the name.
@@ -68,6 +69,29 @@ public struct EntityResolver: Annotator {
         }
         for index in document.entities.indices where document.entities[index].label == "PERSON" {
             document.entities[index].roles = rolesByName[document.entities[index].canonical] ?? []
+        }
+    }
+
+    /// A one-word mention tagged as a place or organisation that is the surname of a person the document names in
+    /// full ("Әділет Барменқұлов … – деп атап өтті Барменқұлов", the tagger calling the last word GPE) is that
+    /// person. Only words with a surname ending (-ов, -ева, -ұлы …) and an exact match of the surname's letters, so
+    /// "Жамбыл" next to "Жамбыл Жабаев" stays what it was tagged.
+    static func relabelLoneSurnames(_ document: inout Document) {
+        let relabelled: Set<String> = ["GPE", "LOCATION", "ORGANISATION", "ORGANIZATION", "FACILITY"]
+        guard document.entities.contains(where: { relabelled.contains($0.label) && !$0.text.contains(" ") }) else { return }
+        var surnames: Set<String> = []
+        for entity in document.entities where entity.label == "PERSON" {
+            let words = words(of: entity, in: document)
+            if words.count >= 2, let last = words.last?.fastLowercased, Nominative.hasSurnameEnding(last) { surnames.insert(last) }
+        }
+        guard !surnames.isEmpty else { return }
+        for index in document.entities.indices where relabelled.contains(document.entities[index].label) {
+            let words = words(of: document.entities[index], in: document)
+            guard words.count == 1, let word = words.first?.fastLowercased else { continue }
+            // The surname as written or with a case ending ("Барменқұловтың").
+            if surnames.contains(where: { word == $0 || word.hasPrefix($0) && word.count - $0.count <= 4 }) {
+                document.entities[index].label = "PERSON"
+            }
         }
     }
 
