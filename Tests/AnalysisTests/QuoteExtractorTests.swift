@@ -55,7 +55,8 @@ import TextModel
         #expect(craft.first { $0.text.hasPrefix("Алматының World Craft City мәртебесіне ие болуы") }?.speaker == "Ғалия Тоқсейітова")
         #expect(craft.first { $0.text.hasPrefix("Алматыға World Craft City мәртебесін беру") }?.speaker == "Джуд ван дер Мерве")
         #expect(craft.first { $0.text.hasPrefix("World Craft City мәртебесі Алматыға") }?.speaker == "Джуд ван дер Мерве")
-        #expect(craft.first { $0.text.hasPrefix("Бұл шешім") }.map { $0.speaker == nil } == true)
+        // "…, деп хабарлайды Almaty.tv.": the site is the speaker even with no entity tagged there.
+        #expect(craft.first { $0.text.hasPrefix("Бұл шешім") }?.speaker == "Almaty.tv")
         let unesco = quotes(4)
         #expect(unesco.filter { $0.speaker == "Иманғали Тасмағамбетов" }.count == 3)
         #expect(unesco.first { $0.text.hasPrefix("ҚР Премьер-Министрінің орынбасары") }?.speaker == "ҚР Премьер-министрінің баспасөз қызметі")
@@ -83,6 +84,12 @@ import TextModel
             == ["Биыл 5 мектеп салынады"])
         // No speaker after the verb and nobody in the previous sentence: null, not a guess.
         #expect(quotes("– Қала дамып келеді, – деп мәлімдеді.").map(\.speaker) == [nil])
+    }
+
+    @Test func aNewsSiteAfterTheReportingVerbIsTheSpeaker() {
+        #expect(quotes("Қалада жаңа саябақ ашылды, деп хабарлайды Almaty.tv.").map(\.speaker) == ["Almaty.tv"])
+        // A word that is no site name stays no speaker.
+        #expect(quotes("Қалада жаңа саябақ ашылды, деп хабарлайды Almaty.").map(\.speaker) == [nil])
     }
 
     @Test func accordingToASurnameTheTaggerMissed() {

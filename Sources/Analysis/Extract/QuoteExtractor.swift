@@ -163,7 +163,16 @@ struct SpeakerContext {
             return EntityResolver.squeezed(document.slice(start, end)).trimmingPunctuation()
         }
         if let organisation = entities.first(where: { $0.label == "ORGANISATION" || $0.label == "ORGANIZATION" }) { return organisation.canonical }
+        // A news site named by its domain ("деп хабарлайды Almaty.tv", "Tengrinews.kz"): the one word after the verb.
+        if words.count == 1, let site = words.first, Self.isSiteName(site) { return site }
         return nil
+    }
+
+    /// "Almaty.tv", "Kazinform.kz": a capitalised name, a full stop and a listed top-level domain.
+    static func isSiteName(_ word: String) -> Bool {
+        guard word.first?.isUppercase == true, let dot = word.lastIndex(of: "."), dot != word.startIndex else { return false }
+        let domain = word[word.index(after: dot)...].lowercased()
+        return !domain.isEmpty && TokenizerExceptions.shared.topLevelDomains.contains(domain)
     }
 
     /// The one person the previous sentence reports as speaking ("… Енгида алғы сөзінде … деп атап өтті. «…», - деп
