@@ -77,31 +77,41 @@ public struct EntityResolver: Annotator {
     /// person. Only words with a surname ending (-ов, -ева, -ұлы …) and an exact match of the surname's letters, so
     /// "Жамбыл" next to "Жамбыл Жабаев" stays what it was tagged.
     static func relabelLoneSurnames(_ document: inout Document) {
-        let relabelled: Set<String> = ["GPE", "LOCATION", "ORGANISATION", "ORGANIZATION", "FACILITY"]
-        guard document.entities.contains(where: { relabelled.contains($0.label) && !$0.text.contains(" ") }) else { return }
-        var surnames: Set<String> = []
-        for entity in document.entities where entity.label == "PERSON" {
-            let words = words(of: entity, in: document)
-            if words.count >= 2, let last = words.last?.fastLowercased, Nominative.hasSurnameEnding(last) { surnames.insert(last) }
+        // One-word candidates first (most documents have few), then only the persons' surnames they could be.
+        var candidates: [(index: Int, lower: String)] = []
+        for (index, entity) in document.entities.enumerated() where relabelled.contains(entity.label) && !entity.text.utf8.contains(0x20) {
+            candidates.append((index, entity.text.fastLowercased))
         }
-        guard !surnames.isEmpty else { return }
-        for index in document.entities.indices where relabelled.contains(document.entities[index].label) {
-            let words = words(of: document.entities[index], in: document)
-            guard words.count == 1, let word = words.first?.fastLowercased else { continue }
-            // The surname as written or with a case ending ("Барменқұловтың").
-            if surnames.contains(where: { word == $0 || word.hasPrefix($0) && word.count - $0.count <= 4 }) {
-                document.entities[index].label = "PERSON"
+        guard !candidates.isEmpty else { return }
+        var matched: Set<Int> = []
+        for entity in document.entities where entity.label == "PERSON" {
+            guard let space = entity.text.utf8.lastIndex(of: 0x20) else { continue }
+            let surname = String(entity.text[entity.text.utf8.index(after: space)...]).fastLowercased
+            for candidate in candidates where candidate.lower.startsWithBytes(surname) && candidate.lower.utf8.count - surname.utf8.count <= 8 {
+                // The surname as written or with a case ending ("Барменқұловтың"), and only a word shaped like one.
+                if Nominative.hasSurnameEnding(surname) { matched.insert(candidate.index) }
             }
         }
+        for index in matched { document.entities[index].label = "PERSON" }
     }
+
+    private static let relabelled: Set<String> = ["GPE", "LOCATION", "ORGANISATION", "ORGANIZATION", "FACILITY"]
 
     /// A name written in capitals (a dateline's "ТҮРКІСТАН", a heading's "АЛМАТЫ") takes the spelling the same
     /// document uses for it elsewhere ("Түркістанның" → "Түркістан"); an acronym with no other spelling stays.
     static func respellCapitals(_ names: inout [String], labels: [String]) {
+        // Most names stop at their second letter ("Ал…"); ASCII and Cyrillic are decided without a property lookup.
         func isCapitals(_ name: String) -> Bool {
             var letters = 0
-            for scalar in name.unicodeScalars where scalar.properties.isAlphabetic {
-                guard scalar.properties.isUppercase else { return false }
+            for scalar in name.unicodeScalars {
+                let isLetter: Bool
+                switch scalar.value {
+                case 0x41...0x5A, 0x61...0x7A, 0x400...0x4FF: isLetter = true
+                case 0..<0x80: isLetter = false
+                default: isLetter = scalar.properties.isAlphabetic
+                }
+                guard isLetter else { continue }
+                guard scalar.isUppercaseFast else { return false }
                 letters += 1
             }
             return letters >= 2
