@@ -73,6 +73,15 @@ import TextModel
         #expect(document.amounts.contains { $0.value == 5 && $0.unit == nil })
     }
 
+    @Test func aModifierAfterTheCountedNoun() {
+        // Morphology gives the counted noun its lemma, as in the pipeline.
+        var document = Seeds.document("Биыл облыста 5 млн тоннадан астам астық жиналады.")
+        MorphologyAnnotator().annotate(&document)
+        TimeExtractor().annotate(&document)
+        AmountExtractor().annotate(&document)
+        #expect(has(document.amounts, "5 млн тоннадан астам", 5_000_000, "тонна", "more_than"))
+    }
+
     @Test func ordinalsAnniversariesAndGarbageAreNotAmounts() {
         #expect(amounts("Ол 35-ші орынды иеленді, 2-ші санатты орталық.").isEmpty)
         #expect(amounts("Үйінділердің 2-ншісі қиыршықтас болды.").isEmpty)

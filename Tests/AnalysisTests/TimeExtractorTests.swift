@@ -38,6 +38,10 @@ import TextModel
         #expect(values("2023 жылдың екінші жартысында қалада 5 жаңа мектеп салынған.") == ["2023-H2"])
         #expect(values("Биылғы жылдың бірінші жартысында табыс өсті.", published: "2025-08-01") == ["2025-H1"])
         #expect(values("2016 жылы Парижде көрме өтті.") == ["2016"])
+        // A range of months in one hyphenated word; backwards or unknown months are no range.
+        #expect(values("Қаңтар-қараша айларында өндіріс өсті.", published: "2025-12-10") == ["2025-01/2025-11"])
+        #expect(values("Наурыз-мамырда жөндеу жүреді.") == ["XXXX-03/XXXX-05"])
+        #expect(values("Қараша-қаңтар айларында.").isEmpty)
         // A bare year after a month in a byline, and the abbreviation "ж.".
         #expect(values("15 қыркүйек 2025, 10:20") == ["2025-09-15"])
         #expect(values("Құжат 12 наурыз 2024 ж. қабылданды.") == ["2024-03-12"])

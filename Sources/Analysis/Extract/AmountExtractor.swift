@@ -193,6 +193,11 @@ public struct AmountExtractor: Annotator {
                 counted = true
                 next += 1
             }
+            // "5 млн тоннадан астам", "200 адамға жуық": the modifier after the counted noun.
+            if counted, isOpen(), modifier == nil, let after = word(next), let entry = Self.modifiers[after.key], entry.position == .after {
+                modifier = entry.code
+                next += 1
+            }
         }
         // A bare four-digit number in a name ("Универсиада 2017", "ALA CRAFT 2025") is a year, not a quantity.
         if !fromWords, !scaled, unit == nil || counted, modifier == nil, value >= 1900, value <= 2100, value.rounded() == value {

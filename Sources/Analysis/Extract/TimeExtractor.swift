@@ -249,6 +249,8 @@ private struct Matcher {
             let date = resolvedYear(CalendarDate(year: nil, month: month, day: nil))
             return Match(expressions: [Found(words: index..<(index + 2), value: date.value)], next: index + 2)
         }
+        // "қаңтар-қараша айларында", "қаңтар-наурызда": a range of months in one hyphenated word.
+        if let range = monthRange(at: index) { return range }
         // "қазан айында": a month named with "ай" but no number.
         if let month = month(index), let next = self.word(index + 1), next.bare.hasPrefix("ай"), next.bare.count <= 6,
            NumericWord(view.words[max(sentence.lowerBound, index - 1)].lower) == nil || index == sentence.lowerBound {
@@ -260,6 +262,25 @@ private struct Matcher {
             return Match(expressions: [Found(words: index..<(index + 1), value: date.value)], next: index + 1)
         }
         return nil
+    }
+
+    /// "Қаңтар-қараша айларында" → "XXXX-01/XXXX-11": two month names joined by a hyphen, the second in any case
+    /// form (or followed by "айлары…"), the first month before the second.
+    private mutating func monthRange(at index: Int) -> Match? {
+        let word = view.words[index]
+        guard let hyphen = word.bare.firstIndex(of: "-") else { return nil }
+        let first = String(word.bare[..<hyphen])
+        let second = String(word.bare[word.bare.index(after: hyphen)...])
+        guard let (from, rest) = Self.months.longest(first), rest.isEmpty,
+              let (to, ending) = Self.months.longest(second), Self.monthEndings.contains(String(ending)),
+              from.payload < to.payload
+        else { return nil }
+        var next = index + 1
+        if let following = self.word(next), following.bare.startsWithBytes("айлар") { next += 1 }
+        guard next > index + 1 || !ending.isEmpty else { return nil }
+        let start = resolvedYear(CalendarDate(year: nil, month: from.payload, day: nil))
+        let end = resolvedYear(CalendarDate(year: nil, month: to.payload, day: nil))
+        return Match(expressions: [Found(words: index..<next, value: start.value + "/" + end.value)], next: next)
     }
 
     /// A month word standing alone: lower-case (a capital mid-sentence is a name: «Наурыз шуағы», Қазан the city),
