@@ -75,7 +75,7 @@ public struct AmountExtractor: Annotator {
     private func amount(at index: Int, view: WordView, covered: [Bool], document: Document) -> Found? {
         let words = view.words
         // Cheap test first: a quantity starts with a digit or a number word.
-        let symbolUnit = Self.leadingCurrency(words[index])
+        let symbolUnit = Self.leadingCurrency(words, index)
         guard words[index].startsWithDigit || symbolUnit != nil || Self.numberWordKeys[words[index].key] != nil
                 || Self.numberStems.longest(words[index].bare) != nil
         else { return nil }
@@ -225,10 +225,11 @@ public struct AmountExtractor: Annotator {
     }()
 
     /// The unit of a currency sign that opens a word followed by a digit ("$150"), or nil.
-    static func leadingCurrency(_ word: Word) -> String? {
-        guard !word.startsWithDigit, let first = word.core.utf8.first, first == 0x24 || first == 0xC2 || first == 0xE2 else { return nil }
+    /// Takes the array and an index, not a `Word`: it runs on every word, and a `Word` by value retains five strings.
+    static func leadingCurrency(_ words: [Word], _ index: Int) -> String? {
+        guard !words[index].startsWithDigit, let first = words[index].core.utf8.first, first == 0x24 || first == 0xC2 || first == 0xE2 else { return nil }
         // (The first UTF-8 byte of "$", "£" and "€"; a letter never starts so.)
-        var scalars = word.core.unicodeScalars.makeIterator()
+        var scalars = words[index].core.unicodeScalars.makeIterator()
         guard let sign = scalars.next(), let unit = currencySigns[sign], let digit = scalars.next(), ("0"..."9").contains(digit) else { return nil }
         return unit
     }

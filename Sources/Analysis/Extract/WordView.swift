@@ -86,7 +86,7 @@ struct WordView: Sendable {
         var sentences: [Range<Int>] = []
         var sentenceStart = 0
         for index in words.indices {
-            let isBreak = index > 0 && (words[index].newlineBefore || Self.endsSentence(words[index - 1], next: words[index]))
+            let isBreak = index > 0 && (words[index].newlineBefore || Self.endsSentence(words, before: index))
             if isBreak {
                 sentences.append(sentenceStart..<index)
                 sentenceStart = index
@@ -161,8 +161,8 @@ struct WordView: Sendable {
         while upper > lower, isPunctuationToken(tokens, upper - 1) { upper -= 1 }
         // An abbreviation's full stop stays in the core ("млрд.") only when the tokeniser put it in the token.
         let core = upper - lower == 1 ? tokens[lower].norm : tokens[lower..<upper].map(\.norm).joined()
-        let leading = lower == range.lowerBound ? "" : tokens[range.lowerBound..<lower].map(\.norm).joined()
-        let trailing = upper == range.upperBound ? "" : tokens[upper..<range.upperBound].map(\.norm).joined()
+        let leading = Self.joinedNorms(tokens, range.lowerBound..<lower)
+        let trailing = Self.joinedNorms(tokens, upper..<range.upperBound)
         let lowered = core.fastLowercased
         var bare = Substring(lowered)
         while bare.utf8.last == UInt8(ascii: ".") { bare = bare.dropLast() }
@@ -177,14 +177,25 @@ struct WordView: Sendable {
         )
     }
 
-    /// Whether `word` ends a sentence before `next`: a final ".!?…" (possibly inside closing quotes) and a next word
-    /// that starts like a sentence; not after an initial ("Б.", "Н.Ә.").
-    private static func endsSentence(_ word: Word, next: Word) -> Bool {
+    /// The normalised text of tokens `range`: no array or new string for the usual zero or one token.
+    private static func joinedNorms(_ tokens: [Token], _ range: Range<Int>) -> String {
+        switch range.count {
+        case 0: return ""
+        case 1: return tokens[range.lowerBound].norm
+        default: return tokens[range].map(\.norm).joined()
+        }
+    }
+
+    /// Whether word `index - 1` ends a sentence before word `index`: a final ".!?…" (possibly inside closing quotes)
+    /// and a next word that starts like a sentence; not after an initial ("Б.", "Н.Ә.").
+    /// Takes the array and an index: passing two `Word`s by value retained and released their ten strings per word.
+    private static func endsSentence(_ words: [Word], before index: Int) -> Bool {
         // A full stop the tokeniser kept inside the core ("млрд.") belongs to an abbreviation, not the sentence.
-        let closing = word.trailing.unicodeScalars.last { $0 != "»" && $0 != "\"" && $0 != "”" && $0 != ")" }
+        let closing = words[index - 1].trailing.unicodeScalars.last { $0 != "»" && $0 != "\"" && $0 != "”" && $0 != ")" }
         let hasFinal = closing == "." || closing == "!" || closing == "?" || closing == "…"
-        guard hasFinal, !isInitials(word.core) else { return false }
-        guard let first = (next.core.isEmpty ? next.leading : next.leading + next.core).unicodeScalars.first else { return false }
+        guard hasFinal, !isInitials(words[index - 1].core) else { return false }
+        let leading = words[index].leading
+        guard let first = leading.unicodeScalars.first ?? words[index].core.unicodeScalars.first else { return false }
         return first.isUppercaseFast || first == "«" || first == "\"" || first == "“" || dashes.contains(first)
             || first.properties.numericType != nil
     }

@@ -34,25 +34,29 @@ public enum NameResolver {
 
     /// As ``canonicalNames(for:knownNames:attested:)``, with attestation as a test on a lower-cased stem.
     public static func canonicalNames(for mentions: [Mention], knownNames: [String] = [], isAttested: (String) -> Bool) -> [String] {
-        var scope: Set<String> = []
-        for name in knownNames { for word in name.split(separator: " ") { scope.insert(String(word).fastLowercased) } }
-        func nominative(_ mention: Mention, _ scope: Set<String>) -> [String] {
+        // Integer keys (``WordKey``, as for `attested`): the stems are tested many times per mention, and String hashing
+        // normalises Unicode on every call.
+        var scope: Set<UInt64> = []
+        for name in knownNames { for word in name.split(separator: " ") { scope.insert(WordKey.of(String(word).fastLowercased)) } }
+        func nominative(_ mention: Mention, _ scope: Set<UInt64>) -> [String] {
             guard nameLabels.contains(mention.label) else { return splitInitials(trimQuotes(mention.words)) }
             let words = splitInitials(trimQuotes(mention.nominative ?? mention.words))
             let isPerson = mention.label == "PERSON"
             // A person's last word with a surname ending is a surname even when its nominative is not written
             // elsewhere ("Ахылбек Күрішбаевты" → "Күрішбаев").
             return Nominative.name(words, isPerson: isPerson, attested: {
-                scope.contains($0) || isAttested($0) || isPerson && Nominative.hasSurnameEnding($0)
+                scope.contains(WordKey.of($0)) || isAttested($0) || isPerson && Nominative.hasSurnameEnding($0)
             })
         }
         // Two passes: a stem found by a strong ending ("Париждің" → "Париж") attests the same stem under a weak
         // one elsewhere ("Парижде"); only mentions the first pass left unchanged are looked at again.
         var bases = mentions.map { nominative($0, scope) }
-        for base in bases { if let last = base.last { scope.insert(last.fastLowercased) } }
+        for base in bases { if let last = base.last { scope.insert(WordKey.of(last.fastLowercased)) } }
         for index in mentions.indices where bases[index].last == mentions[index].words.last {
             bases[index] = nominative(mentions[index], scope)
         }
+        // Only people are linked to full names: without a person mention there is nothing to index or look up.
+        guard mentions.contains(where: { $0.label == "PERSON" }) else { return bases.map { $0.joined(separator: " ") } }
         // Full names in scope, indexed by lower-cased surname and by the whole lower-cased name (linear, not pairwise).
         var bySurname: [String: Set<String>] = [:]
         var byName: [String: String] = [:]
