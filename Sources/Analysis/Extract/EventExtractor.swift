@@ -17,7 +17,8 @@ public struct EventExtractor: Annotator {
 
     private static let nounStems: [(words: [String], generic: Bool)] = FactLexicon.eventWords
         .filter { $0.kind == "noun" || $0.kind == "generic" }.map { ($0.words, $0.kind == "generic") }
-    private static let verbs = WordKey.set(FactLexicon.eventWords.filter { $0.kind == "verb" }.map { $0.words.joined(separator: " ") })
+    private static let verbs = WordKey.set(FactLexicon.eventWords.filter { $0.kind == "verb" || $0.kind == "participle" }.map { $0.words.joined(separator: " ") })
+    private static let participles = WordKey.set(FactLexicon.eventWords.filter { $0.kind == "participle" }.map { $0.words.joined(separator: " ") })
     private static let hour = WordKey.of("сағат")
     private static let passed = WordKey.of("өтті")
     private static let noted = WordKey.of("атап")
@@ -91,7 +92,13 @@ public struct EventExtractor: Annotator {
         var events: [Event] = []
         var index = segment.lowerBound
         while index < segment.upperBound {
-            guard let (nounEnd, generic) = nounMatch(at: index, limit: segment.upperBound, view: view) else {
+            // An event noun inside the venue's name ("опера және балет театрында") or in the locative ("Көрмеде 300
+            // экспонат қойылады": something happens at it) is no event of its own, unless a participle says it was held
+            // ("Алматыда өткен Азия чемпионатында").
+            guard venue.map({ !$0.words.contains(index) }) ?? true,
+                  !Self.isLocative(words[index], document: document) || (segment.lowerBound..<index).contains(where: { Self.participles.contains(words[$0].key) }),
+                  let (nounEnd, generic) = nounMatch(at: index, limit: segment.upperBound, view: view)
+            else {
                 index += 1
                 continue
             }
