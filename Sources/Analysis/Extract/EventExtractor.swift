@@ -19,6 +19,9 @@ public struct EventExtractor: Annotator {
         .filter { $0.kind == "noun" || $0.kind == "generic" }.map { ($0.words, $0.kind == "generic") }
     private static let verbs = WordKey.set(FactLexicon.eventWords.filter { $0.kind == "verb" || $0.kind == "participle" }.map { $0.words.joined(separator: " ") })
     private static let participles = WordKey.set(FactLexicon.eventWords.filter { $0.kind == "participle" }.map { $0.words.joined(separator: " ") })
+    /// Locative endings: after a possessive ("мұражайында") and bare ("стадионда", "паркте").
+    private static let locativeEndings = ["нда", "нде", "да", "де", "та", "те"]
+    private static let bareLocativeEndings = ["да", "де", "та", "те"]
     private static let hour = WordKey.of("сағат")
     private static let passed = WordKey.of("өтті")
     private static let noted = WordKey.of("атап")
@@ -95,9 +98,10 @@ public struct EventExtractor: Annotator {
             // An event noun inside the venue's name ("опера және балет театрында") or in the locative ("Көрмеде 300
             // экспонат қойылады": something happens at it) is no event of its own, unless a participle says it was held
             // ("Алматыда өткен Азия чемпионатында").
-            guard venue.map({ !$0.words.contains(index) }) ?? true,
-                  !Self.isLocative(words[index], document: document) || (segment.lowerBound..<index).contains(where: { Self.participles.contains(words[$0].key) }),
-                  let (nounEnd, generic) = nounMatch(at: index, limit: segment.upperBound, view: view)
+            // (The noun lookup first: most words are no event noun, and it rejects them fastest.)
+            guard let (nounEnd, generic) = nounMatch(at: index, limit: segment.upperBound, view: view),
+                  venue.map({ !$0.words.contains(index) }) ?? true,
+                  !Self.isLocative(words[index], document: document) || (segment.lowerBound..<index).contains(where: { Self.participles.contains(words[$0].key) })
             else {
                 index += 1
                 continue
@@ -143,7 +147,7 @@ public struct EventExtractor: Annotator {
 
     /// "Астанада", "елордада": a word in the locative gives the event's setting, so a title never starts before it.
     private static func isLocative(_ word: Word, document: Document) -> Bool {
-        guard let last = word.coreTokens.last, ["да", "де", "та", "те"].contains(where: { word.bare.hasSuffix($0) }) else { return false }
+        guard let last = word.coreTokens.last, Self.bareLocativeEndings.contains(where: { word.bare.hasSuffix($0) }) else { return false }
         return document.tokens[last].feats?.contains("Case=Loc") ?? false
     }
 
@@ -215,7 +219,7 @@ public struct EventExtractor: Annotator {
         let lower = word.lowercased()
         // A venue noun with a bare locative keeps its whole stem: "стадионда" → "стадион", not the "-нда" of
         // "мұражайында" stripped off a stem that happens to end in "н".
-        if let rest = venues.longest(lower)?.rest, ["да", "де", "та", "те"].contains(String(rest)) {
+        if let rest = venues.longest(lower)?.rest, Self.bareLocativeEndings.contains(String(rest)) {
             return String(word.dropLast(rest.count))
         }
         for ending in ["ының", "інің", "ында", "інде", "ына", "іне", "ын", "ін"] where lower.hasSuffix(ending) && lower.count > ending.count + 3 {
@@ -233,7 +237,7 @@ public struct EventExtractor: Annotator {
         for index in segment {
             let bare = words[index].bare
             guard Self.venues.longest(bare) != nil,
-                  ["нда", "нде", "да", "де", "та", "те"].contains(where: { bare.hasSuffix($0) })
+                  Self.locativeEndings.contains(where: { bare.hasSuffix($0) })
             else { continue }
             var first = index
             while first > segment.lowerBound, index - first < 12 {
@@ -261,7 +265,7 @@ public struct EventExtractor: Annotator {
             guard entity.end <= span.end else { continue }
             guard ["GPE", "LOCATION", "FACILITY"].contains(entity.label), let last = entity.tokenRange.last, last < view.wordOfToken.count else { continue }
             let bare = view.words[view.wordOfToken[last]].bare
-            if ["нда", "нде", "да", "де", "та", "те"].contains(where: { bare.hasSuffix($0) }) { return entity.canonical }
+            if Self.locativeEndings.contains(where: { bare.hasSuffix($0) }) { return entity.canonical }
         }
         return nil
     }
