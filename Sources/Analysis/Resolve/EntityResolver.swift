@@ -87,10 +87,10 @@ public struct EntityResolver: Annotator {
         for entity in document.entities where entity.label == "PERSON" {
             guard let space = entity.text.utf8.lastIndex(of: 0x20) else { continue }
             let surname = String(entity.text[entity.text.utf8.index(after: space)...]).fastLowercased
-            for candidate in candidates where candidate.lower.startsWithBytes(surname) && candidate.lower.utf8.count - surname.utf8.count <= 8 {
-                // The surname as written or with a case ending ("Барменқұловтың"), and only a word shaped like one.
-                if Nominative.hasSurnameEnding(surname) { matched.insert(candidate.index) }
-            }
+            // Only a word shaped like a surname; matched as written or with a case ending ("Барменқұловтың").
+            let mentions = candidates.filter { $0.lower.startsWithBytes(surname) && $0.lower.utf8.count - surname.utf8.count <= 8 }
+            guard !mentions.isEmpty, Nominative.hasSurnameEnding(surname) else { continue }
+            for mention in mentions { matched.insert(mention.index) }
         }
         for index in matched { document.entities[index].label = "PERSON" }
     }
