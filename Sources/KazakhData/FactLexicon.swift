@@ -91,12 +91,16 @@ public enum FactLexicon {
         public let suffix: String
         public let grammaticalCase: String
         public let strong: Bool
+        /// Whether it may be stripped without other evidence from the last word of a person's name whose stem
+        /// ends in a vowel ("Коштаны" → "Кошта").
+        public let strongOnPersonsAfterVowel: Bool
     }
 
     /// Kazakh case endings, longest first.
     public static let caseSuffixes: [CaseSuffix] = {
         DataFile.requiredRows("case_suffixes.tsv").compactMap { row in
-            row.count >= 3 ? CaseSuffix(suffix: row[0], grammaticalCase: row[1], strong: row[2] == "strong") : nil
+            row.count >= 3 ? CaseSuffix(suffix: row[0], grammaticalCase: row[1], strong: row[2] == "strong",
+                                        strongOnPersonsAfterVowel: row.count >= 4 && row[3] == "after-vowel") : nil
         }.sorted { $0.suffix.count > $1.suffix.count }
     }()
 

@@ -19,8 +19,9 @@ public enum Nominative {
         return endings
     }()
 
-    /// The nominative of one word. `attested` says whether a lower-cased stem occurs elsewhere in scope.
-    public static func word(_ word: String, attested: (String) -> Bool = { _ in false }) -> String {
+    /// The nominative of one word. `attested` says whether a lower-cased stem occurs elsewhere in scope;
+    /// `isPersonName` that the word ends a person's name, where some weak endings need no other evidence.
+    public static func word(_ word: String, isPersonName: Bool = false, attested: (String) -> Bool = { _ in false }) -> String {
         let lower = word.fastLowercased
         // Most names end in no listed ending: the exception list is consulted only when something would be stripped.
         let hasHyphen = word.utf8.contains(UInt8(ascii: "-"))
@@ -44,6 +45,8 @@ public enum Nominative {
             // Loan surnames break vowel harmony ("Тасмағамбетовтің"), so harmony only guards the weak endings.
             // Russian-style surnames keep their own vowels ("Күрішбаевты", "Тоқаевты"), so a surname ending passes too.
             let accepted = suffix.entry.strong
+                || isPersonName && suffix.entry.strongOnPersonsAfterVowel && stem.last.map(vowels.contains) == true
+                    && harmonyFits(stem: stem, suffix: suffix.entry.suffix)
                 || attested(stem) && (harmonyFits(stem: stem, suffix: suffix.entry.suffix) || hasSurnameEnding(stem))
             if accepted { return String(scalars: word.unicodeScalars.prefix(stemLength)) }
         }
@@ -67,7 +70,7 @@ public enum Nominative {
     public static func name(_ words: [String], isPerson: Bool, attested: (String) -> Bool = { _ in false }) -> [String] {
         guard let last = words.last else { return words }
         var result = words
-        result[result.count - 1] = word(last, attested: attested)
+        result[result.count - 1] = word(last, isPersonName: isPerson, attested: attested)
         if isPerson, result.count >= 2 { result = russianNominative(result) }
         return result
     }
