@@ -196,6 +196,22 @@ import TextModel
         #expect(twoWords == [person, person + 1, 0])
     }
 
+    @Test func fourCapitalisedWordsAreTwoPeople() throws {
+        let model = try EntityTagger.bundledModel.get()
+        let recognizer = EntityRecognizer(model: model)
+        let person = try #require(model.tagIndex("B-PERSON"))
+        var host = [person, person + 1, person + 1, person + 1, 0, 0]
+        recognizer.splitFourWordNames(["Бауыржан", "Байбек", "Пьер", "Кабаремен", "кездесті", "."], &host)
+        #expect(host == [person, person + 1, person, person + 1, 0, 0])
+        // A name with particles, or a three-word name, stays one person.
+        var sheikh = [person, person + 1, person + 1, person + 1, person + 1]
+        recognizer.splitFourWordNames(["Мұхаммед", "бен", "Заид", "Әл", "Наһаян"], &sheikh)
+        #expect(sheikh == [person, person + 1, person + 1, person + 1, person + 1])
+        var full = [person, person + 1, person + 1, 0]
+        recognizer.splitFourWordNames(["Қасым-Жомарт", "Кемелұлы", "Тоқаев", "келді"], &full)
+        #expect(full == [person, person + 1, person + 1, 0])
+    }
+
     @Test func aModelOfAnotherFeatureSetVersionIsRefused() throws {
         let url = try #require(DataFile.url(for: "ner.model"))
         var bytes = [UInt8](try Data(contentsOf: url))
