@@ -89,6 +89,39 @@ import TextModel
         #expect(championship.first?.title.hasSuffix("чемпионаты") == true)
     }
 
+    @Test func theHeadlinesShortTitleIsTheLeadsEvent() {
+        // The headline names the forum briefly, the lead in full: one event, with the lead's date and title.
+        let found = events("""
+            Шымкентте халықаралық туризм форумы өтті
+
+            Шымкент, 12 наурыз 2025 жыл. Бүгін Шымкент қаласында «Silk Way Tourism 2025» халықаралық туризм форумы өз жұмысын бастады.
+            """)
+        let forums = found.filter { $0.title.hasSuffix("туризм форумы") }
+        #expect(forums.count == 1)
+        #expect(forums.first?.title == "«Silk Way Tourism 2025» халықаралық туризм форумы")
+        #expect(forums.first?.when == "2025-03-12")
+        // Different dates keep two exhibitions apart.
+        let two = events("5 қарашада Ұлттық мұражайда кітап көрмесі ашылды. 10 қарашада Орталық кітапханада халықаралық кітап көрмесі ашылады.")
+        #expect(two.count == 2)
+    }
+
+    @Test func titlesVenuesAndNegations() {
+        // A title never reaches back over a postposition that closes the clause before it.
+        let meetings = events("Министрдің кешегі тапсырмасынан соң оқу орындарын оңтайландыру бойынша бірнеше жиын өтті.")
+        #expect(meetings.map(\.title) == ["оқу орындарын оңтайландыру бойынша бірнеше жиын"])
+        // An event noun in the locative gets its nominative title.
+        let championship = events("Өткен жылы Ташкентте өткен чемпионатта боксшылар 4 алтын медальге ие болды.")
+        #expect(championship.first?.title == "чемпионат")
+        // A quoted name opens the venue phrase; the city before it is not part of it.
+        let fair = events("Бүгін Алматыдағы «Атакент» көрме орталығында кітап көрмесі ашылды. 13 наурызда «Арена» спорт кешенінде турнир басталады.")
+        #expect(fair.first?.title == "кітап көрмесі")
+        #expect(fair.first?.where == "«Атакент» көрме орталығы")
+        #expect(fair.last?.where == "«Арена» спорт кешені")
+        // "No meeting was held": a denied event noun is no event.
+        #expect(events("Құжатқа қол қойылды, бірақ ешқандай жиын болған жоқ.").isEmpty)
+        #expect(events("Омбы облысында Қазақтардың алғашқы конгресі өтті.").first?.title == "Қазақтардың алғашқы конгресі")
+    }
+
     @Test func noEventWithoutAnEventVerbOrNoun() {
         #expect(events("Тарихи сәтке Алматы қаласының басшысы қатысты.").isEmpty)
         #expect(events("Абай кеңінен атап өтті.").isEmpty)

@@ -25,8 +25,11 @@ public struct EventExtractor: Annotator {
     private static let hour = WordKey.of("сағат")
     private static let passed = WordKey.of("өтті")
     private static let noted = WordKey.of("атап")
+    /// Words after which a clause ends, so a title never starts before them (`event_words.tsv`, title-boundary).
+    private static let titleBoundaries = WordKey.set(FactLexicon.eventWords.filter { $0.kind == "title-boundary" }.map { $0.words.joined(separator: " ") })
+    /// Words that deny the event noun after them (`event_words.tsv`, negation).
+    private static let negations = WordKey.set(FactLexicon.eventWords.filter { $0.kind == "negation" }.map { $0.words.joined(separator: " ") })
     private static let withParticipation = WordKey.of("қатысуымен")
-    private static let withinFramework = WordKey.of("аясында")
     private static let named = WordKey.of("атты")
     private static let willMeet = WordKey.of("кездеседі")
     private static let connectiveKeys = WordKey.set(connectives)
@@ -87,7 +90,7 @@ public struct EventExtractor: Annotator {
             if let time = timeAt[index] { boundaryAfter.insert(time.end - 1) }
             if word.trailing.contains(",") || word.trailing.contains(";") { boundaryAfter.insert(index) }
             if Self.participleEndings.contains(where: { word.bare.hasSuffix($0) }) && !word.isCapitalized { boundaryAfter.insert(index) }
-            if word.key == Self.withParticipation || word.key == Self.withinFramework { boundaryAfter.insert(index) }
+            if Self.titleBoundaries.contains(word.key) { boundaryAfter.insert(index) }
         }
         if let venue { boundaryAfter.insert(venue.words.upperBound - 1) }
         let participants = participants(in: segment, boundaries: boundaryAfter, view: view, document: document)
@@ -121,7 +124,8 @@ public struct EventExtractor: Annotator {
                 start = named
             }
             let titled = (start..<end).contains { words[$0].leading.contains("«") || words[$0].trailing.contains("»") }
-            if !(generic && !titled) {
+            let denied = (start..<index).contains { Self.negations.contains(words[$0].key) }
+            if !(generic && !titled) && !denied {
                 let title = title(words: start..<end, view: view, document: document)
                 let span = view.span(segment.lowerBound..<Self.lastWordIndex(segment, view: view))
                 events.append(Event(title: title, when: when, where: place, participants: participants, start: span.start, end: span.end))
@@ -157,6 +161,8 @@ public struct EventExtractor: Annotator {
         return end
     }
 
+    /// Case endings (`case_suffixes.tsv`) as they follow a bare noun stem.
+    private static let caseEndings = Set(FactLexicon.caseSuffixes.map(\.suffix))
     private static let singleNouns = StemIndex(nounStems.filter { $0.words.count == 1 }.map { (stem: $0.words[0], payload: $0.generic) })
     private static let phraseNouns: [String: [(words: [String], generic: Bool)]] = Dictionary(
         grouping: nounStems.filter { $0.words.count > 1 }, by: { $0.words[0] }
@@ -222,6 +228,10 @@ public struct EventExtractor: Annotator {
         if let rest = venues.longest(lower)?.rest, Self.bareLocativeEndings.contains(String(rest)) {
             return String(word.dropLast(rest.count))
         }
+        // So does an event noun with a bare case ending ("Ташкентте өткен чемпионатта" → "чемпионат").
+        if let rest = singleNouns.longest(lower)?.rest, caseEndings.contains(String(rest)) {
+            return String(word.dropLast(rest.count))
+        }
         for ending in ["ының", "інің", "ында", "інде", "ына", "іне", "ын", "ін"] where lower.hasSuffix(ending) && lower.count > ending.count + 3 {
             return String(word.dropLast(ending.count - 1))  // keep the possessive vowel
         }
@@ -242,11 +252,14 @@ public struct EventExtractor: Annotator {
             var first = index
             while first > segment.lowerBound, index - first < 12 {
                 let word = words[first - 1]
-                let stops = word.isPunctuation || inTime[first - 1] || !(word.trailing.isEmpty || WordView.isInitials(word.core))
+                // A closing guillemet belongs to the name ("«Атакент» көрме орталығында"); its opening one starts it.
+                let stops = word.isPunctuation || inTime[first - 1]
+                    || !(word.trailing.isEmpty || word.trailing == "»" || WordView.isInitials(word.core))
                     || Self.participleEndings.contains { word.bare.hasSuffix($0) } && !word.isCapitalized
-                    || word.key == Self.withParticipation
+                    || word.key == Self.withParticipation || word.key == Self.named
                 if stops { break }
                 first -= 1
+                if words[first].leading.hasSuffix("«") { break }
             }
             while first < index, !words[first].isCapitalized { first += 1 }
             guard words[first].isCapitalized else { continue }
@@ -290,19 +303,40 @@ public struct EventExtractor: Annotator {
         }
     }
 
-    /// One event per title: a repeated title ("«Цифрлы күз» фестивалі … «Цифрлы күз» фестивалін") fills the gaps of the first.
+    /// One event per title: a repeated title ("«Цифрлы күз» фестивалі … «Цифрлы күз» фестивалін") fills the gaps of the
+    /// first; a title that ends another word for word ("халықаралық туризм форумы" in the headline, "«Silk Way Tourism
+    /// 2025» халықаралық туризм форумы" in the lead) is the same event when their dates do not disagree.
     static func merged(_ events: [Event]) -> [Event] {
         var result: [Event] = []
+        var resultTitles: [[Substring]] = []
         for event in events {
-            let key = event.title.lowercased()
-            if let index = result.firstIndex(where: { $0.title.lowercased() == key }) {
-                if result[index].when == nil { result[index].when = event.when }
-                if result[index].where == nil { result[index].where = event.where }
-                if result[index].participants.isEmpty { result[index].participants = event.participants }
+            let words = titleWords(event.title)
+            let datesAgree = { (other: Event) in event.when == nil || other.when == nil || event.when == other.when }
+            if let index = resultTitles.firstIndex(of: words)
+                ?? resultTitles.indices.first(where: { (Self.endsWith(words, resultTitles[$0]) || Self.endsWith(resultTitles[$0], words)) && datesAgree(result[$0]) }) {
+                // The longer title names the event best; its mention is kept, the other only fills gaps.
+                let longer = words.count > resultTitles[index].count
+                var kept = longer ? event : result[index]
+                let other = longer ? result[index] : event
+                if kept.when == nil { kept.when = other.when }
+                if kept.where == nil { kept.where = other.where }
+                if kept.participants.isEmpty { kept.participants = other.participants }
+                result[index] = kept
+                if longer { resultTitles[index] = words }
             } else {
                 result.append(event)
+                resultTitles.append(words)
             }
         }
         return result
+    }
+
+    private static func endsWith(_ words: [Substring], _ tail: [Substring]) -> Bool {
+        !tail.isEmpty && words.count >= tail.count && words.suffix(tail.count).elementsEqual(tail)
+    }
+
+    /// A title's lower-cased words without quotation marks, for comparing mentions of one event.
+    private static func titleWords(_ title: String) -> [Substring] {
+        title.lowercased().split { $0 == " " || $0 == "«" || $0 == "»" || $0 == "\"" }
     }
 }
