@@ -39,6 +39,45 @@ import TextModel
         return root
     }
 
+    @Test func htmlPagesAndFeedsAreReadAsNewsUnlessTextIsAskedFor() throws {
+        let page = """
+            <!DOCTYPE html><html lang="kk"><head><meta charset="utf-8"><title>Кітап көрмесі ашылды | Almaty.tv</title>
+            <meta property="article:published_time" content="2025-09-18T10:15:00+05:00"></head><body>
+            <nav><a href="/">Басты бет</a> <a href="/news">Жаңалықтар</a></nav>
+            <article><h1>Кітап көрмесі ашылды</h1>
+            <p>Бүгін Алматыдағы «Атакент» көрме орталығында Халықаралық кітап көрмесі өз жұмысын бастады. Көрмеге 120-дан астам баспа қатысып отыр.</p>
+            <p>«Кітап – біздің рухани байлығымыз», – деді Алматы қаласының әкімі Дархан Сатыбалды.</p>
+            <div class="share">Жаңалықтармен бөлісіңіз: Facebook Telegram</div></article>
+            <div class="partners">Новости партнеров</div></body></html>
+            """
+        let feed = """
+            <?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Жаңалықтар</title>
+            <item><title>Концерт</title><description>Ертең Абай алаңында концерт өтеді.</description><pubDate>Fri, 03 Oct 2025 09:00:00 +0500</pubDate></item>
+            <item><title>Кездесу</title><description>Алматы қаласының әкімі Бауыржан Байбек Пьер Кабаремен кездесті.</description></item>
+            </channel></rss>
+            """
+        let root = try directory(with: ["page.html": Data(page.utf8), "news.rss": Data(feed.utf8)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let decoder = JSONDecoder()
+        let html = try run(["--format", "jsonl"], inputs: [root.appendingPathComponent("page.html").path])
+        let document = try decoder.decode(Document.self, from: Data(html.output.utf8))
+        // The main text only, its date anchoring "Бүгін", the page's title kept as metadata.
+        #expect(document.text.hasPrefix("Бүгін Алматыдағы"))
+        #expect(!document.text.contains("<") && !document.text.contains("бөлісіңіз"))
+        #expect(document.metadata.published == "2025-09-18T10:15:00+05:00")
+        #expect(document.times.first { $0.text == "Бүгін" }?.value == "2025-09-18")
+        #expect(document.events.first?.where == "«Атакент» көрме орталығы")
+        #expect(document.quotes.first?.speaker == "Дархан Сатыбалды")
+        let items = try run(["--format", "jsonl"], inputs: [root.appendingPathComponent("news.rss").path])
+        let documents = try items.output.split(separator: "\n").map { try decoder.decode(Document.self, from: Data($0.utf8)) }
+        #expect(documents.map(\.id) == ["news#1", "news#2"])
+        #expect(documents.first?.times.first?.value == "2025-10-04")
+        #expect(documents.last?.meetings.first?.participants.last == "Пьер Кабаре")
+        // --input-format text analyses the markup as it is, offsets into the file itself.
+        let raw = try run(["--format", "jsonl", "--input-format", "text"], inputs: [root.appendingPathComponent("page.html").path])
+        #expect(try decoder.decode(Document.self, from: Data(raw.output.utf8)).text.hasPrefix("<!DOCTYPE html>"))
+    }
+
     @Test func badInputsAreReportedOnOneLineAndTheOthersStillAnalysed() throws {
         let root = try directory(with: [
             "good.txt": Data("Тарихи сәтке Алматы қаласының басшысы Б.Байбек қатысты.".utf8),

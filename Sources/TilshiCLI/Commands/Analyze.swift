@@ -1,6 +1,7 @@
 import ArgumentParser
 import Corpora
 import Foundation
+import NewsSources
 import Pipeline
 import TextModel
 
@@ -10,7 +11,8 @@ extension TilshiCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Analyse Kazakh text: sentences, tokens, lemmas, entities, times, amounts, quotes, meetings, events.",
             discussion: """
-                Offsets count Unicode scalars of the original input, end exclusive. \
+                Offsets count Unicode scalars of the analysed text, end exclusive: the input itself for plain text, \
+                the extracted main text of an HTML page or feed item (the document's "text" field). \
                 Bad inputs are reported on one line each and skipped; the exit code is 1 if any failed.
                 """
         )
@@ -22,7 +24,15 @@ extension TilshiCommand {
 
         /// Input formats of `analyze`.
         public enum InputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-            case text, conllu
+            /// HTML pages, RSS/Atom feeds and JSON Lines (by extension or content) as `news`, anything else as `text`.
+            case auto
+            /// The input exactly as it is, one document.
+            case text
+            /// Through the news readers `ingest` uses: an HTML page's main text without boilerplate, one document per
+            /// feed item or JSON line, with its title and publication date (which anchors relative times).
+            case news
+            /// CoNLL-U with gold tokens.
+            case conllu
         }
 
         @Argument(help: "Files to analyse; '-' reads standard input (the default when none is given).")
@@ -31,8 +41,10 @@ extension TilshiCommand {
         @Option(name: .shortAndLong, help: "Output format: json, jsonl, conllu or text.")
         public var format: OutputFormat = .json
 
-        @Option(name: .customLong("input-format"), help: "Input format: plain text, or CoNLL-U with gold tokens.")
-        public var inputFormat: InputFormat = .text
+        @Option(name: .customLong("input-format"), help: ArgumentHelp(
+            "Input format: auto, text, news (HTML/RSS/Atom/JSONL through the news readers) or conllu (gold tokens).",
+            discussion: "auto reads HTML pages, feeds and .jsonl files as news and anything else as plain text."))
+        public var inputFormat: InputFormat = .auto
 
         @Option(help: "Registered pipeline to run (\(Pipeline.registeredNames.joined(separator: ", "))).")
         public var pipeline: String = "kk-default"
@@ -65,6 +77,16 @@ extension TilshiCommand {
             for input in inputs {
                 do {
                     let text = try TextInput.read(input)
+                    if let sources = Self.newsDocuments(text, input: input, format: inputFormat) {
+                        for problem in sources.problems {
+                            failures += 1
+                            report("\(problem)")
+                        }
+                        for document in Self.analyze(sources.documents, input: input, pipeline: pipeline) {
+                            if format == .json { documents.append(document) } else { write(try render(document)) }
+                        }
+                        continue
+                    }
                     let analysed = try analyze(text, input: input, pipeline: pipeline)
                     if format == .json {
                         documents.append(analysed.document)
@@ -106,11 +128,39 @@ extension TilshiCommand {
                 }
             }
             let document = pipeline.analyze(id: id, text: text)
+            return (document, format == .json ? "" : try render(document))
+        }
+
+        /// The documents the news readers find in `text`, or nil when the input is to be analysed as it is.
+        static func newsDocuments(_ text: String, input: String, format inputFormat: InputFormat) -> SourceReadResult? {
+            switch inputFormat {
+            case .text, .conllu: return nil
+            case .news: return SourceReader().read(text: text, input: input, format: SourceReader.format(of: input, text: text))
+            case .auto:
+                let format = SourceReader.format(of: input, text: text)
+                return format == .text ? nil : SourceReader().read(text: text, input: input, format: format)
+            }
+        }
+
+        /// Analyses what the news readers found in one input, with its title and date (`defaultDate` when it has none);
+        /// the documents are named after the input, numbered when there are several, or by their own identifiers.
+        static func analyze(_ sources: [SourceDocument], input: String, pipeline: Pipeline, defaultDate: String? = nil) -> [Document] {
+            let baseID = documentID(for: input)
+            return sources.enumerated().map { index, source in
+                let id = source.externalID ?? (sources.count == 1 ? baseID : "\(baseID)#\(index + 1)")
+                let metadata = DocumentMetadata(
+                    title: source.title, url: source.url, source: source.source, published: source.published ?? defaultDate)
+                return pipeline.analyze(id: id, text: source.text, metadata: metadata)
+            }
+        }
+
+        /// One document in a non-JSON output format.
+        func render(_ document: Document) throws -> String {
             switch format {
-            case .json: return (document, "")
-            case .jsonl: return (document, try Self.jsonLine(document) + "\n")
-            case .conllu: return (document, CoNLLU.format(CoNLLU.sentences(of: document)))
-            case .text: return (document, TextReport.render(document))
+            case .json: return ""
+            case .jsonl: return try Self.jsonLine(document) + "\n"
+            case .conllu: return CoNLLU.format(CoNLLU.sentences(of: document))
+            case .text: return TextReport.render(document)
             }
         }
 

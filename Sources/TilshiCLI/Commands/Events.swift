@@ -1,6 +1,7 @@
 import ArgumentParser
 import Corpora
 import Foundation
+import NewsSources
 import Pipeline
 import TextModel
 
@@ -10,6 +11,8 @@ extension TilshiCommand {
         public static let configuration = CommandConfiguration(
             abstract: "List the events (exhibitions, concerts, festivals, ceremonies) in Kazakh news, or export them as iCalendar.",
             discussion: """
+                HTML pages, RSS/Atom feeds and JSON Lines are read as `ingest` reads them (main text, one document per \
+                item, each with its own date when it has one). \
                 Events whose year is unknown (XXXX) take the year of --date; without it they are left out of the \
                 iCalendar file with a note on standard error. Bad inputs are reported and skipped; the exit code is 1 \
                 if any failed.
@@ -62,6 +65,14 @@ extension TilshiCommand {
             for input in inputs {
                 do {
                     let text = try TextInput.read(input)
+                    if let sources = Analyze.newsDocuments(text, input: input, format: .auto) {
+                        for problem in sources.problems {
+                            failures += 1
+                            StandardError.report("\(problem)")
+                        }
+                        documents += Analyze.analyze(sources.documents, input: input, pipeline: .default, defaultDate: date)
+                        continue
+                    }
                     documents.append(Pipeline.default.analyze(
                         id: Analyze.documentID(for: input), text: text, metadata: DocumentMetadata(published: date)
                     ))
