@@ -67,6 +67,22 @@ import TextModel
         #expect(meetings("Жастар белгілі ақындармен кездесті.", tags: []).isEmpty)
     }
 
+    @Test func aRoleSubjectAfterAFramingPhraseAndPastOrConverbForms() {
+        let framed = meetings(
+            "Шымкент қаласының әкімі Ғабит Сыздықбеков форумды ашты. Форум аясында әкім Түркияның министрі Мехмет Нури Эрсоймен кездесті.",
+            tags: [("Шымкент қаласының әкімі", "POSITION"), ("Ғабит Сыздықбеков", "PERSON"), ("Түркияның", "GPE"), ("Мехмет Нури Эрсоймен", "PERSON")])
+        #expect(framed.first?.participants == ["Ғабит Сыздықбеков", "Мехмет Нури Эрсой"])
+        let received = meetings("Бұған дейін, 28 қаңтарда, Қасым-Жомарт Тоқаев Антониу Коштаны қабылдаған болатын.",
+                                tags: [("28 қаңтарда", "DATE"), ("Қасым-Жомарт Тоқаев", "PERSON"), ("Антониу Коштаны", "PERSON")])
+        #expect(received.first?.participants == ["Қасым-Жомарт Тоқаев", "Антониу Кошта"])
+        #expect(received.first?.when == "XXXX-01-28")
+        let held = meetings("Сапар барысында Олжас Бектенов Токио губернаторы Юрико Койкемен кездесу өткізді.",
+                            tags: [("Олжас Бектенов", "PERSON"), ("Юрико Койкемен", "PERSON")])
+        #expect(held.first?.participants == ["Олжас Бектенов", "Юрико Койке"])
+        // "кездескен қиындықтар" (difficulties met) names no second side.
+        #expect(meetings("Олжас Бектенов кездескен қиындықтар туралы айтты.", tags: [("Олжас Бектенов", "PERSON")]).isEmpty)
+    }
+
     @Test func noMeetingWithoutTwoParticipants() {
         // seed 002: "жастар белгілі ақындармен кездеседі" is an event, not a meeting of named people.
         #expect(meetings(Seeds.text(2), tags: [("Арман Қырықбаев", "PERSON")]).isEmpty)

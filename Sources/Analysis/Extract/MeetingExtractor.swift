@@ -134,6 +134,11 @@ public struct MeetingExtractor: Annotator {
         // Connectives and time words may come first: "Сондай-ақ Премьер-министр …", "Кеше әкім …".
         var opening = sentence.lowerBound
         while opening < verb, isOpener(view.words[opening], document: document) { opening += 1 }
+        // So may a framing phrase: "Форум аясында әкім …", "Сапар барысында Премьер-министр …".
+        if let frame = (opening..<min(verb, opening + 4)).first(where: { frameKeys.contains(view.words[$0].key) }) {
+            opening = frame + 1
+            while opening < verb, isOpener(view.words[opening], document: document) { opening += 1 }
+        }
         let limit = min(verb, opening + 4)
         var head = opening
         // The role phrase may be lower-case ("облыс әкімі"): every word must still occur in the holder's role.
@@ -150,6 +155,9 @@ public struct MeetingExtractor: Annotator {
         let phrase = (opening...head).map { view.words[$0].core }
         return NameResolver.person(withRole: phrase, among: roles)
     }
+
+    /// Postpositions that close a framing phrase before the subject (`meeting_verbs.tsv`, frame).
+    private static let frameKeys = WordKey.set(FactLexicon.meetingVerbs.filter { $0.kind == "frame" }.map { $0.words[0] })
 
     /// A word that may open a sentence before its subject: a stop word ("сондай-ақ", "сонымен") or part of a
     /// time expression ("кеше", "5 қараша күні").
@@ -169,7 +177,7 @@ public struct MeetingExtractor: Annotator {
     }
 
     /// The first meeting or discussion verb of a sentence: its first word, the word after it, and its kind.
-    private static let verbsByFirstWord = Dictionary(grouping: FactLexicon.meetingVerbs.filter { $0.kind != "party" }, by: { WordKey.of($0.words[0]) })
+    private static let verbsByFirstWord = Dictionary(grouping: FactLexicon.meetingVerbs.filter { $0.kind != "party" && $0.kind != "frame" }, by: { WordKey.of($0.words[0]) })
 
     private static func verb(in sentence: Range<Int>, view: WordView) -> (Int, Int, String)? {
         for index in sentence {
