@@ -83,8 +83,19 @@ public enum FactLexicon {
     /// Venue head-noun stems (`мұражай`, `алаң`).
     public static let venueStems: [String] = DataFile.requiredRows("venue_words.tsv").map { $0[0] }.sorted { $0.count > $1.count }
 
-    /// Position head-noun stems (`әкім`, `депутат`).
+    /// Position head-noun stems (`әкім`, `депутат`, `бапкер`), as the fact stages use them.
     public static let roleStems: [String] = DataFile.requiredRows("role_words.tsv").map { $0[0] }.sorted { $0.count > $1.count }
+
+    /// The position stems the entity tagger's post-processing uses: the rows without the `facts` mark.
+    public static let taggerRoleStems: [String] = DataFile.requiredRows("role_words.tsv").filter { $0.count < 2 || $0[1] != "facts" }
+        .map { $0[0] }.sorted { $0.count > $1.count }
+
+    /// Role phrases that name another role ("өңір басшысы" = "облысының әкімі", "Мәжіліс спикері" = "Мәжіліс төрағасы"),
+    /// lower-cased words: a speaker or subject given by the first is matched against roles written as the second.
+    public static let roleSynonyms: [(phrase: [String], role: [String])] = DataFile.requiredRows("role_synonyms.tsv").compactMap { row in
+        guard row.count >= 2 else { return nil }
+        return (row[0].lowercased().split(separator: " ").map(String.init), row[1].lowercased().split(separator: " ").map(String.init))
+    }
 
     /// A case ending and whether it may be stripped without other evidence.
     public struct CaseSuffix: Sendable {

@@ -102,12 +102,13 @@ extension NewsDatabase {
                     if let title = record.title { IndexTermCache.shared.remove(title) }
                 }
                 // Short names ("Н.Ә. Назарбаев") take the one full name the collection already knows for them.
-                let entities = try Self.withCollectionNames(item.entities, record: &record, in: db)
+                var events = item.events
+                let entities = try Self.withCollectionNames(item.entities, record: &record, events: &events, in: db)
                 try record.insert(db)
                 guard let id = record.id else { continue }
                 report.added.append(id)
                 try insertEntities(entities, documentID: id, in: db)
-                for var event in item.events {
+                for var event in events {
                     event.documentID = id
                     try event.insert(db)
                 }
@@ -146,6 +147,9 @@ extension NewsDatabase {
                 entityID = record.id!
                 if entity.label == "PERSON", let surname = NameResolver.surnameOfFullName(canonical) {
                     try db.cachedStatement(sql: "INSERT INTO person_surname (surname, entityID) VALUES (?, ?)").execute(arguments: [surname, entityID])
+                    try Self.adoptShortNames(of: canonical, entityID: entityID, surname: surname, in: db)
+                } else if entity.label == "PERSON", let surname = NameResolver.surnameOfShortName(canonical) {
+                    try db.cachedStatement(sql: "INSERT INTO person_short_name (surname, entityID) VALUES (?, ?)").execute(arguments: [surname, entityID])
                 }
             }
             cache[cacheKey] = entityID
@@ -160,9 +164,11 @@ extension NewsDatabase {
 
     /// `entities` with each short person name (initials and a surname, or a lone surname) the document could not
     /// resolve itself renamed to the one full name of the collection it stands for (``NameResolver/fullName(forShortName:among:)``),
-    /// the stored layers of `record` renamed to match (mentions, speakers, participants). A short name whose full
-    /// name arrives only later keeps its own entity: resolution follows the order of ingest.
-    static func withCollectionNames(_ entities: [Entity], record: inout DocumentRecord, in db: Database) throws -> [Entity] {
+    /// the stored layers of `record` and its `events` rows renamed to match (mentions, speakers, participants). A short name whose full
+    /// name arrives only later is renamed when it does (``adoptShortNames(of:entityID:surname:in:)``).
+    static func withCollectionNames(
+        _ entities: [Entity], record: inout DocumentRecord, events: inout [EventRecord], in db: Database
+    ) throws -> [Entity] {
         var renames: [String: String] = [:]
         var looked: Set<String> = []
         for entity in entities where entity.label == "PERSON" && looked.insert(entity.canonical).inserted {
@@ -183,10 +189,62 @@ extension NewsDatabase {
         for index in document.meetings.indices { document.meetings[index].participants = document.meetings[index].participants.map(renamed) }
         for index in document.events.indices { document.events[index].participants = document.events[index].participants.map(renamed) }
         record.layers = LayerBlob.encode(document)
+        // The event rows (meetings and events) name the same people.
+        for index in events.indices {
+            guard let names = try? JSONDecoder().decode([String].self, from: Data(events[index].participants.utf8)) else { continue }
+            events[index].participants = jsonArray(names.map(renamed))
+        }
         return entities.map { entity in
             var entity = entity
             if entity.label == "PERSON" { entity.canonical = renamed(entity.canonical) }
             return entity
+        }
+    }
+
+    /// Backward resolution: a full name seen for the first time takes over the short-name entities of earlier
+    /// documents ("Б.Байбек" stored before "Бауыржан Байбек" arrives) that it is now the one full name for in the
+    /// collection (``NameResolver/fullName(forShortName:among:)``, as forward resolution decides). Their documents'
+    /// stored layers and event rows are renamed and their links move to the full name; the short entity is deleted.
+    /// With two full names for the short name, nothing moves: a short name is never given a guessed owner.
+    static func adoptShortNames(of fullName: String, entityID: Int64, surname: String, in db: Database) throws {
+        let shorts = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT e.id, e.canonical FROM person_short_name s JOIN entity e ON e.id = s.entityID WHERE s.surname = ?
+            """), arguments: [surname])
+        guard !shorts.isEmpty else { return }
+        let known = try String.fetchAll(db.cachedStatement(sql: """
+            SELECT e.canonical FROM person_surname s JOIN entity e ON e.id = s.entityID WHERE s.surname = ?
+            """), arguments: [surname])
+        for short in shorts {
+            let shortName: String = short["canonical"]
+            guard NameResolver.fullName(forShortName: shortName, among: known) == fullName else { continue }
+            let shortID: Int64 = short["id"]
+            let links = try Row.fetchAll(db.cachedStatement(sql: "SELECT documentID, mentions FROM document_entity WHERE entityID = ?"), arguments: [shortID])
+            func renamed(_ name: String) -> String { name == shortName ? fullName : name }
+            for link in links {
+                let documentID: Int64 = link["documentID"]
+                try db.cachedStatement(sql: """
+                    INSERT INTO document_entity (documentID, entityID, mentions) VALUES (?, ?, ?)
+                    ON CONFLICT(documentID, entityID) DO UPDATE SET mentions = mentions + excluded.mentions
+                    """).execute(arguments: [documentID, entityID, link["mentions"] as Int])
+                if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT text, layers FROM document WHERE id = ?"), arguments: [documentID]) {
+                    var document = Document(id: "", text: try StoredText.text(row["text"], documentID: documentID))
+                    try LayerBlob.decode(row["layers"], into: &document, documentID: documentID)
+                    for index in document.entities.indices where document.entities[index].label == "PERSON" {
+                        document.entities[index].canonical = renamed(document.entities[index].canonical)
+                    }
+                    for index in document.quotes.indices { document.quotes[index].speaker = document.quotes[index].speaker.map(renamed) }
+                    for index in document.meetings.indices { document.meetings[index].participants = document.meetings[index].participants.map(renamed) }
+                    for index in document.events.indices { document.events[index].participants = document.events[index].participants.map(renamed) }
+                    try db.cachedStatement(sql: "UPDATE document SET layers = ? WHERE id = ?").execute(arguments: [LayerBlob.encode(document), documentID])
+                }
+                for event in try Row.fetchAll(db.cachedStatement(sql: "SELECT rowid, participants FROM event WHERE documentID = ?"), arguments: [documentID]) {
+                    let json: String = event["participants"]
+                    guard let names = try? JSONDecoder().decode([String].self, from: Data(json.utf8)), names.contains(shortName) else { continue }
+                    try db.cachedStatement(sql: "UPDATE event SET participants = ? WHERE rowid = ?")
+                        .execute(arguments: [jsonArray(names.map(renamed)), event["rowid"] as Int64])
+                }
+            }
+            try db.cachedStatement(sql: "DELETE FROM entity WHERE id = ?").execute(arguments: [shortID])
         }
     }
 

@@ -180,6 +180,21 @@ public struct NewsDatabase: Sendable {
                 try db.execute(sql: "INSERT INTO person_surname (surname, entityID) VALUES (?, ?)", arguments: [surname, person["id"] as Int64])
             }
         }
+        migrator.registerMigration("v6-person-short-names") { db in
+            // Short person names ("Б. Байбек", a lone "Байбек") that no full name of the collection explained when they
+            // were stored, by lower-cased surname: a full name that arrives later takes them over.
+            try db.create(table: "person_short_name") { t in
+                t.column("surname", .text).notNull()
+                t.column("entityID", .integer).notNull().references("entity", onDelete: .cascade)
+            }
+            try db.create(index: "person_short_name_on_surname", on: "person_short_name", columns: ["surname"])
+            let people = try Row.fetchAll(db, sql: "SELECT id, canonical FROM entity WHERE label = 'PERSON'")
+            for person in people {
+                guard NameResolver.surnameOfFullName(person["canonical"]) == nil,
+                      let surname = NameResolver.surnameOfShortName(person["canonical"]) else { continue }
+                try db.execute(sql: "INSERT INTO person_short_name (surname, entityID) VALUES (?, ?)", arguments: [surname, person["id"] as Int64])
+            }
+        }
         return migrator
     }
 

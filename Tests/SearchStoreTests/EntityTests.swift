@@ -110,5 +110,34 @@ private struct KnownNamesAnnotator: Annotator {
         try db.ingest([SourceDocument(text: "Кеше Алматыда өткен жиында Т.Назарбаев сөз сөйледі.", origin: "c")])
         #expect(try db.entities(label: "PERSON").map(\.canonical).sorted() == ["Нұрсұлтан Назарбаев", "Т. Назарбаев"])
     }
+
+    @Test func aLaterFullNameTakesOverEarlierShortNames() throws {
+        // Initials stored first, the full name a day later: the earlier document is renamed (backward resolution).
+        let db = try NewsDatabase.inMemory()
+        let first = try db.ingest([SourceDocument(text: "Кеше Алматыда өткен жиында Н.Ә. Назарбаев сөз сөйледі.", origin: "a")])
+        try db.ingest([SourceDocument(text: "Кеше Алматыда өткен жиында Т.Назарбаев сөз сөйледі.", origin: "b")])
+        let before = try db.entities(label: "PERSON").map(\.canonical).sorted()
+        #expect(before == ["Н.Ә. Назарбаев", "Т. Назарбаев"])
+        try db.ingest([SourceDocument(text: "Елбасы Нұрсұлтан Назарбаев Астанада халықаралық форумға қатысты.", origin: "c")])
+        // Н.Ә. is Нұрсұлтан; Т. is somebody else and keeps its own entity.
+        let people = try db.entities(label: "PERSON")
+        #expect(people.map(\.canonical).sorted() == ["Нұрсұлтан Назарбаев", "Т. Назарбаев"])
+        #expect(people.first { $0.canonical == "Нұрсұлтан Назарбаев" }?.documentCount == 2)
+        let firstID = try #require(first.added.first)
+        let stored = try #require(try db.document(id: firstID))
+        #expect(stored.analysis.entities.filter { $0.label == "PERSON" }.map(\.canonical) == ["Нұрсұлтан Назарбаев"])
+        #expect(stored.analysis.entities.first { $0.label == "PERSON" }?.text == "Н.Ә. Назарбаев")
+    }
+
+    @Test func aShortNameStaysWhenTwoFullNamesFitIt() throws {
+        let db = try NewsDatabase.inMemory()
+        try db.ingest([SourceDocument(text: "Тимур Назарбаев Астанада халықаралық форумға қатысты.", origin: "a")])
+        try db.ingest([SourceDocument(text: "Талғат Назарбаев Шымкентте халықаралық форумға қатысты.", origin: "b")])
+        try db.ingest([SourceDocument(text: "Кеше Алматыда өткен жиында Т.Назарбаев сөз сөйледі.", origin: "c")])
+        // Two full names fit "Т.": the short name keeps its own entity, and a third full name changes nothing.
+        try db.ingest([SourceDocument(text: "Елбасы Нұрсұлтан Назарбаев Астанада халықаралық форумға қатысты.", origin: "d")])
+        let people = try db.entities(label: "PERSON").map(\.canonical).sorted()
+        #expect(people == ["Нұрсұлтан Назарбаев", "Т. Назарбаев", "Талғат Назарбаев", "Тимур Назарбаев"])
+    }
 }
 

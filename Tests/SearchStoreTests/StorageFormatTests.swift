@@ -35,7 +35,12 @@ import TextModel
         for (id, source) in zip(report.added, sources) {
             let stored = try #require(try db.document(id: id))
             #expect(stored.text == source.text)
-            let expected = Self.storedLayers(of: source, id: stored.analysis.id)
+            var expected = Self.storedLayers(of: source, id: stored.analysis.id)
+            // The collection names the one person seed 000 gives by initials: seed 004 spells him out, and the stored
+            // seed 000 takes that name (backward resolution); everything else is exactly the fresh analysis.
+            for index in expected.entities.indices where expected.entities[index].canonical == "Н.Ә. Назарбаев" {
+                expected.entities[index].canonical = "Нұрсұлтан Назарбаев"
+            }
             #expect(try Self.json(stored.analysis) == Self.json(expected))
             layersSeen += expected.entities.count + expected.times.count + expected.amounts.count + expected.quotes.count
         }

@@ -30,7 +30,7 @@ public struct EntityRecognizer: Sendable {
         personBegin = model.classes.firstIndex(of: "PERSON").map { 1 + 2 * $0 }
         capitalisedBegins = Set(["PERSON", "GPE"].compactMap { model.classes.firstIndex(of: $0) }.map { 1 + 2 * $0 })
         positionBegin = model.classes.firstIndex(of: "POSITION").map { 1 + 2 * $0 }
-        roleLemmas = Set(FactLexicon.roleStems)
+        roleLemmas = Set(FactLexicon.taggerRoleStems)
         abstractEndings = MorphologyTables.derivations().first { $0.id == "NOUN_LYK" }?.forms ?? []
         formRows = FormRowCache(tagCount: model.tagCount)
         boundaryRows = FormRowCache.rows(of: EntityFeatures.boundary, features: features, model: model)
@@ -142,7 +142,7 @@ public struct EntityRecognizer: Sendable {
                 continue
             }
             let lower = words[k].lowercased()
-            guard FactLexicon.roleStems.contains(where: { lower.hasPrefix($0) }) else {
+            guard FactLexicon.taggerRoleStems.contains(where: { lower.hasPrefix($0) }) else {
                 k += 1
                 continue
             }

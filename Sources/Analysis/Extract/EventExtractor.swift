@@ -22,6 +22,8 @@ public struct EventExtractor: Annotator {
     /// Locative endings: after a possessive ("мұражайында") and bare ("стадионда", "паркте").
     private static let locativeEndings = ["нда", "нде", "да", "де", "та", "те"]
     private static let bareLocativeEndings = ["да", "де", "та", "те"]
+    /// The locative adjective of a place ("Астанадағы", "Шымкенттегі"): "located in".
+    private static let locatedInEndings = ["дағы", "дегі", "тағы", "тегі"]
     private static let hour = WordKey.of("сағат")
     private static let passed = WordKey.of("өтті")
     private static let noted = WordKey.of("атап")
@@ -51,7 +53,7 @@ public struct EventExtractor: Annotator {
             timeAt[firstWord] = (lastWord + 1, time.value)
             for word in firstWord...lastWord { inTime[word] = true }
         }
-        var events: [Event] = []
+        var events: [Found] = []
         for sentence in view.sentences {
             var segments: [Range<Int>] = []
             var segmentStart = sentence.lowerBound
@@ -67,12 +69,24 @@ public struct EventExtractor: Annotator {
                 events.append(contentsOf: eventsIn(segment, when: when, view: view, inTime: inTime, timeAt: timeAt, document: document))
             }
         }
+        if let headline = document.headlineEnd {
+            for index in events.indices where events[index].event.start < headline { events[index].inHeadline = true }
+        }
         document.events = Self.merged(events)
+    }
+
+    /// An event with what merging needs: the stem of its event noun and whether its place is a venue phrase.
+    struct Found {
+        var event: Event
+        var noun: String
+        var atVenue: Bool
+        /// Said in the headline above the lead, which names the same event in full.
+        var inHeadline = false
     }
 
     private func eventsIn(
         _ segment: Range<Int>, when: String?, view: WordView, inTime: [Bool], timeAt: [Int: (end: Int, value: String)], document: Document
-    ) -> [Event] {
+    ) -> [Found] {
         let words = view.words
         let hasVerb = segment.contains { index in
             let key = words[index].key
@@ -82,7 +96,8 @@ public struct EventExtractor: Annotator {
         guard hasVerb, segment.contains(where: { nounMatch(at: $0, limit: segment.upperBound, view: view) != nil || words[$0].key == Self.willMeet })
         else { return [] }
         let venue = venue(in: segment, view: view, inTime: inTime, document: document)
-        let place = venue?.name ?? placeEntity(in: segment, view: view, document: document)
+        let place = (venue?.name ?? placeEntity(in: segment, view: view, document: document)).map(Self.withoutCity)
+            ?? placeBeforeParticiple(in: segment, view: view, inTime: inTime)
         // Clause boundaries a title never crosses.
         var boundaryAfter = Set<Int>()
         for index in segment {
@@ -95,7 +110,7 @@ public struct EventExtractor: Annotator {
         if let venue { boundaryAfter.insert(venue.words.upperBound - 1) }
         let participants = participants(in: segment, boundaries: boundaryAfter, view: view, document: document)
 
-        var events: [Event] = []
+        var events: [Found] = []
         var index = segment.lowerBound
         while index < segment.upperBound {
             // An event noun inside the venue's name ("опера және балет театрында") or in the locative ("Көрмеде 300
@@ -128,7 +143,9 @@ public struct EventExtractor: Annotator {
             if !(generic && !titled) && !denied {
                 let title = title(words: start..<end, view: view, document: document)
                 let span = view.span(segment.lowerBound..<Self.lastWordIndex(segment, view: view))
-                events.append(Event(title: title, when: when, where: place, participants: participants, start: span.start, end: span.end))
+                let noun = Self.singleNouns.longest(words[end - 1].bare)?.entry.stem ?? words[end - 1].bare
+                events.append(Found(event: Event(title: title, when: when, where: place, participants: participants, start: span.start, end: span.end),
+                                    noun: noun, atVenue: venue != nil))
             }
             index = end
         }
@@ -143,7 +160,8 @@ public struct EventExtractor: Annotator {
             if start < verb {
                 let span = view.span(segment.lowerBound..<Self.lastWordIndex(segment, view: view))
                 let title = Self.text(of: start..<(verb + 1), view: view, document: document) { $0 }
-                events.append(Event(title: title, when: when, where: place, participants: participants, start: span.start, end: span.end))
+                events.append(Found(event: Event(title: title, when: when, where: place, participants: participants, start: span.start, end: span.end),
+                                    noun: title, atVenue: venue != nil))
             }
         }
         return events
@@ -283,6 +301,28 @@ public struct EventExtractor: Annotator {
         return nil
     }
 
+    /// "Көкшетаудағы Достық үйі" → "Достық үйі": the city a named venue is in ("-дағы", located in) is not part of the
+    /// venue's name.
+    static func withoutCity(_ place: String) -> String {
+        let words = place.split(separator: " ")
+        guard words.count >= 2, words[1].first?.isUppercase == true,
+              locatedInEndings.contains(where: { words[0].lowercased().hasSuffix($0) }) else { return place }
+        return words.dropFirst().joined(separator: " ")
+    }
+
+    /// "Бангкокта өткен … чемпионатында": a capitalised word in the locative right before "өткен" (held) is where the
+    /// event was held, even when the tagger did not mark it as a place.
+    private func placeBeforeParticiple(in segment: Range<Int>, view: WordView, inTime: [Bool]) -> String? {
+        for index in segment where index + 1 < segment.upperBound && Self.participles.contains(view.words[index + 1].key) {
+            let word = view.words[index]
+            guard word.isCapitalized, !inTime[index], word.trailing.isEmpty, Self.bareLocativeEndings.contains(where: { word.bare.hasSuffix($0) })
+            else { continue }
+            // The bare locative ending ("-та", "-де") is all there is to drop: the participle needs the place in it.
+            return String(word.core.dropLast(2))
+        }
+        return nil
+    }
+
     /// "X және Y қатысуымен" → [X, Y] in the nominative.
     private func participants(in segment: Range<Int>, boundaries: Set<Int>, view: WordView, document: Document) -> [String] {
         let words = view.words
@@ -303,40 +343,80 @@ public struct EventExtractor: Annotator {
         }
     }
 
-    /// One event per title: a repeated title ("«Цифрлы күз» фестивалі … «Цифрлы күз» фестивалін") fills the gaps of the
-    /// first; a title that ends another word for word ("халықаралық туризм форумы" in the headline, "«Silk Way Tourism
-    /// 2025» халықаралық туризм форумы" in the lead) is the same event when their dates do not disagree.
-    static func merged(_ events: [Event]) -> [Event] {
-        var result: [Event] = []
-        var resultTitles: [[Substring]] = []
-        for event in events {
-            let words = titleWords(event.title)
-            let datesAgree = { (other: Event) in event.when == nil || other.when == nil || event.when == other.when }
-            if let index = resultTitles.firstIndex(of: words)
-                ?? resultTitles.indices.first(where: { (Self.endsWith(words, resultTitles[$0]) || Self.endsWith(resultTitles[$0], words)) && datesAgree(result[$0]) }) {
-                // The longer title names the event best; its mention is kept, the other only fills gaps.
-                let longer = words.count > resultTitles[index].count
-                var kept = longer ? event : result[index]
-                let other = longer ? result[index] : event
-                if kept.when == nil { kept.when = other.when }
-                if kept.where == nil { kept.where = other.where }
-                if kept.participants.isEmpty { kept.participants = other.participants }
-                result[index] = kept
-                if longer { resultTitles[index] = words }
+    /// One event per event mentioned: a repeated title ("«Цифрлы күз» фестивалі … «Цифрлы күз» фестивалін") fills the
+    /// gaps of the first, and so does a shorter mention of the same event noun whose other words the fuller one has
+    /// (a title line "Шымкентте халықаралық фольклор фестивалі өтеді" and the lead's "«Ұлы дала үні» халықаралық
+    /// фольклор фестивалі"; "Форумға … қатысты" after "… форумы өтті"). Mentions never merge when their dates differ,
+    /// when both carry different «names», or when their places disagree; a venue beats a city ("Астанада" …
+    /// "Бейбітшілік және келісім сарайында"), a fuller venue name a shorter one. The fuller (or «named») mention
+    /// gives the title and the span.
+    static func merged(_ found: [Found]) -> [Event] {
+        var result: [Found] = []
+        for item in found {
+            if let index = result.firstIndex(where: { $0.event.title.lowercased() == item.event.title.lowercased() || sameEvent($0, item) }) {
+                result[index] = combined(result[index], item)
             } else {
-                result.append(event)
-                resultTitles.append(words)
+                result.append(item)
             }
         }
+        return result.map(\.event)
+    }
+
+    private static func isNamed(_ title: String) -> Bool { title.contains("«") || title.contains("\"") }
+
+    /// Lower-cased title words without quotation marks, the event noun (the last word) left out.
+    private static func modifierWords(_ title: String) -> [String] {
+        let words = title.lowercased().split(separator: " ").map { String($0.filter { !"«»\"“”„".contains($0) }) }.filter { !$0.isEmpty }
+        return Array(words.dropLast())
+    }
+
+    /// Whether every word of `shorter` has a word of the same stem in `longer`.
+    private static func wordsIncluded(_ shorter: [String], in longer: [String]) -> Bool {
+        shorter.allSatisfy { word in longer.contains { NameResolver.sameStem($0, word) } }
+    }
+
+    private static func sameEvent(_ a: Found, _ b: Found) -> Bool {
+        let nounA = a.noun.lowercased()
+        let nounB = b.noun.lowercased()
+        // "фотокөрме" is a "көрме"; "фестиваль" (Фестивальге) and "фестивал" (фестивалі) are one noun.
+        guard nounA.hasSuffix(nounB) || nounB.hasSuffix(nounA) || nounA.hasPrefix(nounB) || nounB.hasPrefix(nounA) else { return false }
+        if let whenA = a.event.when, let whenB = b.event.when, whenA != whenB { return false }
+        if isNamed(a.event.title) && isNamed(b.event.title) { return false }
+        let wordsA = modifierWords(a.event.title)
+        let wordsB = modifierWords(b.event.title)
+        let included = wordsA.count <= wordsB.count ? wordsIncluded(wordsA, in: wordsB) : wordsIncluded(wordsB, in: wordsA)
+        // A headline's mention ("Алматыда медицина конференциясы өтеді") and the lead's («Medicine of the Future» …
+        // конференциясы) are one event even when their words differ.
+        guard included || a.inHeadline != b.inHeadline else { return false }
+        return place(a, b) != nil || a.event.where == nil || b.event.where == nil
+    }
+
+    /// The place two mentions of one event agree on, or nil when they disagree.
+    private static func place(_ a: Found, _ b: Found) -> (name: String, atVenue: Bool)? {
+        guard let whereA = a.event.where else { return b.event.where.map { ($0, b.atVenue) } }
+        guard let whereB = b.event.where else { return (whereA, a.atVenue) }
+        if whereA == whereB { return (whereA, a.atVenue || b.atVenue) }
+        if a.atVenue != b.atVenue { return a.atVenue ? (whereA, true) : (whereB, true) }
+        guard a.atVenue else { return nil }
+        let wordsA = whereA.lowercased().split(separator: " ").map(String.init)
+        let wordsB = whereB.lowercased().split(separator: " ").map(String.init)
+        if wordsA.count < wordsB.count, wordsIncluded(wordsA, in: wordsB) { return (whereB, true) }
+        if wordsB.count < wordsA.count, wordsIncluded(wordsB, in: wordsA) { return (whereA, true) }
+        return nil
+    }
+
+    private static func combined(_ a: Found, _ b: Found) -> Found {
+        let agreed = place(a, b)
+        let bFuller = a.inHeadline && !b.inHeadline || a.inHeadline == b.inHeadline && (isNamed(b.event.title) && !isNamed(a.event.title)
+            || isNamed(b.event.title) == isNamed(a.event.title) && modifierWords(b.event.title).count > modifierWords(a.event.title).count)
+        var result = bFuller ? b : a
+        let other = bFuller ? a : b
+        if result.event.when == nil { result.event.when = other.event.when }
+        if let agreed {
+            result.event.where = agreed.name
+            result.atVenue = agreed.atVenue
+        }
+        if result.event.participants.isEmpty { result.event.participants = other.event.participants }
         return result
-    }
-
-    private static func endsWith(_ words: [Substring], _ tail: [Substring]) -> Bool {
-        !tail.isEmpty && words.count >= tail.count && words.suffix(tail.count).elementsEqual(tail)
-    }
-
-    /// A title's lower-cased words without quotation marks, for comparing mentions of one event.
-    private static func titleWords(_ title: String) -> [Substring] {
-        title.lowercased().split { $0 == " " || $0 == "«" || $0 == "»" || $0 == "\"" }
     }
 }

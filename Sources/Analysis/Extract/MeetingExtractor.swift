@@ -83,6 +83,14 @@ public struct MeetingExtractor: Annotator {
             meetings.append(Meeting(participants: participants, when: when, where: place, start: span.start, end: span.end))
             lastMeetingSentence = sentenceIndex
         }
+        // A headline restates the lead's meeting ("Сенат төрағасы Беларусь делегациясын қабылдады" above "Мәулен
+        // Әшімбаев … Наталья Кочановамен кездесті"): the lead's, with its names in full, is the one reported.
+        if let headline = document.headlineEnd {
+            let lead = meetings.filter { $0.start >= headline }
+            meetings.removeAll { meeting in
+                meeting.start < headline && lead.contains { !Set($0.participants).isDisjoint(with: meeting.participants) }
+            }
+        }
         document.meetings = meetings
     }
 

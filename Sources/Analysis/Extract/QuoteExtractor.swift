@@ -59,6 +59,10 @@ public struct QuoteExtractor: Annotator {
             case "»":
                 guard let open = guillemets.popLast() else { continue }
                 if guillemets.isEmpty { spans.append((open, index)) }
+            case "“" where guillemets.last.map({ tokens[$0].text == "„" }) ?? false:
+                // „…“: the German-style pair Kazakh sites use; “ closes the „ that is open.
+                let open = guillemets.removeLast()
+                if guillemets.isEmpty { spans.append((open, index)) }
             case "\"", "“", "”":
                 let glued = index > 0 && tokens[index - 1].end == tokens[index].start && !"([«".contains(tokens[index - 1].text)
                 if let open = straightOpen, glued || mark == "”" {
@@ -96,6 +100,7 @@ struct SpeakerContext {
     private static let markers = WordKey.set(FactLexicon.speechMarkers)
     private static let saying = WordKey.of("деп")
     private static let said = WordKey.of("деді")
+    private static let says = WordKey.of("дейді")
 
     init(document: Document, view: WordView) {
         self.document = document
@@ -134,6 +139,13 @@ struct SpeakerContext {
         while end < tokens.count, end - index < 20 {
             let norm = tokens[end].norm
             if end > index, document.scalars[tokens[end - 1].end..<tokens[end].start].contains(where: { $0 == "\n" }) { break }
+            // "деді «Қайраттың» бас бапкері …": a «name» inside the speaker phrase (closed within three tokens and
+            // followed by a word) does not open a quotation.
+            if norm == "«", let close = (end + 1..<min(end + 4, tokens.count)).first(where: { tokens[$0].norm == "»" }),
+               close + 1 < tokens.count, isWordToken(tokens[close + 1]) {
+                end = close + 1
+                continue
+            }
             if norm == "." || norm == "!" || norm == "?" || norm == "«" || norm == "\"" || norm == ";" {
                 // A full stop inside initials ("И. Тасмағамбетов") does not end the phrase.
                 let previous = end > index ? tokens[end - 1].norm : ""
@@ -150,7 +162,7 @@ struct SpeakerContext {
     func speaker(in range: Range<Int>) -> String? {
         guard !range.isEmpty else { return nil }
         let entities = Set(range.compactMap { entityAtToken[$0] }).sorted().map { document.entities[$0] }
-        if let person = entities.first(where: { $0.label == "PERSON" }) { return person.canonical }
+        if let person = entities.first(where: { $0.label == "PERSON" && !Self.isRoleOnly($0) }) { return person.canonical }
         let words = range.map { document.tokens[$0] }.filter(isWordToken).map(\.norm)
         let lower = words.map(\.fastLowercased)
         // A role as speaker ("Ұлттық ассамблея депутаты") names a person, even when a tagger saw an organisation in it.
@@ -166,6 +178,21 @@ struct SpeakerContext {
         // A news site named by its domain ("деп хабарлайды Almaty.tv", "Tengrinews.kz"): the one word after the verb.
         if words.count == 1, let site = words.first, Self.isSiteName(site) { return site }
         return nil
+    }
+
+    /// A PERSON span made of role words only ("Министр орынбасарының"): a role the tagger took for a name, resolved
+    /// as a role (to its one holder, or nobody), never given as a speaker's name.
+    static func isRoleOnly(_ entity: Entity) -> Bool {
+        let words = entity.text.split(separator: " ").map { String($0).fastLowercased }
+        return !words.isEmpty && words.allSatisfy(EntityResolver.isRoleWord)
+    }
+
+    /// "Әкім тұрғындарға … уәде берді: «…»": the sentence's subject is a bare role noun ("Әкім", "Министр") held by
+    /// one person of the document; nil otherwise.
+    private func roleSubject(of sentence: Range<Int>) -> String? {
+        let first = view.words[sentence.lowerBound]
+        guard first.isCapitalized, FactLexicon.roleStems.contains(first.bare) else { return nil }
+        return NameResolver.person(withRole: [first.core], among: roles)
     }
 
     /// "Almaty.tv", "Kazinform.kz": a capitalised name, a full stop and a listed top-level domain.
@@ -241,13 +268,16 @@ struct SpeakerContext {
             if sentenceStart < open, let name = speaker(in: sentenceStart..<open), name.isEmpty == false {
                 return Speaker(name: name)
             }
+            // "Шаруалардың бірі: «…», – деді.": the sentence names its speaker before the colon, as nobody the
+            // document names (or as a role): never the previous sentence's speaker.
+            if sentenceStart < open - 1, tokens[open - 1].norm == ":" { return Speaker(name: roleSubject(of: sentence)) }
             return Speaker(name: previousSpeaker(beforeToken: open, previous: previous))
         }
         // "X: «…»".
         if open > 0, tokens[open - 1].norm == ":" {
             let sentence = view.sentence(of: view.wordOfToken[open - 1])
             let sentenceStart = view.words[sentence.lowerBound].tokens.lowerBound
-            return Speaker(name: speaker(in: sentenceStart..<(open - 1)))
+            return Speaker(name: speaker(in: sentenceStart..<(open - 1)) ?? roleSubject(of: sentence))
         }
         return nil
     }
@@ -280,7 +310,7 @@ struct SpeakerContext {
         let quoteMarks: Set<String> = ["«", "»", "\"", "“", "”", "„"]
         for word in firstWord..<view.sentences[index].lowerBound {
             let key = view.words[word].key
-            if key == Self.saying || key == Self.said || Self.markers.contains(key) { return nil }
+            if key == Self.saying || key == Self.said || key == Self.says || Self.markers.contains(key) { return nil }
             for token in view.words[word].tokens where insideQuote[token] || quoteMarks.contains(document.tokens[token].text) { return nil }
         }
         return view.words[firstWord].tokens.lowerBound
@@ -302,7 +332,8 @@ struct SpeakerContext {
                     // that belongs to exactly one person of the document ("И. Тасмағамбетовтің айтуынша").
                     guard index > first, word > sentence.lowerBound else { continue }
                     let speakerName: String?
-                    if let entity = entityAtToken[index - 1], ["PERSON", "ORGANISATION", "ORGANIZATION"].contains(document.entities[entity].label) {
+                    if let entity = entityAtToken[index - 1], ["PERSON", "ORGANISATION", "ORGANIZATION"].contains(document.entities[entity].label),
+                       !Self.isRoleOnly(document.entities[entity]) {
                         speakerName = document.entities[entity].canonical
                     } else if FactLexicon.speakerPronouns.contains(view.words[word - 1].bare) {
                         // "Оның айтуынша, …": the one person of the previous sentence, or nobody.
@@ -323,7 +354,7 @@ struct SpeakerContext {
                                        start: tokens[start].start, end: tokens[end - 1].end))
                     continue
                 }
-                guard key == Self.saying || key == Self.said, index > first + 1, let afterVerb = speechVerb(at: index) else { continue }
+                guard key == Self.saying || key == Self.said || key == Self.says, index > first + 1, let afterVerb = speechVerb(at: index) else { continue }
                 // Only ", - деп …" (or ", деп хабарлайды") directly after the speech, never a closing quote.
                 var before = index - 1
                 var sawComma = false

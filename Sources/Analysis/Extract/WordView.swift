@@ -265,3 +265,16 @@ final class WordViewCache: @unchecked Sendable {
         if entries.count > capacity { entries.removeFirst() }
     }
 }
+
+extension Document {
+    /// The end offset of a headline: a first paragraph of one line without a closing full stop, ! or ?, followed by
+    /// more text (news sites put the title above the lead, which then says the same thing in full). Nil otherwise.
+    var headlineEnd: Int? {
+        guard paragraphs.count >= 2, let first = paragraphs.first else { return nil }
+        var end = first.end
+        while end > first.start, scalars[end - 1].properties.isWhitespace { end -= 1 }
+        guard end > first.start, !".!?…".unicodeScalars.contains(scalars[end - 1]) else { return nil }
+        guard !scalars[first.start..<end].contains("\n") else { return nil }
+        return end
+    }
+}

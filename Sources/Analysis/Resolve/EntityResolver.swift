@@ -201,10 +201,21 @@ public struct EntityResolver: Annotator {
             var first = head
             while first - 1 >= sentence.lowerBound, head - (first - 1) < 10 {
                 let word = view.words[first - 1]
-                guard !personWords.contains(first - 1), !word.isPunctuation, word.trailing.allSatisfy({ "»\"”".contains($0) }),
-                      accepts(word)
-                else { break }
-                first -= 1
+                guard !personWords.contains(first - 1), !word.isPunctuation, word.trailing.allSatisfy({ "»\"”".contains($0) }) else { break }
+                // The sentence's first word, capitalised by position, in a case no role word takes ("Рәсімге Жетісу
+                // облысының әкімі"): the role starts after it.
+                if first - 1 == sentence.lowerBound, Self.obliqueCases.contains(where: { feats(of: first - 1, view: view, document: document).contains($0) }) { break }
+                if accepts(word) || isCompoundModifier(first - 1, of: first, view: view, document: document) {
+                    first -= 1
+                    continue
+                }
+                // "Мәдениет және ақпарат министрі": two capitalised-led nouns share the head.
+                if Self.roleConjunctions.contains(word.bare), first - 2 >= sentence.lowerBound, !personWords.contains(first - 2),
+                   view.words[first - 2].isCapitalized, view.words[first - 2].trailing.allSatisfy({ $0 == " " }) {
+                    first -= 2
+                    continue
+                }
+                break
             }
             while first < head, Self.leadingPronouns.contains(view.words[first].bare) { first += 1 }
             let leadingQuote = view.words[first].leading.contains("«") || view.words[first].leading.contains("\"")
@@ -235,6 +246,23 @@ public struct EntityResolver: Annotator {
         }
         return roles
     }
+
+    /// The morphological features of a word's last core token ("" when it has none).
+    private func feats(of index: Int, view: WordView, document: Document) -> String {
+        guard let token = view.words[index].coreTokens.last else { return "" }
+        return document.tokens[token].feats ?? ""
+    }
+
+    /// A bare noun (nominative, no possessive) before a possessed noun: the first part of a compound ("энергетика
+    /// басқармасының басшысы", "Ұлттық музей директоры", "мәдениет басқармасының").
+    private func isCompoundModifier(_ index: Int, of next: Int, view: WordView, document: Document) -> Bool {
+        let own = feats(of: index, view: view, document: document)
+        guard own.contains("Case=Nom"), !own.contains("[psor]"), !EntityResolver.isRoleWord(view.words[index].bare) else { return false }
+        return feats(of: next, view: view, document: document).contains("Person[psor]=3")
+    }
+
+    private static let obliqueCases = ["Case=Dat", "Case=Loc", "Case=Abl", "Case=Acc", "Case=Ins"]
+    private static let roleConjunctions: Set<String> = ["және"]
 
     private func accepts(_ word: Word) -> Bool {
         if word.isCapitalized || Self.roleInnerWords.contains(word.bare) { return true }

@@ -137,6 +137,15 @@ public enum NameResolver {
         for (name, personRoles) in roles {
             for role in personRoles where matches(words, role: role) { found.insert(name) }
         }
+        // "өңір басшысы" for the "Қостанай облысының әкімі" of the article (`role_synonyms.tsv`).
+        if found.isEmpty {
+            for synonym in FactLexicon.roleSynonyms where words.count >= synonym.phrase.count
+                && zip(words.suffix(synonym.phrase.count), synonym.phrase).allSatisfy({ sameStem($0, $1) }) {
+                for (name, personRoles) in roles {
+                    for role in personRoles where matches(synonym.role, role: role) { found.insert(name) }
+                }
+            }
+        }
         if found.isEmpty {
             for holder in FactLexicon.roleHolders where matches(words, role: holder.role) && roles.contains(where: { $0.name == holder.name }) {
                 found.insert(holder.name)

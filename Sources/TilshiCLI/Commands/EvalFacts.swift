@@ -13,11 +13,11 @@ extension TilshiCommand.Eval {
             abstract: "Precision/recall of times, amounts, quote speakers and meetings on hand-annotated gold.",
             discussion: """
                 Scores the seed articles (Gold/facts-seeds.tsv), the development items (Gold/facts-extra.tsv, tuned \
-                on) and the held-out items (Gold/facts-heldout.tsv and Gold/facts-heldout2.tsv, never tuned on), each set \
+                on) and the held-out items (Gold/facts-heldout.tsv, Gold/facts-heldout2.tsv and Gold/facts-heldout3.tsv, never tuned on), each set \
                 on its own. Times match \
                 on text and TIMEX3 value, amounts on text and value (unit agreement is reported on the matches), \
                 quotes on their first words, meetings on their participants, events (in files with event rows) on a \
-                stem of their title; a quote's speaker is right, null, or wrong (the costly error).
+                stem of their title, entity rows on the canonical name and role of a mention; a quote's speaker is right, null, or wrong (the costly error).
                 """
         )
 
@@ -48,6 +48,7 @@ extension TilshiCommand.Eval {
                 sets.append(("extra (dev)", goldDirectory.appendingPathComponent("facts-extra.tsv").path))
                 sets.append(("heldout", goldDirectory.appendingPathComponent("facts-heldout.tsv").path))
                 sets.append(("heldout2", goldDirectory.appendingPathComponent("facts-heldout2.tsv").path))
+                sets.append(("heldout3", goldDirectory.appendingPathComponent("facts-heldout3.tsv").path))
             }
             sets += extra.map { ($0, $0) }
             let files = (try? FileManager.default.contentsOfDirectory(atPath: samplesPath)) ?? []
@@ -68,7 +69,7 @@ extension TilshiCommand.Eval {
                     scores.add(document, gold: item, scoreMeetings: gold.scoresMeetings, scoreEvents: gold.scoresEvents)
                 }
                 print("\(name): \(gold.items.count) items (kk-default pipeline\(gold.scoresMeetings ? "" : ", no document date"))")
-                for line in scores.report(meetings: gold.scoresMeetings, events: gold.scoresEvents) { print(line) }
+                for line in scores.report(meetings: gold.scoresMeetings, events: gold.scoresEvents, entities: gold.scoresEntities) { print(line) }
                 if errors { for line in scores.errors { print("    " + line) } }
             }
         }

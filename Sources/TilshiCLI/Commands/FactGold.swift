@@ -27,6 +27,8 @@ struct FactGold {
     var scoresMeetings: Bool { items.contains { $0.text != nil } }
     /// Whether events are annotated: only files with `event` rows list every event, so only they are scored on them.
     var scoresEvents: Bool { items.contains { $0.facts.contains { $0.kind == "event" } } }
+    /// Whether entity mentions are annotated (canonical name and role of chosen mentions).
+    var scoresEntities: Bool { items.contains { $0.facts.contains { $0.kind == "entity" } } }
 
     /// Parses gold TSV: `id kind text value [extra]`; `doc` rows start an item, `\n` in a doc text is a line break.
     init(tsv: String) {
@@ -66,6 +68,12 @@ struct FactScores {
     var eventWhenAgree = 0
     var eventPlaceAgree = 0
     var eventPlaceScored = 0
+    /// Entity rows: mentions found as an entity span, canonical name right, role found (of the rows that score one).
+    var entityGold = 0
+    var entityFound = 0
+    var canonicalRight = 0
+    var roleScored = 0
+    var roleRight = 0
     /// One line per miss (`-`), false hit (`+`) or wrong attribute (`!`), prefixed with the item id.
     var errors: [String] = []
 
@@ -135,6 +143,7 @@ struct FactScores {
         quotes.add(predicted: document.quotes.count, gold: goldQuotes.count, matched: matched)
 
         if scoreEvents { addEvents(document, gold: item) }
+        addEntities(document, gold: item)
         guard scoreMeetings else { return }
         var predictedMeetings = document.meetings
         let goldMeetings = item.facts.filter { $0.kind == "meeting" }
@@ -189,8 +198,39 @@ struct FactScores {
         events.add(predicted: document.events.count, gold: goldEvents.count, matched: matched)
     }
 
+    /// Entity rows name a mention as written: it must be an entity span of its own (the first unused one with that
+    /// text), whose canonical name is compared, and whose person must carry the gold role phrase among its roles.
+    private mutating func addEntities(_ document: Document, gold item: FactGold.Item) {
+        var used = Set<Int>()
+        for fact in item.facts where fact.kind == "entity" {
+            entityGold += 1
+            let role = fact.extra ?? "*"
+            if role != "*" { roleScored += 1 }
+            guard let index = document.entities.indices.first(where: {
+                !used.contains($0) && document.slice(document.entities[$0].start, document.entities[$0].end) == fact.text
+            }) else {
+                errors.append("\(item.id) - entity \(fact.text) → \(fact.value)")
+                continue
+            }
+            used.insert(index)
+            entityFound += 1
+            let entity = document.entities[index]
+            if entity.canonical == fact.value {
+                canonicalRight += 1
+            } else {
+                errors.append("\(item.id) ! entity \(fact.text): canonical \(entity.canonical), gold \(fact.value)")
+            }
+            guard role != "*" else { continue }
+            if entity.roles.contains(role) {
+                roleRight += 1
+            } else {
+                errors.append("\(item.id) ! entity \(fact.text): roles [\(entity.roles.joined(separator: " | "))], gold \(role)")
+            }
+        }
+    }
+
     /// The report lines of one gold set.
-    func report(meetings scoredMeetings: Bool, events scoredEvents: Bool = false) -> [String] {
+    func report(meetings scoredMeetings: Bool, events scoredEvents: Bool = false, entities scoredEntities: Bool = false) -> [String] {
         var lines = [
             "  times    \(times)",
             "  amounts  \(amounts); unit agrees on \(unitAgree)/\(amounts.matched)",
@@ -201,6 +241,9 @@ struct FactScores {
         }
         if scoredEvents {
             lines.append("  events   \(events); when agrees on \(eventWhenAgree)/\(events.matched), place on \(eventPlaceAgree)/\(eventPlaceScored)")
+        }
+        if scoredEntities {
+            lines.append("  entities \(entityFound)/\(entityGold) mentions found as spans; canonical right \(canonicalRight)/\(entityFound), role right \(roleRight)/\(roleScored)")
         }
         return lines
     }
