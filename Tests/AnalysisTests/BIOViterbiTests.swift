@@ -19,7 +19,7 @@ import Testing
 
     /// `dominance` > 0 lifts one random tag per position far above the others, as a trained model's emissions do,
     /// so the decoder's pruning of hopeless predecessors is exercised (and must not change the best path).
-    @Test(arguments: [(5, 1, 0), (5, 4, 0), (7, 5, 0), (21, 3, 0), (7, 5, 30), (9, 4, 60), (21, 3, 40)])
+    @Test(arguments: [(5, 1, 0), (5, 4, 0), (7, 5, 0), (21, 3, 0), (7, 5, 30), (9, 4, 60), (21, 3, 40), (16, 3, 0), (17, 3, 50)])
     func simdDecoderFindsTheBestValidSequence(tagCount: Int, length: Int, dominance: Int) {
         var random = SplitMix64(seed: UInt64(tagCount * 100 + length + dominance * 10_000))
         func value() -> Float { Float(random.next() % 2001) / 100 - 10 }
@@ -41,6 +41,35 @@ import Testing
         #expect(abs(score(decoded) - best) < 1e-3)
         for (previous, current) in zip([0] + decoded, decoded) where BIOViterbi.isInside(current) {
             #expect(previous == current || previous == current - 1)
+        }
+    }
+
+    /// The decoder's eight-lane row operations give bit for bit what their scalar loops give, on every row length
+    /// around the lane width and on KazNERD's 51 tags, with infinities (the scores of impossible tags) mixed in.
+    @Test func rowOperationsMatchTheScalarLoops() {
+        var random = SplitMix64(seed: 51)
+        func value() -> Float {
+            let draw = random.next() % 1000
+            if draw < 30 { return -.infinity }
+            return Float(Int(draw) - 500) / 37
+        }
+        for count in Array(1...25) + [51] {
+            let a = (0..<count).map { _ in value() }, b = (0..<count).map { _ in value() }
+            let from = value()
+            var expectedLargest = -Float.infinity
+            for p in 0..<count { expectedLargest = max(expectedLargest, a[p] + b[p]) }
+            #expect(BIOViterbi.largestSum(a, b, count: count).bitPattern == expectedLargest.bitPattern)
+
+            var raised = a, set = a, added = a
+            raised.withUnsafeMutableBufferPointer { BIOViterbi.raiseToCandidates($0.baseAddress!, from: from, row: b, count: count) }
+            set.withUnsafeMutableBufferPointer { BIOViterbi.setSums($0.baseAddress!, from, b, count: count) }
+            added.withUnsafeMutableBufferPointer { BIOViterbi.addInPlace($0.baseAddress!, b, count: count) }
+            for t in 0..<count {
+                let candidate = from + b[t]
+                #expect(raised[t].bitPattern == (candidate > a[t] ? candidate : a[t]).bitPattern)
+                #expect(set[t].bitPattern == (from + b[t]).bitPattern)
+                #expect(added[t].bitPattern == (a[t] + b[t]).bitPattern)
+            }
         }
     }
 }

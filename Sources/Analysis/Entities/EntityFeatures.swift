@@ -227,9 +227,10 @@ public struct EntityFeatures: Sendable {
         return word
     }
 
-    /// The key of a token's description: its normalised form.
+    /// The key of a token's description: a hash of its normalised form's UTF-8 bytes (read in place, as the
+    /// morphology cache does; decoding the form into scalars first cost more than the lookup it keys).
     static func key(of token: Token) -> UInt64 {
-        FeatureHash.of(token.norm.unicodeScalars)
+        FormCache.withBytes(of: token.norm, FormCache.hash)
     }
 
     /// Appends the ids of the features that depend on the word's form alone (no neighbours, no position):

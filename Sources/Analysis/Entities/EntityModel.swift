@@ -118,6 +118,13 @@ public struct EntityModel: Sendable {
                                 candidate = slots[slot]
                             }
                             found[k] = candidate.key == id ? candidate : Slot()
+                            // Load the feature's first weight now, while the other lookups are in flight: the weight
+                            // lists lie scattered over the table, and the summing loop below used to stall on each
+                            // one in turn. The key is not needed past this point, so it keeps the loaded value (a
+                            // load whose result is unused would be dropped by the compiler).
+                            if candidate.key == id {
+                                found[k].key = UInt32(bitPattern: entries[Int(candidate.startAndCount >> 8)])
+                            }
                         }
                         for i in 0..<(offsets.count - 1) {
                             let row = scores + i * tagCount

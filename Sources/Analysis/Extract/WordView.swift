@@ -50,7 +50,7 @@ enum WordKey {
         return hash
     }
 
-    static func set(_ words: some Sequence<String>) -> Set<UInt64> { Set(words.map(of)) }
+    static func set(_ words: some Sequence<String>) -> KeySet { KeySet(words.map(of)) }
 }
 
 /// The words and sentences of a document, built in linear time and shared by the fact stages of one run
@@ -69,6 +69,8 @@ struct WordView: Sendable {
     init(_ document: Document) {
         let tokens = document.tokens
         var words: [Word] = []
+        // At most one word per token: reserved, so the array of large `Word`s is never copied to grow.
+        words.reserveCapacity(tokens.count)
         var wordOfToken = [Int](repeating: 0, count: tokens.count)
         var first = 0
         while first < tokens.count {
@@ -164,17 +166,28 @@ struct WordView: Sendable {
         let leading = Self.joinedNorms(tokens, range.lowerBound..<lower)
         let trailing = Self.joinedNorms(tokens, upper..<range.upperBound)
         let lowered = core.fastLowercased
-        var bare = Substring(lowered)
-        while bare.utf8.last == UInt8(ascii: ".") { bare = bare.dropLast() }
+        let bareString = Self.withoutFinalStops(lowered)
         let start = lower < upper ? tokens[lower].start : tokens[range.lowerBound].start
         let end = lower < upper ? tokens[upper - 1].end : tokens[range.upperBound - 1].end
-        let bareString = bare.endIndex == lowered.endIndex ? lowered : String(bare)
         let firstByte = core.utf8.first ?? 0
         return Word(
             core: core, lower: lowered, bare: bareString, leading: leading, trailing: trailing,
             tokens: range, coreTokens: lower..<upper, start: start, end: end,
             key: WordKey.of(bareString), startsWithDigit: firstByte >= 0x30 && firstByte <= 0x39, newlineBefore: newlineBefore
         )
+    }
+
+    /// `text` without its trailing full stops ("млрд." → "млрд"); `text` itself, shared, when it has none (most words),
+    /// tested on the last byte without the index arithmetic of `Substring`.
+    private static func withoutFinalStops(_ text: String) -> String {
+        var text = text
+        let stops = text.withUTF8 { bytes in
+            var count = 0
+            while count < bytes.count, bytes[bytes.count - 1 - count] == UInt8(ascii: ".") { count += 1 }
+            return count
+        }
+        guard stops > 0 else { return text }
+        return String(Substring(text.utf8.dropLast(stops)))
     }
 
     /// The normalised text of tokens `range`: no array or new string for the usual zero or one token.

@@ -126,25 +126,37 @@ struct LanguageCues: Sendable {
         (hash ^ UInt64(scalar.value)) &* 0x0000_0100_0000_01b3
     }
 
-    static func keySet<Words: Sequence<String>>(_ words: Words) -> Set<UInt64> {
-        Set(words.map { word in word.unicodeScalars.reduce(keySeed) { key($0, adding: $1.fastLowercase) } })
+    static func keySet<Words: Sequence<String>>(_ words: Words) -> KeySet {
+        KeySet(words.map { word in word.unicodeScalars.reduce(keySeed) { key($0, adding: $1.fastLowercase) } })
     }
 
     /// Word endings grouped by their last letter, so a word is compared only with the endings it could have.
     struct EndingSet: Sendable {
+        /// Groups of the endings whose last letter is below U+0500 (Latin, Cyrillic), indexed by that letter: every
+        /// word of every paragraph asks twice, and a dictionary lookup ran Swift's seeded hashing each time.
+        private var byDirectFinal = [[[Unicode.Scalar]]](repeating: [], count: 0x500)
+        /// Groups of the endings whose last letter is any other scalar.
         private var byFinal: [UInt32: [[Unicode.Scalar]]] = [:]
 
         init(_ endings: [String]) {
             for ending in endings {
                 let scalars = Array(ending.unicodeScalars)
                 guard let last = scalars.last else { continue }
-                byFinal[last.value, default: []].append(scalars)
+                if last.value < 0x500 {
+                    byDirectFinal[Int(last.value)].append(scalars)
+                } else {
+                    byFinal[last.value, default: []].append(scalars)
+                }
             }
         }
 
         /// Whether `word` ends with one of the endings and keeps at least two letters of stem before it.
         func matches(_ word: [Unicode.Scalar]) -> Bool {
-            guard let last = word.last, let endings = byFinal[last.value] else { return false }
+            guard let last = word.last else { return false }
+            if last.value < 0x500 {
+                return LanguageCues.endsWithAny(word, byDirectFinal[Int(last.value)])
+            }
+            guard let endings = byFinal[last.value] else { return false }
             return LanguageCues.endsWithAny(word, endings)
         }
     }

@@ -23,22 +23,28 @@ public struct MorphologyAnnotator: Annotator {
     /// readings the pipeline gives the entity tagger.
     public func annotate(_ tokens: inout [Token], sentence range: Range<Int>) {
         guard !range.isEmpty else { return }
-        morphology.forEachChoice(tokens[range].map(\.norm)) { position, chosen in
-            let index = range.lowerBound + position
-            switch tokens[index].kind {
-            case .url, .email:
-                tokens[index].lemma = tokens[index].norm
-                tokens[index].upos = .X
-                tokens[index].feats = ""
-                tokens[index].chain = ""
-            default:
-                // Punctuation keeps its original surface as lemma (KTB), not the normaliser's unified dash/quote.
-                // Fields read through the pointer one by one: copying the whole analysis retained every string twice.
-                let upos = chosen.pointee.upos
-                tokens[index].lemma = upos == .PUNCT || upos == .SYM ? tokens[index].text : chosen.pointee.lemma
-                tokens[index].upos = upos
-                tokens[index].feats = chosen.pointee.feats
-                tokens[index].chain = chosen.pointee.chain
+        let forms = tokens[range].map(\.norm)
+        // Written through one buffer: assigning `tokens[index].field` in the callback checked the array's uniqueness
+        // and bounds for each of the four fields of every token.
+        tokens.withUnsafeMutableBufferPointer { tokens in
+            let sentence = tokens.baseAddress! + range.lowerBound
+            morphology.forEachChoice(forms) { position, chosen in
+                let token = sentence + position
+                switch token.pointee.kind {
+                case .url, .email:
+                    token.pointee.lemma = token.pointee.norm
+                    token.pointee.upos = .X
+                    token.pointee.feats = ""
+                    token.pointee.chain = ""
+                default:
+                    // Punctuation keeps its original surface as lemma (KTB), not the normaliser's unified dash/quote.
+                    // Fields read through the pointer one by one: copying the whole analysis retained every string twice.
+                    let upos = chosen.pointee.upos
+                    token.pointee.lemma = upos == .PUNCT || upos == .SYM ? token.pointee.text : chosen.pointee.lemma
+                    token.pointee.upos = upos
+                    token.pointee.feats = chosen.pointee.feats
+                    token.pointee.chain = chosen.pointee.chain
+                }
             }
         }
     }
