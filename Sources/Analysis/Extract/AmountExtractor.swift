@@ -37,6 +37,9 @@ public struct AmountExtractor: Annotator {
     /// Number stems that take no ending in counts (жүз, он, алты, …: they clash with other words).
     private static let clashingStems = StemIndex(FactLexicon.numberWords.filter { !$0.value.takesSuffixes && $0.value.kind != .scale && $0.value.value >= 1 }
         .map { (stem: $0.key, payload: $0.value) })
+    /// Every clashing stem with each number ending ("жүзден", "оннан"), by word key: one hash lookup per word.
+    private static let clashingForms: Set<UInt64> = Set(FactLexicon.numberWords.filter { !$0.value.takesSuffixes && $0.value.kind != .scale && $0.value.value >= 1 }
+        .flatMap { stem in numberEndings.map { WordKey.of(stem.key + $0) } })
     private static let numberStems = StemIndex(FactLexicon.numberWords.filter { $0.value.takesSuffixes }.map { (stem: $0.key, payload: $0.value) })
     private static let units = StemIndex(FactLexicon.unitStems.filter { !$0.stem.contains(" ") }.map { (stem: $0.stem, payload: $0.unit) })
     /// Units written as several words ("АҚШ доллары"): the leading words exactly, the last one as a stem.
@@ -84,7 +87,7 @@ public struct AmountExtractor: Annotator {
         // Cheap test first: a quantity starts with a digit or a number word.
         let symbolUnit = Self.leadingCurrency(words, index)
         guard words[index].startsWithDigit || symbolUnit != nil || Self.numberWordKeys[words[index].key] != nil
-                || Self.allNumberStems.longest(words[index].bare) != nil
+                || Self.numberStems.longest(words[index].bare) != nil || Self.clashingForms.contains(words[index].key)
         else { return nil }
         let sentence = view.sentence(of: index)
         func word(_ position: Int) -> Word? {
@@ -296,7 +299,7 @@ public struct AmountExtractor: Annotator {
                    Self.numberEndings.contains(String(rest)) {
                     entry = match.payload
                     suffix = rest
-                } else if let (match, rest) = Self.clashingStems.longest(candidate.bare), !rest.isEmpty, Self.numberEndings.contains(String(rest)),
+                } else if Self.clashingForms.contains(candidate.key), let (match, rest) = Self.clashingStems.longest(candidate.bare),
                           let after = word(next + 1), Self.modifiers[after.key]?.position == .after {
                     // A stem that clashes with other words (жүз/жүзеге, он/онда) takes an ending only before a
                     // modifier that says it is a count: "жүзден астам", "оннан аса".

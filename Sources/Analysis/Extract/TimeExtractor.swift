@@ -111,16 +111,28 @@ private struct Matcher {
         "тен", "нан", "нен", "ы", "і", "ды", "ді", "ты", "ті", "ны", "ні", "дағы", "дегі", "тағы", "тегі", "ында", "інде",
         "ының", "інің", "ына", "іне", "ынан", "інен", "мен", "бен", "пен",
         "сы", "сі", "сында", "сінде", "сының", "сінің", "сына", "сіне", "сынан", "сінен",
+        // "6-ншы шілдесіндегі", "1-інші сәуірдегі" (-дағы after the possessive: "of the 6th of July").
+        "ындағы", "індегі", "сындағы", "сіндегі",
     ]
 
     private static let months = StemIndex(Months.kazakh.map { (stem: $0.key, payload: $0.value) })
     /// Time words by word key, with every weekday form ("дүйсенбіде") under the kind `weekday` so that the one lookup
     /// each word already pays for finds weekdays too.
     private static let timeWords: [UInt64: FactLexicon.TimeWord] = {
-        var table = Dictionary(uniqueKeysWithValues: FactLexicon.timeWords.filter { $0.value.kind != "weekday" }.map { (WordKey.of($0.key), $0.value) })
+        var table = Dictionary(uniqueKeysWithValues: FactLexicon.timeWords.filter { $0.value.kind != "weekday" && $0.value.kind != "century" }
+            .map { (WordKey.of($0.key), $0.value) })
         for key in weekdayForms.keys { table[key] = weekdayWord }
+        // Every form of ғасыр that names one century ("ғасырда", "ғасырдағы"), under the kind `century`.
+        for (noun, entry) in FactLexicon.timeWords where entry.kind == "century" {
+            table[WordKey.of(noun)] = entry
+            for ending in entry.condition.split(separator: ",") { table[WordKey.of(noun + ending)] = entry }
+        }
+        // Number words and their ordinals ("екі", "жиырмасыншы") under the kind `number`, so that the lookup every
+        // word pays already finds years and days written in words; ordinals of the table (бірінші) keep their row.
+        for key in numberForms.keys where table[key] == nil { table[key] = numberWord }
         return table
     }()
+    private static let numberWord = FactLexicon.TimeWord(kind: "number", value: "-", condition: "-")
     private static let weekdayWord = FactLexicon.TimeWord(kind: "weekday", value: "-", condition: "-")
     private static let hour = WordKey.of("сағат")
 
@@ -155,9 +167,6 @@ private struct Matcher {
         return forms
     }()
     private static let day = WordKey.of("күні")
-    private static let centuryNoun = FactLexicon.timeWords.first { $0.value.kind == "century" }?.key ?? "ғасыр"
-    /// Forms of ғасыр that are no one century: the plural and the adjective ("ғасырлар", "ғасырлық").
-    private static let centuryNounNot = FactLexicon.timeWords.filter { $0.value.kind == "century-not" }.map(\.key)
     /// Number words by word key: each cardinal ("он", "екі", "мың") and each ordinal form of it ("бесінші",
     /// "жиырмасыншы", "мыңыншы"), for days and years written in words ("екі мың жиырмасыншы жылы").
     private static let numberForms: [UInt64: (value: Int, kind: FactLexicon.NumberWord.Kind, ordinal: Bool)] = {
@@ -264,10 +273,6 @@ private struct Matcher {
         }
         if view.words[index].startsWithDigit {
             if let match = yearFirst(at: index) { return match }
-            if let numeric = NumericWord(view.words[index].lower), ordinalDigits(numeric), let number = numeric.integer,
-               let match = century(number, at: index, next: index + 1) {
-                return match
-            }
             if let match = decade(at: index) { return match }
             // "37-аптада": a week of an unnamed year.
             if let (code, next) = period(at: index), code.hasPrefix("W") {
@@ -282,13 +287,18 @@ private struct Matcher {
             guard let weekday = weekday(at: index), let date = weekdayDate(weekday, weekOffset: nil) else { return nil }
             return withClock(date, words: index, next: isTail(index + 1) ? index + 2 : index + 1)
         }
+        if let timeWord {
+            switch timeWord.kind {
+            case "number": return wordNumberDate(at: index)
+            case "century": return century(at: index)
+            case "ordinal": if let match = wordNumberDate(at: index) { return match }
+            default: break
+            }
+        }
         if timeWord != nil || bare.startsWithBytes("биыл") || bare.startsWithBytes("былтыр"), let match = relative(at: index) {
             return match
         }
-        if timeWord == nil || timeWord?.kind == "ordinal", Self.numberForms[key] != nil, let match = wordNumberDate(at: index) {
-            return match
-        }
-        if let roman = Self.romanNumeral(bare), let match = century(roman, at: index, next: index + 1) { return match }
+
         guard Self.months.longest(bare) != nil else { return nil }
         // "ақпанның 5-інде": the day after its month in the genitive.
         if let form = monthForm(index), Self.genitive.contains(form.ending), let (day, next) = possessedDay(after: index) {
@@ -437,7 +447,8 @@ private struct Matcher {
         }
         guard let month = month(monthIndex) else { return nil }
         // An ordinal day ("2-нші", "екінші") before маусым may be "the 2nd season"; only a month that stands alone.
-        if wordsDay != nil || word(index).flatMap({ NumericWord($0.lower) }).map(ordinalDigits) == true, !Months.standsAlone.contains(month) {
+        if knownYear == nil, wordsDay != nil || word(index).flatMap({ NumericWord($0.lower) }).map(ordinalDigits) == true,
+           !Months.standsAlone.contains(month) {
             return nil
         }
         var next = monthIndex + 1
@@ -525,16 +536,28 @@ private struct Matcher {
             guard (1...31).contains(value) else { return Match(expressions: [], next: next + 1) }
             return dayMonth(at: index, wordsDay: (value, next))
         }
-        return century(value, at: index, next: next)
+        return nil
     }
 
     /// "20-сыншы ғасырда", "жиырма бірінші ғасырдағы", "ХХ ғасырда" → TIMEX3 century "19" (the 20th century is the
-    /// 1900s): an ordinal (or Roman numeral) century before a singular form of ғасыр.
-    private func century(_ number: Int, at index: Int, next: Int) -> Match? {
-        guard (1...30).contains(number), let noun = word(next), noun.bare.startsWithBytes(Self.centuryNoun),
-              !Self.centuryNounNot.contains(where: { noun.bare.startsWithBytes($0) })
-        else { return nil }
-        return Match(expressions: [Found(words: index..<(next + 1), value: String(twoDigits: number - 1))], next: next + 1)
+    /// 1900s): found at the noun (a rare word, so the common words pay nothing), with the ordinal or Roman numeral
+    /// before it.
+    private func century(at noun: Int) -> Match? {
+        guard let previous = word(noun - 1) else { return nil }
+        var start = noun - 1
+        var number: Int?
+        if previous.startsWithDigit {
+            if let numeric = NumericWord(previous.lower), ordinalDigits(numeric) { number = numeric.integer }
+        } else if let roman = Self.romanNumeral(previous.bare) {
+            number = roman
+        } else {
+            while start > sentence.lowerBound, let before = word(start - 1), Self.numberForms[before.key] != nil { start -= 1 }
+            while start < noun, number == nil {
+                if let (value, next) = ordinalNumberWords(at: start), next == noun { number = value } else { start += 1 }
+            }
+        }
+        guard let number, (1...30).contains(number) else { return nil }
+        return Match(expressions: [Found(words: start..<(noun + 1), value: String(twoDigits: number - 1))], next: noun + 1)
     }
 
     /// "ХХ", "XXI" (Latin or Cyrillic letters) → 20, 21; nil for anything else.
