@@ -3,7 +3,7 @@
 public enum FactLexicon {
     /// A cardinal number word (`бес` → 5) or scale word (`мың` → 1000).
     public struct NumberWord: Sendable {
-        public enum Kind: String, Sendable { case unit, ten, hundred, scale }
+        public enum Kind: String, Sendable { case unit, ten, hundred, scale, half, point }
         public let value: Double
         public let kind: Kind
         /// Whether case/possessive suffixes may follow the stem (`бестен`, `мыңнан`).
@@ -20,11 +20,25 @@ public enum FactLexicon {
         return table
     }()
 
+    /// Endings that make an ordinal of a number word ("бесінші", "жиырмасыншы"), longest first.
+    public static let ordinalWordEndings: [String] = ordinalEndings(after: "word")
+
+    /// Endings that make an ordinal of digits after a hyphen ("2017-нші", "35-ші"), longest first.
+    public static let ordinalDigitEndings: [String] = ordinalEndings(after: "word") + ordinalEndings(after: "digits")
+
+    private static func ordinalEndings(after: String) -> [String] {
+        DataFile.requiredRows("ordinal_endings.tsv").compactMap { $0.count >= 2 && $0[1] == after ? $0[0] : nil }
+            .sorted { $0.count > $1.count }
+    }
+
     /// Unit stems (`теңге` → `KZT`, `пайыз` → `percent`, `есе` → `times`).
     public static let unitStems: [(stem: String, unit: String)] = {
         DataFile.requiredRows("amount_units.tsv").compactMap { $0.count >= 2 ? ($0[0], $0[1]) : nil }
             .sorted { $0.stem.count > $1.stem.count }
     }()
+
+    /// Nouns that stand as the attribute of the counted noun after them ("7 алтын медаль"; `amount_attributes.tsv`).
+    public static let countAttributes: Set<String> = Set(DataFile.requiredRows("amount_attributes.tsv").compactMap(\.first))
 
     /// Where a modifier stands relative to its number.
     public enum ModifierPosition: String, Sendable { case before, after }

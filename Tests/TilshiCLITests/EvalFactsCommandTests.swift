@@ -14,6 +14,15 @@ import TextModel
         #expect(Score().description.hasPrefix("P 0.000  R 0.000"))
     }
 
+    @Test func parsesKazNERDSplitsAndErrors() throws {
+        let command = try TilshiCommand.Eval.FactsKazNERD.parse(["k.iob2", "--split", "train", "--split", "dev", "--errors"])
+        #expect(command.file == "k.iob2")
+        #expect(command.split.map { "\($0)" } == ["train", "dev"])
+        #expect(command.errors)
+        #expect(try TilshiCommand.Eval.FactsKazNERD.parse([]).split.map { "\($0)" } == ["all"])
+        #expect(throws: (any Error).self) { try TilshiCommand.Eval.FactsKazNERD.parse(["--split", "test"]) }
+    }
+
     @Test func parsesRepeatedExtraFilesAndErrors() throws {
         let command = try TilshiCommand.Eval.Facts.parse(["--extra", "a.tsv", "--extra", "b.tsv", "--errors"])
         #expect(command.extra == ["a.tsv", "b.tsv"])

@@ -21,7 +21,8 @@ public struct AmountExtractor: Annotator {
         "бұрын", "кейін", "соң", "бері", "үшін", "арқылы", "бар", "жоқ", "болды", "болады", "еді", "екен",
     ]
     private static let adjectiveEndings = ["лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі"]
-    private static let ordinalSuffixes: Set<String> = ["ші", "шы", "інші", "ыншы", "нші", "ншы"]
+    /// "-ші", "-інші", "-сыншы" ("20-сыншы мектеп" is the school number 20, not 20 schools).
+    private static let ordinalSuffixes: [String] = FactLexicon.ordinalDigitEndings
     private static let nounEndings = [
         "ның", "нің", "дың", "дің", "тың", "тің", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен",
         "ға", "ге", "қа", "ке", "ды", "ді", "ты", "ті", "ны", "ні", "да", "де", "та", "те",
@@ -33,6 +34,12 @@ public struct AmountExtractor: Annotator {
     ]
 
     private static let months = StemIndex(Months.kazakh.map { (stem: $0.key, payload: $0.value) })
+    /// Number stems that take no ending in counts (жүз, он, алты, …: they clash with other words).
+    private static let clashingStems = StemIndex(FactLexicon.numberWords.filter { !$0.value.takesSuffixes && $0.value.kind != .scale && $0.value.value >= 1 }
+        .map { (stem: $0.key, payload: $0.value) })
+    /// Every clashing stem with each number ending ("жүзден", "оннан"), by word key: one hash lookup per word.
+    private static let clashingForms: Set<UInt64> = Set(FactLexicon.numberWords.filter { !$0.value.takesSuffixes && $0.value.kind != .scale && $0.value.value >= 1 }
+        .flatMap { stem in numberEndings.map { WordKey.of(stem.key + $0) } })
     private static let numberStems = StemIndex(FactLexicon.numberWords.filter { $0.value.takesSuffixes }.map { (stem: $0.key, payload: $0.value) })
     private static let units = StemIndex(FactLexicon.unitStems.filter { !$0.stem.contains(" ") }.map { (stem: $0.stem, payload: $0.unit) })
     /// Units written as several words ("АҚШ доллары"): the leading words exactly, the last one as a stem.
@@ -44,6 +51,9 @@ public struct AmountExtractor: Annotator {
     private static let notUnitKeys = WordKey.set(notUnits)
     private static let hour = WordKey.of("сағат")
     private static let one = WordKey.of("бір")
+    private static let countAttributes = WordKey.set(FactLexicon.countAttributes)
+    private static let point = WordKey.of(FactLexicon.numberWords.first { $0.value.kind == .point }?.key ?? "бүтін")
+    private static let ablativeEndings: Set<String> = ["нан", "нен", "дан", "ден", "тан", "тен"]
 
     public func annotate(_ document: inout Document) {
         let view = WordView.shared(for: document)
@@ -77,7 +87,7 @@ public struct AmountExtractor: Annotator {
         // Cheap test first: a quantity starts with a digit or a number word.
         let symbolUnit = Self.leadingCurrency(words, index)
         guard words[index].startsWithDigit || symbolUnit != nil || Self.numberWordKeys[words[index].key] != nil
-                || Self.numberStems.longest(words[index].bare) != nil
+                || Self.numberStems.longest(words[index].bare) != nil || Self.clashingForms.contains(words[index].key)
         else { return nil }
         let sentence = view.sentence(of: index)
         func word(_ position: Int) -> Word? {
@@ -162,8 +172,11 @@ public struct AmountExtractor: Annotator {
             let trailing = words[next - 1].trailing
             return trailing.isEmpty || trailing == "." && word(next).map { !$0.isCapitalized } == true
         }
+        var modifierAfter = false
         if isOpen(), let following = word(next), let entry = Self.modifiers[following.key], entry.position == .after {
             modifier = entry.code
+            // "дейін" ("up to") after a lone number word is mostly a clock or a day ("кешкі сегізге дейін").
+            modifierAfter = entry.code != "up_to"
             next += 1
         }
         if isOpen(), unit == nil, let following = word(next), Self.unitCode(following.bare) == nil,
@@ -188,7 +201,13 @@ public struct AmountExtractor: Annotator {
             let lower = following.bare
             if lower.hasPrefix("жылдық") || lower.hasPrefix("жылдығ") || lower.hasPrefix("жылдар") || lower.hasPrefix("бөлі") { return nil }
             if lower.hasPrefix("жыл"), value >= 1000 { return nil }
-            if let noun = countedNoun(following, document: document, afterNumberWord: fromWords, next: word(next + 1)) {
+            // "7 алтын медаль": an attribute noun before the counted noun.
+            if Self.countAttributes.contains(following.key), following.trailing.isEmpty, let head = word(next + 1),
+               let noun = countedNoun(head, document: document, afterNumberWord: fromWords, next: word(next + 2)) {
+                unit = noun
+                counted = true
+                next += 2
+            } else if let noun = countedNoun(following, document: document, afterNumberWord: fromWords, next: word(next + 1)) {
                 unit = noun
                 counted = true
                 next += 1
@@ -205,7 +224,8 @@ public struct AmountExtractor: Annotator {
             if before?.isCapitalized == true || unit == nil && (word(next) == nil || word(next)?.isCapitalized == true) { return nil }
         }
         // "бір" alone is an article ("бір рет"); a lone number word needs a unit or a scale to be a quantity.
-        if fromWords, unit == nil, !scaled { return nil }
+        // … unless a modifier after it makes it a count: "алпыстан астам", "үш жүзден астам" ("more than 300").
+        if fromWords, unit == nil, !scaled, !modifierAfter { return nil }
         if fromWords, value < 2, !scaled, unit != "times", unit != "percent" { return nil }
         let span = view.span(index..<next)
         return Found(
@@ -257,7 +277,15 @@ public struct AmountExtractor: Annotator {
     }
 
     /// Composes number words: "екі мың он бес" → 2015; the last word may carry a case suffix ("бестен").
-    private func numberWords(from index: Int, word: (Int) -> Word?) -> (value: Double, next: Int, tail: Substring)? {
+    /// With `wholeOnly` (the numerator of a decimal) no scale word, half or point is read.
+    private func numberWords(from index: Int, wholeOnly: Bool = false, word: (Int) -> Word?) -> (value: Double, next: Int, tail: Substring)? {
+        // "тоғыз" in "екі бүтін оннан тоғыз": the numerator of a decimal read from its start, never a number of its own.
+        if !wholeOnly, let previous = word(index - 1) {
+            if decimalDenominator(previous) != nil, word(index - 2)?.key == Self.point { return nil }
+            // Inside a run of number words that could not be read ("сексен алты" after "бүтін жүзден"), the rest of
+            // the run is no number of its own.
+            if previous.trailing.isEmpty, Self.numberWordKeys[previous.key] != nil { return nil }
+        }
         var total = 0.0
         var current = 0.0
         var next = index
@@ -271,19 +299,46 @@ public struct AmountExtractor: Annotator {
                    Self.numberEndings.contains(String(rest)) {
                     entry = match.payload
                     suffix = rest
+                } else if Self.clashingForms.contains(candidate.key), let (match, rest) = Self.clashingStems.longest(candidate.bare),
+                          let after = word(next + 1), Self.modifiers[after.key]?.position == .after {
+                    // A stem that clashes with other words (жүз/жүзеге, он/онда) takes an ending only before a
+                    // modifier that says it is a count: "жүзден астам", "оннан аса".
+                    entry = match.payload
+                    suffix = rest
                 }
             }
-            guard let entry, entry.kind != .scale || lastKind != nil else { break }
+            // A scale word opens a number only as "мың" before more number words ("мың тоғыз жүз" = 1900).
+            guard let entry, entry.kind != .scale || lastKind != nil
+                    || entry.value == 1000 && suffix.isEmpty && word(next + 1).map({ Self.numberWordKeys[$0.key] != nil }) == true
+            else { break }
+            if wholeOnly, entry.kind == .scale || entry.kind == .half || entry.kind == .point { break }
             switch entry.kind {
             case .unit, .ten:
-                if lastKind == .unit || (lastKind == .ten && entry.kind == .ten) { break reading }
+                if lastKind == .unit || lastKind == .half || (lastKind == .ten && entry.kind == .ten) { break reading }
                 current += entry.value
             case .hundred:
+                if lastKind == .half { break reading }
                 current = max(current, 1) * entry.value
             case .scale:
                 // "жарты миллион": a fraction before the scale counts as written; "мың" alone is one thousand.
                 total += (current > 0 ? current : 1) * entry.value
                 current = 0
+            case .half:
+                // "екі жарым": a half after a whole number; "жарым" alone is no number.
+                guard current > 0, lastKind == .unit || lastKind == .ten || lastKind == .hundred else { break reading }
+                current += entry.value
+            case .point:
+                // "екі бүтін оннан тоғыз" = 2.9; a decimal that cannot be read is no number at all (never "2").
+                guard current > 0 || lastKind == .unit, suffix.isEmpty, let denominatorWord = word(next + 1),
+                      let denominator = decimalDenominator(denominatorWord),
+                      let numerator = numberWords(from: next + 2, wholeOnly: true, word: word), numerator.value < denominator
+                else { return nil }
+                current += numerator.value / denominator
+                lastKind = .point
+                next = numerator.next
+                tail = numerator.tail
+                if !tail.isEmpty { break reading }
+                continue reading
             }
             lastKind = entry.kind
             next += 1
@@ -294,6 +349,14 @@ public struct AmountExtractor: Annotator {
         // A fraction "бестен бір" (one fifth) is not a count.
         if tail.hasSuffix("ен") || tail.hasSuffix("ан"), word(next)?.key == Self.one { return nil }
         return (total + current, next, tail)
+    }
+
+    /// "оннан" → 10, "жүзден" → 100: the denominator of a decimal in words, a power of ten in the ablative.
+    private func decimalDenominator(_ word: Word) -> Double? {
+        guard let (match, rest) = Self.allNumberStems.longest(word.bare), [10, 100, 1000].contains(match.payload.value),
+              Self.ablativeEndings.contains(String(rest))
+        else { return nil }
+        return match.payload.value
     }
 
     /// "жиырмасыншы", "бірінші", "мыңыншы": a number word with the ordinal ending (-ыншы/-інші/-ншы/-нші after its stem).
@@ -323,8 +386,9 @@ public struct AmountExtractor: Annotator {
         return nil
     }
 
+    /// The unit a word names, by the longest unit stem it starts with; a stem whose unit is "-" ("метро") names none.
     static func unitCode(_ lower: String) -> String? {
-        for (match, rest) in units.matches(lower) where rest.count <= 4 { return match.payload }
+        for (match, rest) in units.matches(lower) where rest.count <= 4 { return match.payload == "-" ? nil : match.payload }
         return nil
     }
 

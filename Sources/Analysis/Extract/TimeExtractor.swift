@@ -111,16 +111,28 @@ private struct Matcher {
         "тен", "нан", "нен", "ы", "і", "ды", "ді", "ты", "ті", "ны", "ні", "дағы", "дегі", "тағы", "тегі", "ында", "інде",
         "ының", "інің", "ына", "іне", "ынан", "інен", "мен", "бен", "пен",
         "сы", "сі", "сында", "сінде", "сының", "сінің", "сына", "сіне", "сынан", "сінен",
+        // "6-ншы шілдесіндегі", "1-інші сәуірдегі" (-дағы after the possessive: "of the 6th of July").
+        "ындағы", "індегі", "сындағы", "сіндегі",
     ]
 
     private static let months = StemIndex(Months.kazakh.map { (stem: $0.key, payload: $0.value) })
     /// Time words by word key, with every weekday form ("дүйсенбіде") under the kind `weekday` so that the one lookup
     /// each word already pays for finds weekdays too.
     private static let timeWords: [UInt64: FactLexicon.TimeWord] = {
-        var table = Dictionary(uniqueKeysWithValues: FactLexicon.timeWords.filter { $0.value.kind != "weekday" }.map { (WordKey.of($0.key), $0.value) })
+        var table = Dictionary(uniqueKeysWithValues: FactLexicon.timeWords.filter { $0.value.kind != "weekday" && $0.value.kind != "century" }
+            .map { (WordKey.of($0.key), $0.value) })
         for key in weekdayForms.keys { table[key] = weekdayWord }
+        // Every form of ғасыр that names one century ("ғасырда", "ғасырдағы"), under the kind `century`.
+        for (noun, entry) in FactLexicon.timeWords where entry.kind == "century" {
+            table[WordKey.of(noun)] = entry
+            for ending in entry.condition.split(separator: ",") { table[WordKey.of(noun + ending)] = entry }
+        }
+        // Number words and their ordinals ("екі", "жиырмасыншы") under the kind `number`, so that the lookup every
+        // word pays already finds years and days written in words; ordinals of the table (бірінші) keep their row.
+        for key in numberForms.keys where table[key] == nil { table[key] = numberWord }
         return table
     }()
+    private static let numberWord = FactLexicon.TimeWord(kind: "number", value: "-", condition: "-")
     private static let weekdayWord = FactLexicon.TimeWord(kind: "weekday", value: "-", condition: "-")
     private static let hour = WordKey.of("сағат")
 
@@ -155,6 +167,16 @@ private struct Matcher {
         return forms
     }()
     private static let day = WordKey.of("күні")
+    /// Number words by word key: each cardinal ("он", "екі", "мың") and each ordinal form of it ("бесінші",
+    /// "жиырмасыншы", "мыңыншы"), for days and years written in words ("екі мың жиырмасыншы жылы").
+    private static let numberForms: [UInt64: (value: Int, kind: FactLexicon.NumberWord.Kind, ordinal: Bool)] = {
+        var forms: [UInt64: (value: Int, kind: FactLexicon.NumberWord.Kind, ordinal: Bool)] = [:]
+        for (word, entry) in FactLexicon.numberWords where entry.value >= 1 && entry.value <= 1000 && entry.value.rounded() == entry.value {
+            forms[WordKey.of(word)] = (Int(entry.value), entry.kind, false)
+            for ending in FactLexicon.ordinalWordEndings { forms[WordKey.of(word + ending)] = (Int(entry.value), entry.kind, true) }
+        }
+        return forms
+    }()
     /// Case endings of a month named without a day: locative, ablative, dative ("қаңтарда", "сәуірден", "желтоқсанға").
     private static let bareMonthEndings: Set<String> = ["да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "ға", "ге", "қа", "ке"]
     /// Endings of a day number after its month in the genitive ("ақпанның 5-інде", "наурыздың 15-і").
@@ -190,7 +212,7 @@ private struct Matcher {
 
     private func dayNumber(_ index: Int) -> (day: Int, rangeEnd: Int?)? {
         guard let word = word(index), word.startsWithDigit, let numeric = NumericWord(word.lower), let day = numeric.integer else { return nil }
-        if numeric.rest.isEmpty { return (day, nil) }
+        if numeric.rest.isEmpty || ordinalDigits(numeric) { return (day, nil) }
         // "5-6" (a range of days).
         if let dash = numeric.rest.unicodeScalars.first, WordView.dashes.contains(dash), let second = NumericWord(String(numeric.rest.dropFirst())),
            numeric.rest.count > 1,
@@ -198,6 +220,38 @@ private struct Matcher {
             return (day, end)
         }
         return nil
+    }
+
+    /// "екі мың жиырмасыншы" → 2020, "он бесінші" → 15: number words that end in an ordinal, and the word after
+    /// them. A cardinal ending the run ("екі мың жиырма") or a second ordinal is no ordinal number.
+    private func ordinalNumberWords(at index: Int) -> (value: Int, next: Int)? {
+        var total = 0, current = 0, next = index
+        var lastKind: FactLexicon.NumberWord.Kind?
+        while let word = word(next), let form = Self.numberForms[word.key] {
+            switch form.kind {
+            case .unit, .ten:
+                if lastKind == .unit || (lastKind == .ten && form.kind == .ten) { return nil }
+                current += form.value
+            case .hundred:
+                current = max(current, 1) * form.value
+            case .scale:
+                total += max(current, 1) * form.value
+                current = 0
+            case .half, .point:
+                return nil
+            }
+            lastKind = form.kind
+            next += 1
+            if form.ordinal { return (total + current, next) }
+            // Ordinals end the run; a cardinal may not close it.
+            guard word.trailing.isEmpty else { return nil }
+        }
+        return nil
+    }
+
+    /// An ordinal written in digits: "2017-нші", "2020-сыншы", "1-інші" (the hyphen and a listed ending).
+    private func ordinalDigits(_ numeric: NumericWord) -> Bool {
+        numeric.rest.hasPrefix("-") && FactLexicon.ordinalDigitEndings.contains(String(numeric.suffix))
     }
 
     private func resolvedYear(_ date: CalendarDate) -> CalendarDate {
@@ -233,9 +287,18 @@ private struct Matcher {
             guard let weekday = weekday(at: index), let date = weekdayDate(weekday, weekOffset: nil) else { return nil }
             return withClock(date, words: index, next: isTail(index + 1) ? index + 2 : index + 1)
         }
+        if let timeWord {
+            switch timeWord.kind {
+            case "number": return wordNumberDate(at: index)
+            case "century": return century(at: index)
+            case "ordinal": if let match = wordNumberDate(at: index) { return match }
+            default: break
+            }
+        }
         if timeWord != nil || bare.startsWithBytes("биыл") || bare.startsWithBytes("былтыр"), let match = relative(at: index) {
             return match
         }
+
         guard Self.months.longest(bare) != nil else { return nil }
         // "ақпанның 5-інде": the day after its month in the genitive.
         if let form = monthForm(index), Self.genitive.contains(form.ending), let (day, next) = possessedDay(after: index) {
@@ -374,15 +437,20 @@ private struct Matcher {
     }
 
     /// "D қараша [күні] [сағат HH.MM]", "D-D2 қарашада", "D және D2 қараша күндері", optionally followed by "YYYY жыл…".
-    private mutating func dayMonth(at index: Int, year knownYear: Int? = nil) -> Match? {
-        guard let (day, rangeEnd) = dayNumber(index) else { return nil }
+    private mutating func dayMonth(at index: Int, year knownYear: Int? = nil, wordsDay: (day: Int, next: Int)? = nil) -> Match? {
+        guard let (day, rangeEnd) = wordsDay.map({ ($0.day, nil) }) ?? dayNumber(index) else { return nil }
         var secondDay = rangeEnd
-        var monthIndex = index + 1
-        if rangeEnd == nil, word(index + 1)?.bare == "және", let (other, otherEnd) = dayNumber(index + 2), otherEnd == nil {
+        var monthIndex = wordsDay?.next ?? index + 1
+        if rangeEnd == nil, wordsDay == nil, word(index + 1)?.bare == "және", let (other, otherEnd) = dayNumber(index + 2), otherEnd == nil {
             secondDay = other
             monthIndex = index + 3
         }
         guard let month = month(monthIndex) else { return nil }
+        // An ordinal day ("2-нші", "екінші") before маусым may be "the 2nd season"; only a month that stands alone.
+        if knownYear == nil, wordsDay != nil || word(index).flatMap({ NumericWord($0.lower) }).map(ordinalDigits) == true,
+           !Months.standsAlone.contains(month) {
+            return nil
+        }
         var next = monthIndex + 1
         var year: Int? = knownYear
         if let yearWord = word(next), let numeric = NumericWord(yearWord.lower), numeric.rest.isEmpty, let value = numeric.integer,
@@ -445,16 +513,81 @@ private struct Matcher {
               (1000...2100).contains(year)
         else { return nil }
         // "2024–2025 жылдары": a range of years (the plural жылдар is right here).
-        if let dash = numeric.rest.unicodeScalars.first, WordView.dashes.contains(dash) {
+        if let dash = numeric.rest.unicodeScalars.first, WordView.dashes.contains(dash), !ordinalDigits(numeric) {
             guard let second = NumericWord(String(numeric.rest.dropFirst())), second.rest.isEmpty, let end = second.integer,
                   end > year, end <= 2100, let years = self.word(index + 1), years.bare.startsWithBytes("жыл"),
                   startsWithYearNoun(index + 1) || years.bare.startsWithBytes("жылдар")
             else { return nil }
             return Match(expressions: [Found(words: index..<(index + 2), value: String(format4: year) + "/" + String(format4: end))], next: index + 2)
         }
-        guard numeric.rest.isEmpty, startsWithYearNoun(index + 1) else { return nil }
-        let after = index + 2
-        if dayNumber(after) != nil, self.month(after + 1) != nil, var match = dayMonth(at: after) {
+        guard numeric.rest.isEmpty || ordinalDigits(numeric), startsWithYearNoun(index + 1) else { return nil }
+        return yearMatch(year, at: index, after: index + 2)
+    }
+
+    /// "екі мың жиырмасыншы жылы" → 2020 (a year in words with жыл), "он бесінші наурызда" → `XXXX-03-15` (a day in
+    /// words before a month). Ordinals only: a cardinal before жыл is a duration ("екі жыл").
+    private mutating func wordNumberDate(at index: Int) -> Match? {
+        guard let (value, next) = ordinalNumberWords(at: index) else { return nil }
+        if (1000...2100).contains(value), startsWithYearNoun(next) { return yearMatch(value, at: index, after: next + 1) }
+        // маусым is also "season" ("екінші маусымда" = "in the second season"): a day in words needs a month that
+        // stands alone.
+        if let month = month(next), Months.standsAlone.contains(month) {
+            // An impossible day ("отыз бесінші наурызда") is nothing, not the month alone.
+            guard (1...31).contains(value) else { return Match(expressions: [], next: next + 1) }
+            return dayMonth(at: index, wordsDay: (value, next))
+        }
+        return nil
+    }
+
+    /// "20-сыншы ғасырда", "жиырма бірінші ғасырдағы", "ХХ ғасырда" → TIMEX3 century "19" (the 20th century is the
+    /// 1900s): found at the noun (a rare word, so the common words pay nothing), with the ordinal or Roman numeral
+    /// before it.
+    private func century(at noun: Int) -> Match? {
+        guard let previous = word(noun - 1) else { return nil }
+        var start = noun - 1
+        var number: Int?
+        if previous.startsWithDigit {
+            if let numeric = NumericWord(previous.lower), ordinalDigits(numeric) { number = numeric.integer }
+        } else if let roman = Self.romanNumeral(previous.bare) {
+            number = roman
+        } else {
+            while start > sentence.lowerBound, let before = word(start - 1), Self.numberForms[before.key] != nil { start -= 1 }
+            while start < noun, number == nil {
+                if let (value, next) = ordinalNumberWords(at: start), next == noun { number = value } else { start += 1 }
+            }
+        }
+        guard let number, (1...30).contains(number) else { return nil }
+        return Match(expressions: [Found(words: start..<(noun + 1), value: String(twoDigits: number - 1))], next: noun + 1)
+    }
+
+    /// "ХХ", "XXI" (Latin or Cyrillic letters) → 20, 21; nil for anything else.
+    private static func romanNumeral(_ lower: String) -> Int? {
+        guard lower.utf8.count <= 12 else { return nil }
+        var total = 0, previous = 0
+        for scalar in lower.unicodeScalars.reversed() {
+            let value: Int
+            switch scalar {
+            case "i", "і", "ı": value = 1
+            case "v": value = 5
+            case "x", "х": value = 10
+            default: return nil
+            }
+            total += value < previous ? -value : value
+            previous = max(previous, value)
+        }
+        return total
+    }
+
+    /// The rest of a date after its year and жыл at `index..<after`: "… 5 қарашада", "… қазан айында", "… бірінші
+    /// тоқсанында", or the year alone.
+    private mutating func yearMatch(_ year: Int, at index: Int, after: Int) -> Match {
+        if dayNumber(after) != nil, self.month(after + 1) != nil, var match = dayMonth(at: after, year: year) {
+            match.expressions[0].words = index..<match.expressions[0].words.upperBound
+            return match
+        }
+        // "… жылы төртінші мамырда": the day in words.
+        if Self.numberForms[view.words[min(after, view.words.count - 1)].key] != nil, let (day, next) = ordinalNumberWords(at: after),
+           (1...31).contains(day), self.month(next) != nil, var match = dayMonth(at: after, year: year, wordsDay: (day, next)) {
             match.expressions[0].words = index..<match.expressions[0].words.upperBound
             return match
         }
@@ -467,7 +600,7 @@ private struct Matcher {
         if let (period, next) = period(at: after) {
             return Match(expressions: [Found(words: index..<next, value: String(format4: year) + "-" + period)], next: next)
         }
-        return Match(expressions: [Found(words: index..<(index + 2), value: String(format4: year))], next: index + 2)
+        return Match(expressions: [Found(words: index..<after, value: String(format4: year))], next: after)
     }
 
     /// "90 жылдардың басында", "90- шы жылдардың ортасында", "1990 жылдары" → "199X".

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Corpora
 import Foundation
 import GRDB
 import NewsSources
@@ -272,15 +273,7 @@ extension TilshiCommand {
 
         /// Joins KazNERD tokens into text: no space before closing punctuation or after opening quotes.
         static func detokenize(_ tokens: [String]) -> String {
-            var text = ""
-            var noSpace = true
-            for token in tokens {
-                let closing = [".", ",", ":", ";", "!", "?", "»", ")", "%", "…"].contains(token)
-                if !text.isEmpty && !closing && !noSpace { text += " " }
-                text += token
-                noSpace = token == "«" || token == "(" || token == "\""
-            }
-            return text
+            IOB2Detokenized(tokens).text
         }
 
         /// Articles of 8–30 sentences (the seeds have 25–50) with a title, a source and a date, drawn with a fixed seed.

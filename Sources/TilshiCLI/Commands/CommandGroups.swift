@@ -12,6 +12,7 @@ extension TilshiCommand {
                 EvalUD.self,
                 NER.self,
                 Facts.self,
+                FactsKazNERD.self,
             ]
         )
         public init() {}
