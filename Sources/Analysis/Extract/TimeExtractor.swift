@@ -712,6 +712,12 @@ private struct Matcher {
                 match.expressions[0].words = index..<match.expressions[0].words.upperBound
                 return match
             }
+            // "келер жылдың жиырма төртінші шілдесінде": the day in words, of that year too (never of the document's).
+            if self.word(next).map({ Self.numberForms[$0.key] != nil }) == true, let (day, end) = ordinalNumberWords(at: next), (1...31).contains(day),
+               month(end) != nil, var match = dayMonth(at: next, year: anchor?.year.map { $0 + offset }, wordsDay: (day, end)) {
+                match.expressions[0].words = index..<match.expressions[0].words.upperBound
+                return match
+            }
             // The month alone must read as one ("биылғы маусымда" is "this season") unless "ай" follows it.
             if let month = month(next), !monthPart(after: next) {
                 let named = self.word(next + 1).map { $0.bare.hasPrefix("ай") && $0.bare.count <= 6 } ?? false
