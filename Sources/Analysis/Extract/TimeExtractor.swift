@@ -298,7 +298,6 @@ private struct Matcher {
         if timeWord != nil || bare.startsWithBytes("биыл") || bare.startsWithBytes("былтыр"), let match = relative(at: index) {
             return match
         }
-
         guard Self.months.longest(bare) != nil else { return nil }
         // "ақпанның 5-інде": the day after its month in the genitive.
         if let form = monthForm(index), Self.genitive.contains(form.ending), let (day, next) = possessedDay(after: index) {
