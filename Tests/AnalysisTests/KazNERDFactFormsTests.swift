@@ -47,6 +47,22 @@ import TextModel
         #expect(times("Ол отыз бесінші наурызда келеді.").isEmpty)
     }
 
+    @Test func daysInWordsOfARelativeYear() {
+        func values(_ text: String, published: String?) -> [String] {
+            var document = Seeds.document(text, published: published)
+            TimeExtractor().annotate(&document)
+            return document.times.map { "\($0.text)=\($0.value)" }
+        }
+        // "келер" ("next") like "келесі"; the day in words takes the year of "келер жылдың", not the document's.
+        #expect(values("Келер жылдың жиырма төртінші шілдесінде көрме ашылады.", published: "2025-03-01")
+            == ["Келер жылдың жиырма төртінші шілдесінде=2026-07-24"])
+        #expect(values("Келер жылдың 24-інші шілдесінде көрме ашылады.", published: "2025-03-01")
+            == ["Келер жылдың 24-інші шілдесінде=2026-07-24"])
+        #expect(values("Келер жылы зауыт іске қосылады.", published: "2025-03-01") == ["Келер жылы=2026"])
+        #expect(values("Келер жылдың жиырма төртінші шілдесінде көрме ашылады.", published: nil)
+            == ["Келер жылдың жиырма төртінші шілдесінде=XXXX-07-24"])
+    }
+
     @Test func centuries() {
         #expect(times("Қазақ елі қазір 20-сыншы ғасырдағы Аустрия секілді маңызды рөлге ие.") == ["20-сыншы ғасырдағы=19"])
         #expect(times("Қазақ елі қазір жиырмасыншы ғасырдағы Аустрия секілді маңызды рөлге ие.") == ["жиырмасыншы ғасырдағы=19"])

@@ -298,7 +298,6 @@ private struct Matcher {
         if timeWord != nil || bare.startsWithBytes("биыл") || bare.startsWithBytes("былтыр"), let match = relative(at: index) {
             return match
         }
-
         guard Self.months.longest(bare) != nil else { return nil }
         // "ақпанның 5-інде": the day after its month in the genitive.
         if let form = monthForm(index), Self.genitive.contains(form.ending), let (day, next) = possessedDay(after: index) {
@@ -709,6 +708,12 @@ private struct Matcher {
             }
             // "ағымдағы жылдың 15 наурызында", "биылғы қаңтарда": a date or month of that year.
             if dayNumber(next) != nil, month(next + 1) != nil, var match = dayMonth(at: next, year: anchor?.year.map { $0 + offset }) {
+                match.expressions[0].words = index..<match.expressions[0].words.upperBound
+                return match
+            }
+            // "келер жылдың жиырма төртінші шілдесінде": the day in words, of that year too (never of the document's).
+            if self.word(next).map({ Self.numberForms[$0.key] != nil }) == true, let (day, end) = ordinalNumberWords(at: next), (1...31).contains(day),
+               month(end) != nil, var match = dayMonth(at: next, year: anchor?.year.map { $0 + offset }, wordsDay: (day, end)) {
                 match.expressions[0].words = index..<match.expressions[0].words.upperBound
                 return match
             }
