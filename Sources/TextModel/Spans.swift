@@ -71,7 +71,7 @@ public struct Amount: Sendable, Equatable, Codable {
     public var value: Double
     /// `KZT`, `USD`, `percent`, `times`, a counted noun lemma, or nil.
     public var unit: String?
-    /// `more_than`, `less_than`, `about`, or nil.
+    /// `more_than`, `less_than`, `about`, `at_least`, `at_most`, `up_to` (amount_modifiers.tsv), or nil.
     public var modifier: String?
     public var start: Int
     public var end: Int

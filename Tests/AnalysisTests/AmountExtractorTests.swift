@@ -14,6 +14,34 @@ import TextModel
         found.contains { $0.text == text && $0.value == value && $0.unit == unit && $0.modifier == modifier }
     }
 
+    /// Amounts after the morphology stage, as the pipeline runs them (counted nouns then come from lemmas and tags).
+    func amountsAfterMorphology(_ text: String) -> [Amount] {
+        var document = Seeds.document(text)
+        MorphologyAnnotator().annotate(&document)
+        TimeExtractor().annotate(&document)
+        AmountExtractor().annotate(&document)
+        return document.amounts
+    }
+
+    @Test func scaledDecimalsAreExactAndHyphenatedNounsAreOrdinals() {
+        #expect(has(amounts("Егіс алқабы 4,1 млн гектар болды."), "4,1 млн гектар", 4_100_000, "гектар"))
+        #expect(has(amounts("Тапшылық 2,5 пайыздан аспайды."), "2,5 пайыздан аспайды", 2.5, "percent", "at_most"))
+        // "the 40th kilometre", "the 5th grade": the noun joined by a hyphen makes the number an ordinal.
+        #expect(amounts("Тасжолдың 40-шақырымында екі көлік соқтығысты.").allSatisfy { !$0.text.hasPrefix("40") })
+        #expect(amounts("Ол 5-сыныпта оқиды.").isEmpty)
+        // Case and possessive endings after a hyphen still make a count.
+        #expect(has(amounts("100-ден астам адам келді."), "100-ден астам адам", 100, "адам", "more_than"))
+    }
+
+    @Test func aCountedNounTheTaggerReadAsAnAdjective() {
+        // "тұрғын" (resident) before a noun in another case is what the number counts; before a nominative noun
+        // ("тұрғын үй", housing) it is an attribute, and a derived adjective never names a unit.
+        #expect(has(amountsAfterMorphology("Кеше 30 мың тұрғын газбен қамтылды."), "30 мың тұрғын", 30_000, "тұрғын"))
+        #expect(has(amountsAfterMorphology("Құрама 7 ұпай жинады."), "7 ұпай", 7, "ұпай"))
+        #expect(!amountsAfterMorphology("Биыл 200 тұрғын үй салынды.").contains { $0.unit == "тұрғын" })
+        #expect(!amountsAfterMorphology("Бағдарламаға 5 мемлекеттік мекеме қатысады.").contains { $0.unit == "мемлекеттік" })
+    }
+
     @Test func seed002() {
         let found = amounts(Seeds.text(2))
         #expect(has(found, "1,8 млрд. теңге", 1_800_000_000, "KZT"))

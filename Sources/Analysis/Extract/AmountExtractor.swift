@@ -52,6 +52,12 @@ public struct AmountExtractor: Annotator {
     private static let hour = WordKey.of("сағат")
     private static let one = WordKey.of("бір")
     private static let countAttributes = WordKey.set(FactLexicon.countAttributes)
+    /// Endings a hyphen may join to a number: case endings, alone or after a possessive ("5-інде", "100-ден").
+    private static let inflections: Set<String> = {
+        let cases = FactLexicon.caseSuffixes.map(\.suffix) + ["", "н", "на", "не"]
+        return Set(["", "ы", "і", "сы", "сі"].flatMap { possessive in cases.map { possessive + $0 } }).subtracting([""])
+    }()
+    static func isInflection(_ tail: Substring) -> Bool { inflections.contains(String(tail).lowercased()) }
     private static let point = WordKey.of(FactLexicon.numberWords.first { $0.value.kind == .point }?.key ?? "бүтін")
     private static let ablativeEndings: Set<String> = ["нан", "нен", "дан", "ден", "тан", "тен"]
 
@@ -129,7 +135,11 @@ public struct AmountExtractor: Annotator {
         } else {
             return nil
         }
-        if tail.hasPrefix("-") { tail = tail.dropFirst() }
+        let hyphenated = tail.hasPrefix("-")
+        if hyphenated { tail = tail.dropFirst() }
+        // "40-шақырымында", "5-сыныпта": a noun hyphenated to a number makes it an ordinal ("the 40th kilometre"); only
+        // case and possessive endings follow a count that way ("100-ден", "5-інде").
+        if hyphenated, !tail.isEmpty, tail.allSatisfy(\.isLetter), !Self.isInflection(tail) { return nil }
         // Ordinals and anything glued that is not a suffix ("2-ші", "2-ншісі", "картасы-2020", "5а").
         // (The hyphen first: the Character-level `hasPrefix` costs more and rarely matters.)
         if !tail.isEmpty && Self.ordinalSuffixes.contains(where: { tail.hasPrefix($0) })
@@ -156,6 +166,8 @@ public struct AmountExtractor: Annotator {
             if !tail.isEmpty { break }
         }
         guard value.isFinite, value <= 1e15 else { return nil }
+        // "4,1 млн" is 4,100,000, not the binary product 4099999.9999999995.
+        if scaled { value = (value * 1e6).rounded() / 1e6 }
         // "$150 млн", "€40 млн": the currency sign written before the number.
         if let symbolUnit {
             guard unit == nil else { return nil }
@@ -397,7 +409,16 @@ public struct AmountExtractor: Annotator {
         guard !word.isCapitalized, word.core.allSatisfy({ $0.isLetter || $0 == "-" }), !Self.notUnitKeys.contains(word.key) else { return nil }
         if word.coreTokens.count == 1, let token = document.tokens[safe: word.coreTokens.lowerBound], let lemma = token.lemma {
             if isCompoundModifier(token, before: next, document: document) { return word.bare }
-            if let upos = token.upos, upos != .NOUN { return nil }
+            if let upos = token.upos, upos != .NOUN {
+                // "30 мың тұрғын газбен қамтылды", "7 ұпай жинады": the tagger's adjective (or a proper noun in lower
+                // case) is the counted noun when the form has a bare noun reading and no nominative noun follows
+                // for it to describe ("тұрғын үй" stays an attribute).
+                guard upos == .ADJ || upos == .PROPN, !(word.trailing.isEmpty && Self.startsNominativeNounPhrase(next, document: document)),
+                      !Self.adjectiveEndings.contains(where: { word.bare.hasSuffix($0) }),
+                      upos == .PROPN || Morphology.shared.analyses(of: word.bare).contains(where: { $0.upos == .NOUN && $0.lemma.fastLowercased == word.bare && $0.source != .guess })
+                else { return nil }
+                return word.bare
+            }
             // Only a plural form may lose a plural ending: "пәтер" (flat) ends like one.
             return token.feats?.contains("Number=Plur") == true ? stripPlural(lemma.fastLowercased) : lemma.fastLowercased
         }
@@ -424,6 +445,12 @@ public struct AmountExtractor: Annotator {
               let hour = Int(hours), let minute = Int(minutes)
         else { return false }
         return hour <= 24 && minute <= 59
+    }
+
+    /// Whether `next` is a noun in the nominative (bare or possessed), which a word before it may describe.
+    private static func startsNominativeNounPhrase(_ next: Word?, document: Document) -> Bool {
+        guard let next, let first = document.tokens[safe: next.coreTokens.lowerBound] else { return false }
+        return (first.upos == .NOUN || first.upos == .PROPN) && (first.feats?.contains("Case=Nom") ?? true)
     }
 
     /// "25 алма ағашы": a bare word read as an imperative ("алма", "don't take") right after a number and before a
