@@ -169,33 +169,31 @@ public struct NewsDatabase: Sendable {
         migrator.registerMigration("v5-person-surnames") { db in
             // Full person names by lower-cased surname: a short name in a later document ("Н.Ә. Назарбаев") finds
             // the one full name it stands for without scanning every entity.
-            try db.create(table: "person_surname") { t in
-                t.column("surname", .text).notNull()
-                t.column("entityID", .integer).notNull().references("entity", onDelete: .cascade)
-            }
-            try db.create(index: "person_surname_on_surname", on: "person_surname", columns: ["surname"])
-            let people = try Row.fetchAll(db, sql: "SELECT id, canonical FROM entity WHERE label = 'PERSON'")
-            for person in people {
-                guard let surname = NameResolver.surnameOfFullName(person["canonical"]) else { continue }
-                try db.execute(sql: "INSERT INTO person_surname (surname, entityID) VALUES (?, ?)", arguments: [surname, person["id"] as Int64])
-            }
+            try Self.createPersonSurnameTable(db, named: "person_surname") { NameResolver.surnameOfFullName($0) }
         }
         migrator.registerMigration("v6-person-short-names") { db in
             // Short person names ("Б. Байбек", a lone "Байбек") that no full name of the collection explained when they
             // were stored, by lower-cased surname: a full name that arrives later takes them over.
-            try db.create(table: "person_short_name") { t in
-                t.column("surname", .text).notNull()
-                t.column("entityID", .integer).notNull().references("entity", onDelete: .cascade)
-            }
-            try db.create(index: "person_short_name_on_surname", on: "person_short_name", columns: ["surname"])
-            let people = try Row.fetchAll(db, sql: "SELECT id, canonical FROM entity WHERE label = 'PERSON'")
-            for person in people {
-                guard NameResolver.surnameOfFullName(person["canonical"]) == nil,
-                      let surname = NameResolver.surnameOfShortName(person["canonical"]) else { continue }
-                try db.execute(sql: "INSERT INTO person_short_name (surname, entityID) VALUES (?, ?)", arguments: [surname, person["id"] as Int64])
+            try Self.createPersonSurnameTable(db, named: "person_short_name") { canonical in
+                NameResolver.surnameOfFullName(canonical) == nil ? NameResolver.surnameOfShortName(canonical) : nil
             }
         }
         return migrator
+    }
+
+    /// Creates a table of person entities by lower-cased surname (`surname`, `entityID`, indexed on `surname`) and
+    /// fills it from the stored PERSON entities whose canonical name `surname` gives a key for.
+    private static func createPersonSurnameTable(_ db: Database, named table: String, surname: (String) -> String?) throws {
+        try db.create(table: table) { t in
+            t.column("surname", .text).notNull()
+            t.column("entityID", .integer).notNull().references("entity", onDelete: .cascade)
+        }
+        try db.create(index: "\(table)_on_surname", on: table, columns: ["surname"])
+        let people = try Row.fetchAll(db, sql: "SELECT id, canonical FROM entity WHERE label = 'PERSON'")
+        for person in people {
+            guard let key = surname(person["canonical"]) else { continue }
+            try db.execute(sql: "INSERT INTO \(table) (surname, entityID) VALUES (?, ?)", arguments: [key, person["id"] as Int64])
+        }
     }
 
     /// Version 3 of the schema: the full-text index gains the ``NameStem`` key of every capitalised word, so

@@ -81,6 +81,20 @@ public struct EntityRecognizer: Sendable {
     /// names in a row, sometimes tags them as one.
     func splitFourWordNames<S: StringProtocol>(_ words: [S], _ tags: inout [Int]) {
         guard let person = personBegin else { return }
+        for span in personSpans(tags) where span.count == 4 {
+            let plainNames = span.allSatisfy { k in
+                words[k].unicodeScalars.first.map { LetterCase.of($0) == .upper } == true
+                    && !NameParticles.all.contains(words[k].lowercased())
+                    && words[k].unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "-" }
+            }
+            if plainNames { tags[span.lowerBound + 2] = person }
+        }
+    }
+
+    /// The word ranges of the PERSON spans in `tags`.
+    private func personSpans(_ tags: [Int]) -> [Range<Int>] {
+        guard let person = personBegin else { return [] }
+        var spans: [Range<Int>] = []
         var i = 0
         while i < tags.count {
             guard tags[i] == person else {
@@ -89,14 +103,10 @@ public struct EntityRecognizer: Sendable {
             }
             var end = i + 1
             while end < tags.count, tags[end] == person + 1 { end += 1 }
-            let plainNames = (i..<end).allSatisfy { k in
-                words[k].unicodeScalars.first.map { LetterCase.of($0) == .upper } == true
-                    && !NameParticles.all.contains(words[k].lowercased())
-                    && words[k].unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "-" }
-            }
-            if end - i == 4, plainNames { tags[i + 2] = person }
+            spans.append(i..<end)
             i = end
         }
+        return spans
     }
 
     /// Ends a person's name before a last word in the locative ("Елена Рыбакина Мельбурнде өтіп жатқан …": the third
@@ -113,17 +123,8 @@ public struct EntityRecognizer: Sendable {
     /// Untags the last word of every PERSON span of at least `minimumWords` words for which `shouldDrop` (given the
     /// word's index) is true.
     private func dropLastWordOfPersonNames(_ tags: inout [Int], minimumWords: Int, where shouldDrop: (Int) -> Bool) {
-        guard let person = personBegin else { return }
-        var i = 0
-        while i < tags.count {
-            guard tags[i] == person else {
-                i += 1
-                continue
-            }
-            var end = i + 1
-            while end < tags.count, tags[end] == person + 1 { end += 1 }
-            if end - i >= minimumWords, shouldDrop(end - 1) { tags[end - 1] = 0 }
-            i = end
+        for span in personSpans(tags) where span.count >= minimumWords && shouldDrop(span.upperBound - 1) {
+            tags[span.upperBound - 1] = 0
         }
     }
 
