@@ -259,19 +259,24 @@ final class FormRowCache: @unchecked Sendable {
         let stride = Self.rowsPerForm * tagCount
         let count = tokens.count
         let keys = tokens.map(EntityFeatures.key(of:))
-        var info = [EntityFeatures.Word](repeating: EntityFeatures.boundary, count: count)
         // Entry of each token's form in the cache, or -1 while it is missing.
         var entries = [Int](repeating: -1, count: count)
         var missing: [Int] = []
         lock.lock()
         let generationSeen = generation
-        for (i, key) in keys.enumerated() {
-            if let entry = index.find(key) {
-                info[i] = words[entry]
-                entries[i] = entry
-            } else {
-                missing.append(i)
+        // Each description (≈ 270 bytes) is written once, from the cache or as a placeholder for a missing form,
+        // instead of filling the array with placeholders first and copying over them.
+        var info = [EntityFeatures.Word](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for (i, key) in keys.enumerated() {
+                if let entry = index.find(key) {
+                    (buffer.baseAddress! + i).initialize(to: words[entry])
+                    entries[i] = entry
+                } else {
+                    (buffer.baseAddress! + i).initialize(to: EntityFeatures.boundary)
+                    missing.append(i)
+                }
             }
+            initialized = count
         }
         lock.unlock()
         // Rows of the missing forms, and of any form the cache forgets before the sums are taken.
