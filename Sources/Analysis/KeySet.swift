@@ -9,20 +9,27 @@ struct KeySet: Sendable {
     private let containsEmptyKey: Bool
     private let mask: Int
 
+    /// The set of `keys` (repeats allowed); built per document too (the resolver's attested words), so duplicates are
+    /// dropped in the table itself rather than through a `Set`.
     init(_ keys: some Sequence<UInt64>) {
-        let unique = Set(keys)
+        let keys = Array(keys)
         var capacity = 8
-        while capacity < unique.count * 2 { capacity <<= 1 }
+        while capacity < keys.count * 2 { capacity <<= 1 }
         var slots = [UInt64](repeating: Self.emptyKey, count: capacity)
         let mask = capacity - 1
-        for key in unique where key != Self.emptyKey {
+        var containsEmptyKey = false
+        for key in keys {
+            guard key != Self.emptyKey else {
+                containsEmptyKey = true
+                continue
+            }
             var slot = Self.home(of: key, mask: mask)
-            while slots[slot] != Self.emptyKey { slot = (slot + 1) & mask }
+            while slots[slot] != Self.emptyKey && slots[slot] != key { slot = (slot + 1) & mask }
             slots[slot] = key
         }
         self.slots = slots
         self.mask = mask
-        containsEmptyKey = unique.contains(Self.emptyKey)
+        self.containsEmptyKey = containsEmptyKey
     }
 
     /// The top bits after a multiplicative mix: FNV-1a keys have weak low bits.

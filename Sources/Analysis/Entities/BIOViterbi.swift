@@ -19,11 +19,15 @@ enum BIOViterbi {
         /// Per previous tag, the smallest and largest weight of its row (for pruning predecessors, see `decode`).
         let rowMinimum: [Float]
         let rowMaximum: [Float]
+        /// The weights by column, `columns[current * tagCount + previous]`: the backward pass reads every weight into
+        /// one tag, which in `transitions` lie a row apart.
+        let columns: [Float]
 
         init(start: [Float], transitions: [Float], tagCount: Int) {
             self.tagCount = tagCount
             self.start = start
             self.transitions = transitions
+            columns = (0..<(tagCount * tagCount)).map { index in transitions[(index % tagCount) * tagCount + index / tagCount] }
             rowMinimum = (0..<tagCount).map { p in transitions[(p * tagCount)..<((p + 1) * tagCount)].min() ?? 0 }
             rowMaximum = (0..<tagCount).map { p in transitions[(p * tagCount)..<((p + 1) * tagCount)].max() ?? 0 }
         }
@@ -79,13 +83,15 @@ enum BIOViterbi {
                 let fromInside = scores[previousRow + tag] + weights[tag * tagCount + tag]
                 bestPrevious = fromInside > fromBegin ? tag : tag - 1
             } else {
-                bestPrevious = 0
-                var best = scores[previousRow] + weights[tag]
-                for previous in 1..<tagCount {
-                    let candidate = scores[previousRow + previous] + weights[previous * tagCount + tag]
-                    if candidate > best {
-                        best = candidate
-                        bestPrevious = previous
+                // The first predecessor with the largest score into `tag` (a scalar arg-max's choice): the maximum
+                // taken eight lanes at a time, then the first position that reaches it.
+                bestPrevious = scores.withUnsafeBufferPointer { scores in
+                    transitions.columns.withUnsafeBufferPointer { columns in
+                        let from = scores.baseAddress! + previousRow, into = columns.baseAddress! + tag * tagCount
+                        let best = largestSum(from, into, count: tagCount)
+                        var previous = 0
+                        while previous + 1 < tagCount, from[previous] + into[previous] != best { previous += 1 }
+                        return previous
                     }
                 }
             }

@@ -101,7 +101,12 @@ public struct EntityModel: Sendable {
     /// within one token's two dozen features. Each row is summed in the same order as one-token calls, so the
     /// scores are bit-identical.
     func accumulate(sentence ids: [UInt32], offsets: [Int], into scores: UnsafeMutablePointer<Float>, scratch: inout [Slot]) {
-        if scratch.count < ids.count { scratch = [Slot](repeating: Slot(), count: ids.count * 2) }
+        // Left uninitialised (a plain 8-byte struct): the first loop below writes every slot it later reads, and the
+        // tagger gets a fresh scratch for each sentence, so zeroing it was pure overhead.
+        if scratch.count < ids.count {
+            let count = ids.count * 2
+            scratch = [Slot](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+        }
         let tagCount = self.tagCount
         slots.withUnsafeBufferPointer { slots in
             packedEntries.withUnsafeBufferPointer { entries in

@@ -64,7 +64,7 @@ public struct EntityRecognizer: Sendable {
     public func tagIndices(_ tokens: ArraySlice<Token>) -> [Int] {
         guard !tokens.isEmpty else { return [] }
         var tags = BIOViterbi.decode(emissions: emissions(tokens), count: tokens.count, transitions: model.decoderTransitions)
-        let words = tokens.map(\.norm)
+        let words = SentenceForms(tokens: tokens)
         joinParticleNames(words, &tags)
         splitFourWordNames(words, &tags)
         dropLowercaseNames(words, &tags)
@@ -112,7 +112,7 @@ public struct EntityRecognizer: Sendable {
     /// Ends a person's name before a last word in the locative ("Елена Рыбакина Мельбурнде өтіп жатқан …": the third
     /// word is where, not who). Of KazNERD's 1,070 PERSON spans of two or more words, two end in -да/-де/-та/-те and
     /// only one of those ("Жаңылсын Мағзумовада") is a locative; the analyser must read the word as one.
-    func trimLocativeEndings<S: StringProtocol>(_ words: [S], _ tags: inout [Int]) {
+    func trimLocativeEndings<Words: RandomAccessCollection>(_ words: Words, _ tags: inout [Int]) where Words.Index == Int, Words.Element: StringProtocol {
         dropLastWordOfPersonNames(&tags, minimumWords: 3) { last in
             let lower = words[last].lowercased()
             return ["да", "де", "та", "те"].contains(where: { lower.hasSuffix($0) })
@@ -132,7 +132,7 @@ public struct EntityRecognizer: Sendable {
     /// сыртқы істер министрі" → POSITION, PERSON "Мұрат Нұртілеу", POSITION. In KazNERD a lower-case role noun
     /// followed by two capitalised words starts a PERSON there in 118 of 120 cases, and none of the 601 POSITION spans
     /// contains that pattern.
-    func splitPositionsAtNames<S: StringProtocol>(_ words: [S], _ tags: inout [Int]) {
+    func splitPositionsAtNames<Words: RandomAccessCollection>(_ words: Words, _ tags: inout [Int]) where Words.Index == Int, Words.Element: StringProtocol {
         guard let person = personBegin, let position = positionBegin else { return }
         func capitalised(_ k: Int) -> Bool { words[k].unicodeScalars.first.map { LetterCase.of($0) == .upper } ?? false }
         var k = 0
@@ -160,7 +160,7 @@ public struct EntityRecognizer: Sendable {
     /// сақтау ұйымының …": the name is two words, the third opens the organisation). None of KazNERD's 1,352
     /// PERSON spans of two or more words ends in such a word; the model, seeing a capitalised word after a name,
     /// sometimes runs on.
-    func trimAbstractNounEndings<S: StringProtocol>(_ words: [S], _ tags: inout [Int]) {
+    func trimAbstractNounEndings<Words: RandomAccessCollection>(_ words: Words, _ tags: inout [Int]) where Words.Index == Int, Words.Element: StringProtocol {
         guard !abstractEndings.isEmpty else { return }
         dropLastWordOfPersonNames(&tags, minimumWords: 2) { last in
             let lower = words[last].lowercased()
@@ -172,7 +172,7 @@ public struct EntityRecognizer: Sendable {
     /// is the role, not a name: tagged POSITION, so a quote's speaker is resolved through the role to the person
     /// holding it (or left empty) instead of being the person "Министр". The analyser must read the word as the role
     /// noun itself, so surnames that merely begin like one ("Әкімов") keep their tag.
-    func relabelRoleWords<S: StringProtocol>(_ words: [S], _ tags: inout [Int]) {
+    func relabelRoleWords<Words: RandomAccessCollection>(_ words: Words, _ tags: inout [Int]) where Words.Index == Int, Words.Element: StringProtocol {
         guard let person = personBegin, let position = positionBegin else { return }
         for i in tags.indices where tags[i] == person && (i + 1 == tags.count || tags[i + 1] != person + 1) {
             let lower = words[i].lowercased()
@@ -197,7 +197,7 @@ public struct EntityRecognizer: Sendable {
     /// Drops PERSON and GPE names whose first word has no capital letter ("астанада", "in the capital"):
     /// in KazNERD 1 of about 3,000 such names starts that way, while the model, leaning on the lexicon of
     /// stems, sometimes tags the common noun.
-    func dropLowercaseNames<S: StringProtocol>(_ words: [S], _ tags: inout [Int]) {
+    func dropLowercaseNames<Words: RandomAccessCollection>(_ words: Words, _ tags: inout [Int]) where Words.Index == Int, Words.Element: StringProtocol {
         for i in tags.indices where capitalisedBegins.contains(tags[i]) {
             guard !words[i].unicodeScalars.contains(where: { LetterCase.of($0) == .upper }) else { continue }
             let inside = tags[i] + 1
@@ -211,7 +211,7 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// Joins `PERSON particles PERSON` into one person: KazNERD has almost no "ван дер"-style names to learn from.
-    func joinParticleNames<S: StringProtocol>(_ words: [S], _ tags: inout [Int]) {
+    func joinParticleNames<Words: RandomAccessCollection>(_ words: Words, _ tags: inout [Int]) where Words.Index == Int, Words.Element: StringProtocol {
         guard let begin = personBegin else { return }
         var i = 1
         while i < tags.count {
@@ -232,6 +232,15 @@ public struct EntityRecognizer: Sendable {
     public func tags<S: StringProtocol>(_ words: [S]) -> [String] {
         tagIndices(words).map(model.tagName)
     }
+}
+
+/// The normalised forms of a sentence's tokens by position from 0, read in place: the rules that run after decoding
+/// look at a few tagged words only, and copying every form into an array retained and released each one.
+struct SentenceForms: RandomAccessCollection {
+    let tokens: ArraySlice<Token>
+    var startIndex: Int { 0 }
+    var endIndex: Int { tokens.count }
+    subscript(position: Int) -> String { tokens[tokens.startIndex + position].norm }
 }
 
 /// Per described form: its description and five score rows,
@@ -285,19 +294,24 @@ final class FormRowCache: @unchecked Sendable {
         let stride = Self.rowsPerForm * tagCount
         let count = tokens.count
         let keys = tokens.map(EntityFeatures.key(of:))
-        var info = [EntityFeatures.Word](repeating: EntityFeatures.boundary, count: count)
         // Entry of each token's form in the cache, or -1 while it is missing.
         var entries = [Int](repeating: -1, count: count)
         var missing: [Int] = []
         lock.lock()
         let generationSeen = generation
-        for (i, key) in keys.enumerated() {
-            if let entry = index.find(key) {
-                info[i] = words[entry]
-                entries[i] = entry
-            } else {
-                missing.append(i)
+        // Each description (≈ 270 bytes) is written once, from the cache or as a placeholder for a missing form,
+        // instead of filling the array with placeholders first and copying over them.
+        var info = [EntityFeatures.Word](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for (i, key) in keys.enumerated() {
+                if let entry = index.find(key) {
+                    (buffer.baseAddress! + i).initialize(to: words[entry])
+                    entries[i] = entry
+                } else {
+                    (buffer.baseAddress! + i).initialize(to: EntityFeatures.boundary)
+                    missing.append(i)
+                }
             }
+            initialized = count
         }
         lock.unlock()
         // Rows of the missing forms, and of any form the cache forgets before the sums are taken.

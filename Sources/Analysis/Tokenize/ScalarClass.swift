@@ -27,7 +27,18 @@ enum ScalarClass {
         if v >= 0x0400 && v <= 0x04FF { return v < 0x0482 || v > 0x0489 }
         if v == 0x00D7 || v == 0x00F7 { return false }
         if v >= 0x00C0 && v <= 0x024F { return true }
+        // Latin-1 punctuation (« » ­ ·) and general punctuation (– — “ ” „ … and the invisible spaces), which every
+        // Kazakh news text is full of, hold no letters and no marks; ª µ º are the only letters below U+00C0.
+        if v < 0x00C0 { return v == 0x00AA || v == 0x00B5 || v == 0x00BA }
+        if v >= 0x2000 && v <= 0x206F { return false }
         if v == 0x0259 || v == 0x018F { return true }  // ə Ə, used for Kazakh ә by some writers
+        return isLetterByProperties(s)
+    }
+
+    /// The Unicode-table part of ``isLetter(_:)``, kept out of line: inlined, its general-category switch made every
+    /// caller set up the stdlib's enum metadata on each call, even for the common scalars that never reach it.
+    @inline(never)
+    private static func isLetterByProperties(_ s: Unicode.Scalar) -> Bool {
         let properties = s.properties
         if properties.isAlphabetic { return true }
         switch properties.generalCategory {
@@ -39,7 +50,22 @@ enum ScalarClass {
     /// Letters and digits: what a word is made of.
     @inline(__always)
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        isDigit(s) || isLetter(s) || (s.value >= 0x80 && s.properties.numericType == .decimal)
+        isDigit(s) || isLetter(s) || (s.value >= 0x80 && !isPunctuationBlock(s) && isDecimalByProperties(s))
+    }
+
+    /// Whether a scalar outside ASCII is a decimal digit (Arabic-Indic, Devanagari …), from the Unicode tables;
+    /// out of line for the reason given at ``isLetterByProperties(_:)``.
+    @inline(never)
+    private static func isDecimalByProperties(_ s: Unicode.Scalar) -> Bool {
+        s.properties.numericType == .decimal
+    }
+
+    /// Latin-1 punctuation and symbols (U+0080–U+00BF) and general punctuation (U+2000–U+206F): no decimal digits
+    /// there, so the Unicode table is not asked for the quotes and dashes between words.
+    @inline(__always)
+    private static func isPunctuationBlock(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v < 0x00C0 || (v >= 0x2000 && v <= 0x206F)
     }
 
     @inline(__always)
@@ -107,21 +133,26 @@ enum ScalarClass {
         s == "-" || s == "–" || s == "—" || s == "\u{2012}" || s == "\u{2015}"
     }
 
+    /// Unicode's `Uppercase`; the rest of the Cyrillic block (Kazakh Ә Ғ Қ Ң Ө Ұ Ү Һ І) through ``LetterCase``,
+    /// without the Unicode tables: the tokenizer asks for the letters of every word.
     @inline(__always)
     static func isUppercase(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }
         if v >= 0x0410 && v <= 0x042F { return true }
         if v >= 0x0430 && v <= 0x045F { return false }
+        if v >= 0x0400 && v <= 0x04FF { return LetterCase.of(s) == .upper }
         return s.properties.isUppercase
     }
 
+    /// Unicode's `Lowercase`, with the same fast paths as ``isUppercase(_:)``.
     @inline(__always)
     static func isLowercase(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v >= 0x61 && v <= 0x7A }
         if v >= 0x0430 && v <= 0x045F { return true }
         if v >= 0x0410 && v <= 0x042F { return false }
+        if v >= 0x0400 && v <= 0x04FF { return LetterCase.of(s) == .lower }
         return s.properties.isLowercase
     }
 
