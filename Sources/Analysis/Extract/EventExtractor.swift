@@ -340,7 +340,9 @@ public struct EventExtractor: Annotator {
     static func merged(_ found: [Found]) -> [Event] {
         var result: [Found] = []
         for item in found {
-            if let index = result.firstIndex(where: { $0.event.title.lowercased() == item.event.title.lowercased() || sameEvent($0, item) }) {
+            if let index = result.firstIndex(where: {
+                $0.event.title.lowercased() == item.event.title.lowercased() && datesAgree($0, item) || sameEvent($0, item)
+            }) {
                 result[index] = combined(result[index], item)
             } else {
                 result.append(item)
@@ -362,12 +364,16 @@ public struct EventExtractor: Annotator {
         shorter.allSatisfy { word in longer.contains { NameResolver.sameStem($0, word) } }
     }
 
+    private static func datesAgree(_ a: Found, _ b: Found) -> Bool {
+        a.event.when == nil || b.event.when == nil || a.event.when == b.event.when
+    }
+
     private static func sameEvent(_ a: Found, _ b: Found) -> Bool {
         let nounA = a.noun.lowercased()
         let nounB = b.noun.lowercased()
         // "фотокөрме" is a "көрме"; "фестиваль" (Фестивальге) and "фестивал" (фестивалі) are one noun.
         guard nounA.hasSuffix(nounB) || nounB.hasSuffix(nounA) || nounA.hasPrefix(nounB) || nounB.hasPrefix(nounA) else { return false }
-        if let whenA = a.event.when, let whenB = b.event.when, whenA != whenB { return false }
+        guard datesAgree(a, b) else { return false }
         if isNamed(a.event.title) && isNamed(b.event.title) { return false }
         let wordsA = modifierWords(a.event.title)
         let wordsB = modifierWords(b.event.title)

@@ -204,7 +204,9 @@ public struct EntityResolver: Annotator {
                 guard !personWords.contains(first - 1), !word.isPunctuation, word.trailing.allSatisfy({ "»\"”".contains($0) }) else { break }
                 // The sentence's first word, capitalised by position, in a case no role word takes ("Рәсімге Жетісу
                 // облысының әкімі"): the role starts after it.
-                if first - 1 == sentence.lowerBound, Self.obliqueCases.contains(where: { feats(of: first - 1, view: view, document: document).contains($0) }) { break }
+                // So is a time word there ("Бүгін Алматы қаласының әкімі", `time_words.tsv`).
+                if first - 1 == sentence.lowerBound, Self.obliqueCases.contains(where: { feats(of: first - 1, view: view, document: document).contains($0) })
+                    || FactLexicon.timeWords[word.bare] != nil { break }
                 if accepts(word) || isCompoundModifier(first - 1, of: first, view: view, document: document) {
                     first -= 1
                     continue
