@@ -67,6 +67,23 @@ import TextModel
         #expect(document.events.first?.where == "Ұлттық академиялық кітапхана")
     }
 
+    @Test func takingPartIsNoEventOfItsOwn() {
+        // "қатысады" joins an event named elsewhere; alone it names none.
+        #expect(analysed("Жарысқа 30 спортшы қатысады.", tags: []).events.isEmpty)
+        let document = analysed("Бүгін Таразда «Жас талант» байқауы өтті. Байқауға 45 өнерпаз қатысты.", tags: [("Таразда", "GPE")], published: "2025-11-27")
+        #expect(document.events.map(\.title) == ["«Жас талант» байқауы"])
+        // A described event is reported by the participation verb alone.
+        let ceremony = analysed("Әкім жаңа көпірдің ашылу салтанатына қатысты.", tags: [])
+        #expect(ceremony.events.count == 1)
+    }
+
+    @Test func aHeadlineAndALeadWithTheSameNameAreOneEvent() {
+        let text = "Алматыда «Шебер қолдар» қолөнер көрмесі ашылды\nБүгін Алматыдағы Орталық көрме залында «Шебер қолдар» атты қолөнер көрмесі ашылды."
+        let document = analysed(text, tags: [("Алматыда", "GPE"), ("Алматыдағы", "GPE")], published: "2025-03-06")
+        #expect(document.events.count == 1)
+        #expect(document.events.first?.when == "2025-03-06")
+    }
+
     @Test func eventsOfOneNounWithDifferentDatesStayApart() {
         let text = "1 маусым күні Алматыда жастар концерті өтеді. 3 маусым күні Шымкентте жастар концерті өтеді."
         let document = analysed(text, tags: [("Алматыда", "GPE"), ("Шымкентте", "GPE")], published: "2025-05-10")

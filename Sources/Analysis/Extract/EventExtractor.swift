@@ -17,7 +17,8 @@ public struct EventExtractor: Annotator {
 
     private static let nounStems: [(words: [String], generic: Bool)] = FactLexicon.eventWords
         .filter { $0.kind == "noun" || $0.kind == "generic" }.map { ($0.words, $0.kind == "generic") }
-    private static let verbs = WordKey.set(FactLexicon.eventWords.filter { $0.kind == "verb" || $0.kind == "participle" }.map { $0.words.joined(separator: " ") })
+    private static let verbs = WordKey.set(FactLexicon.eventWords.filter { ["verb", "participle", "participation"].contains($0.kind) }.map { $0.words.joined(separator: " ") })
+    private static let participation = WordKey.set(FactLexicon.eventWords.filter { $0.kind == "participation" }.map { $0.words.joined(separator: " ") })
     private static let participles = WordKey.set(FactLexicon.eventWords.filter { $0.kind == "participle" }.map { $0.words.joined(separator: " ") })
     /// Locative endings: after a possessive ("мұражайында") and bare ("стадионда", "паркте").
     private static let locativeEndings = ["нда", "нде", "да", "де", "та", "те"]
@@ -79,17 +80,22 @@ public struct EventExtractor: Annotator {
         var atVenue: Bool
         /// Said in the headline above the lead, which names the same event in full.
         var inHeadline = false
+        /// A bare event noun that only a participation verb reports ("Форумға … қатысты"): it joins an event named
+        /// elsewhere, never stands alone ("жаңа көпірдің ашылу салтанатына қатысты" does).
+        var participationOnly = false
     }
 
     private func eventsIn(
         _ segment: Range<Int>, when: String?, view: WordView, inTime: [Bool], timeAt: [Int: (end: Int, value: String)], document: Document
     ) -> [Found] {
         let words = view.words
-        let hasVerb = segment.contains { index in
+        let eventVerbs = segment.filter { index in
             let key = words[index].key
             guard Self.verbs.contains(key) else { return false }
             return !(key == Self.passed && index > segment.lowerBound && words[index - 1].key == Self.noted)
         }
+        let hasVerb = !eventVerbs.isEmpty
+        let participationOnly = eventVerbs.allSatisfy { Self.participation.contains(words[$0].key) }
         guard hasVerb, segment.contains(where: { nounMatch(at: $0, limit: segment.upperBound, view: view) != nil || words[$0].key == Self.willMeet })
         else { return [] }
         let venue = venue(in: segment, view: view, inTime: inTime, document: document)
@@ -141,7 +147,7 @@ public struct EventExtractor: Annotator {
                 let span = view.span(segment.lowerBound..<Self.lastWordIndex(segment, view: view))
                 let noun = Self.singleNouns.longest(words[end - 1].bare)?.entry.stem ?? words[end - 1].bare
                 events.append(Found(event: Event(title: title, when: when, where: place, participants: participants, start: span.start, end: span.end),
-                                    noun: noun, atVenue: venue != nil))
+                                    noun: noun, atVenue: venue != nil, participationOnly: participationOnly && !titled && end - start == 1))
             }
             index = end
         }
@@ -348,10 +354,18 @@ public struct EventExtractor: Annotator {
                 result.append(item)
             }
         }
-        return result.map(\.event)
+        return result.filter { !$0.participationOnly }.map(\.event)
     }
 
     private static func isNamed(_ title: String) -> Bool { title.contains("«") || title.contains("\"") }
+
+    /// The «name» in a title, lower-cased ("«Шебер қолдар» атты қолөнер көрмесі" → "шебер қолдар").
+    private static func quotedName(_ title: String) -> String? {
+        guard let open = title.firstIndex(where: { $0 == "«" || $0 == "\"" }) else { return nil }
+        let rest = title[title.index(after: open)...]
+        guard let close = rest.firstIndex(where: { $0 == "»" || $0 == "\"" }) else { return nil }
+        return rest[..<close].lowercased()
+    }
 
     /// Lower-cased title words without quotation marks, the event noun (the last word) left out.
     private static func modifierWords(_ title: String) -> [String] {
@@ -374,7 +388,8 @@ public struct EventExtractor: Annotator {
         // "фотокөрме" is a "көрме"; "фестиваль" (Фестивальге) and "фестивал" (фестивалі) are one noun.
         guard nounA.hasSuffix(nounB) || nounB.hasSuffix(nounA) || nounA.hasPrefix(nounB) || nounB.hasPrefix(nounA) else { return false }
         guard datesAgree(a, b) else { return false }
-        if isNamed(a.event.title) && isNamed(b.event.title) { return false }
+        // Two «names»: the same event only when the names are the same.
+        if isNamed(a.event.title) && isNamed(b.event.title) { return quotedName(a.event.title) == quotedName(b.event.title) }
         let wordsA = modifierWords(a.event.title)
         let wordsB = modifierWords(b.event.title)
         let included = wordsA.count <= wordsB.count ? wordsIncluded(wordsA, in: wordsB) : wordsIncluded(wordsB, in: wordsA)
@@ -410,6 +425,7 @@ public struct EventExtractor: Annotator {
             result.atVenue = agreed.atVenue
         }
         if result.event.participants.isEmpty { result.event.participants = other.event.participants }
+        result.participationOnly = a.participationOnly && b.participationOnly
         return result
     }
 }
