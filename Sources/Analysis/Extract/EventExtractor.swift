@@ -89,13 +89,18 @@ public struct EventExtractor: Annotator {
         _ segment: Range<Int>, when: String?, view: WordView, inTime: [Bool], timeAt: [Int: (end: Int, value: String)], document: Document
     ) -> [Found] {
         let words = view.words
-        let eventVerbs = segment.filter { index in
+        // One pass, no array: most segments have no event verb at all.
+        var hasVerb = false
+        var participationOnly = true
+        for index in segment {
             let key = words[index].key
-            guard Self.verbs.contains(key) else { return false }
-            return !(key == Self.passed && index > segment.lowerBound && words[index - 1].key == Self.noted)
+            guard Self.verbs.contains(key), !(key == Self.passed && index > segment.lowerBound && words[index - 1].key == Self.noted) else { continue }
+            hasVerb = true
+            if !Self.participation.contains(key) {
+                participationOnly = false
+                break
+            }
         }
-        let hasVerb = !eventVerbs.isEmpty
-        let participationOnly = eventVerbs.allSatisfy { Self.participation.contains(words[$0].key) }
         guard hasVerb, segment.contains(where: { nounMatch(at: $0, limit: segment.upperBound, view: view) != nil || words[$0].key == Self.willMeet })
         else { return [] }
         let venue = venue(in: segment, view: view, inTime: inTime, document: document)
