@@ -55,6 +55,11 @@ import TextModel
         #expect(roles("Асқар Бейсенов") == ["Мәдениет және спорт министрі"])
         #expect(roles("Нұрлан Әбенов") == ["облыстық энергетика басқармасының басшысы"])
         #expect(roles("Асайын Байханов") == ["Павлодар облысының әкімі"])
+        // A locative word is where the person is, not part of the role; a function word opening the sentence neither.
+        let more = analysed("Тіпті партия жетекшісі Азат Перуашев келісті. Сессияда Мәжілісте палата спикері Ерлан Қошанов сөйледі.",
+                            tags: [("Азат Перуашев", "PERSON"), ("Ерлан Қошанов", "PERSON")])
+        #expect(more.entities.first { $0.canonical == "Азат Перуашев" }?.roles == ["партия жетекшісі"])
+        #expect(more.entities.first { $0.canonical == "Ерлан Қошанов" }?.roles == ["палата спикері"])
     }
 
     @Test func theHeadlineAndTheLeadNameOneEventAtTheVenue() {

@@ -204,9 +204,12 @@ public struct EntityResolver: Annotator {
                 guard !personWords.contains(first - 1), !word.isPunctuation, word.trailing.allSatisfy({ "»\"”".contains($0) }) else { break }
                 // The sentence's first word, capitalised by position, in a case no role word takes ("Рәсімге Жетісу
                 // облысының әкімі"): the role starts after it.
-                // So is a time word there ("Бүгін Алматы қаласының әкімі", `time_words.tsv`).
-                if first - 1 == sentence.lowerBound, Self.obliqueCases.contains(where: { feats(of: first - 1, view: view, document: document).contains($0) })
-                    || FactLexicon.timeWords[word.bare] != nil { break }
+                // So is a time word or a function word there ("Бүгін Алматы қаласының әкімі", "Тіпті партия жетекшісі").
+                if first - 1 == sentence.lowerBound, FactLexicon.timeWords[word.bare] != nil || StopWords.kazakh.contains(word.bare) { break }
+                // A role's words are nominative or genitive: "Мәжілісте палата спикері" starts after the locative. The
+                // locative adjective of a place stays ("Қазақстанның Франциядағы елшісі").
+                if Self.obliqueCases.contains(where: { feats(of: first - 1, view: view, document: document).contains($0) }),
+                   !Self.locatedInEndings.contains(where: { word.bare.hasSuffix($0) }) { break }
                 if accepts(word) || isCompoundModifier(first - 1, of: first, view: view, document: document) {
                     first -= 1
                     continue
@@ -264,6 +267,7 @@ public struct EntityResolver: Annotator {
     }
 
     private static let obliqueCases = ["Case=Dat", "Case=Loc", "Case=Abl", "Case=Acc", "Case=Ins"]
+    private static let locatedInEndings = ["дағы", "дегі", "тағы", "тегі"]
     private static let roleConjunctions: Set<String> = ["және"]
 
     private func accepts(_ word: Word) -> Bool {
