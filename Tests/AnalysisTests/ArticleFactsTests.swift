@@ -75,6 +75,9 @@ import TextModel
     @Test func takingPartIsNoEventOfItsOwn() {
         // "қатысады" joins an event named elsewhere; alone it names none.
         #expect(analysed("Жарысқа 30 спортшы қатысады.", tags: []).events.isEmpty)
+        #expect(analysed("Бұл рәсімге 200 адам қатысты.", tags: []).events.isEmpty)
+        // "қатысты" inside a clause is the postposition "regarding".
+        #expect(analysed("«ҚазАгроға» қатысты шаралар қабылданды.", tags: []).events.isEmpty)
         let document = analysed("Бүгін Таразда «Жас талант» байқауы өтті. Байқауға 45 өнерпаз қатысты.", tags: [("Таразда", "GPE")], published: "2025-11-27")
         #expect(document.events.map(\.title) == ["«Жас талант» байқауы"])
         // A described event is reported by the participation verb alone.

@@ -80,8 +80,9 @@ public struct EventExtractor: Annotator {
         var atVenue: Bool
         /// Said in the headline above the lead, which names the same event in full.
         var inHeadline = false
-        /// A bare event noun that only a participation verb reports ("Форумға … қатысты"): it joins an event named
-        /// elsewhere, never stands alone ("жаңа көпірдің ашылу салтанатына қатысты" does).
+        /// A bare event noun (or "бұл рәсім": function words only before it) that only a participation verb reports
+        /// ("Форумға … қатысты"): it joins an event named elsewhere, never stands alone ("жаңа көпірдің ашылу
+        /// салтанатына қатысты" does).
         var participationOnly = false
     }
 
@@ -95,6 +96,9 @@ public struct EventExtractor: Annotator {
         for index in segment {
             let key = words[index].key
             guard Self.verbs.contains(key), !(key == Self.passed && index > segment.lowerBound && words[index - 1].key == Self.noted) else { continue }
+            // "қатысты" ends its clause as a verb; inside one it is the postposition "regarding" ("«ҚазАгроға» қатысты шаралар").
+            if Self.participation.contains(key), index + 1 < segment.upperBound, !words[index + 1].isPunctuation,
+               !words[index].trailing.contains(where: { ".,;!?".contains($0) }) { continue }
             hasVerb = true
             if !Self.participation.contains(key) {
                 participationOnly = false
@@ -152,7 +156,8 @@ public struct EventExtractor: Annotator {
                 let span = view.span(segment.lowerBound..<Self.lastWordIndex(segment, view: view))
                 let noun = Self.singleNouns.longest(words[end - 1].bare)?.entry.stem ?? words[end - 1].bare
                 events.append(Found(event: Event(title: title, when: when, where: place, participants: participants, start: span.start, end: span.end),
-                                    noun: noun, atVenue: venue != nil, participationOnly: participationOnly && !titled && end - start == 1))
+                                    noun: noun, atVenue: venue != nil, participationOnly: participationOnly && !titled
+                                        && (start..<(end - 1)).allSatisfy { StopWords.kazakh.contains(words[$0].bare) }))
             }
             index = end
         }
