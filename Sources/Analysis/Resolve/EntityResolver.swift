@@ -208,8 +208,9 @@ public struct EntityResolver: Annotator {
                 if first - 1 == sentence.lowerBound, FactLexicon.timeWords[word.bare] != nil || StopWords.kazakh.contains(word.bare) { break }
                 // A role's words are nominative or genitive: "Мәжілісте палата спикері" starts after the locative. The
                 // locative adjective of a place stays ("Қазақстанның Франциядағы елшісі").
-                if Self.obliqueCases.contains(where: { feats(of: first - 1, view: view, document: document).contains($0) }),
-                   !Self.locatedInEndings.contains(where: { word.bare.hasSuffix($0) }) { break }
+                // (Only capitalised words need the test: a lower-case one in such a case fails `accepts` anyway.)
+                if word.isCapitalized, !Self.locatedInEndings.contains(where: { word.bare.hasSuffix($0) }),
+                   Self.obliqueCases.contains(where: { feats(of: first - 1, view: view, document: document).contains($0) }) { break }
                 if accepts(word) || isCompoundModifier(first - 1, of: first, view: view, document: document) {
                     first -= 1
                     continue
