@@ -79,7 +79,7 @@ public struct EntityRecognizer: Sendable {
     /// кездесті": the host and the guest, side by side). None of KazNERD's 2,352 PERSON spans is four such words (its
     /// only longer names hold particles or brackets: "Мұхаммед бен Заид Әл Наһаян"), while the model, seeing two
     /// names in a row, sometimes tags them as one.
-    func splitFourWordNames<S: StringProtocol>(_ words: [S], _ tags: inout [Int]) {
+    func splitFourWordNames<Words: RandomAccessCollection>(_ words: Words, _ tags: inout [Int]) where Words.Index == Int, Words.Element: StringProtocol {
         guard let person = personBegin else { return }
         for span in personSpans(tags) where span.count == 4 {
             let plainNames = span.allSatisfy { k in

@@ -17,7 +17,8 @@ public struct EventExtractor: Annotator {
 
     private static let nounStems: [(words: [String], generic: Bool)] = FactLexicon.eventWords
         .filter { $0.kind == "noun" || $0.kind == "generic" }.map { ($0.words, $0.kind == "generic") }
-    private static let verbs = WordKey.set(FactLexicon.eventWords.filter { $0.kind == "verb" || $0.kind == "participle" }.map { $0.words.joined(separator: " ") })
+    private static let verbs = WordKey.set(FactLexicon.eventWords.filter { ["verb", "participle", "participation"].contains($0.kind) }.map { $0.words.joined(separator: " ") })
+    private static let participation = WordKey.set(FactLexicon.eventWords.filter { $0.kind == "participation" }.map { $0.words.joined(separator: " ") })
     private static let participles = WordKey.set(FactLexicon.eventWords.filter { $0.kind == "participle" }.map { $0.words.joined(separator: " ") })
     /// Locative endings: after a possessive ("мұражайында") and bare ("стадионда", "паркте").
     private static let locativeEndings = ["нда", "нде", "да", "де", "та", "те"]
@@ -82,16 +83,30 @@ public struct EventExtractor: Annotator {
         var atVenue: Bool
         /// Said in the headline above the lead, which names the same event in full.
         var inHeadline = false
+        /// A bare event noun (or "бұл рәсім": function words only before it) that only a participation verb reports
+        /// ("Форумға … қатысты"): it joins an event named elsewhere, never stands alone ("жаңа көпірдің ашылу
+        /// салтанатына қатысты" does).
+        var participationOnly = false
     }
 
     private func eventsIn(
         _ segment: Range<Int>, when: String?, view: WordView, inTime: [Bool], timeAt: [Int: (end: Int, value: String)], document: Document
     ) -> [Found] {
         let words = view.words
-        let hasVerb = segment.contains { index in
+        // One pass, no array: most segments have no event verb at all.
+        var hasVerb = false
+        var participationOnly = true
+        for index in segment {
             let key = words[index].key
-            guard Self.verbs.contains(key) else { return false }
-            return !(key == Self.passed && index > segment.lowerBound && words[index - 1].key == Self.noted)
+            guard Self.verbs.contains(key), !(key == Self.passed && index > segment.lowerBound && words[index - 1].key == Self.noted) else { continue }
+            // "қатысты" ends its clause as a verb; inside one it is the postposition "regarding" ("«ҚазАгроға» қатысты шаралар").
+            if Self.participation.contains(key), index + 1 < segment.upperBound, !words[index + 1].isPunctuation,
+               !words[index].trailing.contains(where: { ".,;!?".contains($0) }) { continue }
+            hasVerb = true
+            if !Self.participation.contains(key) {
+                participationOnly = false
+                break
+            }
         }
         guard hasVerb, segment.contains(where: { nounMatch(at: $0, limit: segment.upperBound, view: view) != nil || words[$0].key == Self.willMeet })
         else { return [] }
@@ -145,7 +160,8 @@ public struct EventExtractor: Annotator {
                 let span = view.span(segment.lowerBound..<Self.lastWordIndex(segment, view: view))
                 let noun = Self.singleNouns.longest(words[end - 1].bare)?.entry.stem ?? words[end - 1].bare
                 events.append(Found(event: Event(title: title, when: when, where: place, participants: participants, start: span.start, end: span.end),
-                                    noun: noun, atVenue: venue != nil))
+                                    noun: noun, atVenue: venue != nil, participationOnly: participationOnly && !titled
+                                        && (start..<(end - 1)).allSatisfy { StopWords.kazakh.contains(words[$0].bare) }))
             }
             index = end
         }
@@ -353,16 +369,26 @@ public struct EventExtractor: Annotator {
     static func merged(_ found: [Found]) -> [Event] {
         var result: [Found] = []
         for item in found {
-            if let index = result.firstIndex(where: { $0.event.title.lowercased() == item.event.title.lowercased() || sameEvent($0, item) }) {
+            if let index = result.firstIndex(where: {
+                $0.event.title.lowercased() == item.event.title.lowercased() && datesAgree($0, item) || sameEvent($0, item)
+            }) {
                 result[index] = combined(result[index], item)
             } else {
                 result.append(item)
             }
         }
-        return result.map(\.event)
+        return result.filter { !$0.participationOnly }.map(\.event)
     }
 
     private static func isNamed(_ title: String) -> Bool { title.contains("«") || title.contains("\"") }
+
+    /// The «name» in a title, lower-cased ("«Шебер қолдар» атты қолөнер көрмесі" → "шебер қолдар").
+    private static func quotedName(_ title: String) -> String? {
+        guard let open = title.firstIndex(where: { $0 == "«" || $0 == "\"" }) else { return nil }
+        let rest = title[title.index(after: open)...]
+        guard let close = rest.firstIndex(where: { $0 == "»" || $0 == "\"" }) else { return nil }
+        return rest[..<close].lowercased()
+    }
 
     /// Lower-cased title words without quotation marks, the event noun (the last word) left out.
     private static func modifierWords(_ title: String) -> [String] {
@@ -375,13 +401,18 @@ public struct EventExtractor: Annotator {
         shorter.allSatisfy { word in longer.contains { NameResolver.sameStem($0, word) } }
     }
 
+    private static func datesAgree(_ a: Found, _ b: Found) -> Bool {
+        a.event.when == nil || b.event.when == nil || a.event.when == b.event.when
+    }
+
     private static func sameEvent(_ a: Found, _ b: Found) -> Bool {
         let nounA = a.noun.lowercased()
         let nounB = b.noun.lowercased()
         // "фотокөрме" is a "көрме"; "фестиваль" (Фестивальге) and "фестивал" (фестивалі) are one noun.
         guard nounA.hasSuffix(nounB) || nounB.hasSuffix(nounA) || nounA.hasPrefix(nounB) || nounB.hasPrefix(nounA) else { return false }
-        if let whenA = a.event.when, let whenB = b.event.when, whenA != whenB { return false }
-        if isNamed(a.event.title) && isNamed(b.event.title) { return false }
+        guard datesAgree(a, b) else { return false }
+        // Two «names»: the same event only when the names are the same.
+        if isNamed(a.event.title) && isNamed(b.event.title) { return quotedName(a.event.title) == quotedName(b.event.title) }
         let wordsA = modifierWords(a.event.title)
         let wordsB = modifierWords(b.event.title)
         let included = wordsA.count <= wordsB.count ? wordsIncluded(wordsA, in: wordsB) : wordsIncluded(wordsB, in: wordsA)
@@ -417,6 +448,7 @@ public struct EventExtractor: Annotator {
             result.atVenue = agreed.atVenue
         }
         if result.event.participants.isEmpty { result.event.participants = other.event.participants }
+        result.participationOnly = a.participationOnly && b.participationOnly
         return result
     }
 }

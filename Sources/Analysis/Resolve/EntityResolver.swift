@@ -204,7 +204,13 @@ public struct EntityResolver: Annotator {
                 guard !personWords.contains(first - 1), !word.isPunctuation, word.trailing.allSatisfy({ "»\"”".contains($0) }) else { break }
                 // The sentence's first word, capitalised by position, in a case no role word takes ("Рәсімге Жетісу
                 // облысының әкімі"): the role starts after it.
-                if first - 1 == sentence.lowerBound, Self.obliqueCases.contains(where: { feats(of: first - 1, view: view, document: document).contains($0) }) { break }
+                // So is a time word or a function word there ("Бүгін Алматы қаласының әкімі", "Тіпті партия жетекшісі").
+                if first - 1 == sentence.lowerBound, FactLexicon.timeWords[word.bare] != nil || StopWords.kazakh.contains(word.bare) { break }
+                // A role's words are nominative or genitive: "Мәжілісте палата спикері" starts after the locative. The
+                // locative adjective of a place stays ("Қазақстанның Франциядағы елшісі").
+                // (Only capitalised words need the test: a lower-case one in such a case fails `accepts` anyway.)
+                if word.isCapitalized, !Self.locatedInEndings.contains(where: { word.bare.hasSuffix($0) }),
+                   Self.obliqueCases.contains(where: { feats(of: first - 1, view: view, document: document).contains($0) }) { break }
                 if accepts(word) || isCompoundModifier(first - 1, of: first, view: view, document: document) {
                     first -= 1
                     continue
@@ -262,6 +268,7 @@ public struct EntityResolver: Annotator {
     }
 
     private static let obliqueCases = ["Case=Dat", "Case=Loc", "Case=Abl", "Case=Acc", "Case=Ins"]
+    private static let locatedInEndings = ["дағы", "дегі", "тағы", "тегі"]
     private static let roleConjunctions: Set<String> = ["және"]
 
     private func accepts(_ word: Word) -> Bool {

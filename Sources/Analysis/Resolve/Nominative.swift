@@ -31,7 +31,10 @@ public enum Nominative {
         if hasHyphen, let hyphen = word.lastIndex(of: "-") {
             let head = word[..<hyphen]
             let tail = String(word[word.index(after: hyphen)...]).fastLowercased
+            // A code ("ЮНЕСКО", "COVID-19") or a Latin-script name ("Satbayev University-де"): a Kazakh ending after the
+            // hyphen is case, never part of the name.
             let headIsCode = head.contains { $0.isNumber } || head.count >= 2 && head.allSatisfy { !$0.isLetter || $0.isUppercase }
+                || head.count >= 2 && head.unicodeScalars.allSatisfy(\.isASCII) && head.contains { $0.isLetter }
             if headIsCode, tail.isEmpty || hyphenEndings.contains(tail) { return String(head) }
         }
         // Byte comparisons on NFC text: this runs for every mention of every document.
