@@ -203,6 +203,10 @@ import TextModel
         var host = [person, person + 1, person + 1, person + 1, 0, 0]
         recognizer.splitFourWordNames(["Бауыржан", "Байбек", "Пьер", "Кабаремен", "кездесті", "."], &host)
         #expect(host == [person, person + 1, person, person + 1, 0, 0])
+        // Initials open the first name: it ends at its first full word.
+        var initials = [0, person, person + 1, person + 1, person + 1, 0]
+        recognizer.splitFourWordNames(["Кездесуде", "М.", "Әшімбаев", "Наталье", "Кочановой", "алғыс"], &initials)
+        #expect(initials == [0, person, person + 1, person, person + 1, 0])
         // A name with particles, or a three-word name, stays one person.
         var sheikh = [person, person + 1, person + 1, person + 1, person + 1]
         recognizer.splitFourWordNames(["Мұхаммед", "бен", "Заид", "Әл", "Наһаян"], &sheikh)

@@ -76,19 +76,31 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// Splits a PERSON span of four capitalised words into two names of two ("Бауыржан Байбек Пьер Кабаремен
-    /// кездесті": the host and the guest, side by side). None of KazNERD's 2,352 PERSON spans is four such words (its
+    /// кездесті": the host and the guest, side by side), or after the first full word when initials open it. None of KazNERD's 2,352 PERSON spans is four such words (its
     /// only longer names hold particles or brackets: "Мұхаммед бен Заид Әл Наһаян"), while the model, seeing two
     /// names in a row, sometimes tags them as one.
     func splitFourWordNames<Words: RandomAccessCollection>(_ words: Words, _ tags: inout [Int]) where Words.Index == Int, Words.Element: StringProtocol {
         guard let person = personBegin else { return }
         for span in personSpans(tags) where span.count == 4 {
             let plainNames = span.allSatisfy { k in
-                words[k].unicodeScalars.first.map { LetterCase.of($0) == .upper } == true
+                Self.isInitial(words[k]) || words[k].unicodeScalars.first.map { LetterCase.of($0) == .upper } == true
                     && !NameParticles.all.contains(words[k].lowercased())
                     && words[k].unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "-" }
             }
-            if plainNames { tags[span.lowerBound + 2] = person }
+            guard plainNames else { continue }
+            // "М. Әшімбаев Наталье Кочановой": a name opened by initials ends at its first full word.
+            let cut = Self.isInitial(words[span.lowerBound])
+                ? (span.first { !Self.isInitial(words[$0]) }).map { $0 + 1 } ?? span.upperBound
+                : span.lowerBound + 2
+            if cut < span.upperBound { tags[cut] = person }
         }
+    }
+
+    /// An initial as the tokenizer leaves it: one capital letter and a full stop ("М.").
+    static func isInitial<S: StringProtocol>(_ word: S) -> Bool {
+        let scalars = word.unicodeScalars
+        guard scalars.count == 2, let first = scalars.first, scalars.last == "." else { return false }
+        return LetterCase.of(first) == .upper
     }
 
     /// The word ranges of the PERSON spans in `tags`.
