@@ -20,6 +20,7 @@ public struct EntityResolver: Annotator {
     public func annotate(_ document: inout Document) {
         guard !document.entities.isEmpty else { return }
         Self.relabelLoneSurnames(&document)
+        Self.splitObjectsOffNames(&document)
         let view = WordView.shared(for: document)
         // Places and organisations named on their own elsewhere: a person span that runs into one ("Бауыржан Байбек
         // Франция", a tagger's overlong span) does not take it into the name.
@@ -96,6 +97,43 @@ public struct EntityResolver: Annotator {
     }
 
     private static let relabelled: Set<String> = ["GPE", "LOCATION", "ORGANISATION", "ORGANIZATION", "FACILITY"]
+
+    /// A three-word person span whose second word is a surname in the nominative and whose third is a capitalised word
+    /// in an oblique case ("Бақыт Жахаев Ерланды марапаттады": the tagger ran the subject's name into the object's) is
+    /// two people: "Бақыт Жахаев" and "Ерланды".
+    static func splitObjectsOffNames(_ document: inout Document) {
+        guard document.entities.contains(where: { $0.label == "PERSON" && $0.tokenRange.count == 3 }) else { return }
+        var result: [Entity] = []
+        result.reserveCapacity(document.entities.count + 1)
+        for entity in document.entities {
+            let range = entity.tokenRange
+            guard entity.label == "PERSON", range.count == 3, range.upperBound <= document.tokens.count else {
+                result.append(entity)
+                continue
+            }
+            let tokens = document.tokens[range]
+            let middle = tokens[range.lowerBound + 1]
+            let last = tokens[range.lowerBound + 2]
+            let separated = tokens[range.lowerBound].end < middle.start && middle.end < last.start
+            let surname = middle.norm.fastLowercased
+            let oblique = objectCases.contains { (last.feats ?? "").contains($0) }
+            guard separated, tokens.allSatisfy({ $0.kind == .word }), last.norm.first?.isUppercase == true, oblique,
+                  Nominative.hasSurnameEnding(surname), Nominative.word(middle.norm) == middle.norm
+            else {
+                result.append(entity)
+                continue
+            }
+            let first = tokens[range.lowerBound]
+            let name = document.slice(first.start, middle.end)
+            result.append(Entity(text: name, label: "PERSON", canonical: name, start: first.start, end: middle.end,
+                                 tokenRange: range.lowerBound..<(range.lowerBound + 2)))
+            result.append(Entity(text: last.text, label: "PERSON", canonical: last.text, start: last.start, end: last.end,
+                                 tokenRange: (range.lowerBound + 2)..<range.upperBound))
+        }
+        document.entities = result
+    }
+
+    private static let objectCases = ["Case=Acc", "Case=Dat", "Case=Ins"]
 
     /// A name written in capitals (a dateline's "ТҮРКІСТАН", a heading's "АЛМАТЫ") takes the spelling the same
     /// document uses for it elsewhere ("Түркістанның" → "Түркістан"); an acronym with no other spelling stays.

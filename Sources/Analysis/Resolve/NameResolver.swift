@@ -74,6 +74,19 @@ public enum NameResolver {
         for (mention, base) in zip(mentions, bases) where mention.label == "PERSON" && base.count >= 2 && !isInitial(base[0]) {
             addFullName(base)
         }
+        // Full names by lower-cased given name, nil when two full names share it; built only when a lone given name asks.
+        var givenNames: [String: String?]?
+        func fullName(givenName: String) -> String? {
+            if givenNames == nil {
+                var built: [String: String?] = [:]
+                for name in byName.values {
+                    guard let given = name.split(separator: " ").first.map({ String($0).fastLowercased }) else { continue }
+                    if let existing = built[given], existing != name { built[given] = .some(nil) } else { built[given] = name }
+                }
+                givenNames = built
+            }
+            return givenNames?[givenName] ?? nil
+        }
         return zip(mentions, bases).map { mention, base in
             guard mention.label == "PERSON", let surname = base.last else { return base.joined(separator: " ") }
             let candidates = bySurname[surname.fastLowercased] ?? []
@@ -85,6 +98,10 @@ public enum NameResolver {
                 return (initials + [surname]).joined(separator: " ")
             }
             if base.count == 1, candidates.count == 1 { return candidates.first! }
+            // A given name alone ("Ерланды" → "Ерлан") for the one full name in scope that starts with it: news names
+            // a person in full first, then by the given name. Never a word shaped like a surname.
+            if base.count == 1, candidates.isEmpty, !Nominative.hasSurnameEnding(surname.fastLowercased),
+               let owner = fullName(givenName: surname.fastLowercased) { return owner }
             let joined = base.joined(separator: " ")
             return byName[joined.fastLowercased] ?? joined
         }
