@@ -33,6 +33,15 @@ import TextModel
         #expect(has(amounts("100-ден астам адам келді."), "100-ден астам адам", 100, "адам", "more_than"))
     }
 
+    @Test func telephoneNumbersAreNoAmounts() {
+        #expect(amounts("Анықтама телефоны: 8 (7172) 74-55-12.").isEmpty)
+        #expect(amounts("Байланыс: +7 701 123 45 67.").isEmpty)
+        #expect(amounts("Сенім телефоны 8 800 080 77 77 тегін.").isEmpty)
+        // Grouped thousands and year ranges are not telephone numbers.
+        #expect(has(amounts("Барлығы 1 500 000 теңге бөлінді."), "1 500 000 теңге", 1_500_000, "KZT"))
+        #expect(has(amounts("2024-2026 жылдары 12 000 адам көшеді."), "12 000 адам", 12_000, "адам"))
+    }
+
     @Test func aCountedNounTheTaggerReadAsAnAdjective() {
         // "тұрғын" (resident) before a noun in another case is what the number counts; before a nominative noun
         // ("тұрғын үй", housing) it is an attribute, and a derived adjective never names a unit.

@@ -73,6 +73,10 @@ public struct AmountExtractor: Annotator {
         var amounts: [Amount] = []
         var index = 0
         while index < words.count {
+            if words[index].startsWithDigit || words[index].leading.hasSuffix("+"), let end = Self.telephoneNumberEnd(from: index, words: words) {
+                index = end
+                continue
+            }
             if !covered[index], let amount = amount(at: index, view: view, covered: covered, document: document) {
                 amounts.append(amount.amount)
                 index = amount.next
@@ -81,6 +85,32 @@ public struct AmountExtractor: Annotator {
             }
         }
         document.amounts = amounts
+    }
+
+    /// The end of the words that spell a telephone number from `index` ("8 (7172) 74-55-12", "+7 701 123 45 67"), or
+    /// nil: digit groups joined by spaces, hyphens or brackets, seven digits or more, with a "+", a bracket, a
+    /// hyphenated run of three groups or a two-digit group after the first — which a grouped quantity ("1 500 000
+    /// теңге") or a range ("2024-2026") never has.
+    static func telephoneNumberEnd(from index: Int, words: [Word]) -> Int? {
+        var end = index
+        var digits = 0
+        var groupLengths: [Int] = []
+        var marked = false
+        while end < words.count {
+            let word = words[end]
+            guard !word.core.isEmpty, word.core.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }),
+                  word.leading.allSatisfy({ $0 == "+" || $0 == "(" })
+            else { break }
+            let groups = word.core.split(separator: "-")
+            if !word.leading.isEmpty || groups.count >= 3 { marked = true }
+            groupLengths += groups.map(\.count)
+            digits += groups.reduce(0) { $0 + $1.count }
+            end += 1
+            if word.trailing.contains(")") { marked = true }
+            guard word.trailing.allSatisfy({ $0 == ")" }) else { break }
+        }
+        guard end > index, digits >= 7, marked || groupLengths.dropFirst().contains(2) else { return nil }
+        return end
     }
 
     private struct Found {
