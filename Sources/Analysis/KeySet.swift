@@ -9,8 +9,7 @@ struct KeySet: Sendable {
     private let containsEmptyKey: Bool
     private let mask: Int
 
-    /// The set of `keys` (repeats allowed); built per document too (the resolver's attested words), so duplicates are
-    /// dropped in the table itself rather than through a `Set`.
+    /// The set of `keys` (repeats allowed; they are dropped in the table itself).
     init(_ keys: some Sequence<UInt64>) {
         let keys = Array(keys)
         var capacity = 8

@@ -82,7 +82,9 @@ public final class Morphology: @unchecked Sendable {
     /// ``analyze(_:)`` without the array: `body` gets each position and its analysis chosen in context, in order,
     /// in place in the cache (valid only during the call). The morphology stage copies the fields it keeps straight
     /// into its tokens; copying whole analyses first cost a visible share of the stage. Runs with the lock held.
-    func forEachChoice(_ forms: [String], _ body: (Int, UnsafePointer<MorphAnalysis>) -> Void) {
+    /// `forms` counts positions from 0 (an array, or the morphology stage's view of its tokens' forms).
+    func forEachChoice<Forms: RandomAccessCollection>(_ forms: Forms, _ body: (Int, UnsafePointer<MorphAnalysis>) -> Void)
+    where Forms.Element == String, Forms.Index == Int {
         lock.lock()
         defer { lock.unlock() }
         let ids = cachedEntries(forms)
@@ -116,7 +118,7 @@ public final class Morphology: @unchecked Sendable {
 
     /// Cache entries of a sentence's forms. Call with `lock` held; misses are analysed with the lock released,
     /// then every form is looked up again (another thread may have emptied the cache meanwhile).
-    private func cachedEntries(_ forms: [String]) -> [Int32] {
+    private func cachedEntries<Forms: RandomAccessCollection>(_ forms: Forms) -> [Int32] where Forms.Element == String, Forms.Index == Int {
         var ids = [Int32](repeating: -1, count: forms.count)
         var round = 0
         while true {

@@ -23,11 +23,12 @@ public struct MorphologyAnnotator: Annotator {
     /// readings the pipeline gives the entity tagger.
     public func annotate(_ tokens: inout [Token], sentence range: Range<Int>) {
         guard !range.isEmpty else { return }
-        let forms = tokens[range].map(\.norm)
         // Written through one buffer: assigning `tokens[index].field` in the callback checked the array's uniqueness
-        // and bounds for each of the four fields of every token.
+        // and bounds for each of the four fields of every token. The forms are read through it too (all of them
+        // before the first callback), not copied into an array.
         tokens.withUnsafeMutableBufferPointer { tokens in
             let sentence = tokens.baseAddress! + range.lowerBound
+            let forms = TokenForms(tokens: UnsafeBufferPointer(start: sentence, count: range.count))
             morphology.forEachChoice(forms) { position, chosen in
                 let token = sentence + position
                 switch token.pointee.kind {
@@ -48,4 +49,12 @@ public struct MorphologyAnnotator: Annotator {
             }
         }
     }
+}
+
+/// The normalised forms of a sentence's tokens by position from 0, read in place.
+private struct TokenForms: RandomAccessCollection {
+    let tokens: UnsafeBufferPointer<Token>
+    var startIndex: Int { 0 }
+    var endIndex: Int { tokens.count }
+    subscript(position: Int) -> String { tokens[position].norm }
 }
