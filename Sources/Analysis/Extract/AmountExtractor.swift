@@ -170,6 +170,9 @@ public struct AmountExtractor: Annotator {
         // "40-шақырымында", "5-сыныпта": a noun hyphenated to a number makes it an ordinal ("the 40th kilometre"); only
         // case and possessive endings follow a count that way ("100-ден", "5-інде").
         if hyphenated, !tail.isEmpty, tail.allSatisfy(\.isLetter), !Self.isInflection(tail) { return nil }
+        // "айдың 5-і күні", "13-ші айдың 45-і күні": a possessive number before "күні" names a day of a month (a date,
+        // even an impossible one), never a count of days.
+        if hyphenated, tail == "і" || tail == "ы", let following = word(next), following.bare.hasPrefix("күн") { return nil }
         // Ordinals and anything glued that is not a suffix ("2-ші", "2-ншісі", "картасы-2020", "5а").
         // (The hyphen first: the Character-level `hasPrefix` costs more and rarely matters.)
         if !tail.isEmpty && Self.ordinalSuffixes.contains(where: { tail.hasPrefix($0) })
