@@ -182,23 +182,34 @@ extension NewsDatabase {
         func renamed(_ name: String) -> String { renames[name] ?? name }
         var document = Document(id: "", text: record.text)
         try LayerBlob.decode(record.layers, into: &document)
-        for index in document.entities.indices where document.entities[index].label == "PERSON" {
-            document.entities[index].canonical = renamed(document.entities[index].canonical)
-        }
-        for index in document.quotes.indices { document.quotes[index].speaker = document.quotes[index].speaker.map(renamed) }
-        for index in document.meetings.indices { document.meetings[index].participants = document.meetings[index].participants.map(renamed) }
-        for index in document.events.indices { document.events[index].participants = document.events[index].participants.map(renamed) }
+        Self.renamePeople(in: &document, renamed)
         record.layers = LayerBlob.encode(document)
         // The event rows (meetings and events) name the same people.
         for index in events.indices {
-            guard let names = try? JSONDecoder().decode([String].self, from: Data(events[index].participants.utf8)) else { continue }
-            events[index].participants = jsonArray(names.map(renamed))
+            events[index].participants = Self.renamedParticipants(events[index].participants, renamed) ?? events[index].participants
         }
         return entities.map { entity in
             var entity = entity
             if entity.label == "PERSON" { entity.canonical = renamed(entity.canonical) }
             return entity
         }
+    }
+
+    /// Renames people everywhere a document's stored layers name them: PERSON entities, quote speakers, meeting and
+    /// event participants.
+    static func renamePeople(in document: inout Document, _ renamed: (String) -> String) {
+        for index in document.entities.indices where document.entities[index].label == "PERSON" {
+            document.entities[index].canonical = renamed(document.entities[index].canonical)
+        }
+        for index in document.quotes.indices { document.quotes[index].speaker = document.quotes[index].speaker.map(renamed) }
+        for index in document.meetings.indices { document.meetings[index].participants = document.meetings[index].participants.map(renamed) }
+        for index in document.events.indices { document.events[index].participants = document.events[index].participants.map(renamed) }
+    }
+
+    /// An event row's JSON list of participants with each name renamed, or nil when it is not such a list.
+    static func renamedParticipants(_ json: String, _ renamed: (String) -> String) -> String? {
+        guard let names = try? JSONDecoder().decode([String].self, from: Data(json.utf8)) else { return nil }
+        return jsonArray(names.map(renamed))
     }
 
     /// Backward resolution: a full name seen for the first time takes over the short-name entities of earlier
@@ -229,19 +240,14 @@ extension NewsDatabase {
                 if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT text, layers FROM document WHERE id = ?"), arguments: [documentID]) {
                     var document = Document(id: "", text: try StoredText.text(row["text"], documentID: documentID))
                     try LayerBlob.decode(row["layers"], into: &document, documentID: documentID)
-                    for index in document.entities.indices where document.entities[index].label == "PERSON" {
-                        document.entities[index].canonical = renamed(document.entities[index].canonical)
-                    }
-                    for index in document.quotes.indices { document.quotes[index].speaker = document.quotes[index].speaker.map(renamed) }
-                    for index in document.meetings.indices { document.meetings[index].participants = document.meetings[index].participants.map(renamed) }
-                    for index in document.events.indices { document.events[index].participants = document.events[index].participants.map(renamed) }
+                    Self.renamePeople(in: &document, renamed)
                     try db.cachedStatement(sql: "UPDATE document SET layers = ? WHERE id = ?").execute(arguments: [LayerBlob.encode(document), documentID])
                 }
                 for event in try Row.fetchAll(db.cachedStatement(sql: "SELECT rowid, participants FROM event WHERE documentID = ?"), arguments: [documentID]) {
                     let json: String = event["participants"]
-                    guard let names = try? JSONDecoder().decode([String].self, from: Data(json.utf8)), names.contains(shortName) else { continue }
+                    guard let participants = Self.renamedParticipants(json, renamed), participants != json else { continue }
                     try db.cachedStatement(sql: "UPDATE event SET participants = ? WHERE rowid = ?")
-                        .execute(arguments: [jsonArray(names.map(renamed)), event["rowid"] as Int64])
+                        .execute(arguments: [participants, event["rowid"] as Int64])
                 }
             }
             try db.cachedStatement(sql: "DELETE FROM entity WHERE id = ?").execute(arguments: [shortID])
