@@ -49,6 +49,8 @@ import TextModel
         // ("тұрғын үй", housing) it is an attribute, and a derived adjective never names a unit.
         #expect(has(amountsAfterMorphology("Кеше 30 мың тұрғын газбен қамтылды."), "30 мың тұрғын", 30_000, "тұрғын"))
         #expect(has(amountsAfterMorphology("Құрама 7 ұпай жинады."), "7 ұпай", 7, "ұпай"))
+        // A soft-sign loanword keeps its stem: "медальге" → медаль.
+        #expect(has(amountsAfterMorphology("Боксшылар 4 алтын медальге ие болды."), "4 алтын медальге", 4, "медаль"))
         #expect(!amountsAfterMorphology("Биыл 200 тұрғын үй салынды.").contains { $0.unit == "тұрғын" })
         #expect(!amountsAfterMorphology("Бағдарламаға 5 мемлекеттік мекеме қатысады.").contains { $0.unit == "мемлекеттік" })
     }

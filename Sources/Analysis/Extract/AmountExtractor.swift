@@ -453,7 +453,8 @@ public struct AmountExtractor: Annotator {
                 return word.bare
             }
             // Only a plural form may lose a plural ending: "пәтер" (flat) ends like one.
-            return token.feats?.contains("Number=Plur") == true ? stripPlural(lemma.fastLowercased) : lemma.fastLowercased
+            let noun = token.feats?.contains("Number=Plur") == true ? stripPlural(lemma.fastLowercased) : lemma.fastLowercased
+            return Self.softSignStem(noun) ?? noun
         }
         // An adjective ("мемлекеттік", "дәстүрлі") describes the counted noun that follows: too uncertain to name.
         let bare = word.bare
@@ -479,6 +480,18 @@ public struct AmountExtractor: Annotator {
         else { return false }
         return hour <= 24 && minute <= 59
     }
+
+    /// "медальге" → "медаль": a loanword ending in the soft sign keeps it before a case ending, where the analyser,
+    /// knowing no such stem, leaves the whole form as its lemma. Nil when the word has no soft sign before an ending.
+    static func softSignStem(_ lower: String) -> String? {
+        guard let sign = lower.lastIndex(of: "ь"), sign != lower.index(before: lower.endIndex) else { return nil }
+        let ending = lower[lower.index(after: sign)...]
+        guard caseEndings.contains(String(ending)) else { return nil }
+        return String(lower[...sign])
+    }
+
+    /// Case endings (`case_suffixes.tsv`), for the soft-sign stems.
+    private static let caseEndings = Set(FactLexicon.caseSuffixes.map(\.suffix))
 
     /// Whether `next` is a noun in the nominative (bare or possessed), which a word before it may describe.
     private static func startsNominativeNounPhrase(_ next: Word?, document: Document) -> Bool {
