@@ -29,6 +29,8 @@ import TextModel
         // "the 40th kilometre", "the 5th grade": the noun joined by a hyphen makes the number an ordinal.
         #expect(amounts("Тасжолдың 40-шақырымында екі көлік соқтығысты.").allSatisfy { !$0.text.hasPrefix("40") })
         #expect(amounts("Ол 5-сыныпта оқиды.").isEmpty)
+        // A year that closes a quoted name is part of the name.
+        #expect(amounts("20 қазанда «Жылу – 2025» атты облыстық семинар өтеді.").isEmpty)
         // A possessive number before "күні" is a day of a month, even an absurd one: no "45 days".
         #expect(amounts("Біз 13-ші айдың 45-і күні келеміз.").isEmpty)
         // Case and possessive endings after a hyphen still make a count.

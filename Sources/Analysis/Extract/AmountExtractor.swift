@@ -263,10 +263,12 @@ public struct AmountExtractor: Annotator {
                 next += 1
             }
         }
-        // A bare four-digit number in a name ("Универсиада 2017", "ALA CRAFT 2025") is a year, not a quantity.
+        // A bare four-digit number in a name ("Универсиада 2017", "ALA CRAFT 2025", "«Жылу – 2025» атты семинар") is a
+        // year, not a quantity.
         if !fromWords, !scaled, unit == nil || counted, modifier == nil, value >= 1900, value <= 2100, value.rounded() == value {
             let before = index > sentence.lowerBound ? words[index - 1] : nil
             if before?.isCapitalized == true || unit == nil && (word(next) == nil || word(next)?.isCapitalized == true) { return nil }
+            if unit == nil, words[next - 1].trailing.hasPrefix("»") { return nil }
         }
         // "бір" alone is an article ("бір рет"); a lone number word needs a unit or a scale to be a quantity.
         // … unless a modifier after it makes it a count: "алпыстан астам", "үш жүзден астам" ("more than 300").
