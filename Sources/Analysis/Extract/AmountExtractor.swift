@@ -52,9 +52,11 @@ public struct AmountExtractor: Annotator {
     private static let hour = WordKey.of("сағат")
     private static let one = WordKey.of("бір")
     private static let countAttributes = WordKey.set(FactLexicon.countAttributes)
+    /// Case endings (`case_suffixes.tsv`).
+    private static let caseEndings = Set(FactLexicon.caseSuffixes.map(\.suffix))
     /// Endings a hyphen may join to a number: case endings, alone or after a possessive ("5-інде", "100-ден").
     private static let inflections: Set<String> = {
-        let cases = FactLexicon.caseSuffixes.map(\.suffix) + ["", "н", "на", "не"]
+        let cases = caseEndings.union(["", "н", "на", "не"])
         return Set(["", "ы", "і", "сы", "сі"].flatMap { possessive in cases.map { possessive + $0 } }).subtracting([""])
     }()
     static func isInflection(_ tail: Substring) -> Bool { inflections.contains(String(tail).lowercased()) }
@@ -491,9 +493,6 @@ public struct AmountExtractor: Annotator {
         guard caseEndings.contains(String(ending)) else { return nil }
         return String(lower[...sign])
     }
-
-    /// Case endings (`case_suffixes.tsv`), for the soft-sign stems.
-    private static let caseEndings = Set(FactLexicon.caseSuffixes.map(\.suffix))
 
     /// Whether `next` is a noun in the nominative (bare or possessed), which a word before it may describe.
     private static func startsNominativeNounPhrase(_ next: Word?, document: Document) -> Bool {
