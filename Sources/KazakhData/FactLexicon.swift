@@ -129,6 +129,9 @@ public enum FactLexicon {
         }.sorted { $0.suffix.count > $1.suffix.count }
     }()
 
+    /// The case endings of ``caseSuffixes`` as a set, for membership tests.
+    public static let caseEndings: Set<String> = Set(caseSuffixes.map(\.suffix))
+
     /// Russian oblique endings of names: (ending, replacement, `surname` or `given`), longest first.
     public static let russianNameEndings: [(ending: String, replacement: String, part: String)] = {
         DataFile.requiredRows("russian_name_cases.tsv").compactMap { row in

@@ -78,7 +78,8 @@ public struct EntityRecognizer: Sendable {
     /// Splits a PERSON span of four capitalised words into two names of two ("Бауыржан Байбек Пьер Кабаремен
     /// кездесті": the host and the guest, side by side), or after the first full word when initials open it. None of KazNERD's 2,352 PERSON spans is four such words (its
     /// only longer names hold particles or brackets: "Мұхаммед бен Заид Әл Наһаян"), while the model, seeing two
-    /// names in a row, sometimes tags them as one.
+    /// names in a row, sometimes tags them as one. (Three-word spans ending in a name in an object case, "Бақыт Жахаев
+    /// Ерланды", are split later by `EntityResolver.splitObjectsOffNames`, which needs the morphology's case.)
     func splitFourWordNames<Words: RandomAccessCollection>(_ words: Words, _ tags: inout [Int]) where Words.Index == Int, Words.Element: StringProtocol {
         guard let person = personBegin else { return }
         for span in personSpans(tags) where span.count == 4 {

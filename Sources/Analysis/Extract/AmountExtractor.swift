@@ -52,11 +52,9 @@ public struct AmountExtractor: Annotator {
     private static let hour = WordKey.of("сағат")
     private static let one = WordKey.of("бір")
     private static let countAttributes = WordKey.set(FactLexicon.countAttributes)
-    /// Case endings (`case_suffixes.tsv`).
-    private static let caseEndings = Set(FactLexicon.caseSuffixes.map(\.suffix))
     /// Endings a hyphen may join to a number: case endings, alone or after a possessive ("5-інде", "100-ден").
     private static let inflections: Set<String> = {
-        let cases = caseEndings.union(["", "н", "на", "не"])
+        let cases = FactLexicon.caseEndings.union(["", "н", "на", "не"])
         return Set(["", "ы", "і", "сы", "сі"].flatMap { possessive in cases.map { possessive + $0 } }).subtracting([""])
     }()
     static func isInflection(_ tail: Substring) -> Bool { inflections.contains(String(tail).lowercased()) }
@@ -490,7 +488,7 @@ public struct AmountExtractor: Annotator {
     static func softSignStem(_ lower: String) -> String? {
         guard let sign = lower.lastIndex(of: "ь"), sign != lower.index(before: lower.endIndex) else { return nil }
         let ending = lower[lower.index(after: sign)...]
-        guard caseEndings.contains(String(ending)) else { return nil }
+        guard FactLexicon.caseEndings.contains(String(ending)) else { return nil }
         return String(lower[...sign])
     }
 

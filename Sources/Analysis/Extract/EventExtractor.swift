@@ -195,8 +195,6 @@ public struct EventExtractor: Annotator {
         return end
     }
 
-    /// Case endings (`case_suffixes.tsv`) as they follow a bare noun stem.
-    private static let caseEndings = Set(FactLexicon.caseSuffixes.map(\.suffix))
     private static let singleNouns = StemIndex(nounStems.filter { $0.words.count == 1 }.map { (stem: $0.words[0], payload: $0.generic) })
     private static let phraseNouns: [String: [(words: [String], generic: Bool)]] = Dictionary(
         grouping: nounStems.filter { $0.words.count > 1 }, by: { $0.words[0] }
@@ -263,7 +261,7 @@ public struct EventExtractor: Annotator {
             return String(word.dropLast(rest.count))
         }
         // So does an event noun with a bare case ending ("Ташкентте өткен чемпионатта" → "чемпионат").
-        if let rest = singleNouns.longest(lower)?.rest, caseEndings.contains(String(rest)) {
+        if let rest = singleNouns.longest(lower)?.rest, FactLexicon.caseEndings.contains(String(rest)) {
             return String(word.dropLast(rest.count))
         }
         for ending in ["ының", "інің", "ында", "інде", "ына", "іне", "ын", "ін"] where lower.hasSuffix(ending) && lower.count > ending.count + 3 {

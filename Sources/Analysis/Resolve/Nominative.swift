@@ -14,7 +14,7 @@ public enum Nominative {
     private static let voiceless: Set<Character> = ["к", "қ", "п", "с", "т", "ш", "ф", "х", "ц", "ч", "щ", "б", "в", "г", "д"]
     /// Endings after a hyphen on acronyms and numbers ("ЮНЕСКО-ның", "АҚШ-тан").
     private static let hyphenEndings: Set<String> = {
-        var endings = Set(FactLexicon.caseSuffixes.map(\.suffix))
+        var endings = FactLexicon.caseEndings
         endings.formUnion(["на", "не", "а", "е", "н", "ы", "і", "сы", "сі", "ын", "ін"])
         return endings
     }()
