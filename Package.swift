@@ -19,8 +19,12 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Already a dependency of Hummingbird; named here for NIOEmbedded, the channel of TilshiTesting's in-process client.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
+        // Listed bottom-up: a target depends only on targets above it.
+
         // Language knowledge: tables and lists in data files, with typed loaders. No algorithms.
         .target(
             name: "KazakhData",
@@ -29,14 +33,16 @@ let package = Package(
         ),
         // The one data structure: Document, tokens, spans; offsets in Unicode scalars of the original text.
         .target(name: "TextModel", swiftSettings: swiftSettings),
-        // Pure analysis stages, one folder each; every stage is an Annotator.
+        // File formats and text input: CoNLL-U, IOB2, iCalendar; reading input files with clear errors.
+        .target(name: "Formats", dependencies: ["TextModel"], swiftSettings: swiftSettings),
+        // Pure analysis stages, one folder each; every stage is an Annotator. Runtime only: trainers are in Evaluation.
         .target(name: "Analysis", dependencies: ["KazakhData", "TextModel"], swiftSettings: swiftSettings),
-        // Readers/writers for gold corpora (CoNLL-U, IOB2) and the evaluation metrics that use them.
-        .target(name: "Corpora", dependencies: ["TextModel"], swiftSettings: swiftSettings),
         // Named chains of annotators ("kk-default", "kk-search").
         .target(name: "Pipeline", dependencies: ["Analysis", "TextModel"], swiftSettings: swiftSettings),
         // News readers: plain text, JSONL, HTML main text, RSS/Atom feeds, as source documents.
-        .target(name: "NewsSources", dependencies: ["KazakhData", "TextModel", "Corpora"], swiftSettings: swiftSettings),
+        .target(name: "NewsSources", dependencies: ["KazakhData", "TextModel", "Formats"], swiftSettings: swiftSettings),
+        // The five bundled Kazakh seed articles and their one loader (demo, lab, tests).
+        .target(name: "SampleArticles", dependencies: ["NewsSources"], resources: [.copy("Articles")], swiftSettings: swiftSettings),
         // The collection: SQLite via GRDB, Kazakh FTS5 tokenizer, query parser, near-duplicates.
         .target(
             name: "SearchStore",
@@ -46,55 +52,101 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // The command-line commands as a library, so tests can parse and run them.
-        .target(
-            name: "TilshiCLI",
-            dependencies: [
-                "Pipeline", "Analysis", "Corpora", "TextModel", "KazakhData", "NewsSources", "SearchStore", "NewsServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ],
-            resources: [.copy("Resources")],
-            swiftSettings: swiftSettings
-        ),
         // The HTTP JSON API and the server-rendered web page (Hummingbird 2, Mustache templates).
         .target(
             name: "NewsServer",
             dependencies: [
-                "Pipeline", "Analysis", "Corpora", "TextModel", "SearchStore", "NewsSources",
+                "Pipeline", "Analysis", "Formats", "TextModel", "SearchStore", "NewsSources",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
-        .executableTarget(name: "tilshi", dependencies: ["TilshiCLI"], swiftSettings: swiftSettings),
-
-        .testTarget(
-            name: "NewsServerTests",
+        // Measuring and training: metrics, gold readers and bundled gold, the NER and morphology trainers.
+        // Never linked into the server.
+        .target(
+            name: "Evaluation",
+            dependencies: ["Analysis", "KazakhData", "Formats", "Pipeline", "TextModel"],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        // The user's commands (analyze, ingest, search, serve, demo, …) as a library, so tests can parse and run them.
+        .target(
+            name: "TilshiCLI",
             dependencies: [
-                "NewsServer", "TextModel", "SearchStore", "NewsSources",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "Pipeline", "Analysis", "Formats", "TextModel", "KazakhData", "NewsSources", "SampleArticles", "SearchStore",
+                "NewsServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
+        // The developers' lab commands: eval, bench, train, tag.
+        .target(
+            name: "TilshiLab",
+            dependencies: [
+                "TilshiCLI", "Evaluation", "Pipeline", "Analysis", "Formats", "TextModel", "KazakhData", "NewsSources",
+                "SampleArticles", "SearchStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The `tilshi` executable: the root command over TilshiCLI and TilshiLab.
+        .executableTarget(
+            name: "tilshi",
+            dependencies: ["TilshiCLI", "TilshiLab", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+        // Test support shared by the test targets: the seed articles as source documents, a fresh seeded collection,
+        // an in-process HTTP client for the server.
+        .target(
+            name: "TilshiTesting",
+            dependencies: [
+                "SampleArticles", "NewsSources", "SearchStore", "NewsServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         .testTarget(name: "KazakhDataTests", dependencies: ["KazakhData"], swiftSettings: swiftSettings),
         .testTarget(name: "TextModelTests", dependencies: ["TextModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TextModel", "KazakhData"], swiftSettings: swiftSettings),
-        .testTarget(name: "CorporaTests", dependencies: ["Corpora", "TextModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TextModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "NewsSourcesTests", dependencies: ["NewsSources", "TextModel", "Corpora"], swiftSettings: swiftSettings),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "TextModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AnalysisTests", dependencies: ["Analysis", "TextModel", "KazakhData", "Evaluation", "TilshiTesting"], swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TextModel", "TilshiTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "NewsSourcesTests", dependencies: ["NewsSources", "TextModel", "Formats"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SearchStoreTests",
-            dependencies: ["SearchStore", "NewsSources", "Pipeline", "TextModel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["SearchStore", "NewsSources", "Pipeline", "TextModel", "TilshiTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "NewsServerTests",
+            dependencies: [
+                "NewsServer", "TextModel", "SearchStore", "NewsSources", "TilshiTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Formats", "TextModel"], swiftSettings: swiftSettings),
+        .testTarget(
             name: "TilshiCLITests",
             dependencies: [
-                "TilshiCLI", "Pipeline", "TextModel", "Corpora", "SearchStore",
+                "TilshiCLI", "Pipeline", "TextModel", "Formats", "SearchStore", "SampleArticles", "TilshiTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TilshiLabTests",
+            dependencies: [
+                "TilshiLab", "TilshiCLI", "Evaluation", "Pipeline", "TextModel", "Formats", "SampleArticles", "TilshiTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,4 +1,4 @@
-import Corpora
+import Formats
 /// Reads RSS 2.0 and Atom feeds: one document per item or entry, with its full content
 /// (`content:encoded`, Atom `content`) or else its description/summary, as main text.
 public struct FeedReader: Sendable {

@@ -1,4 +1,4 @@
-import Corpora
+import Formats
 /// One news document as read from a source, before analysis.
 public struct SourceDocument: Sendable, Equatable, Codable {
     /// Identifier given by the source (JSONL `id`, Atom `id`, RSS `guid`), if any.

@@ -1,4 +1,4 @@
-import Corpora
+import Formats
 import Pipeline
 import TextModel
 

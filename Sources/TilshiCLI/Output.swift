@@ -1,15 +1,17 @@
 import Foundation
 
 /// Buffered standard output; large analyses are written in chunks, not one string per token.
-struct StandardOutput {
+package struct StandardOutput {
+    package init() {}
+
     private var buffer = ""
 
-    mutating func write(_ text: String) {
+    package mutating func write(_ text: String) {
         buffer += text
         if buffer.utf8.count > 1 << 16 { flush() }
     }
 
-    mutating func flush() {
+    package mutating func flush() {
         guard !buffer.isEmpty else { return }
         FileHandle.standardOutput.write(Data(buffer.utf8))
         buffer = ""
@@ -17,8 +19,8 @@ struct StandardOutput {
 }
 
 /// One-line error reports on standard error, prefixed with the program name.
-enum StandardError {
-    static func report(_ message: String) {
+package enum StandardError {
+    package static func report(_ message: String) {
         FileHandle.standardError.write(Data("tilshi: \(message)\n".utf8))
     }
 }

@@ -1,4 +1,5 @@
 @testable import Analysis
+@testable import Evaluation
 import Testing
 
 @Suite struct BIOViterbiTests {

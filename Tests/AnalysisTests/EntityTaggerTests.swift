@@ -1,4 +1,5 @@
 @testable import Analysis
+@testable import Evaluation
 import Foundation
 import KazakhData
 import Testing

@@ -2,35 +2,23 @@ import Analysis
 import Foundation
 import Testing
 import TextModel
+import TilshiTesting
 
-/// Seed articles (the copies shipped with the CLI) and helpers shared by the analysis tests.
+/// Seed articles (``SeedArticles``) and helpers shared by the analysis tests.
 enum Seeds {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Sources/TilshiCLI/Resources/Samples")
-
     static func text(_ number: Int) -> String {
-        let prefix = String(format: "%03d_", number)
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        guard let name = files.first(where: { $0.hasPrefix(prefix) }),
-              let text = try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
-        else { return "" }
-        return text
+        SeedArticles.text(number)
     }
 
     /// All five seed texts, in file-name order.
     static func texts() throws -> [String] {
-        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "txt" }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        return try files.map { try String(contentsOf: $0, encoding: .utf8) }
+        try SeedArticles.texts()
     }
 
-    /// The seed whose file name starts with `prefix` ("000" … "004"), tokenised and sentence-split.
+    /// The seed numbered `prefix` ("000" … "004"), tokenised and sentence-split.
     static func analysed(_ prefix: String) throws -> Document {
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        let name = try #require(names.first { $0.hasPrefix(prefix) }, "no seed \(prefix)")
-        var document = Document(id: prefix, text: try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8))
+        let number = try #require(Int(prefix), "no seed \(prefix)")
+        var document = Document(id: prefix, text: SeedArticles.text(number))
         Tokenizer().annotate(&document)
         SentenceSegmenter().annotate(&document)
         return document

@@ -1,14 +1,14 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
+import TilshiTesting
 import NewsServer
 import SearchStore
 import Testing
 
 @Suite struct APITests {
     @Test func healthReportsTheCollection() async throws {
-        try await TestCollection.app().test(.router) { client in
+        try await TestCollection.app().test { client in
             let response = try await client.execute(uri: "/api/health", method: .get)
             #expect(response.status == .ok)
             let json = try response.json()
@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func searchFindsInflectedFormsWithHighlightsAndFacets() async throws {
-        try await TestCollection.app().test(.router) { client in
+        try await TestCollection.app().test { client in
             let response = try await client.execute(uri: "/api/search?q=\("Алматы".queryEncoded)", method: .get)
             #expect(response.status == .ok)
             let json = try response.json()
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func documentCarriesTextAndEveryLayerWithOffsets() async throws {
-        try await TestCollection.app().test(.router) { client in
+        try await TestCollection.app().test { client in
             let response = try await client.execute(uri: "/api/documents/1", method: .get)
             #expect(response.status == .ok)
             let json = try response.json()
@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func unknownDocumentAndBadIdentifiersAreClearErrors() async throws {
-        try await TestCollection.app().test(.router) { client in
+        try await TestCollection.app().test { client in
             let missing = try await client.execute(uri: "/api/documents/999999", method: .get)
             #expect(missing.status == .notFound)
             #expect((try missing.json()["error"] as? [String: Any])?["message"] as? String == "no document with id 999999")
@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func limitsGiveClear4xx() async throws {
-        try await TestCollection.app(writeToken: TestCollection.writeToken, maxBodyBytes: 1024).test(.router) { client in
+        try await TestCollection.app(writeToken: TestCollection.writeToken, maxBodyBytes: 1024).test { client in
             let longQuery = try await client.execute(uri: "/api/search?q=" + String(repeating: "a", count: 3000), method: .get)
             #expect(longQuery.status == .uriTooLong)
             let longText = try await client.execute(uri: "/api/search?q=" + String(repeating: "ab ", count: 100).queryEncoded, method: .get)
@@ -105,7 +105,7 @@ import Testing
 
     @Test(.enabled(if: TestCollection.hasEntities, "needs the NER stage in kk-default"))
     func entitiesAndEntityProfile() async throws {
-        try await TestCollection.app().test(.router) { client in
+        try await TestCollection.app().test { client in
             let list = try await client.execute(uri: "/api/entities", method: .get)
             #expect(list.status == .ok)
             let entities = try list.json()["entities"] as? [[String: Any]] ?? []
@@ -122,7 +122,7 @@ import Testing
     }
 
     @Test func eventsAsJSONAndCalendar() async throws {
-        try await TestCollection.app().test(.router) { client in
+        try await TestCollection.app().test { client in
             let events = try await client.execute(uri: "/api/events?from=2000-01&to=2100-12-31", method: .get)
             #expect(events.status == .ok)
             #expect(try events.json()["events"] is [Any])

@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
+import TilshiTesting
 import NewsServer
 import NewsSources
 import SearchStore
@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func readOnlyServerRefusesWrites() async throws {
-        try await TestCollection.app(try NewsDatabase.inMemory()).test(.router) { client in
+        try await TestCollection.app(try NewsDatabase.inMemory()).test { client in
             let response = try await client.execute(
                 uri: "/api/documents", method: .post, headers: [.contentType: "application/json", .authorization: "Bearer anything-at-all-here"],
                 body: try Self.jsonBody(["title": "Тақырып", "text": "Алматыда көрме өтті."])
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func writesNeedTheRightBearerToken() async throws {
-        try await TestCollection.app(try NewsDatabase.inMemory(), writeToken: TestCollection.writeToken).test(.router) { client in
+        try await TestCollection.app(try NewsDatabase.inMemory(), writeToken: TestCollection.writeToken).test { client in
             let body = try Self.jsonBody(["title": "Тақырып", "text": "Алматыда көрме өтті."])
             let missing = try await client.execute(uri: "/api/documents", method: .post, headers: [.contentType: "application/json"], body: body)
             #expect(missing.status == .unauthorized)
@@ -49,7 +49,7 @@ import Testing
 
     @Test func malformedBodiesAreRefusedClearly() async throws {
         let auth: HTTPFields = [.authorization: "Bearer \(TestCollection.writeToken)", .contentType: "application/json"]
-        try await TestCollection.app(try NewsDatabase.inMemory(), writeToken: TestCollection.writeToken).test(.router) { client in
+        try await TestCollection.app(try NewsDatabase.inMemory(), writeToken: TestCollection.writeToken).test { client in
             let notJSON = try await client.execute(uri: "/api/documents", method: .post, headers: auth, body: ByteBuffer(string: "{title"))
             #expect(notJSON.status == .badRequest)
             let noText = try await client.execute(uri: "/api/documents", method: .post, headers: auth, body: try Self.jsonBody(["title": "x"]))
@@ -69,7 +69,7 @@ import Testing
     /// A document whose title and text carry a script: the pages show it as text, the API returns it verbatim.
     @Test func hostileMarkupIsEscapedOnPagesAndVerbatimInJSON() async throws {
         let database = try NewsDatabase.inMemory()
-        try await TestCollection.app(database, writeToken: TestCollection.writeToken).test(.router) { client in
+        try await TestCollection.app(database, writeToken: TestCollection.writeToken).test { client in
             let text = "Алматыда \(Self.hostile) көрме өтті. Қасым-Жомарт Тоқаев \"<b>\" & 'x' деді."
             let created = try await client.execute(
                 uri: "/api/documents", method: .post,
@@ -100,7 +100,7 @@ import Testing
 
     @Test func plainTextAndHTMLBodies() async throws {
         let auth: HTTPFields = [.authorization: "Bearer \(TestCollection.writeToken)"]
-        try await TestCollection.app(try NewsDatabase.inMemory(), writeToken: TestCollection.writeToken).test(.router) { client in
+        try await TestCollection.app(try NewsDatabase.inMemory(), writeToken: TestCollection.writeToken).test { client in
             var headers = auth
             headers[.contentType] = "text/plain; charset=utf-8"
             let plain = try await client.execute(uri: "/api/documents", method: .post, headers: headers, body: ByteBuffer(string: "Астанада жиын өтті."))
@@ -121,9 +121,9 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let database = try NewsDatabase.open(path: folder.appendingPathComponent("c.sqlite").path)
-        try database.ingest(try TestCollection.seeds())
-        let seeds = try TestCollection.seeds()
-        try await TestCollection.app(database, writeToken: TestCollection.writeToken).test(.router) { client in
+        try database.ingest(try SeedArticles.datedDocuments())
+        let seeds = try SeedArticles.datedDocuments()
+        try await TestCollection.app(database, writeToken: TestCollection.writeToken).test { client in
             try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                 for (index, seed) in seeds.enumerated() {
                     group.addTask {

@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
+import TilshiTesting
 import NewsServer
 import Testing
 
@@ -9,7 +9,7 @@ import Testing
 /// and the JSON the API returns has the shape it promises.
 @Suite struct OpenAPITests {
     static func document() async throws -> JSONValue {
-        try await TestCollection.app().test(.router) { client in
+        try await TestCollection.app().test { client in
             let response = try await client.execute(uri: "/openapi.json", method: .get)
             #expect(response.status == .ok)
             return try response.jsonValue()
@@ -48,7 +48,7 @@ import Testing
         }
         #expect(routes.count >= (TestCollection.hasEntities ? 7 : 6))
         let checked = routes
-        try await TestCollection.app().test(.router) { client in
+        try await TestCollection.app().test { client in
             for route in checked {
                 let response = try await client.execute(uri: route.uri, method: .get)
                 #expect(response.status == .ok, "\(route.uri)")
@@ -61,7 +61,7 @@ import Testing
     @Test func errorsHaveTheDocumentedShape() async throws {
         let document = try await Self.document()
         let validator = SchemaValidator(schemas: document["components"]?["schemas"]?.object ?? [:])
-        try await TestCollection.app().test(.router) { client in
+        try await TestCollection.app().test { client in
             for uri in ["/api/documents/0", "/api/documents/424242", "/api/search?page=x", "/api/nope"] {
                 let response = try await client.execute(uri: uri, method: .get)
                 let problems = validator.problems(try response.jsonValue(), against: .object(["$ref": .string("#/components/schemas/Error")]), at: uri)

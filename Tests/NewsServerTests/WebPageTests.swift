@@ -1,13 +1,13 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
-import NewsServer
+import TilshiTesting
+@testable import NewsServer
 import Testing
 
 @Suite struct WebPageTests {
     @Test func searchPageShowsHitsWithHighlightsAndEntityMarks() async throws {
-        try await TestCollection.app().test(.router) { client in
+        try await TestCollection.app().test { client in
             let response = try await client.execute(uri: "/?q=\("Алматы".queryEncoded)", method: .get)
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "text/html; charset=utf-8")
@@ -24,7 +24,7 @@ import Testing
 
     @Test(.enabled(if: TestCollection.hasEntities, "needs the NER stage in kk-default"))
     func searchSnippetsMarkEntitiesByType() async throws {
-        try await TestCollection.app().test(.router) { client in
+        try await TestCollection.app().test { client in
             let html = try await client.execute(uri: "/?q=\("Алматы".queryEncoded)", method: .get).text
             #expect(html.contains("class=\"ent ent-"))
             #expect(html.contains("class=\"chip ent-"))
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func emptySearchListsTheCollection() async throws {
-        try await TestCollection.app().test(.router) { client in
+        try await TestCollection.app().test { client in
             let html = try await client.execute(uri: "/", method: .get).text
             #expect(html.contains("id=\"stats\""))
             #expect(html.components(separatedBy: "class=\"result card\"").count - 1 == 5)
@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func documentPageShowsTextAndFacts() async throws {
-        try await TestCollection.app().test(.router) { client in
+        try await TestCollection.app().test { client in
             let html = try await client.execute(uri: "/documents/1", method: .get).text
             #expect(html.contains("id=\"doc-text\""))
             #expect(html.contains("id=\"facts\""))
@@ -53,7 +53,7 @@ import Testing
 
     @Test(.enabled(if: TestCollection.hasEntities, "needs the NER stage in kk-default"))
     func documentPageMarksEntitiesLikeDisplaCy() async throws {
-        try await TestCollection.app().test(.router) { client in
+        try await TestCollection.app().test { client in
             let html = try await client.execute(uri: "/documents/1", method: .get).text
             #expect(html.contains("class=\"legend\""))
             #expect(html.contains("href=\"/entities/"))
@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func entityListAndEventPages() async throws {
-        try await TestCollection.app().test(.router) { client in
+        try await TestCollection.app().test { client in
             let list = try await client.execute(uri: "/entities", method: .get)
             #expect(list.status == .ok)
             #expect(list.text.contains("id=\"entity-list\""))
@@ -77,7 +77,7 @@ import Testing
     /// The calendar writes dates for people, never as raw TIMEX3 values, and names a meeting as one.
     @Test(.enabled(if: TestCollection.hasEntities, "needs the fact stages in kk-default"))
     func eventPageWritesDatesAsWords() async throws {
-        try await TestCollection.app().test(.router) { client in
+        try await TestCollection.app().test { client in
             let page = try await client.execute(uri: "/events", method: .get).text
             #expect(!page.contains("XXXX"))
             #expect(page.contains("Кездесу: "))
@@ -88,7 +88,7 @@ import Testing
 
     @Test(.enabled(if: TestCollection.hasEntities, "needs the NER stage in kk-default"))
     func entityPage() async throws {
-        try await TestCollection.app().test(.router) { client in
+        try await TestCollection.app().test { client in
             let entity = try await client.execute(uri: "/entities/1", method: .get)
             #expect(entity.status == .ok)
             #expect(entity.text.contains("id=\"mentions\""))
@@ -97,7 +97,7 @@ import Testing
     }
 
     @Test func englishSwitchIsRememberedInACookie() async throws {
-        try await TestCollection.app().test(.router) { client in
+        try await TestCollection.app().test { client in
             let english = try await client.execute(uri: "/?lang=en", method: .get)
             #expect(english.text.contains("<html lang=\"en\">"))
             #expect(english.text.contains(">Search<"))
@@ -110,7 +110,7 @@ import Testing
     }
 
     @Test func staticFilesAreServed() async throws {
-        try await TestCollection.app().test(.router) { client in
+        try await TestCollection.app().test { client in
             let css = try await client.execute(uri: "/static/style.css", method: .get)
             #expect(css.status == .ok)
             #expect(css.headers[.contentType] == "text/css; charset=utf-8")
@@ -122,12 +122,9 @@ import Testing
 
     /// Every value goes through `{{…}}`, which escapes; the raw forms `{{{…}}}` and `{{&…}}` never appear.
     @Test func templatesNeverInsertRawValues() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/NewsServer/Resources/Templates")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }
-        #expect(names.count >= 7)
-        for name in names {
-            let template = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        let templates = try ServerResources.load().templates
+        #expect(templates.count >= 7)
+        for (name, template) in templates {
             #expect(!template.contains("{{{"), "\(name) inserts a raw value")
             #expect(!template.contains("{{&"), "\(name) inserts a raw value")
             #expect(!template.contains("style=\""), "\(name) has an inline style (blocked by the content security policy)")
@@ -136,9 +133,7 @@ import Testing
     }
 
     @Test func interfaceStringsExistInBothLanguages() throws {
-        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/NewsServer/Resources/strings.tsv")
-        for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n") where !line.hasPrefix("#") {
+        for line in try ServerResources.load().strings.split(separator: "\n") where !line.hasPrefix("#") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             #expect(fields.count == 3 && fields.allSatisfy { !$0.isEmpty }, "incomplete line: \(line)")
         }

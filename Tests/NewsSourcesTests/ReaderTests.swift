@@ -1,4 +1,4 @@
-import Corpora
+import Formats
 import Foundation
 import Testing
 @testable import NewsSources

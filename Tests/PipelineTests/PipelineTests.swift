@@ -2,6 +2,7 @@ import Foundation
 import Pipeline
 import Testing
 import TextModel
+import TilshiTesting
 
 @Suite struct PipelineTests {
     @Test func registeredPipelinesResolveByName() {
@@ -89,13 +90,9 @@ import TextModel
     }
 }
 
-/// The bundled seed articles, read from the CLI's resources.
+/// The bundled seed articles.
 enum SeedText {
     static func first(_ prefix: String) -> String? {
-        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/TilshiCLI/Resources/Samples")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        guard let name = names.sorted().first(where: { $0.hasPrefix(prefix) }) else { return nil }
-        return try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+        Int(prefix).map(SeedArticles.text)
     }
 }

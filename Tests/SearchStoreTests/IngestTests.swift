@@ -12,7 +12,7 @@ import TextModel
         let db = try NewsDatabase.inMemory()
         // When the seeds are ingested twice, the second time with other whitespace and case
         let first = try db.ingest(Seeds.documents())
-        let reformatted = Seeds.documents().map { document in
+        let reformatted = try Seeds.documents().map { document in
             var copy = document
             copy.text = "  " + document.text.replacingOccurrences(of: " ", with: "  ").uppercased() + "\n"
             copy.origin = "copy of " + document.origin

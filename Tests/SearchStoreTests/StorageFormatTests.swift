@@ -28,7 +28,7 @@ import TextModel
 
     @Test func seedsReadBackExactlyAsAnalysed() throws {
         let db = try NewsDatabase.inMemory()
-        let sources = Seeds.documents()
+        let sources = try Seeds.documents()
         let report = try db.ingest(sources)
         #expect(report.added.count == sources.count)
         var layersSeen = 0
@@ -60,7 +60,7 @@ import TextModel
     }
 
     @Test func compactFormsAreSmallAndExact() throws {
-        for source in Seeds.documents() {
+        for source in try Seeds.documents() {
             let document = Self.storedLayers(of: source, id: "x")
             // Kazakh text: one byte a letter instead of two.
             let stored = StoredText.databaseValue(source.text)
@@ -84,7 +84,7 @@ import TextModel
         let db = try NewsDatabase.inMemory()
         let id = try #require(try db.ingest([Seeds.documents()[0]]).added.first)
         let blob = try #require(try db.writer.read { try Data.fetchOne($0, sql: "SELECT layers FROM document WHERE id = ?", arguments: [id]) })
-        let text = Seeds.documents()[0].text
+        let text = try Seeds.documents()[0].text
 
         // Every truncation and many single-byte changes of a real blob: a decode or an error, never a crash.
         var random = SystemRandomNumberGenerator()
@@ -123,7 +123,7 @@ import TextModel
         // A database as schema version 1 wrote it: text as TEXT, layers as JSON, one row per mention.
         let queue = try DatabaseQueue(configuration: NewsDatabase.makeConfiguration())
         try NewsDatabase.migrator.migrate(queue, upTo: "v1")
-        let source = Seeds.documents()[1]
+        let source = try Seeds.documents()[1]
         let expected = Self.storedLayers(of: source, id: "seed")
         #expect(expected.entities.count > 5)
         try queue.write { db in
@@ -158,7 +158,7 @@ import TextModel
         // The index written before the migration still answers, and new documents are indexed from their stored form.
         #expect(try db.search(SearchQuery("ЮНЕСКО")).hits.map(\.id).contains(1) || db.search(SearchQuery(expected.entities[0].canonical)).total > 0)
         let added = try db.ingest([Seeds.documents()[2]]).added
-        let word = try #require(Self.storedLayers(of: Seeds.documents()[2], id: "y").entities.first?.canonical)
+        let word = try #require(Self.storedLayers(of: try Seeds.documents()[2], id: "y").entities.first?.canonical)
         #expect(try db.search(SearchQuery(word)).hits.map(\.id).contains(added[0]))
     }
 

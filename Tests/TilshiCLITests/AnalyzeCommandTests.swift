@@ -1,8 +1,9 @@
 import ArgumentParser
-import Corpora
+import Formats
 import Foundation
 import Pipeline
 import Testing
+import TilshiTesting
 import TextModel
 @testable import TilshiCLI
 
@@ -196,9 +197,7 @@ import TextModel
     }
 
     @Test func seedsAnalyseToOneJSONObjectEach() throws {
-        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/TilshiCLI/Resources/Samples")
-        let inputs = try FileManager.default.contentsOfDirectory(atPath: samples.path).sorted().map { samples.appendingPathComponent($0).path }
+        let inputs = try SeedArticles.paths()
         #expect(inputs.count == 5)
         let result = try run(["--format", "jsonl"], inputs: inputs)
         #expect(result.failures == 0)

@@ -20,7 +20,6 @@ import Testing
         #expect(try TilshiCommand.Ingest.parse(["a.jsonl", "news/"]).paths == ["a.jsonl", "news/"])
         #expect(try TilshiCommand.Export.parse(["--format", "conllu"]).format == .conllu)
         #expect(throws: (any Error).self) { try TilshiCommand.Export.parse(["--format", "xml"]) }
-        #expect(try TilshiCommand.BenchSearch.parse(["--docs", "10000"]).docs == 10_000)
     }
 
     @Test func csvFieldsAreQuotedOnlyWhenNeeded() {

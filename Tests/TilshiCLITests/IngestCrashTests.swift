@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import SearchStore
 import Testing
+import TilshiTesting
 
 /// Kills a real `tilshi ingest` in the middle and checks that the database is consistent and that a
 /// second run finishes the job.
@@ -18,9 +19,7 @@ import Testing
 
     /// Sentences of the first seed, for short documents.
     static let sentences: [String] = {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let seed = (try? String(contentsOf: folder.appendingPathComponent("Sources/TilshiCLI/Resources/Samples/002_5a211e5b19e34e94.txt"), encoding: .utf8)) ?? ""
-        return seed.components(separatedBy: ". ").filter { $0.count > 30 }
+        SeedArticles.text(2).components(separatedBy: ". ").filter { $0.count > 30 }
     }()
 
     @Test func killedIngestLeavesConsistentDatabaseAndRerunFinishes() throws {

@@ -2,12 +2,10 @@ import Foundation
 import Pipeline
 import Testing
 import TextModel
+import SampleArticles
 
 /// The people, organisations and places of the five seed articles, found by the `kk-default` pipeline.
 @Suite struct NERSeedTests {
-    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../Sources/TilshiCLI/Resources/Samples").standardizedFileURL
-
     static let found = labelledNames(Pipeline.default)
 
     /// The same, from the pipeline cut right after the `entities` stage: the canonical names this stage gives,
@@ -18,11 +16,9 @@ import TextModel
             + Pipeline.default.annotators.filter { $0.name == "entities" }))
 
     static func labelledNames(_ pipeline: Pipeline) -> Set<String> {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: samples.path)) ?? []
         var found: Set<String> = []
-        for file in files where file.hasSuffix(".txt") {
-            guard let text = try? String(contentsOf: samples.appendingPathComponent(file), encoding: .utf8) else { continue }
-            for entity in pipeline.analyze(id: file, text: text).entities {
+        for article in try! SampleArticles.all() {
+            for entity in pipeline.analyze(id: article.fileName, text: article.text).entities {
                 found.insert("\(entity.label) \(entity.canonical)")
             }
         }

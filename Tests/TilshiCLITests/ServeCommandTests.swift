@@ -1,5 +1,6 @@
 import ArgumentParser
 import NewsSources
+import SampleArticles
 import Testing
 @testable import TilshiCLI
 
@@ -21,7 +22,7 @@ import Testing
     }
 
     @Test func demoShipsTheFiveSampleArticlesWithTitles() throws {
-        let samples = try TilshiCommand.Demo.sampleDocuments()
+        let samples = try SampleArticles.demoDocuments()
         #expect(samples.count == 5)
         #expect(samples.allSatisfy { ($0.title ?? "").count > 10 && $0.text.count > 1000 })
         #expect(samples.contains { $0.title == "Алматы ресми түрде World Craft City мәртебесіне ие болды" })

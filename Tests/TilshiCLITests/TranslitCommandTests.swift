@@ -11,7 +11,7 @@ import TextModel
         #expect(command.to == .latn)
         #expect(try TilshiCommand.Translit.parse([]).to == nil)
         #expect(throws: (any Error).self) { try TilshiCommand.Translit.parse(["--to", "arab"]) }
-        #expect(TilshiCommand.configuration.subcommands.contains { $0 == TilshiCommand.Translit.self })
+        #expect(TilshiCommand.userCommands.contains { $0 == TilshiCommand.Translit.self })
     }
 
     @Test func detectsTheScriptAndConvertsToTheOther() {
@@ -31,29 +31,5 @@ import TextModel
         try Data().write(to: empty)
         let command = try TilshiCommand.Translit.parse([good.path, empty.path, directory.appendingPathComponent("missing.txt").path])
         await #expect(throws: ExitCode.failure) { try await command.run() }
-    }
-
-    @Test func evalTranslitFiguresOnTheSeeds() throws {
-        let report = TilshiCommand.Eval.Translit.measure(try SampleTexts.seeds().map(\.text))
-        #expect(report.words > 1700)
-        #expect(report.folded == report.words)
-        #expect(Double(report.exact) / Double(report.words) >= 0.99)
-        #expect(report.stableTexts == 5)
-    }
-
-    @Test func evalLanguageIDOnSeedsAndTheRussianEnglishSample() throws {
-        let seeds = try TilshiCommand.Eval.LanguageID.seedParagraphs()
-        #expect(seeds.items.count >= 20)
-        #expect(seeds.items.filter { $0.language == .ru }.count == 1)
-        #expect(TilshiCommand.Eval.LanguageID.errors(seeds).isEmpty)
-        let sample = try TilshiCommand.Eval.LanguageID.russianEnglishSample()
-        #expect(sample.items.count >= 40)
-        #expect(TilshiCommand.Eval.LanguageID.errors(sample).count <= 1)
-    }
-
-    @Test func evalSubcommandsAreRegistered() throws {
-        #expect(TilshiCommand.Eval.configuration.subcommands.contains { $0 == TilshiCommand.Eval.LanguageID.self })
-        #expect(TilshiCommand.Eval.configuration.subcommands.contains { $0 == TilshiCommand.Eval.Translit.self })
-        _ = try TilshiCommand.Eval.LanguageID.parse(["--ktb", "/nonexistent"])
     }
 }

@@ -9,21 +9,21 @@
 /// backward pass recovers each predecessor by re-scanning one column, so the path is the one a scalar arg-max
 /// would pick (first maximum wins). Predecessors that cannot reach any maximum are skipped (most tags of a word
 /// score far below its best), which makes the forward pass several times cheaper without changing its result.
-enum BIOViterbi {
+package enum BIOViterbi {
     /// Start and transition scores: `transitions[previous * tagCount + current]`.
-    struct Transitions: Sendable {
-        let tagCount: Int
-        let start: [Float]
-        let transitions: [Float]
+    package struct Transitions: Sendable {
+        package let tagCount: Int
+        package let start: [Float]
+        package let transitions: [Float]
 
         /// Per previous tag, the smallest and largest weight of its row (for pruning predecessors, see `decode`).
-        let rowMinimum: [Float]
-        let rowMaximum: [Float]
+        package let rowMinimum: [Float]
+        package let rowMaximum: [Float]
         /// The weights by column, `columns[current * tagCount + previous]`: the backward pass reads every weight into
         /// one tag, which in `transitions` lie a row apart.
-        let columns: [Float]
+        package let columns: [Float]
 
-        init(start: [Float], transitions: [Float], tagCount: Int) {
+        package init(start: [Float], transitions: [Float], tagCount: Int) {
             self.tagCount = tagCount
             self.start = start
             self.transitions = transitions
@@ -34,7 +34,7 @@ enum BIOViterbi {
     }
 
     /// The best tag sequence for `count` positions with `emissions[i * tagCount + t]`.
-    static func decode(emissions: [Float], count: Int, transitions: Transitions) -> [Int] {
+    package static func decode(emissions: [Float], count: Int, transitions: Transitions) -> [Int] {
         guard count > 0 else { return [] }
         let tagCount = transitions.tagCount
         // Forward scores of every position (kept for the backward pass instead of back-pointers).
@@ -102,7 +102,7 @@ enum BIOViterbi {
     }
 
     @inline(__always)
-    static func isInside(_ tag: Int) -> Bool { tag > 0 && tag % 2 == 0 }
+    package static func isInside(_ tag: Int) -> Bool { tag > 0 && tag % 2 == 0 }
 
     // The forward pass's row operations, eight tags at a time with `SIMD8`: the compiler left the plain loops scalar
     // inside `decode` (it could not rule out that the rows overlap), and they were most of the decoder's time. Every
@@ -111,7 +111,7 @@ enum BIOViterbi {
 
     /// The largest `a[p] + b[p]` (a maximum does not depend on the order it is taken in).
     @inline(__always)
-    static func largestSum(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
+    package static func largestSum(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
         let left = UnsafeRawPointer(a), right = UnsafeRawPointer(b)
         var lanes = SIMD8<Float>(repeating: -.infinity)
         var p = 0
@@ -132,7 +132,7 @@ enum BIOViterbi {
 
     /// `current[t] = from + row[t]` for every tag.
     @inline(__always)
-    static func setSums(_ current: UnsafeMutablePointer<Float>, _ from: Float, _ row: UnsafePointer<Float>, count: Int) {
+    package static func setSums(_ current: UnsafeMutablePointer<Float>, _ from: Float, _ row: UnsafePointer<Float>, count: Int) {
         let target = UnsafeMutableRawPointer(current), source = UnsafeRawPointer(row)
         let base = SIMD8<Float>(repeating: from)
         var t = 0
@@ -150,7 +150,7 @@ enum BIOViterbi {
 
     /// `current[t] += addend[t]` for every tag.
     @inline(__always)
-    static func addInPlace(_ current: UnsafeMutablePointer<Float>, _ addend: UnsafePointer<Float>, count: Int) {
+    package static func addInPlace(_ current: UnsafeMutablePointer<Float>, _ addend: UnsafePointer<Float>, count: Int) {
         let target = UnsafeMutableRawPointer(current), source = UnsafeRawPointer(addend)
         var t = 0
         while t + 8 <= count {
@@ -169,7 +169,7 @@ enum BIOViterbi {
     /// `current[t] = max(current[t], from + row[t])` for every tag; the candidate only when strictly greater, as the
     /// scalar loop did (x86 `maxps`).
     @inline(__always)
-    static func raiseToCandidates(_ current: UnsafeMutablePointer<Float>, from: Float, row: UnsafePointer<Float>, count: Int) {
+    package static func raiseToCandidates(_ current: UnsafeMutablePointer<Float>, from: Float, row: UnsafePointer<Float>, count: Int) {
         let target = UnsafeMutableRawPointer(current), source = UnsafeRawPointer(row)
         let base = SIMD8<Float>(repeating: from)
         var t = 0

@@ -50,32 +50,32 @@ public struct EntityFeatures: Sendable {
     enum NumberClass: UInt64 { case none = 0, cardinalWord, ordinalWord, digits, ordinalDigits, month }
 
     /// Per-word facts computed once and shared by the word's own and its neighbours' features.
-    struct Word {
-        var lower: UInt64 = 0
-        var stem: UInt64 = 0
-        var ending: UInt64 = 0
-        var shape: UInt64 = 0
-        var suffix2: UInt64 = 0
-        var suffix3: UInt64 = 0
+    package struct Word {
+        package var lower: UInt64 = 0
+        package var stem: UInt64 = 0
+        package var ending: UInt64 = 0
+        package var shape: UInt64 = 0
+        package var suffix2: UInt64 = 0
+        package var suffix3: UInt64 = 0
         /// Hashes of the first 1…4 and last 1…5 letters (inline storage: no allocation per word).
-        var prefixes = SIMD8<UInt64>()
-        var prefixCount = 0
-        var suffixes = SIMD8<UInt64>()
-        var suffixCount = 0
-        var digits: UInt64 = 0
-        var number: UInt64 = 0
+        package var prefixes = SIMD8<UInt64>()
+        package var prefixCount = 0
+        package var suffixes = SIMD8<UInt64>()
+        package var suffixCount = 0
+        package var digits: UInt64 = 0
+        package var number: UInt64 = 0
         /// The stem, or the number class for numbers: lets "елу жыл" and "50 жыл" share features.
-        var abstract: UInt64 = 0
-        var isCapitalised = false
-        var opensQuote = false
-        var closesQuote = false
-        var isPlainQuote = false
+        package var abstract: UInt64 = 0
+        package var isCapitalised = false
+        package var opensQuote = false
+        package var closesQuote = false
+        package var isPlainQuote = false
         /// The analyser's context-free best reading (``Morphology/analyses(of:)``): lemma, UPOS, suffix chain.
-        var lemma: UInt64 = 0
-        var upos: UInt64 = 0
-        var chain: UInt64 = 0
+        package var lemma: UInt64 = 0
+        package var upos: UInt64 = 0
+        package var chain: UInt64 = 0
         /// The class of the listed head noun the word is a form of (`entity_heads.tsv`: "университеті" → ORGANISATION), or 0.
-        var head: UInt64 = 0
+        package var head: UInt64 = 0
     }
 
     /// The feature ids of every token, flattened: token `i` owns `ids[offsets[i]..<offsets[i + 1]]`.
@@ -88,7 +88,7 @@ public struct EntityFeatures: Sendable {
     /// Without `includeForm`, the ids of the features that depend on one word's form alone, its own
     /// (``appendStaticIDs(of:to:)``) and those it gives its neighbours (``appendNeighbourIDs(of:_:to:)``), are left
     /// out: the tagger adds their weights from per-form score rows.
-    func extract(_ info: [Word], lexicon: EntityLexicon, includeForm: Bool) -> (ids: [UInt32], offsets: [Int]) {
+    package func extract(_ info: [Word], lexicon: EntityLexicon, includeForm: Bool) -> (ids: [UInt32], offsets: [Int]) {
         let lexiconHits = lexicon.matches(info.map(\.stem))
         var ids: [UInt32] = []
         ids.reserveCapacity(info.count * (includeForm ? 72 : 32))
@@ -217,7 +217,7 @@ public struct EntityFeatures: Sendable {
     /// in-context reading scored 0.8 F1 lower on dev and 0.7 lower on held-out (EVALUATION.md), as it reads one name
     /// differently from sentence to sentence. The form's readings are already in the analyser's cache when the
     /// morphology stage has run, and the tagger asks once per form (``FormRowCache``).
-    func describe(_ token: Token) -> Word {
+    package func describe(_ token: Token) -> Word {
         var word = describe(token.norm)
         if let best = Morphology.shared.analyses(of: token.norm).first {
             word.lemma = FeatureHash.of(best.lemma.unicodeScalars.map(LetterCase.lower)) &+ 11
@@ -256,7 +256,7 @@ public struct EntityFeatures: Sendable {
         if word.head != 0 { add(72, word.head) }
     }
 
-    func describe<S: StringProtocol>(_ text: S) -> Word {
+    package func describe<S: StringProtocol>(_ text: S) -> Word {
         var word = Word()
         let original = Array(text.unicodeScalars)
         let lower = original.map(LetterCase.lower)
@@ -378,7 +378,7 @@ public struct EntityFeatures: Sendable {
         return tags
     }
 
-    static func stemHash(_ lower: [Unicode.Scalar]) -> UInt64 {
+    package static func stemHash(_ lower: [Unicode.Scalar]) -> UInt64 {
         FeatureHash.of(lower[..<(NominativeName.strippedLength(lower) ?? lower.count)])
     }
 }

@@ -3,30 +3,35 @@ import KazakhData
 /// Names seen in the training data with the classes they were tagged with, matched by word stems
 /// ("Алматыда" finds "Алматы"), so a name the model met once in one case form is recognised in another.
 ///
-/// Built by ``EntityTrainer`` and stored inside the model file. During training each sentence sees a lexicon
+/// Built by the NER trainer (`Evaluation`) and stored inside the model file. During training each sentence sees a lexicon
 /// built from the *other* folds only (jackknifing), so the model learns how far to trust a lexicon hit on a
 /// sentence the lexicon has not memorised, which is the situation at tagging time.
 public struct EntityLexicon: Sendable, Equatable {
     /// One name: the stem hashes of its words and a bit per class it was tagged with.
-    struct Entry: Sendable, Equatable {
-        var words: [UInt64]
-        var classMask: UInt32
+    package struct Entry: Sendable, Equatable {
+        package var words: [UInt64]
+        package var classMask: UInt32
+
+        package init(words: [UInt64], classMask: UInt32) {
+            self.words = words
+            self.classMask = classMask
+        }
     }
 
     /// Classes worth remembering by name; numbers, dates and amounts are recognised by their shape instead.
-    static let nameClasses: Set<String> = [
+    package static let nameClasses: Set<String> = [
         "PERSON", "ORGANISATION", "GPE", "LOCATION", "FACILITY", "POSITION", "EVENT", "PROJECT", "ART", "LAW",
         "NORP", "LANGUAGE", "PRODUCT", "DISEASE", "MISCELLANEOUS", "NON_HUMAN",
     ]
     /// Longest name kept, in words.
-    static let maximumWords = 6
+    package static let maximumWords = 6
 
     let entries: [Entry]
     let index: [UInt64: [Int]]
     /// The first words of ``index``, so most words skip the dictionary lookup.
     let firstWords: FirstWordFilter
 
-    init(entries: [Entry]) {
+    package init(entries: [Entry]) {
         self.entries = entries
         var index: [UInt64: [Int]] = [:]
         for (position, entry) in entries.enumerated() { index[entry.words[0], default: []].append(position) }
@@ -34,46 +39,7 @@ public struct EntityLexicon: Sendable, Equatable {
         firstWords = FirstWordFilter(index.keys)
     }
 
-    static let empty = EntityLexicon(entries: [])
-
-    /// The lexicon of the gold spans of `examples` plus the hand gazetteer (`ner-gazetteer.tsv`) names the
-    /// training data lacks, so a well-known name missing there ("КБТУ") gets the weight learnt for lexicon hits;
-    /// `classes` fixes the bit of each class.
-    static func build(_ examples: some Sequence<EntityTrainer.Example>, classes: [String]) -> EntityLexicon {
-        let bit = Dictionary(uniqueKeysWithValues: classes.enumerated().filter { nameClasses.contains($1) && $0 < 32 }.map { ($1, $0) })
-        var masks: [[UInt64]: UInt32] = [:]
-        for example in examples {
-            var start: Int?
-            var label = ""
-            func close(_ end: Int) {
-                if let begin = start, let b = bit[label], end - begin <= maximumWords {
-                    let words = example.words[begin..<end].map { EntityFeatures.stemHash($0.unicodeScalars.map(LetterCase.lower)) }
-                    masks[words, default: 0] |= 1 << UInt32(b)
-                }
-                start = nil
-            }
-            for (i, tag) in example.tags.enumerated() {
-                let name = tag.count > 2 ? String(tag.dropFirst(2)) : ""
-                if tag.hasPrefix("I-"), start != nil, name == label { continue }
-                close(i)
-                if tag != "O" {
-                    start = i
-                    label = name
-                }
-            }
-            close(example.tags.count)
-        }
-        // Hand-listed names fill gaps only: where the training data tagged a name, its own labels are kept.
-        var handMasks: [[UInt64]: UInt32] = [:]
-        for entry in EntityGazetteer.entries {
-            guard let b = bit[entry.label] else { continue }
-            handMasks[entry.words.map { EntityFeatures.stemHash($0.unicodeScalars.map(LetterCase.lower)) }, default: 0] |= 1 << UInt32(b)
-        }
-        for (words, mask) in handMasks where masks[words] == nil { masks[words] = mask }
-        let entries = masks.map { Entry(words: $0.key, classMask: $0.value) }
-            .sorted { $0.words.lexicographicallyPrecedes($1.words) }
-        return EntityLexicon(entries: entries)
-    }
+    package static let empty = EntityLexicon(entries: [])
 
     /// For every word, `(class bit, isInside)` pairs of the longest lexicon names covering it.
     func matches(_ stems: [UInt64]) -> [[(bit: UInt32, inside: Bool)]] {

@@ -65,7 +65,7 @@ public struct EntityModel: Sendable {
         return name.hasPrefix("B-") ? 1 + 2 * c : 2 + 2 * c
     }
 
-    init(classes: [String], start: [Float], transitions: [Float], scale: Float,
+    package init(classes: [String], start: [Float], transitions: [Float], scale: Float,
          featureIDs: [UInt32], entryOffsets: [UInt32], entryTags: [UInt8], entryWeights: [Int16], lexicon: EntityLexicon) {
         self.lexicon = lexicon
         self.classes = classes

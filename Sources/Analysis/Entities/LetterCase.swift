@@ -2,11 +2,11 @@ import TextModel
 
 /// Letter case of Unicode scalars with fast paths for ASCII and Cyrillic (Kazakh letters included),
 /// which are nearly all the NER tagger sees; other scalars fall back to the Unicode tables.
-enum LetterCase: UInt8 {
+package enum LetterCase: UInt8 {
     case upper, lower, none
 
     @inline(__always)
-    static func of(_ scalar: Unicode.Scalar) -> LetterCase {
+    package static func of(_ scalar: Unicode.Scalar) -> LetterCase {
         let v = scalar.value
         switch v {
         case 0x41...0x5A, 0x400...0x42F: return .upper
@@ -25,7 +25,7 @@ enum LetterCase: UInt8 {
 
     /// The lower-case scalar (single-scalar mappings only; others are kept as they are).
     @inline(__always)
-    static func lower(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    package static func lower(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         scalar.fastLowercase
     }
 }

@@ -4,10 +4,10 @@ import TextModel
 /// Generates every plausible analysis of a word form, without context: special tokens (punctuation,
 /// numbers, Latin script, acronym + suffix), memorised and irregular forms, and suffix-grammar segmentations
 /// whose stem is known or guessable.
-struct CandidateGenerator: Sendable {
-    let grammar: SuffixGrammar
+package struct CandidateGenerator: Sendable {
+    package let grammar: SuffixGrammar
     let derivations: DerivationEndings
-    let lexicon: StemLexicon
+    package let lexicon: StemLexicon
     /// Feature strings of readings already described (the same few thousand combinations recur in every text).
     let featureMemo = FeatureMemo()
     // Keyed by UTF-8 bytes: looked up once per new word form, and hashing a non-ASCII `String` normalises it.
@@ -15,9 +15,9 @@ struct CandidateGenerator: Sendable {
     let memorised: [FormKey: [MorphAnalysis]]
 
     /// At most this many grammar readings per form are kept (known stems first).
-    static let maximumCandidates = 24
+    package static let maximumCandidates = 24
 
-    init(lexicon: StemLexicon, memorised: [String: [MorphAnalysis]]) {
+    package init(lexicon: StemLexicon, memorised: [String: [MorphAnalysis]]) {
         grammar = SuffixGrammar(rows: MorphologyTables.suffixes())
         derivations = DerivationEndings(rows: MorphologyTables.derivations())
         self.lexicon = lexicon
@@ -32,20 +32,20 @@ struct CandidateGenerator: Sendable {
     }
 
     /// Analyses of a lowercased form seen in training data, most frequent first.
-    func memorised(lower: String) -> [MorphAnalysis] { memorised[FormKey(lower)] ?? [] }
+    package func memorised(lower: String) -> [MorphAnalysis] { memorised[FormKey(lower)] ?? [] }
 
     /// Whether `stem` carries a derivational ending implying `upos`.
-    func hasDerivation(of stem: [Unicode.Scalar], upos: UPOS) -> Bool {
+    package func hasDerivation(of stem: [Unicode.Scalar], upos: UPOS) -> Bool {
         derivations.firstMatch(in: stem, only: upos) != nil
     }
 
     /// The derivational ending of a stem (its id and the part of speech it implies), if any.
-    func derivation(of stem: [Unicode.Scalar]) -> (id: String, upos: UPOS)? {
+    package func derivation(of stem: [Unicode.Scalar]) -> (id: String, upos: UPOS)? {
         derivations.firstMatch(in: stem).map { (derivations.ids[$0], derivations.upos[$0]) }
     }
 
     /// Every candidate analysis of `form`, whose lowercase is `lower` and memorised readings `memorised`.
-    func candidates(of form: String, lower: String, memorised: [MorphAnalysis]) -> [MorphAnalysis] {
+    package func candidates(of form: String, lower: String, memorised: [MorphAnalysis]) -> [MorphAnalysis] {
         var out: [MorphAnalysis] = []
         func add(_ analysis: MorphAnalysis) {
             if !out.contains(where: { $0.sameReading(analysis) }) { out.append(analysis) }
@@ -139,7 +139,7 @@ struct CandidateGenerator: Sendable {
 
     /// Stems a vowel-initial suffix may have altered: voiced final consonant (кітаб- → кітап) and a dropped
     /// vowel of the last syllable (халқ- → халық, ауз- → ауыз, орн- → орын).
-    static func alternations(of stem: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
+    package static func alternations(of stem: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
         guard let last = stem.last else { return [] }
         var out: [[Unicode.Scalar]] = []
         if let voiceless = KazakhPhonology.voicedBeforeVowel[last] { out.append(stem.dropLast() + [voiceless]) }
@@ -152,10 +152,10 @@ struct CandidateGenerator: Sendable {
         return out
     }
 
-    static let inflectsAsNominal: Set<UPOS> = [.NOUN, .PROPN, .ADJ, .PRON, .NUM, .DET, .ADV]
+    package static let inflectsAsNominal: Set<UPOS> = [.NOUN, .PROPN, .ADJ, .PRON, .NUM, .DET, .ADV]
 
     /// Builds the analysis of `stem` + suffix rows (innermost first), applying KTB's feature conventions.
-    func reading(stem: [Unicode.Scalar], original: [Unicode.Scalar], upos: UPOS, inherent: [String], rows: [Int],
+    package func reading(stem: [Unicode.Scalar], original: [Unicode.Scalar], upos: UPOS, inherent: [String], rows: [Int],
                  category: SuffixGrammar.Category?, source: MorphAnalysis.Source, readingIndex: Int = 0) -> MorphAnalysis? {
         let key = FeatureMemo.Key(upos: upos, inherent: inherent, rows: rows, category: category, readingIndex: readingIndex)
         let described: (feats: String, chain: String)
@@ -223,7 +223,7 @@ struct CandidateGenerator: Sendable {
     }
 
     /// A reading not built yet: what ``reading(stem:original:upos:inherent:rows:category:source:readingIndex:)`` needs.
-    struct PendingReading {
+    package struct PendingReading {
         let stem: [Unicode.Scalar]
         let upos: UPOS
         let inherent: [String]
@@ -334,7 +334,7 @@ struct CandidateGenerator: Sendable {
         return [spoken[digit] ?? "а"] + word.dropFirst()
     }
 
-    static let ordinalSuffixes: Set<String> = ["ші", "шы", "інші", "ыншы", "нші", "ншы"]
+    package static let ordinalSuffixes: Set<String> = ["ші", "шы", "інші", "ыншы", "нші", "ншы"]
 
     private func hyphenated(original: [Unicode.Scalar], lower: [Unicode.Scalar], hyphen: Int) -> [MorphAnalysis] {
         let head = Array(lower[..<hyphen])

@@ -1,8 +1,8 @@
 /// Letter classes of Kazakh Cyrillic that suffix allomorphy depends on: vowel harmony (back/front) and the
 /// voicing/nasality of the last letter of a stem (consonant assimilation).
-enum KazakhPhonology {
+package enum KazakhPhonology {
     /// Class of a stem's last letter, as named in the `after` column of `morphology-suffixes.tsv`.
-    enum LetterClass: UInt8 {
+    package enum LetterClass: UInt8 {
         case vowel = 1, sonorant = 2, voiced = 4, nasal = 8, voiceless = 16, lateral = 32
 
         init?(code: String) {
@@ -19,9 +19,9 @@ enum KazakhPhonology {
     }
 
     /// Harmony of a vowel or a word: back (а о ұ ы), front (ә е ө ү і э), or neutral (и у ю ё я and no vowel).
-    enum Harmony { case back, front, neutral }
+    package enum Harmony { case back, front, neutral }
 
-    static func letterClass(_ scalar: Unicode.Scalar) -> LetterClass? {
+    package static func letterClass(_ scalar: Unicode.Scalar) -> LetterClass? {
         switch scalar {
         case "а", "ә", "е", "о", "ө", "ұ", "ү", "ы", "і", "э", "ю", "я", "ё": return .vowel
         case "р", "й", "у", "и": return .sonorant
@@ -33,7 +33,7 @@ enum KazakhPhonology {
         }
     }
 
-    static func harmony(of scalar: Unicode.Scalar) -> Harmony? {
+    package static func harmony(of scalar: Unicode.Scalar) -> Harmony? {
         switch scalar {
         case "а", "о", "ұ", "ы", "я", "ё": return .back
         case "ә", "е", "ө", "ү", "і", "э": return .front
@@ -43,7 +43,7 @@ enum KazakhPhonology {
     }
 
     /// Harmony of the last harmonic vowel of `scalars[..<end]` (what a following suffix must agree with).
-    static func stemHarmony(_ scalars: [Unicode.Scalar], end: Int) -> Harmony {
+    package static func stemHarmony(_ scalars: [Unicode.Scalar], end: Int) -> Harmony {
         // The last vowel decides; и, у, ю (loanwords: Париж, Мәскеу) let either harmony through.
         var index = end - 1
         while index >= 0 {
@@ -54,19 +54,19 @@ enum KazakhPhonology {
     }
 
     /// Harmony of a suffix allomorph, read from its own vowels.
-    static func suffixHarmony(_ scalars: [Unicode.Scalar]) -> Harmony {
+    package static func suffixHarmony(_ scalars: [Unicode.Scalar]) -> Harmony {
         for scalar in scalars {
             if let harmony = harmony(of: scalar), harmony != .neutral { return harmony }
         }
         return .neutral
     }
 
-    static func isVowel(_ scalar: Unicode.Scalar) -> Bool { letterClass(scalar) == .vowel }
+    package static func isVowel(_ scalar: Unicode.Scalar) -> Bool { letterClass(scalar) == .vowel }
 
-    static func hasVowel<S: Sequence<Unicode.Scalar>>(_ scalars: S) -> Bool {
+    package static func hasVowel<S: Sequence<Unicode.Scalar>>(_ scalars: S) -> Bool {
         scalars.contains { isVowel($0) || $0 == "и" || $0 == "у" }
     }
 
     /// Stem-final consonants voiced before a vowel-initial suffix: кітап → кітабы, соқ → соғыс, тілек → тілегі.
-    static let voicedBeforeVowel: [Unicode.Scalar: Unicode.Scalar] = ["б": "п", "ғ": "қ", "г": "к"]
+    package static let voicedBeforeVowel: [Unicode.Scalar: Unicode.Scalar] = ["б": "п", "ғ": "қ", "г": "к"]
 }

@@ -15,8 +15,8 @@ import TextModel
 /// morphology.analyze(["Біз", "кездестік", "."])  // lemma, UPOS and features for each word
 /// ```
 public final class Morphology: @unchecked Sendable {
-    let generator: CandidateGenerator
-    let weights: [Float]
+    package let generator: CandidateGenerator
+    package let weights: [Float]
     private let lock = NSLock()
     /// Guarded by `lock`.
     private var cache = FormCache()
@@ -180,10 +180,10 @@ public final class Morphology: @unchecked Sendable {
 
     /// What the context templates see around one word, pre-hashed: each template's context part is mixed once
     /// per word, then combined with each candidate's tag.
-    struct Context {
-        let partial: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
+    package struct Context {
+        package let partial: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
 
-        init(entries: [FormEntry], position: Int, p1: UInt64, p2: UInt64) {
+        package init(entries: [FormEntry], position: Int, p1: UInt64, p2: UInt64) {
             let next = position + 1 < entries.count ? entries[position + 1] : nil
             self.init(previousForm: position > 0 ? entries[position - 1].formCode : 1,
                       nextForm: next?.formCode ?? 2, nextSuffix: next?.suffixCode ?? 2,
@@ -195,7 +195,7 @@ public final class Morphology: @unchecked Sendable {
         /// `place` is 1 for the first word, 2 for the last, else 0; missing neighbours are coded 1 (before) and 2
         /// (after), a missing tag 100.
         @inline(__always)
-        init(previousForm: UInt64, nextForm: UInt64, nextSuffix: UInt64, place: UInt64, nextTag: UInt64, p1: UInt64, p2: UInt64) {
+        package init(previousForm: UInt64, nextForm: UInt64, nextSuffix: UInt64, place: UInt64, nextTag: UInt64, p1: UInt64, p2: UInt64) {
             let mix = MorphologyFeatures.mix
             partial = (mix(101, p1), mix(mix(102, p1), p2), mix(103, p1), mix(104, previousForm), mix(105, nextForm),
                        mix(106, nextSuffix), mix(107, nextForm), mix(108, nextSuffix), mix(109, place), mix(110, nextTag),
@@ -204,13 +204,13 @@ public final class Morphology: @unchecked Sendable {
 
         /// What a word contributes to its neighbours' context templates: template 104 as the previous word,
         /// 105–108 as the next one.
-        struct NeighbourParts {
+        package struct NeighbourParts {
             var asPrevious: UInt64
             var nextForm: (UInt64, UInt64)
             var nextSuffix: (UInt64, UInt64)
         }
 
-        static func neighbourParts(formCode: UInt64, suffixCode: UInt64) -> NeighbourParts {
+        package static func neighbourParts(formCode: UInt64, suffixCode: UInt64) -> NeighbourParts {
             let mix = MorphologyFeatures.mix
             return NeighbourParts(asPrevious: mix(104, formCode), nextForm: (mix(105, formCode), mix(107, formCode)),
                                   nextSuffix: (mix(106, suffixCode), mix(108, suffixCode)))
@@ -218,7 +218,7 @@ public final class Morphology: @unchecked Sendable {
 
         /// Every context-template part that depends on tags and position only, mixed once: tags are the 17
         /// ordinals or 100 (none), stored at index 17.
-        struct Tables: Sendable {
+        package struct Tables: Sendable {
             static let shared = Tables()
             static let tagSlots = 18
             let tag101: [UInt64], tag102: [UInt64], tag103: [UInt64], place109: [UInt64], tag110: [UInt64], tag111: [UInt64]
@@ -248,7 +248,7 @@ public final class Morphology: @unchecked Sendable {
         /// The same parts as ``init(previousForm:nextForm:nextSuffix:place:nextTag:p1:p2:)``, from cached neighbour
         /// parts and precomputed tables (no mixing).
         @inline(__always)
-        init(previous: NeighbourParts, next: NeighbourParts, place: Int, nextTag: UInt64, p1: UInt64, p2: UInt64, tables: Tables) {
+        package init(previous: NeighbourParts, next: NeighbourParts, place: Int, nextTag: UInt64, p1: UInt64, p2: UInt64, tables: Tables) {
             let t1 = Tables.slot(p1), t2 = Tables.slot(p2), tn = Tables.slot(nextTag)
             partial = (tables.tag101[t1], tables.tag102[t1 * Tables.tagSlots + t2], tables.tag103[t1], previous.asPrevious,
                        next.nextForm.0, next.nextSuffix.0, next.nextForm.1, next.nextSuffix.1, tables.place109[place],
@@ -263,7 +263,7 @@ public final class Morphology: @unchecked Sendable {
         /// Sum of the context weights of a candidate with tag code `u` and features code `f` (the same features
         /// as ``indices(entry:candidate:)``, no allocation).
         @inline(__always)
-        func score(upos u: UInt64, feats f: UInt64, weights w: UnsafeBufferPointer<Float>) -> Float {
+        package func score(upos u: UInt64, feats f: UInt64, weights w: UnsafeBufferPointer<Float>) -> Float {
             var sum = w[Self.slot(partial.0, u)] + w[Self.slot(partial.1, u)] + w[Self.slot(partial.2, f)]
             sum += w[Self.slot(partial.3, u)] + w[Self.slot(partial.4, u)] + w[Self.slot(partial.5, u)]
             sum += w[Self.slot(partial.6, f)] + w[Self.slot(partial.7, f)] + w[Self.slot(partial.8, u)]
@@ -272,7 +272,7 @@ public final class Morphology: @unchecked Sendable {
         }
 
         /// Weight-table indices of the context features of candidate `k` (for training updates).
-        func indices(entry: FormEntry, candidate k: Int) -> [Int] {
+        package func indices(entry: FormEntry, candidate k: Int) -> [Int] {
             let u = entry.uposCodes[k], f = entry.featsCodes[k]
             return [Self.slot(partial.0, u), Self.slot(partial.1, u), Self.slot(partial.2, f), Self.slot(partial.3, u),
                     Self.slot(partial.4, u), Self.slot(partial.5, u), Self.slot(partial.6, f), Self.slot(partial.7, f),
@@ -305,19 +305,19 @@ func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
 }
 
 /// Everything about one word form that does not depend on context, computed once and cached.
-final class FormEntry: Sendable {
+package final class FormEntry: Sendable {
     /// Candidates, best context-free score first.
-    let candidates: [MorphAnalysis]
-    let staticScores: [Float]
+    package let candidates: [MorphAnalysis]
+    package let staticScores: [Float]
     /// Static feature indices per candidate (kept for training only).
-    let staticFeatures: [[Int32]]
-    let uposCodes: [UInt64]
-    let featsCodes: [UInt64]
-    let formCode: UInt64
-    let suffixCode: UInt64
+    package let staticFeatures: [[Int32]]
+    package let uposCodes: [UInt64]
+    package let featsCodes: [UInt64]
+    package let formCode: UInt64
+    package let suffixCode: UInt64
 
     /// Analyses `form`; `keep` limits the candidates kept (nil keeps all, with their features, for training).
-    init(form: String, generator: CandidateGenerator, weights: [Float], keep: Int? = nil) {
+    package init(form: String, generator: CandidateGenerator, weights: [Float], keep: Int? = nil) {
         let scalars = Array(form.unicodeScalars)
         let lowerString = MorphologyCase.lowercased(form)
         let lower = Array(lowerString.unicodeScalars)

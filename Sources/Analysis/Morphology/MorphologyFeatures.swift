@@ -2,13 +2,13 @@ import TextModel
 
 /// Feature hashing for the disambiguator: every feature is a template number plus a few values, hashed into
 /// a fixed-size weight table. Hashes are FNV-1a/splitmix (deterministic across runs, unlike `Hasher`).
-enum MorphologyFeatures {
+package enum MorphologyFeatures {
     /// log2 of the weight-table size (2 MiB of `Float`).
-    static let tableBits = 19
-    static let tableMask = (1 << tableBits) - 1
+    package static let tableBits = 19
+    package static let tableMask = (1 << tableBits) - 1
 
     @inline(__always)
-    static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    package static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
         var z = a &+ 0x9E37_79B9_7F4A_7C15 &+ (b &* 0xBF58_476D_1CE4_E5B9)
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
@@ -16,25 +16,25 @@ enum MorphologyFeatures {
     }
 
     @inline(__always)
-    static func index(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0, _ c: UInt64 = 0) -> Int {
+    package static func index(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0, _ c: UInt64 = 0) -> Int {
         Int(truncatingIfNeeded: mix(mix(mix(template, a), b), c)) & tableMask
     }
 
     /// `mix(template, upos)` for every static template and part-of-speech ordinal, mixed once: most static
     /// features start with these two values.
-    static let uposPrefixes: [UInt64] = (0..<staticTemplateSlots * uposCount).map {
+    package static let uposPrefixes: [UInt64] = (0..<staticTemplateSlots * uposCount).map {
         mix(UInt64($0 / uposCount), UInt64($0 % uposCount))
     }
-    static let staticTemplateSlots = 24
-    static let uposCount = 17
+    package static let staticTemplateSlots = 24
+    package static let uposCount = 17
 
     /// ``index(_:_:_:_:)`` with `a` the part-of-speech ordinal, from ``uposPrefixes``.
     @inline(__always)
-    static func uposIndex(_ prefixes: UnsafeBufferPointer<UInt64>, _ template: Int, _ u: Int, _ b: UInt64 = 0, _ c: UInt64 = 0) -> Int {
+    package static func uposIndex(_ prefixes: UnsafeBufferPointer<UInt64>, _ template: Int, _ u: Int, _ b: UInt64 = 0, _ c: UInt64 = 0) -> Int {
         Int(truncatingIfNeeded: mix(mix(prefixes[template * uposCount + u], b), c)) & tableMask
     }
 
-    static func code(_ text: String) -> UInt64 {
+    package static func code(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)
@@ -43,7 +43,7 @@ enum MorphologyFeatures {
         return hash
     }
 
-    static func code(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt64 {
+    package static func code(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for scalar in scalars {
             hash ^= UInt64(scalar.value)
@@ -53,7 +53,7 @@ enum MorphologyFeatures {
     }
 
     /// Shape of a surface form: lower, Capitalised, UPPER, digits, other.
-    static func shape(_ scalars: [Unicode.Scalar]) -> UInt64 {
+    package static func shape(_ scalars: [Unicode.Scalar]) -> UInt64 {
         guard let first = scalars.first else { return 0 }
         if first.properties.isUppercase {
             return scalars.count > 1 && scalars.allSatisfy({ !$0.properties.isLowercase }) ? 3 : 2
@@ -64,12 +64,12 @@ enum MorphologyFeatures {
     }
 
     /// How many static templates ``FormFeatures/forEachStaticFeature(of:lemmaLower:memorisedRank:derivation:_:)`` fires.
-    static let staticTemplateCount = 23
+    package static let staticTemplateCount = 23
 
     /// FNV-1a of the UTF-8 encoding of `scalars`: equal to ``code(_:)-(String)`` of the string they make, without
     /// building it.
     @inline(__always)
-    static func utf8Code<C: Collection<Unicode.Scalar>>(_ scalars: C) -> UInt64 {
+    package static func utf8Code<C: Collection<Unicode.Scalar>>(_ scalars: C) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for scalar in scalars {
             UTF8.encode(scalar) { byte in
@@ -82,7 +82,7 @@ enum MorphologyFeatures {
 
     /// The parts of the static features that depend on the word form only, computed once per form rather than
     /// once per candidate.
-    struct FormFeatures {
+    package struct FormFeatures {
         let lower: [Unicode.Scalar]
         let suffix1: UInt64, suffix2: UInt64, suffix3: UInt64
         let shape: UInt64
@@ -126,7 +126,7 @@ enum MorphologyFeatures {
 
 extension UPOS {
     /// Dense number of the tag (its position in `allCases`), for hashing and arrays.
-    var ordinal: Int {
+    package var ordinal: Int {
         switch self {
         case .ADJ: 0
         case .ADP: 1

@@ -2,32 +2,32 @@ import KazakhData
 
 /// The compiled suffix table: strips inflectional suffixes right to left, obeying the morphotactics
 /// (`left`/`yields` categories), vowel harmony and consonant assimilation given in `morphology-suffixes.tsv`.
-struct SuffixGrammar: Sendable {
+package struct SuffixGrammar: Sendable {
     /// One allomorph of one table row, with the row's conditions copied in: plain values, so the walk over
     /// allomorphs retains nothing. Its scalars are `grammar.allomorphScalars[start..<start + length]`.
-    struct Allomorph: Sendable {
-        let rowIndex: Int
-        let start: Int
-        let length: Int
-        let harmony: KazakhPhonology.Harmony
-        let startsWithVowel: Bool
-        let afterMask: UInt8
-        let yields: Category
+    package struct Allomorph: Sendable {
+        package let rowIndex: Int
+        package let start: Int
+        package let length: Int
+        package let harmony: KazakhPhonology.Harmony
+        package let startsWithVowel: Bool
+        package let afterMask: UInt8
+        package let yields: Category
         /// The row's `left` categories as a bit set (bit = `Category.bit`).
-        let leftMask: UInt16
+        package let leftMask: UInt16
     }
 
     /// A table row with its conditions compiled to bit sets.
-    struct Row: Sendable {
-        let id: String
-        let afterMask: UInt8
-        let left: [Category]
-        let yields: Category
-        let readings: [[(String, String)]]
+    package struct Row: Sendable {
+        package let id: String
+        package let afterMask: UInt8
+        package let left: [Category]
+        package let yields: Category
+        package let readings: [[(String, String)]]
     }
 
     /// Morphotactic categories (what a suffix attaches to and what it yields).
-    enum Category: String, Sendable, CaseIterable {
+    package enum Category: String, Sendable, CaseIterable {
         case N0, NPL, NP, NP3, NC, V0, VN, PAST, COND, PRES, CONV, PART, GER, PERS
 
         /// This category's bit in a category bit set.
@@ -52,18 +52,18 @@ struct SuffixGrammar: Sendable {
     }
 
     /// A way of splitting a word into a stem and suffixes (outermost suffix last).
-    struct Segmentation: Sendable {
+    package struct Segmentation: Sendable {
         /// Stem length in scalars.
-        var stemLength: Int
+        package var stemLength: Int
         /// The stem is nominal (`N0`) or verbal (`V0`).
-        var stemCategory: Category
+        package var stemCategory: Category
         /// Row indices, innermost first.
-        var rows: [Int]
+        package var rows: [Int]
         /// The first suffix starts with a vowel (stem-final б/ғ/г may be voiced п/қ/к).
-        var vowelInitial: Bool
+        package var vowelInitial: Bool
     }
 
-    let rows: [Row]
+    package let rows: [Row]
     /// Allomorphs ordered by last scalar (table order within one last scalar), and their scalars back to back.
     private let allomorphs: [Allomorph]
     private let allomorphScalars: [Unicode.Scalar]
@@ -72,7 +72,7 @@ struct SuffixGrammar: Sendable {
     /// Suffixes are Cyrillic; a word ending in any other scalar has no suffix.
     private static let indexedScalars = 0x500
 
-    init(rows tableRows: [MorphologyTables.SuffixRow]) {
+    package init(rows tableRows: [MorphologyTables.SuffixRow]) {
         var rows: [Row] = []
         var grouped: [UInt32: [(Int, [Unicode.Scalar], KazakhPhonology.Harmony)]] = [:]
         for tableRow in tableRows {
@@ -120,7 +120,7 @@ struct SuffixGrammar: Sendable {
 
     /// Every segmentation of `word` (lowercased scalars) whose stem is at least `minimumStem` scalars long.
     /// The unsegmented word is not included.
-    func segmentations(of word: [Unicode.Scalar], minimumStem: Int = 1) -> [Segmentation] {
+    package func segmentations(of word: [Unicode.Scalar], minimumStem: Int = 1) -> [Segmentation] {
         var results: [Segmentation] = []
         var chain: [Int] = []
         walk(word, end: word.count, accepts: nil, chain: &chain, minimumStem: minimumStem, vowelInitial: false, into: &results)

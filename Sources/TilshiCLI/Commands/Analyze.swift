@@ -1,5 +1,5 @@
 import ArgumentParser
-import Corpora
+import Formats
 import Foundation
 import NewsSources
 import Pipeline
@@ -7,8 +7,8 @@ import TextModel
 
 extension TilshiCommand {
     /// `tilshi analyze FILE...`: runs the analysis pipeline and prints every layer.
-    public struct Analyze: AsyncParsableCommand {
-        public static let configuration = CommandConfiguration(
+    struct Analyze: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
             abstract: "Analyse Kazakh text: sentences, tokens, lemmas, entities, times, amounts, quotes, meetings, events.",
             discussion: """
                 Offsets count Unicode scalars of the analysed text, end exclusive: the input itself for plain text, \
@@ -18,12 +18,12 @@ extension TilshiCommand {
         )
 
         /// Output formats of `analyze`.
-        public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+        enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
             case json, jsonl, conllu, text
         }
 
         /// Input formats of `analyze`.
-        public enum InputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+        enum InputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
             /// HTML pages, RSS/Atom feeds and JSON Lines (by extension or content) as `news`, anything else as `text`.
             case auto
             /// The input exactly as it is, one document.
@@ -36,22 +36,22 @@ extension TilshiCommand {
         }
 
         @Argument(help: "Files to analyse; '-' reads standard input (the default when none is given).")
-        public var files: [String] = []
+        var files: [String] = []
 
         @Option(name: .shortAndLong, help: "Output format: json, jsonl, conllu or text.")
-        public var format: OutputFormat = .json
+        var format: OutputFormat = .json
 
         @Option(name: .customLong("input-format"), help: ArgumentHelp(
             "Input format: auto, text, news (HTML/RSS/Atom/JSONL through the news readers) or conllu (gold tokens).",
             discussion: "auto reads HTML pages, feeds and .jsonl files as news and anything else as plain text."))
-        public var inputFormat: InputFormat = .auto
+        var inputFormat: InputFormat = .auto
 
         @Option(help: "Registered pipeline to run (\(Pipeline.registeredNames.joined(separator: ", "))).")
-        public var pipeline: String = "kk-default"
+        var pipeline: String = "kk-default"
 
-        public init() {}
+        init() {}
 
-        public func validate() throws {
+        func validate() throws {
             guard Pipeline.named(pipeline) != nil else {
                 throw ValidationError("unknown pipeline '\(pipeline)'; known: \(Pipeline.registeredNames.joined(separator: ", "))")
             }
@@ -60,7 +60,7 @@ extension TilshiCommand {
             }
         }
 
-        public func run() async throws {
+        func run() async throws {
             var output = StandardOutput()
             let failures = try analyzeAll(
                 files.isEmpty ? ["-"] : files, write: { output.write($0) }, report: { StandardError.report($0) })

@@ -2,11 +2,11 @@ import ArgumentParser
 import SearchStore
 
 /// The `--db` option shared by the collection commands.
-public struct DatabaseOptions: ParsableArguments {
+struct DatabaseOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: "The collection's SQLite database file.")
-    public var path: String = "tilshi.sqlite"
+    var path: String = "tilshi.sqlite"
 
-    public init() {}
+    init() {}
 
     /// Opens the collection (WAL mode), creating it if needed.
     func open() throws -> NewsDatabase {
@@ -18,6 +18,6 @@ public struct DatabaseOptions: ParsableArguments {
 }
 
 /// Output format of the collection commands that print results.
-public enum ResultFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+enum ResultFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case text, json
 }

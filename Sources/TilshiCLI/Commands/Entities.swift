@@ -3,29 +3,29 @@ import SearchStore
 
 extension TilshiCommand {
     /// `tilshi entities`: the entities of the collection, most frequent first.
-    public struct Entities: AsyncParsableCommand {
-        public static let configuration = CommandConfiguration(abstract: "List the entities of the collection, or one entity in detail.")
+    struct Entities: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the entities of the collection, or one entity in detail.")
 
         @Option(help: "Only this label (PERSON, GPE, ORGANISATION, LOCATION, …).")
-        public var label: String?
+        var label: String?
 
         @Option(help: "Only names containing this text.")
-        public var query: String?
+        var query: String?
 
         @Option(help: "Show one entity with mentions, co-occurring entities and a monthly timeline.")
-        public var id: Int64?
+        var id: Int64?
 
         @Option(name: .shortAndLong, help: "Number of entities.")
-        public var limit: Int = 50
+        var limit: Int = 50
 
-        @OptionGroup public var database: DatabaseOptions
+        @OptionGroup var database: DatabaseOptions
 
         @Option(name: .shortAndLong, help: "Output format: text or json.")
-        public var format: ResultFormat = .text
+        var format: ResultFormat = .text
 
-        public init() {}
+        init() {}
 
-        public func run() async throws {
+        func run() async throws {
             let db = try database.open()
             var output = StandardOutput()
             if let id {
@@ -62,17 +62,17 @@ extension TilshiCommand {
     }
 
     /// `tilshi stats`: size and make-up of the collection.
-    public struct Stats: AsyncParsableCommand {
-        public static let configuration = CommandConfiguration(abstract: "Show counts and sizes of the collection.")
+    struct Stats: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show counts and sizes of the collection.")
 
-        @OptionGroup public var database: DatabaseOptions
+        @OptionGroup var database: DatabaseOptions
 
         @Option(name: .shortAndLong, help: "Output format: text or json.")
-        public var format: ResultFormat = .text
+        var format: ResultFormat = .text
 
-        public init() {}
+        init() {}
 
-        public func run() async throws {
+        func run() async throws {
             let stats = try database.open().stats()
             var output = StandardOutput()
             if format == .json {

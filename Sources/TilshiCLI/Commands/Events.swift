@@ -1,5 +1,5 @@
 import ArgumentParser
-import Corpora
+import Formats
 import Foundation
 import NewsSources
 import Pipeline
@@ -7,8 +7,8 @@ import TextModel
 
 extension TilshiCommand {
     /// `tilshi events FILE... [--ics] [-o out.ics]`: the events announced or reported in news files.
-    public struct Events: AsyncParsableCommand {
-        public static let configuration = CommandConfiguration(
+    struct Events: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
             abstract: "List the events (exhibitions, concerts, festivals, ceremonies) in Kazakh news, or export them as iCalendar.",
             discussion: """
                 HTML pages, RSS/Atom feeds and JSON Lines are read as `ingest` reads them (main text, one document per \
@@ -20,28 +20,28 @@ extension TilshiCommand {
         )
 
         /// Output formats of `events`.
-        public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+        enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
             case json, ics
         }
 
         @Argument(help: "News files to analyse; '-' reads standard input (the default when none is given).")
-        public var files: [String] = []
+        var files: [String] = []
 
         @Option(name: .shortAndLong, help: "Output format: json (a list of events) or ics (an iCalendar file).")
-        public var format: OutputFormat = .json
+        var format: OutputFormat = .json
 
         @Flag(help: "Write an iCalendar file (the same as --format ics).")
-        public var ics = false
+        var ics = false
 
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
-        public var output: String?
+        var output: String?
 
         @Option(help: "Publication date of the inputs (YYYY-MM-DD): anchors relative times and gives events their year.")
-        public var date: String?
+        var date: String?
 
-        public init() {}
+        init() {}
 
-        public func validate() throws {
+        func validate() throws {
             if let date, !Self.isISODate(date) {
                 throw ValidationError("--date must look like 2016-11-03, not '\(date)'")
             }
@@ -58,7 +58,7 @@ extension TilshiCommand {
             let end: Int
         }
 
-        public func run() async throws {
+        func run() async throws {
             let inputs = files.isEmpty ? ["-"] : files
             var failures = 0
             var documents: [Document] = []

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Corpora
+import Formats
 import Foundation
 import Pipeline
 import SearchStore
@@ -7,23 +7,23 @@ import TextModel
 
 extension TilshiCommand {
     /// `tilshi export`: the whole collection as JSONL, CSV or CoNLL-U.
-    public struct Export: AsyncParsableCommand {
-        public static let configuration = CommandConfiguration(
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
             abstract: "Export the collection: JSONL (documents with their layers), CSV (metadata), CoNLL-U (re-analysed tokens)."
         )
 
-        public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
+        enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
             case jsonl, csv, conllu
         }
 
         @Option(name: .shortAndLong, help: "Output format: jsonl, csv or conllu.")
-        public var format: Format = .jsonl
+        var format: Format = .jsonl
 
-        @OptionGroup public var database: DatabaseOptions
+        @OptionGroup var database: DatabaseOptions
 
-        public init() {}
+        init() {}
 
-        public func run() async throws {
+        func run() async throws {
             let db = try database.open()
             var output = StandardOutput()
             let encoder = JSONEncoder()

@@ -1,4 +1,4 @@
-import Corpora
+import Formats
 import ArgumentParser
 import Foundation
 import NewsSources
@@ -6,8 +6,8 @@ import SearchStore
 
 extension TilshiCommand {
     /// `tilshi ingest PATH...`: reads news files and folders into the collection.
-    public struct Ingest: AsyncParsableCommand {
-        public static let configuration = CommandConfiguration(
+    struct Ingest: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
             abstract: "Add news to the collection: .txt, .jsonl, .html, RSS/Atom feeds, and folders of them.",
             discussion: """
                 Every document is analysed and indexed. Each file is stored in its own transaction, so an \
@@ -18,23 +18,23 @@ extension TilshiCommand {
         )
 
         @Argument(help: "Files and folders to ingest (folders are walked recursively).")
-        public var paths: [String]
+        var paths: [String]
 
-        @OptionGroup public var database: DatabaseOptions
+        @OptionGroup var database: DatabaseOptions
 
         @Flag(name: .customLong("no-progress"), help: "Never draw a progress bar, even on a terminal.")
-        public var noProgress = false
+        var noProgress = false
 
-        public init() {}
+        init() {}
 
         /// Files analysed together (their documents spread over the cores) and handed to the writer at once.
         static let groupSize = 16
 
-        public func validate() throws {
+        func validate() throws {
             if paths.isEmpty { throw ValidationError("give at least one file or folder to ingest") }
         }
 
-        public func run() async throws {
+        func run() async throws {
             let db = try database.open()
             let reader = SourceReader()
             let (files, listingProblems) = reader.files(for: paths)

@@ -4,8 +4,8 @@ import SearchStore
 
 extension TilshiCommand {
     /// `tilshi search QUERY`: full-text search with Kazakh morphology.
-    public struct Search: AsyncParsableCommand {
-        public static let configuration = CommandConfiguration(
+    struct Search: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
             abstract: "Search the collection (inflected forms and Latin spellings match too).",
             discussion: """
                 Syntax: words (all must match), "a phrase", OR, NOT word or -word, (parentheses), prefix*. \
@@ -14,45 +14,45 @@ extension TilshiCommand {
         )
 
         @Argument(help: "The query, e.g. 'Алматы ЮНЕСКО' or '\"Абай алаңы\" OR Almaty'. Empty lists by date.")
-        public var query: String = ""
+        var query: String = ""
 
-        @OptionGroup public var database: DatabaseOptions
+        @OptionGroup var database: DatabaseOptions
 
         @Option(name: .shortAndLong, help: "Output format: text or json.")
-        public var format: ResultFormat = .text
+        var format: ResultFormat = .text
 
         @Option(help: "Only documents mentioning this entity (canonical name).")
-        public var entity: String?
+        var entity: String?
 
         @Option(help: "Only documents with an entity of this label (PERSON, GPE, ORGANISATION, …).")
-        public var label: String?
+        var label: String?
 
         @Option(help: "Published on or after this date (yyyy-MM-dd or yyyy-MM).")
-        public var from: String?
+        var from: String?
 
         @Option(help: "Published on or before this date (yyyy-MM-dd or yyyy-MM).")
-        public var to: String?
+        var to: String?
 
         @Option(help: "Only documents from this source.")
-        public var source: String?
+        var source: String?
 
         @Flag(help: "Show near-duplicates as results of their own.")
-        public var all = false
+        var all = false
 
         @Option(name: .shortAndLong, help: "Number of results.")
-        public var limit: Int = 10
+        var limit: Int = 10
 
         @Option(help: "Skip this many results (paging).")
-        public var offset: Int = 0
+        var offset: Int = 0
 
-        public init() {}
+        init() {}
 
-        public func validate() throws {
+        func validate() throws {
             guard (1...200).contains(limit) else { throw ValidationError("--limit must be between 1 and 200") }
             guard offset >= 0 else { throw ValidationError("--offset must not be negative") }
         }
 
-        public func run() async throws {
+        func run() async throws {
             let db = try database.open()
             let results = try db.search(SearchQuery(
                 query, entity: entity, label: label, from: from, to: to, source: source,

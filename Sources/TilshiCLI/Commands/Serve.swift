@@ -5,22 +5,22 @@ import SearchStore
 
 extension TilshiCommand {
     /// Where and how the server listens; shared by `serve` and `demo`.
-    public struct ServerOptions: ParsableArguments {
+    struct ServerOptions: ParsableArguments {
         @Option(help: "Interface to listen on. The default keeps the server on this machine; use 0.0.0.0 only on purpose.")
-        public var host: String = "127.0.0.1"
+        var host: String = "127.0.0.1"
 
         @Option(help: "TCP port to listen on.")
-        public var port: Int = 8080
+        var port: Int = 8080
 
         @Option(
             name: .customLong("write-token"),
             help: "Bearer token that POST /api/documents must carry (or set TILSHI_WRITE_TOKEN). Without one the server is read-only."
         )
-        public var writeToken: String?
+        var writeToken: String?
 
-        public init() {}
+        init() {}
 
-        public func validate() throws {
+        func validate() throws {
             guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
             if let writeToken, writeToken.count < 16 {
                 throw ValidationError("--write-token must be at least 16 characters long")
@@ -41,8 +41,8 @@ extension TilshiCommand {
     }
 
     /// `tilshi serve`: the JSON API and the web page over a collection.
-    public struct Serve: AsyncParsableCommand {
-        public static let configuration = CommandConfiguration(
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
             abstract: "Serve a collection: the JSON API (/api, /openapi.json) and the web page.",
             discussion: """
                 Listens on 127.0.0.1:8080 by default and is read-only unless a write token is configured. \
@@ -50,13 +50,13 @@ extension TilshiCommand {
                 """
         )
 
-        @OptionGroup public var database: DatabaseOptions
+        @OptionGroup var database: DatabaseOptions
 
-        @OptionGroup public var server: ServerOptions
+        @OptionGroup var server: ServerOptions
 
-        public init() {}
+        init() {}
 
-        public func run() async throws {
+        func run() async throws {
             let path = database.path
             guard FileManager.default.fileExists(atPath: path) else {
                 throw ValidationError("no collection at '\(path)'; build one with `tilshi ingest --db \(path) FILES` or run `tilshi demo`")

@@ -5,23 +5,23 @@ import TextModel
 
 extension TilshiCommand {
     /// `tilshi show ID`: one stored document with its analysis.
-    public struct Show: AsyncParsableCommand {
-        public static let configuration = CommandConfiguration(abstract: "Show a stored document with its entities, facts and near-duplicates.")
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a stored document with its entities, facts and near-duplicates.")
 
         @Argument(help: "Document id (as printed by search).")
-        public var id: Int64
+        var id: Int64
 
-        @OptionGroup public var database: DatabaseOptions
+        @OptionGroup var database: DatabaseOptions
 
         @Option(name: .shortAndLong, help: "Output format: text or json.")
-        public var format: ResultFormat = .text
+        var format: ResultFormat = .text
 
         @Flag(help: "Re-analyse the text to include tokens with lemmas and morphology (JSON).")
-        public var tokens = false
+        var tokens = false
 
-        public init() {}
+        init() {}
 
-        public func run() async throws {
+        func run() async throws {
             let db = try database.open()
             guard let document = try db.document(id: id, withTokens: tokens) else {
                 StandardError.report("no document #\(id) in \(database.path)")

@@ -1,11 +1,11 @@
 import Analysis
 import ArgumentParser
-import Corpora
+import Formats
 
 extension TilshiCommand {
     /// `tilshi translit [FILE...] [--to latn|cyrl]`: Kazakh Cyrillic ⇄ Latin (2021 alphabet).
-    public struct Translit: AsyncParsableCommand {
-        public static let configuration = CommandConfiguration(
+    struct Translit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
             abstract: "Transliterate Kazakh between Cyrillic and the 2021 Latin alphabet (reads 2017/2018 Latin too).",
             discussion: """
                 Without --to, each input is converted from the script most of its letters are in to the other one. \
@@ -14,22 +14,22 @@ extension TilshiCommand {
         )
 
         /// Target script of `translit`.
-        public enum Target: String, ExpressibleByArgument, CaseIterable, Sendable {
+        enum Target: String, ExpressibleByArgument, CaseIterable, Sendable {
             case latn, cyrl
         }
 
         @Argument(help: "Files to transliterate; '-' reads standard input (the default when none is given).")
-        public var files: [String] = []
+        var files: [String] = []
 
         @Option(help: "Target script: latn (2021 Latin alphabet) or cyrl. Default: the other script of each input.")
-        public var to: Target?
+        var to: Target?
 
         @Flag(name: .customLong("keep-foreign"), help: "When writing Cyrillic, leave URLs, e-mails and English words in Latin.")
-        public var keepForeign = false
+        var keepForeign = false
 
-        public init() {}
+        init() {}
 
-        public func run() async throws {
+        func run() async throws {
             var output = StandardOutput()
             var failures = 0
             for input in files.isEmpty ? ["-"] : files {

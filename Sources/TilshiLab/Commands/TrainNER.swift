@@ -1,0 +1,113 @@
+import Evaluation
+import SampleArticles
+import TilshiCLI
+import Analysis
+import ArgumentParser
+import Formats
+import Foundation
+
+extension TilshiCommand.Train {
+    /// `tilshi train ner`: trains the NER model deterministically and writes it.
+    struct NER: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ner",
+            abstract: "Train the named-entity model (structured averaged perceptron) on a KazNERD IOB2 file.",
+            discussion: """
+                Split (by sentence order, contiguous blocks): the first 80 % trains, the next 10 % is a held-out \
+                part used for no decision, the last 10 % is dev. Each epoch prints the dev F1; the model of the \
+                epoch with the best dev F1 is written. Shuffling uses a fixed seed, so two runs write identical bytes. \
+                The bundled model is: tilshi train ner --data ../shared/data/kaznerd/kaznerd-valid.iob2 \
+                --include-heldout --out Sources/KazakhData/Resources/ner.model
+                """
+        )
+
+        @Option(help: "Gold IOB2 file (KazNERD).")
+        var data: String = NERCommandSupport.defaultData
+
+        @Option(help: "Where to write the model.")
+        var out: String
+
+        @Option(help: "Number of epochs (the best one on dev is kept).")
+        var epochs: Int = EntityTrainer.Options().epochs
+
+        @Option(help: "Shuffling seed.")
+        var seed: UInt64 = EntityTrainer.Options().seed
+
+        @Option(help: "Drop averaged weights smaller than this from the saved model.")
+        var prune: Float = EntityTrainer.Options().pruneBelow
+
+        @Option(help: "Folds of the jackknifed training-name lexicon (1 = no lexicon).")
+        var lexiconFolds: Int = EntityTrainer.Options().lexiconFolds
+
+        @Option(help: "Drop features seen fewer times than this in training.")
+        var minCount: Int = EntityTrainer.Options().minimumFeatureCount
+
+        @Option(help: "Rounds of name-swap augmentation (copies with PERSON/GPE/ORGANISATION names swapped; 0 = none).")
+        var augment: Int = EntityTrainer.Options().augmentationRounds
+
+        @Option(help: "Cost-augmented training: extra score for every non-gold tag per token (0 = plain perceptron).")
+        var margin: Float = EntityTrainer.Options().margin
+
+        @Option(name: .customLong("pa-c"), help: "Passive-aggressive (PA-I) updates with this step cap (0 = plain perceptron steps).")
+        var passiveAggressiveC: Float = EntityTrainer.Options().passiveAggressiveC
+
+        @Option(help: "Train on only the first fraction (0 < f ≤ 1) of the train part, in file order (for learning curves); held-out and dev are unchanged.")
+        var trainFraction: Double = 1
+
+        @Flag(help: "Train on the held-out part too (its scores then mean nothing); the epoch is still chosen on dev.")
+        var includeHeldout = false
+
+        init() {}
+
+        /// Progress lines go straight to the file descriptor, so they appear as each epoch ends even in a pipe.
+        static func say(_ line: String) {
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
+
+        func validate() throws {
+            guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
+            guard augment >= 0 else { throw ValidationError("--augment must not be negative") }
+            guard margin >= 0, passiveAggressiveC >= 0 else { throw ValidationError("--margin and --pa-c must not be negative") }
+            guard trainFraction > 0, trainFraction <= 1 else { throw ValidationError("--train-fraction must be in (0, 1]") }
+        }
+
+        func run() async throws {
+            let began = Date()
+            let gold = try NERCommandSupport.readGold(data)
+            // A prefix of the train part (not a sample): contiguous like the split itself, so near-duplicate
+            // neighbours stay together; with the whole part, train + held-out are adjacent blocks, one slice.
+            let trainRange = EntityDataSplit.train.range(count: gold.count)
+            let trainCount = trainFraction >= 1 ? trainRange.count : Int((Double(trainRange.count) * trainFraction).rounded(.down))
+            let train = Array(gold[0..<trainCount]) + (includeHeldout ? Array(EntityDataSplit.heldout.part(of: gold)) : [])
+            let dev = EntityDataSplit.dev.part(of: gold)
+            Self.say("train: \(train.count) sentences\(trainFraction < 1 ? " (first \(trainCount) of the train part's \(trainRange.count))" : "")\(includeHeldout ? " (held-out part included)" : ""), dev: \(dev.count) sentences, held out: \(EntityDataSplit.heldout.part(of: gold).count)")
+            var options = EntityTrainer.Options()
+            options.epochs = epochs
+            options.seed = seed
+            options.pruneBelow = prune
+            options.minimumFeatureCount = minCount
+            options.lexiconFolds = lexiconFolds
+            options.augmentationRounds = augment
+            options.margin = margin
+            options.passiveAggressiveC = passiveAggressiveC
+            let trainer = EntityTrainer(options: options)
+            var best: (f1: Double, epoch: Int, model: EntityModel)?
+            _ = trainer.train(train.map { .init(words: $0.tokens, tags: $0.tags) }) { epoch, model in
+                let f1 = NERCommandSupport.evaluate(dev, model: model).overall.f1
+                let seconds = Date().timeIntervalSince(began)
+                Self.say("epoch \(epoch)/\(epochs): dev F1 \(String(format: "%.2f", f1 * 100)), \(model.weightCount) weights, \(String(format: "%.1f", seconds)) s")
+                if best == nil || f1 > best!.f1 { best = (f1, epoch, model) }
+                return true
+            }
+            guard let best else { throw ExitCode.failure }
+            let bytes = best.model.serialized()
+            do {
+                try bytes.write(to: URL(fileURLWithPath: out))
+            } catch {
+                StandardError.report("\(out): cannot write the model (\(error.localizedDescription))")
+                throw ExitCode.failure
+            }
+            Self.say("kept epoch \(best.epoch) (dev F1 \(String(format: "%.2f", best.f1 * 100))); wrote \(out) (\(bytes.count) bytes) in \(String(format: "%.1f", Date().timeIntervalSince(began))) s")
+        }
+    }
+}

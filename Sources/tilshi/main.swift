@@ -1,3 +1,0 @@
-import TilshiCLI
-
-await TilshiCommand.runFromCommandLine()
