@@ -12,12 +12,14 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "tilshi", targets: ["tilshi"]),
-        .library(name: "Tilshi", targets: ["Pipeline"]),
+        // The engine as a Swift library: the document model, the analysis pipeline, the news readers and the collection.
+        .library(name: "Tilshi", targets: ["TextModel", "Pipeline", "NewsSources", "SearchStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Without the default trait ConfigurationSupport, which builds swift-configuration for a config reader we don't use.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // Already a dependency of Hummingbird; named here for NIOEmbedded, the channel of TilshiTesting's in-process client.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -98,6 +100,8 @@ let package = Package(
             dependencies: ["TilshiCLI", "TilshiLab", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
+        // The README's library example, built and run by PipelineTests.
+        .executableTarget(name: "LibraryExample", dependencies: ["Pipeline", "TextModel"], path: "Examples/LibraryExample", swiftSettings: swiftSettings),
         // Test support shared by the test targets: the seed articles as source documents, a fresh seeded collection,
         // an in-process HTTP client for the server.
         .target(
@@ -117,7 +121,9 @@ let package = Package(
         .testTarget(
             name: "AnalysisTests", dependencies: ["Analysis", "TextModel", "KazakhData", "Evaluation", "TilshiTesting"], swiftSettings: swiftSettings
         ),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TextModel", "TilshiTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PipelineTests", dependencies: ["Pipeline", "TextModel", "TilshiTesting", "LibraryExample"], swiftSettings: swiftSettings
+        ),
         .testTarget(name: "NewsSourcesTests", dependencies: ["NewsSources", "TextModel", "Formats"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SearchStoreTests",

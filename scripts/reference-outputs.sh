@@ -5,16 +5,17 @@
 #   - the `tilshi eval …` figures.
 # Compare two builds with:  scripts/reference-outputs.sh OLD_BIN /tmp/ref-old && scripts/reference-outputs.sh NEW_BIN /tmp/ref-new
 #                           && diff -r /tmp/ref-old /tmp/ref-new
-# Takes about 10 minutes with a release build on 2 cores. Data is read from ../shared (or $SHARED).
+# --quick skips the searches, --search does only them. Takes about 10 minutes with a release build on 2 cores. Data is read from ../shared (or $SHARED).
 set -euo pipefail
-BIN=$(realpath "${1:?usage: reference-outputs.sh BIN OUT [--quick]}")
-OUT=${2:?usage: reference-outputs.sh BIN OUT [--quick]}
+BIN=$(realpath "${1:?usage: reference-outputs.sh BIN OUT [--quick|--search]}")
+OUT=${2:?usage: reference-outputs.sh BIN OUT [--quick|--search]}
 QUICK=${3:-}
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared}
 mkdir -p "$OUT"
 OUT=$(realpath "$OUT")
 
+if [ "$QUICK" != --search ]; then
 # Analysis.
 "$BIN" analyze "$SHARED"/corpus/seeds/*.txt > "$OUT/analyze-seeds.json"
 python3 - "$SHARED/data/kaznerd/kaznerd-valid.iob2" > "$OUT/kaznerd-sentences.jsonl" <<'PY'
@@ -46,6 +47,7 @@ strip_timing() { grep -v -i -E 'tokens/s|[0-9.]+ ?(ms|s)\b|elapsed|seconds|wall|
 "$BIN" eval ner "$SHARED"/data/kaznerd/kaznerd-valid.iob2 --dev-split | strip_timing > "$OUT/eval-ner.txt"
 "$BIN" eval facts-kaznerd "$SHARED"/data/kaznerd/kaznerd-valid.iob2 --split heldout | strip_timing > "$OUT/eval-facts-kaznerd.txt"
 "$BIN" eval ud "$SHARED"/data/ud-kazakh-ktb/kk_ktb-dev.conllu | strip_timing > "$OUT/eval-ud.txt"
+fi
 [ "$QUICK" = --quick ] && exit 0
 
 # Search on the 10k bench collection, query by query.
@@ -56,7 +58,8 @@ QUERIES=$(python3 - "$(ls Sources/*/Commands/BenchSearch.swift Sources/*/BenchSe
 import json, re, sys
 source = open(sys.argv[1], encoding="utf-8").read()
 block = source[source.index("static let querySet"):]
-block = block[block.index("[") + 1:block.index("]")]
+block = block[block.index("= [") + 3:]
+block = block[:block.index("\n        ]")]
 for literal in re.findall(r'"((?:[^"\\]|\\.)*)"', block):
     print(json.loads('"' + literal + '"'))
 PY

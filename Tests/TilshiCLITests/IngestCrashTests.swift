@@ -8,14 +8,7 @@ import TilshiTesting
 /// second run finishes the job.
 @Suite struct IngestCrashTests {
     /// The `tilshi` executable built next to the test bundle.
-    static let executable: URL? = {
-        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [folder, folder.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("tilshi")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return nil
-    }()
+    static let executable = BuiltExecutable.url("tilshi")
 
     /// Sentences of the first seed, for short documents.
     static let sentences: [String] = {
