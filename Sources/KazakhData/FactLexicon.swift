@@ -1,36 +1,6 @@
 /// Word lists for fact extraction (times, amounts, quotes, meetings, events) and name resolution,
 /// loaded once from the bundled data files. Lookups are dictionaries and sets, so extractors stay linear.
 public enum FactLexicon {
-    /// A cardinal number word (`бес` → 5) or scale word (`мың` → 1000).
-    public struct NumberWord: Sendable {
-        public enum Kind: String, Sendable { case unit, ten, hundred, scale, half, point }
-        public let value: Double
-        public let kind: Kind
-        /// Whether case/possessive suffixes may follow the stem (`бестен`, `мыңнан`).
-        public let takesSuffixes: Bool
-    }
-
-    /// Number and scale words by written form.
-    public static let numberWords: [String: NumberWord] = {
-        var table: [String: NumberWord] = [:]
-        for row in DataFile.requiredRows("number_words.tsv") where row.count >= 4 {
-            guard let value = Double(row[1]), let kind = NumberWord.Kind(rawValue: row[2]) else { continue }
-            table[row[0]] = NumberWord(value: value, kind: kind, takesSuffixes: row[3] == "y")
-        }
-        return table
-    }()
-
-    /// Endings that make an ordinal of a number word ("бесінші", "жиырмасыншы"), longest first.
-    public static let ordinalWordEndings: [String] = ordinalEndings(after: "word")
-
-    /// Endings that make an ordinal of digits after a hyphen ("2017-нші", "35-ші"), longest first.
-    public static let ordinalDigitEndings: [String] = ordinalEndings(after: "word") + ordinalEndings(after: "digits")
-
-    private static func ordinalEndings(after: String) -> [String] {
-        DataFile.requiredRows("ordinal_endings.tsv").compactMap { $0.count >= 2 && $0[1] == after ? $0[0] : nil }
-            .sorted { $0.count > $1.count }
-    }
-
     /// Unit stems (`теңге` → `KZT`, `пайыз` → `percent`, `есе` → `times`).
     public static let unitStems: [(stem: String, unit: String)] = {
         DataFile.requiredRows("amount_units.tsv").compactMap { $0.count >= 2 ? ($0[0], $0[1]) : nil }
@@ -110,27 +80,6 @@ public enum FactLexicon {
         guard row.count >= 2 else { return nil }
         return (row[0].lowercased().split(separator: " ").map(String.init), row[1].lowercased().split(separator: " ").map(String.init))
     }
-
-    /// A case ending and whether it may be stripped without other evidence.
-    public struct CaseSuffix: Sendable {
-        public let suffix: String
-        public let grammaticalCase: String
-        public let strong: Bool
-        /// Whether it may be stripped without other evidence from the last word of a person's name whose stem
-        /// ends in a vowel ("Коштаны" → "Кошта").
-        public let strongOnPersonsAfterVowel: Bool
-    }
-
-    /// Kazakh case endings, longest first.
-    public static let caseSuffixes: [CaseSuffix] = {
-        DataFile.requiredRows("case_suffixes.tsv").compactMap { row in
-            row.count >= 3 ? CaseSuffix(suffix: row[0], grammaticalCase: row[1], strong: row[2] == "strong",
-                                        strongOnPersonsAfterVowel: row.count >= 4 && row[3] == "after-vowel") : nil
-        }.sorted { $0.suffix.count > $1.suffix.count }
-    }()
-
-    /// The case endings of ``caseSuffixes`` as a set, for membership tests.
-    public static let caseEndings: Set<String> = Set(caseSuffixes.map(\.suffix))
 
     /// Russian oblique endings of names: (ending, replacement, `surname` or `given`), longest first.
     public static let russianNameEndings: [(ending: String, replacement: String, part: String)] = {

@@ -261,7 +261,7 @@ public struct EventExtractor: Annotator {
             return String(word.dropLast(rest.count))
         }
         // So does an event noun with a bare case ending ("Ташкентте өткен чемпионатта" → "чемпионат").
-        if let rest = singleNouns.longest(lower)?.rest, FactLexicon.caseEndings.contains(String(rest)) {
+        if let rest = singleNouns.longest(lower)?.rest, CaseEndings.strippableSuffixes.contains(String(rest)) {
             return String(word.dropLast(rest.count))
         }
         for ending in ["ының", "інің", "ында", "інде", "ына", "іне", "ын", "ін"] where lower.hasSuffix(ending) && lower.count > ending.count + 3 {
@@ -349,7 +349,7 @@ public struct EventExtractor: Annotator {
         }
         return groups.filter { !$0.isEmpty }.map { group in
             Self.text(of: group.first!..<(group.last! + 1), view: view, document: document) { word in
-                for ending in ["ның", "нің", "дың", "дің", "тың", "тің"] where word.lowercased().hasSuffix(ending) && word.count > ending.count + 2 {
+                for ending in Self.genitiveEndings where word.lowercased().hasSuffix(ending) && word.count > ending.count + 2 {
                     return String(word.dropLast(ending.count))
                 }
                 return word
@@ -378,6 +378,8 @@ public struct EventExtractor: Annotator {
         return result.filter { !$0.participationOnly }.map(\.event)
     }
 
+    /// Genitive endings (all of one length, so at most one ends a word).
+    private static let genitiveEndings = CaseEndings.endings(of: [.genitive])
     private static func isNamed(_ title: String) -> Bool { title.contains("«") || title.contains("\"") }
 
     /// The «name» in a title, lower-cased ("«Шебер қолдар» атты қолөнер көрмесі" → "шебер қолдар").

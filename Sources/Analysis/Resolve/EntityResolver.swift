@@ -169,7 +169,7 @@ public struct EntityResolver: Annotator {
 
     /// Case endings by their text; a weak one (-да, -ты, -тан, …) also ends many foreign names.
     private static let caseEndings: [String: Bool] = Dictionary(
-        FactLexicon.caseSuffixes.map { ($0.suffix, $0.strong) }, uniquingKeysWith: { $0 || $1 })
+        CaseEndings.strippable.map { ($0.suffix, $0.strong) }, uniquingKeysWith: { $0 || $1 })
 
     /// The entity tagger's canonical name, when it only removed a case ending from the last word ("Алматыда" →
     /// "Алматы"); a lemma-based form that also drops a possessive or plural ("Республикасының" → "Республика",
@@ -206,7 +206,7 @@ public struct EntityResolver: Annotator {
         return words
     }
 
-    private static let genitiveEndings = ["ның", "нің", "дың", "дің", "тың", "тің"]
+    private static let genitiveEndings = CaseEndings.endings(of: [.genitive])
     private static let adjectiveEndings = ["лық", "лік", "дық", "дік", "тық", "тік"]
     /// Words that may stand inside a position phrase without being capitalised or genitive.
     private static let roleInnerWords: Set<String> = ["бас", "вице", "қаласы", "облысы", "ауданы", "республикасы", "бірінші", "атқарушы"]
