@@ -382,6 +382,9 @@ public struct AmountExtractor: Annotator {
                 tail = numerator.tail
                 if !tail.isEmpty { break reading }
                 continue reading
+            case .fraction:
+                // Not among NumberWords.cardinals, so never met here.
+                break reading
             }
             lastKind = entry.kind
             next += 1

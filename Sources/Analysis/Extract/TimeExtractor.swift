@@ -242,7 +242,7 @@ private struct Matcher {
             case .scale:
                 total += max(current, 1) * form.value
                 current = 0
-            case .half, .point:
+            case .half, .point, .fraction:
                 return nil
             }
             lastKind = form.kind
