@@ -119,6 +119,15 @@ extension FactLexicon {
     /// surname in that case ("Күрішбаевты" → "Күрішбаев").
     public static let surnameEndings: [String] = DataFile.requiredRows("surname-endings.tsv").map { $0[0] }.sorted { $0.count > $1.count }
 
+    /// What a word does around a position phrase (`role-phrase-words.tsv`).
+    public enum RolePhraseWord: String, Sendable { case inner, leading, `break` }
+
+    /// The words of one kind around a position phrase: `inner` ("облысы", "вице"), `leading` ("оның", "Ал"),
+    /// `break` ("мен", "немесе").
+    public static func rolePhraseWords(_ kind: RolePhraseWord) -> Set<String> {
+        Set(DataFile.requiredRows("role-phrase-words.tsv").compactMap { $0.count >= 2 && $0[1] == kind.rawValue ? $0[0] : nil })
+    }
+
     /// Pronouns that stand for the speaker of the previous sentence after a reporting verb ("– деді ол").
     public static let speakerPronouns: Set<String> = Set(DataFile.requiredRows("speaker-pronouns.tsv").map { $0[0] })
 }
