@@ -1,4 +1,5 @@
 import KazakhData
+import TextModel
 
 /// Names seen in the training data with the classes they were tagged with, matched by word stems
 /// ("Алматыда" finds "Алматы"), so a name the model met once in one case form is recognised in another.
@@ -14,10 +15,7 @@ public struct EntityLexicon: Sendable, Equatable {
     }
 
     /// Classes worth remembering by name; numbers, dates and amounts are recognised by their shape instead.
-    static let nameClasses: Set<String> = [
-        "PERSON", "ORGANISATION", "GPE", "LOCATION", "FACILITY", "POSITION", "EVENT", "PROJECT", "ART", "LAW",
-        "NORP", "LANGUAGE", "PRODUCT", "DISEASE", "MISCELLANEOUS", "NON_HUMAN",
-    ]
+    static let nameClasses: Set<String> = Set(EntityLabel.kazNERD.filter(\.isLexiconClass).map(\.rawValue))
     /// Longest name kept, in words.
     static let maximumWords = 6
 

@@ -13,13 +13,6 @@ public struct AmountExtractor: Annotator {
 
     public init() {}
 
-    /// Lower-case words that follow a number but are not what it counts.
-    private static let notUnits: Set<String> = [
-        "көп", "аз", "жаңа", "жеке", "ірі", "үлкен", "кіші", "түрлі", "әр", "бөлек", "басқа", "белгілі", "жоғары", "орта",
-        "жалпы", "қосымша", "негізгі", "жуық", "астам", "артық", "аса", "кем", "дейін", "шамасында", "тарта", "және", "мен",
-        "бен", "пен", "не", "немесе", "бойынша", "ғана", "да", "де", "та", "те", "рет", "дүркін", "қатарына", "ішінде",
-        "бұрын", "кейін", "соң", "бері", "үшін", "арқылы", "бар", "жоқ", "болды", "болады", "еді", "екен",
-    ]
     private static let adjectiveEndings = ["лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі"]
     /// "-ші", "-інші", "-сыншы" ("20-сыншы мектеп" is the school number 20, not 20 schools).
     private static let ordinalSuffixes: [String] = OrdinalEndings.afterDigits
@@ -44,7 +37,7 @@ public struct AmountExtractor: Annotator {
     private static let genitiveEndings: Set<String> = CaseEndings.endings(of: [.genitive])
     private static let numberWordKeys = Dictionary(uniqueKeysWithValues: NumberWords.cardinals.map { (WordKey.of($0.key), $0.value) })
     private static let modifiers = Dictionary(uniqueKeysWithValues: FactLexicon.amountModifiers.map { (WordKey.of($0.key), $0.value) })
-    private static let notUnitKeys = WordKey.set(notUnits)
+    private static let notUnitKeys = WordKey.set(FactLexicon.notUnits)
     private static let hour = WordKey.of("сағат")
     private static let one = WordKey.of("бір")
     private static let countAttributes = WordKey.set(FactLexicon.countAttributes)
@@ -56,6 +49,8 @@ public struct AmountExtractor: Annotator {
     static func isInflection(_ tail: Substring) -> Bool { inflections.contains(String(tail).lowercased()) }
     private static let point = WordKey.of(NumberWords.cardinals.first { $0.value.kind == .point }?.key ?? "бүтін")
     private static let ablativeEndings: Set<String> = CaseEndings.endings(of: [.ablative])
+    /// The plural endings (all of one length, so at most one ends a word).
+    private static let pluralEndings: Set<String> = CaseEndings.endings(of: [.plural])
 
     public func annotate(_ document: inout Document) {
         let view = WordView.shared(for: document)
@@ -520,7 +515,7 @@ public struct AmountExtractor: Annotator {
 
     /// "кооперативтер" → "кооператив" (a lemma should not keep the plural, and counted nouns are singular).
     private func stripPlural(_ word: String) -> String {
-        for plural in ["лар", "лер", "дар", "дер", "тар", "тер"] where word.hasSuffix(plural) && word.count - plural.count >= 2 {
+        for plural in Self.pluralEndings where word.hasSuffix(plural) && word.count - plural.count >= 2 {
             return String(word.dropLast(plural.count))
         }
         return word

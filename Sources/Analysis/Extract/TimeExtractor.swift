@@ -106,14 +106,7 @@ private struct Matcher {
 
     /// Endings a month name takes in running text ("қарашада", "қазанның", "қаңтардан"); after the vowel-final
     /// "шілде" and "қараша" the possessive is -сі/-сы ("2026 жылдың 3 шілдесінде", "5 қарашасы күні").
-    private static let monthEndings: Set<String> = [
-        "", "да", "де", "та", "те", "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "дан", "ден", "тан",
-        "тен", "нан", "нен", "ы", "і", "ды", "ді", "ты", "ті", "ны", "ні", "дағы", "дегі", "тағы", "тегі", "ында", "інде",
-        "ының", "інің", "ына", "іне", "ынан", "інен", "мен", "бен", "пен",
-        "сы", "сі", "сында", "сінде", "сының", "сінің", "сына", "сіне", "сынан", "сінен",
-        // "6-ншы шілдесіндегі", "1-інші сәуірдегі" (-дағы after the possessive: "of the 6th of July").
-        "ындағы", "індегі", "сындағы", "сіндегі",
-    ]
+    private static let monthEndings: Set<String> = Months.nameEndings
 
     private static let months = StemIndex(Months.kazakh.map { (stem: $0.key, payload: $0.value) })
     /// Time words by word key, with every weekday form ("дүйсенбіде") under the kind `weekday` so that the one lookup
@@ -180,10 +173,7 @@ private struct Matcher {
     /// Case endings of a month named without a day: locative, ablative, dative ("қаңтарда", "сәуірден", "желтоқсанға").
     private static let bareMonthEndings: Set<String> = CaseEndings.endings(of: [.locative, .ablative, .dative])
     /// Endings of a day number after its month in the genitive ("ақпанның 5-інде", "наурыздың 15-і").
-    private static let possessedDayEndings: Set<String> = [
-        "і", "ы", "сі", "сы", "інде", "ында", "сінде", "сында", "нде", "нда", "іне", "ына", "сіне", "сына", "інен", "ынан", "сінен", "сынан",
-        "нен", "нан", "ден", "дан", "тен", "тан",
-    ]
+    private static let possessedDayEndings: Set<String> = Months.possessedDayEndings
     private static let ablative: Set<String> = CaseEndings.endings(of: [.ablative])
     /// The dative, also after the possessive ("5-іне", "15-сіне").
     private static let dative: Set<String> = CaseEndings.endings(of: [.dative], afterPossessive: true).union(["а", "е"])

@@ -96,7 +96,7 @@ public enum Nominative {
         return result
     }
 
-    /// Whether a lower-cased stem ends like a surname (`surname_endings.tsv`: -ов, -ев, -ин, -бай, -бек, -ұлы, …) and
+    /// Whether a lower-cased stem ends like a surname (`surname-endings.tsv`: -ов, -ев, -ин, -бай, -бек, -ұлы, …) and
     /// is long enough to be one (three letters before the ending).
     public static func hasSurnameEnding(_ stem: String) -> Bool {
         let count = stem.unicodeScalars.count
