@@ -40,8 +40,7 @@ extension NewsDatabase {
 
     /// The analysis half of ``ingest(_:)``: pure, so callers may run it in parallel.
     public func prepare(_ source: SourceDocument) -> PreparedDocument {
-        let metadata = DocumentMetadata(title: source.title, url: source.url, source: source.source, published: source.published)
-        let document = pipeline.analyze(id: source.externalID ?? source.origin, text: source.text, metadata: metadata)
+        let document = pipeline.analyze(id: source.documentID(fallback: source.origin), text: source.text, metadata: source.documentMetadata())
         let layers = LayerBlob.encode(document)
         let record = DocumentRecord(
             id: nil, externalID: source.externalID, title: source.title, text: source.text, url: source.url,
