@@ -1,4 +1,6 @@
 import Analysis
+import TextModel
+
 /// Trains an ``EntityModel``: a structured averaged perceptron (Collins 2002) over ``EntityFeatures``,
 /// decoded with ``BIOViterbi`` so training sees the same valid-transition constraint as tagging.
 ///
@@ -6,11 +8,7 @@ import Analysis
 /// features are numbered in order of first appearance, so the same data and options give the same bytes.
 public struct EntityTrainer: Sendable {
     /// The 25 KazNERD classes, in the order the model stores them.
-    public static let kazNERDClasses = [
-        "PERSON", "ORGANISATION", "GPE", "LOCATION", "FACILITY", "POSITION", "EVENT", "PROJECT", "ART", "LAW",
-        "DATE", "TIME", "MONEY", "PERCENTAGE", "QUANTITY", "CARDINAL", "ORDINAL", "NORP", "LANGUAGE", "PRODUCT",
-        "DISEASE", "ADAGE", "CONTACT", "NON_HUMAN", "MISCELLANEOUS",
-    ]
+    public static let kazNERDClasses: [String] = EntityLabel.kazNERD.map(\.rawValue)
 
     /// Training settings; the defaults are what the committed model was trained with.
     public struct Options: Sendable {
@@ -172,7 +170,7 @@ extension EntityTrainer {
     }
 
     /// Classes whose names are swapped by ``nameSwapped(_:rounds:seed:folds:)``.
-    static let swappedClasses: Set<String> = ["PERSON", "GPE", "ORGANISATION"]
+    static let swappedClasses: Set<String> = Set([EntityLabel.person, .gpe, .organisation].map(\.rawValue))
 
     /// Name-swap augmentation: copies of the sentences that hold PERSON, GPE or ORGANISATION names, each name
     /// replaced by another name of the same class from the same lexicon fold whose last word has the same suffix

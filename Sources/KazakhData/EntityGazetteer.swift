@@ -15,10 +15,10 @@ public enum EntityGazetteer {
 }
 
 /// Head nouns that end multi-word names of organisations, facilities, events, laws and projects
-/// ("… университеті", "… даңғылы", "… форумы"), loaded from `Resources/entity_heads.tsv`.
+/// ("… университеті", "… даңғылы", "… форумы"), loaded from `Resources/entity-heads.tsv`.
 public enum EntityHeadNouns {
     /// (stem, class) pairs, longest stem first, so the first stem a word starts with is its longest match.
-    public static let stems: [(stem: String, label: String)] = DataFile.requiredRows("entity_heads.tsv")
+    public static let stems: [(stem: String, label: String)] = DataFile.requiredRows("entity-heads.tsv")
         .compactMap { $0.count >= 2 ? ($0[0].lowercased(), $0[1]) : nil }
         .sorted { ($1.stem.count, $0.stem, $0.label) < ($0.stem.count, $1.stem, $1.label) }
 

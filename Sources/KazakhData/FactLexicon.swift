@@ -1,44 +1,17 @@
 /// Word lists for fact extraction (times, amounts, quotes, meetings, events) and name resolution,
 /// loaded once from the bundled data files. Lookups are dictionaries and sets, so extractors stay linear.
 public enum FactLexicon {
-    /// A cardinal number word (`бес` → 5) or scale word (`мың` → 1000).
-    public struct NumberWord: Sendable {
-        public enum Kind: String, Sendable { case unit, ten, hundred, scale, half, point }
-        public let value: Double
-        public let kind: Kind
-        /// Whether case/possessive suffixes may follow the stem (`бестен`, `мыңнан`).
-        public let takesSuffixes: Bool
-    }
-
-    /// Number and scale words by written form.
-    public static let numberWords: [String: NumberWord] = {
-        var table: [String: NumberWord] = [:]
-        for row in DataFile.requiredRows("number_words.tsv") where row.count >= 4 {
-            guard let value = Double(row[1]), let kind = NumberWord.Kind(rawValue: row[2]) else { continue }
-            table[row[0]] = NumberWord(value: value, kind: kind, takesSuffixes: row[3] == "y")
-        }
-        return table
-    }()
-
-    /// Endings that make an ordinal of a number word ("бесінші", "жиырмасыншы"), longest first.
-    public static let ordinalWordEndings: [String] = ordinalEndings(after: "word")
-
-    /// Endings that make an ordinal of digits after a hyphen ("2017-нші", "35-ші"), longest first.
-    public static let ordinalDigitEndings: [String] = ordinalEndings(after: "word") + ordinalEndings(after: "digits")
-
-    private static func ordinalEndings(after: String) -> [String] {
-        DataFile.requiredRows("ordinal_endings.tsv").compactMap { $0.count >= 2 && $0[1] == after ? $0[0] : nil }
-            .sorted { $0.count > $1.count }
-    }
-
     /// Unit stems (`теңге` → `KZT`, `пайыз` → `percent`, `есе` → `times`).
     public static let unitStems: [(stem: String, unit: String)] = {
-        DataFile.requiredRows("amount_units.tsv").compactMap { $0.count >= 2 ? ($0[0], $0[1]) : nil }
+        DataFile.requiredRows("amount-units.tsv").compactMap { $0.count >= 2 ? ($0[0], $0[1]) : nil }
             .sorted { $0.stem.count > $1.stem.count }
     }()
 
-    /// Nouns that stand as the attribute of the counted noun after them ("7 алтын медаль"; `amount_attributes.tsv`).
-    public static let countAttributes: Set<String> = Set(DataFile.requiredRows("amount_attributes.tsv").compactMap(\.first))
+    /// Nouns that stand as the attribute of the counted noun after them ("7 алтын медаль"; `amount-attributes.tsv`).
+    public static let countAttributes: Set<String> = Set(DataFile.requiredRows("amount-attributes.tsv").compactMap(\.first))
+
+    /// Lower-case words that follow a number but are never what it counts (`amount-not-units.tsv`: "жаңа", "астам").
+    public static let notUnits: Set<String> = Set(DataFile.requiredRows("amount-not-units.tsv").compactMap(\.first))
 
     /// Where a modifier stands relative to its number.
     public enum ModifierPosition: String, Sendable { case before, after }
@@ -46,13 +19,13 @@ public enum FactLexicon {
     /// Amount modifiers by word: position and code (`астам` → after, `more_than`).
     public static let amountModifiers: [String: (position: ModifierPosition, code: String)] = {
         var table: [String: (position: ModifierPosition, code: String)] = [:]
-        for row in DataFile.requiredRows("amount_modifiers.tsv") where row.count >= 3 {
+        for row in DataFile.requiredRows("amount-modifiers.tsv") where row.count >= 3 {
             if let position = ModifierPosition(rawValue: row[1]) { table[row[0]] = (position, row[2]) }
         }
         return table
     }()
 
-    /// A relative-time word, ordinal or period noun (see `time_words.tsv`).
+    /// A relative-time word, ordinal or period noun (see `time-words.tsv`).
     public struct TimeWord: Sendable {
         public let kind: String
         public let value: String
@@ -68,73 +41,52 @@ public enum FactLexicon {
 
     public static let timeWords: [String: TimeWord] = {
         var table: [String: TimeWord] = [:]
-        for row in DataFile.requiredRows("time_words.tsv") where row.count >= 4 {
+        for row in DataFile.requiredRows("time-words.tsv") where row.count >= 4 {
             table[row[0]] = TimeWord(kind: row[1], value: row[2], condition: row[3])
         }
         return table
     }()
 
     /// Reporting phrases after quoted speech, as word arrays (`["деп", "атап", "өтті"]`), longest first.
-    public static let speechVerbs: [[String]] = phrases("speech_verbs.tsv")
+    public static let speechVerbs: [[String]] = phrases("speech-verbs.tsv")
 
     /// Words after a speaker that introduce the speaker's words (`айтуынша`).
-    public static let speechMarkers: Set<String> = Set(DataFile.requiredRows("speech_markers.tsv").map { $0[0] })
+    public static let speechMarkers: Set<String> = Set(DataFile.requiredRows("speech-markers.tsv").map { $0[0] })
 
     /// Meeting and discussion phrases with their kind (`meet`, `receive`, `discuss`), longest first.
     public static let meetingVerbs: [(words: [String], kind: String)] = {
-        DataFile.requiredRows("meeting_verbs.tsv").compactMap { row in
+        DataFile.requiredRows("meeting-verbs.tsv").compactMap { row in
             row.count >= 2 ? (row[0].split(separator: " ").map(String.init), row[1]) : nil
         }.sorted { $0.words.count > $1.words.count }
     }()
 
     /// Event noun stems (`noun`), generic nouns that need a title (`generic`) and event verbs (`verb`).
     public static let eventWords: [(words: [String], kind: String)] = {
-        DataFile.requiredRows("event_words.tsv").compactMap { row in
+        DataFile.requiredRows("event-words.tsv").compactMap { row in
             row.count >= 2 ? (row[0].split(separator: " ").map(String.init), row[1]) : nil
         }.sorted { $0.words.count > $1.words.count || ($0.words.count == $1.words.count && $0.words[0].count > $1.words[0].count) }
     }()
 
     /// Venue head-noun stems (`мұражай`, `алаң`).
-    public static let venueStems: [String] = DataFile.requiredRows("venue_words.tsv").map { $0[0] }.sorted { $0.count > $1.count }
+    public static let venueStems: [String] = DataFile.requiredRows("venue-words.tsv").map { $0[0] }.sorted { $0.count > $1.count }
 
     /// Position head-noun stems (`әкім`, `депутат`, `бапкер`), as the fact stages use them.
-    public static let roleStems: [String] = DataFile.requiredRows("role_words.tsv").map { $0[0] }.sorted { $0.count > $1.count }
+    public static let roleStems: [String] = DataFile.requiredRows("role-words.tsv").map { $0[0] }.sorted { $0.count > $1.count }
 
     /// The position stems the entity tagger's post-processing uses: the rows without the `facts` mark.
-    public static let taggerRoleStems: [String] = DataFile.requiredRows("role_words.tsv").filter { $0.count < 2 || $0[1] != "facts" }
+    public static let taggerRoleStems: [String] = DataFile.requiredRows("role-words.tsv").filter { $0.count < 2 || $0[1] != "facts" }
         .map { $0[0] }.sorted { $0.count > $1.count }
 
     /// Role phrases that name another role ("өңір басшысы" = "облысының әкімі", "Мәжіліс спикері" = "Мәжіліс төрағасы"),
     /// lower-cased words: a speaker or subject given by the first is matched against roles written as the second.
-    public static let roleSynonyms: [(phrase: [String], role: [String])] = DataFile.requiredRows("role_synonyms.tsv").compactMap { row in
+    public static let roleSynonyms: [(phrase: [String], role: [String])] = DataFile.requiredRows("role-synonyms.tsv").compactMap { row in
         guard row.count >= 2 else { return nil }
         return (row[0].lowercased().split(separator: " ").map(String.init), row[1].lowercased().split(separator: " ").map(String.init))
     }
 
-    /// A case ending and whether it may be stripped without other evidence.
-    public struct CaseSuffix: Sendable {
-        public let suffix: String
-        public let grammaticalCase: String
-        public let strong: Bool
-        /// Whether it may be stripped without other evidence from the last word of a person's name whose stem
-        /// ends in a vowel ("Коштаны" → "Кошта").
-        public let strongOnPersonsAfterVowel: Bool
-    }
-
-    /// Kazakh case endings, longest first.
-    public static let caseSuffixes: [CaseSuffix] = {
-        DataFile.requiredRows("case_suffixes.tsv").compactMap { row in
-            row.count >= 3 ? CaseSuffix(suffix: row[0], grammaticalCase: row[1], strong: row[2] == "strong",
-                                        strongOnPersonsAfterVowel: row.count >= 4 && row[3] == "after-vowel") : nil
-        }.sorted { $0.suffix.count > $1.suffix.count }
-    }()
-
-    /// The case endings of ``caseSuffixes`` as a set, for membership tests.
-    public static let caseEndings: Set<String> = Set(caseSuffixes.map(\.suffix))
-
     /// Russian oblique endings of names: (ending, replacement, `surname` or `given`), longest first.
     public static let russianNameEndings: [(ending: String, replacement: String, part: String)] = {
-        DataFile.requiredRows("russian_name_cases.tsv").compactMap { row in
+        DataFile.requiredRows("russian-name-cases.tsv").compactMap { row in
             row.count >= 3 ? (row[0], row[1], row[2]) : nil
         }.sorted { $0.ending.count > $1.ending.count }
     }()
@@ -146,27 +98,36 @@ public enum FactLexicon {
 
 extension FactLexicon {
     /// Final words of a reporting organisation (`баспасөз қызметі`), as word arrays.
-    public static let pressServices: [[String]] = DataFile.requiredRows("press_services.tsv").map {
+    public static let pressServices: [[String]] = DataFile.requiredRows("press-services.tsv").map {
         $0[0].split(separator: " ").map(String.init)
     }
 }
 
 extension FactLexicon {
     /// Lower-cased names whose ending only looks like a case suffix (`қызылорда`).
-    public static let nameExceptions: Set<String> = Set(DataFile.requiredRows("name_exceptions.tsv").map { $0[0].lowercased() })
+    public static let nameExceptions: Set<String> = Set(DataFile.requiredRows("name-exceptions.tsv").map { $0[0].lowercased() })
 }
 
 extension FactLexicon {
     /// Roles with one well-known holder (`Мемлекет басшысы` → `Қасым-Жомарт Тоқаев`), used only when the document
     /// names that person.
-    public static let roleHolders: [(role: String, name: String)] = DataFile.requiredRows("role_holders.tsv").compactMap {
+    public static let roleHolders: [(role: String, name: String)] = DataFile.requiredRows("role-holders.tsv").compactMap {
         $0.count >= 2 ? ($0[0], $0[1]) : nil
     }
 
     /// Endings of surnames (`ов`, `ұлы`): an unknown capitalised word with one of them before a weak case ending is a
     /// surname in that case ("Күрішбаевты" → "Күрішбаев").
-    public static let surnameEndings: [String] = DataFile.requiredRows("surname_endings.tsv").map { $0[0] }.sorted { $0.count > $1.count }
+    public static let surnameEndings: [String] = DataFile.requiredRows("surname-endings.tsv").map { $0[0] }.sorted { $0.count > $1.count }
+
+    /// What a word does around a position phrase (`role-phrase-words.tsv`).
+    public enum RolePhraseWord: String, Sendable { case inner, leading, `break` }
+
+    /// The words of one kind around a position phrase: `inner` ("облысы", "вице"), `leading` ("оның", "Ал"),
+    /// `break` ("мен", "немесе").
+    public static func rolePhraseWords(_ kind: RolePhraseWord) -> Set<String> {
+        Set(DataFile.requiredRows("role-phrase-words.tsv").compactMap { $0.count >= 2 && $0[1] == kind.rawValue ? $0[0] : nil })
+    }
 
     /// Pronouns that stand for the speaker of the previous sentence after a reporting verb ("– деді ол").
-    public static let speakerPronouns: Set<String> = Set(DataFile.requiredRows("speaker_pronouns.tsv").map { $0[0] })
+    public static let speakerPronouns: Set<String> = Set(DataFile.requiredRows("speaker-pronouns.tsv").map { $0[0] })
 }

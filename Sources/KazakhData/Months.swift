@@ -25,4 +25,18 @@ public enum Months {
         }
         return table
     }()
+
+    /// Endings a month name takes in running text, "" for the bare name ("қарашада", "қазанның", "шілдесінде";
+    /// `month-endings.tsv`, rows `month`).
+    public static let nameEndings: Set<String> = endings(of: "month")
+
+    /// Endings of a day number after its month in the genitive ("ақпанның 5-інде", "наурыздың 15-і";
+    /// `month-endings.tsv`, rows `day`).
+    public static let possessedDayEndings: Set<String> = endings(of: "day")
+
+    private static func endings(of kind: String) -> Set<String> {
+        Set(DataFile.requiredRows("month-endings.tsv").compactMap { row in
+            row.count >= 2 && row[1] == kind ? (row[0] == "-" ? "" : row[0]) : nil
+        })
+    }
 }

@@ -1,5 +1,5 @@
-/// Case and plural endings that may follow a name, loaded from `Resources/name-case-suffixes.tsv`,
-/// with the letters a stem must end with for each ending (`Resources/name-letter-classes.tsv`).
+/// Case and plural endings that may follow a name: the rows of `Resources/case-suffixes.tsv` with a `stem` column,
+/// with the letters a stem must end with for each ending (classes of `Resources/name-letter-classes.tsv`).
 public enum NameCaseSuffixes {
     /// One ending and the final letters of the stems it attaches to.
     public struct Rule: Sendable, Equatable {
@@ -16,18 +16,16 @@ public enum NameCaseSuffixes {
             if let name = row[0].first { classes[name] = Set(row[1].unicodeScalars) }
         }
         var rules: [Rule] = []
-        for row in DataFile.requiredRows("name-case-suffixes.tsv") where row.count >= 2 && !row[0].hasPrefix("!") {
-            let finals: Set<Unicode.Scalar>? = row[1] == "*" ? nil : row[1].reduce(into: Set()) { set, name in
+        for row in CaseEndings.rows where row.stem != "-" && row.stem != "protected" {
+            let finals: Set<Unicode.Scalar>? = row.stem == "*" ? nil : row.stem.reduce(into: Set()) { set, name in
                 set.formUnion(classes[name] ?? [])
             }
-            rules.append(Rule(suffix: Array(row[0].unicodeScalars), allowedFinals: finals))
+            rules.append(Rule(suffix: Array(row.suffix.unicodeScalars), allowedFinals: finals))
         }
         return rules.sorted { $0.suffix.count > $1.suffix.count }
     }()
 
     /// Word endings that mark a nominative name which must never be stripped ("-стан").
-    public static let protectedEndings: [[Unicode.Scalar]] = DataFile.requiredRows("name-case-suffixes.tsv").compactMap { row in
-        guard let first = row.first, first.hasPrefix("!") else { return nil }
-        return Array(first.dropFirst().unicodeScalars)
-    }
+    public static let protectedEndings: [[Unicode.Scalar]] = CaseEndings.rows.filter { $0.stem == "protected" }
+        .map { Array($0.suffix.unicodeScalars) }
 }

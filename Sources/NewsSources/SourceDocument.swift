@@ -1,4 +1,6 @@
 import Formats
+import TextModel
+
 /// One news document as read from a source, before analysis.
 public struct SourceDocument: Sendable, Equatable, Codable {
     /// Identifier given by the source (JSONL `id`, Atom `id`, RSS `guid`), if any.
@@ -25,6 +27,19 @@ public struct SourceDocument: Sendable, Equatable, Codable {
         self.source = source
         self.published = published
         self.origin = origin
+    }
+}
+
+extension SourceDocument {
+    /// The id of the document analysed from this source, by the one id rule: the source's own identifier (JSONL
+    /// `id`, Atom `id`, RSS `guid`) when it has one, else `fallback`, the name the caller gives the place it came
+    /// from (the CLI: the input's file name, numbered when it holds several documents; the collection: ``origin``).
+    public func documentID(fallback: String) -> String { externalID ?? fallback }
+
+    /// The metadata of the document analysed from this source: title, URL, publisher and publication date, or
+    /// `defaultDate` when the source gives none.
+    public func documentMetadata(defaultDate: String? = nil) -> DocumentMetadata {
+        DocumentMetadata(title: title, url: url, source: source, published: published ?? defaultDate)
     }
 }
 

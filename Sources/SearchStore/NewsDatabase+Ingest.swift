@@ -40,8 +40,7 @@ extension NewsDatabase {
 
     /// The analysis half of ``ingest(_:)``: pure, so callers may run it in parallel.
     public func prepare(_ source: SourceDocument) -> PreparedDocument {
-        let metadata = DocumentMetadata(title: source.title, url: source.url, source: source.source, published: source.published)
-        let document = pipeline.analyze(id: source.externalID ?? source.origin, text: source.text, metadata: metadata)
+        let document = pipeline.analyze(id: source.documentID(fallback: source.origin), text: source.text, metadata: source.documentMetadata())
         let layers = LayerBlob.encode(document)
         let record = DocumentRecord(
             id: nil, externalID: source.externalID, title: source.title, text: source.text, url: source.url,
@@ -133,22 +132,22 @@ extension NewsDatabase {
         var cache: [String: Int64] = [:]
         for entity in entities {
             let (canonical, key) = Self.entityKey(of: entity)
-            let cacheKey = entity.label + "\u{1F}" + key
+            let cacheKey = entity.label.rawValue + "\u{1F}" + key
             let entityID: Int64
             if let cached = cache[cacheKey] {
                 entityID = cached
             } else if let existing = try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT id FROM entity WHERE key = ? AND label = ?"), arguments: [key, entity.label]
+                db.cachedStatement(sql: "SELECT id FROM entity WHERE key = ? AND label = ?"), arguments: [key, entity.label.rawValue]
             ) {
                 entityID = existing
             } else {
-                var record = EntityRecord(id: nil, label: entity.label, canonical: canonical, key: key)
+                var record = EntityRecord(id: nil, label: entity.label.rawValue, canonical: canonical, key: key)
                 try record.insert(db)
                 entityID = record.id!
-                if entity.label == "PERSON", let surname = NameResolver.surnameOfFullName(canonical) {
+                if entity.label == .person, let surname = NameResolver.surnameOfFullName(canonical) {
                     try db.cachedStatement(sql: "INSERT INTO person_surname (surname, entityID) VALUES (?, ?)").execute(arguments: [surname, entityID])
                     try Self.adoptShortNames(of: canonical, entityID: entityID, surname: surname, in: db)
-                } else if entity.label == "PERSON", let surname = NameResolver.surnameOfShortName(canonical) {
+                } else if entity.label == .person, let surname = NameResolver.surnameOfShortName(canonical) {
                     try db.cachedStatement(sql: "INSERT INTO person_short_name (surname, entityID) VALUES (?, ?)").execute(arguments: [surname, entityID])
                 }
             }
@@ -171,7 +170,7 @@ extension NewsDatabase {
     ) throws -> [Entity] {
         var renames: [String: String] = [:]
         var looked: Set<String> = []
-        for entity in entities where entity.label == "PERSON" && looked.insert(entity.canonical).inserted {
+        for entity in entities where entity.label == .person && looked.insert(entity.canonical).inserted {
             guard let surname = NameResolver.surnameOfShortName(entity.canonical) else { continue }
             let known = try String.fetchAll(db.cachedStatement(sql: """
                 SELECT e.canonical FROM person_surname s JOIN entity e ON e.id = s.entityID WHERE s.surname = ? LIMIT 16
@@ -190,7 +189,7 @@ extension NewsDatabase {
         }
         return entities.map { entity in
             var entity = entity
-            if entity.label == "PERSON" { entity.canonical = renamed(entity.canonical) }
+            if entity.label == .person { entity.canonical = renamed(entity.canonical) }
             return entity
         }
     }
@@ -198,7 +197,7 @@ extension NewsDatabase {
     /// Renames people everywhere a document's stored layers name them: PERSON entities, quote speakers, meeting and
     /// event participants.
     static func renamePeople(in document: inout Document, _ renamed: (String) -> String) {
-        for index in document.entities.indices where document.entities[index].label == "PERSON" {
+        for index in document.entities.indices where document.entities[index].label == .person {
             document.entities[index].canonical = renamed(document.entities[index].canonical)
         }
         for index in document.quotes.indices { document.quotes[index].speaker = document.quotes[index].speaker.map(renamed) }

@@ -1,4 +1,5 @@
 import GRDB
+import TextModel
 
 extension NewsDatabase {
     /// Largest number of matches that facets are computed over: the newest this many (facets describe the
@@ -216,7 +217,7 @@ extension NewsDatabase {
     }
 
     /// KazNERD classes that are values rather than names ("бір", "25 жылдығы"): left out of entity facets.
-    static let valueLabels = ["CARDINAL", "ORDINAL", "DATE", "TIME", "MONEY", "PERCENTAGE", "QUANTITY", "CONTACT"]
+    static let valueLabels = (EntityLabel.values + [.contact]).map(\.rawValue)
 
     /// Top entities (names, not values), sources and months among the documents `ids` (passed as one JSON array).
     private func facets(of ids: [Int64], in db: Database) throws -> SearchFacets {

@@ -126,7 +126,7 @@ extension Entity: Codable {
         let upper = try container.decodeIfPresent(Int.self, forKey: .tokenEnd) ?? lower
         self.init(
             text: try container.decode(String.self, forKey: .text),
-            label: try container.decode(String.self, forKey: .label),
+            label: try container.decode(EntityLabel.self, forKey: .label),
             canonical: try container.decode(String.self, forKey: .canonical),
             start: try container.decode(Int.self, forKey: .start),
             end: try container.decode(Int.self, forKey: .end),

@@ -24,7 +24,7 @@ extension Document {
                 writer.object {
                     $0.key("canonical"); $0.string(entity.canonical)
                     $0.key("end"); $0.int(entity.end)
-                    $0.key("label"); $0.string(entity.label)
+                    $0.key("label"); $0.string(entity.label.rawValue)
                     if !entity.roles.isEmpty { $0.key("roles"); $0.array(entity.roles) { $0.string($1) } }
                     $0.key("start"); $0.int(entity.start)
                     $0.key("text"); $0.string(entity.text)

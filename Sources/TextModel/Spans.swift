@@ -32,7 +32,7 @@ public struct Sentence: Sendable, Equatable {
 public struct Entity: Sendable, Equatable {
     public var text: String
     /// KazNERD class, e.g. `PERSON`, `ORGANISATION`, `GPE`.
-    public var label: String
+    public var label: EntityLabel
     /// Canonical (nominative, resolved) name of the entity.
     public var canonical: String
     public var start: Int
@@ -40,7 +40,7 @@ public struct Entity: Sendable, Equatable {
     public var tokenRange: Range<Int>
     /// Roles attached to a person ("Алматы қаласының әкімі").
     public var roles: [String]
-    public init(text: String, label: String, canonical: String, start: Int, end: Int, tokenRange: Range<Int>, roles: [String] = []) {
+    public init(text: String, label: EntityLabel, canonical: String, start: Int, end: Int, tokenRange: Range<Int>, roles: [String] = []) {
         self.text = text
         self.label = label
         self.canonical = canonical
@@ -71,7 +71,7 @@ public struct Amount: Sendable, Equatable, Codable {
     public var value: Double
     /// `KZT`, `USD`, `percent`, `times`, a counted noun lemma, or nil.
     public var unit: String?
-    /// `more_than`, `less_than`, `about`, `at_least`, `at_most`, `up_to` (amount_modifiers.tsv), or nil.
+    /// `more_than`, `less_than`, `about`, `at_least`, `at_most`, `up_to` (amount-modifiers.tsv), or nil.
     public var modifier: String?
     public var start: Int
     public var end: Int

@@ -33,7 +33,7 @@ enum Seeds {
     }
 
     /// Adds a hand-built entity for every occurrence of `surface` (what the NER stage will provide).
-    static func tag(_ document: inout Document, _ surface: String, _ label: String) {
+    static func tag(_ document: inout Document, _ surface: String, _ label: EntityLabel) {
         let target = Array(surface.unicodeScalars)
         let scalars = document.scalars
         var index = 0
@@ -72,6 +72,6 @@ enum Seeds {
 
     /// Tags several surfaces at once: `[("Бауыржан Байбек", "PERSON"), …]`.
     static func tag(_ document: inout Document, _ mentions: [(String, String)]) {
-        for (surface, label) in mentions { tag(&document, surface, label) }
+        for (surface, label) in mentions { tag(&document, surface, EntityLabel(label)) }
     }
 }

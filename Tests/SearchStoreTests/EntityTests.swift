@@ -9,7 +9,7 @@ import TextModel
 /// NER stage lands in `kk-default` (the store keeps whatever entities the pipeline provides).
 private struct KnownNamesAnnotator: Annotator {
     let name = "known-names"
-    static let names: [String: (label: String, canonical: String)] = [
+    static let names: [String: (label: EntityLabel, canonical: String)] = [
         "Алматы": ("GPE", "Алматы"), "Алматының": ("GPE", "Алматы"), "Алматыда": ("GPE", "Алматы"),
         "ЮНЕСКО": ("ORGANISATION", "ЮНЕСКО"), "Парижде": ("GPE", "Париж"), "Байбек": ("PERSON", "Бауыржан Байбек"),
     ]

@@ -133,11 +133,11 @@ import TextModel
                 """, arguments: [source.title, source.text, try Self.json(expected)])
             for entity in expected.entities {
                 let key = NewsDatabase.entityKey(of: entity)
-                try db.execute(sql: "INSERT OR IGNORE INTO entity (label, canonical, key) VALUES (?, ?, ?)", arguments: [entity.label, key.canonical, key.key])
+                try db.execute(sql: "INSERT OR IGNORE INTO entity (label, canonical, key) VALUES (?, ?, ?)", arguments: [entity.label.rawValue, key.canonical, key.key])
                 try db.execute(sql: """
                     INSERT INTO mention (documentID, entityID, text, start, end)
                     SELECT 1, id, ?, ?, ? FROM entity WHERE key = ? AND label = ?
-                    """, arguments: [entity.text, entity.start, entity.end, key.key, entity.label])
+                    """, arguments: [entity.text, entity.start, entity.end, key.key, entity.label.rawValue])
             }
         }
         let mentionsBefore = try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM mention") }

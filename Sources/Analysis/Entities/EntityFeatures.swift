@@ -9,7 +9,7 @@ import KazakhData
 /// their stems, suffixes and shapes, word bigrams, guillemet/quote context, digit patterns, sentence position,
 /// membership in the hand gazetteer and the training-name lexicon, and the analyser's context-free best reading of
 /// the word and its neighbours (lemma, UPOS, suffix chain), and the class of a listed organisation/facility/event head
-/// noun (`entity_heads.tsv`) in the word or the next three words. Changing a template changes every id: bump ``version`` and retrain.
+/// noun (`entity-heads.tsv`) in the word or the next three words. Changing a template changes every id: bump ``version`` and retrain.
 public struct EntityFeatures: Sendable {
     /// Feature-set version written into the model; a model of another version is refused at load time.
     public static let version: UInt32 = 5
@@ -20,7 +20,7 @@ public struct EntityFeatures: Sendable {
     let numberStems: Set<UInt64>
     let monthStems: Set<UInt64>
     let ordinalEndings: [[Unicode.Scalar]]
-    /// Hashed head-noun stems (`entity_heads.tsv`) → hashed class, and the longest stem's length: a word's prefixes
+    /// Hashed head-noun stems (`entity-heads.tsv`) → hashed class, and the longest stem's length: a word's prefixes
     /// are hashed incrementally and looked up, so a first-seen form costs a few lookups, not a scan of the list.
     let headStems: [UInt64: UInt64]
     let headStemMaxLength: Int
@@ -74,7 +74,7 @@ public struct EntityFeatures: Sendable {
         package var lemma: UInt64 = 0
         package var upos: UInt64 = 0
         package var chain: UInt64 = 0
-        /// The class of the listed head noun the word is a form of (`entity_heads.tsv`: "университеті" → ORGANISATION), or 0.
+        /// The class of the listed head noun the word is a form of (`entity-heads.tsv`: "университеті" → ORGANISATION), or 0.
         package var head: UInt64 = 0
     }
 

@@ -1,4 +1,5 @@
 import KazakhData
+import TextModel
 
 /// Names seen in the training data with the classes they were tagged with, matched by word stems
 /// ("Алматыда" finds "Алматы"), so a name the model met once in one case form is recognised in another.
@@ -19,10 +20,7 @@ public struct EntityLexicon: Sendable, Equatable {
     }
 
     /// Classes worth remembering by name; numbers, dates and amounts are recognised by their shape instead.
-    package static let nameClasses: Set<String> = [
-        "PERSON", "ORGANISATION", "GPE", "LOCATION", "FACILITY", "POSITION", "EVENT", "PROJECT", "ART", "LAW",
-        "NORP", "LANGUAGE", "PRODUCT", "DISEASE", "MISCELLANEOUS", "NON_HUMAN",
-    ]
+    package static let nameClasses: Set<String> = Set(EntityLabel.kazNERD.filter(\.isLexiconClass).map(\.rawValue))
     /// Longest name kept, in words.
     package static let maximumWords = 6
 

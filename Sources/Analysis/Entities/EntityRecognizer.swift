@@ -15,7 +15,7 @@ public struct EntityRecognizer: Sendable {
     let capitalisedBegins: Set<Int>
     /// `B-POSITION` tag index, for role words mistaken for one-word names (see ``relabelRoleWords(_:_:)``).
     let positionBegin: Int?
-    /// Lemmas of the head nouns of positions ("министр", "әкім"; `role_words.tsv`).
+    /// Lemmas of the head nouns of positions ("министр", "әкім"; `role-words.tsv`).
     let roleLemmas: Set<String>
     /// The abstract-noun endings -лық/-лік/-дық/-дік/-тық/-тік (`morphology-derivations.tsv`, row `NOUN_LYK`).
     let abstractEndings: [String]
@@ -27,9 +27,9 @@ public struct EntityRecognizer: Sendable {
     public init(model: EntityModel, features: EntityFeatures = EntityFeatures()) {
         self.model = model
         self.features = features
-        personBegin = model.classes.firstIndex(of: "PERSON").map { 1 + 2 * $0 }
-        capitalisedBegins = Set(["PERSON", "GPE"].compactMap { model.classes.firstIndex(of: $0) }.map { 1 + 2 * $0 })
-        positionBegin = model.classes.firstIndex(of: "POSITION").map { 1 + 2 * $0 }
+        personBegin = model.classes.firstIndex(of: EntityLabel.person.rawValue).map { 1 + 2 * $0 }
+        capitalisedBegins = Set([EntityLabel.person, .gpe].compactMap { model.classes.firstIndex(of: $0.rawValue) }.map { 1 + 2 * $0 })
+        positionBegin = model.classes.firstIndex(of: EntityLabel.position.rawValue).map { 1 + 2 * $0 }
         roleLemmas = Set(FactLexicon.taggerRoleStems)
         abstractEndings = MorphologyTables.derivations().first { $0.id == "NOUN_LYK" }?.forms ?? []
         formRows = FormRowCache(tagCount: model.tagCount)

@@ -42,9 +42,9 @@ public struct EntityTagger: Annotator {
             for span in Self.spans(tags) {
                 let tokens = document.tokens[(range.lowerBound + span.start)..<(range.lowerBound + span.end)]
                 let start = tokens.first!.start, end = tokens.last!.end
-                let label = recognizer.model.classes[span.classIndex]
+                let label = EntityLabel(recognizer.model.classes[span.classIndex])
                 let words = Self.words(of: tokens)
-                let canonical = Self.literalClasses.contains(label)
+                let canonical = label.isLiteral
                     ? words.joined(separator: " ") : NominativeName.canonical(words: words, lastLemma: tokens.last!.lemma)
                 entities.append(Entity(
                     text: document.slice(start, end), label: label,
@@ -55,8 +55,6 @@ public struct EntityTagger: Annotator {
         document.entities = entities
     }
 
-    /// Classes whose mentions are not names: their canonical form is the text itself ("бүгін", "2016 жылы").
-    static let literalClasses: Set<String> = ["DATE", "TIME", "MONEY", "PERCENTAGE", "QUANTITY", "CARDINAL", "ORDINAL", "CONTACT", "ADAGE"]
 
     /// Words of a span as written (normalised), joining tokens that touch ("ван дер Мерве", "Қ.Тоқаев").
     static func words(of tokens: ArraySlice<Token>) -> [String] {

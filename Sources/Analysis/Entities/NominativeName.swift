@@ -4,7 +4,7 @@ import TextModel
 /// Turns an inflected Kazakh name into its nominative form by stripping the case ending of its last word
 /// ("Алматының" → "Алматы", "Ирина Боковамен" → "Ирина Бокова", "ЮНЕСКО-ның" → "ЮНЕСКО").
 ///
-/// The endings and the stem-final letters each one attaches to live in `name-case-suffixes.tsv`;
+/// The endings and the stem-final letters each one attaches to live in `case-suffixes.tsv` (its `stem` column);
 /// the check on the stem's last letter is what keeps "Алматы" (not "Алма" + "-ты") intact.
 public enum NominativeName {
     /// Shortest stem (in letters) left after stripping an ending from a plain word.

@@ -13,53 +13,44 @@ public struct AmountExtractor: Annotator {
 
     public init() {}
 
-    /// Lower-case words that follow a number but are not what it counts.
-    private static let notUnits: Set<String> = [
-        "көп", "аз", "жаңа", "жеке", "ірі", "үлкен", "кіші", "түрлі", "әр", "бөлек", "басқа", "белгілі", "жоғары", "орта",
-        "жалпы", "қосымша", "негізгі", "жуық", "астам", "артық", "аса", "кем", "дейін", "шамасында", "тарта", "және", "мен",
-        "бен", "пен", "не", "немесе", "бойынша", "ғана", "да", "де", "та", "те", "рет", "дүркін", "қатарына", "ішінде",
-        "бұрын", "кейін", "соң", "бері", "үшін", "арқылы", "бар", "жоқ", "болды", "болады", "еді", "екен",
-    ]
     private static let adjectiveEndings = ["лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі"]
     /// "-ші", "-інші", "-сыншы" ("20-сыншы мектеп" is the school number 20, not 20 schools).
-    private static let ordinalSuffixes: [String] = FactLexicon.ordinalDigitEndings
-    private static let nounEndings = [
-        "ның", "нің", "дың", "дің", "тың", "тің", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен",
-        "ға", "ге", "қа", "ке", "ды", "ді", "ты", "ті", "ны", "ні", "да", "де", "та", "те",
-    ]
-    /// Endings a number word takes ("бестен", "екіге", "үшеуі" is not a cardinal and is left out).
-    private static let numberEndings: Set<String> = [
-        "ден", "тен", "нен", "дан", "тан", "нан", "ге", "ке", "ға", "қа", "ні", "ны", "ді", "ты", "ті", "де", "те", "да", "та",
-        "дің", "тің", "нің", "дың", "тың", "ның", "мен", "бен", "пен",
-    ]
+    private static let ordinalSuffixes: [String] = OrdinalEndings.afterDigits
+    /// The oblique case endings after a bare stem (no two of them end one word, so their order does not matter).
+    private static let nounEndings: [String] = CaseEndings.oblique.sorted { $0.count > $1.count || $0.count == $1.count && $0 < $1 }
+    /// Endings a number word takes ("бестен", "екіге", "үшеуі" is not a cardinal and is left out): the oblique case
+    /// endings but the accusative -ды, which this list has never had ("отызды" is not read as a number today).
+    private static let numberEndings: Set<String> = CaseEndings.oblique.subtracting(["ды"])
 
     private static let months = StemIndex(Months.kazakh.map { (stem: $0.key, payload: $0.value) })
     /// Number stems that take no ending in counts (жүз, он, алты, …: they clash with other words).
-    private static let clashingStems = StemIndex(FactLexicon.numberWords.filter { !$0.value.takesSuffixes && $0.value.kind != .scale && $0.value.value >= 1 }
+    private static let clashingStems = StemIndex(NumberWords.cardinals.filter { !$0.value.takesSuffixes && $0.value.kind != .scale && $0.value.value >= 1 }
         .map { (stem: $0.key, payload: $0.value) })
     /// Every clashing stem with each number ending ("жүзден", "оннан"), by word key: one hash lookup per word.
-    private static let clashingForms: Set<UInt64> = Set(FactLexicon.numberWords.filter { !$0.value.takesSuffixes && $0.value.kind != .scale && $0.value.value >= 1 }
+    private static let clashingForms: Set<UInt64> = Set(NumberWords.cardinals.filter { !$0.value.takesSuffixes && $0.value.kind != .scale && $0.value.value >= 1 }
         .flatMap { stem in numberEndings.map { WordKey.of(stem.key + $0) } })
-    private static let numberStems = StemIndex(FactLexicon.numberWords.filter { $0.value.takesSuffixes }.map { (stem: $0.key, payload: $0.value) })
+    private static let numberStems = StemIndex(NumberWords.cardinals.filter { $0.value.takesSuffixes }.map { (stem: $0.key, payload: $0.value) })
     private static let units = StemIndex(FactLexicon.unitStems.filter { !$0.stem.contains(" ") }.map { (stem: $0.stem, payload: $0.unit) })
     /// Units written as several words ("АҚШ доллары"): the leading words exactly, the last one as a stem.
     private static let unitPhrases: [(words: [String], unit: String)] = FactLexicon.unitStems.filter { $0.stem.contains(" ") }
         .map { ($0.stem.split(separator: " ").map(String.init), $0.unit) }
-    private static let genitiveEndings: Set<String> = ["ның", "нің", "дың", "дің", "тың", "тің"]
-    private static let numberWordKeys = Dictionary(uniqueKeysWithValues: FactLexicon.numberWords.map { (WordKey.of($0.key), $0.value) })
+    private static let genitiveEndings: Set<String> = CaseEndings.endings(of: [.genitive])
+    private static let numberWordKeys = Dictionary(uniqueKeysWithValues: NumberWords.cardinals.map { (WordKey.of($0.key), $0.value) })
     private static let modifiers = Dictionary(uniqueKeysWithValues: FactLexicon.amountModifiers.map { (WordKey.of($0.key), $0.value) })
-    private static let notUnitKeys = WordKey.set(notUnits)
+    private static let notUnitKeys = WordKey.set(FactLexicon.notUnits)
     private static let hour = WordKey.of("сағат")
     private static let one = WordKey.of("бір")
     private static let countAttributes = WordKey.set(FactLexicon.countAttributes)
     /// Endings a hyphen may join to a number: case endings, alone or after a possessive ("5-інде", "100-ден").
     private static let inflections: Set<String> = {
-        let cases = FactLexicon.caseEndings.union(["", "н", "на", "не"])
+        let cases = CaseEndings.endings(of: CaseEndings.allCases, afterPossessive: true).union([""])
         return Set(["", "ы", "і", "сы", "сі"].flatMap { possessive in cases.map { possessive + $0 } }).subtracting([""])
     }()
     static func isInflection(_ tail: Substring) -> Bool { inflections.contains(String(tail).lowercased()) }
-    private static let point = WordKey.of(FactLexicon.numberWords.first { $0.value.kind == .point }?.key ?? "бүтін")
-    private static let ablativeEndings: Set<String> = ["нан", "нен", "дан", "ден", "тан", "тен"]
+    private static let point = WordKey.of(NumberWords.cardinals.first { $0.value.kind == .point }?.key ?? "бүтін")
+    private static let ablativeEndings: Set<String> = CaseEndings.endings(of: [.ablative])
+    /// The plural endings (all of one length, so at most one ends a word).
+    private static let pluralEndings: Set<String> = CaseEndings.endings(of: [.plural])
 
     public func annotate(_ document: inout Document) {
         let view = WordView.shared(for: document)
@@ -337,7 +328,7 @@ public struct AmountExtractor: Annotator {
         var current = 0.0
         var next = index
         var tail: Substring = ""
-        var lastKind: FactLexicon.NumberWord.Kind?
+        var lastKind: NumberWords.Word.Kind?
         reading: while let candidate = word(next) {
             var entry = Self.numberWordKeys[candidate.key]
             var suffix: Substring = ""
@@ -386,6 +377,9 @@ public struct AmountExtractor: Annotator {
                 tail = numerator.tail
                 if !tail.isEmpty { break reading }
                 continue reading
+            case .fraction:
+                // Not among NumberWords.cardinals, so never met here.
+                break reading
             }
             lastKind = entry.kind
             next += 1
@@ -409,12 +403,14 @@ public struct AmountExtractor: Annotator {
     /// "жиырмасыншы", "бірінші", "мыңыншы": a number word with the ordinal ending (-ыншы/-інші/-ншы/-нші after its stem).
     static func isOrdinalNumberWord(_ lower: String) -> Bool {
         allNumberStems.matches(lower).contains { _, rest in
-            ["ншы", "нші"].contains { rest.contains($0) } || ["шы", "ші"].contains { rest.hasPrefix($0) }
+            afterVowelOrdinals.contains { rest.contains($0) } || digitOrdinals.contains { rest.hasPrefix($0) }
         }
     }
+    private static let afterVowelOrdinals = OrdinalEndings.endings(after: [.vowel])
+    private static let digitOrdinals = OrdinalEndings.endings(after: [.digits])
 
     /// Every number word as a stem, whether or not it takes case endings in counts ("бір" → "бірінші").
-    private static let allNumberStems = StemIndex(FactLexicon.numberWords.map { (stem: $0.key, payload: $0.value) })
+    private static let allNumberStems = StemIndex(NumberWords.cardinals.map { (stem: $0.key, payload: $0.value) })
 
     /// A several-word unit starting at `index` ("АҚШ долларына" → USD) and its length in words.
     private func unitPhrase(at index: Int, word: (Int) -> Word?) -> (unit: String, length: Int)? {
@@ -488,7 +484,7 @@ public struct AmountExtractor: Annotator {
     static func softSignStem(_ lower: String) -> String? {
         guard let sign = lower.lastIndex(of: "ь"), sign != lower.index(before: lower.endIndex) else { return nil }
         let ending = lower[lower.index(after: sign)...]
-        guard FactLexicon.caseEndings.contains(String(ending)) else { return nil }
+        guard CaseEndings.strippableSuffixes.contains(String(ending)) else { return nil }
         return String(lower[...sign])
     }
 
@@ -519,7 +515,7 @@ public struct AmountExtractor: Annotator {
 
     /// "кооперативтер" → "кооператив" (a lemma should not keep the plural, and counted nouns are singular).
     private func stripPlural(_ word: String) -> String {
-        for plural in ["лар", "лер", "дар", "дер", "тар", "тер"] where word.hasSuffix(plural) && word.count - plural.count >= 2 {
+        for plural in Self.pluralEndings where word.hasSuffix(plural) && word.count - plural.count >= 2 {
             return String(word.dropLast(plural.count))
         }
         return word

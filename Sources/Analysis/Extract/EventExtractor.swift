@@ -21,16 +21,16 @@ public struct EventExtractor: Annotator {
     private static let participation = WordKey.set(FactLexicon.eventWords.filter { $0.kind == "participation" }.map { $0.words.joined(separator: " ") })
     private static let participles = WordKey.set(FactLexicon.eventWords.filter { $0.kind == "participle" }.map { $0.words.joined(separator: " ") })
     /// Locative endings: after a possessive ("мұражайында") and bare ("стадионда", "паркте").
-    private static let locativeEndings = ["нда", "нде", "да", "де", "та", "те"]
-    private static let bareLocativeEndings = ["да", "де", "та", "те"]
+    private static let locativeEndings = CaseEndings.endings(of: [.locative], afterPossessive: true)
+    private static let bareLocativeEndings = CaseEndings.endings(of: [.locative])
     /// The locative adjective of a place ("Астанадағы", "Шымкенттегі"): "located in".
-    private static let locatedInEndings = ["дағы", "дегі", "тағы", "тегі"]
+    private static let locatedInEndings = CaseEndings.endings(of: [.locativeAttributive])
     private static let hour = WordKey.of("сағат")
     private static let passed = WordKey.of("өтті")
     private static let noted = WordKey.of("атап")
-    /// Words after which a clause ends, so a title never starts before them (`event_words.tsv`, title-boundary).
+    /// Words after which a clause ends, so a title never starts before them (`event-words.tsv`, title-boundary).
     private static let titleBoundaries = WordKey.set(FactLexicon.eventWords.filter { $0.kind == "title-boundary" }.map { $0.words.joined(separator: " ") })
-    /// Words that deny the event noun after them (`event_words.tsv`, negation).
+    /// Words that deny the event noun after them (`event-words.tsv`, negation).
     private static let negations = WordKey.set(FactLexicon.eventWords.filter { $0.kind == "negation" }.map { $0.words.joined(separator: " ") })
     private static let withParticipation = WordKey.of("қатысуымен")
     private static let named = WordKey.of("атты")
@@ -261,7 +261,7 @@ public struct EventExtractor: Annotator {
             return String(word.dropLast(rest.count))
         }
         // So does an event noun with a bare case ending ("Ташкентте өткен чемпионатта" → "чемпионат").
-        if let rest = singleNouns.longest(lower)?.rest, FactLexicon.caseEndings.contains(String(rest)) {
+        if let rest = singleNouns.longest(lower)?.rest, CaseEndings.strippableSuffixes.contains(String(rest)) {
             return String(word.dropLast(rest.count))
         }
         for ending in ["ының", "інің", "ында", "інде", "ына", "іне", "ын", "ін"] where lower.hasSuffix(ending) && lower.count > ending.count + 3 {
@@ -308,7 +308,7 @@ public struct EventExtractor: Annotator {
         for entity in document.entities[first...] {
             guard entity.start < span.end else { break }
             guard entity.end <= span.end else { continue }
-            guard ["GPE", "LOCATION", "FACILITY"].contains(entity.label), let last = entity.tokenRange.last, last < view.wordOfToken.count else { continue }
+            guard entity.label.isPlace, let last = entity.tokenRange.last, last < view.wordOfToken.count else { continue }
             let bare = view.words[view.wordOfToken[last]].bare
             if Self.locativeEndings.contains(where: { bare.hasSuffix($0) }) { return entity.canonical }
         }
@@ -349,7 +349,7 @@ public struct EventExtractor: Annotator {
         }
         return groups.filter { !$0.isEmpty }.map { group in
             Self.text(of: group.first!..<(group.last! + 1), view: view, document: document) { word in
-                for ending in ["ның", "нің", "дың", "дің", "тың", "тің"] where word.lowercased().hasSuffix(ending) && word.count > ending.count + 2 {
+                for ending in Self.genitiveEndings where word.lowercased().hasSuffix(ending) && word.count > ending.count + 2 {
                     return String(word.dropLast(ending.count))
                 }
                 return word
@@ -378,6 +378,8 @@ public struct EventExtractor: Annotator {
         return result.filter { !$0.participationOnly }.map(\.event)
     }
 
+    /// Genitive endings (all of one length, so at most one ends a word).
+    private static let genitiveEndings = CaseEndings.endings(of: [.genitive])
     private static func isNamed(_ title: String) -> Bool { title.contains("«") || title.contains("\"") }
 
     /// The «name» in a title, lower-cased ("«Шебер қолдар» атты қолөнер көрмесі" → "шебер қолдар").

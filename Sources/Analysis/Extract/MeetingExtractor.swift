@@ -12,8 +12,8 @@ public struct MeetingExtractor: Annotator {
 
     public init() {}
 
-    private static let locativeEndings = ["нда", "нде", "да", "де", "та", "те"]
-    private static let instrumentalEndings = ["мен", "бен", "пен"]
+    private static let locativeEndings = CaseEndings.endings(of: [.locative], afterPossessive: true)
+    private static let instrumentalEndings = CaseEndings.endings(of: [.instrumental])
 
     public func annotate(_ document: inout Document) {
         guard !document.entities.isEmpty else {
@@ -42,15 +42,15 @@ public struct MeetingExtractor: Annotator {
                     let entity = document.entities[entityIndex]
                     let lastWord = view.words[word].bare
                     switch entity.label {
-                    case "PERSON":
+                    case .person:
                         if !participants.contains(entity.canonical) { participants.append(entity.canonical) }
-                    case "ORGANISATION", "ORGANIZATION", "GPE":
+                    case .organisation, .organization, .gpe:
                         if Self.isPartner(word, lastWord: lastWord, view: view, verb: verbWord), !participants.contains(entity.canonical) {
                             participants.append(entity.canonical)
-                        } else if entity.label == "GPE", place == nil, Self.isLocative(word, view: view) {
+                        } else if entity.label == .gpe, place == nil, Self.isLocative(word, view: view) {
                             place = entity.canonical
                         }
-                    case "LOCATION", "FACILITY":
+                    case .location, .facility:
                         if place == nil, Self.isLocative(word, view: view) { place = entity.canonical }
                     default:
                         continue
@@ -156,7 +156,7 @@ public struct MeetingExtractor: Annotator {
         }
         guard head < limit else { return nil }
         let nextStart = head + 1 < view.words.count ? view.words[head + 1].start : -1
-        if let person = document.entities.first(where: { $0.label == "PERSON" && $0.start == nextStart }),
+        if let person = document.entities.first(where: { $0.label == .person && $0.start == nextStart }),
            person.canonical == EntityResolver.squeezed(person.text) {
             return nil
         }
@@ -164,7 +164,7 @@ public struct MeetingExtractor: Annotator {
         return NameResolver.person(withRole: phrase, among: roles)
     }
 
-    /// Postpositions that close a framing phrase before the subject (`meeting_verbs.tsv`, frame).
+    /// Postpositions that close a framing phrase before the subject (`meeting-verbs.tsv`, frame).
     private static let frameKeys = WordKey.set(FactLexicon.meetingVerbs.filter { $0.kind == "frame" }.map { $0.words[0] })
 
     /// A word that may open a sentence before its subject: a stop word ("сондай-ақ", "сонымен") or part of a
@@ -172,7 +172,7 @@ public struct MeetingExtractor: Annotator {
     private static func isOpener(_ word: Word, document: Document) -> Bool {
         StopWords.kazakh.contains(word.bare)
             || document.times.contains { $0.start <= word.start && word.start < $0.end }
-            || document.entities.contains { ($0.label == "DATE" || $0.label == "TIME") && $0.start <= word.start && word.start < $0.end }
+            || document.entities.contains { ($0.label == .date || $0.label == .time) && $0.start <= word.start && word.start < $0.end }
     }
 
     /// "Парижде", "Париж қаласында": the place word or the next (қала, облыс…) in the locative.

@@ -162,7 +162,7 @@ struct SpeakerContext {
     func speaker(in range: Range<Int>) -> String? {
         guard !range.isEmpty else { return nil }
         let entities = Set(range.compactMap { entityAtToken[$0] }).sorted().map { document.entities[$0] }
-        if let person = entities.first(where: { $0.label == "PERSON" && !Self.isRoleOnly($0) }) { return person.canonical }
+        if let person = entities.first(where: { $0.label == .person && !Self.isRoleOnly($0) }) { return person.canonical }
         let words = range.map { document.tokens[$0] }.filter(isWordToken).map(\.norm)
         let lower = words.map(\.fastLowercased)
         // A role as speaker ("Ұлттық ассамблея депутаты") names a person, even when a tagger saw an organisation in it.
@@ -174,7 +174,7 @@ struct SpeakerContext {
             let end = document.tokens[range.upperBound - 1].end
             return EntityResolver.squeezed(document.slice(start, end)).trimmingPunctuation()
         }
-        if let organisation = entities.first(where: { $0.label == "ORGANISATION" || $0.label == "ORGANIZATION" }) { return organisation.canonical }
+        if let organisation = entities.first(where: { $0.label.isOrganisation }) { return organisation.canonical }
         // A news site named by its domain ("деп хабарлайды Almaty.tv", "Tengrinews.kz"): the one word after the verb.
         if words.count == 1, let site = words.first, Self.isSiteName(site) { return site }
         return nil
@@ -229,7 +229,7 @@ struct SpeakerContext {
         let firstToken = view.words[sentence.lowerBound].tokens.lowerBound
         let lastToken = view.words[sentence.upperBound - 1].tokens.upperBound
         let persons = Set((firstToken..<lastToken).compactMap { entityAtToken[$0] }.map { document.entities[$0] }
-            .filter { $0.label == "PERSON" }.map(\.canonical))
+            .filter { $0.label == .person }.map(\.canonical))
         return (document.tokens[firstToken].start, persons, sentence)
     }
 
@@ -290,7 +290,7 @@ struct SpeakerContext {
         let surname = Nominative.word(word)
         guard surname != word else { return nil }
         var names: Set<String> = []
-        for entity in document.entities where entity.label == "PERSON" {
+        for entity in document.entities where entity.label == .person {
             let parts = entity.canonical.split(separator: " ")
             if parts.count >= 2, String(parts[parts.count - 1]) == surname { names.insert(entity.canonical) }
         }
@@ -332,7 +332,7 @@ struct SpeakerContext {
                     // that belongs to exactly one person of the document ("И. Тасмағамбетовтің айтуынша").
                     guard index > first, word > sentence.lowerBound else { continue }
                     let speakerName: String?
-                    if let entity = entityAtToken[index - 1], ["PERSON", "ORGANISATION", "ORGANIZATION"].contains(document.entities[entity].label),
+                    if let entity = entityAtToken[index - 1], document.entities[entity].label == .person || document.entities[entity].label.isOrganisation,
                        !Self.isRoleOnly(document.entities[entity]) {
                         speakerName = document.entities[entity].canonical
                     } else if FactLexicon.speakerPronouns.contains(view.words[word - 1].bare) {

@@ -106,14 +106,7 @@ private struct Matcher {
 
     /// Endings a month name takes in running text ("қарашада", "қазанның", "қаңтардан"); after the vowel-final
     /// "шілде" and "қараша" the possessive is -сі/-сы ("2026 жылдың 3 шілдесінде", "5 қарашасы күні").
-    private static let monthEndings: Set<String> = [
-        "", "да", "де", "та", "те", "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "дан", "ден", "тан",
-        "тен", "нан", "нен", "ы", "і", "ды", "ді", "ты", "ті", "ны", "ні", "дағы", "дегі", "тағы", "тегі", "ында", "інде",
-        "ының", "інің", "ына", "іне", "ынан", "інен", "мен", "бен", "пен",
-        "сы", "сі", "сында", "сінде", "сының", "сінің", "сына", "сіне", "сынан", "сінен",
-        // "6-ншы шілдесіндегі", "1-інші сәуірдегі" (-дағы after the possessive: "of the 6th of July").
-        "ындағы", "індегі", "сындағы", "сіндегі",
-    ]
+    private static let monthEndings: Set<String> = Months.nameEndings
 
     private static let months = StemIndex(Months.kazakh.map { (stem: $0.key, payload: $0.value) })
     /// Time words by word key, with every weekday form ("дүйсенбіде") under the kind `weekday` so that the one lookup
@@ -169,24 +162,26 @@ private struct Matcher {
     private static let day = WordKey.of("күні")
     /// Number words by word key: each cardinal ("он", "екі", "мың") and each ordinal form of it ("бесінші",
     /// "жиырмасыншы", "мыңыншы"), for days and years written in words ("екі мың жиырмасыншы жылы").
-    private static let numberForms: [UInt64: (value: Int, kind: FactLexicon.NumberWord.Kind, ordinal: Bool)] = {
-        var forms: [UInt64: (value: Int, kind: FactLexicon.NumberWord.Kind, ordinal: Bool)] = [:]
-        for (word, entry) in FactLexicon.numberWords where entry.value >= 1 && entry.value <= 1000 && entry.value.rounded() == entry.value {
+    private static let numberForms: [UInt64: (value: Int, kind: NumberWords.Word.Kind, ordinal: Bool)] = {
+        var forms: [UInt64: (value: Int, kind: NumberWords.Word.Kind, ordinal: Bool)] = [:]
+        for (word, entry) in NumberWords.cardinals where entry.value >= 1 && entry.value <= 1000 && entry.value.rounded() == entry.value {
             forms[WordKey.of(word)] = (Int(entry.value), entry.kind, false)
-            for ending in FactLexicon.ordinalWordEndings { forms[WordKey.of(word + ending)] = (Int(entry.value), entry.kind, true) }
+            for ending in OrdinalEndings.afterWord { forms[WordKey.of(word + ending)] = (Int(entry.value), entry.kind, true) }
         }
         return forms
     }()
     /// Case endings of a month named without a day: locative, ablative, dative ("қаңтарда", "сәуірден", "желтоқсанға").
-    private static let bareMonthEndings: Set<String> = ["да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "ға", "ге", "қа", "ке"]
+    private static let bareMonthEndings: Set<String> = CaseEndings.endings(of: [.locative, .ablative, .dative])
     /// Endings of a day number after its month in the genitive ("ақпанның 5-інде", "наурыздың 15-і").
-    private static let possessedDayEndings: Set<String> = [
-        "і", "ы", "сі", "сы", "інде", "ында", "сінде", "сында", "нде", "нда", "іне", "ына", "сіне", "сына", "інен", "ынан", "сінен", "сынан",
-        "нен", "нан", "ден", "дан", "тен", "тан",
-    ]
-    private static let ablative: Set<String> = ["дан", "ден", "тан", "тен", "нан", "нен"]
-    private static let dative: Set<String> = ["ға", "ге", "қа", "ке", "на", "не", "а", "е"]
-    private static let genitive: Set<String> = ["ның", "нің", "дың", "дің", "тың", "тің", "сының", "сінің"]
+    private static let possessedDayEndings: Set<String> = Months.possessedDayEndings
+    private static let ablative: Set<String> = CaseEndings.endings(of: [.ablative])
+    /// The dative, also after the possessive ("5-іне", "15-сіне").
+    private static let dative: Set<String> = CaseEndings.endings(of: [.dative], afterPossessive: true).union(["а", "е"])
+    /// The genitive, also of a month in the possessive ("шілдесінің").
+    private static let genitive: Set<String> = CaseEndings.endings(of: [.genitive]).union(["сының", "сінің"])
+    /// Ordinal endings of a decade or week number ("90-шы", "37-інші").
+    private static let numberOrdinals: Set<String> = Set(OrdinalEndings.endings(after: [.consonant, .digits]))
+    private static let digitOrdinals: Set<String> = Set(OrdinalEndings.endings(after: [.digits]))
 
     /// A word that closes a date without changing it ("күні", "күндері", "аралығында").
     private func isTail(_ index: Int) -> Bool {
@@ -226,7 +221,7 @@ private struct Matcher {
     /// them. A cardinal ending the run ("екі мың жиырма") or a second ordinal is no ordinal number.
     private func ordinalNumberWords(at index: Int) -> (value: Int, next: Int)? {
         var total = 0, current = 0, next = index
-        var lastKind: FactLexicon.NumberWord.Kind?
+        var lastKind: NumberWords.Word.Kind?
         while let word = word(next), let form = Self.numberForms[word.key] {
             switch form.kind {
             case .unit, .ten:
@@ -237,7 +232,7 @@ private struct Matcher {
             case .scale:
                 total += max(current, 1) * form.value
                 current = 0
-            case .half, .point:
+            case .half, .point, .fraction:
                 return nil
             }
             lastKind = form.kind
@@ -251,7 +246,7 @@ private struct Matcher {
 
     /// An ordinal written in digits: "2017-нші", "2020-сыншы", "1-інші" (the hyphen and a listed ending).
     private func ordinalDigits(_ numeric: NumericWord) -> Bool {
-        numeric.rest.hasPrefix("-") && FactLexicon.ordinalDigitEndings.contains(String(numeric.suffix))
+        numeric.rest.hasPrefix("-") && OrdinalEndings.afterDigits.contains(String(numeric.suffix))
     }
 
     private func resolvedYear(_ date: CalendarDate) -> CalendarDate {
@@ -605,10 +600,10 @@ private struct Matcher {
     /// "90 жылдардың басында", "90- шы жылдардың ортасында", "1990 жылдары" → "199X".
     private func decade(at index: Int) -> Match? {
         guard let word = word(index), let numeric = NumericWord(word.lower), let number = numeric.integer, number % 10 == 0,
-              numeric.suffix.isEmpty || ["шы", "ші", "ыншы", "інші"].contains(String(numeric.suffix))
+              numeric.suffix.isEmpty || Self.numberOrdinals.contains(String(numeric.suffix))
         else { return nil }
         var next = index + 1
-        if let ordinal = self.word(next), ["шы", "ші"].contains(ordinal.bare), word.trailing.contains("-") { next += 1 }
+        if let ordinal = self.word(next), Self.digitOrdinals.contains(ordinal.bare), word.trailing.contains("-") { next += 1 }
         guard let years = self.word(next), years.bare.startsWithBytes("жылдар") else { return nil }
         let century: Int
         switch number {
@@ -628,7 +623,7 @@ private struct Matcher {
             // A bare number before апта is a duration ("5 апта"); the ordinal is hyphenated or has -ші.
             var suffix = String(numeric.suffix)
             var next = index + 1
-            if ["ші", "шы", "інші", "ыншы"].contains(suffix), let following = word(index + 1) {
+            if Self.numberOrdinals.contains(suffix), let following = word(index + 1) {
                 suffix = following.bare
                 next += 1
             } else if !numeric.rest.hasPrefix("-") {

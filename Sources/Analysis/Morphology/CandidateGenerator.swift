@@ -334,7 +334,7 @@ package struct CandidateGenerator: Sendable {
         return [spoken[digit] ?? "а"] + word.dropFirst()
     }
 
-    package static let ordinalSuffixes: Set<String> = ["ші", "шы", "інші", "ыншы", "нші", "ншы"]
+    package static let ordinalSuffixes: Set<String> = Set(OrdinalEndings.endings(after: [.consonant, .vowel, .digits]))
 
     private func hyphenated(original: [Unicode.Scalar], lower: [Unicode.Scalar], hyphen: Int) -> [MorphAnalysis] {
         let head = Array(lower[..<hyphen])

@@ -25,8 +25,8 @@ public struct EntityResolver: Annotator {
         // Places and organisations named on their own elsewhere: a person span that runs into one ("Бауыржан Байбек
         // Франция", a tagger's overlong span) does not take it into the name.
         // Built only when some person span is long enough to have run into a place (rare).
-        let hasLongPerson = document.entities.contains { $0.label == "PERSON" && ($0.tokenRange.count >= 3 || $0.tokenRange.isEmpty) }
-        let placeNames = !hasLongPerson ? [] : Set(document.entities.filter { $0.label != "PERSON" && !$0.text.utf8.contains(0x20) }
+        let hasLongPerson = document.entities.contains { $0.label == .person && ($0.tokenRange.count >= 3 || $0.tokenRange.isEmpty) }
+        let placeNames = !hasLongPerson ? [] : Set(document.entities.filter { $0.label != .person && !$0.text.utf8.contains(0x20) }
             .map { Nominative.word($0.text).fastLowercased })
         // Names attest stems: capitalised words only ("алма ағашы" must not turn "Алматы" into "Алма"); integer keys,
         // so building the set costs no string hashing. (A `KeySet` here measured no faster: the resolver's closures
@@ -34,7 +34,7 @@ public struct EntityResolver: Annotator {
         let attested = Set(view.words.lazy.filter(\.isCapitalized).map(\.key))
         let mentions = document.entities.map { entity in
             var words = Self.words(of: entity, in: document)
-            if entity.label == "PERSON", words.count >= 3, let last = words.last, placeNames.contains(Nominative.word(last).fastLowercased) {
+            if entity.label == .person, words.count >= 3, let last = words.last, placeNames.contains(Nominative.word(last).fastLowercased) {
                 words.removeLast()
             }
             return NameResolver.Mention(
@@ -46,30 +46,30 @@ public struct EntityResolver: Annotator {
         for index in document.entities.indices { document.entities[index].canonical = canonical[index] }
 
         var rolesByName: [String: [String]] = [:]
-        let personWords = Set(document.entities.filter { $0.label == "PERSON" }.flatMap { entity in
+        let personWords = Set(document.entities.filter { $0.label == .person }.flatMap { entity in
             entity.tokenRange.clamped(to: 0..<view.wordOfToken.count).map { view.wordOfToken[$0] }
         })
         // Position phrases the tagger found, by end offset: they may hold lower-case words the role heuristic stops at
         // ("Ұлттық банк төрағасы", "Еуропалық одақ кеңесінің төрағасы").
         var positionStarts: [Int: Int] = [:]
-        for entity in document.entities where entity.label == "POSITION" {
+        for entity in document.entities where entity.label == .position {
             positionStarts[entity.end] = min(positionStarts[entity.end] ?? entity.start, entity.start)
         }
-        for entity in document.entities where entity.label == "PERSON" {
+        for entity in document.entities where entity.label == .person {
             for role in roles(before: entity, personWords: personWords, positionStarts: positionStarts, view: view, document: document) where !(rolesByName[entity.canonical] ?? []).contains(role) {
                 rolesByName[entity.canonical, default: []].append(role)
             }
         }
         // A well-known holder's role ("Мемлекет басшысы") belongs to that holder when the document names them: "Мемлекет
         // басшысы Ильхам Әлиевті қабылдады" is the head of state receiving Әлиев, not Әлиев's title.
-        let named = Set(document.entities.lazy.filter { $0.label == "PERSON" }.map(\.canonical))
+        let named = Set(document.entities.lazy.filter { $0.label == .person }.map(\.canonical))
         for (name, roles) in rolesByName where !FactLexicon.roleHolders.isEmpty {
             rolesByName[name] = roles.filter { role in
                 let words = role.split(separator: " ").map { String($0).fastLowercased }
                 return !FactLexicon.roleHolders.contains { $0.name != name && named.contains($0.name) && NameResolver.matches(words, role: $0.role) }
             }
         }
-        for index in document.entities.indices where document.entities[index].label == "PERSON" {
+        for index in document.entities.indices where document.entities[index].label == .person {
             document.entities[index].roles = rolesByName[document.entities[index].canonical] ?? []
         }
     }
@@ -81,12 +81,12 @@ public struct EntityResolver: Annotator {
     static func relabelLoneSurnames(_ document: inout Document) {
         // One-word candidates first (most documents have few), then only the persons' surnames they could be.
         var candidates: [(index: Int, lower: String)] = []
-        for (index, entity) in document.entities.enumerated() where relabelled.contains(entity.label) && !entity.text.utf8.contains(0x20) {
+        for (index, entity) in document.entities.enumerated() where (entity.label.isPlace || entity.label.isOrganisation) && !entity.text.utf8.contains(0x20) {
             candidates.append((index, entity.text.fastLowercased))
         }
         guard !candidates.isEmpty else { return }
         var matched: Set<Int> = []
-        for entity in document.entities where entity.label == "PERSON" {
+        for entity in document.entities where entity.label == .person {
             guard let space = entity.text.utf8.lastIndex(of: 0x20) else { continue }
             let surname = String(entity.text[entity.text.utf8.index(after: space)...]).fastLowercased
             // Only a word shaped like a surname; matched as written or with a case ending ("Барменқұловтың").
@@ -94,21 +94,19 @@ public struct EntityResolver: Annotator {
             guard !mentions.isEmpty, Nominative.hasSurnameEnding(surname) else { continue }
             for mention in mentions { matched.insert(mention.index) }
         }
-        for index in matched { document.entities[index].label = "PERSON" }
+        for index in matched { document.entities[index].label = .person }
     }
-
-    private static let relabelled: Set<String> = ["GPE", "LOCATION", "ORGANISATION", "ORGANIZATION", "FACILITY"]
 
     /// A three-word person span whose second word is a surname in the nominative and whose third is a capitalised word
     /// in an oblique case ("Бақыт Жахаев Ерланды марапаттады": the tagger ran the subject's name into the object's) is
     /// two people: "Бақыт Жахаев" and "Ерланды".
     static func splitObjectsOffNames(_ document: inout Document) {
-        guard document.entities.contains(where: { $0.label == "PERSON" && $0.tokenRange.count == 3 }) else { return }
+        guard document.entities.contains(where: { $0.label == .person && $0.tokenRange.count == 3 }) else { return }
         var result: [Entity] = []
         result.reserveCapacity(document.entities.count + 1)
         for entity in document.entities {
             let range = entity.tokenRange
-            guard entity.label == "PERSON", range.count == 3, range.upperBound <= document.tokens.count else {
+            guard entity.label == .person, range.count == 3, range.upperBound <= document.tokens.count else {
                 result.append(entity)
                 continue
             }
@@ -126,9 +124,9 @@ public struct EntityResolver: Annotator {
             }
             let first = tokens[range.lowerBound]
             let name = document.slice(first.start, middle.end)
-            result.append(Entity(text: name, label: "PERSON", canonical: name, start: first.start, end: middle.end,
+            result.append(Entity(text: name, label: .person, canonical: name, start: first.start, end: middle.end,
                                  tokenRange: range.lowerBound..<(range.lowerBound + 2)))
-            result.append(Entity(text: last.text, label: "PERSON", canonical: last.text, start: last.start, end: last.end,
+            result.append(Entity(text: last.text, label: .person, canonical: last.text, start: last.start, end: last.end,
                                  tokenRange: (range.lowerBound + 2)..<range.upperBound))
         }
         document.entities = result
@@ -138,7 +136,7 @@ public struct EntityResolver: Annotator {
 
     /// A name written in capitals (a dateline's "ТҮРКІСТАН", a heading's "АЛМАТЫ") takes the spelling the same
     /// document uses for it elsewhere ("Түркістанның" → "Түркістан"); an acronym with no other spelling stays.
-    static func respellCapitals(_ names: inout [String], labels: [String]) {
+    static func respellCapitals(_ names: inout [String], labels: [EntityLabel]) {
         // Most names stop at their second letter ("Ал…"); ASCII and Cyrillic are decided without a property lookup.
         func isCapitals(_ name: String) -> Bool {
             var letters = 0
@@ -159,17 +157,17 @@ public struct EntityResolver: Annotator {
         guard !capitals.isEmpty else { return }
         var spelled: [String: String] = [:]
         for index in names.indices where !isCapitals(names[index]) {
-            let key = labels[index] + "\u{1F}" + names[index].fastLowercased
+            let key = labels[index].rawValue + "\u{1F}" + names[index].fastLowercased
             if spelled[key] == nil { spelled[key] = names[index] }
         }
         for index in capitals {
-            if let spelling = spelled[labels[index] + "\u{1F}" + names[index].fastLowercased] { names[index] = spelling }
+            if let spelling = spelled[labels[index].rawValue + "\u{1F}" + names[index].fastLowercased] { names[index] = spelling }
         }
     }
 
     /// Case endings by their text; a weak one (-да, -ты, -тан, …) also ends many foreign names.
     private static let caseEndings: [String: Bool] = Dictionary(
-        FactLexicon.caseSuffixes.map { ($0.suffix, $0.strong) }, uniquingKeysWith: { $0 || $1 })
+        CaseEndings.strippable.map { ($0.suffix, $0.strong) }, uniquingKeysWith: { $0 || $1 })
 
     /// The entity tagger's canonical name, when it only removed a case ending from the last word ("Алматыда" →
     /// "Алматы"); a lemma-based form that also drops a possessive or plural ("Республикасының" → "Республика",
@@ -206,17 +204,15 @@ public struct EntityResolver: Annotator {
         return words
     }
 
-    private static let genitiveEndings = ["ның", "нің", "дың", "дің", "тың", "тің"]
+    private static let genitiveEndings = CaseEndings.endings(of: [.genitive])
     private static let adjectiveEndings = ["лық", "лік", "дық", "дік", "тық", "тік"]
     /// Words that may stand inside a position phrase without being capitalised or genitive.
-    private static let roleInnerWords: Set<String> = ["бас", "вице", "қаласы", "облысы", "ауданы", "республикасы", "бірінші", "атқарушы"]
+    private static let roleInnerWords: Set<String> = FactLexicon.rolePhraseWords(.inner)
     /// Words that may open the stretch before a role without being part of it: pronouns, and sentence-opening
     /// conjunctions that are capitalised only because they start the sentence ("Ал депутат Ерлан Саиров").
-    private static let leadingPronouns: Set<String> = [
-        "оның", "олардың", "біздің", "сол", "бұл", "осы", "ал", "бірақ", "алайда", "сондай-ақ", "сонымен", "және",
-    ]
+    private static let leadingPronouns: Set<String> = FactLexicon.rolePhraseWords(.leading)
     /// Words after which a tagged position span starts a new role: pronouns and conjunctions.
-    private static let roleBreakWords: Set<String> = leadingPronouns.union(["және", "мен", "бен", "пен", "не", "немесе"])
+    private static let roleBreakWords: Set<String> = leadingPronouns.union(FactLexicon.rolePhraseWords(.break))
 
     static func isRoleWord(_ lower: String) -> Bool {
         FactLexicon.roleStems.contains { lower.startsWithBytes($0) }
@@ -307,7 +303,7 @@ public struct EntityResolver: Annotator {
     }
 
     private static let obliqueCases = ["Case=Dat", "Case=Loc", "Case=Abl", "Case=Acc", "Case=Ins"]
-    private static let locatedInEndings = ["дағы", "дегі", "тағы", "тегі"]
+    private static let locatedInEndings = CaseEndings.endings(of: [.locativeAttributive])
     private static let roleConjunctions: Set<String> = ["және"]
 
     private func accepts(_ word: Word) -> Bool {

@@ -10,21 +10,15 @@ public enum NameResolver {
     /// One entity mention: its words as written and its KazNERD label.
     public struct Mention: Sendable, Equatable {
         public var words: [String]
-        public var label: String
+        public var label: EntityLabel
         /// The nominative words when an earlier stage (the entity tagger) already found them.
         public var nominative: [String]?
-        public init(words: [String], label: String, nominative: [String]? = nil) {
+        public init(words: [String], label: EntityLabel, nominative: [String]? = nil) {
             self.words = words
             self.label = label
             self.nominative = nominative
         }
     }
-
-    /// Labels whose mentions are names that inflect (people, places, organisations, facilities, events, works…).
-    static let nameLabels: Set<String> = [
-        "PERSON", "GPE", "LOCATION", "ORGANISATION", "ORGANIZATION", "FACILITY", "EVENT", "NORP", "PRODUCT",
-        "WORK_OF_ART", "LAW", "LANGUAGE", "PROJECT", "NON_HUMAN", "POSITION", "AWARD",
-    ]
 
     /// Canonical names for `mentions`, in order. `attested` holds lower-cased words seen in scope (it licenses
     /// stripping weak endings such as -да); `knownNames` are full names known from elsewhere.
@@ -39,9 +33,9 @@ public enum NameResolver {
         var scope: Set<UInt64> = []
         for name in knownNames { for word in name.split(separator: " ") { scope.insert(WordKey.of(String(word).fastLowercased)) } }
         func nominative(_ mention: Mention, _ scope: Set<UInt64>) -> [String] {
-            guard nameLabels.contains(mention.label) else { return splitInitials(trimQuotes(mention.words)) }
+            guard mention.label.isInflectingName else { return splitInitials(trimQuotes(mention.words)) }
             let words = splitInitials(trimQuotes(mention.nominative ?? mention.words))
-            let isPerson = mention.label == "PERSON"
+            let isPerson = mention.label == .person
             // A person's last word with a surname ending is a surname even when its nominative is not written
             // elsewhere ("Ахылбек Күрішбаевты" → "Күрішбаев").
             return Nominative.name(words, isPerson: isPerson, attested: {
@@ -56,7 +50,7 @@ public enum NameResolver {
             bases[index] = nominative(mentions[index], scope)
         }
         // Only people are linked to full names: without a person mention there is nothing to index or look up.
-        guard mentions.contains(where: { $0.label == "PERSON" }) else { return bases.map { $0.joined(separator: " ") } }
+        guard mentions.contains(where: { $0.label == .person }) else { return bases.map { $0.joined(separator: " ") } }
         // Full names in scope, indexed by lower-cased surname and by the whole lower-cased name (linear, not pairwise).
         var bySurname: [String: Set<String>] = [:]
         var byName: [String: String] = [:]
@@ -71,7 +65,7 @@ public enum NameResolver {
             let words = name.split(separator: " ").map(String.init)
             if words.count >= 2 { addFullName(words) }
         }
-        for (mention, base) in zip(mentions, bases) where mention.label == "PERSON" && base.count >= 2 && !isInitial(base[0]) {
+        for (mention, base) in zip(mentions, bases) where mention.label == .person && base.count >= 2 && !isInitial(base[0]) {
             addFullName(base)
         }
         // Full names by lower-cased given name, nil when two full names share it; built only when a lone given name asks.
@@ -88,7 +82,7 @@ public enum NameResolver {
             return givenNames?[givenName] ?? nil
         }
         return zip(mentions, bases).map { mention, base in
-            guard mention.label == "PERSON", let surname = base.last else { return base.joined(separator: " ") }
+            guard mention.label == .person, let surname = base.last else { return base.joined(separator: " ") }
             let candidates = bySurname[surname.fastLowercased] ?? []
             let initials = base.dropLast().filter(isInitial)
             if !initials.isEmpty, initials.count == base.count - 1 {
@@ -145,7 +139,7 @@ public enum NameResolver {
     /// the person introduced as "Франция Ұлттық ассамблеясының депутаты"); nil unless exactly one person matches.
     ///
     /// `roles` lists the document's people (canonical name and roles). When no role written in the document matches,
-    /// a well-known holder of the role (`role_holders.tsv`: "Мемлекет басшысы" → Қасым-Жомарт Тоқаев) is taken, but
+    /// a well-known holder of the role (`role-holders.tsv`: "Мемлекет басшысы" → Қасым-Жомарт Тоқаев) is taken, but
     /// only if the document names that person: the role alone never puts a name into a document.
     public static func person(withRole phrase: [String], among roles: [(name: String, roles: [String])]) -> String? {
         let words = phrase.map { $0.fastLowercased }.filter { !$0.isEmpty }
@@ -154,7 +148,7 @@ public enum NameResolver {
         for (name, personRoles) in roles {
             for role in personRoles where matches(words, role: role) { found.insert(name) }
         }
-        // "өңір басшысы" for the "Қостанай облысының әкімі" of the article (`role_synonyms.tsv`).
+        // "өңір басшысы" for the "Қостанай облысының әкімі" of the article (`role-synonyms.tsv`).
         if found.isEmpty {
             for synonym in FactLexicon.roleSynonyms where words.count >= synonym.phrase.count
                 && zip(words.suffix(synonym.phrase.count), synonym.phrase).allSatisfy({ sameStem($0, $1) }) {
@@ -183,7 +177,7 @@ public enum NameResolver {
     public static func personRoles(in entities: [Entity]) -> [(name: String, roles: [String])] {
         var order: [String] = []
         var roles: [String: [String]] = [:]
-        for entity in entities where entity.label == "PERSON" {
+        for entity in entities where entity.label == .person {
             if roles[entity.canonical] == nil {
                 order.append(entity.canonical)
                 roles[entity.canonical] = []

@@ -14,8 +14,8 @@ public enum Nominative {
     private static let voiceless: Set<Character> = ["к", "қ", "п", "с", "т", "ш", "ф", "х", "ц", "ч", "щ", "б", "в", "г", "д"]
     /// Endings after a hyphen on acronyms and numbers ("ЮНЕСКО-ның", "АҚШ-тан").
     private static let hyphenEndings: Set<String> = {
-        var endings = FactLexicon.caseEndings
-        endings.formUnion(["на", "не", "а", "е", "н", "ы", "і", "сы", "сі", "ын", "ін"])
+        var endings = CaseEndings.endings(of: CaseEndings.allCases, afterPossessive: true)
+        endings.formUnion(["а", "е", "ы", "і", "сы", "сі", "ын", "ін"])
         return endings
     }()
 
@@ -56,14 +56,14 @@ public enum Nominative {
         return word
     }
 
-    private static let suffixes: [(entry: FactLexicon.CaseSuffix, bytes: [UInt8], scalars: Int)] = FactLexicon.caseSuffixes.map {
+    private static let suffixes: [(entry: CaseEndings.Ending, bytes: [UInt8], scalars: Int)] = CaseEndings.strippable.map {
         ($0, Array($0.suffix.utf8), $0.suffix.unicodeScalars.count)
     }
 
     /// ``suffixes`` grouped by their last UTF-8 byte (longest first within a group, as in the table), so a word is
     /// compared only with the endings that could match its last letter.
-    private static let suffixesByLastByte: [[(entry: FactLexicon.CaseSuffix, bytes: [UInt8], scalars: Int)]] = {
-        var groups = Array(repeating: [(entry: FactLexicon.CaseSuffix, bytes: [UInt8], scalars: Int)](), count: 256)
+    private static let suffixesByLastByte: [[(entry: CaseEndings.Ending, bytes: [UInt8], scalars: Int)]] = {
+        var groups = Array(repeating: [(entry: CaseEndings.Ending, bytes: [UInt8], scalars: Int)](), count: 256)
         for suffix in suffixes { if let last = suffix.bytes.last { groups[Int(last)].append(suffix) } }
         return groups
     }()
@@ -96,7 +96,7 @@ public enum Nominative {
         return result
     }
 
-    /// Whether a lower-cased stem ends like a surname (`surname_endings.tsv`: -ов, -ев, -ин, -бай, -бек, -ұлы, …) and
+    /// Whether a lower-cased stem ends like a surname (`surname-endings.tsv`: -ов, -ев, -ин, -бай, -бек, -ұлы, …) and
     /// is long enough to be one (three letters before the ending).
     public static func hasSurnameEnding(_ stem: String) -> Bool {
         let count = stem.unicodeScalars.count

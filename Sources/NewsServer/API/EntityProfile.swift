@@ -49,7 +49,7 @@ struct EntityProfile: Codable, Sendable {
         for mention in detail.mentions where seen.insert(mention.documentID).inserted && seen.count <= documentLimit {
             guard let document = try database.document(id: mention.documentID) else { continue }
             let analysis = document.analysis
-            for entity in analysis.entities where entity.canonical == name && entity.label == detail.entity.label {
+            for entity in analysis.entities where entity.canonical == name && entity.label.rawValue == detail.entity.label {
                 for role in entity.roles { roleCounts[role, default: 0] += 1 }
             }
             for quote in analysis.quotes where quote.speaker.map({ Self.sameName($0, name) }) == true {

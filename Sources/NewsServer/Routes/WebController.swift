@@ -129,7 +129,7 @@ struct WebController: Sendable {
         let markup = TextMarkup(display: presenter.text, labelName: presenter.labelName)
         let marks = analysis.entities.map { Self.mark($0, ids: ids) }
         var labelCounts: [String: Int] = [:]
-        for entity in analysis.entities { labelCounts[Self.cssLabel(entity.label), default: 0] += 1 }
+        for entity in analysis.entities { labelCounts[Self.cssLabel(entity.label.rawValue), default: 0] += 1 }
         let legend: [[String: Any]] = labelCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
             ["label": $0.key, "short": TextMarkup.shortLabel($0.key), "name": presenter.labelName($0.key), "count": $0.value]
         }
@@ -292,13 +292,13 @@ struct WebController: Sendable {
     static func mark(_ entity: Entity, ids: [String: Int64]) -> TextMarkup.Mark {
         let key = "\(entity.label)\u{1F}\(entity.canonical)"
         let id = ids[key]
-        return TextMarkup.Mark(start: entity.start, end: entity.end, label: entity.label, href: id.map { "/entities/\($0)" }, key: id.map(String.init) ?? entity.canonical)
+        return TextMarkup.Mark(start: entity.start, end: entity.end, label: entity.label.rawValue, href: id.map { "/entities/\($0)" }, key: id.map(String.init) ?? entity.canonical)
     }
 
     /// Labels of names (people, places, organisations, works…), as opposed to numbers, dates and amounts,
     /// which make poor chips and facets.
     static func isName(_ label: String) -> Bool {
-        !["CARDINAL", "ORDINAL", "DATE", "TIME", "MONEY", "PERCENTAGE", "QUANTITY", "CONTACT", "MISCELLANEOUS"].contains(label)
+        EntityLabel(label).isName
     }
 
     static func cssLabel(_ label: String) -> String {

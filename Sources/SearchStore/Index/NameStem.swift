@@ -9,7 +9,7 @@ import KazakhData
 /// indexed word that begins with the name, which at 100,000 articles cost more than everything else in a query.
 /// The key is computed the same way for the query word and for the indexed word, so it only has to group forms,
 /// not be a correct nominative: case endings are stripped with the rules of ``NominativeName`` (data in
-/// `name-case-suffixes.tsv`), then one possessive ending (`search-stem-endings.tsv`).
+/// `case-suffixes.tsv`), then one possessive ending (`search-stem-endings.tsv`).
 public enum NameStem {
     /// Prefix of key terms: no word the tokenizer emits starts with it, and the query parser never passes it
     /// through from user text, so keys cannot collide with words.

@@ -33,7 +33,7 @@ enum LayerBlob {
         writer.count(document.entities.count)
         var previous = (start: 0, token: 0)
         for entity in document.entities {
-            writer.string(entity.label)
+            writer.string(entity.label.rawValue)
             writer.signed(entity.start - previous.start)
             writer.signed(entity.end - entity.start)
             writer.signed(entity.tokenRange.lowerBound - previous.token)
@@ -124,7 +124,7 @@ enum LayerBlob {
                 canonical.append(contentsOf: try reader.requiredString().unicodeScalars)
                 guard tokenStart >= 0, tokenEnd >= tokenStart else { throw reader.fail("bad token range") }
                 entities.append(Entity(
-                    text: text, label: label, canonical: String(canonical), start: start, end: end,
+                    text: text, label: EntityLabel(label), canonical: String(canonical), start: start, end: end,
                     tokenRange: tokenStart..<tokenEnd, roles: try reader.strings()
                 ))
                 previous = (start, tokenStart)

@@ -59,7 +59,7 @@ struct LegacyJSONLayers: Decodable {
     func apply(to document: inout Document) {
         document.language = language
         document.entities = entities.map {
-            Entity(text: document.slice($0.start, $0.end), label: $0.label, canonical: $0.canonical, start: $0.start, end: $0.end,
+            Entity(text: document.slice($0.start, $0.end), label: EntityLabel($0.label), canonical: $0.canonical, start: $0.start, end: $0.end,
                    tokenRange: $0.tokenStart..<max($0.tokenStart, $0.tokenEnd), roles: $0.roles ?? [])
         }
         document.times = times.map { TimeExpression(text: document.slice($0.start, $0.end), value: $0.value, start: $0.start, end: $0.end) }

@@ -147,10 +147,8 @@ extension TilshiCommand {
         static func analyze(_ sources: [SourceDocument], input: String, pipeline: Pipeline, defaultDate: String? = nil) -> [Document] {
             let baseID = documentID(for: input)
             return sources.enumerated().map { index, source in
-                let id = source.externalID ?? (sources.count == 1 ? baseID : "\(baseID)#\(index + 1)")
-                let metadata = DocumentMetadata(
-                    title: source.title, url: source.url, source: source.source, published: source.published ?? defaultDate)
-                return pipeline.analyze(id: id, text: source.text, metadata: metadata)
+                let id = source.documentID(fallback: sources.count == 1 ? baseID : "\(baseID)#\(index + 1)")
+                return pipeline.analyze(id: id, text: source.text, metadata: source.documentMetadata(defaultDate: defaultDate))
             }
         }
 
