@@ -1,5 +1,6 @@
 import Foundation
 import SearchStore
+import TextModel
 
 /// Groups events by month for the calendar page: a Monday-first month grid plus the same events as a dated list.
 struct EventCalendarView {
@@ -10,17 +11,9 @@ struct EventCalendarView {
     /// The calendar day of an event: its own date when the time expression has one, else its document's publication date.
     static func day(of event: StoredEvent) -> (month: String, day: Int?)? {
         for candidate in [event.time, event.published].compactMap({ $0 }) {
-            let scalars = Array(candidate.utf8)
-            func digits(_ range: Range<Int>) -> Int? {
-                guard range.upperBound <= scalars.count, scalars[range].allSatisfy({ (48...57).contains($0) }) else { return nil }
-                return Int(String(decoding: scalars[range], as: UTF8.self))
-            }
-            guard let year = digits(0..<4), scalars.count >= 7, scalars[4] == UInt8(ascii: "-"), let month = digits(5..<7),
-                  (1...12).contains(month) else { continue }
+            guard let point = Timex(candidate).start?.point, let year = point.year, let month = point.month else { continue }
             let key = String(format: "%04d-%02d", year, month)
-            if scalars.count >= 10, scalars[7] == UInt8(ascii: "-"), let day = digits(8..<10), (1...31).contains(day) {
-                return (key, day)
-            }
+            if case .day(_, let day) = point.period { return (key, day) }
             return (key, nil)
         }
         return nil
