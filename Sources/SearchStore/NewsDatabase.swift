@@ -28,12 +28,20 @@ public struct NewsDatabase: Sendable {
         /// Matches counted exactly; beyond this many a search reports ``SearchResults/totalIsExact`` false and this
         /// number as its total ("more than 10,000"). Zero or less counts every match.
         public var exactTotalLimit: Int
+        /// Documents ingested keep their token layer (paragraphs, sentences, tokens with lemmas and morphology), so
+        /// ``NewsDatabase/document(id:withTokens:)`` reads tokens back instead of running the pipeline again. Off by
+        /// default: the layer roughly doubles the stored size of an article.
+        public var storesTokens: Bool
 
-        public init(pipeline: Pipeline = .default, nearDuplicateThreshold: Double = 0.5, rankingTier: Int = 1_000, exactTotalLimit: Int = 10_000) {
+        public init(
+            pipeline: Pipeline = .default, nearDuplicateThreshold: Double = 0.5, rankingTier: Int = 1_000, exactTotalLimit: Int = 10_000,
+            storesTokens: Bool = false
+        ) {
             self.pipeline = pipeline
             self.nearDuplicateThreshold = nearDuplicateThreshold
             self.rankingTier = rankingTier
             self.exactTotalLimit = exactTotalLimit
+            self.storesTokens = storesTokens
         }
     }
 

@@ -1,9 +1,16 @@
 import Corpora
 import Foundation
-import SearchStore
 import TextModel
 
-/// `GET /api/events.ics`: stored events and meetings as iCalendar entries, written by ``ICalendar``.
+extension NewsDatabase {
+    /// The events and meetings between `from` and `to` (as ``events(from:to:limit:)`` selects them) as an iCalendar
+    /// file (`GET /api/events.ics`), stamped `now`.
+    public func eventCalendar(from: String? = nil, to: String? = nil, now: Date = Date()) throws -> String {
+        EventCalendar.ics(try events(from: from, to: to), now: now)
+    }
+}
+
+/// Stored events and meetings as iCalendar entries, written by ``ICalendar``.
 ///
 /// An event's own TIMEX3 value gives its day (a year written `XXXX` is taken from the article's date);
 /// an event with no day of its own is placed on its article's publication day.
