@@ -77,6 +77,11 @@ public struct Timex: Sendable, Hashable, CustomStringConvertible {
     public struct Clock: Sendable, Hashable {
         public var hour: Int
         public var minute: Int
+
+        public init(hour: Int, minute: Int) {
+            self.hour = hour
+            self.minute = minute
+        }
     }
 
     public init(_ value: String) {
