@@ -68,7 +68,7 @@ public struct FactSpanEvaluation: Sendable {
             return (span.label, kind, text.range(of: span.start..<span.end))
         }
         var predicted: [Predicted] = document.times.map {
-            Predicted(kind: .times, range: $0.start..<$0.end, text: $0.text, label: $0.value, inferredClass: Self.isClock($0.value) ? "TIME" : "DATE")
+            Predicted(kind: .times, range: $0.start..<$0.end, text: $0.text, label: $0.value, inferredClass: $0.timex.hasClock ? "TIME" : "DATE")
         }
         predicted += document.amounts.map { amount in
             let unit = amount.unit ?? "-"
@@ -137,16 +137,6 @@ public struct FactSpanEvaluation: Sendable {
             lines.append("\(kind.rawValue) overlapping only a gold span of the other kind: \(crossKind[kind] ?? 0)")
         }
         return lines
-    }
-
-    /// A TIMEX3 value with a clock part ("XXXX-11-05T11:00"), not "PRESENT_REF".
-    static func isClock(_ value: String) -> Bool {
-        var afterT = false
-        for byte in value.utf8 {
-            if afterT, (0x30...0x39).contains(byte) { return true }
-            afterT = byte == 0x54
-        }
-        return false
     }
 
     /// A three-letter upper-case unit is an ISO 4217 currency code ("KZT", "USD").

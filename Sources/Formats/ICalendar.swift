@@ -68,8 +68,9 @@ public enum ICalendar {
                 skipped.append("\(document.id): event '\(event.title)' has no date")
                 continue
             }
-            guard let (start, end) = moments(when, year: year) else {
-                let reason = when.hasPrefix("XXXX") && year == nil ? "has no year (\(when)); give the document date" : "has no calendar day (\(when))"
+            let timex = Timex(when)
+            guard let (start, end) = moments(timex, year: year) else {
+                let reason = timex.start?.point?.yearIsUnknown == true && year == nil ? "has no year (\(when)); give the document date" : "has no calendar day (\(when))"
                 skipped.append("\(document.id): event '\(event.title)' \(reason)")
                 continue
             }
@@ -85,10 +86,14 @@ public enum ICalendar {
 
     /// Start and exclusive end of a TIMEX3 value: `2016-11-05`, `XXXX-11-05T11:00`, `XXXX-11-05/XXXX-11-06`.
     static func moments(_ value: String, year: Int?) -> (Moment, Moment?)? {
-        let parts = value.split(separator: "/")
-        guard let first = parts.first, let start = moment(first, year: year) else { return nil }
-        if parts.count == 2 {
-            guard let last = moment(parts[1], year: year), case .date(let y, let m, let d) = last,
+        moments(Timex(value), year: year)
+    }
+
+    /// Start and exclusive end of `timex`; a year written `XXXX` is `year`.
+    public static func moments(_ timex: Timex, year: Int?) -> (Moment, Moment?)? {
+        guard let first = timex.start, let start = moment(first, year: year) else { return nil }
+        if timex.parts.count == 2 {
+            guard let last = moment(timex.parts[1], year: year), case .date(let y, let m, let d) = last,
                   case .date(let startYear, let startMonth, let startDay) = start
             else { return nil }
             // A range that would end before it starts (a year boundary with an unknown year) keeps only its first day.
@@ -99,16 +104,14 @@ public enum ICalendar {
         return (start, nil)
     }
 
-    private static func moment(_ value: Substring, year: Int?) -> Moment? {
-        let halves = value.split(separator: "T", maxSplits: 1)
-        let date = halves[0].split(separator: "-")
-        guard date.count == 3, let month = Int(date[1]), let day = Int(date[2]), (1...12).contains(month), (1...31).contains(day) else { return nil }
-        let resolvedYear = date[0] == "XXXX" ? year : Int(date[0])
-        guard let resolvedYear else { return nil }
-        if halves.count == 2 {
-            let clock = halves[1].split(separator: ":")
-            guard clock.count == 2, let hour = Int(clock[0]), let minute = Int(clock[1]), hour < 24, minute < 60 else { return nil }
-            return .dateTime(year: resolvedYear, month: month, day: day, hour: hour, minute: minute)
+    /// A day, with its time of day when it has one; nil for anything coarser, or a time of day that is not `hh:mm`.
+    private static func moment(_ part: Timex.Part, year: Int?) -> Moment? {
+        guard let point = part.point, case .day(let month, let day) = point.period,
+              let resolvedYear = point.yearIsUnknown ? year : point.year
+        else { return nil }
+        if point.clockText != nil {
+            guard let clock = point.clock else { return nil }
+            return .dateTime(year: resolvedYear, month: month, day: day, hour: clock.hour, minute: clock.minute)
         }
         return .date(year: resolvedYear, month: month, day: day)
     }

@@ -16,9 +16,9 @@ final class StatsCache: Sendable {
         self.lifetime = lifetime
     }
 
-    func stats() throws -> CollectionStats {
+    func stats() async throws -> CollectionStats {
         if let entry = cached.withLock({ $0 }), Date().timeIntervalSince(entry.time) < lifetime { return entry.stats }
-        let stats = try database.stats()
+        let stats = try await database.background.stats()
         cached.withLock { $0 = (stats, Date()) }
         return stats
     }

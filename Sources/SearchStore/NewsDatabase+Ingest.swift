@@ -41,7 +41,7 @@ extension NewsDatabase {
     /// The analysis half of ``ingest(_:)``: pure, so callers may run it in parallel.
     public func prepare(_ source: SourceDocument) -> PreparedDocument {
         let document = pipeline.analyze(id: source.documentID(fallback: source.origin), text: source.text, metadata: source.documentMetadata())
-        let layers = LayerBlob.encode(document)
+        let layers = LayerBlob.encode(document, tokens: configuration.storesTokens)
         let record = DocumentRecord(
             id: nil, externalID: source.externalID, title: source.title, text: source.text, url: source.url,
             source: source.source, published: source.published, month: Self.month(of: source.published),
@@ -180,9 +180,10 @@ extension NewsDatabase {
         guard !renames.isEmpty else { return entities }
         func renamed(_ name: String) -> String { renames[name] ?? name }
         var document = Document(id: "", text: record.text)
-        try LayerBlob.decode(record.layers, into: &document)
+        let keepsTokens = LayerBlob.hasTokens(record.layers)
+        try LayerBlob.decode(record.layers, into: &document, tokens: keepsTokens)
         Self.renamePeople(in: &document, renamed)
-        record.layers = LayerBlob.encode(document)
+        record.layers = LayerBlob.encode(document, tokens: keepsTokens)
         // The event rows (meetings and events) name the same people.
         for index in events.indices {
             events[index].participants = Self.renamedParticipants(events[index].participants, renamed) ?? events[index].participants
@@ -238,9 +239,12 @@ extension NewsDatabase {
                     """).execute(arguments: [documentID, entityID, link["mentions"] as Int])
                 if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT text, layers FROM document WHERE id = ?"), arguments: [documentID]) {
                     var document = Document(id: "", text: try StoredText.text(row["text"], documentID: documentID))
-                    try LayerBlob.decode(row["layers"], into: &document, documentID: documentID)
+                    let layers: Data = row["layers"]
+                    let keepsTokens = LayerBlob.hasTokens(layers)
+                    try LayerBlob.decode(layers, into: &document, documentID: documentID, tokens: keepsTokens)
                     Self.renamePeople(in: &document, renamed)
-                    try db.cachedStatement(sql: "UPDATE document SET layers = ? WHERE id = ?").execute(arguments: [LayerBlob.encode(document), documentID])
+                    try db.cachedStatement(sql: "UPDATE document SET layers = ? WHERE id = ?")
+                        .execute(arguments: [LayerBlob.encode(document, tokens: keepsTokens), documentID])
                 }
                 for event in try Row.fetchAll(db.cachedStatement(sql: "SELECT rowid, participants FROM event WHERE documentID = ?"), arguments: [documentID]) {
                     let json: String = event["participants"]

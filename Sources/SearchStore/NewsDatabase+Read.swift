@@ -6,15 +6,15 @@ import TextModel
 extension NewsDatabase {
     /// The stored document `id` with its layers, entities and near-duplicate links, or nil.
     ///
-    /// Tokens are not stored (they would make the database several times larger than the text);
-    /// with `withTokens` the text is analysed again by the pipeline that stored it and the tokens
-    /// (with lemmas and morphology) are filled in.
+    /// With `withTokens` the paragraphs, sentences and tokens (with lemmas and morphology) are filled in: read from
+    /// the stored token layer when the document has one (``Configuration/storesTokens``), else by analysing the
+    /// text again with the collection's pipeline.
     public func document(id: Int64, withTokens: Bool = false) throws -> StoredDocument? {
         let stored = try writer.read { db -> StoredDocument? in
             guard let record = try DocumentRecord.fetchOne(db, key: id) else { return nil }
-            return try storedDocument(record, in: db)
+            return try storedDocument(record, in: db, tokens: withTokens)
         }
-        guard var stored, withTokens else { return stored }
+        guard var stored, withTokens, stored.analysis.tokens.isEmpty else { return stored }
         let reanalysed = pipeline.analyze(id: stored.analysis.id, text: stored.text)
         stored.analysis.tokens = reanalysed.tokens
         stored.analysis.sentences = reanalysed.sentences
@@ -32,24 +32,19 @@ extension NewsDatabase {
         }
     }
 
-    func storedDocument(_ record: DocumentRecord, in db: Database) throws -> StoredDocument {
+    func storedDocument(_ record: DocumentRecord, in db: Database, tokens: Bool = false) throws -> StoredDocument {
         let id = record.id!
         var analysis = Document(
             id: record.externalID ?? String(id), text: record.text,
             metadata: DocumentMetadata(title: record.title, url: record.url, source: record.source, published: record.published)
         )
-        try LayerBlob.decode(record.layers, into: &analysis, documentID: id)
+        try LayerBlob.decode(record.layers, into: &analysis, documentID: id, tokens: tokens)
         var original: DuplicateLink?
         if let originalID = record.duplicateOf {
             let row = try Row.fetchOne(db, sql: "SELECT title, source FROM document WHERE id = ?", arguments: [originalID])
             original = DuplicateLink(id: originalID, title: row?["title"], source: row?["source"], similarity: record.similarity ?? 0)
         }
-        let entities = try Row.fetchAll(db, sql: """
-            SELECT e.id, e.label, e.canonical, de.mentions FROM document_entity de JOIN entity e ON e.id = de.entityID
-            WHERE de.documentID = ? ORDER BY de.mentions DESC, e.canonical
-            """, arguments: [id]).map {
-            EntitySummary(id: $0["id"], label: $0["label"], canonical: $0["canonical"], documentCount: 1, mentionCount: $0["mentions"])
-        }
+        let entities = try Self.collectionEntities(ofDocument: id, in: db)
         return StoredDocument(
             id: id, externalID: record.externalID, title: record.title, text: record.text, url: record.url,
             source: record.source, published: record.published, language: record.language, origin: record.origin,
@@ -58,93 +53,150 @@ extension NewsDatabase {
         )
     }
 
+    /// The collection's entities named in document `id`, most mentioned first (`documentCount` is 1).
+    static func collectionEntities(ofDocument id: Int64, in db: Database) throws -> [EntitySummary] {
+        try Row.fetchAll(db, sql: """
+            SELECT e.id, e.label, e.canonical, de.mentions FROM document_entity de JOIN entity e ON e.id = de.entityID
+            WHERE de.documentID = ? ORDER BY de.mentions DESC, e.canonical
+            """, arguments: [id]).map {
+            EntitySummary(id: $0["id"], label: $0["label"], canonical: $0["canonical"], documentCount: 1, mentionCount: $0["mentions"])
+        }
+    }
+
+    /// What a list of hits shows besides the hit itself, for each of `ids` that exists: the entity mentions of the
+    /// text (to mark them in a snippet) and the collection's entities it names. One read, without the rest of a
+    /// ``StoredDocument`` (metadata, near-duplicate links).
+    public func annotations(of ids: [Int64]) throws -> [Int64: DocumentAnnotations] {
+        guard !ids.isEmpty else { return [:] }
+        return try writer.read { db in
+            var result: [Int64: DocumentAnnotations] = [:]
+            let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+            for row in try Row.fetchAll(db, sql: "SELECT id, text, layers FROM document WHERE id IN (\(placeholders))", arguments: StatementArguments(ids)) {
+                let id: Int64 = row["id"]
+                var document = Document(id: String(id), text: try StoredText.text(row["text"], documentID: id))
+                try LayerBlob.decode(row["layers"], into: &document, documentID: id)
+                result[id] = DocumentAnnotations(analysis: document, entities: try Self.collectionEntities(ofDocument: id, in: db))
+            }
+            return result
+        }
+    }
+
     /// Entities of the collection, most documents first; `label` keeps one class, `query` keeps
     /// names containing it (case-insensitive).
     public func entities(label: String? = nil, query: String? = nil, limit: Int = 50) throws -> [EntitySummary] {
-        var conditions: [String] = []
-        var arguments: [any DatabaseValueConvertible] = []
-        if let label, !label.isEmpty {
-            conditions.append("e.label = ?")
-            arguments.append(label.uppercased())
-        }
-        if let query, !query.isEmpty {
-            conditions.append("instr(e.key, ?) > 0")
-            arguments.append(query.lowercased())
-        }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        var filter = SQLFilter()
+        if let label, !label.isEmpty { filter.equal(.entityLabel, label.uppercased()) }
+        if let query, !query.isEmpty { filter.contains(.entityKey, query.lowercased()) }
         return try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT e.id, e.label, e.canonical, COUNT(*) AS documents, SUM(de.mentions) AS mentions
-                FROM entity e JOIN document_entity de ON de.entityID = e.id \(whereClause)
+                FROM entity e JOIN document_entity de ON de.entityID = e.id \(filter.whereClause)
                 GROUP BY e.id ORDER BY documents DESC, mentions DESC, e.canonical LIMIT ?
-                """, arguments: StatementArguments(arguments + [max(1, limit)])).map(Self.entitySummary)
+                """, arguments: StatementArguments(filter.arguments + [max(1, limit)])).map(Self.entitySummary)
         }
     }
 
     /// Everything about entity `id`: mentions in context, co-occurring entities, and a monthly timeline.
     public func entity(id: Int64, mentionLimit: Int = 20, relatedLimit: Int = 20) throws -> EntityDetail? {
         try writer.read { db in
-            guard let summaryRow = try Row.fetchOne(db, sql: """
-                SELECT e.id, e.label, e.canonical, e.key, COUNT(de.documentID) AS documents, COALESCE(SUM(de.mentions), 0) AS mentions
-                FROM entity e LEFT JOIN document_entity de ON de.entityID = e.id WHERE e.id = ? GROUP BY e.id
-                """, arguments: [id]) else { return nil }
-            let summary = Self.entitySummary(summaryRow)
-            // Mentions live in the documents' layers: read the newest documents naming the entity and pick them out.
-            let documentRows = try Row.fetchAll(db, sql: """
-                SELECT d.id, d.title, d.published, d.text, d.layers FROM document_entity de JOIN document d ON d.id = de.documentID
-                WHERE de.entityID = ? ORDER BY d.published DESC, d.id DESC LIMIT ?
-                """, arguments: [id, max(1, mentionLimit)])
-            var mentions: [EntityMention] = []
-            for row in documentRows where mentions.count < mentionLimit {
-                let documentID: Int64 = row["id"]
-                var document = Document(id: String(documentID), text: try StoredText.text(row["text"], documentID: documentID))
-                try LayerBlob.decode(row["layers"], into: &document, documentID: documentID)
-                for entity in document.entities where mentions.count < mentionLimit {
-                    guard entity.label.rawValue == summary.label, Self.entityKey(of: entity).key == summaryRow["key"] as String else { continue }
-                    mentions.append(EntityMention(
-                        documentID: documentID, title: row["title"], published: row["published"], text: entity.text,
-                        start: entity.start, end: entity.end, context: Self.context(of: document.text, start: entity.start, end: entity.end)
+            try Self.entityDetail(id: id, mentionLimit: mentionLimit, relatedLimit: relatedLimit, in: db) { _, _, _, _ in }
+        }
+    }
+
+    /// The profile of entity `id` (its ``EntityDetail`` plus roles, quotes and meetings), or nil when there is none.
+    ///
+    /// One read: the documents decoded for the mentions (the newest naming the entity) also give the roles, quotes and
+    /// meetings, at most `documentLimit` of them.
+    public func entityProfile(id: Int64, documentLimit: Int = 30) throws -> EntityProfile? {
+        try writer.read { db in
+            var roleCounts: [String: Int] = [:]
+            var quotes: [EntityProfile.EntityQuote] = []
+            var meetings: [EntityProfile.EntityMeeting] = []
+            var visited = 0
+            let detail = try Self.entityDetail(id: id, mentionLimit: 20, relatedLimit: 20, in: db) { summary, documentID, document, title in
+                visited += 1
+                guard visited <= documentLimit else { return }
+                let name = summary.canonical
+                for entity in document.entities where entity.canonical == name && entity.label.rawValue == summary.label {
+                    for role in entity.roles { roleCounts[role, default: 0] += 1 }
+                }
+                for quote in document.quotes where quote.speaker.map({ EntityProfile.sameName($0, name) }) == true {
+                    quotes.append(.init(documentID: documentID, title: title, text: quote.text, start: quote.start, end: quote.end))
+                }
+                for meeting in document.meetings where meeting.participants.contains(where: { EntityProfile.sameName($0, name) }) {
+                    meetings.append(.init(
+                        documentID: documentID, title: title, participants: meeting.participants,
+                        when: meeting.when, where: meeting.where, start: meeting.start, end: meeting.end
                     ))
                 }
             }
-            let related = try Row.fetchAll(db, sql: """
-                SELECT e.id, e.label, e.canonical, COUNT(*) AS shared,
-                       (SELECT COUNT(*) FROM document_entity WHERE entityID = e.id) AS documents,
-                       (SELECT SUM(mentions) FROM document_entity WHERE entityID = e.id) AS mentions
-                FROM document_entity this JOIN document_entity other ON other.documentID = this.documentID AND other.entityID != this.entityID
-                JOIN entity e ON e.id = other.entityID
-                WHERE this.entityID = ? GROUP BY e.id ORDER BY shared DESC, e.canonical LIMIT ?
-                """, arguments: [id, max(1, relatedLimit)]).map { row in
-                RelatedEntity(entity: Self.entitySummary(row), sharedDocuments: row["shared"])
-            }
-            let timeline = try Row.fetchAll(db, sql: """
-                SELECT d.month, COUNT(*) AS count FROM document_entity de JOIN document d ON d.id = de.documentID
-                WHERE de.entityID = ? AND d.month IS NOT NULL GROUP BY d.month ORDER BY d.month
-                """, arguments: [id]).map { FacetCount(value: $0["month"], count: $0["count"]) }
-            return EntityDetail(entity: summary, mentions: mentions, related: related, timeline: timeline)
+            guard let detail else { return nil }
+            return EntityProfile(
+                entity: detail.entity, mentions: detail.mentions, related: detail.related, timeline: detail.timeline,
+                roles: roleCounts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key), quotes: quotes, meetings: meetings
+            )
         }
+    }
+
+    /// The detail of entity `id`; `mentioning` is called once for each document that gave mentions, in mention order,
+    /// with the document decoded with its layers and its title.
+    static func entityDetail(
+        id: Int64, mentionLimit: Int, relatedLimit: Int, in db: Database,
+        mentioning: (_ entity: EntitySummary, _ documentID: Int64, _ document: Document, _ title: String?) throws -> Void
+    ) throws -> EntityDetail? {
+        guard let summaryRow = try Row.fetchOne(db, sql: """
+            SELECT e.id, e.label, e.canonical, e.key, COUNT(de.documentID) AS documents, COALESCE(SUM(de.mentions), 0) AS mentions
+            FROM entity e LEFT JOIN document_entity de ON de.entityID = e.id WHERE e.id = ? GROUP BY e.id
+            """, arguments: [id]) else { return nil }
+        let summary = Self.entitySummary(summaryRow)
+        // Mentions live in the documents' layers: read the newest documents naming the entity and pick them out.
+        let documentRows = try Row.fetchAll(db, sql: """
+            SELECT d.id, d.title, d.published, d.text, d.layers FROM document_entity de JOIN document d ON d.id = de.documentID
+            WHERE de.entityID = ? ORDER BY d.published DESC, d.id DESC LIMIT ?
+            """, arguments: [id, max(1, mentionLimit)])
+        var mentions: [EntityMention] = []
+        for row in documentRows where mentions.count < mentionLimit {
+            let documentID: Int64 = row["id"]
+            var document = Document(id: String(documentID), text: try StoredText.text(row["text"], documentID: documentID))
+            try LayerBlob.decode(row["layers"], into: &document, documentID: documentID)
+            let before = mentions.count
+            for entity in document.entities where mentions.count < mentionLimit {
+                guard entity.label == summary.label, Self.entityKey(of: entity).key == summaryRow["key"] as String else { continue }
+                mentions.append(EntityMention(
+                    documentID: documentID, title: row["title"], published: row["published"], text: entity.text,
+                    start: entity.start, end: entity.end, context: Self.context(of: document.text, start: entity.start, end: entity.end)
+                ))
+            }
+            if mentions.count > before { try mentioning(summary, documentID, document, row["title"]) }
+        }
+        let related = try Row.fetchAll(db, sql: """
+            SELECT e.id, e.label, e.canonical, COUNT(*) AS shared,
+                   (SELECT COUNT(*) FROM document_entity WHERE entityID = e.id) AS documents,
+                   (SELECT SUM(mentions) FROM document_entity WHERE entityID = e.id) AS mentions
+            FROM document_entity this JOIN document_entity other ON other.documentID = this.documentID AND other.entityID != this.entityID
+            JOIN entity e ON e.id = other.entityID
+            WHERE this.entityID = ? GROUP BY e.id ORDER BY shared DESC, e.canonical LIMIT ?
+            """, arguments: [id, max(1, relatedLimit)]).map { row in
+            RelatedEntity(entity: Self.entitySummary(row), sharedDocuments: row["shared"])
+        }
+        let timeline = try Row.fetchAll(db, sql: """
+            SELECT d.month, COUNT(*) AS count FROM document_entity de JOIN document d ON d.id = de.documentID
+            WHERE de.entityID = ? AND d.month IS NOT NULL GROUP BY d.month ORDER BY d.month
+            """, arguments: [id]).map { FacetCount(value: $0["month"], count: $0["count"]) }
+        return EntityDetail(entity: summary, mentions: mentions, related: related, timeline: timeline)
     }
 
     /// Meetings and events whose time (or, when unknown, whose document's publication date) falls
     /// between `from` and `to` (ISO prefixes, both inclusive; nil is open).
     public func events(from: String? = nil, to: String? = nil, limit: Int = 100) throws -> [StoredEvent] {
-        var conditions: [String] = []
-        var arguments: [any DatabaseValueConvertible] = []
-        let when = "coalesce(ev.time, d.published)"
-        if let from, !from.isEmpty {
-            conditions.append("\(when) >= ?")
-            arguments.append(from)
-        }
-        if let to, !to.isEmpty {
-            conditions.append("substr(\(when), 1, ?) <= ?")
-            arguments += [to.count, to]
-        }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        var filter = SQLFilter()
+        if let from, !from.isEmpty { filter.atLeast(.eventWhen, from) }
+        if let to, !to.isEmpty { filter.prefixAtMost(.eventWhen, to) }
         return try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT ev.*, d.title AS documentTitle, d.published FROM event ev JOIN document d ON d.id = ev.documentID
-                \(whereClause) ORDER BY \(when), ev.documentID, ev.start LIMIT ?
-                """, arguments: StatementArguments(arguments + [max(1, limit)])).map { row in
+                \(filter.whereClause) ORDER BY \(SQLFilter.Expression.eventWhen.sql), ev.documentID, ev.start LIMIT ?
+                """, arguments: StatementArguments(filter.arguments + [max(1, limit)])).map { row in
                 let participants = (try? JSONDecoder().decode([String].self, from: Data((row["participants"] as String).utf8))) ?? []
                 return StoredEvent(
                     documentID: row["documentID"], documentTitle: row["documentTitle"], kind: row["kind"], title: row["title"],

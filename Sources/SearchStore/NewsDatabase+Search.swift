@@ -22,33 +22,18 @@ extension NewsDatabase {
             return SearchResults(query: query, expression: nil, total: 0, hits: [], facets: nil, warnings: parsed.warnings)
         }
 
-        var filters: [String] = []
-        var arguments: [any DatabaseValueConvertible] = []
-        if let source = query.source, !source.isEmpty {
-            filters.append("d.source = ?")
-            arguments.append(source)
-        }
-        if let from = query.from, !from.isEmpty {
-            filters.append("d.published >= ?")
-            arguments.append(from)
-        }
-        if let to = query.to, !to.isEmpty {
-            filters.append("substr(d.published, 1, ?) <= ?")
-            arguments += [to.count, to]
-        }
+        var filters = SQLFilter()
+        if let source = query.source, !source.isEmpty { filters.equal(.documentSource, source) }
+        if let from = query.from, !from.isEmpty { filters.atLeast(.documentPublished, from) }
+        if let to = query.to, !to.isEmpty { filters.prefixAtMost(.documentPublished, to) }
         let entityKey = query.entity.flatMap { $0.isEmpty ? nil : $0.lowercased() }
         let label = query.label.flatMap { $0.isEmpty ? nil : $0.uppercased() }
         if entityKey != nil || label != nil {
-            var conditions = ["de.documentID = d.id"]
-            if let entityKey {
-                conditions.append("e.key = ?")
-                arguments.append(entityKey)
-            }
-            if let label {
-                conditions.append("e.label = ?")
-                arguments.append(label)
-            }
-            filters.append("EXISTS (SELECT 1 FROM document_entity de JOIN entity e ON e.id = de.entityID WHERE \(conditions.joined(separator: " AND ")))")
+            var named = SQLFilter()
+            named.equalColumns(.mentionDocumentID, .documentID)
+            if let entityKey { named.equal(.entityKey, entityKey) }
+            if let label { named.equal(.entityLabel, label) }
+            filters.exists(from: "document_entity de JOIN entity e ON e.id = de.entityID", where: named)
         }
 
         let from: String
@@ -62,17 +47,19 @@ extension NewsDatabase {
             from = (filters.isEmpty
                 ? "FROM document_fts WHERE document_fts MATCH ?"
                 : "FROM document_fts JOIN document d ON d.id = document_fts.rowid WHERE document_fts MATCH ?")
-                + collapse + filters.map { " AND " + $0 }.joined()
-            allArguments = [expression] + arguments
+                + collapse + filters.andClause
+            allArguments = [expression] + filters.arguments
             idColumn = "document_fts.rowid"
             // BM25 with the title weighted ×5, each phrase's document count passed in (see RankFunction).
             let rank = "\(RankFunction.name)(document_fts, 5.0, 1.0\(Array(repeating: ", ?", count: parsed.phrases.count).joined()))"
             scoreColumn = rank
             order = "ORDER BY score DESC, document_fts.rowid"
         } else {
-            if !query.includeDuplicates { filters.insert("d.duplicateOf IS NULL", at: 0) }
-            from = "FROM document d" + (filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND "))
-            allArguments = arguments
+            var all = SQLFilter()
+            if !query.includeDuplicates { all.isNull(.documentDuplicateOf) }
+            all.append(filters)
+            from = "FROM document d" + (all.isEmpty ? "" : " " + all.whereClause)
+            allArguments = all.arguments
             idColumn = "d.id"
             scoreColumn = "0.0"
             order = "ORDER BY d.published DESC, d.id DESC"

@@ -13,41 +13,70 @@ import TextModel
 /// and the HTTP server share one API. Opened from a file it uses WAL mode, so readers (a running
 /// server) keep working while an ingest writes.
 public struct NewsDatabase: Sendable {
-    /// The underlying GRDB writer (a `DatabasePool` for files, a `DatabaseQueue` in memory).
-    public let writer: any DatabaseWriter
-    /// Pipeline run on every ingested document; its layers are stored.
-    public let pipeline: Pipeline
-    /// Estimated Jaccard similarity of lemma shingles from which a new document is linked to an older one.
-    public let nearDuplicateThreshold: Double
-    /// Matches ranked by BM25 first when a query matches more documents: the newest this many (by id,
-    /// that is ingest order). The rest follow, ranked among themselves, so paging still reaches every
-    /// match. BM25 costs a little per match; a word found in tens of thousands of articles would
-    /// otherwise be scored in all of them to show ten, and for so common a word the newest articles
-    /// are the useful ones.
-    public var rankingTier = 1_000
-    /// Matches counted exactly; beyond this many a search reports ``SearchResults/totalIsExact`` false and this
-    /// number as its total ("more than 10,000"). Zero or less counts every match.
-    public var exactTotalLimit = 10_000
+    /// How a collection analyses, links and searches; one value, given when the collection is opened.
+    public struct Configuration: Sendable {
+        /// Pipeline run on every ingested document; its layers are stored.
+        public var pipeline: Pipeline
+        /// Estimated Jaccard similarity of lemma shingles from which a new document is linked to an older one.
+        public var nearDuplicateThreshold: Double
+        /// Matches ranked by BM25 first when a query matches more documents: the newest this many (by id,
+        /// that is ingest order). The rest follow, ranked among themselves, so paging still reaches every
+        /// match. BM25 costs a little per match; a word found in tens of thousands of articles would
+        /// otherwise be scored in all of them to show ten, and for so common a word the newest articles
+        /// are the useful ones.
+        public var rankingTier: Int
+        /// Matches counted exactly; beyond this many a search reports ``SearchResults/totalIsExact`` false and this
+        /// number as its total ("more than 10,000"). Zero or less counts every match.
+        public var exactTotalLimit: Int
+        /// Documents ingested keep their token layer (paragraphs, sentences, tokens with lemmas and morphology), so
+        /// ``NewsDatabase/document(id:withTokens:)`` reads tokens back instead of running the pipeline again. Off by
+        /// default: the layer roughly doubles the stored size of an article.
+        public var storesTokens: Bool
+
+        public init(
+            pipeline: Pipeline = .default, nearDuplicateThreshold: Double = 0.5, rankingTier: Int = 1_000, exactTotalLimit: Int = 10_000,
+            storesTokens: Bool = false
+        ) {
+            self.pipeline = pipeline
+            self.nearDuplicateThreshold = nearDuplicateThreshold
+            self.rankingTier = rankingTier
+            self.exactTotalLimit = exactTotalLimit
+            self.storesTokens = storesTokens
+        }
+    }
+
+    /// The underlying GRDB writer (a `DatabasePool` for files, a `DatabaseQueue` in memory). Not public: callers
+    /// outside the store use the intent-named methods; the store's own extensions (other files) read it.
+    let writer: any DatabaseWriter
+    public let configuration: Configuration
     let minHash = MinHash()
     let termAnalyzer = IndexTermAnalyzer()
 
+    /// Pipeline run on every ingested document; its layers are stored.
+    public var pipeline: Pipeline { configuration.pipeline }
+    /// See ``Configuration/nearDuplicateThreshold``.
+    public var nearDuplicateThreshold: Double { configuration.nearDuplicateThreshold }
+    /// See ``Configuration/rankingTier``.
+    public var rankingTier: Int { configuration.rankingTier }
+    /// See ``Configuration/exactTotalLimit``.
+    public var exactTotalLimit: Int { configuration.exactTotalLimit }
+
     /// Opens a collection on `writer` and brings its schema up to date.
-    public init(_ writer: any DatabaseWriter, pipeline: Pipeline = .default, nearDuplicateThreshold: Double = 0.5) throws {
+    public init(_ writer: any DatabaseWriter, configuration: Configuration = Configuration()) throws {
         self.writer = writer
-        self.pipeline = pipeline
-        self.nearDuplicateThreshold = nearDuplicateThreshold
+        self.configuration = configuration
         try Self.migrator.migrate(writer)
     }
 
     /// Opens (or creates) the collection in the file at `path`, in WAL mode.
-    public static func open(path: String, pipeline: Pipeline = .default) throws -> NewsDatabase {
+    public static func open(path: String, configuration: Configuration = Configuration()) throws -> NewsDatabase {
         let pool = try DatabasePool(path: path, configuration: makeConfiguration())
-        return try NewsDatabase(pool, pipeline: pipeline)
+        return try NewsDatabase(pool, configuration: configuration)
     }
 
     /// A fresh collection in memory (tests, benchmarks).
-    public static func inMemory(pipeline: Pipeline = .default) throws -> NewsDatabase {
-        try NewsDatabase(DatabaseQueue(configuration: makeConfiguration()), pipeline: pipeline)
+    public static func inMemory(configuration: Configuration = Configuration()) throws -> NewsDatabase {
+        try NewsDatabase(DatabaseQueue(configuration: makeConfiguration()), configuration: configuration)
     }
 
     /// Merges the full-text index into one segment and rebuilds the file without free pages: run it
@@ -62,7 +91,7 @@ public struct NewsDatabase: Sendable {
 
     /// The configuration every connection needs: the Kazakh FTS5 tokenizer must be registered on
     /// each one, or the full-text table cannot be read or written.
-    public static func makeConfiguration(_ base: Configuration = Configuration()) -> Configuration {
+    public static func makeConfiguration(_ base: GRDB.Configuration = GRDB.Configuration()) -> GRDB.Configuration {
         var configuration = base
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)

@@ -28,24 +28,23 @@ import Testing
         let markup = TextMarkup()
         let paragraphs = markup.paragraphs(text, marks: [Self.mark(0, 8), Self.mark(22, 28, "GPE")], hits: [0..<6])
         #expect(paragraphs.count == 2)
-        let first = paragraphs[0]["segments"] as? [[String: Any]] ?? []
-        let entity = first[0]["entity"] as? [String: Any]
-        let parts = entity?["parts"] as? [[String: Any]] ?? []
-        #expect(parts.map { $0["text"] as? String } == ["Алмат" + "ы", "да"])
-        #expect(parts.map { $0["hit"] as? Bool } == [true, false])
-        #expect(entity?["label"] as? String == "GPE")
+        let entity = paragraphs[0].segments[0].entity.value
+        let parts = entity?.parts ?? []
+        #expect(parts.map(\.text) == ["Алмат" + "ы", "да"])
+        #expect(parts.map(\.hit) == [true, false])
+        #expect(entity?.label == "GPE")
     }
 
     @Test func overlappingAndOutOfRangeMarksAreDropped() {
         let text = Self.scalars("Қасым-Жомарт Тоқаев")
         let segments = TextMarkup().segments(text, base: 0, from: 0, to: text.count, marks: [Self.mark(0, 11), Self.mark(6, 19), Self.mark(12, 40)], hits: [])
-        let entities = segments.compactMap { $0["entity"] as? [String: Any] }
+        let entities = segments.compactMap(\.entity.value)
         #expect(entities.count == 1)
     }
 
     @Test func labelsBecomeSafeClassNames() {
         let text = Self.scalars("x")
         let segments = TextMarkup().segments(text, base: 0, from: 0, to: 1, marks: [Self.mark(0, 1, "PER\" onmouseover=alert(1)")], hits: [])
-        #expect((segments[0]["entity"] as? [String: Any])?["label"] as? String == "PER")
+        #expect(segments[0].entity.value?.label == "PER")
     }
 }

@@ -34,7 +34,7 @@ private struct KnownNamesAnnotator: Annotator {
     private func database() throws -> NewsDatabase {
         // Tokens and lemmas only (no NER or fact stages), so the stored entities and meetings are exactly these.
         let pipeline = Pipeline(name: "kk-search+names", annotators: Pipeline.search.annotators + [KnownNamesAnnotator()])
-        let db = try NewsDatabase.inMemory(pipeline: pipeline)
+        let db = try NewsDatabase.inMemory(configuration: .init(pipeline: pipeline))
         let dates = ["2016-10-10", "2025-09-01", "2025-10-02", "2025-10-05", "2016-11-20"]
         try db.ingest(Seeds.documents().enumerated().map { index, document in
             var copy = document
@@ -66,6 +66,39 @@ private struct KnownNamesAnnotator: Annotator {
         #expect(detail.timeline.map(\.value) == detail.timeline.map(\.value).sorted())
         #expect(detail.timeline.reduce(0) { $0 + $1.count } == unesco.documentCount)
         #expect(try db.entity(id: 999_999) == nil)
+    }
+
+    @Test func entityProfileAddsMeetingsAndRolesToTheDetail() throws {
+        // Given the seeds with "Бауыржан Байбек" named and a meeting of his wherever someone "кездесті"
+        let db = try database()
+        let person = try #require(try db.entities(label: "PERSON").first)
+        // When his profile is built
+        let profile = try #require(try db.entityProfile(id: person.id))
+        // Then it holds the detail as it is, plus the meetings of the documents whose mentions it shows
+        let detail = try #require(try db.entity(id: person.id))
+        #expect(profile.entity == detail.entity)
+        #expect(profile.mentions == detail.mentions)
+        #expect(profile.related == detail.related)
+        #expect(profile.timeline == detail.timeline)
+        let mentioning = Set(detail.mentions.map(\.documentID))
+        let meetings = try db.events().filter { $0.kind == "meeting" && mentioning.contains($0.documentID) }
+        #expect(!meetings.isEmpty)
+        #expect(profile.meetings.count == meetings.count)
+        #expect(Set(profile.meetings.map(\.documentID)) == Set(meetings.map(\.documentID)))
+        #expect(profile.meetings.allSatisfy { $0.participants == ["Бауыржан Байбек"] && $0.where == "Алматы" })
+        #expect(profile.roles.isEmpty)
+        #expect(profile.quotes.isEmpty)
+        #expect(try db.entityProfile(id: 999_999) == nil)
+    }
+
+    @Test func entityProfileReadsAtMostTheDocumentLimit() throws {
+        let db = try database()
+        let person = try #require(try db.entities(label: "PERSON").first)
+        let one = try #require(try db.entityProfile(id: person.id, documentLimit: 1))
+        let all = try #require(try db.entityProfile(id: person.id))
+        #expect(one.mentions == all.mentions)
+        #expect(Set(one.meetings.map(\.documentID)).count <= 1)
+        #expect(one.meetings == Array(all.meetings.prefix(one.meetings.count)))
     }
 
     @Test func eventsAreListedByTime() throws {

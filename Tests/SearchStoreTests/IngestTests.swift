@@ -92,9 +92,7 @@ import TextModel
         // Then the collection and its index are as before
         #expect(try db.stats().documents == 1)
         #expect(try db.search(SearchQuery("Ренн")).total == 0)
-        try db.writer.write { db in
-            try db.execute(sql: "INSERT INTO document_fts(document_fts) VALUES('integrity-check')")
-        }
+        try db.checkIntegrity()
     }
 
     @Test func filtersBySourceDateAndEntity() throws {

@@ -55,12 +55,14 @@ import Testing
     @Test func totalsAreCountedExactlyUpToTheLimit() throws {
         var db = try NewsDatabase.inMemory()
         try db.ingest(Seeds.documents())
+        /// The same collection counting at most `limit` matches.
+        func limited(_ limit: Int) throws -> NewsDatabase { try NewsDatabase(db.writer, configuration: .init(exactTotalLimit: limit)) }
         let exact = try db.search(SearchQuery("Алматы", includeDuplicates: true, limit: 50, facets: false, snippets: false))
         #expect(exact.total >= 4)
         #expect(exact.totalIsExact)
         #expect(exact.totalDescription == "\(exact.total) results")
         // With a limit below the number of matches, the total says "more than"
-        db.exactTotalLimit = 2
+        db = try limited(2)
         let capped = try db.search(SearchQuery("Алматы", includeDuplicates: true, limit: 50, facets: true, snippets: false))
         #expect(capped.total == 2)
         #expect(!capped.totalIsExact)
@@ -69,9 +71,9 @@ import Testing
         #expect(capped.hits.map(\.id) == exact.hits.map(\.id))
         #expect(capped.facets?.entities.isEmpty == false)
         // A limit equal to the number of matches is still exact; zero counts everything
-        db.exactTotalLimit = exact.total
+        db = try limited(exact.total)
         #expect(try db.search(SearchQuery("Алматы", includeDuplicates: true, facets: false)).totalIsExact)
-        db.exactTotalLimit = 0
+        db = try limited(0)
         #expect(try db.search(SearchQuery("Алматы", includeDuplicates: true, facets: false)).total == exact.total)
         // The JSON says so, and JSON written before the flag existed reads as exact
         let json = String(decoding: try JSONEncoder().encode(capped), as: UTF8.self)

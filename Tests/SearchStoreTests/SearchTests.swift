@@ -66,10 +66,10 @@ import Testing
 
     @Test func frequentWordsRankTheNewestMatchesFirstAndPagingReachesAll() throws {
         // Given the seeds, with ranking tiered after 2 matches
-        var db = try seededDatabase()
-        let everything = try db.search(SearchQuery("Алматы", includeDuplicates: true, limit: 50, facets: false, snippets: false))
+        let seeded = try seededDatabase()
+        let everything = try seeded.search(SearchQuery("Алматы", includeDuplicates: true, limit: 50, facets: false, snippets: false))
         #expect(everything.total >= 4)
-        db.rankingTier = 2
+        let db = try NewsDatabase(seeded.writer, configuration: .init(rankingTier: 2))
         // When paging one hit at a time
         var paged: [Int64] = []
         for offset in 0..<everything.total {

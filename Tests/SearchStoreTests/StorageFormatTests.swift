@@ -80,6 +80,41 @@ import TextModel
         #expect(StoredText.databaseValue("Plain English text.") == "Plain English text.".databaseValue)
     }
 
+    @Test func storedTokensEqualAPipelineRun() throws {
+        // Given the seeds ingested into a collection that keeps the token layer
+        let db = try NewsDatabase.inMemory(configuration: .init(storesTokens: true))
+        let report = try db.ingest(Seeds.documents())
+        #expect(report.added.count == Seeds.paths.count)
+        for id in report.added {
+            // When the stored layer is read back (directly, and through the collection's API)
+            let blob = try #require(try db.writer.read { try Data.fetchOne($0, sql: "SELECT layers FROM document WHERE id = ?", arguments: [id]) })
+            #expect(LayerBlob.hasTokens(blob))
+            let stored = try #require(try db.document(id: id, withTokens: true))
+            var decoded = Document(id: stored.analysis.id, text: stored.text)
+            try LayerBlob.decode(blob, into: &decoded, tokens: true)
+            // Then it holds what the pipeline gives on the same text
+            let rerun = db.pipeline.analyze(id: stored.analysis.id, text: stored.text)
+            #expect(!rerun.tokens.isEmpty)
+            for analysis in [decoded, stored.analysis] {
+                #expect(analysis.tokens == rerun.tokens)
+                #expect(analysis.sentences == rerun.sentences)
+                #expect(analysis.paragraphs == rerun.paragraphs)
+            }
+            // And readers that want no tokens get the other layers as from a version-1 blob
+            var withoutTokens = Document(id: stored.analysis.id, text: stored.text)
+            try LayerBlob.decode(blob, into: &withoutTokens)
+            #expect(withoutTokens.tokens.isEmpty)
+            #expect(withoutTokens.entities == stored.analysis.entities)
+            #expect(withoutTokens.times == stored.analysis.times)
+        }
+        // A collection without the layer gives the same tokens by analysing again
+        let plain = try NewsDatabase.inMemory()
+        let plainReport = try plain.ingest(Seeds.documents())
+        for (id, plainID) in zip(report.added, plainReport.added) {
+            #expect(try plain.document(id: plainID, withTokens: true)?.analysis.tokens == db.document(id: id, withTokens: true)?.analysis.tokens)
+        }
+    }
+
     @Test func damagedStoredFormsFailWithAClearError() throws {
         let db = try NewsDatabase.inMemory()
         let id = try #require(try db.ingest([Seeds.documents()[0]]).added.first)

@@ -55,10 +55,7 @@ import TilshiTesting
         let documents = try afterKill.stats().documents
         #expect(documents % perFile == 0, "a file was half-stored: \(documents) documents")
         #expect(documents < files * perFile, "the ingest finished before it could be killed; the test proves nothing")
-        try afterKill.writer.write { db in
-            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
-            try db.execute(sql: "INSERT INTO document_fts(document_fts) VALUES('integrity-check')")
-        }
+        try afterKill.checkIntegrity()
 
         // And a second run stores exactly what is missing
         let rerun = Process()

@@ -27,23 +27,23 @@ struct APIController: Sendable {
     }
 
     @Sendable func health(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<HealthResponse> {
-        let documents = try stats.stats().documents
+        let documents = try await stats.stats().documents
         return JSONResponse(HealthResponse(status: "ok", version: ServerInfo.version, documents: documents, writable: configuration.acceptsWrites))
     }
 
     @Sendable func search(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<SearchResponse> {
         let parameters = try SearchParameters(request, configuration: configuration)
-        let results = try database.search(parameters.query(pageSize: Self.pageSize))
+        let results = try await database.background.search(parameters.query(pageSize: Self.pageSize))
         return JSONResponse(SearchResponse(
             query: results.query, page: parameters.page, pageSize: Self.pageSize, total: results.total,
-            totalIsExact: results.totalIsExact,            hits: results.hits, facets: results.facets, warnings: results.warnings
+            totalIsExact: results.totalIsExact, hits: results.hits, facets: results.facets, warnings: results.warnings
         ))
     }
 
     @Sendable func document(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<StoredDocument> {
         let id = try Self.identifier(context)
         let withTokens = (try QueryReader(request, maxTextCharacters: 8).text("tokens")) != "false"
-        guard let document = try database.document(id: id, withTokens: withTokens) else {
+        guard let document = try await database.background.document(id: id, withTokens: withTokens) else {
             throw HTTPError(.notFound, message: "no document with id \(id)")
         }
         return JSONResponse(document)
@@ -51,7 +51,7 @@ struct APIController: Sendable {
 
     @Sendable func entities(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<EntityListResponse> {
         let reader = QueryReader(request, maxTextCharacters: configuration.maxSearchCharacters)
-        let entities = try database.entities(
+        let entities = try await database.background.entities(
             label: try reader.label("label"), query: try reader.text("q"), limit: try reader.integer("limit", in: 1...500, default: 100)
         )
         return JSONResponse(EntityListResponse(entities: entities))
@@ -59,19 +59,19 @@ struct APIController: Sendable {
 
     @Sendable func entity(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<EntityProfile> {
         let id = try Self.identifier(context)
-        guard let profile = try EntityProfile.load(id: id, from: database) else { throw HTTPError(.notFound, message: "no entity with id \(id)") }
+        guard let profile = try await database.background.entityProfile(id: id) else { throw HTTPError(.notFound, message: "no entity with id \(id)") }
         return JSONResponse(profile)
     }
 
     @Sendable func events(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<EventListResponse> {
         let reader = QueryReader(request, maxTextCharacters: configuration.maxSearchCharacters)
-        return JSONResponse(EventListResponse(events: try database.events(from: try reader.date("from"), to: try reader.date("to"))))
+        let events = try await database.background.events(from: try reader.date("from"), to: try reader.date("to"))
+        return JSONResponse(EventListResponse(events: events))
     }
 
     @Sendable func calendar(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let reader = QueryReader(request, maxTextCharacters: configuration.maxSearchCharacters)
-        let events = try database.events(from: try reader.date("from"), to: try reader.date("to"))
-        let ics = EventCalendar.ics(events)
+        let ics = try await database.background.eventCalendar(from: try reader.date("from"), to: try reader.date("to"))
         return Response(
             status: .ok,
             headers: [.contentType: "text/calendar; charset=utf-8", .contentDisposition: "attachment; filename=\"tilshi-events.ics\""],
@@ -84,8 +84,8 @@ struct APIController: Sendable {
         try WriteAuthorization(token: configuration.writeToken).check(request)
         let body = try await request.body.collect(upTo: configuration.maxBodyBytes)
         let source = try IngestPayload.source(from: body, contentType: request.headers[.contentType])
-        let prepared = database.prepare(source)
-        let report = try database.store([prepared])
+        // The pipeline and the write run on the store's queue, off the cooperative pool.
+        let report = try await database.background.ingest(source)
         stats.invalidate()
         var headers: HTTPFields = [:]
         if let id = report.added.first { headers[.location] = "/api/documents/\(id)" }

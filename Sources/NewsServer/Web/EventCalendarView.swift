@@ -1,26 +1,47 @@
 import Foundation
 import SearchStore
+import TextModel
 
 /// Groups events by month for the calendar page: a Monday-first month grid plus the same events as a dated list.
 struct EventCalendarView {
-    let months: [[String: Any]]
+    let months: [Month]
     /// Events whose day is unknown (no date of their own and no article date), listed after the calendar.
-    let undated: [[String: Any]]
+    let undated: [Item]
+
+    /// A month: its grid (Monday first, blank days around) and its events as a dated list.
+    struct Month {
+        var key: String
+        var name: String
+        var weekdays: [String]
+        var days: [Day]
+        var items: [Item]
+    }
+
+    /// A cell of the grid.
+    struct Day {
+        var blank: Bool
+        var day: Int
+        var items: [Item]
+
+        static var blank: Day { Day(blank: true, day: 0, items: []) }
+    }
+
+    /// An event as listed.
+    struct Item {
+        var href: String
+        var title: String
+        var date: String
+        var place: TemplateOptional<String>
+        var participants: TemplateOptional<String>
+        var documentTitle: String
+    }
 
     /// The calendar day of an event: its own date when the time expression has one, else its document's publication date.
     static func day(of event: StoredEvent) -> (month: String, day: Int?)? {
         for candidate in [event.time, event.published].compactMap({ $0 }) {
-            let scalars = Array(candidate.utf8)
-            func digits(_ range: Range<Int>) -> Int? {
-                guard range.upperBound <= scalars.count, scalars[range].allSatisfy({ (48...57).contains($0) }) else { return nil }
-                return Int(String(decoding: scalars[range], as: UTF8.self))
-            }
-            guard let year = digits(0..<4), scalars.count >= 7, scalars[4] == UInt8(ascii: "-"), let month = digits(5..<7),
-                  (1...12).contains(month) else { continue }
+            guard let point = Timex(candidate).start?.point, let year = point.year, let month = point.month else { continue }
             let key = String(format: "%04d-%02d", year, month)
-            if scalars.count >= 10, scalars[7] == UInt8(ascii: "-"), let day = digits(8..<10), (1...31).contains(day) {
-                return (key, day)
-            }
+            if case .day(_, let day) = point.period { return (key, day) }
             return (key, nil)
         }
         return nil
@@ -30,17 +51,10 @@ struct EventCalendarView {
         let monthNames = (1...12).map { presenter.t("month.\($0)") }
         let display = TimexDisplay(presenter: presenter)
         var byMonth: [String: [(day: Int?, event: StoredEvent)]] = [:]
-        var undated: [(order: String, item: [String: Any])] = []
+        var undated: [(order: String, item: Item)] = []
         for event in events {
             guard let when = Self.day(of: event) else {
-                undated.append((TimexDisplay.partialOrder(event.time), [
-                    "href": "/documents/\(event.documentID)",
-                    "title": Self.title(of: event, presenter: presenter),
-                    "date": event.time.map(display.callAsFunction) ?? "—",
-                    "place": presenter.text(event.place).template,
-                    "participants": event.participants.isEmpty ? false : event.participants.map(presenter.text).joined(separator: ", "),
-                    "documentTitle": presenter.text(event.documentTitle ?? ""),
-                ]))
+                undated.append((TimexDisplay.partialOrder(event.time), Self.item(event, date: event.time.map(display.callAsFunction) ?? "—", presenter: presenter)))
                 continue
             }
             byMonth[when.month, default: []].append((when.day, event))
@@ -56,30 +70,30 @@ struct EventCalendarView {
             let first = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: 1))!
             let dayCount = calendar.range(of: .day, in: .month, for: first)?.count ?? 30
             let leading = (calendar.component(.weekday, from: first) + 5) % 7
-            func item(_ entry: (day: Int?, event: StoredEvent)) -> [String: Any] {
-                let event = entry.event
-                return [
-                    "href": "/documents/\(event.documentID)",
-                    "title": Self.title(of: event, presenter: presenter),
-                    "date": entry.day.map { String(format: "%@-%02d", key, $0) } ?? key,
-                    "place": presenter.text(event.place).template,
-                    "participants": event.participants.isEmpty ? false : event.participants.map(presenter.text).joined(separator: ", "),
-                    "documentTitle": presenter.text(event.documentTitle ?? ""),
-                ]
+            func item(_ entry: (day: Int?, event: StoredEvent)) -> Item {
+                Self.item(entry.event, date: entry.day.map { String(format: "%@-%02d", key, $0) } ?? key, presenter: presenter)
             }
-            var days: [[String: Any]] = Array(repeating: ["blank": true], count: leading)
+            var days = Array(repeating: Day.blank, count: leading)
             for day in 1...dayCount {
-                days.append(["blank": false, "day": day, "items": entries.filter { $0.day == day }.map(item)])
+                days.append(Day(blank: false, day: day, items: entries.filter { $0.day == day }.map(item)))
             }
-            while days.count % 7 != 0 { days.append(["blank": true]) }
-            return [
-                "key": key,
-                "name": Self.capitalized(monthNames[parts[1] - 1]) + " \(parts[0])",
-                "weekdays": weekdays,
-                "days": days,
-                "items": entries.map(item),
-            ]
+            while days.count % 7 != 0 { days.append(.blank) }
+            return Month(
+                key: key, name: Self.capitalized(monthNames[parts[1] - 1]) + " \(parts[0])", weekdays: weekdays, days: days,
+                items: entries.map(item)
+            )
         }
+    }
+
+    static func item(_ event: StoredEvent, date: String, presenter: Presenter) -> Item {
+        Item(
+            href: "/documents/\(event.documentID)",
+            title: title(of: event, presenter: presenter),
+            date: date,
+            place: presenter.text(event.place).template,
+            participants: TemplateOptional(event.participants.isEmpty ? nil : event.participants.map(presenter.text).joined(separator: ", ")),
+            documentTitle: presenter.text(event.documentTitle ?? "")
+        )
     }
 
     /// What a calendar entry is called: the event's own title; a meeting without one is "Meeting: A, B".

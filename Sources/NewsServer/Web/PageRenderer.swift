@@ -32,14 +32,7 @@ public struct PageRenderer: Sendable {
     /// The HTML error page (same layout as every page, so the reader can search again from it).
     func errorPage(status: HTTPResponse.Status, message: String, request: Request) -> Response {
         let presenter = presenter(for: request)
-        var response = presenter.page(
-            "error",
-            title: presenter.t("errorTitle"),
-            [
-                "status": Int(status.code),
-                "message": message,
-            ]
-        )
+        var response = presenter.page("error", title: presenter.t("errorTitle"), ErrorPage(status: Int(status.code), message: message))
         response.status = status
         return response
     }
@@ -68,18 +61,17 @@ struct Presenter {
         return name == key ? label : text(name)
     }
 
-    /// Renders `template` inside the layout and returns an HTML response.
-    func page(_ template: String, title: String, _ values: [String: Any]) -> Response {
-        var context = values
+    /// Renders `template` with the page model `content` inside the layout and returns an HTML response.
+    func page<Content>(_ template: String, title: String, _ content: Content) -> Response {
         var strings = renderer.localization.strings(preferences.language)
         if preferences.script == .latn {
             strings = strings.mapValues { renderer.transliterate($0) }
         }
-        context["t"] = strings
-        context["pageTitle"] = title
-        context["htmlLang"] = preferences.language == .kk ? (preferences.script == .latn ? "kk-Latn" : "kk") : "en"
-        context["switches"] = switches()
-        context["path"] = request.uri.path
+        let context = PageContext(
+            t: strings, pageTitle: title,
+            htmlLang: preferences.language == .kk ? (preferences.script == .latn ? "kk-Latn" : "kk") : "en",
+            switches: switches(), path: request.uri.path, content: content
+        )
         let html = renderer.library.render(context, withTemplate: template) ?? "template \(template) missing"
         var response = Response(
             status: .ok,
@@ -93,7 +85,7 @@ struct Presenter {
     }
 
     /// Links that switch language or script and keep everything else in the current URL.
-    private func switches() -> [[String: Any]] {
+    private func switches() -> [PageSwitch] {
         let choices: [(String, String, String, Bool)] = [
             ("lang", "kk", "ҚАЗ", preferences.language == .kk),
             ("lang", "en", "EN", preferences.language == .en),
@@ -101,7 +93,7 @@ struct Presenter {
             ("script", "latn", "Latyn", preferences.script == .latn),
         ]
         return choices.map { name, value, caption, active in
-            ["href": link(replacing: name, with: value), "caption": caption, "active": active, "group": name]
+            PageSwitch(href: link(replacing: name, with: value), caption: caption, active: active, group: name)
         }
     }
 
@@ -131,13 +123,21 @@ enum URLBuilder {
     }
 }
 
-extension Optional {
-    /// The value for a template: a missing value is `false`, so `{{#name}}` skips it and the lookup does not
-    /// climb to an outer context that happens to have the same key (and `nil` is never printed).
-    var template: Any {
-        switch self {
-        case .some(let value): return value
-        case .none: return false
-        }
+/// An optional value for a template: a missing value is `false`, so `{{#name}}` skips it and the lookup does not
+/// climb to an outer context that happens to have the same key (and `nil` is never printed).
+struct TemplateOptional<Wrapped>: MustacheCustomRepresentation, ExpressibleByNilLiteral {
+    var value: Wrapped?
+
+    init(_ value: Wrapped?) { self.value = value }
+    init(nilLiteral: ()) { value = nil }
+
+    var representation: Any? {
+        if let value { return value }
+        return false
     }
+}
+
+extension Optional {
+    /// The value for a template (see ``TemplateOptional``).
+    var template: TemplateOptional<Wrapped> { TemplateOptional(self) }
 }

@@ -14,6 +14,35 @@ struct TextMarkup {
         var key: String
     }
 
+    /// A paragraph for the `segments` template partial.
+    struct Paragraph {
+        var segments: [Segment]
+    }
+
+    /// A run of text: plain (``entity`` shows as `false`) or one entity mark; either way cut into ``Part``s.
+    struct Segment {
+        var entity: TemplateOptional<EntityMark>
+        /// The parts of a plain run (an entity's parts are in ``EntityMark/parts``).
+        var parts: [Part]
+    }
+
+    /// An entity mark drawn around its parts.
+    struct EntityMark {
+        var label: String
+        var short: String
+        var labelName: String
+        var key: String
+        var parts: [Part]
+        var linked: Bool
+        var href: String
+    }
+
+    /// A piece of text, highlighted as a search match or not.
+    struct Part {
+        var text: String
+        var hit: Bool
+    }
+
     /// Converts display text (for the script switch); identity by default.
     var display: (String) -> String = { $0 }
     /// Localised label name, shown as a tooltip.
@@ -25,8 +54,8 @@ struct TextMarkup {
     ///   - base: the document offset of `scalars[0]` (marks and hits use document offsets).
     ///   - marks: entity spans; overlapping ones after the first are dropped.
     ///   - hits: ranges to highlight as search matches.
-    func paragraphs(_ scalars: [Unicode.Scalar], base: Int = 0, marks: [Mark], hits: [Range<Int>] = []) -> [[String: Any]] {
-        var paragraphs: [[String: Any]] = []
+    func paragraphs(_ scalars: [Unicode.Scalar], base: Int = 0, marks: [Mark], hits: [Range<Int>] = []) -> [Paragraph] {
+        var paragraphs: [Paragraph] = []
         var start = 0
         var index = 0
         // A paragraph ends at a line break; runs of blank lines are skipped.
@@ -34,7 +63,7 @@ struct TextMarkup {
             if index == scalars.count || scalars[index] == "\n" {
                 if index > start, !scalars[start..<index].allSatisfy({ $0.properties.isWhitespace }) {
                     let segments = self.segments(scalars, base: base, from: start, to: index, marks: marks, hits: hits)
-                    paragraphs.append(["segments": segments])
+                    paragraphs.append(Paragraph(segments: segments))
                 }
                 start = index + 1
             }
@@ -44,8 +73,8 @@ struct TextMarkup {
     }
 
     /// Segments of `scalars[from..<to]` (local offsets) as template values.
-    func segments(_ scalars: [Unicode.Scalar], base: Int, from: Int, to: Int, marks: [Mark], hits: [Range<Int>]) -> [[String: Any]] {
-        var result: [[String: Any]] = []
+    func segments(_ scalars: [Unicode.Scalar], base: Int, from: Int, to: Int, marks: [Mark], hits: [Range<Int>]) -> [Segment] {
+        var result: [Segment] = []
         var position = from
         let sorted = marks.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
         for mark in sorted {
@@ -53,40 +82,40 @@ struct TextMarkup {
             let end = mark.end - base
             guard start >= position, end <= to, start < end else { continue }
             if start > position {
-                result.append(["entity": false, "parts": parts(scalars, base: base, start: position, end: start, hits: hits)])
+                result.append(Segment(entity: nil, parts: parts(scalars, base: base, start: position, end: start, hits: hits)))
             }
             let cssLabel = String(mark.label.unicodeScalars.filter { ("A"..."Z").contains($0) || $0 == "_" }.map(Character.init))
-            let entity: [String: Any] = [
-                "label": cssLabel.isEmpty ? "other" : cssLabel,
-                "short": Self.shortLabel(cssLabel),
-                "labelName": labelName(mark.label),
-                "key": mark.key,
-                "parts": parts(scalars, base: base, start: start, end: end, hits: hits),
-                "linked": mark.href != nil,
-                "href": mark.href ?? "",
-            ]
-            result.append(["entity": entity])
+            let entity = EntityMark(
+                label: cssLabel.isEmpty ? "other" : cssLabel,
+                short: Self.shortLabel(cssLabel),
+                labelName: labelName(mark.label),
+                key: mark.key,
+                parts: parts(scalars, base: base, start: start, end: end, hits: hits),
+                linked: mark.href != nil,
+                href: mark.href ?? ""
+            )
+            result.append(Segment(entity: TemplateOptional(entity), parts: []))
             position = end
         }
         if position < to {
-            result.append(["entity": false, "parts": parts(scalars, base: base, start: position, end: to, hits: hits)])
+            result.append(Segment(entity: nil, parts: parts(scalars, base: base, start: position, end: to, hits: hits)))
         }
         return result
     }
 
     /// Plain text of `scalars[start..<end]` split into highlighted and unhighlighted parts.
-    private func parts(_ scalars: [Unicode.Scalar], base: Int, start: Int, end: Int, hits: [Range<Int>]) -> [[String: Any]] {
-        var parts: [[String: Any]] = []
+    private func parts(_ scalars: [Unicode.Scalar], base: Int, start: Int, end: Int, hits: [Range<Int>]) -> [Part] {
+        var parts: [Part] = []
         var position = start
         for hit in hits.sorted(by: { $0.lowerBound < $1.lowerBound }) {
             let lower = max(hit.lowerBound - base, position)
             let upper = min(hit.upperBound - base, end)
             guard lower < upper else { continue }
-            if lower > position { parts.append(["text": string(scalars[position..<lower]), "hit": false]) }
-            parts.append(["text": string(scalars[lower..<upper]), "hit": true])
+            if lower > position { parts.append(Part(text: string(scalars[position..<lower]), hit: false)) }
+            parts.append(Part(text: string(scalars[lower..<upper]), hit: true))
             position = upper
         }
-        if position < end { parts.append(["text": string(scalars[position..<end]), "hit": false]) }
+        if position < end { parts.append(Part(text: string(scalars[position..<end]), hit: false)) }
         return parts
     }
 

@@ -127,3 +127,12 @@ public struct IngestReport: Sendable, Codable, Equatable {
         self.empty = empty
     }
 }
+
+/// A stored document's text with its analysis layers (no tokens) and the collection's entities it names: what a
+/// list of search hits marks in each snippet. See ``NewsDatabase/annotations(of:)``.
+public struct DocumentAnnotations: Sendable {
+    /// The text with its stored layers; its `id` is the stored id.
+    public var analysis: Document
+    /// Collection-wide entities named in the document, most mentioned first.
+    public var entities: [EntitySummary]
+}

@@ -83,9 +83,7 @@ extension TilshiCommand {
             print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")
             print("data: \(data): \(sentences.count) sentences → \(docs) articles (seed \(seed)), \(rawBytes / 1_000_000) MB of text")
 
-            var db = try NewsDatabase.open(path: ourPath)
-            db.exactTotalLimit = totalLimit
-            db.rankingTier = rankingTier
+            let db = try NewsDatabase.open(path: ourPath, configuration: .init(rankingTier: rankingTier, exactTotalLimit: totalLimit))
             let plain = try DatabaseQueue(path: plainPath)
             if !reusing {
                 try build(db, plain, articles: articles, rawBytes: rawBytes, ourPath: ourPath, plainPath: plainPath)
@@ -201,14 +199,7 @@ extension TilshiCommand {
             print("\ninflection recall (documents containing an inflected form, found by the dictionary form):")
             var found = (ours: 0, plain: 0, total: 0)
             // Our ids may differ from article positions (exact duplicates are not stored): map through externalID.
-            let positionOfID = try db.writer.read { db in
-                var map: [Int64: Int64] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT id, externalID FROM document") {
-                    let external: String = row["externalID"]
-                    if let position = Int64(external.dropFirst("bench-".count)) { map[row["id"]] = position }
-                }
-                return map
-            }
+            let positionOfID = try db.externalIDs().compactMapValues { Int64($0.dropFirst("bench-".count)) }
             for word in Self.recallWords {
                 let truth = Self.documentsWithInflectedForms(of: word, in: articles)
                 guard !truth.isEmpty else { continue }

@@ -1,8 +1,16 @@
 import Formats
 import Foundation
-import SearchStore
+import TextModel
 
-/// `GET /api/events.ics`: stored events and meetings as iCalendar entries, written by ``ICalendar``.
+extension NewsDatabase {
+    /// The events and meetings between `from` and `to` (as ``events(from:to:limit:)`` selects them) as an iCalendar
+    /// file (`GET /api/events.ics`), stamped `now`.
+    public func eventCalendar(from: String? = nil, to: String? = nil, now: Date = Date()) throws -> String {
+        EventCalendar.ics(try events(from: from, to: to), now: now)
+    }
+}
+
+/// Stored events and meetings as iCalendar entries, written by ``ICalendar``.
 ///
 /// An event's own TIMEX3 value gives its day (a year written `XXXX` is taken from the article's date);
 /// an event with no day of its own is placed on its article's publication day.
@@ -27,16 +35,11 @@ enum EventCalendar {
     static func start(of event: StoredEvent) -> ICalendar.Moment? {
         let publishedYear = event.published.flatMap { Int($0.prefix(4)) }
         for candidate in [event.time, event.published].compactMap({ $0 }) {
-            let halves = candidate.split(separator: "/").first?.split(separator: "T", maxSplits: 1) ?? []
-            guard let date = halves.first?.split(separator: "-"), date.count == 3,
-                  let year = date[0] == "XXXX" ? publishedYear : Int(date[0]),
-                  let month = Int(date[1]), let day = Int(date[2].prefix(2)), (1...12).contains(month), (1...31).contains(day)
+            guard let point = Timex(candidate).start?.point, case .day(let month, let day) = point.period,
+                  let year = point.yearIsUnknown ? publishedYear : point.year
             else { continue }
-            if halves.count == 2, candidate == event.time {
-                let clock = halves[1].split(separator: ":")
-                if clock.count >= 2, let hour = Int(clock[0]), let minute = Int(clock[1].prefix(2)), hour < 24, minute < 60 {
-                    return .dateTime(year: year, month: month, day: day, hour: hour, minute: minute)
-                }
+            if candidate == event.time, let clock = point.clock {
+                return .dateTime(year: year, month: month, day: day, hour: clock.hour, minute: clock.minute)
             }
             return .date(year: year, month: month, day: day)
         }
