@@ -14,8 +14,8 @@ import TextModel
 /// the ingest uses (``IndexTermStream/streams(ofAnalysed:title:analyzer:)``), which ``NewsDatabase/reindex(documentIDs:)``
 /// and the v7 migration call.
 ///
-/// Layout (version 1): the format byte ``version1``; a count of distinct terms (in order of first use) and each term
-/// front-coded against the one before it, in ``StoredText``'s one-byte code (Kazakh letters take one byte): a varint
+/// Layout (version 1): the format byte ``version1``; a count of distinct terms (sorted by their coded bytes) and each
+/// term front-coded against the one before it, in ``StoredText``'s one-byte code (Kazakh letters take one byte): a varint
 /// `shared << 1 | isNameKey`, the length of the rest and its bytes (a name key's marker is the flag); then, up to the end, one entry per
 /// position: a varint `termIndex << 2 | min(colocated, 3)` (a further varint when three or more), then the indexes of
 /// the colocated terms (the surface form, then the ``NameStem`` keys), in the order the tokenizer emits them.
@@ -64,33 +64,40 @@ public enum IndexTermStream {
 
     /// The stream of `terms`: each term's lemma, then its surface form and name keys at the same position.
     public static func encode(_ terms: [IndexTerm]) -> Data {
+        // Distinct terms first, each with its coded body (name-key marker as a flag), then sorted by body: sorted terms
+        // share long prefixes (a lemma, its inflected forms and its name key sit together), a fifth smaller than in
+        // order of first use.
         var table: [String: Int] = [:]
-        var order: [String] = []
+        var distinct: [(body: [UInt8], isKey: Bool)] = []
+        var positions: [[Int]] = []
+        positions.reserveCapacity(terms.count)
         func index(_ term: String) -> Int {
             if let known = table[term] { return known }
-            table[term] = order.count
-            order.append(term)
-            return order.count - 1
-        }
-        var body = CompactBinaryWriter(capacity: terms.count * 3)
-        for term in terms {
-            let primary = index(term.lemma)
-            var colocated: [Int] = []
-            if let surface = term.surface { colocated.append(index(surface)) }
-            for key in term.nameKeys { colocated.append(index(key)) }
-            body.unsigned(UInt64(primary) << 2 | UInt64(min(colocated.count, 3)))
-            if colocated.count >= 3 { body.count(colocated.count) }
-            for other in colocated { body.count(other) }
-        }
-        var writer = CompactBinaryWriter(capacity: body.bytes.count + order.count * 8 + 4)
-        writer.byte(version1)
-        writer.count(order.count)
-        var previous: [UInt8] = []
-        for term in order {
-            // Front-coded against the previous term (a surface form follows its lemma, a name key its surface form):
-            // the name-key marker as a flag, the length shared with the previous term, then the rest.
             let isKey = term.unicodeScalars.first == NameStem.marker
-            let coded = code(isKey ? String(term.unicodeScalars.dropFirst()) : term)
+            table[term] = distinct.count
+            distinct.append((code(isKey ? String(term.unicodeScalars.dropFirst()) : term), isKey))
+            return distinct.count - 1
+        }
+        for term in terms {
+            var position = [index(term.lemma)]
+            if let surface = term.surface { position.append(index(surface)) }
+            for key in term.nameKeys { position.append(index(key)) }
+            positions.append(position)
+        }
+        let sorted = distinct.indices.sorted { left, right in
+            let (a, b) = (distinct[left], distinct[right])
+            return a.body.lexicographicallyPrecedes(b.body) || (a.body == b.body && !a.isKey && b.isKey)
+        }
+        var rank = [Int](repeating: 0, count: distinct.count)
+        for (newIndex, oldIndex) in sorted.enumerated() { rank[oldIndex] = newIndex }
+
+        var writer = CompactBinaryWriter(capacity: distinct.count * 6 + terms.count * 3 + 4)
+        writer.byte(version1)
+        writer.count(distinct.count)
+        var previous: [UInt8] = []
+        for oldIndex in sorted {
+            // Front-coded against the previous term: the length shared with it and the name-key flag, then the rest.
+            let (coded, isKey) = distinct[oldIndex]
             var shared = 0
             while shared < coded.count, shared < previous.count, coded[shared] == previous[shared] { shared += 1 }
             writer.unsigned(UInt64(shared) << 1 | (isKey ? 1 : 0))
@@ -98,9 +105,13 @@ public enum IndexTermStream {
             for byte in coded[shared...] { writer.byte(byte) }
             previous = coded
         }
-        var data = Data(writer.bytes)
-        data.append(contentsOf: body.bytes)
-        return data
+        for position in positions {
+            let colocated = position.count - 1
+            writer.unsigned(UInt64(rank[position[0]]) << 2 | UInt64(min(colocated, 3)))
+            if colocated >= 3 { writer.count(colocated) }
+            for other in position.dropFirst() { writer.count(rank[other]) }
+        }
+        return Data(writer.bytes)
     }
 
     /// Whether bytes handed to the tokenizer are a term stream.
