@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "SearchStore",
             dependencies: [
-                "Analysis", "Corpora", "KazakhData", "Pipeline", "TextModel", "NewsSources",
+                "Analysis", "Formats", "KazakhData", "Pipeline", "TextModel", "NewsSources",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings

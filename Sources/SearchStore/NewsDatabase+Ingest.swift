@@ -11,10 +11,9 @@ public struct PreparedDocument: Sendable {
     var entities: [Entity]
     var events: [EventRecord]
     var signature: [UInt16]?
-    /// Index terms of the text from this analysis, handed to the FTS5 tokenizer so it does not analyse the text again.
-    var terms: [IndexTerm]
-    /// Index terms of the title, computed here too: the write would otherwise analyse it inside the transaction.
-    var titleTerms: [IndexTerm]
+    /// What the index stores for the title and the text (``IndexTermStream``), from this analysis: written to
+    /// `document_terms`, whose trigger feeds them to FTS5, so the write analyses nothing.
+    var termStreams: (title: Data?, text: Data)
 }
 
 extension NewsDatabase {
@@ -62,7 +61,7 @@ extension NewsDatabase {
         let terms = termAnalyzer.terms(of: document)
         return PreparedDocument(
             record: record, entities: document.entities, events: events, signature: minHash.signature(of: terms.map(\.lemma)),
-            terms: terms, titleTerms: source.title.map { termAnalyzer.terms(of: $0) } ?? []
+            termStreams: IndexTermStream.streams(textTerms: terms, title: source.title, analyzer: termAnalyzer)
         )
     }
 
@@ -93,19 +92,14 @@ extension NewsDatabase {
                     record.similarity = match.similarity
                     report.nearDuplicates += 1
                 }
-                // The FTS5 trigger runs inside insert(): let the tokenizer reuse this analysis.
-                IndexTermCache.shared.put(item.terms, for: record.text)
-                if let title = record.title { IndexTermCache.shared.put(item.titleTerms, for: title) }
-                defer {
-                    IndexTermCache.shared.remove(record.text)
-                    if let title = record.title { IndexTermCache.shared.remove(title) }
-                }
                 // Short names ("Н.Ә. Назарбаев") take the one full name the collection already knows for them.
                 var events = item.events
                 let entities = try Self.withCollectionNames(item.entities, record: &record, events: &events, in: db)
                 try record.insert(db)
                 guard let id = record.id else { continue }
                 report.added.append(id)
+                // The index: its trigger hands these streams to FTS5 (see IndexTermStream).
+                try Self.insertTermStreams(item.termStreams, documentID: id, in: db)
                 try insertEntities(entities, documentID: id, in: db)
                 for var event in events {
                     event.documentID = id

@@ -161,7 +161,7 @@ extension NewsDatabase {
             try LayerBlob.decode(row["layers"], into: &document, documentID: documentID)
             let before = mentions.count
             for entity in document.entities where mentions.count < mentionLimit {
-                guard entity.label == summary.label, Self.entityKey(of: entity).key == summaryRow["key"] as String else { continue }
+                guard entity.label.rawValue == summary.label, Self.entityKey(of: entity).key == summaryRow["key"] as String else { continue }
                 mentions.append(EntityMention(
                     documentID: documentID, title: row["title"], published: row["published"], text: entity.text,
                     start: entity.start, end: entity.end, context: Self.context(of: document.text, start: entity.start, end: entity.end)

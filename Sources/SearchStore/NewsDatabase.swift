@@ -207,6 +207,10 @@ public struct NewsDatabase: Sendable {
                 NameResolver.surnameOfFullName(canonical) == nil ? NameResolver.surnameOfShortName(canonical) : nil
             }
         }
+        migrator.registerMigration("v7-index-term-streams") { db in
+            // The index is fed the terms computed at ingest (term streams in `document_terms`), never article texts.
+            try migrateToTermStreams(db)
+        }
         return migrator
     }
 
@@ -225,45 +229,11 @@ public struct NewsDatabase: Sendable {
         }
     }
 
-    /// Version 3 of the schema: the full-text index gains the ``NameStem`` key of every capitalised word, so
-    /// the index is rebuilt from the stored texts.
-    ///
-    /// The texts are analysed a page at a time on every core (the ``IndexTermCache`` hands the terms to the
-    /// tokenizer, as during an ingest), then indexed in id order; one transaction, so an interrupted migration
-    /// leaves the version 2 index as it was.
+    /// Version 3 of the schema: the full-text index gained the ``NameStem`` key of every capitalised word and was rebuilt
+    /// from the stored texts. Since version 7 the index is built from term streams (``migrateToTermStreams(_:)``, which
+    /// derives them with name keys) and the tables of versions 1–6 index nothing, so this step only empties the old index.
     static func reindexWithNameKeys(_ db: Database) throws {
         try db.execute(sql: "INSERT INTO document_fts(document_fts) VALUES('delete-all')")
-        let analyzer = IndexTermAnalyzer()
-        let insert = try db.makeStatement(sql: "INSERT INTO document_fts(rowid, title, text) VALUES (?, ?, ?)")
-        var lastID: Int64 = 0
-        while true {
-            let rows = try Row.fetchAll(db, sql: "SELECT id, title, text FROM document WHERE id > ? ORDER BY id LIMIT 500", arguments: [lastID])
-            guard let last = rows.last else { break }
-            lastID = last["id"]
-            // What the tokenizer will be handed: the stored text decoded (a damaged one fails here, naming its document).
-            let texts: [(title: String?, text: String)] = try rows.map { row in
-                (row["title"] as String?, try StoredText.text(row["text"] as DatabaseValue, documentID: row["id"] as Int64))
-            }
-            let slots = TermSlots(count: texts.count * 2)
-            DispatchQueue.concurrentPerform(iterations: texts.count * 2) { index in
-                let item = texts[index / 2]
-                if index % 2 == 0 {
-                    slots.set(index, analyzer.terms(of: item.text))
-                } else if let title = item.title {
-                    slots.set(index, analyzer.terms(of: title))
-                }
-            }
-            for (offset, row) in rows.enumerated() {
-                let item = texts[offset]
-                IndexTermCache.shared.put(slots.get(offset * 2), for: item.text)
-                if let title = item.title { IndexTermCache.shared.put(slots.get(offset * 2 + 1), for: title) }
-                defer {
-                    IndexTermCache.shared.remove(item.text)
-                    if let title = item.title { IndexTermCache.shared.remove(title) }
-                }
-                try insert.execute(arguments: [row["id"] as DatabaseValue, row["title"] as DatabaseValue, row["text"] as DatabaseValue])
-            }
-        }
     }
 
     /// Version 2 of the schema, the one that keeps the database under twice the size of its text:
@@ -319,23 +289,5 @@ public struct NewsDatabase: Sendable {
                 INSERT INTO document_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
             END
             """)
-    }
-}
-
-/// Index terms computed concurrently by ``NewsDatabase/reindexWithNameKeys(_:)``, one slot per text.
-private final class TermSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [[IndexTerm]]
-
-    init(count: Int) {
-        slots = Array(repeating: [], count: count)
-    }
-
-    func set(_ index: Int, _ terms: [IndexTerm]) {
-        lock.withLock { slots[index] = terms }
-    }
-
-    func get(_ index: Int) -> [IndexTerm] {
-        lock.withLock { slots[index] }
     }
 }

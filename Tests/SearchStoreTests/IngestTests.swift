@@ -92,7 +92,7 @@ import TextModel
         // Then the collection and its index are as before
         #expect(try db.stats().documents == 1)
         #expect(try db.search(SearchQuery("Ренн")).total == 0)
-        try db.checkIntegrity()
+        #expect(try db.checkIntegrity().isOK)
     }
 
     @Test func filtersBySourceDateAndEntity() throws {

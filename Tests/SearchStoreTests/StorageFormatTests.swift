@@ -3,6 +3,7 @@ import GRDB
 import NewsSources
 import Pipeline
 import Testing
+import TilshiTesting
 import TextModel
 @testable import SearchStore
 
@@ -84,7 +85,7 @@ import TextModel
         // Given the seeds ingested into a collection that keeps the token layer
         let db = try NewsDatabase.inMemory(configuration: .init(storesTokens: true))
         let report = try db.ingest(Seeds.documents())
-        #expect(report.added.count == Seeds.paths.count)
+        #expect(report.added.count == (try SeedArticles.paths()).count)
         for id in report.added {
             // When the stored layer is read back (directly, and through the collection's API)
             let blob = try #require(try db.writer.read { try Data.fetchOne($0, sql: "SELECT layers FROM document WHERE id = ?", arguments: [id]) })

@@ -55,7 +55,7 @@ import TilshiTesting
         let documents = try afterKill.stats().documents
         #expect(documents % perFile == 0, "a file was half-stored: \(documents) documents")
         #expect(documents < files * perFile, "the ingest finished before it could be killed; the test proves nothing")
-        try afterKill.checkIntegrity()
+        #expect(try afterKill.checkIntegrity().isOK)
 
         // And a second run stores exactly what is missing
         let rerun = Process()

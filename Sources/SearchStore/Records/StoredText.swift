@@ -28,7 +28,7 @@ public enum StoredText {
         return scalars
     }()
 
-    private static let codes: [UInt32: UInt8] = Dictionary(
+    static let codes: [UInt32: UInt8] = Dictionary(
         uniqueKeysWithValues: table.enumerated().map { ($0.element.value, firstCode + UInt8($0.offset)) }
     )
 
@@ -141,7 +141,7 @@ public enum StoredText {
     }
 
     /// The UTF-8 bytes of each ``table`` scalar (two or three; a third byte of 0 means two).
-    private static let tableUTF8: [(UInt8, UInt8, UInt8)] = table.map { scalar in
+    static let tableUTF8: [(UInt8, UInt8, UInt8)] = table.map { scalar in
         let bytes = Array(String(scalar).utf8)
         return (bytes[0], bytes[1], bytes.count > 2 ? bytes[2] : 0)
     }

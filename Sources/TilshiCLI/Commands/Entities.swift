@@ -70,9 +70,13 @@ extension TilshiCommand {
         @Option(name: .shortAndLong, help: "Output format: text or json.")
         var format: ResultFormat = .text
 
+        @Flag(help: "Check the collection instead: SQLite's integrity_check and FTS5's integrity-check (rank=1, through the Kazakh tokenizer); exits non-zero on any mismatch.")
+        var check = false
+
         init() {}
 
         func run() async throws {
+            if check { return try runCheck() }
             let stats = try database.open().stats()
             var output = StandardOutput()
             if format == .json {
@@ -92,6 +96,18 @@ extension TilshiCommand {
                 }
             }
             output.flush()
+        }
+
+        /// `--check`: the report on standard output; a failure also as one line on standard error, and exit status 1.
+        private func runCheck() throws {
+            let report = try database.open().checkIntegrity()
+            var output = StandardOutput()
+            output.write(report.description + "\n")
+            output.flush()
+            guard report.isOK else {
+                StandardError.report("the collection failed its integrity check: \(report.failures.joined(separator: "; "))")
+                throw ExitCode.failure
+            }
         }
     }
 }

@@ -1,29 +1,5 @@
 import Foundation
 
-/// Hands the index terms of a document being inserted to the FTS5 tokenizer, so the ingest analyses
-/// each text once: the insert's trigger calls the tokenizer on the same text, which then finds its
-/// terms here instead of running the pipeline again.
-///
-/// Entries live only for the duration of one insert (``NewsDatabase/store(_:)`` adds and removes them);
-/// a miss is harmless, the tokenizer analyses the text itself.
-final class IndexTermCache: @unchecked Sendable {
-    static let shared = IndexTermCache()
-    private let lock = NSLock()
-    private var entries: [String: [IndexTerm]] = [:]
-
-    func put(_ terms: [IndexTerm], for text: String) {
-        lock.withLock { entries[text] = terms }
-    }
-
-    func remove(_ text: String) {
-        lock.withLock { _ = entries.removeValue(forKey: text) }
-    }
-
-    func terms(for text: String) -> [IndexTerm]? {
-        lock.withLock { entries.isEmpty ? nil : entries[text] }
-    }
-}
-
 /// A string-keyed memo shared by all connections, bounded by emptying it when full (the keys are word forms or
 /// short query phrases, so refilling is cheap and no eviction order is worth keeping).
 final class BoundedStringCache<Value>: @unchecked Sendable {
