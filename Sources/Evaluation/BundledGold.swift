@@ -1,10 +1,10 @@
-public import Foundation
+package import Foundation
 
 /// The gold files bundled with the evaluation tools (`Resources/`): hand-written fact gold (`Gold/`) and the
 /// Russian/English language-id sample (`LanguageID/`). Public corpora (KazNERD, UD KTB) are read from `shared/`.
-public enum BundledGold {
+package enum BundledGold {
     /// The fact gold item sets scored after the seeds, with the names `tilshi eval facts` prints, in that order.
-    public static let factItemSets: [(name: String, path: String)] = [
+    package static let factItemSets: [(name: String, path: String)] = [
         ("extra (dev)", "Gold/facts-extra.tsv"),
         ("heldout", "Gold/facts-heldout.tsv"),
         ("heldout2", "Gold/facts-heldout2.tsv"),
@@ -12,7 +12,7 @@ public enum BundledGold {
     ]
 
     /// The bundled file at `path` (relative to `Resources/`, e.g. `Gold/facts-seeds.tsv`).
-    public static func url(_ path: String) throws -> URL {
+    package static func url(_ path: String) throws -> URL {
         guard let resources = Bundle.module.url(forResource: "Resources", withExtension: nil) else { throw Missing(path: path) }
         let url = resources.appendingPathComponent(path)
         guard FileManager.default.fileExists(atPath: url.path) else { throw Missing(path: path) }
@@ -20,8 +20,8 @@ public enum BundledGold {
     }
 
     /// A bundled gold file is missing from this build.
-    public struct Missing: Error, CustomStringConvertible {
-        public var path: String
-        public var description: String { "the bundled gold file \(path) is missing from this build" }
+    package struct Missing: Error, CustomStringConvertible {
+        package var path: String
+        package var description: String { "the bundled gold file \(path) is missing from this build" }
     }
 }

@@ -1,6 +1,6 @@
 import Analysis
 import KazakhData
-import TextModel
+package import TextModel
 
 /// Induces a stem lexicon from raw running text (KazNERD, news articles), using the suffix grammar:
 ///
@@ -8,31 +8,31 @@ import TextModel
 ///   named entity or capitalised away from the sentence start, NOUN otherwise);
 /// - a verb stem is accepted when the corpus shows it with at least ``minimumVerbEndings`` different
 ///   verbal endings (past, present, converb, participle, verbal noun, …), which single inflected nouns rarely do.
-public struct CorpusStemInducer {
+package struct CorpusStemInducer {
     /// One running-text token.
-    public struct Occurrence: Sendable {
-        public var form: String
+    package struct Occurrence: Sendable {
+        package var form: String
         /// Inside a gold named-entity span (KazNERD) or otherwise known to be a name.
-        public var inEntity: Bool
-        public var sentenceInitial: Bool
+        package var inEntity: Bool
+        package var sentenceInitial: Bool
 
-        public init(form: String, inEntity: Bool, sentenceInitial: Bool) {
+        package init(form: String, inEntity: Bool, sentenceInitial: Bool) {
             self.form = form
             self.inEntity = inEntity
             self.sentenceInitial = sentenceInitial
         }
     }
 
-    public static let minimumVerbEndings = 3
+    package static let minimumVerbEndings = 3
     /// Forms seen this often are kept as stems even when they end like a case form (Қазақстан).
-    public static let frequentForm = 2
+    package static let frequentForm = 2
     private let grammar = SuffixGrammar(rows: MorphologyTables.suffixes())
     private static let verbalEndings: Set<SuffixGrammar.Category> = [.PAST, .PERS, .PRES, .CONV, .PART, .GER, .COND, .VN]
 
-    public init() {}
+    package init() {}
 
     /// Induced stems, sorted by stem then part of speech: (stem, UPOS, corpus count).
-    public func induce(_ occurrences: [Occurrence]) -> [(stem: String, upos: UPOS, count: Int)] {
+    package func induce(_ occurrences: [Occurrence]) -> [(stem: String, upos: UPOS, count: Int)] {
         var nominal: [String: (total: Int, proper: Int)] = [:]
         for occurrence in occurrences {
             let scalars = Array(occurrence.form.unicodeScalars)

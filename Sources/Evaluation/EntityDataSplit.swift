@@ -3,11 +3,11 @@
 /// Contiguous blocks by sentence order: the first 80 % trains, the next 10 % ("held-out") is never used for
 /// any decision, the last 10 % ("dev") selects the epoch. Contiguous rather than every-n-th, so sentences of one
 /// article that sit next to each other in the file cannot land on both sides and inflate the scores.
-public enum EntityDataSplit: String, Sendable, CaseIterable {
+package enum EntityDataSplit: String, Sendable, CaseIterable {
     case train, heldout, dev, all
 
     /// The indices of this part among `count` sentences.
-    public func range(count: Int) -> Range<Int> {
+    package func range(count: Int) -> Range<Int> {
         let trainEnd = count * 8 / 10
         let heldoutEnd = count * 9 / 10
         switch self {
@@ -19,7 +19,7 @@ public enum EntityDataSplit: String, Sendable, CaseIterable {
     }
 
     /// This part of `items`.
-    public func part<T>(of items: [T]) -> ArraySlice<T> {
+    package func part<T>(of items: [T]) -> ArraySlice<T> {
         items[range(count: items.count)]
     }
 }

@@ -1,4 +1,4 @@
-import Analysis
+package import Analysis
 import TextModel
 
 /// Trains an ``EntityModel``: a structured averaged perceptron (Collins 2002) over ``EntityFeatures``,
@@ -6,52 +6,52 @@ import TextModel
 ///
 /// Deterministic: sentences are shuffled each epoch by a SplitMix64 generator with a fixed seed, and
 /// features are numbered in order of first appearance, so the same data and options give the same bytes.
-public struct EntityTrainer: Sendable {
+package struct EntityTrainer: Sendable {
     /// The 25 KazNERD classes, in the order the model stores them.
-    public static let kazNERDClasses: [String] = EntityLabel.kazNERD.map(\.rawValue)
+    package static let kazNERDClasses: [String] = EntityLabel.kazNERD.map(\.rawValue)
 
     /// Training settings; the defaults are what the committed model was trained with.
-    public struct Options: Sendable {
-        public var epochs = 20
-        public var seed: UInt64 = 20_161_005
+    package struct Options: Sendable {
+        package var epochs = 20
+        package var seed: UInt64 = 20_161_005
         /// Features seen fewer times than this in training are dropped (keeps the model small).
-        public var minimumFeatureCount = 2
+        package var minimumFeatureCount = 2
         /// Averaged weights smaller than this (in absolute value) are pruned from the saved model.
-        public var pruneBelow: Float = 0.05
+        package var pruneBelow: Float = 0.05
         /// Folds for the jackknifed training-name lexicon; 1 disables the lexicon.
-        public var lexiconFolds = 5
+        package var lexiconFolds = 5
         /// Rounds of name-swap augmentation (``EntityTrainer/nameSwapped(_:rounds:seed:folds:)``); 0 disables it.
-        public var augmentationRounds = 2
+        package var augmentationRounds = 2
         /// Cost-augmented decoding: in training, every tag other than the gold one gets this much extra score per
         /// token (Hamming loss), so the weights must beat the gold by a margin, not just tie it; 0 = plain perceptron.
-        public var margin: Float = 0
+        package var margin: Float = 0
         /// Passive-aggressive (PA-I) step cap: with C > 0, an update moves by τ = min(C, (loss − score gap) / ‖Δφ‖²)
         /// instead of 1, loss being the number of wrong tokens; 0 = plain perceptron steps.
-        public var passiveAggressiveC: Float = 0
-        public init() {}
+        package var passiveAggressiveC: Float = 0
+        package init() {}
     }
 
     /// One gold sentence.
-    public struct Example: Sendable {
-        public var words: [String]
-        public var tags: [String]
-        public init(words: [String], tags: [String]) {
+    package struct Example: Sendable {
+        package var words: [String]
+        package var tags: [String]
+        package init(words: [String], tags: [String]) {
             self.words = words
             self.tags = tags
         }
     }
 
-    public let options: Options
+    package let options: Options
     let features: EntityFeatures
 
-    public init(options: Options = Options(), features: EntityFeatures = EntityFeatures()) {
+    package init(options: Options = Options(), features: EntityFeatures = EntityFeatures()) {
         self.options = options
         self.features = features
     }
 
     /// Trains on `examples`; after each epoch `onEpoch(epoch, model)` sees the averaged model so far and
     /// returns false to stop early. Returns the model of the last epoch run.
-    public func train(_ examples: [Example], onEpoch: (Int, EntityModel) -> Bool = { _, _ in true }) -> EntityModel {
+    package func train(_ examples: [Example], onEpoch: (Int, EntityModel) -> Bool = { _, _ in true }) -> EntityModel {
         var classes = Self.kazNERDClasses
         for example in examples {
             for tag in example.tags where tag != "O" {
@@ -177,7 +177,7 @@ extension EntityTrainer {
     /// chain ("Парижге" → "Астанаға", both dative), so the copy stays grammatical and the model learns the context of a
     /// name rather than the name. `rounds` copies per sentence at most (a copy that changed nothing is dropped);
     /// deterministic for a seed. Returns each copy with its original's fold.
-    public static func nameSwapped(_ examples: [Example], rounds: Int, seed: UInt64, folds: Int = 1) -> [(fold: Int, example: Example)] {
+    package static func nameSwapped(_ examples: [Example], rounds: Int, seed: UInt64, folds: Int = 1) -> [(fold: Int, example: Example)] {
         guard rounds > 0, !examples.isEmpty else { return [] }
         let folds = max(1, folds)
         struct Pool: Hashable { var fold: Int, label: String, ending: String }

@@ -1,5 +1,5 @@
 import Foundation
-import TextModel
+package import TextModel
 
 /// Hand-written fact gold: items (a text with an optional document date) and the facts a reader finds in them.
 ///

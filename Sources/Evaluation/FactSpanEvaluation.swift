@@ -1,5 +1,5 @@
-import Formats
-import TextModel
+package import Formats
+package import TextModel
 
 /// Scores extracted times and amounts against the numeric-expression spans of an IOB2 NER gold file (KazNERD:
 /// DATE, TIME, MONEY, PERCENTAGE, QUANTITY, CARDINAL), by character span.
@@ -13,41 +13,41 @@ import TextModel
 /// Per-class precision needs each predicted fact in one class: the class of the first gold span of its kind it
 /// overlaps, otherwise the class its value suggests (a clock time → TIME, other times → DATE; percent → PERCENTAGE,
 /// a currency code → MONEY, anything else → CARDINAL, since a counted noun does not tell a measure from a count).
-public struct FactSpanEvaluation: Sendable {
+package struct FactSpanEvaluation: Sendable {
     /// The fact kinds scored.
-    public enum Kind: String, Sendable, CaseIterable {
+    package enum Kind: String, Sendable, CaseIterable {
         case times, amounts
     }
 
     /// The gold classes and the fact kind that answers each.
-    public static let classes: [(label: String, kind: Kind)] = [
+    package static let classes: [(label: String, kind: Kind)] = [
         ("DATE", .times), ("TIME", .times), ("MONEY", .amounts), ("PERCENTAGE", .amounts), ("QUANTITY", .amounts), ("CARDINAL", .amounts),
     ]
 
     /// Counts for one class or kind.
-    public struct Counts: Sendable, Equatable {
+    package struct Counts: Sendable, Equatable {
         /// Gold spans, those some prediction matches exactly, those some prediction overlaps.
-        public var gold = 0, goldExact = 0, goldOverlap = 0
+        package var gold = 0, goldExact = 0, goldOverlap = 0
         /// Predicted facts, those equal to a gold span, those overlapping one.
-        public var predicted = 0, predictedExact = 0, predictedOverlap = 0
-        public init() {}
-        public var recallExact: Double { gold == 0 ? 0 : Double(goldExact) / Double(gold) }
-        public var recallOverlap: Double { gold == 0 ? 0 : Double(goldOverlap) / Double(gold) }
-        public var precisionExact: Double { predicted == 0 ? 0 : Double(predictedExact) / Double(predicted) }
-        public var precisionOverlap: Double { predicted == 0 ? 0 : Double(predictedOverlap) / Double(predicted) }
+        package var predicted = 0, predictedExact = 0, predictedOverlap = 0
+        package init() {}
+        package var recallExact: Double { gold == 0 ? 0 : Double(goldExact) / Double(gold) }
+        package var recallOverlap: Double { gold == 0 ? 0 : Double(goldOverlap) / Double(gold) }
+        package var precisionExact: Double { predicted == 0 ? 0 : Double(predictedExact) / Double(predicted) }
+        package var precisionOverlap: Double { predicted == 0 ? 0 : Double(predictedOverlap) / Double(predicted) }
     }
 
-    public private(set) var perClass: [String: Counts] = [:]
-    public private(set) var perKind: [Kind: Counts] = [:]
+    package private(set) var perClass: [String: Counts] = [:]
+    package private(set) var perKind: [Kind: Counts] = [:]
     /// Predicted facts that overlap no gold span of their kind but one of the other kind (an amount on a DATE).
-    public private(set) var crossKind: [Kind: Int] = [:]
+    package private(set) var crossKind: [Kind: Int] = [:]
     /// Sentences scored.
-    public private(set) var sentences = 0
+    package private(set) var sentences = 0
     /// One line per miss (`-`), partial match (`~`) and false hit (`+`), when `recordsErrors` is set.
-    public private(set) var errors: [String] = []
-    public var recordsErrors: Bool
+    package private(set) var errors: [String] = []
+    package var recordsErrors: Bool
 
-    public init(recordsErrors: Bool = false) {
+    package init(recordsErrors: Bool = false) {
         self.recordsErrors = recordsErrors
     }
 
@@ -60,7 +60,7 @@ public struct FactSpanEvaluation: Sendable {
     }
 
     /// Adds one gold sentence, its composed text and the document the pipeline made of that text.
-    public mutating func add(gold sentence: IOB2Sentence, text: IOB2Detokenized, document: Document) {
+    package mutating func add(gold sentence: IOB2Sentence, text: IOB2Detokenized, document: Document) {
         sentences += 1
         let kindOf = Dictionary(uniqueKeysWithValues: Self.classes.map { ($0.label, $0.kind) })
         let gold = NEREvaluation.spans(sentence.tags).compactMap { span -> (label: String, kind: Kind, range: Range<Int>)? in
@@ -122,7 +122,7 @@ public struct FactSpanEvaluation: Sendable {
     }
 
     /// A table: one line per class, then one per kind, then the cross-kind counts.
-    public func report() -> [String] {
+    package func report() -> [String] {
         func row(_ name: String, _ cells: [String]) -> String {
             name.padded(18) + zip(cells, [6, 9, 9, 8, 9, 9]).map { $0.leftPadded($1) }.joined()
         }

@@ -1,4 +1,4 @@
-import Analysis
+package import Analysis
 import TextModel
 
 /// Trains a ``MorphologyModel`` from gold sentences: memorised forms and stems from all of them, and an
@@ -7,15 +7,15 @@ import TextModel
 /// Candidates for training are generated **jackknifed**: the words of each fifth of the sentences are analysed
 /// with a lexicon built from the other four fifths, so the perceptron sees unknown words as often as it will
 /// at run time, instead of learning to trust memorised forms blindly. Deterministic: fixed order, no randomness.
-public enum MorphologyTrainer {
+package enum MorphologyTrainer {
     /// Number of jackknife parts.
     static let parts = 5
 
     /// Default number of perceptron passes.
-    public static let defaultEpochs = 8
+    package static let defaultEpochs = 8
 
     /// Trains on `sentences` for `epochs` passes; `lexicon` is the bundled stem lexicon (hand + corpus stems).
-    public static func train(_ sentences: [[GoldWord]], epochs: Int = defaultEpochs, lexicon: StemLexicon = .bundled()) -> MorphologyModel {
+    package static func train(_ sentences: [[GoldWord]], epochs: Int = defaultEpochs, lexicon: StemLexicon = .bundled()) -> MorphologyModel {
         // Candidates of every training word, from a lexicon that never saw its sentence.
         var entries = [[FormEntry]](repeating: [], count: sentences.count)
         let zeroWeights = [Float](repeating: 0, count: 1 << MorphologyFeatures.tableBits)
@@ -95,7 +95,7 @@ public enum MorphologyTrainer {
     }
 
     /// Share of training words whose gold analysis is among the candidates (the disambiguator's ceiling).
-    public static func oracleCoverage(_ sentences: [[GoldWord]], analyser: Morphology) -> Double {
+    package static func oracleCoverage(_ sentences: [[GoldWord]], analyser: Morphology) -> Double {
         var found = 0, total = 0
         for sentence in sentences {
             for word in sentence {

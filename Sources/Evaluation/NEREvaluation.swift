@@ -1,10 +1,10 @@
 import Formats
 /// A labelled span of tokens, `start..<end` within one sentence.
-public struct LabelledSpan: Sendable, Hashable {
-    public var label: String
-    public var start: Int
-    public var end: Int
-    public init(label: String, start: Int, end: Int) {
+package struct LabelledSpan: Sendable, Hashable {
+    package var label: String
+    package var start: Int
+    package var end: Int
+    package init(label: String, start: Int, end: Int) {
         self.label = label
         self.start = start
         self.end = end
@@ -16,34 +16,34 @@ public struct LabelledSpan: Sendable, Hashable {
 /// Chunks are read from BIO tags as conlleval reads them: a chunk starts at `B-X`, or at `I-X`
 /// after `O` or after a tag of another class (an ill-formed `I-` opens a chunk rather than being
 /// dropped); a predicted span counts only when its class and both boundaries equal a gold span.
-public struct NEREvaluation: Sendable {
+package struct NEREvaluation: Sendable {
     /// Counts for one class (or overall).
-    public struct Counts: Sendable, Equatable {
-        public var correct = 0
-        public var predicted = 0
-        public var gold = 0
-        public init() {}
-        public var precision: Double { predicted == 0 ? 0 : Double(correct) / Double(predicted) }
-        public var recall: Double { gold == 0 ? 0 : Double(correct) / Double(gold) }
-        public var f1: Double {
+    package struct Counts: Sendable, Equatable {
+        package var correct = 0
+        package var predicted = 0
+        package var gold = 0
+        package init() {}
+        package var precision: Double { predicted == 0 ? 0 : Double(correct) / Double(predicted) }
+        package var recall: Double { gold == 0 ? 0 : Double(correct) / Double(gold) }
+        package var f1: Double {
             let p = precision, r = recall
             return p + r == 0 ? 0 : 2 * p * r / (p + r)
         }
     }
 
-    public private(set) var overall = Counts()
-    public private(set) var perClass: [String: Counts] = [:]
+    package private(set) var overall = Counts()
+    package private(set) var perClass: [String: Counts] = [:]
     /// Tokens whose predicted tag equals the gold tag, and all tokens.
-    public private(set) var correctTags = 0
-    public private(set) var tokenCount = 0
+    package private(set) var correctTags = 0
+    package private(set) var tokenCount = 0
 
-    public init() {}
+    package init() {}
 
     /// Token accuracy (share of tags predicted exactly).
-    public var tagAccuracy: Double { tokenCount == 0 ? 0 : Double(correctTags) / Double(tokenCount) }
+    package var tagAccuracy: Double { tokenCount == 0 ? 0 : Double(correctTags) / Double(tokenCount) }
 
     /// Adds one sentence's gold and predicted tags (same length).
-    public mutating func add(gold: [String], predicted: [String]) {
+    package mutating func add(gold: [String], predicted: [String]) {
         precondition(gold.count == predicted.count, "gold and predicted tag sequences differ in length")
         tokenCount += gold.count
         correctTags += zip(gold, predicted).filter { $0 == $1 }.count
@@ -64,7 +64,7 @@ public struct NEREvaluation: Sendable {
     }
 
     /// The chunks of a BIO tag sequence, conlleval style.
-    public static func spans(_ tags: [String]) -> [LabelledSpan] {
+    package static func spans(_ tags: [String]) -> [LabelledSpan] {
         var result: [LabelledSpan] = []
         var open: (label: Substring, start: Int)?
         for (index, tag) in tags.enumerated() {
@@ -86,7 +86,7 @@ public struct NEREvaluation: Sendable {
     }
 
     /// A conlleval-like report: overall line, then one line per class (sorted by name).
-    public func report() -> String {
+    package func report() -> String {
         func line(_ name: String, _ counts: Counts) -> String {
             let p = String(format2: counts.precision * 100), r = String(format2: counts.recall * 100), f = String(format2: counts.f1 * 100)
             return name.padding(toLength: 16, withPad: " ", startingAt: 0)

@@ -1,21 +1,21 @@
-import Formats
+package import Formats
 import TextModel
 
 /// Precision, recall and F1 of predicted spans against gold spans (exact start and end match).
-public struct SpanScore: Sendable, Equatable {
-    public var correct: Int
-    public var system: Int
-    public var gold: Int
+package struct SpanScore: Sendable, Equatable {
+    package var correct: Int
+    package var system: Int
+    package var gold: Int
 
-    public init(correct: Int, system: Int, gold: Int) {
+    package init(correct: Int, system: Int, gold: Int) {
         self.correct = correct
         self.system = system
         self.gold = gold
     }
 
-    public var precision: Double { system == 0 ? 0 : Double(correct) / Double(system) }
-    public var recall: Double { gold == 0 ? 0 : Double(correct) / Double(gold) }
-    public var f1: Double { system + gold == 0 ? 0 : 2 * Double(correct) / Double(system + gold) }
+    package var precision: Double { system == 0 ? 0 : Double(correct) / Double(system) }
+    package var recall: Double { gold == 0 ? 0 : Double(correct) / Double(gold) }
+    package var f1: Double { system + gold == 0 ? 0 : 2 * Double(correct) / Double(system + gold) }
 }
 
 /// Tokenisation and sentence-segmentation scores against a CoNLL-U treebank, as the CoNLL 2018 shared
@@ -24,26 +24,26 @@ public struct SpanScore: Sendable, Equatable {
 /// The raw text is the `# text` lines joined by single spaces. Spans are compared in a coordinate system
 /// that skips whitespace (so `болған емес` and a token without its space agree), and a multiword token
 /// counts once, by its surface form.
-public enum TokenizationEvaluation {
+package enum TokenizationEvaluation {
     /// Scores and the spans that disagree.
-    public struct Report: Sendable {
-        public var tokens: SpanScore
-        public var sentences: SpanScore
+    package struct Report: Sendable {
+        package var tokens: SpanScore
+        package var sentences: SpanScore
         /// Gold tokens the system missed and system tokens not in the gold, as surface strings, in text order.
-        public var tokenErrors: [(gold: [String], system: [String])]
+        package var tokenErrors: [(gold: [String], system: [String])]
         /// Gold and system sentences that disagree, as text, in text order.
-        public var sentenceErrors: [(gold: [String], system: [String])]
+        package var sentenceErrors: [(gold: [String], system: [String])]
     }
 
     /// The raw text to tokenise: every sentence's `# text` (or its surface tokens when absent), space-joined.
-    public static func rawText(of sentences: [CoNLLUSentence]) -> String {
+    package static func rawText(of sentences: [CoNLLUSentence]) -> String {
         sentences.map { sentence in
             sentence.text ?? sentence.surfaceTokens.map { $0.form + ($0.spaceAfter ? " " : "") }.joined()
         }.joined(separator: " ")
     }
 
     /// Scores system tokens and sentences, given as scalar ranges into ``rawText(of:)``.
-    public static func evaluate(
+    package static func evaluate(
         gold: [CoNLLUSentence], text: String, systemTokens: [Range<Int>], systemSentences: [Range<Int>]
     ) -> Report {
         let scalars = Array(text.unicodeScalars)

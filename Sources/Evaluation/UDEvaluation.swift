@@ -1,28 +1,28 @@
-import Formats
+package import Formats
 /// Word-level accuracy of lemma, UPOS and universal features, as defined by the CoNLL 2018 shared task
 /// evaluation script (`conll18_ud_eval.py`) for gold-tokenised input: every word counts, punctuation
 /// included; a gold lemma `_` matches anything; UFeats compares the set of *universal* features only
 /// (layered features such as `Number[psor]` are not universal and are ignored, as in the script).
-public enum UDEvaluation {
+package enum UDEvaluation {
     /// Correct-word counts; add them up over folds or files.
-    public struct Scores: Sendable, Equatable {
-        public var words = 0
-        public var lemma = 0
-        public var upos = 0
-        public var ufeats = 0
+    package struct Scores: Sendable, Equatable {
+        package var words = 0
+        package var lemma = 0
+        package var upos = 0
+        package var ufeats = 0
         /// Words whose lemma, UPOS and universal features are all correct.
-        public var allTags = 0
+        package var allTags = 0
 
-        public init() {}
+        package init() {}
 
-        public var lemmaAccuracy: Double { ratio(lemma) }
-        public var uposAccuracy: Double { ratio(upos) }
-        public var ufeatsAccuracy: Double { ratio(ufeats) }
-        public var allTagsAccuracy: Double { ratio(allTags) }
+        package var lemmaAccuracy: Double { ratio(lemma) }
+        package var uposAccuracy: Double { ratio(upos) }
+        package var ufeatsAccuracy: Double { ratio(ufeats) }
+        package var allTagsAccuracy: Double { ratio(allTags) }
 
         private func ratio(_ count: Int) -> Double { words == 0 ? 0 : Double(count) / Double(words) }
 
-        public static func + (lhs: Scores, rhs: Scores) -> Scores {
+        package static func + (lhs: Scores, rhs: Scores) -> Scores {
             var sum = lhs
             sum.words += rhs.words
             sum.lemma += rhs.lemma
@@ -34,18 +34,18 @@ public enum UDEvaluation {
     }
 
     /// Errors when the system output does not have the gold words.
-    public struct MismatchError: Error, CustomStringConvertible {
-        public let description: String
+    package struct MismatchError: Error, CustomStringConvertible {
+        package let description: String
     }
 
     /// The universal features of CoNLL 2018 (`UNIVERSAL_FEATURES` in the evaluation script).
-    public static let universalFeatureNames: Set<String> = [
+    package static let universalFeatureNames: Set<String> = [
         "PronType", "NumType", "Poss", "Reflex", "Foreign", "Abbr", "Gender", "Animacy", "Number", "Case", "Definite",
         "Degree", "VerbForm", "Mood", "Tense", "Aspect", "Voice", "Evident", "Polarity", "Person", "Polite",
     ]
 
     /// The universal features of a FEATS value, sorted (`_` and empty give none).
-    public static func universalFeatures(_ feats: String) -> [String] {
+    package static func universalFeatures(_ feats: String) -> [String] {
         if feats == "_" || feats.isEmpty { return [] }
         return feats.split(separator: "|").map(String.init).filter { feature in
             guard let name = feature.split(separator: "=", maxSplits: 1).first else { return false }
@@ -54,7 +54,7 @@ public enum UDEvaluation {
     }
 
     /// Scores `system` against `gold`; both must have the same sentences and word forms (gold tokenisation).
-    public static func score(gold: [CoNLLUSentence], system: [CoNLLUSentence]) throws -> Scores {
+    package static func score(gold: [CoNLLUSentence], system: [CoNLLUSentence]) throws -> Scores {
         guard gold.count == system.count else {
             throw MismatchError(description: "gold has \(gold.count) sentences, system \(system.count)")
         }

@@ -1,4 +1,4 @@
-import TextModel
+public import TextModel
 
 /// One sentence of a CoNLL-U file: its comments, multiword-token lines and word lines.
 public struct CoNLLUSentence: Sendable, Equatable {

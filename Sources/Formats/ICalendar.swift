@@ -1,5 +1,5 @@
-import Foundation
-import TextModel
+public import Foundation
+public import TextModel
 
 /// An RFC 5545 iCalendar writer for extracted events: `VCALENDAR` with one `VEVENT` per event
 /// (UID, DTSTAMP, DTSTART — `VALUE=DATE` when there is no time of day — DTEND for date ranges, SUMMARY,

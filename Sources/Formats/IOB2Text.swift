@@ -1,5 +1,3 @@
-import Formats
-
 /// Running text rebuilt from a pre-tokenised IOB2 file (KazNERD: one "token TAG" per line, blank line between
 /// sentences), for benchmarks and tokenisation agreement checks.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reading one input (a file path or `-` for standard input) as validated UTF-8 text.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Access to the language data files bundled in `Resources/`.
 ///

@@ -1,6 +1,6 @@
-import Hummingbird
-import Logging
-import SearchStore
+public import Hummingbird
+public import Logging
+public import SearchStore
 
 /// Builds the Tilshi web application: the JSON API, the web page and the OpenAPI document, over one collection.
 ///

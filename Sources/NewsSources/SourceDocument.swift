@@ -1,5 +1,5 @@
-import Formats
-import TextModel
+public import Formats
+public import TextModel
 
 /// One news document as read from a source, before analysis.
 public struct SourceDocument: Sendable, Equatable, Codable {

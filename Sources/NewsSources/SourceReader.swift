@@ -1,4 +1,4 @@
-import Formats
+public import Formats
 import Foundation
 
 /// Reads any supported input: picks the format from the extension (and the content for XML),

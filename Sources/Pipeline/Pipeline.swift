@@ -1,5 +1,5 @@
 import Analysis
-import TextModel
+public import TextModel
 
 /// A named chain of annotators that turns raw text into an analysed ``Document``.
 ///

@@ -1,5 +1,5 @@
 import Dispatch
-import NewsSources
+public import NewsSources
 
 extension NewsDatabase {
     /// The collection's reads and the ingest of one document as `async` calls for servers: each runs on a dispatch

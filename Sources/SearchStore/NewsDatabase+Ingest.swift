@@ -1,7 +1,7 @@
 import Analysis
 import Foundation
 import GRDB
-import NewsSources
+public import NewsSources
 import Pipeline
 import TextModel
 

@@ -1,8 +1,8 @@
 import Analysis
 import Foundation
-import GRDB
+public import GRDB
 import NewsSources
-import Pipeline
+public import Pipeline
 import TextModel
 
 /// The news collection: one SQLite database (via GRDB) holding documents, their analysis layers,

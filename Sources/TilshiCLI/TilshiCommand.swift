@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 
 /// The namespace of `tilshi`'s subcommands; each lives in `Commands/`, the root in the `tilshi` executable.
 public enum TilshiCommand {

@@ -1,5 +1,5 @@
-import ArgumentParser
-import TilshiCLI
+public import ArgumentParser
+public import TilshiCLI
 
 extension TilshiCommand {
     /// The developers' commands: accuracy (`eval`), speed (`bench`), training (`train`) and tagging gold data (`tag`).

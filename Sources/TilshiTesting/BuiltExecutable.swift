@@ -1,9 +1,9 @@
-public import Foundation
+package import Foundation
 
 /// Executables of this package, found next to the test bundle (SwiftPM builds them with the tests).
-public enum BuiltExecutable {
+package enum BuiltExecutable {
     /// The executable `name` (`tilshi`, `LibraryExample`), or nil when it was not built.
-    public static func url(_ name: String) -> URL? {
+    package static func url(_ name: String) -> URL? {
         let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for candidate in [folder, folder.deletingLastPathComponent()] {
             let url = candidate.appendingPathComponent(name)
@@ -13,7 +13,7 @@ public enum BuiltExecutable {
     }
 
     /// Runs `executable` with `arguments` and returns its standard output and exit status.
-    public static func run(_ executable: URL, _ arguments: [String] = []) throws -> (output: String, status: Int32) {
+    package static func run(_ executable: URL, _ arguments: [String] = []) throws -> (output: String, status: Int32) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -1,7 +1,7 @@
-public import HTTPTypes
-public import Hummingbird
+package import HTTPTypes
+package import Hummingbird
 import Logging
-public import NIOCore
+package import NIOCore
 import NIOEmbedded
 import Synchronization
 
@@ -11,14 +11,14 @@ import Synchronization
 
 extension ApplicationProtocol {
     /// Runs `test` with a client whose requests are answered by this application's responder in the same process.
-    public func test<Value: Sendable>(_ test: @Sendable (TestClient) async throws -> Value) async throws -> Value {
+    package func test<Value: Sendable>(_ test: @Sendable (TestClient) async throws -> Value) async throws -> Value {
         let client = TestClient(respond: try await responder, logger: logger)
         return try await test(client)
     }
 }
 
 /// Sends requests to an application's responder and collects whole responses.
-public struct TestClient: Sendable {
+package struct TestClient: Sendable {
     private let respond: @Sendable (Request, ApplicationRequestContextSource) async throws -> Response
 
     init<Responder: HTTPResponder>(respond responder: Responder, logger: Logger)
@@ -31,7 +31,7 @@ public struct TestClient: Sendable {
 
     /// Sends one request; `uri` is the path with its query (`/api/search?q=…`). An error the responder throws becomes
     /// the response the server would send for it (its own for an `HTTPResponseError`, else 500).
-    public func execute(
+    package func execute(
         uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:], body: ByteBuffer? = nil
     ) async throws -> TestResponse {
         var headers = headers
@@ -56,11 +56,11 @@ public struct TestClient: Sendable {
 }
 
 /// A whole response as the test client received it.
-public struct TestResponse: Sendable {
-    public var head: HTTPResponse
-    public var body: ByteBuffer
-    public var status: HTTPResponse.Status { head.status }
-    public var headers: HTTPFields { head.headerFields }
+package struct TestResponse: Sendable {
+    package var head: HTTPResponse
+    package var body: ByteBuffer
+    package var status: HTTPResponse.Status { head.status }
+    package var headers: HTTPFields { head.headerFields }
 }
 
 /// Collects a response body's buffers (the body consumes its writer, so the bytes live in a shared box).
@@ -74,7 +74,7 @@ private struct BodyCollector: ResponseBodyWriter {
 
     mutating func write(_ chunk: ByteBuffer) async throws {
         var chunk = chunk
-        buffer.withLock { $0.writeBuffer(&chunk) }
+        _ = buffer.withLock { $0.writeBuffer(&chunk) }
     }
 
     consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}

@@ -1,29 +1,29 @@
-public import Hummingbird
-public import NewsServer
-public import SearchStore
+package import Hummingbird
+import NewsServer
+package import SearchStore
 
 /// The five seed articles in a fresh in-memory collection, and the server application over it.
-public enum TestCollection {
+package enum TestCollection {
     /// The write token of applications built with ``app(_:writeToken:maxBodyBytes:)`` when a test passes it.
-    public static let writeToken = "test-token-0123456789abcdef"
+    package static let writeToken = "test-token-0123456789abcdef"
 
     /// A fresh collection holding the dated seeds (``SeedArticles/datedDocuments()``).
-    public static func seeded() throws -> NewsDatabase {
+    package static func seeded() throws -> NewsDatabase {
         let database = try NewsDatabase.inMemory()
         try database.ingest(try SeedArticles.datedDocuments())
         return database
     }
 
     /// The seeded collection shared by read-only tests (built once).
-    public static let shared: NewsDatabase = {
+    package static let shared: NewsDatabase = {
         do { return try seeded() } catch { fatalError("the seeded test collection could not be built: \(error)") }
     }()
 
     /// True when the pipeline finds entities (the NER stage is in `kk-default`); entity tests need it.
-    public static var hasEntities: Bool { ((try? shared.entities(limit: 1))?.isEmpty == false) }
+    package static var hasEntities: Bool { ((try? shared.entities(limit: 1))?.isEmpty == false) }
 
     /// The web application over `database`, as `tilshi serve` builds it.
-    public static func app(
+    package static func app(
         _ database: NewsDatabase = shared, writeToken: String? = nil, maxBodyBytes: Int = 64 * 1024
     ) throws -> some ApplicationProtocol {
         try buildApplication(ServerConfiguration(writeToken: writeToken, maxBodyBytes: maxBodyBytes), database: database)

@@ -1,5 +1,5 @@
 import Foundation
-import TextModel
+public import TextModel
 import KazakhData
 
 /// Turns the words of a sentence into hashed feature ids, one list per word, for the NER model.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Why a NER model file could not be loaded; the message names the file.
 public struct EntityModelError: Error, CustomStringConvertible, Equatable {

@@ -1,6 +1,6 @@
 import Foundation
 import KazakhData
-import TextModel
+public import TextModel
 
 /// Tags a sentence's words with BIO entity tags using a trained ``EntityModel``.
 ///

@@ -1,6 +1,6 @@
 import Foundation
 import KazakhData
-import TextModel
+public import TextModel
 
 /// The `entities` stage: tags each sentence's tokens with the bundled NER model and fills
 /// ``Document/entities`` with spans, their KazNERD class and their nominative (canonical) name.

@@ -1,5 +1,5 @@
 import KazakhData
-import TextModel
+public import TextModel
 
 /// Finds quantities: digits or number words, a scale (мың, млн, млрд), a unit (теңге → `KZT`, % → `percent`,
 /// есе → `times`, or the counted noun: "1,14 млн турист" → `турист`) and a modifier ("180 мыңнан астам" →

@@ -1,5 +1,5 @@
 import KazakhData
-import TextModel
+public import TextModel
 
 /// Finds announced or reported events (exhibitions, concerts, festivals, ceremonies, press conferences) with
 /// their title, time, place and participants.

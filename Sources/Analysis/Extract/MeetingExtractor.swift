@@ -1,5 +1,5 @@
 import KazakhData
-import TextModel
+public import TextModel
 
 /// Finds reported meetings: "X … Y-мен кездесті", "X Y-ны қабылдады", with their time and place, and links a
 /// following "тараптар … талқылады" ("the sides discussed …") to the meeting as its topic.

@@ -1,5 +1,5 @@
 import KazakhData
-import TextModel
+public import TextModel
 
 /// Finds dates and times and normalises them to TIMEX3 values.
 ///

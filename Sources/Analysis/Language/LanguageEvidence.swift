@@ -1,5 +1,5 @@
 import KazakhData
-import TextModel
+public import TextModel
 
 /// Scores of one stretch of text for each language, summed over its words.
 ///

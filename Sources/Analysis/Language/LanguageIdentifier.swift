@@ -1,4 +1,4 @@
-import TextModel
+public import TextModel
 
 /// Identifies the language of every paragraph (`kk`, `ru`, `en`, `other`) and of the whole document.
 ///

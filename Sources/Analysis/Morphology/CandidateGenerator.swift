@@ -1,5 +1,5 @@
 import KazakhData
-import TextModel
+package import TextModel
 
 /// Generates every plausible analysis of a word form, without context: special tokens (punctuation,
 /// numbers, Latin script, acronym + suffix), memorised and irregular forms, and suffix-grammar segmentations

@@ -1,4 +1,4 @@
-import KazakhData
+package import KazakhData
 
 /// The compiled suffix table: strips inflectional suffixes right to left, obeying the morphotactics
 /// (`left`/`yields` categories), vowel harmony and consonant assimilation given in `morphology-suffixes.tsv`.

@@ -1,5 +1,5 @@
 import Foundation
-import TextModel
+public import TextModel
 
 /// Builds the normalised view of a document's text, keeping a map back to the original scalar offsets.
 ///

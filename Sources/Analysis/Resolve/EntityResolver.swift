@@ -1,5 +1,5 @@
 import KazakhData
-import TextModel
+public import TextModel
 
 /// Gives every entity mention a canonical nominative name and attaches roles to people.
 ///

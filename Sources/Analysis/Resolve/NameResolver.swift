@@ -1,5 +1,5 @@
 import KazakhData
-import TextModel
+public import TextModel
 
 /// Collection-agnostic name resolution: turns mentions into canonical nominative names, linking initials
 /// ("Б.Байбек") and lone surnames ("Байбек") to a full name in scope ("Бауыржан Байбек").

@@ -1,5 +1,5 @@
-import KazakhData
-import TextModel
+public import KazakhData
+public import TextModel
 
 /// Groups tokens into sentences.
 ///

@@ -1,5 +1,5 @@
-import KazakhData
-import TextModel
+public import KazakhData
+public import TextModel
 
 /// Finds token boundaries in a buffer of Unicode scalars, following UD Kazakh KTB conventions.
 ///

@@ -1,5 +1,5 @@
-import KazakhData
-import TextModel
+public import KazakhData
+public import TextModel
 
 /// Splits the normalised text into tokens and maps each back to original offsets.
 ///

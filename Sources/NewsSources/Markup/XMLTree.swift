@@ -1,4 +1,4 @@
-import Formats
+public import Formats
 /// A minimal XML element tree built from ``MarkupToken``s, strict about structure.
 ///
 /// Feeds are XML, so unlike HTML a mismatched or unclosed element is an error (with its line),

@@ -1,5 +1,5 @@
 import Formats
-import Foundation
+public import Foundation
 import TextModel
 
 extension NewsDatabase {

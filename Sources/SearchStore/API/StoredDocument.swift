@@ -1,5 +1,5 @@
-import Foundation
-import TextModel
+public import Foundation
+public import TextModel
 
 /// A document as stored in the collection, with its analysis layers and near-duplicate links.
 public struct StoredDocument: Sendable, Codable {

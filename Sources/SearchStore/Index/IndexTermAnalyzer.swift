@@ -1,6 +1,6 @@
 import Foundation
-import Pipeline
-import TextModel
+public import Pipeline
+public import TextModel
 
 /// One word of text as the index sees it: its lemma, its surface form, and where it is.
 public struct IndexTerm: Sendable, Equatable {

@@ -1,5 +1,5 @@
-import Foundation
-import Pipeline
+public import Foundation
+public import Pipeline
 import TextModel
 
 /// The terms FTS5 stores for one column of one document, in the compact serialised form kept in

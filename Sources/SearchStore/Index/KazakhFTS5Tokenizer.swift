@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 import GRDBSQLite
 
 /// The FTS5 tokenizer of the collection: term streams in for documents, Kazakh query words in for queries.
