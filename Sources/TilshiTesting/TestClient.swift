@@ -57,9 +57,13 @@ public struct TestClient: Sendable {
 
 /// A whole response as the test client received it.
 public struct TestResponse: Sendable {
+    /// Status line and header fields.
     public var head: HTTPResponse
+    /// The whole body, collected.
     public var body: ByteBuffer
+    /// The response status (`.ok`, `.notFound`…).
     public var status: HTTPResponse.Status { head.status }
+    /// The response's header fields.
     public var headers: HTTPFields { head.headerFields }
 }
 
