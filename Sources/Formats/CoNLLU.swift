@@ -4,17 +4,28 @@ public import TextModel
 public struct CoNLLUSentence: Sendable, Equatable {
     /// A word line (ID is an integer).
     public struct Word: Sendable, Equatable {
+        /// The word's index in the sentence, from 1 (column ID).
         public var id: Int
+        /// The word as written (column FORM).
         public var form: String
+        /// Dictionary form (column LEMMA), `_` when absent.
         public var lemma: String
+        /// Universal part-of-speech tag (column UPOS), `_` when absent.
         public var upos: String
+        /// Language-specific tag (column XPOS), `_` when absent.
         public var xpos: String
+        /// Universal features, `Name=Value` pairs joined by `|` (column FEATS), `_` when absent.
         public var feats: String
+        /// Index of the syntactic head, `0` for the root (column HEAD), kept as written.
         public var head: String
+        /// Dependency relation to the head (column DEPREL).
         public var deprel: String
+        /// Enhanced dependency graph (column DEPS), kept as written.
         public var deps: String
+        /// Other annotation, such as `SpaceAfter=No` (column MISC).
         public var misc: String
 
+        /// Creates a word line; unset columns are `_`.
         public init(id: Int, form: String, lemma: String = "_", upos: String = "_", xpos: String = "_", feats: String = "_",
                     head: String = "_", deprel: String = "_", deps: String = "_", misc: String = "_") {
             self.id = id
@@ -35,17 +46,26 @@ public struct CoNLLUSentence: Sendable, Equatable {
 
     /// A multiword-token line (`4-5  мүдделіміз  _ …`): one surface token covering words `first...last`.
     public struct MultiwordToken: Sendable, Equatable {
+        /// ID of the first word the token covers.
         public var first: Int
+        /// ID of the last word the token covers (inclusive).
         public var last: Int
+        /// The token as written (`мүдделіміз`).
         public var form: String
+        /// The MISC column of the token line.
         public var misc: String
+        /// `SpaceAfter=No` is absent from MISC.
         public var spaceAfter: Bool { !misc.split(separator: "|").contains("SpaceAfter=No") }
     }
 
+    /// Comment lines as written, `#` included (`# sent_id = …`, `# text = …`).
     public var comments: [String]
+    /// Word lines, in ID order.
     public var words: [Word]
+    /// Multiword-token lines (`4-5`), in order.
     public var multiwordTokens: [MultiwordToken]
 
+    /// Creates a sentence from its lines.
     public init(comments: [String] = [], words: [Word] = [], multiwordTokens: [MultiwordToken] = []) {
         self.comments = comments
         self.words = words
@@ -80,8 +100,11 @@ public struct CoNLLUSentence: Sendable, Equatable {
 
 /// Errors reading CoNLL-U, with the line number.
 public struct CoNLLUError: Error, CustomStringConvertible {
+    /// The 1-based line of the file where the error is.
     public let line: Int
+    /// What is wrong with that line.
     public let message: String
+    /// `line N: message`, for reports.
     public var description: String { "line \(line): \(message)" }
 }
 

@@ -16,14 +16,20 @@ public enum ICalendar {
 
     /// One calendar entry.
     public struct Entry: Sendable, Equatable {
+        /// Unique id of the entry (UID), stable across exports so calendars update rather than duplicate.
         public var uid: String
+        /// The entry's title (SUMMARY).
         public var summary: String
+        /// Where it takes place (LOCATION), or nil.
         public var location: String?
+        /// Longer text (DESCRIPTION), or nil.
         public var description: String?
+        /// When it starts (DTSTART): a whole day or a floating local time.
         public var start: Moment
         /// Exclusive end (a whole-day range ends the day after its last day), or nil.
         public var end: Moment?
 
+        /// Creates an entry; `end` is exclusive.
         public init(uid: String, summary: String, location: String? = nil, description: String? = nil, start: Moment, end: Moment? = nil) {
             self.uid = uid
             self.summary = summary

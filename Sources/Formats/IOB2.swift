@@ -1,9 +1,11 @@
 /// One sentence of an IOB2 (CoNLL-style) file: tokens with their BIO tags.
 public struct IOB2Sentence: Sendable, Equatable {
+    /// The sentence's tokens as written.
     public var tokens: [String]
     /// One tag per token: `O`, `B-CLASS` or `I-CLASS`.
     public var tags: [String]
 
+    /// Creates a sentence; `tags` has one tag per token.
     public init(tokens: [String], tags: [String]) {
         self.tokens = tokens
         self.tags = tags
@@ -12,8 +14,11 @@ public struct IOB2Sentence: Sendable, Equatable {
 
 /// Errors reading IOB2, with the line number.
 public struct IOB2Error: Error, CustomStringConvertible {
+    /// The 1-based line of the file where the error is.
     public let line: Int
+    /// What is wrong with that line.
     public let message: String
+    /// `line N: message`, for reports.
     public var description: String { "line \(line): \(message)" }
 }
 

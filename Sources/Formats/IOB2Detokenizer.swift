@@ -4,6 +4,7 @@
 /// text is the span the benchmarks analyse: a space between tokens except before `. , : ; ! ? » ) % …` and after
 /// `« ( "`.
 public struct IOB2Detokenized: Sendable, Equatable {
+    /// The rebuilt sentence text.
     public var text: String
     /// Each token's range in `text`, in Unicode scalars (the offsets `Document` spans use).
     public var tokenRanges: [Range<Int>]

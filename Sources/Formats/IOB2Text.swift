@@ -30,10 +30,12 @@ public enum IOB2Text {
         return sentences
     }
 
+    /// Whether `form` takes no space before it (`.`, `,`, `»`, `)`, `…`).
     public static func gluesLeft(_ form: String) -> Bool {
         [".", ",", "!", "?", ":", ";", "»", ")", "…", "..."].contains(form)
     }
 
+    /// Whether `form` takes no space after it (`«`, `(`).
     public static func gluesRight(_ form: String) -> Bool {
         form == "«" || form == "("
     }

@@ -10,12 +10,16 @@ public enum TextInput {
 
     /// Why an input could not be read as text.
     public struct Failure: Error, Sendable, CustomStringConvertible, Equatable {
+        /// The input as named by the user: a path, with `:line` when known, or `-`.
         public let input: String
+        /// What is wrong, in words a user understands.
         public let reason: String
+        /// Creates a failure for `input` with `reason`.
         public init(input: String, reason: String) {
             self.input = input
             self.reason = reason
         }
+        /// `input: reason`, for a one-line report.
         public var description: String { "\(input): \(reason)" }
     }
 

@@ -14,6 +14,7 @@ public enum CaseEndings {
 
     /// One row of the table.
     public struct Ending: Sendable {
+        /// The allomorph as written (`ның`, `да`, `мен`).
         public let suffix: String
         /// Nil for a protected word end (`стан`).
         public let grammaticalCase: GrammaticalCase?

@@ -7,7 +7,9 @@ public import Foundation
 public enum DataFile {
     /// Error raised when a bundled data file is missing or unreadable (a packaging fault).
     public struct MissingError: Error, CustomStringConvertible {
+        /// The file name within `Resources/` (`homoglyphs.tsv`).
         public let name: String
+        /// A message naming the missing file.
         public var description: String { "tilshi: bundled data file '\(name)' is missing or not UTF-8" }
     }
 

@@ -2,7 +2,9 @@
 public enum EntityGazetteer {
     /// One gazetteer entry: the lower-cased words of the name and its class.
     public struct Entry: Sendable, Equatable {
+        /// The name's words, lower-cased (`["нұр", "сұлтан"]`).
         public let words: [String]
+        /// The name's KazNERD class (`GPE`, `PERSON`, …).
         public let label: String
     }
 

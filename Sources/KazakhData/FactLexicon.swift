@@ -27,11 +27,14 @@ public enum FactLexicon {
 
     /// A relative-time word, ordinal or period noun (see `time-words.tsv`).
     public struct TimeWord: Sendable {
+        /// What the word gives: `day`, `year`, `ordinal`, `period`, `week`, `weekday`… (the `kind` column).
         public let kind: String
+        /// The kind's value: an offset in days or years (`-1` for кеше), an ordinal, a TIMEX3 code.
         public let value: String
         /// `-` for none, `needs-year` when the next word must be a form of жыл, or a stem the next word must start with.
         public let condition: String
 
+        /// Creates an entry from the three columns after the word.
         public init(kind: String, value: String, condition: String) {
             self.kind = kind
             self.value = value
@@ -39,6 +42,7 @@ public enum FactLexicon {
         }
     }
 
+    /// Relative-time words, ordinals and period nouns by word form (`кеше` → day −1), from `time-words.tsv`.
     public static let timeWords: [String: TimeWord] = {
         var table: [String: TimeWord] = [:]
         for row in DataFile.requiredRows("time-words.tsv") where row.count >= 4 {

@@ -2,7 +2,9 @@
 public enum Homoglyphs {
     /// One look-alike pair; the normaliser uses it in both directions.
     public struct Pair: Sendable, Equatable {
+        /// The Latin letter (`K`).
         public let latin: Unicode.Scalar
+        /// Its Cyrillic look-alike (`К`).
         public let cyrillic: Unicode.Scalar
     }
 

@@ -23,15 +23,21 @@ public enum MorphologyTables {
 
     /// One row of `morphology-derivations.tsv`: endings that reveal the part of speech of an unknown stem.
     public struct DerivationRow: Sendable, Equatable {
+        /// Row name, e.g. `NOUN_LYK`.
         public var id: String
+        /// The endings, e.g. `["лық", "лік", "дық", "дік", "тық", "тік"]`.
         public var forms: [String]
+        /// The part of speech a stem with one of the endings has (`NOUN`).
         public var upos: String
     }
 
     /// A stem with part of speech and inherent features (hand-checked or induced from a corpus).
     public struct StemRow: Sendable, Equatable {
+        /// The stem, lower-cased.
         public var stem: String
+        /// Its UPOS tag, as written.
         public var upos: String
+        /// Its inherent features (`NumType=Card`), `_` when none.
         public var features: String
         /// Corpus frequency for induced stems; 0 for hand-checked ones.
         public var count: Int
@@ -39,9 +45,13 @@ public enum MorphologyTables {
 
     /// An irregular form with its full analysis.
     public struct FormRow: Sendable, Equatable {
+        /// The irregular form as written.
         public var form: String
+        /// Its lemma.
         public var lemma: String
+        /// Its UPOS tag, as written.
         public var upos: String
+        /// Its features, `Name=Value|…`.
         public var features: String
     }
 

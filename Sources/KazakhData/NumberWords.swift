@@ -3,8 +3,11 @@
 public enum NumberWords {
     /// A cardinal number word (`бес` → 5) or scale word (`мың` → 1000).
     public struct Word: Sendable {
+        /// The word's role in a number: 1–9, a ten, жүз, a scale (мың and above), жарым, бүтін or ширек.
         public enum Kind: String, Sendable { case unit, ten, hundred, scale, half, point, fraction }
+        /// The word's value (`бес` → 5, `мың` → 1000, `жарым` → 0.5).
         public let value: Double
+        /// Which of those roles the word plays.
         public let kind: Kind
         /// Whether case/possessive suffixes may follow the stem (`бестен`, `мыңнан`).
         public let takesSuffixes: Bool

@@ -2,6 +2,7 @@
 public enum TransliterationTable {
     /// One Cyrillic letter (lower case) and its spelling in the three official Latin alphabets.
     public struct Row: Sendable, Equatable {
+        /// The Cyrillic letter, lower case.
         public let cyrillic: Unicode.Scalar
         /// The January 2021 alphabet (31 letters); empty for ъ and ь.
         public let latin2021: String

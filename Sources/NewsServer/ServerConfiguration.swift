@@ -4,6 +4,7 @@
 public struct ServerConfiguration: Sendable {
     /// Interface to bind; `127.0.0.1` keeps the server off the network unless told otherwise.
     public var host: String
+    /// TCP port to listen on (8080 by default).
     public var port: Int
     /// Bearer token that `POST /api/documents` must carry; nil makes the server read-only.
     public var writeToken: String?
@@ -16,6 +17,7 @@ public struct ServerConfiguration: Sendable {
     /// Server name sent in the `Server` header and logged at start.
     public var serverName: String
 
+    /// Creates a configuration; the defaults listen on loopback only and accept no writes.
     public init(
         host: String = "127.0.0.1",
         port: Int = 8080,

@@ -4,6 +4,7 @@ import Formats
 public struct FeedReader: Sendable {
     private let html = HTMLExtractor()
 
+    /// Creates a reader; it has no settings.
     public init() {}
 
     /// Whether `text` looks like a feed (an `<rss>` or `<feed>` root near the start).

@@ -11,14 +11,20 @@ import KazakhData
 /// `itemprop="articleBody"`); and drop blocks that are mostly links or are known boilerplate lines
 /// (``Boilerplate``).
 public struct HTMLExtractor: Sendable {
+    /// Creates an extractor; it has no settings.
     public init() {}
 
     /// What a page gave: text and metadata.
     public struct Page: Sendable, Equatable {
+        /// From the `og:title`, `twitter:title` or `<title>` tag, else the first heading, with the site name cut off.
         public var title: String?
+        /// The article's main text, paragraphs separated by blank lines.
         public var text: String
+        /// Publication date as ISO 8601, from the `article:published_time` and similar meta tags, when the page gives it.
         public var published: String?
+        /// Publisher: the Open Graph site name, else the URL's host.
         public var source: String?
+        /// The page's `og:url`, else its canonical link, when it gives one.
         public var url: String?
     }
 

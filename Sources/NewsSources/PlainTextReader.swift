@@ -8,8 +8,10 @@ public struct PlainTextReader: Sendable {
     /// Longest first line still taken for a title, in characters.
     public static let maximumTitleLength = 200
 
+    /// Creates a reader; it has no settings.
     public init() {}
 
+    /// Reads `text` as one article; `input` names it as the origin and in problems (no text is a problem).
     public func read(_ text: String, input: String) -> SourceReadResult {
         var lines = text.components(separatedBy: .newlines)
         var title: String?
@@ -63,8 +65,10 @@ public struct JSONLinesReader: Sendable {
         }
     }
 
+    /// Creates a reader; it has no settings.
     public init() {}
 
+    /// Reads every line of `text` as an article; bad lines become problems named `input:line`.
     public func read(_ text: String, input: String) -> SourceReadResult {
         var result = SourceReadResult()
         let decoder = JSONDecoder()

@@ -5,9 +5,11 @@ public import TextModel
 public struct SourceDocument: Sendable, Equatable, Codable {
     /// Identifier given by the source (JSONL `id`, Atom `id`, RSS `guid`), if any.
     public var externalID: String?
+    /// The headline, when the source gives one.
     public var title: String?
     /// The main text, boilerplate removed, paragraphs separated by blank lines.
     public var text: String
+    /// The article's address, when the source gives one.
     public var url: String?
     /// Publisher (site name or feed title).
     public var source: String?
@@ -16,6 +18,7 @@ public struct SourceDocument: Sendable, Equatable, Codable {
     /// Where it came from, for reports: `path`, `path:line` or `path#item`.
     public var origin: String
 
+    /// Creates a document; only the text and its origin are required.
     public init(
         externalID: String? = nil, title: String? = nil, text: String, url: String? = nil,
         source: String? = nil, published: String? = nil, origin: String
@@ -49,9 +52,12 @@ public typealias SourceProblem = TextInput.Failure
 
 /// What reading one input gave: the documents found and the problems met (the rest is still usable).
 public struct SourceReadResult: Sendable {
+    /// The documents read, in input order.
     public var documents: [SourceDocument]
+    /// What went wrong with parts of the input that were skipped.
     public var problems: [SourceProblem]
 
+    /// Creates a result; empty by default, for accumulating.
     public init(documents: [SourceDocument] = [], problems: [SourceProblem] = []) {
         self.documents = documents
         self.problems = problems

@@ -12,6 +12,7 @@ public struct SourceReader: Sendable {
     /// Extensions read when walking a folder.
     public static let knownExtensions: Set<String> = ["txt", "text", "jsonl", "ndjson", "html", "htm", "xhtml", "xml", "rss", "atom"]
 
+    /// Creates a reader; it has no settings.
     public init() {}
 
     /// The files to read for `paths`: files as given, folders walked recursively (known extensions, sorted).

@@ -6,9 +6,12 @@ public import TextModel
 /// Pipelines are registered by name (like tantivy's `TokenizerManager`): `kk-default` runs every
 /// stage; `kk-search` runs only what the search index needs.
 public struct Pipeline: Sendable {
+    /// The pipeline's registered name (`kk-default`, `kk-search`).
     public let name: String
+    /// The stages, in the order they run.
     public let annotators: [any Annotator]
 
+    /// Creates a pipeline running `annotators` in order under `name`.
     public init(name: String, annotators: [any Annotator]) {
         self.name = name
         self.annotators = annotators

@@ -6,7 +6,9 @@ public import NewsSources
 public enum SampleArticles {
     /// One bundled article: its file name (`000_44aa7e2efce9c335.txt`) and its text.
     public struct Article: Sendable {
+        /// The bundled file's name (`000_44aa7e2efce9c335.txt`).
         public var fileName: String
+        /// The article text as bundled.
         public var text: String
 
         /// The file name without `.txt`: the seed's number and hash.
@@ -57,6 +59,7 @@ public enum SampleArticles {
 
     /// The resource bundle lacks the articles (a broken build or install).
     public struct MissingSamples: Error, CustomStringConvertible {
+        /// Says the articles are missing from this build.
         public var description: String { "the bundled sample articles are missing from this build" }
     }
 }

@@ -33,6 +33,7 @@ public struct NewsDatabase: Sendable {
         /// default: the layer roughly doubles the stored size of an article.
         public var storesTokens: Bool
 
+        /// Creates a configuration; the defaults are those of `tilshi` and the server.
         public init(
             pipeline: Pipeline = .default, nearDuplicateThreshold: Double = 0.5, rankingTier: Int = 1_000, exactTotalLimit: Int = 10_000,
             storesTokens: Bool = false
@@ -48,6 +49,7 @@ public struct NewsDatabase: Sendable {
     /// The underlying GRDB writer (a `DatabasePool` for files, a `DatabaseQueue` in memory). Not public: callers
     /// outside the store use the intent-named methods; the store's own extensions (other files) read it.
     let writer: any DatabaseWriter
+    /// How the collection analyses, links and searches, as given when it was opened.
     public let configuration: Configuration
     let minHash = MinHash()
     let termAnalyzer = IndexTermAnalyzer()

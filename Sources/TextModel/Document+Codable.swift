@@ -6,6 +6,7 @@ extension Document: Codable {
         case id, language, text, metadata, paragraphs, sentences, tokens, entities, times, amounts, quotes, meetings, events
     }
 
+    /// Writes every layer under its own key, offsets in Unicode scalars of ``text``.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
@@ -49,6 +50,7 @@ extension Token: Codable {
         case text, norm, start, end, spaceAfter, kind, lemma, upos, feats
     }
 
+    /// Writes the token, omitting `norm` when it equals `text`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(text, forKey: .text)
@@ -62,6 +64,7 @@ extension Token: Codable {
         try container.encode(feats, forKey: .feats)
     }
 
+    /// Decodes a token; a missing `norm` is taken to be `text`, a missing `kind` `.word`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let text = try container.decode(String.self, forKey: .text)
@@ -82,6 +85,7 @@ extension Token: Codable {
 extension Sentence: Codable {
     enum CodingKeys: String, CodingKey { case start, end, tokenStart, tokenEnd }
 
+    /// Writes the span and its token range as `tokenStart`/`tokenEnd`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(start, forKey: .start)
@@ -90,6 +94,7 @@ extension Sentence: Codable {
         try container.encode(tokenRange.upperBound, forKey: .tokenEnd)
     }
 
+    /// Decodes a sentence, rejecting a `tokenEnd` below `tokenStart`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let lower = try container.decode(Int.self, forKey: .tokenStart)
@@ -108,6 +113,7 @@ extension Sentence: Codable {
 extension Entity: Codable {
     enum CodingKeys: String, CodingKey { case text, label, canonical, start, end, tokenStart, tokenEnd, roles }
 
+    /// Writes the mention with its token range as `tokenStart`/`tokenEnd`, and `roles` only when there are some.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(text, forKey: .text)
@@ -120,6 +126,7 @@ extension Entity: Codable {
         if !roles.isEmpty { try container.encode(roles, forKey: .roles) }
     }
 
+    /// Decodes a mention; missing token bounds give an empty range, missing roles none.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let lower = try container.decodeIfPresent(Int.self, forKey: .tokenStart) ?? 0

@@ -22,14 +22,21 @@ public struct Document: Sendable {
     public var language: Language
     /// Paragraphs with their own language.
     public var paragraphs: [Paragraph]
+    /// Sentences in text order; set by sentence splitting.
     public var sentences: [Sentence]
+    /// Tokens in text order; each sentence's ``Sentence/tokenRange`` indexes into them.
     public var tokens: [Token]
     /// Entity mentions in text order (by `start`); fact stages look them up by binary search.
     public var entities: [Entity]
+    /// Time expressions with their TIMEX3 values ("5 қарашада" → `XXXX-11-05`).
     public var times: [TimeExpression]
+    /// Quantities with their units ("1,8 млрд. теңге").
     public var amounts: [Amount]
+    /// Reported speech with its speaker, when known.
     public var quotes: [Quote]
+    /// Reported meetings between participants.
     public var meetings: [Meeting]
+    /// Announced or reported events (exhibitions, concerts, ceremonies).
     public var events: [Event]
 
     /// Creates a document with no analysis layers; ``normalized`` is the identity view until a normaliser runs.
@@ -106,12 +113,16 @@ public struct Document: Sendable {
 
 /// Descriptive fields carried by the input (JSONL, HTML meta tags, RSS items).
 public struct DocumentMetadata: Sendable, Codable, Equatable {
+    /// The article's headline, when the input carries one.
     public var title: String?
+    /// The address the article was published at.
     public var url: String?
+    /// The outlet or feed the article came from.
     public var source: String?
     /// Publication date as ISO 8601 (`2025-10-05` or a full timestamp); anchors relative times.
     public var published: String?
 
+    /// Creates metadata; every field is optional.
     public init(title: String? = nil, url: String? = nil, source: String? = nil, published: String? = nil) {
         self.title = title
         self.url = url

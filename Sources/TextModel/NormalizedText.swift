@@ -43,6 +43,7 @@ public struct NormalizedText: Sendable {
         scalars[index] = scalar
     }
 
+    /// The number of normalised scalars.
     public var count: Int { scalars.count }
 
     /// Maps a normalised range `start..<end` to the original scalar range it covers.

@@ -1,8 +1,12 @@
 /// A paragraph of the original text with its identified language.
 public struct Paragraph: Sendable, Equatable, Codable {
+    /// Start offset in Unicode scalars of the original text.
     public var start: Int
+    /// End offset (exclusive) in Unicode scalars of the original text.
     public var end: Int
+    /// The language identified for this paragraph.
     public var language: Language
+    /// Creates a paragraph over `start..<end` (Unicode scalars of the original text).
     public init(start: Int, end: Int, language: Language) {
         self.start = start
         self.end = end
@@ -17,10 +21,13 @@ public enum Language: String, Sendable, Codable, CaseIterable {
 
 /// A sentence: a character span and the tokens it holds.
 public struct Sentence: Sendable, Equatable {
+    /// Start offset in Unicode scalars of the original text.
     public var start: Int
+    /// End offset (exclusive) in Unicode scalars of the original text.
     public var end: Int
     /// Indices into ``Document/tokens``.
     public var tokenRange: Range<Int>
+    /// Creates a sentence over `start..<end` holding the tokens at `tokenRange`.
     public init(start: Int, end: Int, tokenRange: Range<Int>) {
         self.start = start
         self.end = end
@@ -30,16 +37,21 @@ public struct Sentence: Sendable, Equatable {
 
 /// A named-entity mention.
 public struct Entity: Sendable, Equatable {
+    /// The mention as written ("Алматыда").
     public var text: String
     /// KazNERD class, e.g. `PERSON`, `ORGANISATION`, `GPE`.
     public var label: EntityLabel
     /// Canonical (nominative, resolved) name of the entity.
     public var canonical: String
+    /// Start offset in Unicode scalars of the original text.
     public var start: Int
+    /// End offset (exclusive) in Unicode scalars of the original text.
     public var end: Int
+    /// Indices into ``Document/tokens`` of the mention's tokens.
     public var tokenRange: Range<Int>
     /// Roles attached to a person ("Алматы қаласының әкімі").
     public var roles: [String]
+    /// Creates a mention; offsets are Unicode scalars of the original text, end exclusive.
     public init(text: String, label: EntityLabel, canonical: String, start: Int, end: Int, tokenRange: Range<Int>, roles: [String] = []) {
         self.text = text
         self.label = label
@@ -53,10 +65,15 @@ public struct Entity: Sendable, Equatable {
 
 /// A time expression normalised to a TIMEX3 value (`XXXX-11-05T11:00`, `2016-10`, `2025-H1`).
 public struct TimeExpression: Sendable, Equatable, Codable {
+    /// The expression as written ("5 қарашада").
     public var text: String
+    /// The TIMEX3 value (`XXXX-11-05`); read it with ``Timex``.
     public var value: String
+    /// Start offset in Unicode scalars of the original text.
     public var start: Int
+    /// End offset (exclusive) in Unicode scalars of the original text.
     public var end: Int
+    /// Creates a time expression; offsets are Unicode scalars of the original text, end exclusive.
     public init(text: String, value: String, start: Int, end: Int) {
         self.text = text
         self.value = value
@@ -67,14 +84,19 @@ public struct TimeExpression: Sendable, Equatable, Codable {
 
 /// A quantity with its unit ("1,8 млрд. теңге" → 1.8e9 KZT).
 public struct Amount: Sendable, Equatable, Codable {
+    /// The amount as written ("1,8 млрд. теңге").
     public var text: String
+    /// The number, scaled by any multiplier word ("1,8 млрд." → 1.8e9).
     public var value: Double
     /// `KZT`, `USD`, `percent`, `times`, a counted noun lemma, or nil.
     public var unit: String?
     /// `more_than`, `less_than`, `about`, `at_least`, `at_most`, `up_to` (amount-modifiers.tsv), or nil.
     public var modifier: String?
+    /// Start offset in Unicode scalars of the original text.
     public var start: Int
+    /// End offset (exclusive) in Unicode scalars of the original text.
     public var end: Int
+    /// Creates an amount; offsets are Unicode scalars of the original text, end exclusive.
     public init(text: String, value: Double, unit: String?, modifier: String?, start: Int, end: Int) {
         self.text = text
         self.value = value
@@ -87,10 +109,13 @@ public struct Amount: Sendable, Equatable, Codable {
 
 /// Reported speech with its speaker, when the speaker is known.
 public struct Quote: Sendable, Equatable, Codable {
+    /// The quoted words as written.
     public var text: String
     /// Canonical name of the speaker, or nil when the text does not say who spoke.
     public var speaker: String?
+    /// Start offset in Unicode scalars of the original text.
     public var start: Int
+    /// End offset (exclusive) in Unicode scalars of the original text.
     public var end: Int
     enum CodingKeys: String, CodingKey { case text, speaker, start, end }
 
@@ -103,6 +128,7 @@ public struct Quote: Sendable, Equatable, Codable {
         try container.encode(end, forKey: .end)
     }
 
+    /// Creates a quote; `speaker` is nil when the text does not say who spoke.
     public init(text: String, speaker: String?, start: Int, end: Int) {
         self.text = text
         self.speaker = speaker
@@ -119,10 +145,13 @@ public struct Meeting: Sendable, Equatable, Codable {
     public var when: String?
     /// Canonical name of the place, when the text gives it.
     public var `where`: String?
+    /// Start offset in Unicode scalars of the original text.
     public var start: Int
+    /// End offset (exclusive) in Unicode scalars of the original text.
     public var end: Int
     /// What "тараптар" ("the sides") discussed in a following sentence, as written.
     public var topic: String?
+    /// Creates a meeting; offsets are Unicode scalars of the original text, end exclusive.
     public init(participants: [String], when: String?, where place: String?, start: Int, end: Int, topic: String? = nil) {
         self.participants = participants
         self.when = when
@@ -135,12 +164,19 @@ public struct Meeting: Sendable, Equatable, Codable {
 
 /// An announced or reported event (exhibition, concert, festival, ceremony).
 public struct Event: Sendable, Equatable, Codable {
+    /// The event's name as written ("Наурыз мерекесі").
     public var title: String
+    /// TIMEX3 value of the event's time, when the text gives it.
     public var when: String?
+    /// Canonical name of the place, when the text gives it.
     public var `where`: String?
+    /// Canonical names of the people and organisations taking part.
     public var participants: [String]
+    /// Start offset in Unicode scalars of the original text.
     public var start: Int
+    /// End offset (exclusive) in Unicode scalars of the original text.
     public var end: Int
+    /// Creates an event; offsets are Unicode scalars of the original text, end exclusive.
     public init(title: String, when: String?, where place: String?, participants: [String], start: Int, end: Int) {
         self.title = title
         self.when = when

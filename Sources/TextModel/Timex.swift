@@ -41,6 +41,7 @@ public struct Timex: Sendable, Hashable, CustomStringConvertible {
         public var year: Int?
         /// The year is written `XXXX`: unknown, to be taken from the document's date.
         public var yearIsUnknown: Bool
+        /// Which part of the year the point names: the whole year, a month, a day, a season…
         public var period: Period
         /// The text after `T` as written (`11:00`), when there is one.
         public var clockText: String?
@@ -74,21 +75,27 @@ public struct Timex: Sendable, Hashable, CustomStringConvertible {
         case week(Int)
     }
 
+    /// A time of day read from `hh:mm`.
     public struct Clock: Sendable, Hashable {
+        /// Hour, 0–23.
         public var hour: Int
+        /// Minute, 0–59.
         public var minute: Int
 
+        /// Creates a time of day; the caller keeps hour below 24 and minute below 60.
         public init(hour: Int, minute: Int) {
             self.hour = hour
             self.minute = minute
         }
     }
 
+    /// Reads a TIMEX3 value (`2016-11-05T11:00`, `XXXX-11-05/XXXX-11-06`) into its parts.
     public init(_ value: String) {
         self.value = value
         self.parts = value.split(separator: "/").map(Self.part)
     }
 
+    /// The value as written.
     public var description: String { value }
 
     /// The first part (the start of a range), when the value has any.

@@ -22,6 +22,7 @@ public struct Token: Sendable, Equatable {
     /// Coarse shape class assigned by the tokeniser.
     public var kind: TokenKind
 
+    /// Creates a token; `norm` defaults to `text`, offsets are Unicode scalars of the original text, end exclusive.
     public init(
         text: String, norm: String? = nil, start: Int, end: Int, spaceAfter: Bool = true,
         kind: TokenKind = .word, lemma: String? = nil, upos: UPOS? = nil, feats: String? = nil, chain: String? = nil

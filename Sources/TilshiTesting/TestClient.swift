@@ -57,9 +57,13 @@ package struct TestClient: Sendable {
 
 /// A whole response as the test client received it.
 package struct TestResponse: Sendable {
+    /// Status line and header fields.
     package var head: HTTPResponse
+    /// The whole body, collected.
     package var body: ByteBuffer
+    /// The response status (`.ok`, `.notFound`…).
     package var status: HTTPResponse.Status { head.status }
+    /// The response's header fields.
     package var headers: HTTPFields { head.headerFields }
 }
 

@@ -2,12 +2,16 @@ public import Foundation
 
 /// Why a NER model file could not be loaded; the message names the file.
 public struct EntityModelError: Error, CustomStringConvertible, Equatable {
+    /// The model file that failed to load.
     public let path: String
+    /// What is wrong with it (no such file, unreadable, a bad header or checksum…).
     public let reason: String
+    /// Creates an error for the model file at `path`.
     public init(path: String, reason: String) {
         self.path = path
         self.reason = reason
     }
+    /// `path: reason`, for a one-line report.
     public var description: String { "\(path): \(reason)" }
 }
 
@@ -27,6 +31,7 @@ public struct EntityModel: Sendable {
 
     /// The class names, in tag order (`PERSON`, `ORGANISATION`, …).
     public let classes: [String]
+    /// Number of BIO tags: `O` plus a `B-` and an `I-` tag per class.
     public var tagCount: Int { 1 + 2 * classes.count }
     /// Score of starting a sentence with each tag.
     let start: [Float]

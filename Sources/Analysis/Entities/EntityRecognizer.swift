@@ -7,6 +7,7 @@ public import TextModel
 /// The tagger reads each token's normalised form (``Token/norm``) and the analyser's context-free reading of it;
 /// training, evaluation on gold tokens and the pipeline go through the same ``tagIndices(_:)-(ArraySlice<Token>)``.
 public struct EntityRecognizer: Sendable {
+    /// The trained model whose weights score the tags.
     public let model: EntityModel
     let features: EntityFeatures
     /// `B-PERSON` tag index, for joining names split at particles ("Джуд ван дер Мерве").
@@ -24,6 +25,7 @@ public struct EntityRecognizer: Sendable {
     /// The rows the sentence boundary gives the words next to it.
     let boundaryRows: [Float]
 
+    /// Creates a recogniser for `model`, precomputing the tag indices and score rows it needs.
     public init(model: EntityModel, features: EntityFeatures = EntityFeatures()) {
         self.model = model
         self.features = features

@@ -9,6 +9,7 @@ public import TextModel
 /// without the morphology stage); when no sentence layer exists, the whole token list is one sentence. When the
 /// morphology stage has filled ``Token/lemma``, the canonical name uses the last word's lemma.
 public struct EntityTagger: Annotator {
+    /// The stage's name in a pipeline (`entities`).
     public let name = "entities"
     private let recognizer: EntityRecognizer?
 
@@ -33,6 +34,7 @@ public struct EntityTagger: Annotator {
         }
     }()
 
+    /// Fills `entities` with the mentions tagged in each sentence, with their class and canonical name.
     public func annotate(_ document: inout Document) {
         let recognizer = self.recognizer ?? Self.bundledRecognizer
         let ranges = document.sentences.isEmpty ? [0..<document.tokens.count] : document.sentences.map(\.tokenRange)

@@ -9,8 +9,10 @@ public import TextModel
 /// anniversaries ("1000 жылдығы"), clock times, numbers before a month name, years in names ("Универсиада 2017"),
 /// and numbers too large to be news facts (over 10^15).
 public struct AmountExtractor: Annotator {
+    /// The stage's name in a pipeline (`amounts`).
     public let name = "amounts"
 
+    /// Creates the stage; its word lists are bundled.
     public init() {}
 
     private static let adjectiveEndings = ["лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі"]
@@ -52,6 +54,7 @@ public struct AmountExtractor: Annotator {
     /// The plural endings (all of one length, so at most one ends a word).
     private static let pluralEndings: Set<String> = CaseEndings.endings(of: [.plural])
 
+    /// Fills `amounts` with the quantities found ("1,8 млрд. теңге" → 1.8e9 `KZT`).
     public func annotate(_ document: inout Document) {
         let view = WordView.shared(for: document)
         let words = view.words

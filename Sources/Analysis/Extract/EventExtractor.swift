@@ -11,8 +11,10 @@ public import TextModel
 /// the place is a venue phrase in the locative ("Ұлттық мұражайында" → "… Ұлттық мұражайы") or a place entity;
 /// participants come from "X … қатысуымен". Runs after ``TimeExtractor`` (and entity resolution when present).
 public struct EventExtractor: Annotator {
+    /// The stage's name in a pipeline (`events`).
     public let name = "events"
 
+    /// Creates the stage; its word lists are bundled.
     public init() {}
 
     private static let nounStems: [(words: [String], generic: Bool)] = FactLexicon.eventWords
@@ -40,6 +42,7 @@ public struct EventExtractor: Annotator {
     private static let participleEndings = ["ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін"]
     private static let connectives: Set<String> = ["сондай-ақ", "және", "ал", "мен", "мысалы", "сонымен", "қатар", "бұдан", "өзге"]
 
+    /// Fills `events` with the events found, one per clause or schedule slot.
     public func annotate(_ document: inout Document) {
         let view = WordView.shared(for: document)
         // Word ranges of time expressions.

@@ -8,13 +8,16 @@ public import TextModel
 /// a meeting needs two of them, so nothing is reported before the entity tagger has run. Runs after entity
 /// resolution and ``TimeExtractor``.
 public struct MeetingExtractor: Annotator {
+    /// The stage's name in a pipeline (`meetings`).
     public let name = "meetings"
 
+    /// Creates the stage; its word lists are bundled.
     public init() {}
 
     private static let locativeEndings = CaseEndings.endings(of: [.locative], afterPossessive: true)
     private static let instrumentalEndings = CaseEndings.endings(of: [.instrumental])
 
+    /// Fills `meetings` with the meetings found; adds nothing when the document has no entities.
     public func annotate(_ document: inout Document) {
         guard !document.entities.isEmpty else {
             document.meetings = []

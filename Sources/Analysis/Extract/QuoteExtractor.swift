@@ -12,10 +12,13 @@ public import TextModel
 /// Quotes with no reporting frame (names in «», titles) and unbalanced quotes are not reported.
 /// Runs after entity resolution.
 public struct QuoteExtractor: Annotator {
+    /// The stage's name in a pipeline (`quotes`).
     public let name = "quotes"
 
+    /// Creates the stage; its word lists are bundled.
     public init() {}
 
+    /// Fills `quotes` with the reported speech found and its speaker, when known.
     public func annotate(_ document: inout Document) {
         let view = WordView.shared(for: document)
         let context = SpeakerContext(document: document, view: view)

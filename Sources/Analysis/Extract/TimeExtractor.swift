@@ -13,10 +13,13 @@ public import TextModel
 /// A clock time without its own date takes the last date of its sentence.
 /// Impossible dates ("32 қараша", "сағат 25.00") yield nothing.
 public struct TimeExtractor: Annotator {
+    /// The stage's name in a pipeline (`times`).
     public let name = "times"
 
+    /// Creates the stage; its word lists are bundled.
     public init() {}
 
+    /// Fills `times` with the dates and times found, as TIMEX3 values.
     public func annotate(_ document: inout Document) {
         let view = WordView.shared(for: document)
         let anchor = CalendarDate(published: document.metadata.published) ?? Self.dateline(view)

@@ -18,10 +18,13 @@ public import TextModel
 /// The document's ``Document/language`` is the language covering the most letters (`other` when it has none).
 /// Reads ``Document/normalized`` (so homoglyph-repaired words count in their script), writes original offsets.
 public struct LanguageIdentifier: Annotator {
+    /// The stage's name in a pipeline (`language`).
     public let name = "language"
 
+    /// Creates the stage; its evidence tables are bundled.
     public init() {}
 
+    /// Sets `paragraphs` with each paragraph's language, and the document's `language`.
     public func annotate(_ document: inout Document) {
         let normalized = document.normalized
         let scalars = normalized.scalars

@@ -31,6 +31,7 @@ public struct MorphAnalysis: Sendable, Hashable {
     /// Where the analysis comes from.
     public var source: Source
 
+    /// Creates a reading; `feats` is sorted `Name=Value|…` or empty, `chain` empty for a bare word.
     public init(lemma: String, upos: UPOS, feats: String, chain: String = "", source: Source) {
         self.lemma = lemma
         self.upos = upos

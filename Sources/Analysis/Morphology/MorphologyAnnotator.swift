@@ -2,6 +2,7 @@ public import TextModel
 
 /// Pipeline stage `morphology`: sets `lemma`, `upos`, `feats` and `chain` on every token, one sentence at a time.
 public struct MorphologyAnnotator: Annotator {
+    /// The stage's name in a pipeline (`morphology`).
     public let name = "morphology"
     private let morphology: Morphology
 
@@ -10,6 +11,7 @@ public struct MorphologyAnnotator: Annotator {
         self.morphology = morphology
     }
 
+    /// Sets each token's `lemma`, `upos`, `feats` and `chain` from its best reading in context.
     public func annotate(_ document: inout Document) {
         let ranges = document.sentences.isEmpty ? [0..<document.tokens.count] : document.sentences.map(\.tokenRange)
         for range in ranges where !range.isEmpty {

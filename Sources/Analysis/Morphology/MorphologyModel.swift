@@ -10,6 +10,7 @@ public struct MorphologyModel: Sendable {
     /// Hashed perceptron weights (`MorphologyFeatures.tableBits` wide).
     public var weights: [Float]
 
+    /// Creates a model; nil `weights` gives a table of zeros.
     public init(memorised: [String: [MorphAnalysis]] = [:], stems: [(lemma: String, upos: UPOS, features: String, count: Int)] = [],
                 weights: [Float]? = nil) {
         self.memorised = memorised
@@ -106,11 +107,16 @@ public struct MorphologyModel: Sendable {
 
 /// A gold-annotated word (from CoNLL-U) for training and evaluation.
 public struct GoldWord: Sendable, Equatable {
+    /// The word as written in the treebank.
     public var form: String
+    /// The gold lemma.
     public var lemma: String
+    /// The gold UPOS tag, as written.
     public var upos: String
+    /// The gold features, `Name=Value|…` or `_`.
     public var feats: String
 
+    /// Creates a gold word from its CoNLL-U columns.
     public init(form: String, lemma: String, upos: String, feats: String) {
         self.form = form
         self.lemma = lemma

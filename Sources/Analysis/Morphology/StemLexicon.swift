@@ -6,10 +6,13 @@ import KazakhData
 public struct StemLexicon: Sendable {
     /// One reading of a stem.
     public struct Entry: Sendable, Equatable {
+        /// The stem's part of speech.
         public var upos: UPOS
         /// Inherent features (`PronType=Dem`, `NumType=Card`, …) as name/value pairs.
         public var features: [String]
+        /// Which of the lexicon's sources gave the reading.
         public var source: MorphAnalysis.Source
+        /// How often the reading was seen: a corpus stem's frequency, summed when a stem is added again.
         public var count: Int
     }
 
@@ -17,6 +20,7 @@ public struct StemLexicon: Sendable {
     // arrays already (no `String` is built to look one up).
     private var entries: [StemKey: [Entry]] = [:]
 
+    /// Creates an empty lexicon.
     public init() {}
 
     /// Adds a reading of `stem`; a reading already present from a more trusted source is kept.

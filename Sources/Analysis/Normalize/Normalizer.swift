@@ -20,10 +20,13 @@ public import TextModel
 /// Every replacement is one scalar for one scalar, except composition (many → one), CRLF (two → one) and
 /// dropping (one → none), so ``NormalizedText/originalRange(_:_:)`` always yields the exact original span.
 public struct Normalizer: Annotator {
+    /// The stage's name in a pipeline (`normalize`).
     public let name = "normalize"
 
+    /// Creates the stage; its tables are bundled.
     public init() {}
 
+    /// Sets `normalized` to the normalised view of the original scalars.
     public func annotate(_ document: inout Document) {
         document.normalized = normalize(document.scalars)
     }

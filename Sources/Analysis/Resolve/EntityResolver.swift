@@ -9,14 +9,17 @@ public import TextModel
 /// Байбек", "…депутаты, … тобының төрағасы Пьер Кабаремен"); every mention of that person carries them.
 /// Runs after the entity tagger.
 public struct EntityResolver: Annotator {
+    /// The stage's name in a pipeline (`resolve`).
     public let name = "resolve"
     /// Full names known from elsewhere (e.g. the rest of a collection).
     public let knownNames: [String]
 
+    /// Creates the stage; `knownNames` are full names that lone surnames and initials may resolve to.
     public init(knownNames: [String] = []) {
         self.knownNames = knownNames
     }
 
+    /// Sets each mention's canonical nominative name ("Алматыда" → "Алматы") and each person's roles.
     public func annotate(_ document: inout Document) {
         guard !document.entities.isEmpty else { return }
         Self.relabelLoneSurnames(&document)

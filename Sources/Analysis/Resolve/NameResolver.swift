@@ -9,10 +9,13 @@ public import TextModel
 public enum NameResolver {
     /// One entity mention: its words as written and its KazNERD label.
     public struct Mention: Sendable, Equatable {
+        /// The mention's words as written ("Ирина", "Боковамен").
         public var words: [String]
+        /// The mention's class; it decides how the words are made nominative.
         public var label: EntityLabel
         /// The nominative words when an earlier stage (the entity tagger) already found them.
         public var nominative: [String]?
+        /// Creates a mention; `nominative` when the tagger already found the nominative words.
         public init(words: [String], label: EntityLabel, nominative: [String]? = nil) {
             self.words = words
             self.label = label

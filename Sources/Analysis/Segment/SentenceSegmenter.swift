@@ -18,13 +18,16 @@ public import TextModel
 /// `«…жетті. Егер…», - деп атап өтті Арман Қырықбаев.` the last sentence runs from `Егер` through the
 /// reporting clause, and the closing `»` stays with the sentence it ends.
 public struct SentenceSegmenter: Annotator {
+    /// The stage's name in a pipeline (`sentences`).
     public let name = "sentences"
     let exceptions: TokenizerExceptions
 
+    /// Creates the stage with the abbreviation lists of `exceptions`.
     public init(exceptions: TokenizerExceptions = .shared) {
         self.exceptions = exceptions
     }
 
+    /// Sets `sentences` from the token layer.
     public func annotate(_ document: inout Document) {
         document.sentences = sentences(of: document.tokens, in: document.scalars)
     }

@@ -29,8 +29,11 @@ public import TextModel
 public struct TokenScanner: Sendable {
     /// A token found in the scanned buffer: scalar range and shape class.
     public struct Match: Sendable, Equatable {
+        /// Start offset in Unicode scalars of the scanned buffer.
         public var start: Int
+        /// End offset (exclusive) in Unicode scalars of the scanned buffer.
         public var end: Int
+        /// The token's shape class.
         public var kind: TokenKind
         /// True when the token spans a stray space that its norm drops (`90- шы` → `90-шы`).
         public var dropsInnerSpace: Bool
@@ -41,6 +44,7 @@ public struct TokenScanner: Sendable {
     let participleEndings: [[Unicode.Scalar]]
     let participleFinals: Set<Unicode.Scalar>
 
+    /// Creates a scanner with the abbreviation and participle lists of `exceptions`.
     public init(exceptions: TokenizerExceptions = .shared) {
         self.exceptions = exceptions
         participleEndings = exceptions.participleEndings.map { Array($0.unicodeScalars) }.filter { !$0.isEmpty }

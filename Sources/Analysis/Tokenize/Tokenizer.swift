@@ -8,13 +8,16 @@ public import TextModel
 /// quote repairs by the normaliser count; each token's ``Token/text`` is the original surface and
 /// ``Token/norm`` the normalised one.
 public struct Tokenizer: Annotator {
+    /// The stage's name in a pipeline (`tokenize`).
     public let name = "tokenize"
     let scanner: TokenScanner
 
+    /// Creates the stage with the abbreviation and participle lists of `exceptions`.
     public init(exceptions: TokenizerExceptions = .shared) {
         scanner = TokenScanner(exceptions: exceptions)
     }
 
+    /// Sets `tokens` from the normalised text, with offsets in Unicode scalars of the original text.
     public func annotate(_ document: inout Document) {
         document.tokens = tokens(of: document)
     }

@@ -60,8 +60,11 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
 
 /// The JSON error shape of every API error: `{"error":{"message":"…"}}`.
 public struct ErrorBody: Codable, Sendable {
+    /// The object under `error`.
     public struct Detail: Codable, Sendable {
+        /// What went wrong, in words a client can show ("request body too large").
         public var message: String
     }
+    /// The error's details.
     public var error: Detail
 }

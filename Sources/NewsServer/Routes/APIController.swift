@@ -106,5 +106,6 @@ struct APIController: Sendable {
 
 /// Version reported by `/api/health`.
 public enum ServerInfo {
+    /// The server's version string.
     public static let version = "0.1.0"
 }

@@ -4,8 +4,11 @@ public import Formats
 /// Feeds are XML, so unlike HTML a mismatched or unclosed element is an error (with its line),
 /// which lets the ingest report a broken feed instead of guessing.
 public final class XMLNode: @unchecked Sendable {
+    /// The element's name as written, namespace prefix included (`content:encoded`).
     public let name: String
+    /// The element's attributes by name.
     public let attributes: [String: String]
+    /// Child elements, in document order.
     public private(set) var children: [XMLNode] = []
     /// Text and CDATA directly inside this element, in order.
     public private(set) var text = ""
@@ -54,6 +57,7 @@ public final class XMLNode: @unchecked Sendable {
         children.first { $0.name == name }
     }
 
+    /// Every child named `name`, in document order (the `item`s of a `channel`).
     public func children(_ name: String) -> [XMLNode] {
         children.filter { $0.name == name }
     }

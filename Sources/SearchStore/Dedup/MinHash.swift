@@ -6,7 +6,9 @@
 /// surface forms make a re-edited copy (other case endings, a changed word here and there)
 /// still look alike.
 public struct MinHash: Sendable {
+    /// Number of hash functions, hence the signature's length.
     public let hashCount: Int
+    /// Number of consecutive lemmas in a shingle.
     public let shingleSize: Int
     /// Locality-sensitive hashing: ``bandCount`` bands of `hashCount / bandCount` rows. Two documents
     /// become candidates when any band matches exactly; with 64 hashes in 16 bands of 4, pairs with
@@ -14,6 +16,7 @@ public struct MinHash: Sendable {
     public let bandCount: Int
     private let seeds: [UInt64]
 
+    /// Creates the hash functions; `bandCount` must divide `hashCount`.
     public init(hashCount: Int = 64, shingleSize: Int = 3, bandCount: Int = 16) {
         precondition(hashCount % bandCount == 0, "bands must divide the hashes")
         self.hashCount = hashCount

@@ -16,6 +16,7 @@ public struct IndexTerm: Sendable, Equatable {
     /// instead of scanning every word that begins with the name); empty for other words.
     public var nameKeys: [String]
 
+    /// Creates a term; offsets are Unicode scalars of the analysed text, end exclusive.
     public init(lemma: String, surface: String?, start: Int, end: Int, nameKeys: [String] = []) {
         self.lemma = lemma
         self.surface = surface
@@ -40,6 +41,7 @@ public struct IndexTermAnalyzer: Sendable {
     /// The pipeline without its morphology stage: normalisation and tokens only, for ``contextFreeTerms(of:)``.
     let tokenPipeline: Pipeline
 
+    /// Creates an analyzer over `pipeline` (`kk-search` by default) and its token-only twin.
     public init(pipeline: Pipeline = .search) {
         self.pipeline = pipeline
         tokenPipeline = Pipeline(name: pipeline.name + "-tokens", annotators: pipeline.annotators.filter { $0.name != "morphology" })

@@ -26,7 +26,9 @@ public enum IndexTermStream {
 
     /// Why a stored stream could not be read.
     public struct Malformed: Error, CustomStringConvertible {
+        /// What was wrong with the stream (a truncated varint, a term index out of range…).
         public var reason: String
+        /// The message shown to the user, with the reason.
         public var description: String { "unreadable index term stream (\(reason))" }
     }
 

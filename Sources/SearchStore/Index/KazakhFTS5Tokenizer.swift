@@ -27,6 +27,7 @@ public final class KazakhFTS5Tokenizer: FTS5CustomTokenizer {
     /// Whether documents are term streams (schema v7 and later) rather than legacy article texts.
     private let readsTermStreams: Bool
 
+    /// Called by FTS5 for each table; the `terms` argument declares a table of term streams.
     public init(db: Database, arguments: [String]) throws {
         analyzer = IndexTermAnalyzer()
         readsTermStreams = arguments.contains(Self.termStreamArgument)
@@ -37,6 +38,7 @@ public final class KazakhFTS5Tokenizer: FTS5CustomTokenizer {
         tokenizerDescriptor(arguments: [termStreamArgument])
     }
 
+    /// Emits the terms of a document's term stream, or of a query's words, to FTS5.
     public func tokenize(
         context: UnsafeMutableRawPointer?,
         tokenization: FTS5Tokenization,

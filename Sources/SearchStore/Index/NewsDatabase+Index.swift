@@ -150,6 +150,7 @@ extension NewsDatabase {
         /// Documents with no term streams (an index row missing for them).
         public var unindexedDocuments: Int
 
+        /// True when every check passed.
         public var isOK: Bool { failures.isEmpty }
 
         /// One line per failed check, naming it.
@@ -161,6 +162,7 @@ extension NewsDatabase {
             return failures
         }
 
+        /// One line per check with its outcome, as `tilshi stats --check` prints it.
         public var description: String {
             var lines: [String] = []
             lines.append("sqlite integrity_check   " + (sqlite == ["ok"] ? "ok" : sqlite.prefix(20).joined(separator: "\n    ")))

@@ -7,6 +7,7 @@ import Foundation
 /// memory stays bounded however many inputs there are. When `consume` throws, production stops after
 /// the input in progress and the error is rethrown once the background thread has finished.
 public enum OverlappedIngest {
+    /// Produces each input's output on a background thread and consumes them in input order on the calling thread.
     public static func run<Input: Sendable, Output: Sendable>(
         _ inputs: [Input],
         capacity: Int = 2,

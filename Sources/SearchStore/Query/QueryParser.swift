@@ -60,13 +60,17 @@ public struct ParsedQuery: Sendable, Equatable {
 /// plain words. Unbalanced quotes and parentheses are closed at the end; a query is cut to its
 /// first ``maximumWords`` words and ``maximumDepth`` levels of parentheses.
 public struct QueryParser: Sendable {
+    /// Words kept from a query; the rest are dropped with a warning.
     public static let maximumWords = 32
     /// Capitalised words at least this long also match as prefixes of longer words (their inflected forms).
     public static let minimumExpandedLength = 5
+    /// Levels of parentheses kept; deeper parentheses are ignored, their words kept.
     public static let maximumDepth = 8
 
+    /// Creates a parser; it has no state.
     public init() {}
 
+    /// Parses the user's query text into an FTS5 expression of quoted terms, the words to highlight and warnings; never fails.
     public func parse(_ text: String) -> ParsedQuery {
         var lexer = Lexer(scalars: Array(text.unicodeScalars))
         var tokens = lexer.tokens()

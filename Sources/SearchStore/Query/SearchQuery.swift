@@ -21,12 +21,14 @@ public struct SearchQuery: Sendable, Codable, Equatable {
     public var includeDuplicates: Bool
     /// Page size (clamped to 1...200) and offset.
     public var limit: Int
+    /// Number of hits to skip, for paging.
     public var offset: Int
     /// Compute facets (top entities, sources, months) over the result set.
     public var facets: Bool
     /// Build highlighted snippets for the hits.
     public var snippets: Bool
 
+    /// Creates a query; only `text` is required (empty lists the newest documents).
     public init(
         _ text: String, entity: String? = nil, label: String? = nil, from: String? = nil, to: String? = nil,
         source: String? = nil, includeDuplicates: Bool = false, limit: Int = 10, offset: Int = 0,

@@ -1,5 +1,6 @@
 /// One page of search results with the total count and the facets of the result set (its newest 1,000 matches).
 public struct SearchResults: Sendable, Codable, Equatable {
+    /// The query as run.
     public var query: SearchQuery
     /// The FTS5 expression the query was compiled to (quoted terms only), for debugging; nil when no text.
     public var expression: String?
@@ -8,11 +9,14 @@ public struct SearchResults: Sendable, Codable, Equatable {
     public var total: Int
     /// False when the count stopped at ``NewsDatabase/exactTotalLimit`` ("more than 10,000 results").
     public var totalIsExact: Bool
+    /// This page's hits, best first.
     public var hits: [SearchHit]
+    /// Facets of the result set, or nil when the query did not ask for them.
     public var facets: SearchFacets?
     /// Notes about the query: ignored operators, a query cut to its first terms, an only-negative query.
     public var warnings: [String]
 
+    /// Creates a page of results.
     public init(
         query: SearchQuery, expression: String?, total: Int, totalIsExact: Bool = true, hits: [SearchHit], facets: SearchFacets?,
         warnings: [String]
@@ -64,12 +68,17 @@ public struct SearchResults: Sendable, Codable, Equatable {
 
 /// One matching document.
 public struct SearchHit: Sendable, Codable, Equatable, Identifiable {
+    /// The stored document's id.
     public var id: Int64
+    /// The document's title, when it has one.
     public var title: String?
     /// The title, or for an untitled document its opening sentence (see ``Headline``); nil only for a blank document.
     public var headline: String?
+    /// The address the article was published at.
     public var url: String?
+    /// The outlet or feed it came from.
     public var source: String?
+    /// Publication date as ISO 8601, when known.
     public var published: String?
     /// BM25 relevance (higher is better; title matches weigh more); 0 when listing without text.
     public var score: Double
@@ -82,6 +91,7 @@ public struct SearchHit: Sendable, Codable, Equatable, Identifiable {
     /// Near-duplicates folded under this hit.
     public var duplicates: [DuplicateLink]
 
+    /// Creates a hit; `headline` defaults to `title`.
     public init(
         id: Int64, title: String?, headline: String? = nil, url: String?, source: String?, published: String?, score: Double,
         snippet: Snippet?, titleHighlights: [TextRange], duplicateOf: DuplicateLink?, duplicates: [DuplicateLink]
@@ -102,11 +112,16 @@ public struct SearchHit: Sendable, Codable, Equatable, Identifiable {
 
 /// A link between a document and its near-duplicate, with the estimated Jaccard similarity of their lemma shingles.
 public struct DuplicateLink: Sendable, Codable, Equatable {
+    /// The linked document's id.
     public var id: Int64
+    /// The linked document's title, when it has one.
     public var title: String?
+    /// The linked document's source.
     public var source: String?
+    /// Estimated Jaccard similarity of the two documents' lemma shingles, 0...1.
     public var similarity: Double
 
+    /// Creates a link.
     public init(id: Int64, title: String?, source: String?, similarity: Double) {
         self.id = id
         self.title = title
@@ -117,9 +132,12 @@ public struct DuplicateLink: Sendable, Codable, Equatable {
 
 /// A range of Unicode scalars, end exclusive.
 public struct TextRange: Sendable, Codable, Equatable, Hashable {
+    /// Start offset in Unicode scalars.
     public var start: Int
+    /// End offset (exclusive) in Unicode scalars.
     public var end: Int
 
+    /// Creates the range `start..<end`.
     public init(start: Int, end: Int) {
         self.start = start
         self.end = end
@@ -135,6 +153,7 @@ public struct Snippet: Sendable, Codable, Equatable {
     /// Where the window starts in the document text (scalar offset).
     public var documentStart: Int
 
+    /// Creates a snippet; `highlights` are scalar ranges of `text`.
     public init(text: String, highlights: [TextRange], documentStart: Int) {
         self.text = text
         self.highlights = highlights
@@ -169,9 +188,12 @@ extension TextRange {
 public struct SearchFacets: Sendable, Codable, Equatable {
     /// Named entities (values such as numbers and dates are left out), most documents first.
     public var entities: [FacetCount]
+    /// Sources, most documents first.
     public var sources: [FacetCount]
+    /// Publication months (`yyyy-MM`).
     public var months: [FacetCount]
 
+    /// Creates facets from their counts.
     public init(entities: [FacetCount], sources: [FacetCount], months: [FacetCount]) {
         self.entities = entities
         self.sources = sources
@@ -181,11 +203,14 @@ public struct SearchFacets: Sendable, Codable, Equatable {
 
 /// One facet value and the number of matching documents that have it.
 public struct FacetCount: Sendable, Codable, Equatable {
+    /// The facet value: a canonical entity name, a source, or a month (`yyyy-MM`).
     public var value: String
     /// Entity label for entity facets (`PERSON`, `GPE`, …); nil otherwise.
     public var label: String?
+    /// Number of matching documents with this value.
     public var count: Int
 
+    /// Creates a count; `label` only for entity facets.
     public init(value: String, label: String? = nil, count: Int) {
         self.value = value
         self.label = label

@@ -15,6 +15,7 @@ public struct SnippetBuilder: Sendable {
     /// Target window length in Unicode scalars.
     public var windowLength = 240
 
+    /// Creates a builder for the query's positive `words` and prefix-query `prefixes`, analysed as the index analyses text.
     public init(words: [String], prefixes: [String] = [], analyzer: IndexTermAnalyzer = IndexTermAnalyzer()) {
         self.analyzer = analyzer
         var wanted: Set<String> = []

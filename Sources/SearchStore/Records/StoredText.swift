@@ -34,8 +34,11 @@ public enum StoredText {
 
     /// Why a stored text could not be decoded.
     public struct Corrupt: Error, CustomStringConvertible {
+        /// The document whose text failed to decode, when known.
         public var documentID: Int64?
+        /// Byte offset in the stored blob where decoding failed.
         public var offset: Int
+        /// The message shown to the user, suggesting a re-ingest.
         public var description: String {
             "the stored text of document #\(documentID.map(String.init) ?? "?") is unreadable (bad byte at \(offset)); re-ingest the document"
         }
