@@ -109,25 +109,7 @@ import TextModel
 
     /// A collection as schema version 6 left it: the v7 rows and tables taken away (the old index emptied).
     static func version6Database() throws -> (DatabaseQueue, [Int64]) {
-        let queue = try DatabaseQueue(configuration: NewsDatabase.makeConfiguration())
-        let ids = try NewsDatabase(queue).ingest(Seeds.documents()).added
-        try queue.write { db in
-            try db.execute(sql: """
-                DROP TABLE document_fts_vocabulary;
-                DROP TABLE document_fts;
-                DROP TABLE document_terms;
-                DELETE FROM grdb_migrations WHERE identifier = 'v7-index-term-streams';
-                """)
-            // The index of versions 1–6: external content `document`, tokenizer `kazakh` without argument.
-            try db.create(virtualTable: "document_fts", using: FTS5()) { t in
-                t.synchronize(withTable: "document")
-                t.tokenizer = KazakhFTS5Tokenizer.tokenizerDescriptor()
-                t.column("title")
-                t.column("text")
-            }
-            try db.execute(sql: "CREATE VIRTUAL TABLE document_fts_vocabulary USING fts5vocab(document_fts, row)")
-        }
-        return (queue, ids)
+        try LegacyCollection.rolledBack(ingesting: Seeds.documents(), migrations: ["v7-index-term-streams"])
     }
 
     @Test func olderCollectionsAreIndexedFromTheirStoredTextsWhenOpened() throws {

@@ -89,24 +89,7 @@ import Testing
     /// A database whose index was written before name keys: the v3 and v7 migrations are rolled back in the record and
     /// the index is the empty text-fed table of versions 1–6 (no key is what version 2 wrote for these names).
     static func version2Database() throws -> (DatabaseQueue, [Int64]) {
-        let queue = try DatabaseQueue(configuration: NewsDatabase.makeConfiguration())
-        let ids = try NewsDatabase(queue).ingest(articles).added
-        try queue.write { db in
-            try db.execute(sql: """
-                DROP TABLE document_fts_vocabulary;
-                DROP TABLE document_fts;
-                DROP TABLE document_terms;
-                DELETE FROM grdb_migrations WHERE identifier IN ('v3-name-stem-terms', 'v7-index-term-streams');
-                """)
-            try db.create(virtualTable: "document_fts", using: FTS5()) { t in
-                t.synchronize(withTable: "document")
-                t.tokenizer = KazakhFTS5Tokenizer.tokenizerDescriptor()
-                t.column("title")
-                t.column("text")
-            }
-            try db.execute(sql: "CREATE VIRTUAL TABLE document_fts_vocabulary USING fts5vocab(document_fts, row)")
-        }
-        return (queue, ids)
+        try LegacyCollection.rolledBack(ingesting: articles, migrations: ["v3-name-stem-terms", "v7-index-term-streams"])
     }
 
     @Test func olderIndexesGainNameKeysWhenOpened() throws {
