@@ -79,7 +79,9 @@ struct WordView: Sendable {
                   !Self.splitsGluedWords(tokens, after: last) {
                 last += 1
             }
-            let newline = first > 0 && document.scalars[tokens[first - 1].end..<tokens[first].start].contains { $0 == "\n" || $0 == "\r" }
+            // Clamped: a gap is read only when the previous token ends before this one starts.
+            let newline = first > 0 && tokens[first - 1].end < tokens[first].start
+                && document.scalars[tokens[first - 1].end..<tokens[first].start].contains { $0 == "\n" || $0 == "\r" }
             for index in first...last { wordOfToken[index] = words.count }
             words.append(Self.word(tokens, first..<(last + 1), newlineBefore: newline || first == 0))
             first = last + 1

@@ -17,8 +17,9 @@ public import TextModel
 ///    look-alike, and the word is not a foreign stem plus suffix ("SMSке"), see ``ScriptCounts``. Words written
 ///    in one script only are never touched.
 ///
-/// Every replacement is one scalar for one scalar, except composition (many → one), CRLF (two → one) and
-/// dropping (one → none), so ``NormalizedText/originalRange(_:_:)`` always yields the exact original span.
+/// Every replacement is one scalar for one scalar, except composition (many → fewer), CRLF (two → one) and
+/// dropping (one → none); a composition that would lengthen the text is not applied. Original ranges of successive
+/// normalised scalars never overlap, so ``NormalizedText/originalRange(_:_:)`` always yields the exact original span.
 public struct Normalizer: Annotator {
     /// The stage's name in a pipeline (`normalize`).
     public let name = "normalize"
@@ -122,11 +123,22 @@ public struct Normalizer: Annotator {
         var sequence = String.UnicodeScalarView()
         sequence.append(contentsOf: original[index..<end])
         let composed = Array(String(sequence).precomposedStringWithCanonicalMapping.unicodeScalars)
-        if composed.count == end - index {
+        let originalCount = end - index
+        if composed.count > originalCount {
+            // NFC would lengthen the text (U+2ADC, the musical symbols U+1D15E–U+1D1C0 decompose): keep the original
+            // scalars. Mapping several normalised scalars to one original scalar would let the tokeniser split inside
+            // it and give two tokens overlapping original ranges.
+            for offset in 0..<originalCount { normalized.append(original[index + offset], from: index + offset, to: index + offset + 1) }
+        } else if composed.count == originalCount {
             for (offset, scalar) in composed.enumerated() { normalized.append(scalar, from: index + offset, to: index + offset + 1) }
         } else {
-            // Scalars merged: each composed scalar stands for the whole original sequence.
-            for scalar in composed { normalized.append(scalar, from: index, to: end) }
+            // Scalars merged: the first composed scalar stands for the original scalars the merge removed, each later
+            // one for one original scalar, so the original ranges stay increasing and never overlap.
+            let merged = originalCount - composed.count + 1
+            for (offset, scalar) in composed.enumerated() {
+                let start = offset == 0 ? index : index + merged + offset - 1
+                normalized.append(scalar, from: start, to: offset == 0 ? index + merged : start + 1)
+            }
         }
         return end
     }

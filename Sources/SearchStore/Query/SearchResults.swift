@@ -172,7 +172,7 @@ extension TextRange {
         let scalars = Array(text.unicodeScalars)
         var output = String.UnicodeScalarView()
         var position = 0
-        for range in ranges.sorted(by: { $0.start < $1.start }) where range.start >= position && range.end <= scalars.count {
+        for range in ranges.sorted(by: { $0.start < $1.start }) where range.start >= position && range.start <= range.end && range.end <= scalars.count {
             output.append(contentsOf: scalars[position..<range.start])
             output.append(contentsOf: open.unicodeScalars)
             output.append(contentsOf: scalars[range.start..<range.end])
