@@ -42,6 +42,9 @@ public struct HTMLExtractor: Sendable {
         "more", "author", "meta", "telegram", "whatsapp", "facebook", "twitter", "instagram", "rating", "views",
     ]
     static let skippedRoles: Set<String> = ["navigation", "banner", "contentinfo", "complementary", "menu", "search"]
+    /// The deepest element nesting the extractor tracks (see ``extract(_:)``).
+    static let maximumDepth = 1_000
+
     static let blockElements: Set<String> = [
         "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "article", "section", "td", "tr",
         "table", "br", "pre", "dd", "dt", "dl", "figcaption", "main", "hr", "address", "center",
@@ -112,6 +115,9 @@ public struct HTMLExtractor: Sendable {
                 if Self.blockElements.contains(name) { flush() }
                 if name == "a" && !selfClosing { linkDepth += 1 }
                 guard !Self.voidElements.contains(name), !selfClosing else { continue }
+                // Elements nested deeper than real pages ever are stay inside the deepest one kept: every look at the
+                // stack then costs at most `maximumDepth` steps, however deep a hostile page nests.
+                guard stack.count < Self.maximumDepth else { continue }
                 let skipped = skipping() || isBoilerplate(name: name, attributes: attributes)
                 let article = inArticle() || name == "article" || attributes["itemprop"]?.lowercased() == "articlebody"
                     || classWords(attributes).contains(where: { $0 == "articlebody" || $0 == "article_body" })

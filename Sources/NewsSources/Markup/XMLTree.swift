@@ -3,7 +3,7 @@ public import Formats
 ///
 /// Feeds are XML, so unlike HTML a mismatched or unclosed element is an error (with its line),
 /// which lets the ingest report a broken feed instead of guessing.
-public final class XMLNode: @unchecked Sendable {
+public struct XMLNode: Sendable {
     /// The element's name as written, namespace prefix included (`content:encoded`).
     public let name: String
     /// The element's attributes by name.
@@ -18,17 +18,27 @@ public final class XMLNode: @unchecked Sendable {
         self.attributes = attributes
     }
 
+    /// The deepest nesting a feed may have. Real feeds nest a few levels; the limit keeps the tree (whose release
+    /// recurses once per level, as any nested value's does) far from the thread's stack limit.
+    public static let maximumDepth = 1_000
+
     /// Parses `xml` into its root element, or throws a ``SourceProblem`` naming `input` and the line.
     public static func parse(_ xml: String, input: String) throws(SourceProblem) -> XMLNode {
         var tokenizer = MarkupTokenizer(xml, html: false)
-        let document = XMLNode(name: "#document", attributes: [:])
-        var stack = [document]
+        // The open elements, innermost last; an element joins its parent's children when it closes.
+        var stack = [XMLNode(name: "#document", attributes: [:])]
         for token in tokenizer.tokens() {
             switch token {
-            case .startTag(let name, let attributes, let selfClosing, _):
+            case .startTag(let name, let attributes, let selfClosing, let line):
+                guard stack.count <= maximumDepth else {
+                    throw SourceProblem(input: "\(input):\(line)", reason: "malformed XML: elements nested more than \(maximumDepth) deep")
+                }
                 let node = XMLNode(name: name, attributes: attributes)
-                stack.last!.children.append(node)
-                if !selfClosing { stack.append(node) }
+                if selfClosing {
+                    stack[stack.count - 1].children.append(node)
+                } else {
+                    stack.append(node)
+                }
             case .endTag(let name, let line):
                 guard stack.count > 1 else {
                     throw SourceProblem(input: "\(input):\(line)", reason: "malformed XML: </\(name)> closes nothing")
@@ -36,9 +46,10 @@ public final class XMLNode: @unchecked Sendable {
                 guard stack.last!.name == name else {
                     throw SourceProblem(input: "\(input):\(line)", reason: "malformed XML: </\(name)> where </\(stack.last!.name)> was expected")
                 }
-                stack.removeLast()
+                let closed = stack.removeLast()
+                stack[stack.count - 1].children.append(closed)
             case .text(let text), .cdata(let text):
-                stack.last!.text += text
+                stack[stack.count - 1].text += text
             case .comment:
                 continue
             }
@@ -46,7 +57,7 @@ public final class XMLNode: @unchecked Sendable {
         guard stack.count == 1 else {
             throw SourceProblem(input: input, reason: "malformed XML: <\(stack.last!.name)> is never closed")
         }
-        guard let root = document.children.first else {
+        guard let root = stack[0].children.first else {
             throw SourceProblem(input: input, reason: "malformed XML: no root element")
         }
         return root
@@ -68,8 +79,16 @@ public final class XMLNode: @unchecked Sendable {
         return text
     }
 
-    /// Text of this element and all its descendants.
+    /// Text of this element and all its descendants: its own text, then its descendants' in document order.
     public var allText: String {
-        children.isEmpty ? text : text + children.map(\.allText).joined()
+        guard !children.isEmpty else { return text }
+        // An explicit stack, not recursion: the depth of the input never becomes the depth of the call stack.
+        var result = ""
+        var pending: [XMLNode] = [self]
+        while let node = pending.popLast() {
+            result += node.text
+            pending.append(contentsOf: node.children.reversed())
+        }
+        return result
     }
 }
