@@ -151,7 +151,7 @@ extension NewsDatabase {
 
     /// The number of documents holding each phrase (nil for a prefix, whose terms are not known in advance):
     /// for a phrase of several words, the number for its rarest word (an upper bound).
-    func documentCounts(of phrases: [(text: String, prefix: Bool)], in db: Database) throws -> [Int?] {
+    func documentCounts(of phrases: [ParsedQuery.Phrase], in db: Database) throws -> [Int?] {
         try phrases.map { phrase in
             guard !phrase.prefix else { return nil }
             // The terms the tokenizer emits for the phrase in a query: a name key as is, otherwise the lemmas.

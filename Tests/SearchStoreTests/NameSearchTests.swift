@@ -148,7 +148,36 @@ import Testing
         }
     }
 
-    @Test func phrasesAreReadBackFromTheExpressionInOrder() {
+    /// The quoted strings of an FTS5 expression, left to right, with whether `*` follows (doubled quotes undone).
+    static func quotedStrings(_ expression: String) -> [ParsedQuery.Phrase] {
+        var phrases: [ParsedQuery.Phrase] = []
+        var scalars = Substring(expression).unicodeScalars[...]
+        while let open = scalars.firstIndex(of: "\"") {
+            scalars = scalars[scalars.index(after: open)...]
+            var text = String.UnicodeScalarView()
+            while let scalar = scalars.popFirst() {
+                if scalar == "\"" {
+                    if scalars.first == "\"" { scalars.removeFirst(); text.append("\""); continue }
+                    break
+                }
+                text.append(scalar)
+            }
+            phrases.append(ParsedQuery.Phrase(text: String(text), prefix: scalars.starts(with: " *".unicodeScalars)))
+        }
+        return phrases
+    }
+
+    @Test(arguments: [
+        "Алматы -концерт фестиваль", "NOT Астана Алматы", "(Абай OR \"Абай алаңы\") -(концерт OR театр) Almaty*",
+        "Бауыржан Байбек ЮНЕСКО", "\"он \"\"екі\" Тоқаев", "алма* OR Qazaqstan -\"Жаңа жыл\"",
+    ])
+    func phrasesFollowTheExpressionLeftToRight(_ text: String) throws {
+        let parsed = QueryParser().parse(text)
+        let expression = try #require(parsed.expression)
+        #expect(parsed.phrases == Self.quotedStrings(expression), "\(expression)")
+    }
+
+    @Test func phrasesAreRecordedInTheExpressionsOrder() {
         let parsed = QueryParser().parse("Алматы \"Абай алаңы\" OR алма*")
         #expect(parsed.phrases.map(\.text) == ["Алматы", "!алмат", "Абай алаңы", "алма"])
         #expect(parsed.phrases.map(\.prefix) == [false, false, false, true])

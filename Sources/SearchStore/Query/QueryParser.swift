@@ -13,36 +13,17 @@ public struct ParsedQuery: Sendable, Equatable {
     /// documents holding any one phrase is a lower bound of the number of matches.
     public var isAlternatives = false
 
-    /// The phrases of ``expression`` in FTS5's order (left to right), each with whether it is a prefix (`"алма" *`).
-    public var phrases: [(text: String, prefix: Bool)] {
-        guard let expression else { return [] }
-        var phrases: [(text: String, prefix: Bool)] = []
-        let scalars = Array(expression.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            guard scalars[index] == "\"" else {
-                index += 1
-                continue
-            }
-            var text = String.UnicodeScalarView()
-            index += 1
-            while index < scalars.count {
-                if scalars[index] == "\"" {
-                    if index + 1 < scalars.count, scalars[index + 1] == "\"" {
-                        text.append("\"")
-                        index += 2
-                        continue
-                    }
-                    break
-                }
-                text.append(scalars[index])
-                index += 1
-            }
-            index += 1
-            let prefix = index + 1 < scalars.count && scalars[index] == " " && scalars[index + 1] == "*"
-            phrases.append((String(text), prefix))
-        }
-        return phrases
+    /// The phrases of ``expression`` in FTS5's order (left to right), each with whether it is a prefix (`"алма" *`):
+    /// recorded as the expression is built, never parsed back from it. The ranking function receives one document
+    /// count per phrase in this order.
+    public var phrases: [Phrase] = []
+
+    /// One quoted string of the FTS5 expression.
+    public struct Phrase: Sendable, Equatable {
+        /// The phrase's text as quoted (folded to Cyrillic; a ``NameStem`` key starts with its marker).
+        public var text: String
+        /// Whether the phrase matches as a prefix (`"алма" *`).
+        public var prefix: Bool
     }
 }
 
@@ -93,12 +74,15 @@ public struct QueryParser: Sendable {
             return ParsedQuery(expression: nil, positiveWords: [], positivePrefixes: [], warnings: warnings)
         }
         var renderWarnings: [String] = []
-        let expression = Self.render(node, warnings: &renderWarnings)
+        let rendered = Self.render(node, warnings: &renderWarnings)
         warnings += renderWarnings
         var positives: [String] = []
         var prefixes: [String] = []
         Self.collectPositiveWords(node, into: &positives, prefixes: &prefixes)
-        var parsed = ParsedQuery(expression: expression, positiveWords: positives, positivePrefixes: prefixes, warnings: warnings)
+        var parsed = ParsedQuery(
+            expression: rendered?.expression, positiveWords: positives, positivePrefixes: prefixes, warnings: warnings
+        )
+        parsed.phrases = rendered?.phrases ?? []
         // One word (its spellings and name key) or an OR of words: every match holds one of the phrases.
         parsed.isAlternatives = switch node {
         case .word(_, prefix: false): true
@@ -110,35 +94,51 @@ public struct QueryParser: Sendable {
 
     // MARK: Rendering
 
-    private static func render(_ node: QueryNode, warnings: inout [String]) -> String? {
+    /// An FTS5 expression and its quoted strings in the order they appear in it.
+    private struct Rendered {
+        var expression: String
+        var phrases: [ParsedQuery.Phrase]
+
+        init(_ phrase: ParsedQuery.Phrase) {
+            expression = QueryParser.quote(phrase.text) + (phrase.prefix ? " *" : "")
+            phrases = [phrase]
+        }
+
+        /// `parts` joined by `separator` (in parentheses when more than one), their phrases in the same order.
+        init(joining parts: [Rendered], separator: String) {
+            expression = parts.count == 1 ? parts[0].expression : "(" + parts.map(\.expression).joined(separator: separator) + ")"
+            phrases = parts.flatMap(\.phrases)
+        }
+    }
+
+    private static func render(_ node: QueryNode, warnings: inout [String]) -> Rendered? {
         switch node {
         case .word(let word, let prefix):
             if prefix {
-                return quote(ScriptFolding.cyrillic(word) ?? word) + " *"
+                return Rendered(ParsedQuery.Phrase(text: ScriptFolding.cyrillic(word) ?? word, prefix: true))
             }
             let variants = ScriptFolding.queryVariants(word)
-            var alternatives = variants.map(quote)
+            var alternatives = variants.map { Rendered(ParsedQuery.Phrase(text: $0, prefix: false)) }
             // A name also matches every indexed form that shares its ``NameStem`` key: this recovers inflected
             // forms the lemmatizer gets wrong (a surname it does not know) with one term list, where matching
             // the name as a prefix merged the lists of every word it begins.
             if Self.expandsToPrefix(word) {
-                alternatives.append(quote(NameStem.queryKey(variants[0].lowercased())))
+                alternatives.append(Rendered(ParsedQuery.Phrase(text: NameStem.queryKey(variants[0].lowercased()), prefix: false)))
             }
-            if alternatives.count == 1 { return alternatives[0] }
-            return "(" + alternatives.joined(separator: " OR ") + ")"
+            return Rendered(joining: alternatives, separator: " OR ")
         case .phrase(let words):
             let folded = words.map { ScriptFolding.cyrillic($0) ?? $0 }
-            return quote(folded.joined(separator: " "))
+            return Rendered(ParsedQuery.Phrase(text: folded.joined(separator: " "), prefix: false))
         case .not:
             warnings.append("a query cannot only exclude words; add a word to search for")
             return nil
         case .or(let children):
             let parts = children.compactMap { render($0, warnings: &warnings) }
             if parts.isEmpty { return nil }
-            return parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " OR ") + ")"
+            return Rendered(joining: parts, separator: " OR ")
         case .and(let children):
-            var positives: [String] = []
-            var negatives: [String] = []
+            var positives: [Rendered] = []
+            var negatives: [Rendered] = []
             for child in children {
                 if case .not(let inner) = child {
                     if let rendered = render(inner, warnings: &warnings) { negatives.append(rendered) }
@@ -150,9 +150,14 @@ public struct QueryParser: Sendable {
                 if !negatives.isEmpty { warnings.append("a query cannot only exclude words; add a word to search for") }
                 return nil
             }
-            let positive = positives.count == 1 ? positives[0] : "(" + positives.joined(separator: " AND ") + ")"
+            let positive = Rendered(joining: positives, separator: " AND ")
             if negatives.isEmpty { return positive }
-            return "(" + positive + " NOT (" + negatives.joined(separator: " OR ") + "))"
+            var excluded = Rendered(joining: negatives, separator: " OR ")
+            // Always in parentheses after NOT, even for one excluded part (as before).
+            if negatives.count == 1 { excluded.expression = "(" + excluded.expression + ")" }
+            var combined = Rendered(joining: [positive, excluded], separator: " NOT ")
+            combined.phrases = positive.phrases + excluded.phrases
+            return combined
         }
     }
 
