@@ -29,14 +29,15 @@ public struct NewsDatabase: Sendable {
         /// number as its total ("more than 10,000"). Zero or less counts every match.
         public var exactTotalLimit: Int
         /// Documents ingested keep their token layer (paragraphs, sentences, tokens with lemmas and morphology), so
-        /// ``NewsDatabase/document(id:withTokens:)`` reads tokens back instead of running the pipeline again. Off by
-        /// default: the layer roughly doubles the stored size of an article.
+        /// ``NewsDatabase/document(id:withTokens:)`` reads back the tokens that the stored facts were found on (their
+        /// token ranges index them) instead of running a pipeline again, which may since have changed. On by default;
+        /// off saves the layer's room (about a fifth of a collection's size, see BENCHMARKS.md).
         public var storesTokens: Bool
 
         /// Creates a configuration; the defaults are those of `tilshi` and the server.
         public init(
             pipeline: Pipeline = .default, nearDuplicateThreshold: Double = 0.5, rankingTier: Int = 1_000, exactTotalLimit: Int = 10_000,
-            storesTokens: Bool = false
+            storesTokens: Bool = true
         ) {
             self.pipeline = pipeline
             self.nearDuplicateThreshold = nearDuplicateThreshold

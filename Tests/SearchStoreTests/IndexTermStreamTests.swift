@@ -8,9 +8,11 @@ import TextModel
 
 /// The index is fed one way: the terms computed at ingest are what FTS5 stores, and FTS5's own checks agree.
 @Suite struct IndexTermStreamTests {
-    @Test func termsAtIngestEqualTermsAtReindex() throws {
+    /// With the token layer stored, a re-index reads the stored tokens; without it, it analyses the stored text again.
+    @Test(arguments: [true, false])
+    func termsAtIngestEqualTermsAtReindex(storesTokens: Bool) throws {
         // Given the seed articles ingested (terms from the ingest's own full analysis)
-        let db = try NewsDatabase.inMemory()
+        let db = try NewsDatabase.inMemory(configuration: .init(storesTokens: storesTokens))
         let ids = try db.ingest(Seeds.documents()).added
         #expect(ids.count >= 5)
         for id in ids {
@@ -67,9 +69,10 @@ import TextModel
         #expect(report.sqlite == ["ok"] && report.fullText == nil && report.unindexedDocuments == 0)
     }
 
-    @Test func deletingAndUpdatingDocumentsKeepsTheIndexInStep() throws {
+    @Test(arguments: [true, false])
+    func deletingAndUpdatingDocumentsKeepsTheIndexInStep(storesTokens: Bool) throws {
         // Given the seeds
-        let db = try NewsDatabase.inMemory()
+        let db = try NewsDatabase.inMemory(configuration: .init(storesTokens: storesTokens))
         let ids = try db.ingest(Seeds.documents()).added
         let word = "Жақсыбеков"
         try db.ingest([SourceDocument(title: "Жаңа мектеп", text: "Ауыл әкімі \(word) жаңа мектептің ашылуына қатысты.", origin: "test")])
@@ -79,9 +82,11 @@ import TextModel
         // Then its terms are gone and the index still matches its content
         #expect(try db.search(SearchQuery(word, limit: 50)).hits.isEmpty)
         #expect(try db.checkIntegrity().isOK)
-        // When a stored text is changed and re-indexed from it (FTS5 update through the trigger)
+        // When a stored text and its layers are changed and re-indexed from them (FTS5 update through the trigger)
+        let newText = "Ауыл әкімі \(word) егін алқабын аралады."
+        let layers = LayerBlob.encode(db.pipeline.analyze(id: "", text: newText), tokens: storesTokens)
         try db.writer.write { db in
-            try db.execute(sql: "UPDATE document SET text = ? WHERE id = ?", arguments: [StoredText.databaseValue("Ауыл әкімі \(word) егін алқабын аралады."), ids[0]])
+            try db.execute(sql: "UPDATE document SET text = ?, layers = ? WHERE id = ?", arguments: [StoredText.databaseValue(newText), layers, ids[0]])
         }
         #expect(try db.reindex(documentIDs: [ids[0]]) == 1)
         // Then the index finds the new text, not the old one, and still passes

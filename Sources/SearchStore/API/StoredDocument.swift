@@ -28,8 +28,8 @@ public struct StoredDocument: Sendable, Codable {
     /// Later documents that nearly repeat this one.
     public var duplicates: [DuplicateLink]
     /// The analysis layers as stored (language, entities, times, amounts, quotes, meetings, events).
-    /// Tokens, sentences and paragraphs are not stored; ``NewsDatabase/document(id:withTokens:)``
-    /// re-analyses the text when asked.
+    /// Tokens, sentences and paragraphs only when asked for (``NewsDatabase/document(id:withTokens:)``): from the
+    /// stored token layer, or analysed again for a document stored without one.
     public var analysis: Document
     /// The entities mentioned, with their collection-wide ids (for `entity(id:)`).
     public var entities: [EntitySummary]

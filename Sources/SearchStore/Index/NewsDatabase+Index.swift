@@ -9,7 +9,7 @@ import TextModel
 /// writes them to `document_terms`; `document_fts` is an external-content FTS5 table over `document_terms`, kept in
 /// step by its triggers, whose tokenizer only reads streams back. So FTS5's `delete`, `rebuild` and
 /// `integrity-check` (rank=1) tokenize exactly the bytes the insert did. The streams are derivable again from the
-/// stored text by the function the ingest uses; ``reindex(documentIDs:)`` and the v7 migration do that.
+/// stored token layer or text by the function the ingest uses; ``reindex(documentIDs:)`` and the v7 migration do that.
 extension NewsDatabase {
     /// One row of `document_terms`: a document's term streams. Its trigger indexes them.
     static func insertTermStreams(_ streams: (title: Data?, text: Data), documentID: Int64, in db: Database) throws {
@@ -59,26 +59,36 @@ extension NewsDatabase {
         }
     }
 
-    /// Stored documents a page at a time (id order), with their term streams derived again on every core.
-    /// A damaged stored text throws ``StoredText/Corrupt`` naming its document.
+    /// Stored documents a page at a time (id order), with their term streams derived again on every core: from the
+    /// stored token layer when the document has one (the tokens its facts were found on), else from its text analysed
+    /// again. A damaged stored text or layer throws an error naming its document.
     static func forEachStoredPage(
         _ db: Database, ids: [Int64]?, page: Int = 256,
         _ body: ([Row], [(title: Data?, text: Data)]) throws -> Void
     ) throws {
         let analyzer = IndexTermAnalyzer()
         func derive(_ rows: [Row]) throws -> [(title: Data?, text: Data)] {
-            let items: [(title: String?, text: String, pipeline: Pipeline)] = try rows.map { row in
+            let items: [(title: String?, text: String, pipeline: Pipeline, tokens: Document?)] = try rows.map { row in
                 let name: String = row["pipeline"]
-                return (row["title"], try StoredText.text(row["text"], documentID: row["id"]), Pipeline.named(name) ?? .default)
+                let id: Int64 = row["id"]
+                let text = try StoredText.text(row["text"], documentID: id)
+                var tokens: Document?
+                if let layers = row["layers"] as Data?, LayerBlob.hasTokens(layers) {
+                    var document = Document(id: "", text: text)
+                    try LayerBlob.decode(layers, into: &document, documentID: id, tokens: true)
+                    tokens = document
+                }
+                return (row["title"], text, Pipeline.named(name) ?? .default, tokens)
             }
             let slots = StreamSlots(count: items.count)
             DispatchQueue.concurrentPerform(iterations: items.count) { index in
                 let item = items[index]
-                slots.set(index, IndexTermStream.streams(ofStoredText: item.text, title: item.title, pipeline: item.pipeline, analyzer: analyzer))
+                slots.set(index, item.tokens.map { IndexTermStream.streams(ofAnalysed: $0, title: item.title, analyzer: analyzer) }
+                    ?? IndexTermStream.streams(ofStoredText: item.text, title: item.title, pipeline: item.pipeline, analyzer: analyzer))
             }
             return slots.values()
         }
-        let columns = "SELECT id, title, text, pipeline FROM document"
+        let columns = "SELECT id, title, text, pipeline, layers FROM document"
         if let ids {
             for start in stride(from: 0, to: ids.count, by: page) {
                 let chunk = Array(ids[start..<min(ids.count, start + page)])

@@ -3,9 +3,8 @@ import TextModel
 
 /// The analysis layers kept in `document.layers`, in a compact, versioned binary form.
 ///
-/// Kept: language, entities, times, amounts, quotes, meetings and events, the extracted knowledge.
-/// Tokens, sentences and paragraphs are not kept (they take more room than the text and are recomputed
-/// on demand). Spans keep no text (their offsets give it back from the document), offsets are varint
+/// Kept: language, entities, times, amounts, quotes, meetings and events, the extracted knowledge; and, when the
+/// collection keeps them (the default), the tokens, sentences and paragraphs those facts were found on. Spans keep no text (their offsets give it back from the document), offsets are varint
 /// deltas, an entity's canonical name is written as the part of its surface form it shares plus the rest,
 /// and every other string goes through a per-document table. The collection-wide entity table and
 /// `document_entity` index who is mentioned where; the mentions themselves live here only.
@@ -14,15 +13,19 @@ import TextModel
 /// Version 2 (`0xF2`) is version 1 followed by the token layer (paragraphs, sentences, tokens with lemmas and
 /// morphology), written when the collection keeps tokens (``NewsDatabase/Configuration/storesTokens``) so a
 /// document's tokens are read back instead of analysed again; readers that want no tokens stop before it.
-/// A format byte that is not a known version fails with a clear error rather than being misread.
+/// Version 3 (`0xF3`, written since) is version 1 followed by a token layer about half as large (``TokenLayer``).
+/// A format byte that is not a known version fails with a clear error
+/// rather than being misread.
 enum LayerBlob {
     /// The first byte of a version-1 blob (never the first byte of UTF-8 text, so legacy JSON is told apart).
     static let version1: UInt8 = 0xF1
     /// The first byte of a version-2 blob: version 1 plus the token layer.
     static let version2: UInt8 = 0xF2
+    /// The first byte of a version-3 blob: version 1 plus the token layer with lemmas as prefixes of forms.
+    static let version3: UInt8 = 0xF3
 
     /// Whether `data` holds the token layer.
-    static func hasTokens(_ data: Data) -> Bool { data.first == version2 }
+    static func hasTokens(_ data: Data) -> Bool { data.first == version2 || data.first == version3 }
 
     /// Why stored layers could not be read back.
     struct CorruptLayers: Error, CustomStringConvertible {
@@ -34,9 +37,10 @@ enum LayerBlob {
     }
 
     /// The blob of `document`'s layers; with `tokens`, version 2 with its paragraphs, sentences and tokens.
-    static func encode(_ document: Document, tokens: Bool = false) -> Data {
+    /// `tokenFormat` is ``version3``; tests write ``version2`` to check that collections stored before still read.
+    static func encode(_ document: Document, tokens: Bool = false, tokenFormat: UInt8 = version3) -> Data {
         var writer = CompactBinaryWriter(capacity: 16 + 12 * document.entities.count + (tokens ? 6 * document.tokens.count : 0))
-        writer.byte(tokens ? version2 : version1)
+        writer.byte(tokens ? tokenFormat : version1)
         writer.byte(UInt8(Language.allCases.firstIndex(of: document.language) ?? Language.allCases.count - 1))
 
         writer.count(document.entities.count)
@@ -98,107 +102,8 @@ enum LayerBlob {
             writer.strings(event.participants)
             writeSpan(&writer, event.start, event.end, after: &start)
         }
-        if tokens { encodeTokens(document, into: &writer) }
+        if tokens { TokenLayer.encode(document, into: &writer, version: tokenFormat) }
         return Data(writer.bytes)
-    }
-
-    /// The token layer: paragraphs, sentences, then tokens as offset deltas, a flag byte and the strings that differ
-    /// from the surface form (norm) or are present (lemma, features, suffix chain); text comes from the document.
-    private static func encodeTokens(_ document: Document, into writer: inout CompactBinaryWriter) {
-        writer.count(document.paragraphs.count)
-        var start = 0
-        for paragraph in document.paragraphs {
-            writeSpan(&writer, paragraph.start, paragraph.end, after: &start)
-            writer.byte(UInt8(Language.allCases.firstIndex(of: paragraph.language) ?? Language.allCases.count - 1))
-        }
-        writer.count(document.sentences.count)
-        start = 0
-        var previousToken = 0
-        for sentence in document.sentences {
-            writeSpan(&writer, sentence.start, sentence.end, after: &start)
-            writer.signed(sentence.tokenRange.lowerBound - previousToken)
-            writer.signed(sentence.tokenRange.count)
-            previousToken = sentence.tokenRange.lowerBound
-        }
-        writer.count(document.tokens.count)
-        start = 0
-        for token in document.tokens {
-            let surface = document.slice(token.start, token.end)
-            var flags: UInt8 = token.spaceAfter ? TokenFlag.spaceAfter : 0
-            if token.text != surface { flags |= TokenFlag.text }
-            if token.norm != token.text { flags |= TokenFlag.norm }
-            if token.lemma != nil { flags |= TokenFlag.lemma }
-            if token.upos != nil { flags |= TokenFlag.upos }
-            if token.feats != nil { flags |= TokenFlag.feats }
-            if token.chain != nil { flags |= TokenFlag.chain }
-            writeSpan(&writer, token.start, token.end, after: &start)
-            writer.byte(flags)
-            writer.byte(UInt8(TokenKind.allCases.firstIndex(of: token.kind) ?? 0))
-            if flags & TokenFlag.text != 0 { writer.string(token.text) }
-            if flags & TokenFlag.norm != 0 { writer.string(token.norm) }
-            if let lemma = token.lemma { writer.string(lemma) }
-            if let upos = token.upos { writer.byte(UInt8(UPOS.allCases.firstIndex(of: upos) ?? 0)) }
-            if let feats = token.feats { writer.string(feats) }
-            if let chain = token.chain { writer.string(chain) }
-        }
-    }
-
-    private enum TokenFlag {
-        static let spaceAfter: UInt8 = 1
-        static let text: UInt8 = 2
-        static let norm: UInt8 = 4
-        static let lemma: UInt8 = 8
-        static let upos: UInt8 = 16
-        static let feats: UInt8 = 32
-        static let chain: UInt8 = 64
-    }
-
-    private static func decodeTokens(_ reader: inout CompactBinaryReader, into document: inout Document) throws {
-        var paragraphs: [Paragraph] = []
-        var start = 0
-        for _ in 0..<(try reader.count()) {
-            let span = try readSpan(&reader, after: &start)
-            let index = Int(try reader.byte())
-            guard index < Language.allCases.count else { throw reader.fail("unknown language \(index)") }
-            paragraphs.append(Paragraph(start: span.start, end: span.end, language: Language.allCases[index]))
-        }
-        var sentences: [Sentence] = []
-        start = 0
-        var previousToken = 0
-        for _ in 0..<(try reader.count()) {
-            let span = try readSpan(&reader, after: &start)
-            let lower = previousToken + (try reader.signed())
-            let count = try reader.signed()
-            guard lower >= 0, count >= 0 else { throw reader.fail("bad token range") }
-            sentences.append(Sentence(start: span.start, end: span.end, tokenRange: lower..<(lower + count)))
-            previousToken = lower
-        }
-        var tokens: [Token] = []
-        start = 0
-        for _ in 0..<(try reader.count()) {
-            let span = try readSpan(&reader, after: &start)
-            let flags = try reader.byte()
-            let kindIndex = Int(try reader.byte())
-            guard kindIndex < TokenKind.allCases.count else { throw reader.fail("unknown token kind \(kindIndex)") }
-            let text = try flags & TokenFlag.text != 0 ? reader.requiredString() : spanText(document, span.start, span.end, reader)
-            let norm = try flags & TokenFlag.norm != 0 ? reader.requiredString() : text
-            let lemma = try flags & TokenFlag.lemma != 0 ? reader.requiredString() : nil
-            var upos: UPOS?
-            if flags & TokenFlag.upos != 0 {
-                let index = Int(try reader.byte())
-                guard index < UPOS.allCases.count else { throw reader.fail("unknown part of speech \(index)") }
-                upos = UPOS.allCases[index]
-            }
-            let feats = try flags & TokenFlag.feats != 0 ? reader.requiredString() : nil
-            let chain = try flags & TokenFlag.chain != 0 ? reader.requiredString() : nil
-            tokens.append(Token(
-                text: text, norm: norm, start: span.start, end: span.end, spaceAfter: flags & TokenFlag.spaceAfter != 0,
-                kind: TokenKind.allCases[kindIndex], lemma: lemma, upos: upos, feats: feats, chain: chain
-            ))
-        }
-        document.paragraphs = paragraphs
-        document.sentences = sentences
-        document.tokens = tokens
     }
 
     /// Puts the layers of `data` back on `document`, whose text gives the spans their texts; with `tokens`, also
@@ -208,7 +113,7 @@ enum LayerBlob {
         var reader = CompactBinaryReader([UInt8](data))
         do {
             let format = try reader.byte()
-            guard format == version1 || format == version2 else {
+            guard format == version1 || format == version2 || format == version3 else {
                 throw reader.fail(format == UInt8(ascii: "{") ? "JSON layers of a database not migrated" : "unknown format \(format)")
             }
             let languageIndex = Int(try reader.byte())
@@ -287,8 +192,8 @@ enum LayerBlob {
                 let span = try readSpan(&reader, after: &start)
                 events.append(Event(title: title, when: when, where: place, participants: participants, start: span.start, end: span.end))
             }
-            if format == version2, tokens {
-                try decodeTokens(&reader, into: &document)
+            if format != version1, tokens {
+                try TokenLayer.decode(&reader, into: &document, version: format)
                 guard reader.isAtEnd else { throw reader.fail("trailing bytes") }
             } else if format == version1 {
                 guard reader.isAtEnd else { throw reader.fail("trailing bytes") }
@@ -306,13 +211,13 @@ enum LayerBlob {
         }
     }
 
-    private static func writeSpan(_ writer: inout CompactBinaryWriter, _ start: Int, _ end: Int, after previous: inout Int) {
+    static func writeSpan(_ writer: inout CompactBinaryWriter, _ start: Int, _ end: Int, after previous: inout Int) {
         writer.signed(start - previous)
         writer.signed(end - start)
         previous = start
     }
 
-    private static func readSpan(_ reader: inout CompactBinaryReader, after previous: inout Int) throws -> (start: Int, end: Int) {
+    static func readSpan(_ reader: inout CompactBinaryReader, after previous: inout Int) throws -> (start: Int, end: Int) {
         let start = previous + (try reader.signed())
         let end = start + (try reader.signed())
         previous = start
@@ -320,7 +225,7 @@ enum LayerBlob {
     }
 
     /// The text of a span, which must lie inside the document.
-    private static func spanText(_ document: Document, _ start: Int, _ end: Int, _ reader: CompactBinaryReader) throws -> String {
+    static func spanText(_ document: Document, _ start: Int, _ end: Int, _ reader: CompactBinaryReader) throws -> String {
         guard start >= 0, end >= start, end <= document.scalars.count else {
             throw reader.fail("span \(start)..<\(end) outside the text (\(document.scalars.count) characters)")
         }

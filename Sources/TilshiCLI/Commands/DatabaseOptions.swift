@@ -8,9 +8,9 @@ struct DatabaseOptions: ParsableArguments {
 
     init() {}
 
-    /// Opens the collection (WAL mode), creating it if needed.
-    func open() throws -> NewsDatabase {
-        do { return try NewsDatabase.open(path: path) } catch {
+    /// Opens the collection (WAL mode), creating it if needed; `configuration` applies to what this run ingests.
+    func open(_ configuration: NewsDatabase.Configuration = NewsDatabase.Configuration()) throws -> NewsDatabase {
+        do { return try NewsDatabase.open(path: path, configuration: configuration) } catch {
             StandardError.report("cannot open the database '\(path)': \(error)")
             throw ExitCode.failure
         }

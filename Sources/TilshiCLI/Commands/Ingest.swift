@@ -25,6 +25,12 @@ extension TilshiCommand {
         @Flag(name: .customLong("no-progress"), help: "Never draw a progress bar, even on a terminal.")
         var noProgress = false
 
+        @Flag(name: .customLong("no-tokens"), help: ArgumentHelp(
+            "Store no token layer: a collection about a quarter smaller, whose documents' tokens are analysed again when asked for.",
+            discussion: "By default each document keeps the tokens (lemmas, morphology) its facts were found on."
+        ))
+        var noTokens = false
+
         init() {}
 
         /// Files analysed together (their documents spread over the cores) and handed to the writer at once.
@@ -35,7 +41,7 @@ extension TilshiCommand {
         }
 
         func run() async throws {
-            let db = try database.open()
+            let db = try database.open(NewsDatabase.Configuration(storesTokens: !noTokens))
             let reader = SourceReader()
             let (files, listingProblems) = reader.files(for: paths)
             var problems = listingProblems

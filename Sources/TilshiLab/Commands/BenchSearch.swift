@@ -49,6 +49,9 @@ extension TilshiCommand {
         @Flag(help: "Measure only ingest, size and query latency, not inflection recall (which pages through every match).")
         var skipRecall = false
 
+        @Flag(help: "Store no token layer (as collections did before it was stored by default): for the size it costs.")
+        var withoutTokens = false
+
         init() {}
 
         func validate() throws {
@@ -83,7 +86,9 @@ extension TilshiCommand {
             print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")
             print("data: \(data): \(sentences.count) sentences → \(docs) articles (seed \(seed)), \(rawBytes / 1_000_000) MB of text")
 
-            let db = try NewsDatabase.open(path: ourPath, configuration: .init(rankingTier: rankingTier, exactTotalLimit: totalLimit))
+            let db = try NewsDatabase.open(path: ourPath, configuration: .init(
+                rankingTier: rankingTier, exactTotalLimit: totalLimit, storesTokens: !withoutTokens
+            ))
             let plain = try DatabaseQueue(path: plainPath)
             if !reusing {
                 try build(db, plain, articles: articles, rawBytes: rawBytes, ourPath: ourPath, plainPath: plainPath)
