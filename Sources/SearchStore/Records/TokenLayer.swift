@@ -80,7 +80,7 @@ enum TokenLayer {
         for index in tokens.indices {
             let token = tokens[index]
             var flags: UInt8 = token.spaceAfter ? Flag.spaceAfter : 0
-            if token.text != document.slice(token.start, token.end) { flags |= Flag.text }
+            if !isSurface(token.text, token.start, token.end, of: document) { flags |= Flag.text }
             if token.norm != token.text { flags |= Flag.norm }
             if token.lemma != nil { flags |= Flag.lemma }
             if token.chain != nil { flags |= Flag.chain }
@@ -96,13 +96,19 @@ enum TokenLayer {
         }
     }
 
+    /// Whether `text` is the document's text at `start..<end`, compared in place (no string made per token).
+    private static func isSurface(_ text: String, _ start: Int, _ end: Int, of document: Document) -> Bool {
+        guard start >= 0, start <= end, end <= document.scalars.count else { return false }
+        return text.unicodeScalars.elementsEqual(document.scalars[start..<end])
+    }
+
     /// Version 2's tokens: start deltas, flags, kind, and every string in full (tests write it to check old blobs).
     private static func encodeTokens2(_ document: Document, into writer: inout CompactBinaryWriter) {
         writer.count(document.tokens.count)
         var start = 0
         for token in document.tokens {
             var flags: UInt8 = token.spaceAfter ? Flag.spaceAfter : 0
-            if token.text != document.slice(token.start, token.end) { flags |= Flag.text }
+            if !isSurface(token.text, token.start, token.end, of: document) { flags |= Flag.text }
             if token.norm != token.text { flags |= Flag.norm }
             if token.lemma != nil { flags |= Flag.lemma }
             if token.upos != nil { flags |= Flag.upos2 }
