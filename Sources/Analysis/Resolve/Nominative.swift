@@ -8,16 +8,18 @@ import TextModel
 /// elsewhere in scope and its vowel harmony fits ("Алматыда" → "Алматы" when "Алматы" occurs; never "Қазақстан" →
 /// "Қазақс" or "Енгида" → "Енги").
 public enum Nominative {
-    private static let backVowels: Set<Character> = ["а", "о", "ұ", "ы"]
-    private static let frontVowels: Set<Character> = ["ә", "е", "ө", "ү", "і", "э"]
-    private static let vowels: Set<Character> = ["а", "о", "ұ", "ы", "ә", "е", "ө", "ү", "і", "э", "и", "у", "ю", "я", "ё"]
-    private static let voiceless: Set<Character> = ["к", "қ", "п", "с", "т", "ш", "ф", "х", "ц", "ч", "щ", "б", "в", "г", "д"]
+    /// Vowels of clear harmony: я and ё (loan names) are vowels but no evidence either way.
+    private static let backVowels = characters(Letters.letters(with: [.back]))
+    private static let frontVowels = characters(Letters.letters(with: [.front]))
+    private static let vowels = characters(Letters.letters(with: Set(Letters.Harmony.allCases)))
     /// Endings after a hyphen on acronyms and numbers ("ЮНЕСКО-ның", "АҚШ-тан").
     private static let hyphenEndings: Set<String> = {
         var endings = CaseEndings.endings(of: CaseEndings.allCases, afterPossessive: true)
         endings.formUnion(["а", "е", "ы", "і", "сы", "сі", "ын", "ін"])
         return endings
     }()
+
+    private static func characters(_ scalars: [Unicode.Scalar]) -> Set<Character> { Set(scalars.map(Character.init)) }
 
     /// The nominative of one word. `attested` says whether a lower-cased stem occurs elsewhere in scope;
     /// `isPersonName` that the word ends a person's name, where some weak endings need no other evidence.
