@@ -179,9 +179,11 @@ private struct Matcher {
     private static let possessedDayEndings: Set<String> = Months.possessedDayEndings
     private static let ablative: Set<String> = CaseEndings.endings(of: [.ablative])
     /// The dative, also after the possessive ("5-іне", "15-сіне").
-    private static let dative: Set<String> = CaseEndings.endings(of: [.dative], afterPossessive: true).union(["а", "е"])
+    private static let dative: Set<String> = CaseEndings.endings(of: [.dative], afterPossessive: true)
+        .union(CaseEndings.endingsAfterPersonalPossessive(of: [.dative]))
     /// The genitive, also of a month in the possessive ("шілдесінің").
-    private static let genitive: Set<String> = CaseEndings.endings(of: [.genitive]).union(["сының", "сінің"])
+    private static let genitive: Set<String> = CaseEndings.endings(of: [.genitive])
+        .union(CaseEndings.possessedForms(of: [.genitive], afterVowel: true))
     /// Ordinal endings of a decade or week number ("90-шы", "37-інші").
     private static let numberOrdinals: Set<String> = Set(OrdinalEndings.endings(after: [.consonant, .digits]))
     private static let digitOrdinals: Set<String> = Set(OrdinalEndings.endings(after: [.digits]))

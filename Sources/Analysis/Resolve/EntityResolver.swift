@@ -208,7 +208,8 @@ public struct EntityResolver: Annotator {
     }
 
     private static let genitiveEndings = CaseEndings.endings(of: [.genitive])
-    private static let adjectiveEndings = ["лық", "лік", "дық", "дік", "тық", "тік"]
+    /// -лық ("облыстық әкімдік"): an adjective inside a position phrase (`morphology-derivations.tsv`).
+    private static let adjectiveEndings = MorphologyTables.derivationForms(of: ["NOUN_LYK"])
     /// Words that may stand inside a position phrase without being capitalised or genitive.
     private static let roleInnerWords: Set<String> = FactLexicon.rolePhraseWords(.inner)
     /// Words that may open the stretch before a role without being part of it: pronouns, and sentence-opening

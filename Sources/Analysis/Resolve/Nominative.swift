@@ -12,10 +12,14 @@ public enum Nominative {
     private static let backVowels = characters(Letters.letters(with: [.back]))
     private static let frontVowels = characters(Letters.letters(with: [.front]))
     private static let vowels = characters(Letters.letters(with: Set(Letters.Harmony.allCases)))
-    /// Endings after a hyphen on acronyms and numbers ("ЮНЕСКО-ның", "АҚШ-тан").
+    /// Endings after a hyphen on acronyms and numbers ("ЮНЕСКО-ның", "АҚШ-тан"): the cases, also after a possessive
+    /// ("-ына"; the dative "-а" after the 1st/2nd person), the 3rd-person possessive itself ("-сы") and its
+    /// accusative ("-ын").
     private static let hyphenEndings: Set<String> = {
         var endings = CaseEndings.endings(of: CaseEndings.allCases, afterPossessive: true)
-        endings.formUnion(["а", "е", "ы", "і", "сы", "сі", "ын", "ін"])
+        endings.formUnion(CaseEndings.endingsAfterPersonalPossessive(of: CaseEndings.allCases))
+        endings.formUnion(CaseEndings.possessives.map(\.ending))
+        endings.formUnion(CaseEndings.possessedForms(of: [.accusative], afterVowel: false))
         return endings
     }()
 
