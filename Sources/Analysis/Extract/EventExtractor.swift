@@ -38,10 +38,10 @@ public struct EventExtractor: Annotator {
     private static let named = WordKey.of("атты")
     private static let willMeet = WordKey.of("кездеседі")
     private static let connectiveKeys = WordKey.set(connectives)
-    private static let conjunctions = WordKey.set(["және", "мен", "бен", "пен"])
+    private static let conjunctions = WordKey.set(FactLexicon.conjunctions([.and, .andNouns]))
     /// Participles end a clause ("өткен", "өтетін"): the past and imperfective participle suffixes.
     private static let participleEndings = MorphologyTables.suffixForms(of: ["PARTPAST", "PARTIMP"])
-    private static let connectives: Set<String> = ["сондай-ақ", "және", "ал", "мен", "мысалы", "сонымен", "қатар", "бұдан", "өзге"]
+    private static let connectives = FactLexicon.eventWords.filter { $0.kind == "connective" }.map { $0.words.joined(separator: " ") }
     /// A possessive and a case ending after a consonant ("сарайының") and after a vowel ("көрмесінде").
     private static let possessedAfterConsonant = CaseEndings.possessedForms(of: [.genitive, .dative, .accusative, .locative], afterVowel: false)
     private static let possessedAfterVowel = CaseEndings.possessedForms(of: [.genitive, .dative, .accusative, .locative], afterVowel: true)

@@ -207,7 +207,7 @@ private struct Matcher {
         // "2025 ж." and "2024-2025 жж.": the abbreviations of жыл ("year") and жылдар ("years").
         if lower == "ж" || lower == "жж" { return word(index)?.core.hasSuffix(".") == true || word(index)?.trailing.hasPrefix(".") == true }
         guard lower.startsWithBytes("жыл") else { return false }
-        return !["жылдық", "жылдығ", "жылдар", "жылжы", "жылу", "жылқы", "жылт", "жылым"].contains { lower.startsWithBytes($0) }
+        return !FactLexicon.yearLookalikes.contains { lower.startsWithBytes($0) }
     }
 
     private func dayNumber(_ index: Int) -> (day: Int, rangeEnd: Int?)? {

@@ -216,7 +216,8 @@ public struct EntityResolver: Annotator {
     /// conjunctions that are capitalised only because they start the sentence ("Ал депутат Ерлан Саиров").
     private static let leadingPronouns: Set<String> = FactLexicon.rolePhraseWords(.leading)
     /// Words after which a tagged position span starts a new role: pronouns and conjunctions.
-    private static let roleBreakWords: Set<String> = leadingPronouns.union(FactLexicon.rolePhraseWords(.break))
+    private static let roleBreakWords: Set<String> = leadingPronouns
+        .union(FactLexicon.conjunctions(Set(FactLexicon.ConjunctionKind.allCases)))
 
     static func isRoleWord(_ lower: String) -> Bool {
         FactLexicon.roleStems.contains { lower.startsWithBytes($0) }
