@@ -70,3 +70,71 @@ public enum CaseEndings {
             .max { $0.suffix.count < $1.suffix.count }
     }
 }
+
+extension CaseEndings {
+    /// The endings of the given cases after a consonant-final stem: the rows whose `stem` column names only consonant
+    /// classes (`K`, `Z`), so the accusative gives "ды", "ді", "ты", "ті" but not "ны" or the possessive-only "н".
+    public static func endingsAfterConsonant(of cases: Set<GrammaticalCase>) -> Set<String> {
+        Set(rows.filter { row in
+            row.grammaticalCase.map(cases.contains) == true && !row.stem.isEmpty && row.stem.allSatisfy { $0 == "K" || $0 == "Z" }
+        }.map(\.suffix))
+    }
+
+    /// The 3rd-person possessive ("қаласы", "университеті"): ы/і after a consonant, сы/сі after a vowel, from the
+    /// `POSS3` rows of `morphology-suffixes.tsv`, in table order. Not a case ending: it ends names such as "Алматы".
+    public static let possessives: [(ending: String, afterVowel: Bool)] = MorphologyTables.suffixes().filter { $0.id == "POSS3" }
+        .flatMap { row in row.forms.map { ($0, row.after.contains("V")) } }
+
+    /// The endings of the given cases after the 3rd-person possessive: the rows with the pronominal н (`stem` column
+    /// `P`: "на", "н", "нда"), or, for a case without such rows, the rows after a vowel (the genitive "ның", "нің").
+    public static func endingsAfterPossessive(of cases: Set<GrammaticalCase>) -> Set<String> {
+        var endings: Set<String> = []
+        for grammaticalCase in cases {
+            let ofCase = rows.filter { $0.grammaticalCase == grammaticalCase && $0.stem != "protected" }
+            let pronominal = ofCase.filter { $0.stem.contains("P") }
+            endings.formUnion((pronominal.isEmpty ? ofCase.filter { $0.stem.contains("V") } : pronominal).map(\.suffix))
+        }
+        return endings
+    }
+
+    /// A 3rd-person possessive with each ending of the given cases after it, the vowels agreeing ("ының", "ында",
+    /// "ын", "інің"; "сының", "сына" when `afterVowel`), longest first.
+    public static func possessedForms(of cases: Set<GrammaticalCase>, afterVowel: Bool) -> [String] {
+        var forms: [String] = []
+        for possessive in possessives where possessive.afterVowel == afterVowel {
+            let harmony = Letters.harmony(ofSuffix: possessive.ending)
+            for ending in endingsAfterPossessive(of: cases) where agree(harmony, Letters.harmony(ofSuffix: ending)) {
+                forms.append(possessive.ending + ending)
+            }
+        }
+        return forms.sorted { $0.count > $1.count || $0.count == $1.count && $0 < $1 }
+    }
+
+    /// Whether two harmonies may stand in one word: equal, or either one absent (a suffix without a vowel).
+    private static func agree(_ first: Letters.Harmony?, _ second: Letters.Harmony?) -> Bool {
+        first == nil || second == nil || first == second
+    }
+
+    /// The endings of the given cases that follow only the 1st- or 2nd-person possessive (the dative "а", "е":
+    /// "жасыма", "үйіңе"): the rows of `morphology-suffixes.tsv` whose `left` column is `NP` alone.
+    public static func endingsAfterPersonalPossessive(of cases: Set<GrammaticalCase>) -> Set<String> {
+        let ids = Set(cases.map(\.morphologyID))
+        return Set(MorphologyTables.suffixes().filter { ids.contains($0.id) && $0.left == ["NP"] }.flatMap(\.forms))
+    }
+}
+
+extension CaseEndings.GrammaticalCase {
+    /// The morpheme name of the case in `morphology-suffixes.tsv` (`GEN`, `DAT`; the locative-attributive -дағы is a
+    /// `LOC` row there).
+    var morphologyID: String {
+        switch self {
+        case .genitive: "GEN"
+        case .dative: "DAT"
+        case .accusative: "ACC"
+        case .locative, .locativeAttributive: "LOC"
+        case .ablative: "ABL"
+        case .instrumental: "INS"
+        case .plural: "PL"
+        }
+    }
+}

@@ -123,15 +123,43 @@ extension FactLexicon {
     /// surname in that case ("Күрішбаевты" → "Күрішбаев").
     public static let surnameEndings: [String] = DataFile.requiredRows("surname-endings.tsv").map { $0[0] }.sorted { $0.count > $1.count }
 
-    /// What a word does around a position phrase (`role-phrase-words.tsv`).
-    public enum RolePhraseWord: String, Sendable { case inner, leading, `break` }
+    /// What a word does around a position phrase (`role-phrase-words.tsv`); the conjunctions after which a new role
+    /// starts are ``conjunctions(_:)``.
+    public enum RolePhraseWord: String, Sendable { case inner, leading }
 
-    /// The words of one kind around a position phrase: `inner` ("облысы", "вице"), `leading` ("оның", "Ал"),
-    /// `break` ("мен", "немесе").
+    /// The words of one kind around a position phrase: `inner` ("облысы", "вице"), `leading` ("оның", "Ал").
     public static func rolePhraseWords(_ kind: RolePhraseWord) -> Set<String> {
         Set(DataFile.requiredRows("role-phrase-words.tsv").compactMap { $0.count >= 2 && $0[1] == kind.rawValue ? $0[0] : nil })
     }
 
     /// Pronouns that stand for the speaker of the previous sentence after a reporting verb ("– деді ол").
     public static let speakerPronouns: Set<String> = Set(DataFile.requiredRows("speaker-pronouns.tsv").map { $0[0] })
+}
+
+extension FactLexicon {
+    /// What a conjunction joins (`conjunctions.tsv`).
+    public enum ConjunctionKind: String, Sendable, CaseIterable {
+        /// "және": nouns or clauses.
+        case and
+        /// "мен", "бен", "пен": nouns only.
+        case andNouns = "and-nouns"
+        /// "не", "немесе".
+        case or
+    }
+
+    /// The conjunctions of the given kinds ("және", "мен", "немесе").
+    public static func conjunctions(_ kinds: Set<ConjunctionKind>) -> Set<String> {
+        Set(DataFile.requiredRows("conjunctions.tsv").compactMap { row in
+            row.count >= 2 && ConjunctionKind(rawValue: row[1]).map(kinds.contains) == true ? row[0] : nil
+        })
+    }
+
+    /// Stems of the nouns that say what kind of place a name is (`place-nouns.tsv`: "қала", "облыс"), in table order.
+    public static let placeNouns: [String] = DataFile.requiredRows("place-nouns.tsv").map { $0[0] }
+
+    /// Words that show a sentence reports someone's speech (`speech-report-words.tsv`: "деп", "деді", "сөзінде").
+    public static let speechReportWords: Set<String> = Set(DataFile.requiredRows("speech-report-words.tsv").map { $0[0] })
+
+    /// Stems that start like жыл "year" but are other words (`year-lookalikes.tsv`: "жылдық", "жылу"), in table order.
+    public static let yearLookalikes: [String] = DataFile.requiredRows("year-lookalikes.tsv").map { $0[0] }
 }

@@ -103,3 +103,16 @@ public enum MorphologyTables {
         field.split(separator: " ").map(String.init)
     }
 }
+
+extension MorphologyTables {
+    /// The allomorphs of the named morphemes of `morphology-suffixes.tsv`, in table order (`["PARTPAST"]` → ған, ген,
+    /// қан, кен).
+    public static func suffixForms(of ids: Set<String>) -> [String] {
+        suffixes().filter { ids.contains($0.id) }.flatMap(\.forms)
+    }
+
+    /// The endings of the named rows of `morphology-derivations.tsv`, in table order (`["ADJ_GY"]` → ғы, гі, қы, кі).
+    public static func derivationForms(of ids: Set<String>) -> [String] {
+        derivations().filter { ids.contains($0.id) }.flatMap(\.forms)
+    }
+}

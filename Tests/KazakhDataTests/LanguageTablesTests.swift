@@ -85,3 +85,49 @@ import Testing
         #expect(NameCaseSuffixes.protectedEndings == [Array("стан".unicodeScalars)])
     }
 }
+
+/// The endings built on the possessive, the letter classes and the small word sets, each from one table, give the
+/// lists the analysis code used to type inline.
+@Suite struct DerivedListTests {
+    @Test func possessiveFormsComeFromTheSuffixTable() {
+        #expect(CaseEndings.possessives.map(\.ending) == ["ы", "і", "сы", "сі"])
+        let cases: Set<CaseEndings.GrammaticalCase> = [.genitive, .dative, .accusative, .locative]
+        #expect(Set(CaseEndings.possessedForms(of: cases, afterVowel: false)) == ["ының", "інің", "ында", "інде", "ына", "іне", "ын", "ін"])
+        #expect(Set(CaseEndings.possessedForms(of: cases, afterVowel: true))
+            == ["сының", "сінің", "сында", "сінде", "сына", "сіне", "сын", "сін"])
+        #expect(CaseEndings.possessedForms(of: [.genitive], afterVowel: true) == ["сының", "сінің"])
+        #expect(CaseEndings.possessedForms(of: [.accusative], afterVowel: false) == ["ын", "ін"])
+        #expect(CaseEndings.endingsAfterPersonalPossessive(of: [.dative]) == ["а", "е"])
+        #expect(CaseEndings.endingsAfterPersonalPossessive(of: CaseEndings.allCases) == ["а", "е"])
+        #expect(CaseEndings.endingsAfterConsonant(of: [.accusative]) == ["ды", "ді", "ты", "ті"])
+    }
+
+    @Test func derivationAndSuffixRowsByName() {
+        #expect(MorphologyTables.derivationForms(of: ["NOUN_LYK", "ADJ_GY"]) == ["лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі"])
+        #expect(MorphologyTables.suffixForms(of: ["PARTPAST", "PARTIMP"]) == ["ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін"])
+    }
+
+    @Test func lettersHaveOneClassAndHarmony() {
+        #expect(Set(Letters.letters(with: [.back])) == ["а", "о", "ұ", "ы"])
+        #expect(Set(Letters.letters(with: [.front])) == ["ә", "е", "ө", "ү", "і", "э"])
+        #expect(Set(Letters.letters(with: Set(Letters.Harmony.allCases)))
+            == ["а", "о", "ұ", "ы", "ә", "е", "ө", "ү", "і", "э", "и", "у", "ю", "я", "ё"])
+        #expect(Set(Letters.table.filter { $0.soundClass == .vowel }.map(\.scalar))
+            == ["а", "ә", "е", "о", "ө", "ұ", "ү", "ы", "і", "э", "ю", "я", "ё"])
+        #expect(Set(Letters.table.filter { $0.soundClass == .voiceless }.map(\.scalar))
+            == ["п", "т", "к", "қ", "с", "ш", "ф", "х", "һ", "ц", "ч", "щ", "б", "в", "г", "ғ", "д"])
+        #expect(Letters.table.compactMap { $0.voiced.map { [$0, $0] } }.count == 3)
+        #expect(Letters.harmony(ofSuffix: "нде") == .front && Letters.harmony(ofSuffix: "н") == nil)
+    }
+
+    @Test func wordSets() {
+        #expect(FactLexicon.conjunctions([.and, .andNouns]) == ["және", "мен", "бен", "пен"])
+        #expect(FactLexicon.conjunctions([.andNouns]) == ["мен", "бен", "пен"])
+        #expect(FactLexicon.conjunctions(Set(FactLexicon.ConjunctionKind.allCases)) == ["және", "мен", "бен", "пен", "не", "немесе"])
+        #expect(Set(FactLexicon.eventWords.filter { $0.kind == "connective" }.map { $0.words.joined(separator: " ") })
+            == ["сондай-ақ", "және", "ал", "мен", "мысалы", "сонымен", "қатар", "бұдан", "өзге"])
+        #expect(FactLexicon.placeNouns == ["қала", "облыс", "аудан", "ауыл", "елді"])
+        #expect(FactLexicon.speechReportWords == ["деп", "деді", "айтты", "сөзінде", "атап"])
+        #expect(FactLexicon.yearLookalikes == ["жылдық", "жылдығ", "жылдар", "жылжы", "жылу", "жылқы", "жылт", "жылым"])
+    }
+}

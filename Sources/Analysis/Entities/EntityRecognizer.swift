@@ -33,7 +33,7 @@ public struct EntityRecognizer: Sendable {
         capitalisedBegins = Set([EntityLabel.person, .gpe].compactMap { model.classes.firstIndex(of: $0.rawValue) }.map { 1 + 2 * $0 })
         positionBegin = model.classes.firstIndex(of: EntityLabel.position.rawValue).map { 1 + 2 * $0 }
         roleLemmas = Set(FactLexicon.taggerRoleStems)
-        abstractEndings = MorphologyTables.derivations().first { $0.id == "NOUN_LYK" }?.forms ?? []
+        abstractEndings = MorphologyTables.derivationForms(of: ["NOUN_LYK"])
         formRows = FormRowCache(tagCount: model.tagCount)
         boundaryRows = FormRowCache.rows(of: EntityFeatures.boundary, features: features, model: model)
     }
@@ -127,10 +127,12 @@ public struct EntityRecognizer: Sendable {
     /// Ends a person's name before a last word in the locative ("Елена Рыбакина Мельбурнде өтіп жатқан …": the third
     /// word is where, not who). Of KazNERD's 1,070 PERSON spans of two or more words, two end in -да/-де/-та/-те and
     /// only one of those ("Жаңылсын Мағзумовада") is a locative; the analyser must read the word as one.
+    private static let bareLocativeEndings = CaseEndings.endings(of: [.locative]).sorted()
+
     func trimLocativeEndings<Words: RandomAccessCollection>(_ words: Words, _ tags: inout [Int]) where Words.Index == Int, Words.Element: StringProtocol {
         dropLastWordOfPersonNames(&tags, minimumWords: 3) { last in
             let lower = words[last].lowercased()
-            return ["да", "де", "та", "те"].contains(where: { lower.hasSuffix($0) })
+            return Self.bareLocativeEndings.contains(where: { lower.hasSuffix($0) })
                 && Morphology.shared.analyses(of: lower).first?.feats.contains("Case=Loc") == true
         }
     }

@@ -15,7 +15,10 @@ public struct AmountExtractor: Annotator {
     /// Creates the stage; its word lists are bundled.
     public init() {}
 
-    private static let adjectiveEndings = ["лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі"]
+    /// Endings that make adjectives of nouns ("мемлекеттік", "жылғы"): -лық and -ғы (`morphology-derivations.tsv`).
+    private static let adjectiveEndings = MorphologyTables.derivationForms(of: ["NOUN_LYK", "ADJ_GY"])
+    /// The accusative after a consonant ("орынды"), which also ends adjectives ("нақты").
+    private static let consonantAccusative = CaseEndings.endingsAfterConsonant(of: [.accusative]).sorted()
     /// "-ші", "-інші", "-сыншы" ("20-сыншы мектеп" is the school number 20, not 20 schools).
     private static let ordinalSuffixes: [String] = OrdinalEndings.afterDigits
     /// The oblique case endings after a bare stem (no two of them end one word, so their order does not matter).
@@ -46,7 +49,7 @@ public struct AmountExtractor: Annotator {
     /// Endings a hyphen may join to a number: case endings, alone or after a possessive ("5-інде", "100-ден").
     private static let inflections: Set<String> = {
         let cases = CaseEndings.endings(of: CaseEndings.allCases, afterPossessive: true).union([""])
-        return Set(["", "ы", "і", "сы", "сі"].flatMap { possessive in cases.map { possessive + $0 } }).subtracting([""])
+        return Set(([""] + CaseEndings.possessives.map(\.ending)).flatMap { possessive in cases.map { possessive + $0 } }).subtracting([""])
     }()
     static func isInflection(_ tail: Substring) -> Bool { inflections.contains(String(tail).lowercased()) }
     private static let point = WordKey.of(NumberWords.cardinals.first { $0.value.kind == .point }?.key ?? "бүтін")
@@ -464,7 +467,7 @@ public struct AmountExtractor: Annotator {
         }
         // -ды/-ты is the accusative of a noun ("4500 орынды") or an adjective ("нақты", "екі жақты"): keep it only on a
         // long stem after digits.
-        if ["ды", "ді", "ты", "ті"].contains(where: { bare.hasSuffix($0) }), afterNumberWord || bare.count < 6 { return nil }
+        if Self.consonantAccusative.contains(where: { bare.hasSuffix($0) }), afterNumberWord || bare.count < 6 { return nil }
         return stripNounEnding(bare)
     }
 

@@ -38,9 +38,13 @@ public struct EventExtractor: Annotator {
     private static let named = WordKey.of("атты")
     private static let willMeet = WordKey.of("кездеседі")
     private static let connectiveKeys = WordKey.set(connectives)
-    private static let conjunctions = WordKey.set(["және", "мен", "бен", "пен"])
-    private static let participleEndings = ["ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін"]
-    private static let connectives: Set<String> = ["сондай-ақ", "және", "ал", "мен", "мысалы", "сонымен", "қатар", "бұдан", "өзге"]
+    private static let conjunctions = WordKey.set(FactLexicon.conjunctions([.and, .andNouns]))
+    /// Participles end a clause ("өткен", "өтетін"): the past and imperfective participle suffixes.
+    private static let participleEndings = MorphologyTables.suffixForms(of: ["PARTPAST", "PARTIMP"])
+    private static let connectives = FactLexicon.eventWords.filter { $0.kind == "connective" }.map { $0.words.joined(separator: " ") }
+    /// A possessive and a case ending after a consonant ("сарайының") and after a vowel ("көрмесінде").
+    private static let possessedAfterConsonant = CaseEndings.possessedForms(of: [.genitive, .dative, .accusative, .locative], afterVowel: false)
+    private static let possessedAfterVowel = CaseEndings.possessedForms(of: [.genitive, .dative, .accusative, .locative], afterVowel: true)
 
     /// Fills `events` with the events found, one per clause or schedule slot.
     public func annotate(_ document: inout Document) {
@@ -267,10 +271,10 @@ public struct EventExtractor: Annotator {
         if let rest = singleNouns.longest(lower)?.rest, CaseEndings.strippableSuffixes.contains(String(rest)) {
             return String(word.dropLast(rest.count))
         }
-        for ending in ["ының", "інің", "ында", "інде", "ына", "іне", "ын", "ін"] where lower.hasSuffix(ending) && lower.count > ending.count + 3 {
+        for ending in possessedAfterConsonant where lower.hasSuffix(ending) && lower.count > ending.count + 3 {
             return String(word.dropLast(ending.count - 1))  // keep the possessive vowel
         }
-        for ending in ["сының", "сінің", "сында", "сінде", "сына", "сіне", "сын", "сін"] where lower.hasSuffix(ending) {
+        for ending in possessedAfterVowel where lower.hasSuffix(ending) {
             return String(word.dropLast(ending.count - 2))
         }
         return Nominative.word(word)

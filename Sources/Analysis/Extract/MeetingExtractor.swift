@@ -122,7 +122,7 @@ public struct MeetingExtractor: Annotator {
 
     /// Words of the meeting lexicon that name a visiting side ("делегациясын"), not a verb.
     private static let partyStems = FactLexicon.meetingVerbs.filter { $0.kind == "party" }.map { $0.words[0] }
-    private static let conjunctions: Set<String> = ["мен", "бен", "пен"]
+    private static let conjunctions: Set<String> = FactLexicon.conjunctions([.andNouns])
 
     /// Whether an organisation or country ending at `word` is a side of the meeting rather than its setting: met
     /// "-мен" ("ЮНЕСКО-мен"), joined by "мен" to the other side ("Қазақстан мен Өзбекстан"), or whose delegation is
@@ -184,7 +184,7 @@ public struct MeetingExtractor: Annotator {
         if locativeEndings.contains(where: { lower.hasSuffix($0) }) { return true }
         guard word + 1 < view.words.count else { return false }
         let next = view.words[word + 1].bare
-        return ["қала", "облыс", "аудан", "ауыл", "елді"].contains { next.hasPrefix($0) } && locativeEndings.contains { next.hasSuffix($0) }
+        return FactLexicon.placeNouns.contains { next.hasPrefix($0) } && locativeEndings.contains { next.hasSuffix($0) }
     }
 
     /// The first meeting or discussion verb of a sentence: its first word, the word after it, and its kind.

@@ -210,7 +210,7 @@ struct SpeakerContext {
     private func previousSpeaker(beforeToken token: Int, previous: Quote?) -> String? {
         guard let (start, persons, sentence) = previousSentence(beforeToken: token) else { return nil }
         if let previous, previous.end >= start, let speaker = previous.speaker { return speaker }
-        let reports = view.words[sentence].contains { ["деп", "деді", "айтты", "сөзінде", "атап"].contains($0.bare) }
+        let reports = view.words[sentence].contains { FactLexicon.speechReportWords.contains($0.bare) }
         return persons.count == 1 && reports ? persons.first : nil
     }
 

@@ -179,9 +179,11 @@ private struct Matcher {
     private static let possessedDayEndings: Set<String> = Months.possessedDayEndings
     private static let ablative: Set<String> = CaseEndings.endings(of: [.ablative])
     /// The dative, also after the possessive ("5-іне", "15-сіне").
-    private static let dative: Set<String> = CaseEndings.endings(of: [.dative], afterPossessive: true).union(["а", "е"])
+    private static let dative: Set<String> = CaseEndings.endings(of: [.dative], afterPossessive: true)
+        .union(CaseEndings.endingsAfterPersonalPossessive(of: [.dative]))
     /// The genitive, also of a month in the possessive ("шілдесінің").
-    private static let genitive: Set<String> = CaseEndings.endings(of: [.genitive]).union(["сының", "сінің"])
+    private static let genitive: Set<String> = CaseEndings.endings(of: [.genitive])
+        .union(CaseEndings.possessedForms(of: [.genitive], afterVowel: true))
     /// Ordinal endings of a decade or week number ("90-шы", "37-інші").
     private static let numberOrdinals: Set<String> = Set(OrdinalEndings.endings(after: [.consonant, .digits]))
     private static let digitOrdinals: Set<String> = Set(OrdinalEndings.endings(after: [.digits]))
@@ -205,7 +207,7 @@ private struct Matcher {
         // "2025 ж." and "2024-2025 жж.": the abbreviations of жыл ("year") and жылдар ("years").
         if lower == "ж" || lower == "жж" { return word(index)?.core.hasSuffix(".") == true || word(index)?.trailing.hasPrefix(".") == true }
         guard lower.startsWithBytes("жыл") else { return false }
-        return !["жылдық", "жылдығ", "жылдар", "жылжы", "жылу", "жылқы", "жылт", "жылым"].contains { lower.startsWithBytes($0) }
+        return !FactLexicon.yearLookalikes.contains { lower.startsWithBytes($0) }
     }
 
     private func dayNumber(_ index: Int) -> (day: Int, rangeEnd: Int?)? {

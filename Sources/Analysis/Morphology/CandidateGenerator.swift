@@ -16,6 +16,10 @@ package struct CandidateGenerator: Sendable {
 
     /// At most this many grammar readings per form are kept (known stems first).
     package static let maximumCandidates = 24
+    /// Last letters of a guessed stem that is not a verb: the possessive ы/і ("кітабы") and the stops voiced before a
+    /// vowel (б, ғ, г), which end forms, not verb stems.
+    private static let unlikelyVerbFinals: [Unicode.Scalar] = (CaseEndings.possessives.map(\.ending).filter { $0.unicodeScalars.count == 1 }
+        .compactMap(\.unicodeScalars.first) + KazakhPhonology.voicedBeforeVowel.keys).sorted()
 
     package init(lexicon: StemLexicon, memorised: [String: [MorphAnalysis]]) {
         grammar = SuffixGrammar(rows: MorphologyTables.suffixes())
@@ -123,7 +127,7 @@ package struct CandidateGenerator: Sendable {
             // Unknown verbs: at least three letters, not ending like a possessive or a voiced stop, and with a
             // tense/mood suffix (a bare guessed stem + voice is almost always a misparsed noun).
             let final = rows.last.map { grammar.rows[$0].yields }
-            guard stem.count >= 3, !["ы", "і", "ғ", "г", "б"].contains(stem.last!), final != .V0, final != .VN else { return }
+            guard stem.count >= 3, !Self.unlikelyVerbFinals.contains(stem.last!), final != .V0, final != .VN else { return }
             expand(stem: stem, upos: .VERB, inherent: [], rows: rows, category: .V0, source: .guess, into: &out)
             return
         }

@@ -1,3 +1,5 @@
+import KazakhData
+
 /// Letter classes of Kazakh Cyrillic that suffix allomorphy depends on: vowel harmony (back/front) and the
 /// voicing/nasality of the last letter of a stem (consonant assimilation).
 package enum KazakhPhonology {
@@ -6,40 +8,60 @@ package enum KazakhPhonology {
         case vowel = 1, sonorant = 2, voiced = 4, nasal = 8, voiceless = 16, lateral = 32
 
         init?(code: String) {
-            switch code {
-            case "V": self = .vowel
-            case "S": self = .sonorant
-            case "Z": self = .voiced
-            case "N": self = .nasal
-            case "K": self = .voiceless
-            case "L": self = .lateral
-            default: return nil
+            guard let soundClass = Letters.SoundClass(rawValue: code) else { return nil }
+            self.init(soundClass)
+        }
+
+        init(_ soundClass: Letters.SoundClass) {
+            switch soundClass {
+            case .vowel: self = .vowel
+            case .sonorant: self = .sonorant
+            case .voiced: self = .voiced
+            case .nasal: self = .nasal
+            case .voiceless: self = .voiceless
+            case .lateral: self = .lateral
             }
         }
     }
 
-    /// Harmony of a vowel or a word: back (а о ұ ы), front (ә е ө ү і э), or neutral (и у ю ё я and no vowel).
+    /// Harmony of a vowel or a word: back (а о ұ ы я ё), front (ә е ө ү і э), or neutral (и у ю and no vowel).
     package enum Harmony { case back, front, neutral }
 
-    package static func letterClass(_ scalar: Unicode.Scalar) -> LetterClass? {
-        switch scalar {
-        case "а", "ә", "е", "о", "ө", "ұ", "ү", "ы", "і", "э", "ю", "я", "ё": return .vowel
-        case "р", "й", "у", "и": return .sonorant
-        case "л": return .lateral
-        case "з", "ж": return .voiced
-        case "м", "н", "ң": return .nasal
-        case "п", "т", "к", "қ", "с", "ш", "ф", "х", "һ", "ц", "ч", "щ", "б", "в", "г", "ғ", "д": return .voiceless
-        default: return nil
+    /// The Cyrillic block U+0400…U+04FF, which holds every letter of `phonology-letters.tsv`: the class and harmony
+    /// tables below are indexed by a scalar's offset in it, built once, so a lookup in the analyser's inner loops is
+    /// an array read.
+    private static let blockStart: UInt32 = 0x400
+    private static let blockSize = 0x100
+
+    private static let classes: [LetterClass?] = {
+        var table = [LetterClass?](repeating: nil, count: blockSize)
+        for letter in Letters.table { table[Int(letter.scalar.value - blockStart)] = LetterClass(letter.soundClass) }
+        return table
+    }()
+
+    /// я and ё count as back here: they choose back allomorphs ("Россияға").
+    private static let harmonies: [Harmony?] = {
+        var table = [Harmony?](repeating: nil, count: blockSize)
+        for letter in Letters.table {
+            let harmony: Harmony? = switch letter.harmony {
+            case .back, .loanBack: .back
+            case .front: .front
+            case .neutral: .neutral
+            case nil: nil
+            }
+            table[Int(letter.scalar.value - blockStart)] = harmony
         }
+        return table
+    }()
+
+    package static func letterClass(_ scalar: Unicode.Scalar) -> LetterClass? {
+        let offset = Int(scalar.value) &- Int(blockStart)
+        return offset >= 0 && offset < blockSize ? classes[offset] : nil
     }
 
     package static func harmony(of scalar: Unicode.Scalar) -> Harmony? {
-        switch scalar {
-        case "а", "о", "ұ", "ы", "я", "ё": return .back
-        case "ә", "е", "ө", "ү", "і", "э": return .front
-        case "и", "у", "ю": return .neutral
-        default: return nil
-        }
+        let offset = Int(scalar.value) &- Int(blockStart)
+        return offset >= 0 && offset < blockSize ? harmonies[offset] : nil
     }
 
     /// Harmony of the last harmonic vowel of `scalars[..<end]` (what a following suffix must agree with).
@@ -68,5 +90,6 @@ package enum KazakhPhonology {
     }
 
     /// Stem-final consonants voiced before a vowel-initial suffix: кітап → кітабы, соқ → соғыс, тілек → тілегі.
-    package static let voicedBeforeVowel: [Unicode.Scalar: Unicode.Scalar] = ["б": "п", "ғ": "қ", "г": "к"]
+    package static let voicedBeforeVowel: [Unicode.Scalar: Unicode.Scalar] = Dictionary(
+        Letters.table.compactMap { letter in letter.voiced.map { ($0, letter.scalar) } }, uniquingKeysWith: { first, _ in first })
 }

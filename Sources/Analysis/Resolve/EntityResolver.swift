@@ -208,14 +208,16 @@ public struct EntityResolver: Annotator {
     }
 
     private static let genitiveEndings = CaseEndings.endings(of: [.genitive])
-    private static let adjectiveEndings = ["лық", "лік", "дық", "дік", "тық", "тік"]
+    /// -лық ("облыстық әкімдік"): an adjective inside a position phrase (`morphology-derivations.tsv`).
+    private static let adjectiveEndings = MorphologyTables.derivationForms(of: ["NOUN_LYK"])
     /// Words that may stand inside a position phrase without being capitalised or genitive.
     private static let roleInnerWords: Set<String> = FactLexicon.rolePhraseWords(.inner)
     /// Words that may open the stretch before a role without being part of it: pronouns, and sentence-opening
     /// conjunctions that are capitalised only because they start the sentence ("Ал депутат Ерлан Саиров").
     private static let leadingPronouns: Set<String> = FactLexicon.rolePhraseWords(.leading)
     /// Words after which a tagged position span starts a new role: pronouns and conjunctions.
-    private static let roleBreakWords: Set<String> = leadingPronouns.union(FactLexicon.rolePhraseWords(.break))
+    private static let roleBreakWords: Set<String> = leadingPronouns
+        .union(FactLexicon.conjunctions(Set(FactLexicon.ConjunctionKind.allCases)))
 
     static func isRoleWord(_ lower: String) -> Bool {
         FactLexicon.roleStems.contains { lower.startsWithBytes($0) }

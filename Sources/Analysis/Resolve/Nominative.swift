@@ -8,16 +8,22 @@ import TextModel
 /// elsewhere in scope and its vowel harmony fits ("Алматыда" → "Алматы" when "Алматы" occurs; never "Қазақстан" →
 /// "Қазақс" or "Енгида" → "Енги").
 public enum Nominative {
-    private static let backVowels: Set<Character> = ["а", "о", "ұ", "ы"]
-    private static let frontVowels: Set<Character> = ["ә", "е", "ө", "ү", "і", "э"]
-    private static let vowels: Set<Character> = ["а", "о", "ұ", "ы", "ә", "е", "ө", "ү", "і", "э", "и", "у", "ю", "я", "ё"]
-    private static let voiceless: Set<Character> = ["к", "қ", "п", "с", "т", "ш", "ф", "х", "ц", "ч", "щ", "б", "в", "г", "д"]
-    /// Endings after a hyphen on acronyms and numbers ("ЮНЕСКО-ның", "АҚШ-тан").
+    /// Vowels of clear harmony: я and ё (loan names) are vowels but no evidence either way.
+    private static let backVowels = characters(Letters.letters(with: [.back]))
+    private static let frontVowels = characters(Letters.letters(with: [.front]))
+    private static let vowels = characters(Letters.letters(with: Set(Letters.Harmony.allCases)))
+    /// Endings after a hyphen on acronyms and numbers ("ЮНЕСКО-ның", "АҚШ-тан"): the cases, also after a possessive
+    /// ("-ына"; the dative "-а" after the 1st/2nd person), the 3rd-person possessive itself ("-сы") and its
+    /// accusative ("-ын").
     private static let hyphenEndings: Set<String> = {
         var endings = CaseEndings.endings(of: CaseEndings.allCases, afterPossessive: true)
-        endings.formUnion(["а", "е", "ы", "і", "сы", "сі", "ын", "ін"])
+        endings.formUnion(CaseEndings.endingsAfterPersonalPossessive(of: CaseEndings.allCases))
+        endings.formUnion(CaseEndings.possessives.map(\.ending))
+        endings.formUnion(CaseEndings.possessedForms(of: [.accusative], afterVowel: false))
         return endings
     }()
+
+    private static func characters(_ scalars: [Unicode.Scalar]) -> Set<Character> { Set(scalars.map(Character.init)) }
 
     /// The nominative of one word. `attested` says whether a lower-cased stem occurs elsewhere in scope;
     /// `isPersonName` that the word ends a person's name, where some weak endings need no other evidence.
