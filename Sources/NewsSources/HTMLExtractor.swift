@@ -42,8 +42,8 @@ public struct HTMLExtractor: Sendable {
         "more", "author", "meta", "telegram", "whatsapp", "facebook", "twitter", "instagram", "rating", "views",
     ]
     static let skippedRoles: Set<String> = ["navigation", "banner", "contentinfo", "complementary", "menu", "search"]
-    /// The deepest element nesting the extractor tracks (see ``extract(_:)``).
-    static let maximumDepth = 1_000
+    /// The deepest element nesting the extractor tracks; deeper elements count as part of the deepest one kept.
+    public static let maximumDepth = 1_000
 
     static let blockElements: Set<String> = [
         "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "article", "section", "td", "tr",
@@ -76,6 +76,8 @@ public struct HTMLExtractor: Sendable {
         var canonical: String?
 
         var stack: [OpenElement] = []
+        // Elements opened past `maximumDepth` and not closed yet.
+        var untrackedOpen = 0
         var blocks: [Block] = []
         var current = ""
         var currentLinks = 0
@@ -116,8 +118,12 @@ public struct HTMLExtractor: Sendable {
                 if name == "a" && !selfClosing { linkDepth += 1 }
                 guard !Self.voidElements.contains(name), !selfClosing else { continue }
                 // Elements nested deeper than real pages ever are stay inside the deepest one kept: every look at the
-                // stack then costs at most `maximumDepth` steps, however deep a hostile page nests.
-                guard stack.count < Self.maximumDepth else { continue }
+                // stack then costs at most `maximumDepth` steps, however deep a hostile page nests. Their end tags are
+                // counted off first, so they never close an element that is kept.
+                guard stack.count < Self.maximumDepth else {
+                    untrackedOpen += 1
+                    continue
+                }
                 let skipped = skipping() || isBoilerplate(name: name, attributes: attributes)
                 let article = inArticle() || name == "article" || attributes["itemprop"]?.lowercased() == "articlebody"
                     || classWords(attributes).contains(where: { $0 == "articlebody" || $0 == "article_body" })
@@ -130,6 +136,10 @@ public struct HTMLExtractor: Sendable {
                     headingText = nil
                 }
                 if Self.blockElements.contains(name) { flush() }
+                if untrackedOpen > 0 {
+                    untrackedOpen -= 1
+                    continue
+                }
                 // Tolerant closing: pop up to the matching element if it is open, otherwise ignore.
                 if let position = stack.lastIndex(where: { $0.name == name }) {
                     if Self.blockElements.contains(name) || position == stack.count - 1 || stack.count - position < 8 {

@@ -40,6 +40,15 @@ import Testing
         #expect(result.documents.first?.text == "Алматыда концерт өтті.")
     }
 
+    @Test func elementsPastTheLimitNeverCloseAKeptOne() {
+        // A navigation block with more nested elements inside than the extractor tracks: its menu stays boilerplate.
+        let deep = Self.nested(HTMLExtractor.maximumDepth + 200, in: "div")
+        let page = "<html><body><div class=\"nav\">\(deep)Мәзір бөлімі</div><article><p>Абай алаңында фестиваль басталды.</p></article></body></html>"
+        let extracted = HTMLExtractor().extract(page)
+        #expect(!extracted.text.contains("Мәзір бөлімі"))
+        #expect(extracted.text.contains("Абай алаңында фестиваль басталды."))
+    }
+
     @Test func anHTMLPageNestedFiftyThousandDeepKeepsItsText() {
         let page = "<html><body><article>" + Self.nested(Self.depth, in: "div") + "<p>Абай алаңында фестиваль басталды.</p></article></body></html>"
         let extracted = HTMLExtractor().extract(page)

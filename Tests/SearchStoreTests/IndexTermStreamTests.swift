@@ -95,6 +95,19 @@ import TextModel
         #expect(try db.reindex() == 0)
     }
 
+    @Test func anUnreadableTokenLayerDoesNotStopAReindex() throws {
+        // Given a collection where one document's stored layers were damaged
+        let db = try NewsDatabase.inMemory()
+        let ids = try db.ingest(Seeds.documents()).added
+        let streams = try #require(try db.storedTermStreams(documentID: ids[0]))
+        try db.writer.write { try $0.execute(sql: "UPDATE document SET layers = X'F300' WHERE id = ?", arguments: [ids[0]]) }
+        // When the whole collection is re-indexed, Then it completes: that document's text is analysed again
+        #expect(try db.reindex() == 0)
+        #expect(try db.storedTermStreams(documentID: ids[0])?.text == streams.text)
+        // And reading the document still reports the damage
+        #expect(throws: LayerBlob.CorruptLayers.self) { _ = try db.document(id: ids[0]) }
+    }
+
     @Test func aCorruptedIndexFailsItsIntegrityCheck() throws {
         // Given a collection whose index was changed behind FTS5's back (a stream rewritten without its trigger)
         let db = try NewsDatabase.inMemory()

@@ -151,6 +151,40 @@ import TextModel
         }
     }
 
+    @Test func tokenLayerKeepsScalarsThatEqualStringsWouldHide() throws {
+        // "кейін" written with и + U+0306: its norm (composed й) is `==` to its text, but not the same scalars.
+        let text = "ке\u{0438}\u{0306}ін \u{0439}\u{0438}\u{0306}"
+        var document = Document(id: "t", text: text)
+        document.tokens = [
+            Token(text: "ке\u{0438}\u{0306}ін", norm: "кейін", start: 0, end: 6, lemma: "кейін", upos: .ADV),
+            // Two canonically equivalent strings in one blob's string table ("й" composed, then decomposed).
+            Token(text: "\u{0439}\u{0438}\u{0306}", norm: "йй", start: 7, end: 10, lemma: "\u{0438}\u{0306}", upos: .X, chain: "\u{0439}"),
+        ]
+        document.sentences = [Sentence(start: 0, end: 10, tokenRange: 0..<2)]
+        document.paragraphs = [Paragraph(start: 0, end: 10, language: .kk)]
+        for format in [LayerBlob.version3, LayerBlob.version2] {
+            var decoded = Document(id: "t", text: text)
+            try LayerBlob.decode(LayerBlob.encode(document, tokens: true, tokenFormat: format), into: &decoded, tokens: true)
+            for (got, want) in zip(decoded.tokens, document.tokens) {
+                for (a, b) in [(got.text, want.text), (got.norm, want.norm), (got.lemma ?? "", want.lemma ?? ""), (got.chain ?? "", want.chain ?? "")] {
+                    #expect(Array(a.unicodeScalars) == Array(b.unicodeScalars), "format \(format): \(a) vs \(b)")
+                }
+            }
+        }
+    }
+
+    @Test func aTokenOutsideTheTextIsRefused() throws {
+        // A token whose text is stored (so no slice of the document checks its span) and whose span lies before the text.
+        var document = Document(id: "t", text: "Алматы")
+        document.tokens = [Token(text: "Астана", start: -5, end: -2, lemma: "Астана", upos: .PROPN)]
+        for format in [LayerBlob.version3, LayerBlob.version2] {
+            var decoded = Document(id: "t", text: "Алматы")
+            #expect(throws: LayerBlob.CorruptLayers.self) {
+                try LayerBlob.decode(LayerBlob.encode(document, tokens: true, tokenFormat: format), into: &decoded, tokens: true)
+            }
+        }
+    }
+
     @Test func damagedStoredFormsFailWithAClearError() throws {
         let db = try NewsDatabase.inMemory()
         let id = try #require(try db.ingest([Seeds.documents()[0]]).added.first)

@@ -61,7 +61,7 @@ extension NewsDatabase {
 
     /// Stored documents a page at a time (id order), with their term streams derived again on every core: from the
     /// stored token layer when the document has one (the tokens its facts were found on), else from its text analysed
-    /// again. A damaged stored text or layer throws an error naming its document.
+    /// again. A damaged stored text throws an error naming its document.
     static func forEachStoredPage(
         _ db: Database, ids: [Int64]?, page: Int = 256,
         _ body: ([Row], [(title: Data?, text: Data)]) throws -> Void
@@ -75,8 +75,9 @@ extension NewsDatabase {
                 var tokens: Document?
                 if let layers = row["layers"] as Data?, LayerBlob.hasTokens(layers) {
                     var document = Document(id: "", text: text)
-                    try LayerBlob.decode(layers, into: &document, documentID: id, tokens: true)
-                    tokens = document
+                    // A layer that cannot be read does not stop the whole re-index: that document's text is analysed
+                    // again (reading the document itself still reports the damage).
+                    if (try? LayerBlob.decode(layers, into: &document, documentID: id, tokens: true)) != nil { tokens = document }
                 }
                 return (row["title"], text, Pipeline.named(name) ?? .default, tokens)
             }

@@ -4,7 +4,9 @@ import Foundation
 /// strings through a per-blob table so a name repeated in one document is written once.
 struct CompactBinaryWriter {
     private(set) var bytes: [UInt8] = []
-    private var stringTable: [String: Int] = [:]
+    /// Keyed by UTF-8 bytes, not `String`: `String` equality holds for canonically equivalent strings ("й" and
+    /// "и" + U+0306), and a reference to the first would give the second back with the wrong scalars.
+    private var stringTable: [[UInt8]: Int] = [:]
 
     init(capacity: Int = 64) {
         bytes.reserveCapacity(capacity)
@@ -53,10 +55,10 @@ struct CompactBinaryWriter {
     mutating func string(_ value: String?) {
         guard let value else { return unsigned(0) }
         if value.isEmpty { return unsigned(1) }
-        if let index = stringTable[value] { return unsigned(UInt64(index + 3)) }
-        stringTable[value] = stringTable.count
-        unsigned(2)
         let utf8 = Array(value.utf8)
+        if let index = stringTable[utf8] { return unsigned(UInt64(index + 3)) }
+        stringTable[utf8] = stringTable.count
+        unsigned(2)
         count(utf8.count)
         bytes.append(contentsOf: utf8)
     }

@@ -9,7 +9,8 @@ import TextModel
 /// ``FeatureInventory`` — and the tokens, each a gap after the previous token and a length, a flag byte, its tag's
 /// index, its lemma as a prefix length of its normalised form when it is one ("Алматының" → "Алматы", "Бүгін" →
 /// "бүгін"), and only the strings that differ from what the text gives (text, norm, suffix chain). Most tokens take
-/// four bytes. Version 2 (read, and written by tests) gave every token its kind, part of speech, features and lemma
+/// four bytes. (A lower-cased lemma is read back with the same `lowercased()` it was written with: stable for the
+/// scripts news is written in, and a lemma it would not give back exactly is written out in full.) Version 2 (read, and written by tests) gave every token its kind, part of speech, features and lemma
 /// in full, strings through the blob's table: a document's dozens of distinct feature strings made it twice as large.
 enum TokenLayer {
     private enum Flag {
@@ -81,7 +82,7 @@ enum TokenLayer {
             let token = tokens[index]
             var flags: UInt8 = token.spaceAfter ? Flag.spaceAfter : 0
             if !isSurface(token.text, token.start, token.end, of: document) { flags |= Flag.text }
-            if token.norm != token.text { flags |= Flag.norm }
+            if !sameScalars(token.norm, token.text) { flags |= Flag.norm }
             if token.lemma != nil { flags |= Flag.lemma }
             if token.chain != nil { flags |= Flag.chain }
             writer.signed(token.start - previousEnd)
@@ -94,6 +95,12 @@ enum TokenLayer {
             if let lemma = token.lemma { writeLemma(lemma, of: token.norm, into: &writer) }
             if let chain = token.chain { writer.string(chain) }
         }
+    }
+
+    /// Whether two strings have the same scalars. Not `==`, which holds for canonically equivalent strings: a norm
+    /// with a composed "й" would equal a text with "и" + U+0306 and be lost.
+    private static func sameScalars(_ a: String, _ b: String) -> Bool {
+        a.utf8.elementsEqual(b.utf8)
     }
 
     /// Whether `text` is the document's text at `start..<end`, compared in place (no string made per token).
@@ -109,7 +116,7 @@ enum TokenLayer {
         for token in document.tokens {
             var flags: UInt8 = token.spaceAfter ? Flag.spaceAfter : 0
             if !isSurface(token.text, token.start, token.end, of: document) { flags |= Flag.text }
-            if token.norm != token.text { flags |= Flag.norm }
+            if !sameScalars(token.norm, token.text) { flags |= Flag.norm }
             if token.lemma != nil { flags |= Flag.lemma }
             if token.upos != nil { flags |= Flag.upos2 }
             if token.feats != nil { flags |= Flag.feats2 }
@@ -190,10 +197,11 @@ enum TokenLayer {
         }
         let tokens = try version == LayerBlob.version2 ? decodeTokens2(&reader, document) : decodeTokens3(&reader, document)
         // Ranges that later stages index with: a damaged blob fails here, not in the reader of the document.
-        guard sentences.allSatisfy({ $0.tokenRange.upperBound <= tokens.count }),
+        guard tokens.allSatisfy({ $0.start >= 0 && $0.start <= $0.end && $0.end <= document.scalars.count }),
+              sentences.allSatisfy({ $0.tokenRange.upperBound <= tokens.count }),
               paragraphs.allSatisfy({ $0.start >= 0 && $0.start <= $0.end && $0.end <= document.scalars.count }),
               sentences.allSatisfy({ $0.start >= 0 && $0.start <= $0.end && $0.end <= document.scalars.count })
-        else { throw reader.fail("sentence or paragraph outside the document") }
+        else { throw reader.fail("token, sentence or paragraph outside the document") }
         document.paragraphs = paragraphs
         document.sentences = sentences
         document.tokens = tokens
