@@ -31,7 +31,7 @@ public struct NewsDatabase: Sendable {
         /// Documents ingested keep their token layer (paragraphs, sentences, tokens with lemmas and morphology), so
         /// ``NewsDatabase/document(id:withTokens:)`` reads back the tokens that the stored facts were found on (their
         /// token ranges index them) instead of running a pipeline again, which may since have changed. On by default;
-        /// off saves the layer's room (about a fifth of a collection's size, see BENCHMARKS.md).
+        /// off saves the layer's room (about a quarter of a collection's size, see BENCHMARKS.md).
         public var storesTokens: Bool
 
         /// Creates a configuration; the defaults are those of `tilshi` and the server.

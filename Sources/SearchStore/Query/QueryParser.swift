@@ -155,9 +155,7 @@ public struct QueryParser: Sendable {
             var excluded = Rendered(joining: negatives, separator: " OR ")
             // Always in parentheses after NOT, even for one excluded part (as before).
             if negatives.count == 1 { excluded.expression = "(" + excluded.expression + ")" }
-            var combined = Rendered(joining: [positive, excluded], separator: " NOT ")
-            combined.phrases = positive.phrases + excluded.phrases
-            return combined
+            return Rendered(joining: [positive, excluded], separator: " NOT ")
         }
     }
 

@@ -80,10 +80,7 @@ enum TokenLayer {
         var previousEnd = 0
         for index in tokens.indices {
             let token = tokens[index]
-            var flags: UInt8 = token.spaceAfter ? Flag.spaceAfter : 0
-            if !isSurface(token.text, token.start, token.end, of: document) { flags |= Flag.text }
-            if !sameScalars(token.norm, token.text) { flags |= Flag.norm }
-            if token.lemma != nil { flags |= Flag.lemma }
+            var flags = sharedFlags(of: token, in: document)
             if token.chain != nil { flags |= Flag.chain }
             writer.signed(token.start - previousEnd)
             writer.signed(token.end - token.start)
@@ -95,6 +92,15 @@ enum TokenLayer {
             if let lemma = token.lemma { writeLemma(lemma, of: token.norm, into: &writer) }
             if let chain = token.chain { writer.string(chain) }
         }
+    }
+
+    /// The flags both versions set alike: a space after, and which of text, norm and lemma are written.
+    private static func sharedFlags(of token: Token, in document: Document) -> UInt8 {
+        var flags: UInt8 = token.spaceAfter ? Flag.spaceAfter : 0
+        if !isSurface(token.text, token.start, token.end, of: document) { flags |= Flag.text }
+        if !sameScalars(token.norm, token.text) { flags |= Flag.norm }
+        if token.lemma != nil { flags |= Flag.lemma }
+        return flags
     }
 
     /// Whether two strings have the same scalars. Not `==`, which holds for canonically equivalent strings: a norm
@@ -114,10 +120,7 @@ enum TokenLayer {
         writer.count(document.tokens.count)
         var start = 0
         for token in document.tokens {
-            var flags: UInt8 = token.spaceAfter ? Flag.spaceAfter : 0
-            if !isSurface(token.text, token.start, token.end, of: document) { flags |= Flag.text }
-            if !sameScalars(token.norm, token.text) { flags |= Flag.norm }
-            if token.lemma != nil { flags |= Flag.lemma }
+            var flags = sharedFlags(of: token, in: document)
             if token.upos != nil { flags |= Flag.upos2 }
             if token.feats != nil { flags |= Flag.feats2 }
             if token.chain != nil { flags |= Flag.chain2 }
@@ -210,12 +213,10 @@ enum TokenLayer {
     private static func decodeTokens3(_ reader: inout CompactBinaryReader, _ document: Document) throws -> [Token] {
         var tags: [Tag] = []
         for _ in 0..<(try reader.count()) {
-            let kindIndex = Int(try reader.byte())
-            guard kindIndex < TokenKind.allCases.count else { throw reader.fail("unknown token kind \(kindIndex)") }
+            let kind = try readKind(&reader)
             let uposIndex = try reader.byte()
-            guard uposIndex == noUPOS || Int(uposIndex) < UPOS.allCases.count else { throw reader.fail("unknown part of speech \(uposIndex)") }
-            let upos = uposIndex == noUPOS ? nil : UPOS.allCases[Int(uposIndex)]
-            tags.append(Tag(kind: TokenKind.allCases[kindIndex], upos: upos, feats: try readFeatures(&reader)))
+            let upos = uposIndex == noUPOS ? nil : try part(of: uposIndex, reader)
+            tags.append(Tag(kind: kind, upos: upos, feats: try readFeatures(&reader)))
         }
         let count = try reader.count()
         var tokens: [Token] = []
@@ -227,8 +228,7 @@ enum TokenLayer {
             previousEnd = end
             let flags = try reader.byte()
             let tag = tags[try index(&reader, below: tags.count, of: "tag")]
-            let text = try flags & Flag.text != 0 ? reader.requiredString() : LayerBlob.spanText(document, start, end, reader)
-            let norm = try flags & Flag.norm != 0 ? reader.requiredString() : text
+            let (text, norm) = try readTextAndNorm(flags, start, end, from: &reader, document)
             let lemma = try flags & Flag.lemma != 0 ? readLemma(of: norm, from: &reader) : nil
             let chain = try flags & Flag.chain != 0 ? reader.requiredString() : nil
             tokens.append(Token(
@@ -245,25 +245,37 @@ enum TokenLayer {
         for _ in 0..<(try reader.count()) {
             let span = try LayerBlob.readSpan(&reader, after: &start)
             let flags = try reader.byte()
-            let kindIndex = Int(try reader.byte())
-            guard kindIndex < TokenKind.allCases.count else { throw reader.fail("unknown token kind \(kindIndex)") }
-            let text = try flags & Flag.text != 0 ? reader.requiredString() : LayerBlob.spanText(document, span.start, span.end, reader)
-            let norm = try flags & Flag.norm != 0 ? reader.requiredString() : text
+            let kind = try readKind(&reader)
+            let (text, norm) = try readTextAndNorm(flags, span.start, span.end, from: &reader, document)
             let lemma = try flags & Flag.lemma != 0 ? reader.requiredString() : nil
-            var upos: UPOS?
-            if flags & Flag.upos2 != 0 {
-                let index = Int(try reader.byte())
-                guard index < UPOS.allCases.count else { throw reader.fail("unknown part of speech \(index)") }
-                upos = UPOS.allCases[index]
-            }
+            let upos = try flags & Flag.upos2 != 0 ? part(of: reader.byte(), reader) : nil
             let feats = try flags & Flag.feats2 != 0 ? reader.requiredString() : nil
             let chain = try flags & Flag.chain2 != 0 ? reader.requiredString() : nil
             tokens.append(Token(
                 text: text, norm: norm, start: span.start, end: span.end, spaceAfter: flags & Flag.spaceAfter != 0,
-                kind: TokenKind.allCases[kindIndex], lemma: lemma, upos: upos, feats: feats, chain: chain
+                kind: kind, lemma: lemma, upos: upos, feats: feats, chain: chain
             ))
         }
         return tokens
+    }
+
+    /// A token's text (from the document unless written) and norm (its text unless written).
+    private static func readTextAndNorm(
+        _ flags: UInt8, _ start: Int, _ end: Int, from reader: inout CompactBinaryReader, _ document: Document
+    ) throws -> (text: String, norm: String) {
+        let text = try flags & Flag.text != 0 ? reader.requiredString() : LayerBlob.spanText(document, start, end, reader)
+        return (text, try flags & Flag.norm != 0 ? reader.requiredString() : text)
+    }
+
+    private static func readKind(_ reader: inout CompactBinaryReader) throws -> TokenKind {
+        let index = Int(try reader.byte())
+        guard index < TokenKind.allCases.count else { throw reader.fail("unknown token kind \(index)") }
+        return TokenKind.allCases[index]
+    }
+
+    private static func part(of index: UInt8, _ reader: CompactBinaryReader) throws -> UPOS {
+        guard Int(index) < UPOS.allCases.count else { throw reader.fail("unknown part of speech \(index)") }
+        return UPOS.allCases[Int(index)]
     }
 
     private static func readFeatures(_ reader: inout CompactBinaryReader) throws -> String? {
