@@ -12,7 +12,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 GOLD = ROOT / "Sources/Evaluation/Resources/Gold"
 KINDS = {"time", "amount", "quote", "meeting", "event", "entity", "name", "source", "dateline"}
 CLASSES = {"PERSON", "ORGANISATION", "GPE", "LOCATION", "FACILITY", "EVENT", "PRODUCT", "LAW", "PROJECT"}
-TIMEX = re.compile(r"^(\d{4}|XXXX)(-(\d{2}|W\d{2}|Q[1-4]|H[12])(-\d{2}(T\d{2}:\d{2})?)?)?$")
+TIMEX = re.compile(r"^(\d{4}|XXXX)(-(\d{2}|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|WI)(-\d{2}(T\d{2}:\d{2})?)?)?$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$")
 
 
