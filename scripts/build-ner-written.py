@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Build and check Sources/Evaluation/Resources/NER/tilshi-written.iob2.
+
+Source: scripts/ner-written/*.txt, one sentence per line, entities written inline
+as [TAG text], e.g.  [ORG Алматы қалалық соты] «[ORG Нұр Отан]» партиясын ...
+Lines starting with '#' and blank lines are ignored.  Tokenisation follows KazNERD:
+punctuation is split off as separate tokens (also inside numbers: 18 : 00-де,
+1 , 8 млрд), hyphenated words stay whole (Премьер-министр, 2025-жылы, COVID-19),
+'%' is split from the number but keeps its suffix (8 %-ке).
+
+Usage: scripts/build-ner-written.py [--check]   (--check: validate only, write nothing)
+Prints sentence/token counts, span counts per class and warnings.
+"""
+import collections, glob, os, re, sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SRC = os.path.join(ROOT, 'scripts', 'ner-written')
+OUT = os.path.join(ROOT, 'Sources', 'Evaluation', 'Resources', 'NER', 'tilshi-written.iob2')
+
+TAGS = {
+    'ADG': 'ADAGE', 'ART': 'ART', 'CRD': 'CARDINAL', 'CNT': 'CONTACT', 'DAT': 'DATE',
+    'DIS': 'DISEASE', 'EVE': 'EVENT', 'FAC': 'FACILITY', 'GPE': 'GPE', 'LNG': 'LANGUAGE',
+    'LAW': 'LAW', 'LOC': 'LOCATION', 'MSC': 'MISCELLANEOUS', 'MON': 'MONEY', 'NHM': 'NON_HUMAN',
+    'NRP': 'NORP', 'ORD': 'ORDINAL', 'ORG': 'ORGANISATION', 'PCT': 'PERCENTAGE', 'PER': 'PERSON',
+    'POS': 'POSITION', 'PRD': 'PRODUCT', 'PRJ': 'PROJECT', 'QTY': 'QUANTITY', 'TIM': 'TIME',
+}
+PUNCT = '«»"“”„()[]{},.:;!?…—–/'
+TOKEN_RE = re.compile(r'[«»"“”„(){}\[\],.:;!?…—–/]|[^\s«»"“”„(){}\[\],.:;!?…—–/]+')
+SPAN_RE = re.compile(r'\[([A-Z]{3}) ([^\[\]]+?)\]')
+
+
+def tokenize(text):
+    toks = []
+    for t in TOKEN_RE.findall(text):
+        # 8%-ке -> 8 %-ке ; 8% -> 8 %
+        m = re.match(r'^(\d+)(%.*)$', t)
+        if m:
+            toks.extend([m.group(1), m.group(2)])
+        else:
+            toks.append(t)
+    return toks
+
+
+def parse(line):
+    pairs, spans, pos = [], [], 0
+    for m in SPAN_RE.finditer(line):
+        for t in tokenize(line[pos:m.start()]):
+            pairs.append((t, 'O'))
+        tag = m.group(1)
+        if tag not in TAGS:
+            raise ValueError('unknown tag %s' % tag)
+        toks = tokenize(m.group(2))
+        if not toks:
+            raise ValueError('empty span')
+        cls = TAGS[tag]
+        spans.append((cls, ' '.join(toks)))
+        for i, t in enumerate(toks):
+            pairs.append((t, ('B-' if i == 0 else 'I-') + cls))
+        pos = m.end()
+    for t in tokenize(line[pos:]):
+        pairs.append((t, 'O'))
+    return pairs, spans
+
+
+def main():
+    check = '--check' in sys.argv
+    files = sorted(glob.glob(os.path.join(SRC, '*.txt')))
+    sents, warnings, seen = [], [], {}
+    span_counts = collections.Counter()
+    surface = collections.defaultdict(collections.Counter)
+    per_file = collections.Counter()
+    for f in files:
+        for n, raw in enumerate(open(f, encoding='utf-8'), 1):
+            line = raw.strip()
+            if not line or line.startswith('#'):
+                continue
+            where = '%s:%d' % (os.path.basename(f), n)
+            if line.count('[') != line.count(']'):
+                warnings.append('%s unbalanced brackets' % where); continue
+            try:
+                pairs, spans = parse(line)
+            except ValueError as e:
+                warnings.append('%s %s' % (where, e)); continue
+            if any(t in '[]' for t, _ in pairs):
+                warnings.append('%s stray bracket' % where); continue
+            words = [t for t, _ in pairs]
+            if words.count('«') != words.count('»'):
+                warnings.append('%s unbalanced «»' % where)
+            if words[-1] not in '.!?…':
+                warnings.append('%s no final punctuation' % where)
+            for cls, text in spans:
+                first, last = text.split(' ')[0], text.split(' ')[-1]
+                if (first in PUNCT or last in PUNCT) and not (first == '«' and '»' in text):
+                    warnings.append('%s span %s starts/ends with punctuation: %s' % (where, cls, text))
+                span_counts[cls] += 1
+                surface[text.lower()][cls] += 1
+            key = ' '.join(words)
+            if key in seen:
+                warnings.append('%s duplicate of %s' % (where, seen[key]))
+            seen[key] = where
+            for w in words:
+                if re.search('[a-zA-Z]', w) and re.search('[а-яА-ЯәіңғүұқөһӘІҢҒҮҰҚӨҺ]', w):
+                    warnings.append('%s mixed-script token %s' % (where, w))
+            sents.append(pairs)
+            per_file[os.path.basename(f)] += 1
+    for text, c in surface.items():
+        if len(c) > 1:
+            warnings.append('surface %r tagged as %s' % (text, dict(c)))
+    ntok = sum(len(s) for s in sents)
+    print('files %d, sentences %d, tokens %d, spans %d' % (len(files), len(sents), ntok, sum(span_counts.values())))
+    for f, c in sorted(per_file.items()):
+        print('  %-28s %5d' % (f, c))
+    for cls, c in sorted(span_counts.items(), key=lambda x: -x[1]):
+        print('  %-14s %5d' % (cls, c))
+    for w in warnings:
+        print('WARN', w)
+    if not check:
+        with open(OUT, 'w', encoding='utf-8') as out:
+            for s in sents:
+                for t, tag in s:
+                    out.write('%s %s\n' % (t, tag))
+                out.write('\n')
+        print('wrote', os.path.relpath(OUT, ROOT))
+    return 1 if any(w for w in warnings if 'unbalanced brackets' in w or 'unknown tag' in w) else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
