@@ -196,15 +196,18 @@ extension NewsDatabase {
             try Row.fetchAll(db, sql: """
                 SELECT ev.*, d.title AS documentTitle, d.published FROM event ev JOIN document d ON d.id = ev.documentID
                 \(filter.whereClause) ORDER BY \(SQLFilter.Expression.eventWhen.sql), ev.documentID, ev.start LIMIT ?
-                """, arguments: StatementArguments(filter.arguments + [max(1, limit)])).map { row in
-                let participants = (try? JSONDecoder().decode([String].self, from: Data((row["participants"] as String).utf8))) ?? []
-                return StoredEvent(
-                    documentID: row["documentID"], documentTitle: row["documentTitle"], kind: row["kind"], title: row["title"],
-                    time: row["time"], place: row["place"], participants: participants, published: row["published"],
-                    start: row["start"], end: row["end"]
-                )
-            }
+                """, arguments: StatementArguments(filter.arguments + [max(1, limit)])).map(Self.storedEvent)
         }
+    }
+
+    /// An event row (with its document's title and date) as a ``StoredEvent``.
+    static func storedEvent(_ row: Row) -> StoredEvent {
+        let participants = (try? JSONDecoder().decode([String].self, from: Data((row["participants"] as String).utf8))) ?? []
+        return StoredEvent(
+            documentID: row["documentID"], documentTitle: row["documentTitle"], kind: row["kind"], title: row["title"],
+            time: row["time"], place: row["place"], participants: participants, published: row["published"],
+            start: row["start"], end: row["end"]
+        )
     }
 
     /// Counts and sizes of the collection.
