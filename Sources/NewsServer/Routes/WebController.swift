@@ -26,30 +26,72 @@ struct WebController: Sendable {
         let results = try await database.background.search(parameters.query(pageSize: APIController.pageSize))
         let hasQuery = parameters.q != nil || parameters.isFiltered
         let annotations = try await database.background.annotations(of: results.hits.map(\.id))
-        let hits = results.hits.map { hit(from: $0, annotations: annotations[$0.id], presenter: presenter) }
+        let dates = TimexDisplay(presenter: presenter)
+        let hits = results.hits.map { hit(from: $0, annotations: annotations[$0.id], presenter: presenter, dates: dates) }
         let stats = try await self.stats.stats()
-        let labels = stats.labels.prefix(8).map { facet in
+        let facets = results.facets ?? SearchFacets(entities: [], sources: [], months: [])
+        // Label facets count the documents of the result set (never the whole collection); names only.
+        let labels = facets.labels.filter { Self.isName($0.value) }.prefix(8).map { facet in
             SearchPage.LabelFacet(
-                label: facet.value, name: presenter.labelName(facet.value), count: facet.count, on: parameters.label == facet.value,
-                href: parameters.link(["label": parameters.label == facet.value ? nil : facet.value, "entity": nil])
+                label: Self.cssLabel(facet.value), name: presenter.labelName(facet.value), count: facet.count, on: parameters.label == facet.value,
+                href: parameters.link(["label": parameters.label == facet.value ? nil : facet.value, "entity": nil]),
+                excludeHref: parameters.link(excluding: "notLabel", facet.value)
             )
         }
-        let facetEntities = (results.facets?.entities ?? []).filter { Self.isName($0.label ?? "") }.prefix(12).map { facet in
+        let facetEntities = facets.entities.filter { Self.isName($0.label ?? "") }.prefix(12).map { facet in
             SearchPage.Facet(
                 name: presenter.text(facet.value), count: facet.count, on: parameters.entity == facet.value,
-                href: parameters.link(["entity": parameters.entity == facet.value ? nil : facet.value, "label": facet.label])
+                href: parameters.link(["entity": parameters.entity == facet.value ? nil : facet.value, "label": facet.label]),
+                excludeHref: .init(parameters.link(excluding: "not", facet.value))
             )
         }
-        let months = (results.facets?.months ?? []).suffix(12).reversed().map { facet in
+        let sources = facets.sources.prefix(10).map { facet in
+            SearchPage.Facet(
+                name: presenter.text(facet.value), count: facet.count, on: parameters.source == facet.value,
+                href: parameters.link(["source": parameters.source == facet.value ? nil : facet.value]),
+                excludeHref: .init(parameters.link(excluding: "notSource", facet.value))
+            )
+        }
+        let months = facets.months.prefix(12).map { facet in
             let on = parameters.from == facet.value && parameters.to == facet.value
             return SearchPage.Facet(
-                name: facet.value, count: facet.count, on: on, href: parameters.link(["from": on ? nil : facet.value, "to": on ? nil : facet.value])
+                name: dates(facet.value), count: facet.count, on: on,
+                href: parameters.link(["from": on ? nil : facet.value, "to": on ? nil : facet.value]), excludeHref: nil
             )
         }
+        let exclusions = parameters.not.map { SearchPage.Exclusion(name: presenter.text($0), href: parameters.link(excluding: "not", $0, remove: true)) }
+            + parameters.notLabel.map { SearchPage.Exclusion(name: presenter.labelName($0), href: parameters.link(excluding: "notLabel", $0, remove: true)) }
+            + parameters.notSource.map { SearchPage.Exclusion(name: presenter.text($0), href: parameters.link(excluding: "notSource", $0, remove: true)) }
+        var chart: BarChart?
+        if hasQuery, let periods = BarChart.periods(days: facets.days, months: facets.months) {
+            chart = BarChart(
+                periods: periods.periods, granularity: periods.granularity, display: dates.callAsFunction, unit: presenter.t("chart.\(periods.granularity.rawValue)"),
+                href: { parameters.link(["from": $0.from, "to": $0.to]) }
+            )
+        }
+        let pageCount = max(1, min(APIController.maxPage, (results.total + APIController.pageSize - 1) / APIController.pageSize))
+        let canSortByRelevance = parameters.q != nil
+        let sorts = canSortByRelevance ? SearchQuery.Sort.allCases.map { sort in
+            SearchPage.SortLink(name: presenter.t("sort.\(sort.rawValue)"), href: parameters.link(["sort": sort.rawValue]), on: parameters.sort == sort)
+        } : []
+        let exports = hasQuery ? [
+            SearchPage.ExportLink(name: presenter.t("export.csv"), href: parameters.exportLink("/api/search.csv"), format: "csv"),
+            SearchPage.ExportLink(name: presenter.t("export.jsonl"), href: parameters.exportLink("/api/search.jsonl"), format: "jsonl"),
+            SearchPage.ExportLink(name: presenter.t("export.entities"), href: parameters.exportLink("/api/search/entities.csv"), format: "entities"),
+            SearchPage.ExportLink(name: presenter.t("export.ics"), href: parameters.exportLink("/api/search/events.ics"), format: "ics"),
+        ] : []
+        var hidden: [HiddenField] = []
+        if let source = parameters.source { hidden.append(HiddenField(name: "source", value: source)) }
+        hidden += parameters.not.map { HiddenField(name: "not", value: $0) } + parameters.notLabel.map { HiddenField(name: "notLabel", value: $0) }
+            + parameters.notSource.map { HiddenField(name: "notSource", value: $0) }
+        if parameters.sort != .relevance { hidden.append(HiddenField(name: "sort", value: parameters.sort.rawValue)) }
         let page = SearchPage(
             hasQuery: hasQuery,
             autofocus: !hasQuery,
-            query: SearchForm(q: parameters.q ?? "", entity: parameters.entity.template, label: parameters.label.template),
+            query: SearchForm(
+                q: parameters.q ?? "", entity: parameters.entity.template, label: parameters.label.template,
+                from: parameters.from ?? "", to: parameters.to ?? "", hidden: hidden
+            ),
             total: results.total,
             totalIsExact: results.totalIsExact,
             // The count stopped at the limit: "10 000-нан астам нәтиже" / "more than 10,000 results".
@@ -57,7 +99,8 @@ struct WebController: Sendable {
                 of: "{total}", with: SearchResults.grouped(results.total, separator: presenter.preferences.language == .kk ? "\u{A0}" : ",")
             ),
             page: parameters.page,
-            warnings: results.warnings,
+            pageCount: pageCount,
+            warnings: results.warnings.map { QueryWarningText.localized($0) { presenter.t($0) } },
             activeFilters: TemplateOptional(
                 parameters.isFiltered ? SearchPage.ActiveFilters(clearHref: URLBuilder.path("/", parameters.q.map { [("q", $0)] } ?? [])) : nil
             ),
@@ -69,20 +112,29 @@ struct WebController: Sendable {
                     ? parameters.link(["page": String(parameters.page + 1)]) : nil
             ),
             stats: TemplateOptional(hasQuery ? nil : SearchPage.Stats(documents: stats.documents, entities: stats.entities, events: stats.events)),
+            chart: chart.template,
+            sorts: sorts,
+            hasSorts: !sorts.isEmpty,
             facetLabels: labels,
             hasFacetLabels: !labels.isEmpty,
             facetEntities: facetEntities,
             hasFacetEntities: !facetEntities.isEmpty,
+            facetSources: sources,
+            hasFacetSources: !sources.isEmpty,
             facetMonths: months,
             hasFacetMonths: !months.isEmpty,
-            hasFacets: !labels.isEmpty || !facetEntities.isEmpty || !months.isEmpty || parameters.isFiltered
+            exclusions: exclusions,
+            hasExclusions: !exclusions.isEmpty,
+            hasFacets: !labels.isEmpty || !facetEntities.isEmpty || !sources.isEmpty || !months.isEmpty || parameters.isFiltered,
+            exports: exports,
+            hasExports: !exports.isEmpty
         )
         let title = parameters.q.map { presenter.text($0) } ?? presenter.t("navSearch")
         return presenter.page("search", title: title, page)
     }
 
     /// One search hit: title with matches, snippet with matches and entity marks, entity chips, folded duplicates.
-    private func hit(from hit: SearchHit, annotations stored: DocumentAnnotations?, presenter: Presenter) -> SearchPage.Hit {
+    private func hit(from hit: SearchHit, annotations stored: DocumentAnnotations?, presenter: Presenter, dates: TimexDisplay) -> SearchPage.Hit {
         let ids = stored.map { Self.entityIDs($0.entities) } ?? [:]
         let markup = TextMarkup(display: presenter.text, labelName: presenter.labelName)
         let title = Array((hit.title ?? hit.headline ?? "#\(hit.id)").unicodeScalars)
@@ -103,7 +155,7 @@ struct WebController: Sendable {
         return SearchPage.Hit(
             id: hit.id,
             href: "/documents/\(hit.id)",
-            published: presenter.text(hit.published).template,
+            published: hit.published.map { dates(String($0.prefix(10))) }.template,
             source: presenter.text(hit.source).template,
             hasDuplicates: !hit.duplicates.isEmpty,
             duplicateCount: hit.duplicates.count,
@@ -120,7 +172,9 @@ struct WebController: Sendable {
     @Sendable func document(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let presenter = pages.presenter(for: request)
         let id = try APIController.identifier(context)
-        guard let stored = try await database.background.document(id: id) else { throw HTTPError(.notFound, message: "no document with id \(id)") }
+        guard let stored = try await database.background.document(id: id) else {
+            throw LocalizedHTTPError(.notFound, "no document with id \(id)", key: "error.noDocument", ["id": String(id)])
+        }
         let analysis = stored.analysis
         let ids = Self.entityIDs(stored.entities)
         let markup = TextMarkup(display: presenter.text, labelName: presenter.labelName)
@@ -140,24 +194,26 @@ struct WebController: Sendable {
                 labelName: presenter.labelName($0.label), roles: (roles[$0.canonical] ?? []).map(presenter.text)
             )
         }
-        let times = analysis.times.map { DocumentPage.TimeItem(text: presenter.text($0.text), value: $0.value) }
-        let amounts = analysis.amounts.map { DocumentPage.AmountItem(text: presenter.text($0.text), value: Self.format($0.value), unit: $0.unit.template) }
+        let dates = TimexDisplay(presenter: presenter)
+        let amountText = AmountDisplay(presenter: presenter)
+        let times = analysis.times.map { DocumentPage.TimeItem(text: presenter.text($0.text), value: dates($0.value)) }
+        let amounts = analysis.amounts.map { DocumentPage.AmountItem(text: presenter.text($0.text), value: amountText($0.value, unit: $0.unit)) }
         let quotes = analysis.quotes.map {
             DocumentPage.QuoteItem(text: presenter.text($0.text), speaker: presenter.text($0.speaker) ?? presenter.t("unknownSpeaker"))
         }
         let meetings = analysis.meetings.map {
             DocumentPage.MeetingItem(
                 participants: $0.participants.map(presenter.text).joined(separator: ", "),
-                when: $0.when.template, where: presenter.text($0.where).template, topic: presenter.text($0.topic).template
+                when: $0.when.map(dates.callAsFunction).template, where: presenter.text($0.where).template, topic: presenter.text($0.topic).template
             )
         }
         let events = analysis.events.map {
-            DocumentPage.EventItem(title: presenter.text($0.title), when: $0.when.template, where: presenter.text($0.where).template)
+            DocumentPage.EventItem(title: presenter.text($0.title), when: $0.when.map(dates.callAsFunction).template, where: presenter.text($0.where).template)
         }
         let title = presenter.text(Headline.of(title: stored.title, text: stored.text) ?? "#\(stored.id)")
         let page = DocumentPage(
             title: title,
-            published: stored.published.template,
+            published: stored.published.map { dates(String($0.prefix(10))) }.template,
             source: presenter.text(stored.source).template,
             url: Self.safeURL(stored.url).template,
             legend: legend, hasLegend: !legend.isEmpty,
@@ -209,16 +265,18 @@ struct WebController: Sendable {
     @Sendable func entity(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let presenter = pages.presenter(for: request)
         let id = try APIController.identifier(context)
-        guard let profile = try await database.background.entityProfile(id: id) else { throw HTTPError(.notFound, message: "no entity with id \(id)") }
+        guard let profile = try await database.background.entityProfile(id: id) else {
+            throw LocalizedHTTPError(.notFound, "no entity with id \(id)", key: "error.noEntity", ["id": String(id)])
+        }
+        let dates = TimexDisplay(presenter: presenter)
         let markup = TextMarkup(display: presenter.text, labelName: presenter.labelName)
         let summary = profile.entity
-        let peak = max(1, profile.timeline.map(\.count).max() ?? 1)
         let mentions = profile.mentions.map { mention in
             let scalars = Array(mention.context.text.unicodeScalars)
             return EntityPage.Mention(
                 href: "/documents/\(mention.documentID)",
                 title: presenter.text(mention.title ?? "#\(mention.documentID)"),
-                published: mention.published ?? "",
+                published: mention.published.map { dates(String($0.prefix(10))) } ?? "",
                 segments: markup.segments(scalars, base: 0, from: 0, to: scalars.count, marks: [], hits: mention.context.highlights.map { $0.start..<$0.end })
             )
         }
@@ -231,10 +289,9 @@ struct WebController: Sendable {
             mentionCount: summary.mentionCount,
             searchHref: URLBuilder.path("/", [("entity", summary.canonical), ("label", summary.label)]),
             roles: profile.roles.map(presenter.text), hasRoles: !profile.roles.isEmpty,
-            timeline: profile.timeline.map {
-                EntityPage.TimelineBar(month: $0.value, count: $0.count, bucket: Int((Double($0.count) / Double(peak) * 10).rounded()))
-            },
-            hasTimeline: !profile.timeline.isEmpty,
+            timeline: Self.monthChart(profile.timeline, presenter: presenter, dates: dates) { period in
+                URLBuilder.path("/", [("entity", summary.canonical), ("label", summary.label), ("from", period.from), ("to", period.to)])
+            }.template,
             mentions: mentions,
             quotes: profile.quotes.map { EntityPage.Quote(text: presenter.text($0.text), href: "/documents/\($0.documentID)", title: presenter.text($0.title ?? "")) },
             hasQuotes: !profile.quotes.isEmpty,
@@ -244,7 +301,7 @@ struct WebController: Sendable {
             hasRelated: profile.related.contains { Self.isName($0.entity.label) },
             meetings: profile.meetings.map {
                 EntityPage.Meeting(
-                    participants: $0.participants.map(presenter.text).joined(separator: ", "), when: $0.when.template,
+                    participants: $0.participants.map(presenter.text).joined(separator: ", "), when: $0.when.map(dates.callAsFunction).template,
                     where: presenter.text($0.where).template, href: "/documents/\($0.documentID)"
                 )
             },
@@ -275,6 +332,16 @@ struct WebController: Sendable {
     }
 
     // MARK: Helpers
+
+    /// Mentions per month as a chart with every month from the first to the last (empty ones too).
+    static func monthChart(_ timeline: [FacetCount], presenter: Presenter, dates: TimexDisplay, href: (BarChart.Period) -> String) -> BarChart? {
+        let months = timeline.filter { $0.value.count == 7 }
+        guard let first = months.map(\.value).min(), let last = months.map(\.value).max() else { return nil }
+        return BarChart(
+            periods: BarChart.monthPeriods(months, from: first, to: last), granularity: .month, display: dates.callAsFunction,
+            unit: presenter.t("chart.month"), href: href
+        )
+    }
 
     /// Collection-wide entity ids by label and canonical name, for linking marks to entity pages.
     static func entityIDs(_ entities: [EntitySummary]) -> [String: Int64] {
