@@ -17,16 +17,16 @@ struct BarChart {
         var href: TemplateOptional<String>
     }
 
-    /// A label under the axis.
+    /// A cell under the axis, one per bar (so labels line up with bars at any width without inline styles); most
+    /// are empty, a few carry their period's name.
     struct Tick {
-        var x: String
         var text: String
     }
 
     var width = 720
-    var height = 140
-    /// Where the bars stand (above the tick labels).
-    var baseline = 118
+    var height = 110
+    /// Where the bars stand.
+    var baseline = 108
     var bars: [Bar]
     var ticks: [Tick]
     var peak: Int
@@ -55,26 +55,26 @@ struct BarChart {
         let peak = periods.map(\.count).max() ?? 1
         let step = Double(width) / Double(periods.count)
         let gap = step > 6 ? max(1.0, step * 0.18) : 0.5
-        let top = 14.0
+        // A few periods get bars of a readable width, centred in their share of the axis.
+        let barWidth = min(max(step - gap, 0.5), 56)
+        let top = 4.0
         let base = Double(baseline)
         let available = base - top
         func format(_ value: Double) -> String { String(format: "%.1f", value) }
         bars = periods.enumerated().map { index, period in
             let height = period.count == 0 ? 0 : max(2.0, available * Double(period.count) / Double(peak))
             return Bar(
-                x: format(Double(index) * step + gap / 2), y: format(base - height), width: format(max(step - gap, 0.5)),
+                x: format(Double(index) * step + (step - barWidth) / 2), y: format(base - height), width: format(barWidth),
                 height: format(height), count: period.count, title: "\(display(period.key)): \(period.count)",
                 href: TemplateOptional(href(period))
             )
         }
         // At most seven labels, evenly spaced, the first and the last period always among them.
         let labelEvery = max(1, Int((Double(periods.count) / 7).rounded(.up)))
-        ticks = periods.enumerated().compactMap { index, period in
-            guard index % labelEvery == 0 || index == periods.count - 1,
-                  index == periods.count - 1 || periods.count - 1 - index >= labelEvery / 2
-            else { return nil }
-            let text = granularity == .day ? Self.withoutYear(display(period.key)) : display(period.key)
-            return Tick(x: format((Double(index) + 0.5) * step), text: text)
+        ticks = periods.enumerated().map { index, period in
+            let labelled = (index % labelEvery == 0 && periods.count - 1 - index >= (labelEvery + 1) / 2) || index == periods.count - 1
+            guard labelled else { return Tick(text: "") }
+            return Tick(text: granularity == .day ? Self.withoutYear(display(period.key)) : display(period.key))
         }
         self.peak = peak
         self.unit = unit
