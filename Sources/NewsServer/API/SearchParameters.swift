@@ -16,10 +16,12 @@ struct SearchParameters: Sendable, Equatable {
     var notSource: [String] = []
     var sort: SearchQuery.Sort = .relevance
     var page: Int
+    /// Hits per page (the API's `pageSize`, 1–100; the web page shows 10).
+    var pageSize: Int
 
     /// Every parameter a search URL may carry (the page's own `lang` and `script` included); others are refused.
     static let names: Set<String> = [
-        "q", "entity", "label", "source", "from", "to", "not", "notLabel", "notSource", "sort", "page", "lang", "script",
+        "q", "entity", "label", "source", "from", "to", "not", "notLabel", "notSource", "sort", "page", "pageSize", "lang", "script",
     ]
 
     init(_ request: Request, configuration: ServerConfiguration, extra: Set<String> = []) throws {
@@ -42,6 +44,7 @@ struct SearchParameters: Sendable, Equatable {
         notSource = try reader.texts("notSource")
         sort = SearchQuery.Sort(rawValue: try reader.choice("sort", SearchQuery.Sort.allCases.map(\.rawValue), default: "relevance")) ?? .relevance
         page = try reader.integer("page", in: 1...APIController.maxPage, default: 1)
+        pageSize = try reader.integer("pageSize", in: 1...100, default: APIController.pageSize)
         if let from, let to, Self.start(of: from) > Self.end(of: to) {
             throw LocalizedHTTPError(
                 .badRequest, "parameter 'from' (\(from)) is after 'to' (\(to))", key: "error.range", ["from": from, "to": to]

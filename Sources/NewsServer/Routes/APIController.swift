@@ -37,9 +37,9 @@ struct APIController: Sendable {
 
     @Sendable func search(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<SearchResponse> {
         let parameters = try SearchParameters(request, configuration: configuration)
-        let results = try await database.background.search(parameters.query(pageSize: Self.pageSize))
+        let results = try await database.background.search(parameters.query(pageSize: parameters.pageSize))
         return JSONResponse(SearchResponse(
-            query: results.query, page: parameters.page, pageSize: Self.pageSize, total: results.total,
+            query: results.query, page: parameters.page, pageSize: parameters.pageSize, total: results.total,
             totalIsExact: results.totalIsExact, hits: results.hits, facets: results.facets, warnings: results.warnings
         ))
     }
@@ -93,7 +93,9 @@ struct APIController: Sendable {
 
     @Sendable func document(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<StoredDocument> {
         let id = try Self.identifier(context)
-        let withTokens = (try QueryReader(request, maxTextCharacters: 8).text("tokens")) != "false"
+        let reader = QueryReader(request, maxTextCharacters: 8)
+        try reader.rejectUnknown(["tokens"])
+        let withTokens = try reader.choice("tokens", ["true", "false"], default: "true") != "false"
         guard let document = try await database.background.document(id: id, withTokens: withTokens) else {
             throw LocalizedHTTPError(.notFound, "no document with id \(id)", key: "error.noDocument", ["id": String(id)])
         }
@@ -102,10 +104,14 @@ struct APIController: Sendable {
 
     @Sendable func entities(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<EntityListResponse> {
         let reader = QueryReader(request, maxTextCharacters: configuration.maxSearchCharacters)
-        let entities = try await database.background.entities(
-            label: try reader.label("label"), query: try reader.text("q"), limit: try reader.integer("limit", in: 1...500, default: 100)
-        )
-        return JSONResponse(EntityListResponse(entities: entities))
+        try reader.rejectUnknown(["label", "q", "page", "pageSize", "limit"])
+        let label = try reader.label("label")
+        let q = try reader.text("q")
+        let paging = try Paging(reader, defaultSize: 100)
+        let (entities, total) = try await database.background.run { database in
+            (try database.entities(label: label, query: q, limit: paging.size, offset: paging.offset), try database.entityCount(label: label, query: q))
+        }
+        return JSONResponse(EntityListResponse(entities: entities, page: paging.page, pageSize: paging.size, total: total))
     }
 
     @Sendable func entity(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<EntityProfile> {
@@ -118,12 +124,19 @@ struct APIController: Sendable {
 
     @Sendable func events(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<EventListResponse> {
         let reader = QueryReader(request, maxTextCharacters: configuration.maxSearchCharacters)
-        let events = try await database.background.events(from: try reader.date("from"), to: try reader.date("to"))
-        return JSONResponse(EventListResponse(events: events))
+        try reader.rejectUnknown(["from", "to", "page", "pageSize", "limit"])
+        let from = try reader.date("from")
+        let to = try reader.date("to")
+        let paging = try Paging(reader, defaultSize: 100)
+        let (events, total) = try await database.background.run { database in
+            (try database.events(from: from, to: to, limit: paging.size, offset: paging.offset), try database.eventCount(from: from, to: to))
+        }
+        return JSONResponse(EventListResponse(events: events, page: paging.page, pageSize: paging.size, total: total))
     }
 
     @Sendable func calendar(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let reader = QueryReader(request, maxTextCharacters: configuration.maxSearchCharacters)
+        try reader.rejectUnknown(["from", "to"])
         let ics = try await database.background.eventCalendar(from: try reader.date("from"), to: try reader.date("to"))
         return Response(
             status: .ok,
@@ -156,6 +169,20 @@ struct APIController: Sendable {
             throw LocalizedHTTPError(.badRequest, "id must be a positive integer, not '\(raw.prefix(40))'", key: "error.id", ["value": String(raw.prefix(40))])
         }
         return id
+    }
+}
+
+/// `page` and `pageSize` of a list endpoint, bounded; `limit` is the older name of `pageSize`.
+struct Paging: Sendable {
+    static let maxSize = 500
+    var page: Int
+    var size: Int
+    var offset: Int { (page - 1) * size }
+
+    init(_ reader: QueryReader, defaultSize: Int) throws {
+        page = try reader.integer("page", in: 1...APIController.maxPage, default: 1)
+        let limit = try reader.integer("limit", in: 1...Self.maxSize, default: defaultSize)
+        size = try reader.integer("pageSize", in: 1...Self.maxSize, default: limit)
     }
 }
 

@@ -9,9 +9,12 @@ struct WebController: Sendable {
     let configuration: ServerConfiguration
     let pages: PageRenderer
     let stats: StatsCache
+    /// The OpenAPI document, rendered as the readable `/api` page.
+    let openAPI: Data
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/", use: search)
+        router.get("api", use: apiPage)
         router.get("documents/{id}", use: document)
         router.get("entities", use: entities)
         router.get("entities/{id}", use: entity)
@@ -237,6 +240,7 @@ struct WebController: Sendable {
     @Sendable func entities(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let presenter = pages.presenter(for: request)
         let reader = QueryReader(request, maxTextCharacters: configuration.maxSearchCharacters)
+        try reader.rejectUnknown(Set(["label", "q"]).union(Self.pageParameters))
         let label = try reader.label("label")
         let q = try reader.text("q")
         let entities = try await database.background.entities(label: label, query: q, limit: 300)
@@ -296,7 +300,12 @@ struct WebController: Sendable {
             quotes: profile.quotes.map { EntityPage.Quote(text: presenter.text($0.text), href: "/documents/\($0.documentID)", title: presenter.text($0.title ?? "")) },
             hasQuotes: !profile.quotes.isEmpty,
             related: profile.related.filter { Self.isName($0.entity.label) }.map {
-                EntityPage.Related(href: "/entities/\($0.entity.id)", name: presenter.text($0.entity.canonical), label: Self.cssLabel($0.entity.label), count: $0.sharedDocuments)
+                EntityPage.Related(
+                    href: "/entities/\($0.entity.id)", name: presenter.text($0.entity.canonical), label: Self.cssLabel($0.entity.label),
+                    count: $0.sharedDocuments,
+                    // The articles that mention both: this entity as a filter, the other one's name as a phrase.
+                    searchHref: URLBuilder.path("/", [("q", "\"\($0.entity.canonical)\""), ("entity", summary.canonical), ("label", summary.label)])
+                )
             },
             hasRelated: profile.related.contains { Self.isName($0.entity.label) },
             meetings: profile.meetings.map {
@@ -315,6 +324,7 @@ struct WebController: Sendable {
     @Sendable func events(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let presenter = pages.presenter(for: request)
         let reader = QueryReader(request, maxTextCharacters: configuration.maxSearchCharacters)
+        try reader.rejectUnknown(Set(["from", "to"]).union(Self.pageParameters))
         let from = try reader.date("from")
         let to = try reader.date("to")
         let events = try await database.background.events(from: from, to: to, limit: 500)
@@ -331,7 +341,51 @@ struct WebController: Sendable {
         return presenter.page("events", title: presenter.t("navEvents"), page)
     }
 
+    // MARK: API
+
+    /// `/api`: the OpenAPI document as a page people can read, every operation with its parameters and answers.
+    @Sendable func apiPage(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let presenter = pages.presenter(for: request)
+        try QueryReader(request, maxTextCharacters: 8).rejectUnknown(Self.pageParameters)
+        let document = (try JSONSerialization.jsonObject(with: openAPI) as? [String: Any]) ?? [:]
+        let info = document["info"] as? [String: Any] ?? [:]
+        let paths = document["paths"] as? [String: Any] ?? [:]
+        var operations: [APIPage.Operation] = []
+        for path in paths.keys.sorted() {
+            let methods = paths[path] as? [String: Any] ?? [:]
+            for method in ["get", "post"] {
+                guard let operation = methods[method] as? [String: Any] else { continue }
+                let parameters = (operation["parameters"] as? [[String: Any]] ?? []).map { parameter in
+                    let schema = parameter["schema"] as? [String: Any] ?? [:]
+                    var type = (schema["type"] as? String) ?? ""
+                    if let values = schema["enum"] as? [String] { type = values.joined(separator: " | ") }
+                    if let minimum = schema["minimum"] as? Int, let maximum = schema["maximum"] as? Int { type += " \(minimum)–\(maximum)" }
+                    return APIPage.Parameter(
+                        name: parameter["name"] as? String ?? "", location: parameter["in"] as? String ?? "", type: type,
+                        description: parameter["description"] as? String ?? ""
+                    )
+                }
+                let responses = (operation["responses"] as? [String: Any] ?? [:]).keys.sorted().map { code in
+                    APIPage.Answer(code: code, description: ((operation["responses"] as? [String: Any])?[code] as? [String: Any])?["description"] as? String ?? "")
+                }
+                operations.append(APIPage.Operation(
+                    id: operation["operationId"] as? String ?? path, method: method.uppercased(), path: path,
+                    summary: operation["summary"] as? String ?? "", parameters: parameters, hasParameters: !parameters.isEmpty,
+                    answers: responses, tryHref: TemplateOptional(method == "get" && !path.contains("{") ? path : nil)
+                ))
+            }
+        }
+        let page = APIPage(
+            title: info["title"] as? String ?? "API", version: info["version"] as? String ?? "",
+            description: info["description"] as? String ?? "", operations: operations
+        )
+        return presenter.page("api", title: presenter.t("navAPI"), page)
+    }
+
     // MARK: Helpers
+
+    /// Parameters every page accepts: the interface language and script.
+    static let pageParameters: Set<String> = ["lang", "script"]
 
     /// Mentions per month as a chart with every month from the first to the last (empty ones too).
     static func monthChart(_ timeline: [FacetCount], presenter: Presenter, dates: TimexDisplay, href: (BarChart.Period) -> String) -> BarChart? {

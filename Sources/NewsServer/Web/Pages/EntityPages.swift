@@ -63,6 +63,8 @@ struct EntityPage {
         var name: String
         var label: String
         var count: Int
+        /// The search for the articles that mention both entities.
+        var searchHref: String
     }
 
     struct Meeting {
