@@ -40,6 +40,9 @@ import Testing
             let misspelt = try await client.execute(uri: "/events?form=2016-10", method: .get)
             #expect(misspelt.status == .badRequest)
             #expect(try await client.execute(uri: "/entities?labl=GPE", method: .get).status == .badRequest)
+            #expect(try await client.execute(uri: "/documents/1?tokns=1", method: .get).status == .badRequest)
+            #expect(try await client.execute(uri: "/api/entities/1?x=1", method: .get).status == .badRequest)
+            #expect(try await client.execute(uri: "/documents/1?lang=en", method: .get).status == .ok)
             #expect(try await client.execute(uri: "/events?lang=en&script=latn", method: .get).status == .ok)
         }
     }

@@ -115,6 +115,7 @@ struct APIController: Sendable {
     }
 
     @Sendable func entity(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<EntityProfile> {
+        try QueryReader(request, maxTextCharacters: 8).rejectUnknown([])
         let id = try Self.identifier(context)
         guard let profile = try await database.background.entityProfile(id: id) else {
             throw LocalizedHTTPError(.notFound, "no entity with id \(id)", key: "error.noEntity", ["id": String(id)])

@@ -174,6 +174,7 @@ struct WebController: Sendable {
 
     @Sendable func document(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let presenter = pages.presenter(for: request)
+        try QueryReader(request, maxTextCharacters: 8).rejectUnknown(Self.pageParameters)
         let id = try APIController.identifier(context)
         guard let stored = try await database.background.document(id: id) else {
             throw LocalizedHTTPError(.notFound, "no document with id \(id)", key: "error.noDocument", ["id": String(id)])
@@ -268,6 +269,7 @@ struct WebController: Sendable {
 
     @Sendable func entity(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let presenter = pages.presenter(for: request)
+        try QueryReader(request, maxTextCharacters: 8).rejectUnknown(Self.pageParameters)
         let id = try APIController.identifier(context)
         guard let profile = try await database.background.entityProfile(id: id) else {
             throw LocalizedHTTPError(.notFound, "no entity with id \(id)", key: "error.noEntity", ["id": String(id)])
