@@ -266,13 +266,27 @@ extension NewsDatabase {
     }
 
     /// About a sentence of text around `start..<end`, with the mention highlighted.
+    ///
+    /// The window is cut at word boundaries (never inside a word), with "…" where it does not reach the text's ends.
     static func context(of text: String, start: Int, end: Int, radius: Int = 100) -> Snippet {
         let scalars = Array(text.unicodeScalars)
-        let lower = max(0, min(start, scalars.count) - radius)
-        let upper = min(scalars.count, max(end, 0) + radius)
+        var lower = max(0, min(start, scalars.count) - radius)
+        var upper = min(scalars.count, max(end, 0) + radius)
+        // Widen to the enclosing words (at most 30 letters more on each side), then drop the whitespace at the cuts.
+        let isSpace = { (scalar: Unicode.Scalar) in scalar.properties.isWhitespace }
+        var widened = 0
+        while lower > 0, !isSpace(scalars[lower - 1]), widened < 30 { lower -= 1; widened += 1 }
+        widened = 0
+        while upper < scalars.count, !isSpace(scalars[upper]), widened < 30 { upper += 1; widened += 1 }
+        while lower < min(start, upper), isSpace(scalars[lower]) { lower += 1 }
+        while upper > max(end, lower), isSpace(scalars[upper - 1]) { upper -= 1 }
         var view = String.UnicodeScalarView()
+        let prefix = lower > 0 ? "… " : ""
+        view.append(contentsOf: prefix.unicodeScalars)
         view.append(contentsOf: scalars[lower..<upper].map { $0 == "\n" ? " " : $0 })
-        let highlight = TextRange(start: max(0, start - lower), end: max(0, min(end, scalars.count) - lower))
+        if upper < scalars.count { view.append(contentsOf: " …".unicodeScalars) }
+        let shift = prefix.unicodeScalars.count
+        let highlight = TextRange(start: max(0, start - lower) + shift, end: max(0, min(end, scalars.count) - lower) + shift)
         return Snippet(text: String(view), highlights: [highlight], documentStart: lower)
     }
 }
