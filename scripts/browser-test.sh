@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Browser test of the web page: serves the sample collection on a loopback port, loads pages in headless
 # Chromium, asserts from the rendered DOM that a search for "Алматы" shows results with highlighted
-# entities, and saves screenshots (desktop and phone size) to out/screenshots/ for a person to look at.
+# entities, that a two-word query typed into the form and sent with Enter finds results (scripts/cdp-form.py drives
+# the browser over the DevTools protocol), that the attention chart, a facet exclusion, the export links and the
+# calendar's dates work, and saves screenshots (desktop and phone size) to out/screenshots/ for a person to look at.
 # Usage: scripts/browser-test.sh [path/to/tilshi]   (CI runs it from .ci/run after `swift test`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +11,7 @@ cd "$(dirname "$0")/.."
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v curl >/dev/null 2>&1 || need+=(curl)
+command -v python3 >/dev/null 2>&1 || need+=(python3)
 if [ ${#need[@]} -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null
@@ -25,8 +28,10 @@ shots="out/screenshots"
 mkdir -p "$shots"
 port="${TILSHI_TEST_PORT:-$((20000 + RANDOM % 20000))}"
 server_pid=""
+chrome_pid=""
 cleanup() {
     if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+    if [ -n "$chrome_pid" ]; then kill "$chrome_pid" 2>/dev/null || true; wait "$chrome_pid" 2>/dev/null || true; fi
     rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
@@ -64,6 +69,51 @@ check "document view marks entities" "$work/document.html" '<span class="lbl">'
 check "document view lists the facts" "$work/document.html" 'id="facts"'
 check "legend buttons for entity types" "$work/document.html" 'aria-pressed="true"'
 
+# A real form submission: a two-word query typed into the search box and sent with Enter. The browser encodes the
+# space as "+", which the server must read as a space.
+devtools_port=$((port + 1))
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$work/cdp-profile" \
+    --remote-debugging-port="$devtools_port" about:blank >/dev/null 2>&1 &
+chrome_pid=$!
+for _ in $(seq 1 100); do
+    if curl -fsS "http://127.0.0.1:$devtools_port/json/version" >/dev/null 2>&1; then break; fi
+    sleep 0.2
+done
+if python3 scripts/cdp-form.py "$devtools_port" "$base/" "Алматы қаласы" >"$work/form.html" 2>"$work/form.log"; then :; else cat "$work/form.log" >&2; fi
+kill "$chrome_pid" 2>/dev/null || true; wait "$chrome_pid" 2>/dev/null || true; chrome_pid=""
+check "the form sends the two words with +" "$work/form.html" '^http://[^ ]*/\?q=%D0%90%D0%BB%D0%BC%D0%B0%D1%82%D1%8B\+%D2%9B'
+check "the form's two words are read as a space" "$work/form.html" 'value="Алматы қаласы"'
+check "the two-word search finds articles" "$work/form.html" 'class="result card"'
+if grep -q 'ignored the characters\|ескерілмеді' "$work/form.html"; then
+    echo "FAIL the two-word search warned about its characters"; fail=1; failed=$((failed + 1))
+else
+    echo "ok   the two-word search has no warning"; passed=$((passed + 1))
+fi
+
+# Attention over time, a facet exclusion and the exports of the current search.
+check "attention chart above the results" "$work/search.html" '<svg class="chart"'
+check "chart bars link to a date range" "$work/search.html" '<a href="/\?q=[^"]*from=[0-9-]+&amp;to=[0-9-]+"><rect class="chart-bar"'
+exclude_href="$(grep -Eo 'class="exclude" href="[^"]*[?;]not=[^"]+"' "$work/search.html" | sed -n 2p | sed -E 's/.*href="([^"]+)"/\1/; s/&amp;/\&/g')"
+browser --dump-dom "$base$exclude_href" >"$work/excluded.html"
+check "a facet value can be excluded" "$work/excluded.html" 'id="exclusions"'
+check "the exclusion can be taken back" "$work/excluded.html" '↺'
+check "export links on the page" "$work/search.html" 'id="exports"'
+for format in csv jsonl entities ics; do
+    href="$(grep -Eo "href=\"[^\"]+\" data-format=\"$format\"" "$work/search.html" | head -1 | sed -E 's/href="([^"]+)".*/\1/; s/&amp;/\&/g')"
+    if [ -n "$href" ] && curl -fsS "$base$href" -o "$work/export.$format" && [ -s "$work/export.$format" ]; then
+        echo "ok   export $format downloads"; passed=$((passed + 1))
+    else
+        echo "FAIL export $format (link '$href')"; fail=1; failed=$((failed + 1))
+    fi
+done
+check "the CSV export has one row per document" "$work/export.csv" '^id,title,published,source,url,entities'
+check "the calendar export is iCalendar" "$work/export.ics" 'BEGIN:VCALENDAR'
+
+# The calendar shows the sample articles' events on their dates (the samples carry their established dates).
+browser --dump-dom "$base/events" >"$work/events.html"
+check "calendar has a dated month" "$work/events.html" '<h2>Қараша 2016</h2>'
+check "calendar lists an event on its day" "$work/events.html" '<span class="date">5 қараша 2016'
+check "results show publication dates" "$work/search.html" '<div class="meta"><span>(қазан|қараша) 2016'
 
 # A document whose title and text carry markup: the browser must show it as text and run none of it.
 hostile_id="$(curl -fsS -X POST "$base/api/documents" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
@@ -83,8 +133,12 @@ for size in "1280,900:desktop" "390,844:phone"; do
     browser --window-size="$window" --screenshot="$shots/search-$name.png" "$base/?q=$query" >/dev/null
     browser --window-size="$window" --screenshot="$shots/document-$name.png" "$base/documents/$document_id" >/dev/null
 done
-browser --window-size=1280,900 --screenshot="$shots/entity-desktop.png" "$base/entities/1" >/dev/null
-browser --window-size=1280,900 --screenshot="$shots/events-desktop.png" "$base/events" >/dev/null
+for size in "1280,900:desktop" "390,844:phone"; do
+    window="${size%%:*}"; name="${size##*:}"
+    browser --window-size="$window" --screenshot="$shots/entity-$name.png" "$base/entities/1" >/dev/null
+    browser --window-size="$window" --screenshot="$shots/events-$name.png" "$base/events" >/dev/null
+    browser --window-size="$window" --screenshot="$shots/search-excluded-$name.png" "$base$exclude_href" >/dev/null
+done
 echo "screenshots in $shots/"
 
 # Last, as the choice is remembered in a cookie of the browser profile: English interface, Latin script.

@@ -28,7 +28,7 @@ public func buildRouter(_ configuration: ServerConfiguration, database: NewsData
     router.add(middleware: RequestLimitsMiddleware(maxQueryBytes: configuration.maxQueryBytes))
     let stats = StatsCache(database: database)
     APIController(database: database, configuration: configuration, stats: stats).addRoutes(to: router.group("api"))
-    WebController(database: database, configuration: configuration, pages: pages, stats: stats).addRoutes(to: router)
+    WebController(database: database, configuration: configuration, pages: pages, stats: stats, openAPI: resources.openAPI).addRoutes(to: router)
     StaticController(resources: resources).addRoutes(to: router)
     return router
 }

@@ -37,12 +37,45 @@ public enum SampleArticles {
         try all().first { $0.fileName.hasPrefix(prefix) }
     }
 
-    /// The articles as the demo collection stores them: read as plain text from `samples/NAME`, and an article without
-    /// a headline line titled by its first sentence, so every search hit has a readable title.
+    /// The articles as the demo collection stores them: read as plain text from `samples/NAME`, an article without
+    /// a headline line titled by its first sentence (so every search hit has a readable title), and each given the
+    /// publication date and source that its own text establishes (``Provenance``, from `Articles/dates.tsv`).
     public static func demoDocuments() throws -> [SourceDocument] {
-        try all().flatMap { article in
-            PlainTextReader().read(article.text, input: "samples/\(article.fileName)").documents.map(titled)
+        let provenance = try Self.provenance()
+        return try all().flatMap { article in
+            PlainTextReader().read(article.text, input: "samples/\(article.fileName)").documents.map { document in
+                var document = titled(document)
+                if let known = provenance[article.fileName] {
+                    document.published = known.published
+                    document.source = known.source
+                }
+                return document
+            }
         }
+    }
+
+    /// What is known of a sample article's publication, and how it is known.
+    public struct Provenance: Sendable, Equatable {
+        /// The publication date at the precision the text establishes (`2016`, `2016-10`), nil when it fixes none.
+        public var published: String?
+        /// The outlet or press service the text names as its source, nil when it names none.
+        public var source: String?
+        /// Where the date comes from: the sentences of the article (or of the page it names) that establish it.
+        public var evidence: String
+    }
+
+    /// The provenance of every bundled article by file name, from `Articles/dates.tsv`.
+    public static func provenance() throws -> [String: Provenance] {
+        let text = try String(contentsOf: try folder.appendingPathComponent("dates.tsv"), encoding: .utf8)
+        var table: [String: Provenance] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 4 else { continue }
+            table[fields[0]] = Provenance(
+                published: fields[1].isEmpty ? nil : fields[1], source: fields[2].isEmpty ? nil : fields[2], evidence: fields[3]
+            )
+        }
+        return table
     }
 
     /// `document` with its first sentence (at most 120 characters, cut at a word) as title when it has none.

@@ -83,17 +83,30 @@ extension NewsDatabase {
 
     /// Entities of the collection, most documents first; `label` keeps one class, `query` keeps
     /// names containing it (case-insensitive).
-    public func entities(label: String? = nil, query: String? = nil, limit: Int = 50) throws -> [EntitySummary] {
-        var filter = SQLFilter()
-        if let label, !label.isEmpty { filter.equal(.entityLabel, label.uppercased()) }
-        if let query, !query.isEmpty { filter.contains(.entityKey, query.lowercased()) }
+    public func entities(label: String? = nil, query: String? = nil, limit: Int = 50, offset: Int = 0) throws -> [EntitySummary] {
+        let filter = Self.entityFilter(label: label, query: query)
         return try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT e.id, e.label, e.canonical, COUNT(*) AS documents, SUM(de.mentions) AS mentions
                 FROM entity e JOIN document_entity de ON de.entityID = e.id \(filter.whereClause)
-                GROUP BY e.id ORDER BY documents DESC, mentions DESC, e.canonical LIMIT ?
-                """, arguments: StatementArguments(filter.arguments + [max(1, limit)])).map(Self.entitySummary)
+                GROUP BY e.id ORDER BY documents DESC, mentions DESC, e.canonical LIMIT ? OFFSET ?
+                """, arguments: StatementArguments(filter.arguments + [max(1, limit), max(0, offset)])).map(Self.entitySummary)
         }
+    }
+
+    /// How many entities ``entities(label:query:limit:offset:)`` pages through.
+    public func entityCount(label: String? = nil, query: String? = nil) throws -> Int {
+        let filter = Self.entityFilter(label: label, query: query)
+        return try writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity e \(filter.whereClause)", arguments: StatementArguments(filter.arguments)) ?? 0
+        }
+    }
+
+    private static func entityFilter(label: String?, query: String?) -> SQLFilter {
+        var filter = SQLFilter()
+        if let label, !label.isEmpty { filter.equal(.entityLabel, label.uppercased()) }
+        if let query, !query.isEmpty { filter.contains(.entityKey, query.lowercased()) }
+        return filter
     }
 
     /// Everything about entity `id`: mentions in context, co-occurring entities, and a monthly timeline.
@@ -188,23 +201,40 @@ extension NewsDatabase {
 
     /// Meetings and events whose time (or, when unknown, whose document's publication date) falls
     /// between `from` and `to` (ISO prefixes, both inclusive; nil is open).
-    public func events(from: String? = nil, to: String? = nil, limit: Int = 100) throws -> [StoredEvent] {
-        var filter = SQLFilter()
-        if let from, !from.isEmpty { filter.atLeast(.eventWhen, from) }
-        if let to, !to.isEmpty { filter.prefixAtMost(.eventWhen, to) }
+    public func events(from: String? = nil, to: String? = nil, limit: Int = 100, offset: Int = 0) throws -> [StoredEvent] {
+        let filter = Self.eventFilter(from: from, to: to)
         return try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT ev.*, d.title AS documentTitle, d.published FROM event ev JOIN document d ON d.id = ev.documentID
-                \(filter.whereClause) ORDER BY \(SQLFilter.Expression.eventWhen.sql), ev.documentID, ev.start LIMIT ?
-                """, arguments: StatementArguments(filter.arguments + [max(1, limit)])).map { row in
-                let participants = (try? JSONDecoder().decode([String].self, from: Data((row["participants"] as String).utf8))) ?? []
-                return StoredEvent(
-                    documentID: row["documentID"], documentTitle: row["documentTitle"], kind: row["kind"], title: row["title"],
-                    time: row["time"], place: row["place"], participants: participants, published: row["published"],
-                    start: row["start"], end: row["end"]
-                )
-            }
+                \(filter.whereClause) ORDER BY \(SQLFilter.Expression.eventWhen.sql), ev.documentID, ev.start LIMIT ? OFFSET ?
+                """, arguments: StatementArguments(filter.arguments + [max(1, limit), max(0, offset)])).map(Self.storedEvent)
         }
+    }
+
+    /// How many events ``events(from:to:limit:offset:)`` pages through.
+    public func eventCount(from: String? = nil, to: String? = nil) throws -> Int {
+        let filter = Self.eventFilter(from: from, to: to)
+        return try writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event ev JOIN document d ON d.id = ev.documentID \(filter.whereClause)",
+                             arguments: StatementArguments(filter.arguments)) ?? 0
+        }
+    }
+
+    private static func eventFilter(from: String?, to: String?) -> SQLFilter {
+        var filter = SQLFilter()
+        if let from, !from.isEmpty { filter.atLeast(.eventWhen, from) }
+        if let to, !to.isEmpty { filter.prefixAtMost(.eventWhen, to) }
+        return filter
+    }
+
+    /// An event row (with its document's title and date) as a ``StoredEvent``.
+    static func storedEvent(_ row: Row) -> StoredEvent {
+        let participants = (try? JSONDecoder().decode([String].self, from: Data((row["participants"] as String).utf8))) ?? []
+        return StoredEvent(
+            documentID: row["documentID"], documentTitle: row["documentTitle"], kind: row["kind"], title: row["title"],
+            time: row["time"], place: row["place"], participants: participants, published: row["published"],
+            start: row["start"], end: row["end"]
+        )
     }
 
     /// Counts and sizes of the collection.
@@ -236,13 +266,27 @@ extension NewsDatabase {
     }
 
     /// About a sentence of text around `start..<end`, with the mention highlighted.
+    ///
+    /// The window is cut at word boundaries (never inside a word), with "…" where it does not reach the text's ends.
     static func context(of text: String, start: Int, end: Int, radius: Int = 100) -> Snippet {
         let scalars = Array(text.unicodeScalars)
-        let lower = max(0, min(start, scalars.count) - radius)
-        let upper = min(scalars.count, max(end, 0) + radius)
+        var lower = max(0, min(start, scalars.count) - radius)
+        var upper = min(scalars.count, max(end, 0) + radius)
+        // Widen to the enclosing words (at most 30 letters more on each side), then drop the whitespace at the cuts.
+        let isSpace = { (scalar: Unicode.Scalar) in scalar.properties.isWhitespace }
+        var widened = 0
+        while lower > 0, !isSpace(scalars[lower - 1]), widened < 30 { lower -= 1; widened += 1 }
+        widened = 0
+        while upper < scalars.count, !isSpace(scalars[upper]), widened < 30 { upper += 1; widened += 1 }
+        while lower < min(start, upper), isSpace(scalars[lower]) { lower += 1 }
+        while upper > max(end, lower), isSpace(scalars[upper - 1]) { upper -= 1 }
         var view = String.UnicodeScalarView()
+        let prefix = lower > 0 ? "… " : ""
+        view.append(contentsOf: prefix.unicodeScalars)
         view.append(contentsOf: scalars[lower..<upper].map { $0 == "\n" ? " " : $0 })
-        let highlight = TextRange(start: max(0, start - lower), end: max(0, min(end, scalars.count) - lower))
+        if upper < scalars.count { view.append(contentsOf: " …".unicodeScalars) }
+        let shift = prefix.unicodeScalars.count
+        let highlight = TextRange(start: max(0, start - lower) + shift, end: max(0, min(end, scalars.count) - lower) + shift)
         return Snippet(text: String(view), highlights: [highlight], documentStart: lower)
     }
 }

@@ -35,6 +35,20 @@ extension NewsDatabase {
             if let label { named.equal(.entityLabel, label) }
             filters.exists(from: "document_entity de JOIN entity e ON e.id = de.entityID", where: named)
         }
+        for excluded in query.excludeEntities where !excluded.isEmpty {
+            var named = SQLFilter()
+            named.equalColumns(.mentionDocumentID, .documentID)
+            named.equal(.entityKey, excluded.lowercased())
+            filters.notExists(from: "document_entity de JOIN entity e ON e.id = de.entityID", where: named)
+        }
+        for excluded in query.excludeLabels where !excluded.isEmpty {
+            var named = SQLFilter()
+            named.equalColumns(.mentionDocumentID, .documentID)
+            named.equal(.entityLabel, excluded.uppercased())
+            filters.notExists(from: "document_entity de JOIN entity e ON e.id = de.entityID", where: named)
+        }
+        for excluded in query.excludeSources where !excluded.isEmpty { filters.notEqual(.documentSource, excluded) }
+        let byDate = query.sort == .date
 
         let from: String
         var allArguments: [any DatabaseValueConvertible] = []
@@ -44,7 +58,7 @@ extension NewsDatabase {
         if let expression = parsed.expression {
             // Near-duplicates are few: excluding their ids avoids reading every matching article's row.
             let collapse = query.includeDuplicates ? "" : " AND document_fts.rowid NOT IN (SELECT id FROM document WHERE duplicateOf IS NOT NULL)"
-            from = (filters.isEmpty
+            from = (filters.isEmpty && !byDate
                 ? "FROM document_fts WHERE document_fts MATCH ?"
                 : "FROM document_fts JOIN document d ON d.id = document_fts.rowid WHERE document_fts MATCH ?")
                 + collapse + filters.andClause
@@ -53,7 +67,7 @@ extension NewsDatabase {
             // BM25 with the title weighted ×5, each phrase's document count passed in (see RankFunction).
             let rank = "\(RankFunction.name)(document_fts, 5.0, 1.0\(Array(repeating: ", ?", count: parsed.phrases.count).joined()))"
             scoreColumn = rank
-            order = "ORDER BY score DESC, document_fts.rowid"
+            order = byDate ? "ORDER BY d.published DESC, d.id DESC" : "ORDER BY score DESC, document_fts.rowid"
         } else {
             var all = SQLFilter()
             if !query.includeDuplicates { all.isNull(.documentDuplicateOf) }
@@ -85,7 +99,7 @@ extension NewsDatabase {
             let rankArguments: [any DatabaseValueConvertible] = phraseDocuments.map { $0 ?? -1 }
             let ranked = try rankedPage(
                 columns: "\(idColumn) AS id, \(scoreColumn) AS score", from: from, order: order, idColumn: idColumn,
-                tiered: parsed.expression != nil && rankingTier > 0 && (!totalIsExact || total > rankingTier),
+                tiered: parsed.expression != nil && !byDate && rankingTier > 0 && (!totalIsExact || total > rankingTier),
                 rankArguments: rankArguments, arguments: allArguments, limit: limit, offset: offset, in: db
             )
             let ids: [Int64] = ranked.map { $0["id"] }
@@ -208,7 +222,7 @@ extension NewsDatabase {
 
     /// Top entities (names, not values), sources and months among the documents `ids` (passed as one JSON array).
     private func facets(of ids: [Int64], in db: Database) throws -> SearchFacets {
-        guard !ids.isEmpty else { return SearchFacets(entities: [], sources: [], months: []) }
+        guard !ids.isEmpty else { return SearchFacets(entities: [], sources: [], months: [], labels: [], days: []) }
         let list: StatementArguments = ["[" + ids.map(String.init).joined(separator: ",") + "]"]
         let entities = try Row.fetchAll(db, sql: """
             SELECT e.canonical, e.label, COUNT(*) AS count
@@ -223,8 +237,20 @@ extension NewsDatabase {
             """, arguments: list).map { FacetCount(value: $0["source"], count: $0["count"]) }
         let months = try Row.fetchAll(db, sql: """
             SELECT month, COUNT(*) AS count FROM document WHERE id IN (SELECT value FROM json_each(?)) AND month IS NOT NULL
-            GROUP BY month ORDER BY month DESC LIMIT 24
+            GROUP BY month ORDER BY month DESC
             """, arguments: list).map { FacetCount(value: $0["month"], count: $0["count"]) }
-        return SearchFacets(entities: entities, sources: sources, months: months)
+        let labels = try Row.fetchAll(db, sql: """
+            SELECT e.label, COUNT(DISTINCT de.documentID) AS count
+            FROM document_entity de JOIN entity e ON e.id = de.entityID
+            WHERE de.documentID IN (SELECT value FROM json_each(?))
+            GROUP BY e.label ORDER BY count DESC, e.label
+            """, arguments: list).map { FacetCount(value: $0["label"], count: $0["count"]) }
+        // Days only from full dates (a month-only date has no day to count on).
+        let days = try Row.fetchAll(db, sql: """
+            SELECT substr(published, 1, 10) AS day, COUNT(*) AS count FROM document
+            WHERE id IN (SELECT value FROM json_each(?)) AND length(published) >= 10
+            GROUP BY day ORDER BY day
+            """, arguments: list).map { FacetCount(value: $0["day"], count: $0["count"]) }
+        return SearchFacets(entities: entities, sources: sources, months: months, labels: labels, days: days)
     }
 }

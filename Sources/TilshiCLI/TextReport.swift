@@ -2,8 +2,10 @@ import TextModel
 
 /// The human-readable `--format text` rendering of an analysed document.
 enum TextReport {
+    /// The facts first (who, where, when, how much, quotes, meetings, events), then every sentence's tokens.
     static func render(_ document: Document) -> String {
         var out = "# \(document.id) [\(document.language.rawValue)] \(document.sentences.count) sentences, \(document.tokens.count) tokens\n"
+        out += "\n" + summary(document) + "\n"
         for (number, sentence) in document.sentences.enumerated() {
             out += "\n[\(number + 1)] \(document.slice(sentence.start, sentence.end))\n"
             for index in sentence.tokenRange {
@@ -24,5 +26,40 @@ enum TextReport {
         section("meetings", document.meetings) { "\($0.start)-\($0.end) \($0.participants.joined(separator: " + "))" }
         section("events", document.events) { "\($0.start)-\($0.end) \($0.title) @ \($0.when ?? "?") \($0.where ?? "")" }
         return out + "\n"
+    }
+
+    /// A short summary of what the document reports: one line per kind of fact, each naming its items once
+    /// (canonical names, most mentioned first), lines without items left out.
+    static func summary(_ document: Document) -> String {
+        func names(_ labels: Set<EntityLabel>) -> [String] {
+            var counts: [String: Int] = [:]
+            var order: [String] = []
+            for entity in document.entities where labels.contains(entity.label) {
+                if counts[entity.canonical] == nil { order.append(entity.canonical) }
+                counts[entity.canonical, default: 0] += 1
+            }
+            return order.enumerated().sorted { (counts[$0.element]!, -$0.offset) > (counts[$1.element]!, -$1.offset) }.map(\.element)
+        }
+        func unique(_ items: [String]) -> [String] {
+            var seen = Set<String>()
+            return items.filter { seen.insert($0).inserted }
+        }
+        var lines: [(String, [String])] = [
+            ("who", names([.person, .organisation, .organization, .norp])),
+            ("where", names([.gpe, .location, .facility])),
+            ("when", unique(document.times.map { "\($0.text) (\($0.value))" })),
+            ("how much", unique(document.amounts.map { "\($0.text) (\(TextReport.number($0.value))\($0.unit.map { " \($0)" } ?? ""))" })),
+        ]
+        lines.append(("quotes", document.quotes.map { "\($0.speaker ?? "?"): «\($0.text.count > 60 ? String($0.text.prefix(60)) + "…" : $0.text)»" }))
+        lines.append(("meetings", document.meetings.map { $0.participants.joined(separator: " + ") + ($0.when.map { " @ \($0)" } ?? "") }))
+        lines.append(("events", document.events.map { $0.title + ($0.when.map { " @ \($0)" } ?? "") + ($0.where.map { ", \($0)" } ?? "") }))
+        let shown = lines.filter { !$0.1.isEmpty }
+        guard !shown.isEmpty else { return "facts: none found" }
+        return "facts:\n" + shown.map { "  \($0.0): \($0.1.joined(separator: "; "))" }.joined(separator: "\n")
+    }
+
+    /// `1800000000` → "1800000000", `1.5` → "1.5" (no trailing ".0").
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 }

@@ -90,7 +90,7 @@ import Testing
             #expect(page.status == .badRequest)
             let date = try await client.execute(uri: "/api/events?from=yesterday", method: .get)
             #expect(date.status == .badRequest)
-            #expect((try date.json()["error"] as? [String: Any])?["message"] as? String == "parameter 'from' must be a date yyyy-MM-dd or a month yyyy-MM")
+            #expect((try date.json()["error"] as? [String: Any])?["message"] as? String == "parameter 'from' must be a date yyyy-MM-dd or a month yyyy-MM, not 'yesterday'")
             let label = try await client.execute(uri: "/api/entities?label=%27%3B%20DROP", method: .get)
             #expect(label.status == .badRequest)
             let big = try await client.execute(

@@ -174,3 +174,17 @@ private struct KnownNamesAnnotator: Annotator {
     }
 }
 
+
+/// Issue 20: an entity's mention contexts are cut at word boundaries, never inside a word.
+@Suite struct MentionContextTests {
+    @Test func contextIsCutBetweenWords() {
+        let text = "Бүгін Алматы қаласында үлкен көрме ашылды, оған көптеген қонақтар келді және олар ризашылығын білдірді."
+        let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: text.range(of: "көрме")!.lowerBound.samePosition(in: text.unicodeScalars)!)
+        let context = NewsDatabase.context(of: text, start: start, end: start + 5, radius: 12)
+        #expect(context.text == "… қаласында үлкен көрме ашылды, оған …")
+        #expect(context.marked(open: "[", close: "]").contains("[көрме]"))
+        let whole = NewsDatabase.context(of: text, start: start, end: start + 5, radius: 500)
+        #expect(whole.text == text)
+        #expect(whole.documentStart == 0)
+    }
+}

@@ -21,14 +21,20 @@ struct SearchResponse: Codable, Sendable {
     var warnings: [String]
 }
 
-/// `GET /api/entities`: entities of the collection, most mentioned first.
+/// `GET /api/entities`: one page of the collection's entities, most mentioned first, with the number of all.
 struct EntityListResponse: Codable, Sendable {
     var entities: [EntitySummary]
+    var page: Int
+    var pageSize: Int
+    var total: Int
 }
 
-/// `GET /api/events`: meetings and events with a known or inferred date, in date order.
+/// `GET /api/events`: one page of the meetings and events with a known or inferred date, in date order.
 struct EventListResponse: Codable, Sendable {
     var events: [StoredEvent]
+    var page: Int
+    var pageSize: Int
+    var total: Int
 }
 
 /// `POST /api/documents`: what the ingest did.

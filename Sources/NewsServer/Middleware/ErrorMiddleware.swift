@@ -18,7 +18,12 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             let status: HTTPResponse.Status
             var message: String
             var headers: HTTPFields = [:]
-            if let error = error as? HTTPError {
+            var localized: LocalizedHTTPError?
+            if let error = error as? LocalizedHTTPError {
+                status = error.status
+                message = error.message
+                localized = error
+            } else if let error = error as? HTTPError {
                 status = error.status
                 headers = error.headers
                 message = error.body ?? Self.defaultMessage(status, request: request)
@@ -32,7 +37,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             }
             if message.isEmpty { message = Self.defaultMessage(status, request: request) }
             if Self.wantsHTML(request), let pages {
-                var response = pages.errorPage(status: status, message: message, request: request)
+                var response = pages.errorPage(status: status, message: message, localized: localized, request: request)
                 response.headers.append(contentsOf: headers)
                 return response
             }

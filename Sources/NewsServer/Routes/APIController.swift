@@ -18,6 +18,10 @@ struct APIController: Sendable {
     func addRoutes(to group: RouterGroup<BasicRequestContext>) {
         group.get("health", use: health)
         group.get("search", use: search)
+        group.get("search.csv", use: searchCSV)
+        group.get("search.jsonl", use: searchJSONL)
+        group.get("search/entities.csv", use: searchEntities)
+        group.get("search/events.ics", use: searchCalendar)
         group.get("documents/{id}", use: document)
         group.post("documents", use: ingest)
         group.get("entities", use: entities)
@@ -33,44 +37,107 @@ struct APIController: Sendable {
 
     @Sendable func search(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<SearchResponse> {
         let parameters = try SearchParameters(request, configuration: configuration)
-        let results = try await database.background.search(parameters.query(pageSize: Self.pageSize))
+        let results = try await database.background.search(parameters.query(pageSize: parameters.pageSize))
         return JSONResponse(SearchResponse(
-            query: results.query, page: parameters.page, pageSize: Self.pageSize, total: results.total,
+            query: results.query, page: parameters.page, pageSize: parameters.pageSize, total: results.total,
             totalIsExact: results.totalIsExact, hits: results.hits, facets: results.facets, warnings: results.warnings
         ))
     }
 
+    // MARK: Exports of a search (the same parameters as /api/search; every match, not one page)
+
+    /// Most documents `search.jsonl` writes: each line carries a whole analysis.
+    static let jsonlExportLimit = 1_000
+
+    @Sendable func searchCSV(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let query = try SearchParameters(request, configuration: configuration).query(pageSize: Self.pageSize)
+        let csv = try await database.background.run { try $0.searchCSV(query) }
+        return Self.download(csv, type: "text/csv; charset=utf-8", name: "tilshi-search.csv")
+    }
+
+    @Sendable func searchJSONL(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let query = try SearchParameters(request, configuration: configuration).query(pageSize: Self.pageSize)
+        let lines = try await database.background.run { database -> String in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            var text = ""
+            for id in try database.matchingIDs(query, limit: Self.jsonlExportLimit) {
+                guard let document = try database.document(id: id) else { continue }
+                text += String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+            }
+            return text
+        }
+        return Self.download(lines, type: "application/x-ndjson; charset=utf-8", name: "tilshi-search.jsonl")
+    }
+
+    @Sendable func searchEntities(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let query = try SearchParameters(request, configuration: configuration).query(pageSize: Self.pageSize)
+        let csv = try await database.background.run { try $0.resultEntitiesCSV(query) }
+        return Self.download(csv, type: "text/csv; charset=utf-8", name: "tilshi-entities.csv")
+    }
+
+    @Sendable func searchCalendar(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let query = try SearchParameters(request, configuration: configuration).query(pageSize: Self.pageSize)
+        let ics = try await database.background.run { try $0.resultCalendar(query) }
+        return Self.download(ics, type: "text/calendar; charset=utf-8", name: "tilshi-search.ics")
+    }
+
+    /// A file to save: its media type and a download name.
+    static func download(_ text: String, type: String, name: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
+            body: .init(byteBuffer: ByteBuffer(string: text))
+        )
+    }
+
     @Sendable func document(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<StoredDocument> {
         let id = try Self.identifier(context)
-        let withTokens = (try QueryReader(request, maxTextCharacters: 8).text("tokens")) != "false"
+        let reader = QueryReader(request, maxTextCharacters: 8)
+        try reader.rejectUnknown(["tokens"])
+        let withTokens = try reader.choice("tokens", ["true", "false"], default: "true") != "false"
         guard let document = try await database.background.document(id: id, withTokens: withTokens) else {
-            throw HTTPError(.notFound, message: "no document with id \(id)")
+            throw LocalizedHTTPError(.notFound, "no document with id \(id)", key: "error.noDocument", ["id": String(id)])
         }
         return JSONResponse(document)
     }
 
     @Sendable func entities(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<EntityListResponse> {
         let reader = QueryReader(request, maxTextCharacters: configuration.maxSearchCharacters)
-        let entities = try await database.background.entities(
-            label: try reader.label("label"), query: try reader.text("q"), limit: try reader.integer("limit", in: 1...500, default: 100)
-        )
-        return JSONResponse(EntityListResponse(entities: entities))
+        try reader.rejectUnknown(["label", "q", "page", "pageSize", "limit"])
+        let label = try reader.label("label")
+        let q = try reader.text("q")
+        let paging = try Paging(reader, defaultSize: 100)
+        let (entities, total) = try await database.background.run { database in
+            (try database.entities(label: label, query: q, limit: paging.size, offset: paging.offset), try database.entityCount(label: label, query: q))
+        }
+        return JSONResponse(EntityListResponse(entities: entities, page: paging.page, pageSize: paging.size, total: total))
     }
 
     @Sendable func entity(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<EntityProfile> {
+        try QueryReader(request, maxTextCharacters: 8).rejectUnknown([])
         let id = try Self.identifier(context)
-        guard let profile = try await database.background.entityProfile(id: id) else { throw HTTPError(.notFound, message: "no entity with id \(id)") }
+        guard let profile = try await database.background.entityProfile(id: id) else {
+            throw LocalizedHTTPError(.notFound, "no entity with id \(id)", key: "error.noEntity", ["id": String(id)])
+        }
         return JSONResponse(profile)
     }
 
     @Sendable func events(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<EventListResponse> {
         let reader = QueryReader(request, maxTextCharacters: configuration.maxSearchCharacters)
-        let events = try await database.background.events(from: try reader.date("from"), to: try reader.date("to"))
-        return JSONResponse(EventListResponse(events: events))
+        try reader.rejectUnknown(["from", "to", "page", "pageSize", "limit"])
+        let from = try reader.date("from")
+        let to = try reader.date("to")
+        let paging = try Paging(reader, defaultSize: 100)
+        let (events, total) = try await database.background.run { database in
+            (try database.events(from: from, to: to, limit: paging.size, offset: paging.offset), try database.eventCount(from: from, to: to))
+        }
+        return JSONResponse(EventListResponse(events: events, page: paging.page, pageSize: paging.size, total: total))
     }
 
     @Sendable func calendar(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let reader = QueryReader(request, maxTextCharacters: configuration.maxSearchCharacters)
+        try reader.rejectUnknown(["from", "to"])
         let ics = try await database.background.eventCalendar(from: try reader.date("from"), to: try reader.date("to"))
         return Response(
             status: .ok,
@@ -99,8 +166,24 @@ struct APIController: Sendable {
     /// The `{id}` path parameter as a positive integer, or 400.
     static func identifier(_ context: BasicRequestContext) throws -> Int64 {
         let raw = try context.parameters.require("id")
-        guard let id = Int64(raw), id > 0 else { throw HTTPError(.badRequest, message: "id must be a positive integer, not '\(raw.prefix(40))'") }
+        guard let id = Int64(raw), id > 0 else {
+            throw LocalizedHTTPError(.badRequest, "id must be a positive integer, not '\(raw.prefix(40))'", key: "error.id", ["value": String(raw.prefix(40))])
+        }
         return id
+    }
+}
+
+/// `page` and `pageSize` of a list endpoint, bounded; `limit` is the older name of `pageSize`.
+struct Paging: Sendable {
+    static let maxSize = 500
+    var page: Int
+    var size: Int
+    var offset: Int { (page - 1) * size }
+
+    init(_ reader: QueryReader, defaultSize: Int) throws {
+        page = try reader.integer("page", in: 1...APIController.maxPage, default: 1)
+        let limit = try reader.integer("limit", in: 1...Self.maxSize, default: defaultSize)
+        size = try reader.integer("pageSize", in: 1...Self.maxSize, default: limit)
     }
 }
 

@@ -9,9 +9,12 @@ struct WebController: Sendable {
     let configuration: ServerConfiguration
     let pages: PageRenderer
     let stats: StatsCache
+    /// The OpenAPI document, rendered as the readable `/api` page.
+    let openAPI: Data
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/", use: search)
+        router.get("api", use: apiPage)
         router.get("documents/{id}", use: document)
         router.get("entities", use: entities)
         router.get("entities/{id}", use: entity)
@@ -26,30 +29,72 @@ struct WebController: Sendable {
         let results = try await database.background.search(parameters.query(pageSize: APIController.pageSize))
         let hasQuery = parameters.q != nil || parameters.isFiltered
         let annotations = try await database.background.annotations(of: results.hits.map(\.id))
-        let hits = results.hits.map { hit(from: $0, annotations: annotations[$0.id], presenter: presenter) }
+        let dates = TimexDisplay(presenter: presenter)
+        let hits = results.hits.map { hit(from: $0, annotations: annotations[$0.id], presenter: presenter, dates: dates) }
         let stats = try await self.stats.stats()
-        let labels = stats.labels.prefix(8).map { facet in
+        let facets = results.facets ?? SearchFacets(entities: [], sources: [], months: [])
+        // Label facets count the documents of the result set (never the whole collection); names only.
+        let labels = facets.labels.filter { Self.isName($0.value) }.prefix(8).map { facet in
             SearchPage.LabelFacet(
-                label: facet.value, name: presenter.labelName(facet.value), count: facet.count, on: parameters.label == facet.value,
-                href: parameters.link(["label": parameters.label == facet.value ? nil : facet.value, "entity": nil])
+                label: Self.cssLabel(facet.value), name: presenter.labelName(facet.value), count: facet.count, on: parameters.label == facet.value,
+                href: parameters.link(["label": parameters.label == facet.value ? nil : facet.value, "entity": nil]),
+                excludeHref: parameters.link(excluding: "notLabel", facet.value)
             )
         }
-        let facetEntities = (results.facets?.entities ?? []).filter { Self.isName($0.label ?? "") }.prefix(12).map { facet in
+        let facetEntities = facets.entities.filter { Self.isName($0.label ?? "") }.prefix(12).map { facet in
             SearchPage.Facet(
                 name: presenter.text(facet.value), count: facet.count, on: parameters.entity == facet.value,
-                href: parameters.link(["entity": parameters.entity == facet.value ? nil : facet.value, "label": facet.label])
+                href: parameters.link(["entity": parameters.entity == facet.value ? nil : facet.value, "label": facet.label]),
+                excludeHref: .init(parameters.link(excluding: "not", facet.value))
             )
         }
-        let months = (results.facets?.months ?? []).suffix(12).reversed().map { facet in
+        let sources = facets.sources.prefix(10).map { facet in
+            SearchPage.Facet(
+                name: presenter.text(facet.value), count: facet.count, on: parameters.source == facet.value,
+                href: parameters.link(["source": parameters.source == facet.value ? nil : facet.value]),
+                excludeHref: .init(parameters.link(excluding: "notSource", facet.value))
+            )
+        }
+        let months = facets.months.prefix(12).map { facet in
             let on = parameters.from == facet.value && parameters.to == facet.value
             return SearchPage.Facet(
-                name: facet.value, count: facet.count, on: on, href: parameters.link(["from": on ? nil : facet.value, "to": on ? nil : facet.value])
+                name: dates(facet.value), count: facet.count, on: on,
+                href: parameters.link(["from": on ? nil : facet.value, "to": on ? nil : facet.value]), excludeHref: nil
             )
         }
+        let exclusions = parameters.not.map { SearchPage.Exclusion(name: presenter.text($0), href: parameters.link(excluding: "not", $0, remove: true)) }
+            + parameters.notLabel.map { SearchPage.Exclusion(name: presenter.labelName($0), href: parameters.link(excluding: "notLabel", $0, remove: true)) }
+            + parameters.notSource.map { SearchPage.Exclusion(name: presenter.text($0), href: parameters.link(excluding: "notSource", $0, remove: true)) }
+        var chart: BarChart?
+        if hasQuery, let periods = BarChart.periods(days: facets.days, months: facets.months) {
+            chart = BarChart(
+                periods: periods.periods, granularity: periods.granularity, display: dates.callAsFunction, unit: presenter.t("chart.\(periods.granularity.rawValue)"),
+                href: { parameters.link(["from": $0.from, "to": $0.to]) }
+            )
+        }
+        let pageCount = max(1, min(APIController.maxPage, (results.total + APIController.pageSize - 1) / APIController.pageSize))
+        let canSortByRelevance = parameters.q != nil
+        let sorts = canSortByRelevance ? SearchQuery.Sort.allCases.map { sort in
+            SearchPage.SortLink(name: presenter.t("sort.\(sort.rawValue)"), href: parameters.link(["sort": sort.rawValue]), on: parameters.sort == sort)
+        } : []
+        let exports = hasQuery ? [
+            SearchPage.ExportLink(name: presenter.t("export.csv"), href: parameters.exportLink("/api/search.csv"), format: "csv"),
+            SearchPage.ExportLink(name: presenter.t("export.jsonl"), href: parameters.exportLink("/api/search.jsonl"), format: "jsonl"),
+            SearchPage.ExportLink(name: presenter.t("export.entities"), href: parameters.exportLink("/api/search/entities.csv"), format: "entities"),
+            SearchPage.ExportLink(name: presenter.t("export.ics"), href: parameters.exportLink("/api/search/events.ics"), format: "ics"),
+        ] : []
+        var hidden: [HiddenField] = []
+        if let source = parameters.source { hidden.append(HiddenField(name: "source", value: source)) }
+        hidden += parameters.not.map { HiddenField(name: "not", value: $0) } + parameters.notLabel.map { HiddenField(name: "notLabel", value: $0) }
+            + parameters.notSource.map { HiddenField(name: "notSource", value: $0) }
+        if parameters.sort != .relevance { hidden.append(HiddenField(name: "sort", value: parameters.sort.rawValue)) }
         let page = SearchPage(
             hasQuery: hasQuery,
             autofocus: !hasQuery,
-            query: SearchForm(q: parameters.q ?? "", entity: parameters.entity.template, label: parameters.label.template),
+            query: SearchForm(
+                q: parameters.q ?? "", entity: parameters.entity.template, label: parameters.label.template,
+                from: parameters.from ?? "", to: parameters.to ?? "", hidden: hidden
+            ),
             total: results.total,
             totalIsExact: results.totalIsExact,
             // The count stopped at the limit: "10 000-нан астам нәтиже" / "more than 10,000 results".
@@ -57,7 +102,8 @@ struct WebController: Sendable {
                 of: "{total}", with: SearchResults.grouped(results.total, separator: presenter.preferences.language == .kk ? "\u{A0}" : ",")
             ),
             page: parameters.page,
-            warnings: results.warnings,
+            pageCount: pageCount,
+            warnings: results.warnings.map { QueryWarningText.localized($0) { presenter.t($0) } },
             activeFilters: TemplateOptional(
                 parameters.isFiltered ? SearchPage.ActiveFilters(clearHref: URLBuilder.path("/", parameters.q.map { [("q", $0)] } ?? [])) : nil
             ),
@@ -69,20 +115,29 @@ struct WebController: Sendable {
                     ? parameters.link(["page": String(parameters.page + 1)]) : nil
             ),
             stats: TemplateOptional(hasQuery ? nil : SearchPage.Stats(documents: stats.documents, entities: stats.entities, events: stats.events)),
+            chart: chart.template,
+            sorts: sorts,
+            hasSorts: !sorts.isEmpty,
             facetLabels: labels,
             hasFacetLabels: !labels.isEmpty,
             facetEntities: facetEntities,
             hasFacetEntities: !facetEntities.isEmpty,
+            facetSources: sources,
+            hasFacetSources: !sources.isEmpty,
             facetMonths: months,
             hasFacetMonths: !months.isEmpty,
-            hasFacets: !labels.isEmpty || !facetEntities.isEmpty || !months.isEmpty || parameters.isFiltered
+            exclusions: exclusions,
+            hasExclusions: !exclusions.isEmpty,
+            hasFacets: !labels.isEmpty || !facetEntities.isEmpty || !sources.isEmpty || !months.isEmpty || parameters.isFiltered,
+            exports: exports,
+            hasExports: !exports.isEmpty
         )
         let title = parameters.q.map { presenter.text($0) } ?? presenter.t("navSearch")
         return presenter.page("search", title: title, page)
     }
 
     /// One search hit: title with matches, snippet with matches and entity marks, entity chips, folded duplicates.
-    private func hit(from hit: SearchHit, annotations stored: DocumentAnnotations?, presenter: Presenter) -> SearchPage.Hit {
+    private func hit(from hit: SearchHit, annotations stored: DocumentAnnotations?, presenter: Presenter, dates: TimexDisplay) -> SearchPage.Hit {
         let ids = stored.map { Self.entityIDs($0.entities) } ?? [:]
         let markup = TextMarkup(display: presenter.text, labelName: presenter.labelName)
         let title = Array((hit.title ?? hit.headline ?? "#\(hit.id)").unicodeScalars)
@@ -103,7 +158,7 @@ struct WebController: Sendable {
         return SearchPage.Hit(
             id: hit.id,
             href: "/documents/\(hit.id)",
-            published: presenter.text(hit.published).template,
+            published: hit.published.map { dates(String($0.prefix(10))) }.template,
             source: presenter.text(hit.source).template,
             hasDuplicates: !hit.duplicates.isEmpty,
             duplicateCount: hit.duplicates.count,
@@ -119,8 +174,11 @@ struct WebController: Sendable {
 
     @Sendable func document(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let presenter = pages.presenter(for: request)
+        try QueryReader(request, maxTextCharacters: 8).rejectUnknown(Self.pageParameters)
         let id = try APIController.identifier(context)
-        guard let stored = try await database.background.document(id: id) else { throw HTTPError(.notFound, message: "no document with id \(id)") }
+        guard let stored = try await database.background.document(id: id) else {
+            throw LocalizedHTTPError(.notFound, "no document with id \(id)", key: "error.noDocument", ["id": String(id)])
+        }
         let analysis = stored.analysis
         let ids = Self.entityIDs(stored.entities)
         let markup = TextMarkup(display: presenter.text, labelName: presenter.labelName)
@@ -140,24 +198,26 @@ struct WebController: Sendable {
                 labelName: presenter.labelName($0.label), roles: (roles[$0.canonical] ?? []).map(presenter.text)
             )
         }
-        let times = analysis.times.map { DocumentPage.TimeItem(text: presenter.text($0.text), value: $0.value) }
-        let amounts = analysis.amounts.map { DocumentPage.AmountItem(text: presenter.text($0.text), value: Self.format($0.value), unit: $0.unit.template) }
+        let dates = TimexDisplay(presenter: presenter)
+        let amountText = AmountDisplay(presenter: presenter)
+        let times = analysis.times.map { DocumentPage.TimeItem(text: presenter.text($0.text), value: dates($0.value)) }
+        let amounts = analysis.amounts.map { DocumentPage.AmountItem(text: presenter.text($0.text), value: amountText($0.value, unit: $0.unit)) }
         let quotes = analysis.quotes.map {
             DocumentPage.QuoteItem(text: presenter.text($0.text), speaker: presenter.text($0.speaker) ?? presenter.t("unknownSpeaker"))
         }
         let meetings = analysis.meetings.map {
             DocumentPage.MeetingItem(
                 participants: $0.participants.map(presenter.text).joined(separator: ", "),
-                when: $0.when.template, where: presenter.text($0.where).template, topic: presenter.text($0.topic).template
+                when: $0.when.map(dates.callAsFunction).template, where: presenter.text($0.where).template, topic: presenter.text($0.topic).template
             )
         }
         let events = analysis.events.map {
-            DocumentPage.EventItem(title: presenter.text($0.title), when: $0.when.template, where: presenter.text($0.where).template)
+            DocumentPage.EventItem(title: presenter.text($0.title), when: $0.when.map(dates.callAsFunction).template, where: presenter.text($0.where).template)
         }
         let title = presenter.text(Headline.of(title: stored.title, text: stored.text) ?? "#\(stored.id)")
         let page = DocumentPage(
             title: title,
-            published: stored.published.template,
+            published: stored.published.map { dates(String($0.prefix(10))) }.template,
             source: presenter.text(stored.source).template,
             url: Self.safeURL(stored.url).template,
             legend: legend, hasLegend: !legend.isEmpty,
@@ -181,6 +241,7 @@ struct WebController: Sendable {
     @Sendable func entities(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let presenter = pages.presenter(for: request)
         let reader = QueryReader(request, maxTextCharacters: configuration.maxSearchCharacters)
+        try reader.rejectUnknown(Set(["label", "q"]).union(Self.pageParameters))
         let label = try reader.label("label")
         let q = try reader.text("q")
         let entities = try await database.background.entities(label: label, query: q, limit: 300)
@@ -208,17 +269,20 @@ struct WebController: Sendable {
 
     @Sendable func entity(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let presenter = pages.presenter(for: request)
+        try QueryReader(request, maxTextCharacters: 8).rejectUnknown(Self.pageParameters)
         let id = try APIController.identifier(context)
-        guard let profile = try await database.background.entityProfile(id: id) else { throw HTTPError(.notFound, message: "no entity with id \(id)") }
+        guard let profile = try await database.background.entityProfile(id: id) else {
+            throw LocalizedHTTPError(.notFound, "no entity with id \(id)", key: "error.noEntity", ["id": String(id)])
+        }
+        let dates = TimexDisplay(presenter: presenter)
         let markup = TextMarkup(display: presenter.text, labelName: presenter.labelName)
         let summary = profile.entity
-        let peak = max(1, profile.timeline.map(\.count).max() ?? 1)
         let mentions = profile.mentions.map { mention in
             let scalars = Array(mention.context.text.unicodeScalars)
             return EntityPage.Mention(
                 href: "/documents/\(mention.documentID)",
                 title: presenter.text(mention.title ?? "#\(mention.documentID)"),
-                published: mention.published ?? "",
+                published: mention.published.map { dates(String($0.prefix(10))) } ?? "",
                 segments: markup.segments(scalars, base: 0, from: 0, to: scalars.count, marks: [], hits: mention.context.highlights.map { $0.start..<$0.end })
             )
         }
@@ -231,20 +295,24 @@ struct WebController: Sendable {
             mentionCount: summary.mentionCount,
             searchHref: URLBuilder.path("/", [("entity", summary.canonical), ("label", summary.label)]),
             roles: profile.roles.map(presenter.text), hasRoles: !profile.roles.isEmpty,
-            timeline: profile.timeline.map {
-                EntityPage.TimelineBar(month: $0.value, count: $0.count, bucket: Int((Double($0.count) / Double(peak) * 10).rounded()))
-            },
-            hasTimeline: !profile.timeline.isEmpty,
+            timeline: Self.monthChart(profile.timeline, presenter: presenter, dates: dates) { period in
+                URLBuilder.path("/", [("entity", summary.canonical), ("label", summary.label), ("from", period.from), ("to", period.to)])
+            }.template,
             mentions: mentions,
             quotes: profile.quotes.map { EntityPage.Quote(text: presenter.text($0.text), href: "/documents/\($0.documentID)", title: presenter.text($0.title ?? "")) },
             hasQuotes: !profile.quotes.isEmpty,
             related: profile.related.filter { Self.isName($0.entity.label) }.map {
-                EntityPage.Related(href: "/entities/\($0.entity.id)", name: presenter.text($0.entity.canonical), label: Self.cssLabel($0.entity.label), count: $0.sharedDocuments)
+                EntityPage.Related(
+                    href: "/entities/\($0.entity.id)", name: presenter.text($0.entity.canonical), label: Self.cssLabel($0.entity.label),
+                    count: $0.sharedDocuments,
+                    // The articles that mention both: this entity as a filter, the other one's name as a phrase.
+                    searchHref: URLBuilder.path("/", [("q", "\"\($0.entity.canonical)\""), ("entity", summary.canonical), ("label", summary.label)])
+                )
             },
             hasRelated: profile.related.contains { Self.isName($0.entity.label) },
             meetings: profile.meetings.map {
                 EntityPage.Meeting(
-                    participants: $0.participants.map(presenter.text).joined(separator: ", "), when: $0.when.template,
+                    participants: $0.participants.map(presenter.text).joined(separator: ", "), when: $0.when.map(dates.callAsFunction).template,
                     where: presenter.text($0.where).template, href: "/documents/\($0.documentID)"
                 )
             },
@@ -258,6 +326,7 @@ struct WebController: Sendable {
     @Sendable func events(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let presenter = pages.presenter(for: request)
         let reader = QueryReader(request, maxTextCharacters: configuration.maxSearchCharacters)
+        try reader.rejectUnknown(Set(["from", "to"]).union(Self.pageParameters))
         let from = try reader.date("from")
         let to = try reader.date("to")
         let events = try await database.background.events(from: from, to: to, limit: 500)
@@ -274,7 +343,61 @@ struct WebController: Sendable {
         return presenter.page("events", title: presenter.t("navEvents"), page)
     }
 
+    // MARK: API
+
+    /// `/api`: the OpenAPI document as a page people can read, every operation with its parameters and answers.
+    @Sendable func apiPage(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let presenter = pages.presenter(for: request)
+        try QueryReader(request, maxTextCharacters: 8).rejectUnknown(Self.pageParameters)
+        let document = (try JSONSerialization.jsonObject(with: openAPI) as? [String: Any]) ?? [:]
+        let info = document["info"] as? [String: Any] ?? [:]
+        let paths = document["paths"] as? [String: Any] ?? [:]
+        var operations: [APIPage.Operation] = []
+        for path in paths.keys.sorted() {
+            let methods = paths[path] as? [String: Any] ?? [:]
+            for method in ["get", "post"] {
+                guard let operation = methods[method] as? [String: Any] else { continue }
+                let parameters = (operation["parameters"] as? [[String: Any]] ?? []).map { parameter in
+                    let schema = parameter["schema"] as? [String: Any] ?? [:]
+                    var type = (schema["type"] as? String) ?? ""
+                    if let values = schema["enum"] as? [String] { type = values.joined(separator: " | ") }
+                    if let minimum = schema["minimum"] as? Int, let maximum = schema["maximum"] as? Int { type += " \(minimum)–\(maximum)" }
+                    return APIPage.Parameter(
+                        name: parameter["name"] as? String ?? "", location: parameter["in"] as? String ?? "", type: type,
+                        description: parameter["description"] as? String ?? ""
+                    )
+                }
+                let responses = (operation["responses"] as? [String: Any] ?? [:]).keys.sorted().map { code in
+                    APIPage.Answer(code: code, description: ((operation["responses"] as? [String: Any])?[code] as? [String: Any])?["description"] as? String ?? "")
+                }
+                operations.append(APIPage.Operation(
+                    id: operation["operationId"] as? String ?? path, method: method.uppercased(), path: path,
+                    summary: operation["summary"] as? String ?? "", parameters: parameters, hasParameters: !parameters.isEmpty,
+                    answers: responses, tryHref: TemplateOptional(method == "get" && !path.contains("{") ? path : nil)
+                ))
+            }
+        }
+        let page = APIPage(
+            title: info["title"] as? String ?? "API", version: info["version"] as? String ?? "",
+            description: info["description"] as? String ?? "", operations: operations
+        )
+        return presenter.page("api", title: presenter.t("navAPI"), page)
+    }
+
     // MARK: Helpers
+
+    /// Parameters every page accepts: the interface language and script.
+    static let pageParameters: Set<String> = ["lang", "script"]
+
+    /// Mentions per month as a chart with every month from the first to the last (empty ones too).
+    static func monthChart(_ timeline: [FacetCount], presenter: Presenter, dates: TimexDisplay, href: (BarChart.Period) -> String) -> BarChart? {
+        let months = timeline.filter { $0.value.count == 7 }
+        guard let first = months.map(\.value).min(), let last = months.map(\.value).max() else { return nil }
+        return BarChart(
+            periods: BarChart.monthPeriods(months, from: first, to: last), granularity: .month, display: dates.callAsFunction,
+            unit: presenter.t("chart.month"), href: href
+        )
+    }
 
     /// Collection-wide entity ids by label and canonical name, for linking marks to entity pages.
     static func entityIDs(_ entities: [EntitySummary]) -> [String: Int64] {

@@ -37,9 +37,13 @@ struct EventCalendarView {
     }
 
     /// The calendar day of an event: its own date when the time expression has one, else its document's publication date.
+    /// A date whose year is unknown (`XXXX-11-05`) takes the year of the article's publication, as the `.ics` does.
     static func day(of event: StoredEvent) -> (month: String, day: Int?)? {
+        let publishedYear = event.published.flatMap { Int($0.prefix(4)) }
         for candidate in [event.time, event.published].compactMap({ $0 }) {
-            guard let point = Timex(candidate).start?.point, let year = point.year, let month = point.month else { continue }
+            guard let point = Timex(candidate).start?.point, let year = point.yearIsUnknown ? publishedYear : point.year,
+                  let month = point.month
+            else { continue }
             let key = String(format: "%04d-%02d", year, month)
             if case .day(_, let day) = point.period { return (key, day) }
             return (key, nil)
@@ -71,7 +75,7 @@ struct EventCalendarView {
             let dayCount = calendar.range(of: .day, in: .month, for: first)?.count ?? 30
             let leading = (calendar.component(.weekday, from: first) + 5) % 7
             func item(_ entry: (day: Int?, event: StoredEvent)) -> Item {
-                Self.item(entry.event, date: entry.day.map { String(format: "%@-%02d", key, $0) } ?? key, presenter: presenter)
+                Self.item(entry.event, date: display(entry.day.map { String(format: "%@-%02d", key, $0) } ?? key), presenter: presenter)
             }
             var days = Array(repeating: Day.blank, count: leading)
             for day in 1...dayCount {

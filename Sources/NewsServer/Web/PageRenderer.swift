@@ -30,9 +30,19 @@ public struct PageRenderer: Sendable {
     }
 
     /// The HTML error page (same layout as every page, so the reader can search again from it).
-    func errorPage(status: HTTPResponse.Status, message: String, request: Request) -> Response {
+    /// The message is shown in the reader's language when the error carries an interface-string key
+    /// (``LocalizedHTTPError``), else as it came; a bare status gets the status's own string.
+    func errorPage(status: HTTPResponse.Status, message: String, localized: LocalizedHTTPError? = nil, request: Request) -> Response {
         let presenter = presenter(for: request)
-        var response = presenter.page("error", title: presenter.t("errorTitle"), ErrorPage(status: Int(status.code), message: message))
+        let shown: String
+        if let localized {
+            shown = localized.localized { presenter.t($0) }
+        } else {
+            let key = "error.status.\(status.code)"
+            let text = presenter.t(key)
+            shown = text == key ? message : text
+        }
+        var response = presenter.page("error", title: presenter.t("errorTitle"), ErrorPage(status: Int(status.code), message: shown))
         response.status = status
         return response
     }
@@ -99,7 +109,7 @@ struct Presenter {
 
     /// The current URL with one query parameter replaced.
     func link(replacing name: String, with value: String?) -> String {
-        var pairs = request.uri.queryParameters.map { (String($0.key), String($0.value)) }.filter { $0.0 != name }
+        var pairs = FormQuery(request.uri.query).pairs.map { ($0.name, $0.value) }.filter { $0.0 != name }
         if let value { pairs.append((name, value)) }
         return URLBuilder.path(request.uri.path, pairs.sorted { $0.0 < $1.0 })
     }

@@ -18,14 +18,14 @@ struct Preferences: Sendable, Equatable {
     }
 
     init(request: Request) {
-        let query = request.uri.queryParameters
-        if let value = query["lang"].flatMap({ Localization.Language(rawValue: String($0)) }) {
+        let query = FormQuery(request.uri.query)
+        if let value = query["lang"].flatMap({ Localization.Language(rawValue: $0) }) {
             language = value
             changedByQuery = true
         } else if let value = request.cookies["lang"].flatMap({ Localization.Language(rawValue: $0.value) }) {
             language = value
         }
-        if let value = query["script"].flatMap({ Script(rawValue: String($0)) }) {
+        if let value = query["script"].flatMap({ Script(rawValue: $0) }) {
             script = value
             changedByQuery = true
         } else if let value = request.cookies["script"].flatMap({ Script(rawValue: $0.value) }) {

@@ -1,3 +1,4 @@
+import Foundation
 import TextModel
 
 /// Writes a TIMEX3 value for readers in the page's language: `XXXX-11-05T11:00` → "5 қараша 11:00",
@@ -11,14 +12,23 @@ struct TimexDisplay {
     let halfYearWord: String
     /// The ISO week noun ("апта"), written after the week's number as an ordinal ("37-апта").
     let weekWord: String
+    /// A season of a known year: `{season}` and `{year}` filled in ("2025 жылғы күз").
+    let seasonWithYear: String
+    /// Words for TIMEX3's reference values (`PRESENT_REF` → "қазір"), which are never shown as codes.
+    let references: [String: String]
 
-    init(monthNames: [String], seasonNames: [String: String], quarterWord: String, halfYearWord: String, weekWord: String = "апта") {
+    init(
+        monthNames: [String], seasonNames: [String: String], quarterWord: String, halfYearWord: String, weekWord: String = "апта",
+        seasonWithYear: String = "{season} {year}", references: [String: String] = [:]
+    ) {
         precondition(monthNames.count == 12, "twelve month names")
         self.monthNames = monthNames
         self.seasonNames = seasonNames
         self.quarterWord = quarterWord
         self.halfYearWord = halfYearWord
         self.weekWord = weekWord
+        self.seasonWithYear = seasonWithYear
+        self.references = references
     }
 
     /// The names in the page's language and script (`month.N`, `season.XX`, `quarter`, `halfYear`, `week` in `strings.tsv`).
@@ -26,7 +36,9 @@ struct TimexDisplay {
         self.init(
             monthNames: (1...12).map { presenter.t("month.\($0)") },
             seasonNames: Dictionary(uniqueKeysWithValues: ["SP", "SU", "FA", "WI"].map { ($0, presenter.t("season.\($0)")) }),
-            quarterWord: presenter.t("quarter"), halfYearWord: presenter.t("halfYear"), weekWord: presenter.t("week"))
+            quarterWord: presenter.t("quarter"), halfYearWord: presenter.t("halfYear"), weekWord: presenter.t("week"),
+            seasonWithYear: presenter.t("seasonWithYear"),
+            references: Dictionary(uniqueKeysWithValues: ["PRESENT_REF", "PAST_REF", "FUTURE_REF"].map { ($0, presenter.t("timex.\($0)")) }))
     }
 
     func callAsFunction(_ value: String) -> String {
@@ -38,7 +50,7 @@ struct TimexDisplay {
     }
 
     private func display(_ part: Timex.Part) -> String {
-        guard case .point(let point) = part else { return part.text }
+        guard case .point(let point) = part else { return references[part.text] ?? part.text }
         let year = point.year  // nil for XXXX: the year is unknown
         var words: [String]
         switch point.period {
@@ -49,7 +61,8 @@ struct TimexDisplay {
             words = [monthNames[month - 1]] + (year.map { [String($0)] } ?? [])
         case .season(let code):
             guard let season = seasonNames[code] else { return point.text }
-            words = [season] + (year.map { [String($0)] } ?? [])
+            guard let year else { words = [season]; break }
+            words = [seasonWithYear.replacingOccurrences(of: "{season}", with: season).replacingOccurrences(of: "{year}", with: String(year))]
         case .quarter(let number):
             words = Self.numbered(number, quarterWord, year: year)
         case .half(let number):

@@ -58,6 +58,18 @@ struct SQLFilter {
         arguments += inner.arguments
     }
 
+    /// `NOT EXISTS (SELECT 1 FROM source WHERE inner)`.
+    mutating func notExists(from source: StaticString, where inner: SQLFilter) {
+        conditions.append("NOT EXISTS (SELECT 1 FROM \(source) WHERE \(inner.conditions.joined(separator: " AND ")))")
+        arguments += inner.arguments
+    }
+
+    /// `expression IS NULL OR expression <> value`: a document without the value is kept.
+    mutating func notEqual(_ expression: Expression, _ value: some DatabaseValueConvertible) {
+        conditions.append("(\(expression.sql) IS NULL OR \(expression.sql) <> ?)")
+        arguments.append(value)
+    }
+
     /// This filter's conditions followed by `other`'s.
     mutating func append(_ other: SQLFilter) {
         conditions += other.conditions

@@ -23,6 +23,14 @@ public struct SearchQuery: Sendable, Codable, Equatable {
     public var limit: Int
     /// Number of hits to skip, for paging.
     public var offset: Int
+    /// Leave out documents mentioning any of these entities (canonical names, case-insensitive).
+    public var excludeEntities: [String]
+    /// Leave out documents mentioning an entity with any of these labels.
+    public var excludeLabels: [String]
+    /// Leave out documents from any of these sources (exact names).
+    public var excludeSources: [String]
+    /// The order of the hits: best match first, or newest first (a query without text is always newest first).
+    public var sort: Sort
     /// Compute facets (top entities, sources, months) over the result set.
     public var facets: Bool
     /// Build highlighted snippets for the hits.
@@ -32,7 +40,8 @@ public struct SearchQuery: Sendable, Codable, Equatable {
     public init(
         _ text: String, entity: String? = nil, label: String? = nil, from: String? = nil, to: String? = nil,
         source: String? = nil, includeDuplicates: Bool = false, limit: Int = 10, offset: Int = 0,
-        facets: Bool = true, snippets: Bool = true
+        facets: Bool = true, snippets: Bool = true, excludeEntities: [String] = [], excludeLabels: [String] = [],
+        excludeSources: [String] = [], sort: Sort = .relevance
     ) {
         self.text = text
         self.entity = entity
@@ -45,10 +54,23 @@ public struct SearchQuery: Sendable, Codable, Equatable {
         self.offset = offset
         self.facets = facets
         self.snippets = snippets
+        self.excludeEntities = excludeEntities
+        self.excludeLabels = excludeLabels
+        self.excludeSources = excludeSources
+        self.sort = sort
+    }
+
+    /// The order of a search's hits.
+    public enum Sort: String, Sendable, Codable, Equatable, CaseIterable {
+        /// Best match first (BM25, title weighted).
+        case relevance
+        /// Newest publication date first.
+        case date
     }
 
     enum CodingKeys: String, CodingKey {
         case text, entity, label, from, to, source, includeDuplicates, limit, offset, facets, snippets
+        case excludeEntities, excludeLabels, excludeSources, sort
     }
 
     /// Decodes with defaults for every field but `text`, so `{"text":"Алматы"}` is a valid query.
@@ -65,7 +87,11 @@ public struct SearchQuery: Sendable, Codable, Equatable {
             limit: try container.decodeIfPresent(Int.self, forKey: .limit) ?? 10,
             offset: try container.decodeIfPresent(Int.self, forKey: .offset) ?? 0,
             facets: try container.decodeIfPresent(Bool.self, forKey: .facets) ?? true,
-            snippets: try container.decodeIfPresent(Bool.self, forKey: .snippets) ?? true
+            snippets: try container.decodeIfPresent(Bool.self, forKey: .snippets) ?? true,
+            excludeEntities: try container.decodeIfPresent([String].self, forKey: .excludeEntities) ?? [],
+            excludeLabels: try container.decodeIfPresent([String].self, forKey: .excludeLabels) ?? [],
+            excludeSources: try container.decodeIfPresent([String].self, forKey: .excludeSources) ?? [],
+            sort: try container.decodeIfPresent(Sort.self, forKey: .sort) ?? .relevance
         )
     }
 }

@@ -190,14 +190,36 @@ public struct SearchFacets: Sendable, Codable, Equatable {
     public var entities: [FacetCount]
     /// Sources, most documents first.
     public var sources: [FacetCount]
-    /// Publication months (`yyyy-MM`).
+    /// Publication months (`yyyy-MM`), newest first, every month of the result set (the attention chart draws them all).
     public var months: [FacetCount]
+    /// Entity labels (`PERSON`, `GPE`, …): how many matching documents mention an entity of each, most first.
+    public var labels: [FacetCount]
+    /// Publication days (`yyyy-MM-dd`), oldest first: the attention-over-time chart's data.
+    public var days: [FacetCount]
 
     /// Creates facets from their counts.
-    public init(entities: [FacetCount], sources: [FacetCount], months: [FacetCount]) {
+    public init(entities: [FacetCount], sources: [FacetCount], months: [FacetCount], labels: [FacetCount] = [], days: [FacetCount] = []) {
         self.entities = entities
         self.sources = sources
         self.months = months
+        self.labels = labels
+        self.days = days
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case entities, sources, months, labels, days
+    }
+
+    /// Decodes facets written before ``labels`` and ``days`` existed.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            entities: try container.decode([FacetCount].self, forKey: .entities),
+            sources: try container.decode([FacetCount].self, forKey: .sources),
+            months: try container.decode([FacetCount].self, forKey: .months),
+            labels: try container.decodeIfPresent([FacetCount].self, forKey: .labels) ?? [],
+            days: try container.decodeIfPresent([FacetCount].self, forKey: .days) ?? []
+        )
     }
 }
 

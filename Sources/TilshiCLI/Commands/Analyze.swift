@@ -49,9 +49,16 @@ extension TilshiCommand {
         @Option(help: "Registered pipeline to run (\(Pipeline.registeredNames.joined(separator: ", "))).")
         var pipeline: String = "kk-default"
 
+        @Flag(help: "Print only the facts summary (who, where, when, how much, quotes, meetings, events) as text.")
+        var summary = false
+
         init() {}
 
-        func validate() throws {
+        mutating func validate() throws {
+            if summary {
+                guard format == .json || format == .text else { throw ValidationError("--summary writes text; drop --format \(format.rawValue)") }
+                format = .text
+            }
             guard Pipeline.named(pipeline) != nil else {
                 throw ValidationError("unknown pipeline '\(pipeline)'; known: \(Pipeline.registeredNames.joined(separator: ", "))")
             }
@@ -158,7 +165,7 @@ extension TilshiCommand {
             case .json: return ""
             case .jsonl: return try Self.jsonLine(document) + "\n"
             case .conllu: return CoNLLU.format(CoNLLU.sentences(of: document))
-            case .text: return TextReport.render(document)
+            case .text: return summary ? TextReport.summary(document) + "\n" : TextReport.render(document)
             }
         }
 

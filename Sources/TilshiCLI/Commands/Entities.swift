@@ -25,8 +25,14 @@ extension TilshiCommand {
 
         init() {}
 
+        func validate() throws {
+            if let label, !FilterValues.isLabel(label) {
+                throw ValidationError("--label must be an entity label such as PERSON or GPE, not '\(label)' (\(FilterValues.labelHint))")
+            }
+        }
+
         func run() async throws {
-            let db = try database.open()
+            let db = try database.openExisting()
             var output = StandardOutput()
             if let id {
                 guard let detail = try db.entity(id: id) else {
@@ -77,7 +83,7 @@ extension TilshiCommand {
 
         func run() async throws {
             if check { return try runCheck() }
-            let stats = try database.open().stats()
+            let stats = try database.openExisting().stats()
             var output = StandardOutput()
             if format == .json {
                 output.write(try JSONOutput.encode(stats) + "\n")
@@ -100,7 +106,7 @@ extension TilshiCommand {
 
         /// `--check`: the report on standard output; a failure also as one line on standard error, and exit status 1.
         private func runCheck() throws {
-            let report = try database.open().checkIntegrity()
+            let report = try database.openExisting().checkIntegrity()
             var output = StandardOutput()
             output.write(report.description + "\n")
             output.flush()

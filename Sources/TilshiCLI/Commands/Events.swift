@@ -1,4 +1,5 @@
 import ArgumentParser
+import SearchStore
 import Formats
 import Foundation
 import NewsSources
@@ -42,8 +43,8 @@ extension TilshiCommand {
         init() {}
 
         func validate() throws {
-            if let date, !Self.isISODate(date) {
-                throw ValidationError("--date must look like 2016-11-03, not '\(date)'")
+            if let date, !FilterValues.isDate(date) {
+                throw ValidationError("--date must be a real date yyyy-MM-dd such as 2016-11-03, not '\(date)'")
             }
         }
 
@@ -113,14 +114,6 @@ extension TilshiCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             return String(decoding: try encoder.encode(listed), as: UTF8.self) + "\n"
-        }
-
-        static func isISODate(_ text: String) -> Bool {
-            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-                  let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil
-            else { return false }
-            return (1...12).contains(month) && (1...31).contains(day)
         }
     }
 }

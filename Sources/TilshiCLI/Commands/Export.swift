@@ -24,7 +24,7 @@ extension TilshiCommand {
         init() {}
 
         func run() async throws {
-            let db = try database.open()
+            let db = try database.openExisting()
             var output = StandardOutput()
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -50,10 +50,19 @@ extension TilshiCommand {
         func validate() throws {
             guard (1...200).contains(limit) else { throw ValidationError("--limit must be between 1 and 200") }
             guard offset >= 0 else { throw ValidationError("--offset must not be negative") }
+            // The same values the HTTP API refuses with 400, refused with the same words.
+            for (name, value) in [("--from", from), ("--to", to)] {
+                if let value, !FilterValues.isDateOrMonth(value) {
+                    throw ValidationError("\(name) must be a date yyyy-MM-dd or a month yyyy-MM, not '\(value)'")
+                }
+            }
+            if let label, !FilterValues.isLabel(label) {
+                throw ValidationError("--label must be an entity label such as PERSON or GPE, not '\(label)' (\(FilterValues.labelHint))")
+            }
         }
 
         func run() async throws {
-            let db = try database.open()
+            let db = try database.openExisting()
             let results = try db.search(SearchQuery(
                 query, entity: entity, label: label, from: from, to: to, source: source,
                 includeDuplicates: all, limit: limit, offset: offset

@@ -61,7 +61,7 @@ extension TilshiCommand {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw ValidationError("no collection at '\(path)'; build one with `tilshi ingest --db \(path) FILES` or run `tilshi demo`")
             }
-            try await ServerLauncher.run(database: try database.open(), options: server, collection: path)
+            try await ServerLauncher.run(database: try database.openExisting(), options: server, collection: path)
         }
     }
 }

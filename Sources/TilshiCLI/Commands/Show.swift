@@ -22,7 +22,7 @@ extension TilshiCommand {
         init() {}
 
         func run() async throws {
-            let db = try database.open()
+            let db = try database.openExisting()
             guard let document = try db.document(id: id, withTokens: tokens) else {
                 StandardError.report("no document #\(id) in \(database.path)")
                 throw ExitCode.failure

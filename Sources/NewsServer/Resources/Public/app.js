@@ -21,6 +21,9 @@ document.addEventListener("DOMContentLoaded", () => {
     };
     text.addEventListener("mouseover", (event) => { const m = event.target.closest(".ent"); if (m) focus(m.dataset.key, true); });
     text.addEventListener("mouseout", (event) => { const m = event.target.closest(".ent"); if (m) focus(m.dataset.key, false); });
+    // The same for keyboard users: focusing a linked mention outlines the others (not a hover-only effect).
+    text.addEventListener("focusin", (event) => { const m = event.target.closest(".ent"); if (m) focus(m.dataset.key, true); });
+    text.addEventListener("focusout", (event) => { const m = event.target.closest(".ent"); if (m) focus(m.dataset.key, false); });
   }
   // The entity filter box narrows the list as you type.
   const filter = document.querySelector("input[data-filter]");

@@ -44,15 +44,16 @@ struct DocumentPage {
         var roles: [String]
     }
 
+    /// A time expression as found and its value in words ("2025 жылғы күз" rather than `2025-FA`).
     struct TimeItem {
         var text: String
         var value: String
     }
 
+    /// An amount as found and as a person reads it ("1,8 млрд теңге", "13 %").
     struct AmountItem {
         var text: String
         var value: String
-        var unit: TemplateOptional<String>
     }
 
     struct QuoteItem {

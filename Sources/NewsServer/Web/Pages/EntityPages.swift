@@ -34,8 +34,8 @@ struct EntityPage {
     var searchHref: String
     var roles: [String]
     var hasRoles: Bool
-    var timeline: [TimelineBar]
-    var hasTimeline: Bool
+    /// Mentions per month, every month from the first to the last.
+    var timeline: TemplateOptional<BarChart>
     var mentions: [Mention]
     var quotes: [Quote]
     var hasQuotes: Bool
@@ -44,12 +44,6 @@ struct EntityPage {
     var meetings: [Meeting]
     var hasMeetings: Bool
 
-    /// A month of the timeline; `bucket` (0–10) is its height relative to the busiest month.
-    struct TimelineBar {
-        var month: String
-        var count: Int
-        var bucket: Int
-    }
 
     struct Mention {
         var href: String
@@ -69,6 +63,8 @@ struct EntityPage {
         var name: String
         var label: String
         var count: Int
+        /// The search for the articles that mention both entities.
+        var searchHref: String
     }
 
     struct Meeting {

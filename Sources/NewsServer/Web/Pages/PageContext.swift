@@ -46,6 +46,17 @@ struct SearchForm {
     var q: String
     var entity: TemplateOptional<String> = nil
     var label: TemplateOptional<String> = nil
+    /// The date range fields (`yyyy-MM-dd`; a month filter from a link shows as its first or last day).
+    var from: String = ""
+    var to: String = ""
+    /// Hidden fields that keep the rest of the search (source, exclusions, sort) when the form is sent again.
+    var hidden: [HiddenField] = []
+}
+
+/// A hidden form field.
+struct HiddenField {
+    var name: String
+    var value: String
 }
 
 /// The error page.
