@@ -160,3 +160,10 @@ import Testing
         #expect(Transliterator.arabicToCyrillic("٥ قاڭتار، ٢٠٢٥") == "5 қаңтар, 2025")
     }
 }
+
+@Suite struct Alphabet2017ApostropheTests {
+    @Test func yApostropheSApostropheIsУШNotAnEnglishClitic() {
+        #expect(Transliterator.toCyrillic("jazy's'ylar ui'ymdastyry's'ysy", preserveForeign: true) == "жазушылар ұйымдастырушысы")
+        #expect(Transliterator.toCyrillic("the company's plan", preserveForeign: true) == "the company's plan")
+    }
+}

@@ -120,7 +120,10 @@ public struct RussianNameFinder: Annotator {
         return entities
     }
 
-    /// Entities for the capitalised run `run`: the whole run when known, else its known (or surname-like) parts.
+    /// Entities for the capitalised run `run`, read left to right: the longest known stretch at each word ("Казахстана
+    /// Касым-Жомарт Токаев" is a place, then a person), else a person-like stretch of two or three words ending in a
+    /// surname, else a lone acronym or surname-like word. A sentence's capitalised first word is a name only when it
+    /// is known ("Президент Токаев": the title is skipped).
     func resolve(_ run: Range<Int>, sentenceStart: Bool, _ document: Document, _ known: [String: Known]) -> [Entity] {
         let tokens = document.tokens
         func entity(_ range: Range<Int>, _ canonical: String, _ label: EntityLabel) -> Entity {
@@ -128,34 +131,48 @@ public struct RussianNameFinder: Annotator {
                    canonical: canonical, start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end, tokenRange: range)
         }
         let words = run.map { tokens[$0].norm }
-        // The whole run, every word with the same ending rule (a name's words agree in case: "Ерболата Досаева").
-        if let match = lookUp(words, known) { return [entity(run, match.canonical, match.label)] }
-        if run.count >= 2, run.count <= 3, let last = words.last {
-            // The surname's nominative: a stripped case ending that the given names share ("Ерболата Досаева"), else
-            // the surname as written ("Айгуль Серикова", "Тимур Сулейменов").
-            let given = words.dropLast()
-            for candidate in Self.nominatives(last).dropFirst() + [last] where Self.surnameEndings.contains(where: { candidate.hasSuffix($0) }) {
-                let stripped = String(last.suffix(last.count - Self.commonPrefix(last, candidate)))
-                if candidate != last {
-                    guard given.allSatisfy({ $0.hasSuffix(stripped) }) else { continue }
-                    let names = given.map { String($0.dropLast(stripped.count)) } + [candidate]
-                    return [entity(run, names.joined(separator: " "), .person)]
-                }
-                return [entity(run, words.joined(separator: " "), .person)]
-            }
-        }
         var entities: [Entity] = []
-        for (offset, index) in run.enumerated() {
-            if let match = lookUp([words[offset]], known) {
-                entities.append(entity(index..<(index + 1), match.canonical, match.label))
-            } else if Self.isAcronym(tokens[index]) {
-                entities.append(entity(index..<(index + 1), words[offset], .organisation))
-            } else if !(sentenceStart && offset == 0),
-                      let candidate = Self.nominatives(words[offset]).first(where: { c in Self.surnameEndings.contains { c.hasSuffix($0) } }) {
-                entities.append(entity(index..<(index + 1), candidate, .person))
+        var offset = 0
+        outer: while offset < words.count {
+            for length in stride(from: words.count - offset, through: 1, by: -1) {
+                if let match = lookUp(Array(words[offset..<(offset + length)]), known) {
+                    let start = run.lowerBound + offset
+                    entities.append(entity(start..<(start + length), match.canonical, match.label))
+                    offset += length
+                    continue outer
+                }
             }
+            let initial = sentenceStart && offset == 0
+            if !initial, let person = personName(Array(words[offset...].prefix(3))) {
+                let start = run.lowerBound + offset
+                entities.append(entity(start..<(start + person.words), person.canonical, .person))
+                offset += person.words
+                continue
+            }
+            let index = run.lowerBound + offset
+            if Self.isAcronym(tokens[index]) {
+                entities.append(entity(index..<(index + 1), words[offset], .organisation))
+            }
+            offset += 1
         }
         return entities
+    }
+
+    /// A person's name at the start of `words` (two or three words, or one): the words up to the last one whose
+    /// nominative ends like a surname. The surname's nominative takes a stripped case ending only when the given
+    /// names share it ("Ерболата Досаева" → Ерболат Досаев); otherwise the words stay as written ("Айгуль Серикова").
+    func personName(_ words: [String]) -> (canonical: String, words: Int)? {
+        for count in stride(from: words.count, through: 1, by: -1) {
+            let last = words[count - 1]
+            let given = words[..<(count - 1)]
+            for candidate in Self.nominatives(last).dropFirst() + [last] where Self.surnameEndings.contains(where: { candidate.hasSuffix($0) }) {
+                if candidate == last { return (words[..<count].joined(separator: " "), count) }
+                let stripped = String(last.suffix(last.count - Self.commonPrefix(last, candidate)))
+                guard !given.isEmpty, given.allSatisfy({ $0.hasSuffix(stripped) }) else { continue }
+                return ((given.map { String($0.dropLast(stripped.count)) } + [candidate]).joined(separator: " "), count)
+            }
+        }
+        return nil
     }
 
     static func commonPrefix(_ a: String, _ b: String) -> Int {
@@ -165,6 +182,15 @@ public struct RussianNameFinder: Annotator {
     /// The known name of `words`, trying each ending rule on all the words at once (and the words as written).
     func lookUp(_ words: [String], _ known: [String: Known]) -> Known? {
         if let match = known[Self.fold(words.joined(separator: " "))] { return match }
+        // Words of a name may take different endings ("Национального банка"): every combination, for short runs.
+        if words.count <= 3 {
+            var combinations: [[String]] = [[]]
+            for word in words { combinations = combinations.flatMap { prefix in Self.nominatives(word).map { prefix + [$0] } } }
+            for forms in combinations {
+                if let match = known[Self.fold(forms.joined(separator: " "))] { return match }
+            }
+            return nil
+        }
         for rule in RussianNames.caseEndings {
             let forms = words.map { word in
                 word.hasSuffix(rule.ending) && word.count > rule.ending.count + 2 ? String(word.dropLast(rule.ending.count)) + rule.replacement : word

@@ -25,8 +25,8 @@ public struct LanguageEvidence: Sendable, Equatable {
     /// Arabic-script letters seen.
     public var arabicLetters = 0
     /// Latin words with evidence only Kazakh gives: q (not "qu"), ä ñ ū, an acute letter of 2018, a Kazakh stop
-    /// word. Turkish shares ğ ı ö ü ş with the 2021 alphabet, so a Latin paragraph without any such word has no
-    /// Kazakh signal of its own ("Türkiye ve Kazakistan arasında…").
+    /// word. Turkish shares ğ ı ö ü ş with the 2021 alphabet, so a Latin paragraph without any such word and with a
+    /// Turkish or Uzbek vote has no Kazakh signal of its own ("Türkiye ve Kazakistan arasında…").
     public var kazakhOnlyLatinWords = 0
     /// Cyrillic letters seen.
     public var cyrillicLetters = 0
@@ -46,7 +46,7 @@ public struct LanguageEvidence: Sendable, Equatable {
         let scores: [(Language, Int)] = [(.kk, kazakh), (.ru, russian), (.en, english), (.other, otherLanguage)]
         let best = scores.max { $0.1 < $1.1 }!
         guard best.1 > 0, scores.filter({ $0.1 == best.1 }).count == 1 else { return nil }
-        if best.0 == .kk && latinLetters > cyrillicLetters + arabicLetters && kazakhOnlyLatinWords == 0 { return nil }
+        if best.0 == .kk && latinLetters > cyrillicLetters + arabicLetters && kazakhOnlyLatinWords == 0 && otherLanguage > 0 { return nil }
         if best.0 == .en && best.1 < 2 { return nil }
         return best.0
     }

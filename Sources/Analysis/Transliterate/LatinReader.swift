@@ -196,6 +196,8 @@ struct LatinReader {
         // 2017 words that look like clitics: "o's" (өс), "o't" (өт), "i't" (ит); English has "n't" only.
         let before = index > 0 ? Transliterator.lowercase(scalars[index - 1]) : " "
         if clitic == "t" && before != "n" || clitic == "s" && before == "o" { return nil }
+        // "y's'" is 2017 уш ("ui'ymdastyry's'ysy", "jazy's'ylar"): an s with its own apostrophe is ш, not "'s".
+        if clitic == "s", end < scalars.count, Self.apostrophes.contains(scalars[end]) { return nil }
         return end
     }
 
