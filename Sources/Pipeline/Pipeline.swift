@@ -18,9 +18,22 @@ public struct Pipeline: Sendable {
     }
 
     /// Runs every annotator, in order, on `document`.
+    ///
+    /// Kazakh models (``Annotator/isKazakhModel``) see only the sentences outside Russian paragraphs: they run on a
+    /// copy of the document holding those sentences' tokens, and their layers are merged back with token indices
+    /// of the whole document. Russian sentences keep their tokens, without lemmas, entities or facts.
     public func annotate(_ document: inout Document) {
-        for annotator in annotators {
-            annotator.annotate(&document)
+        var index = 0
+        while index < annotators.count {
+            guard annotators[index].isKazakhModel else {
+                annotators[index].annotate(&document)
+                index += 1
+                continue
+            }
+            var end = index
+            while end < annotators.count, annotators[end].isKazakhModel { end += 1 }
+            KazakhScope.run(annotators[index..<end], on: &document)
+            index = end
         }
     }
 
@@ -47,12 +60,15 @@ public struct Pipeline: Sendable {
     public static let `default` = Pipeline(name: "kk-default", annotators: [
         Normalizer(),
         LanguageIdentifier(),
+        ScriptView(),
         Tokenizer(),
         SentenceSegmenter(),
         MorphologyAnnotator(),
         EntityTagger(),
         // Facts: after the entity stage (names resolved first, times before amounts and events).
         EntityResolver(), TimeExtractor(), AmountExtractor(), QuoteExtractor(), MeetingExtractor(), EventExtractor(),
+        // Russian paragraphs: names only, after the Kazakh entities it resolves Russian forms to.
+        RussianNameFinder(),
     ])
 
     /// What the search index needs: normalisation, tokens and lemmas.

@@ -64,6 +64,7 @@ extension Document {
                 writer.object {
                     $0.key("end"); $0.int(paragraph.end)
                     $0.key("language"); $0.string(paragraph.language.rawValue)
+                    $0.key("script"); $0.string(paragraph.script.rawValue)
                     $0.key("start"); $0.int(paragraph.start)
                 }
             }

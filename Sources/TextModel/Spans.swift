@@ -1,4 +1,4 @@
-/// A paragraph of the original text with its identified language.
+/// A paragraph (one line of the text) with its language and script.
 public struct Paragraph: Sendable, Equatable, Codable {
     /// Start offset in Unicode scalars of the original text.
     public var start: Int
@@ -6,17 +6,46 @@ public struct Paragraph: Sendable, Equatable, Codable {
     public var end: Int
     /// The language identified for this paragraph.
     public var language: Language
+    /// The writing system of the paragraph's letters (``Script/none`` when it has none).
+    public var script: Script
     /// Creates a paragraph over `start..<end` (Unicode scalars of the original text).
-    public init(start: Int, end: Int, language: Language) {
+    public init(start: Int, end: Int, language: Language, script: Script = .none) {
         self.start = start
         self.end = end
         self.language = language
+        self.script = script
+    }
+
+    enum CodingKeys: String, CodingKey { case start, end, language, script }
+
+    /// Decodes a paragraph; documents stored before scripts were recorded read as ``Script/none``.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        start = try container.decode(Int.self, forKey: .start)
+        end = try container.decode(Int.self, forKey: .end)
+        language = try container.decode(Language.self, forKey: .language)
+        script = try container.decodeIfPresent(Script.self, forKey: .script) ?? .none
     }
 }
 
 /// Language of a paragraph or document.
 public enum Language: String, Sendable, Codable, CaseIterable {
     case kk, ru, en, other
+}
+
+/// Writing system of a paragraph: Kazakh is written in Cyrillic (Kazakhstan), Latin (the 2017–2021 alphabets and
+/// informal schemes) and Arabic (төте жазу, read by Kazakhs in China).
+public enum Script: String, Sendable, Codable, CaseIterable {
+    /// Cyrillic letters only (or nearly: a Latin brand name in a Cyrillic paragraph does not make it mixed).
+    case cyrillic
+    /// Latin letters.
+    case latin
+    /// Arabic-script letters.
+    case arabic
+    /// No script holds 80 % of the letters (a Latin headline glued to a Cyrillic body in one line).
+    case mixed
+    /// No letters at all (dates, numbers, punctuation).
+    case none
 }
 
 /// A sentence: a character span and the tokens it holds.

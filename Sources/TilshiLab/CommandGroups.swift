@@ -12,6 +12,7 @@ extension TilshiCommand {
                 Tokenize.self,
                 LanguageID.self,
                 Translit.self,
+                Scripts.self,
                 EvalUD.self,
                 NER.self,
                 Facts.self,

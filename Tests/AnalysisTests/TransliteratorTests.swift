@@ -122,3 +122,48 @@ import Testing
         #expect(latin2021 == Set("abcdefghijklmnopqrstuvyzäğıñöūüş".unicodeScalars).subtracting(["c", "w", "x"]).union(["c"]))
     }
 }
+
+@Suite struct TransliterationSchemeTests {
+    @Test func alphabet2018DotlessIIsИOrЙ() {
+        // In 2018, ı is и/й and i is і; a word with no acute of its own follows the text's alphabet.
+        #expect(Transliterator.toCyrillic("baılanys ýaqyt ákim") == "байланыс уақыт әкім")
+        // A word alone has no acute to show its alphabet: 2021, where ı is і.
+        #expect(Transliterator.toCyrillic("Baılanys") == "Баіланыс")
+        #expect(Transliterator.toCyrillic("ıgilik jáne bilim") == "игілік және білім")
+        // In a 2021 text ı stays і.
+        #expect(Transliterator.toCyrillic("bılım jäne baılanys") == "білім және баіланыс")
+    }
+
+    @Test func digraphCaronAndTurkishSchemesAreRead() {
+        #expect(Transliterator.toCyrillic("Qazaqstannyng Shymkent qalasy") == "Қазақстанның Шымкент қаласы")
+        #expect(Transliterator.toCyrillic("aghash zhol") == "ағаш жол")
+        #expect(Transliterator.toCyrillic("aǧaš žol") == "ағаш жол")
+        #expect(Transliterator.toCyrillic("çempion") == "чемпион")
+    }
+
+    @Test func schemeIsDetected() {
+        #expect(Transliterator.latinScheme(of: "Almaty qalasynyñ äkımı") == .latin2021)
+        #expect(Transliterator.latinScheme(of: "Almaty qalasynyń ákimi baılanys") == .latin2018)
+        #expect(Transliterator.latinScheme(of: "Almaty qalasynyn' a'kimi") == .latin2017)
+        #expect(Transliterator.latinScheme(of: "Almaty qalasynyng akimi Shymkentte") == .digraph)
+        #expect(Transliterator.latinScheme(of: "aǧaš žol") == .caron)
+        #expect(Transliterator.latinScheme(of: "Almaty") == nil)
+    }
+
+    @Test func arabicScriptBothWays() {
+        #expect(Transliterator.toArabic("білім") == "\u{674}بىلىم")
+        #expect(Transliterator.toArabic("келді") == "كەلدى")
+        #expect(Transliterator.toArabic("Қазақстан") == "قازاقستان")
+        for word in ["білім", "келді", "қазақстан", "өнер", "үй", "алматы", "әкімі", "жастармен", "ойын", "бұл", "және"] {
+            #expect(Transliterator.arabicToCyrillic(Transliterator.toArabic(word)) == word, "\(word)")
+        }
+        #expect(Transliterator.arabicToCyrillic("٥ قاڭتار، ٢٠٢٥") == "5 қаңтар, 2025")
+    }
+}
+
+@Suite struct Alphabet2017ApostropheTests {
+    @Test func yApostropheSApostropheIsУШNotAnEnglishClitic() {
+        #expect(Transliterator.toCyrillic("jazy's'ylar ui'ymdastyry's'ysy", preserveForeign: true) == "жазушылар ұйымдастырушысы")
+        #expect(Transliterator.toCyrillic("the company's plan", preserveForeign: true) == "the company's plan")
+    }
+}

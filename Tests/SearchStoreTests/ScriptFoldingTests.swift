@@ -22,4 +22,18 @@ import Testing
             #expect(try db.search(SearchQuery(query)).total == 1, "\(query)")
         }
     }
+
+    @Test func cyrillicQueriesFindLatinAndArabicDocumentsAndBack() throws {
+        let db = try NewsDatabase.inMemory()
+        try db.ingest([
+            SourceDocument(text: "Mañğystau oblysynda jaña mektep salyndy.", origin: "latin"),
+            SourceDocument(text: "\u{674}ۇلكەن كٸتاپحانا اشىلدى, قوستاناي قالاسىندا.", origin: "arabic"),
+            SourceDocument(text: "Қостанай қаласында жаңа саябақ ашылды.", origin: "cyrillic"),
+        ])
+        #expect(try db.search(SearchQuery("Маңғыстау")).total == 1)
+        #expect(try db.search(SearchQuery("мектеп")).total == 1)
+        #expect(try db.search(SearchQuery("Қостанай")).total == 2)
+        #expect(try db.search(SearchQuery("Qostanai")).total == 2)
+        #expect(try db.search(SearchQuery("ашылды")).total == 2)
+    }
 }

@@ -10,7 +10,8 @@ import TextModel
         #expect(command.files == ["a.txt"])
         #expect(command.to == .latn)
         #expect(try TilshiCommand.Translit.parse([]).to == nil)
-        #expect(throws: (any Error).self) { try TilshiCommand.Translit.parse(["--to", "arab"]) }
+        #expect(try TilshiCommand.Translit.parse(["--to", "arab"]).to == .arab)
+        #expect(throws: (any Error).self) { try TilshiCommand.Translit.parse(["--to", "hebr"]) }
         #expect(TilshiCommand.userCommands.contains { $0 == TilshiCommand.Translit.self })
     }
 

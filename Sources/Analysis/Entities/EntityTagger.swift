@@ -11,6 +11,8 @@ public import TextModel
 public struct EntityTagger: Annotator {
     /// The stage's name in a pipeline (`entities`).
     public let name = "entities"
+    /// A Kazakh model: not run on Russian paragraphs.
+    public var isKazakhModel: Bool { true }
     private let recognizer: EntityRecognizer?
 
     /// A tagger using the bundled model (`Resources/ner.model`), loaded once on first use.

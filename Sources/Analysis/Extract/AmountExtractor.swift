@@ -11,6 +11,8 @@ public import TextModel
 public struct AmountExtractor: Annotator {
     /// The stage's name in a pipeline (`amounts`).
     public let name = "amounts"
+    /// A Kazakh model: not run on Russian paragraphs.
+    public var isKazakhModel: Bool { true }
 
     /// Creates the stage; its word lists are bundled.
     public init() {}

@@ -13,6 +13,8 @@ public import TextModel
 public struct EventExtractor: Annotator {
     /// The stage's name in a pipeline (`events`).
     public let name = "events"
+    /// A Kazakh model: not run on Russian paragraphs.
+    public var isKazakhModel: Bool { true }
 
     /// Creates the stage; its word lists are bundled.
     public init() {}

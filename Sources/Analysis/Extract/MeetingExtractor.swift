@@ -10,6 +10,8 @@ public import TextModel
 public struct MeetingExtractor: Annotator {
     /// The stage's name in a pipeline (`meetings`).
     public let name = "meetings"
+    /// A Kazakh model: not run on Russian paragraphs.
+    public var isKazakhModel: Bool { true }
 
     /// Creates the stage; its word lists are bundled.
     public init() {}

@@ -14,6 +14,8 @@ public import TextModel
 public struct QuoteExtractor: Annotator {
     /// The stage's name in a pipeline (`quotes`).
     public let name = "quotes"
+    /// A Kazakh model: not run on Russian paragraphs.
+    public var isKazakhModel: Bool { true }
 
     /// Creates the stage; its word lists are bundled.
     public init() {}

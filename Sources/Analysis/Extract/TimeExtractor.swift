@@ -15,6 +15,8 @@ public import TextModel
 public struct TimeExtractor: Annotator {
     /// The stage's name in a pipeline (`times`).
     public let name = "times"
+    /// A Kazakh model: not run on Russian paragraphs.
+    public var isKazakhModel: Bool { true }
 
     /// Creates the stage; its word lists are bundled.
     public init() {}

@@ -7,7 +7,11 @@ public import TextModel
 /// or a Kazakh suffix (+1); Russian for ё ъ щ (+2), a Russian stop word (+2) or a Russian inflection (+1).
 /// A Latin word votes Kazakh for a letter of the 2021 alphabet (ä ğ ı ñ ö ū ü ş, +2), a Kazakh stop word in
 /// 2021 spelling (+2), a q (+1) or a Kazakh ending (+1, only if the word does not look English); English for an
-/// English stop word (+2) or English spelling (th, w, c…, +1).
+/// English stop word (+2) or English spelling (th, w, c…, +1). Letters of the 2018 acute alphabet
+/// (á ǵ ń ó ú ý) count as Kazakh letters; a Turkish or Uzbek function word (`stopwords-latin-other.txt`) and
+/// Turkish ç vote for `other`, so Turkish and Uzbek text is not read as Latin-script Kazakh.
+/// An Arabic-script word votes Kazakh when it has a letter of the Kazakh Arabic alphabet that Arabic and Persian
+/// do not use (ٴ ۇ ۋ ڭ ە ۆ ٵ), `other` when it has none.
 /// Single letters followed by a full stop are initials ("И. Тасмағамбетов") and do not vote.
 public struct LanguageEvidence: Sendable, Equatable {
     /// Votes for Kazakh (Cyrillic or Latin script).
@@ -16,12 +20,20 @@ public struct LanguageEvidence: Sendable, Equatable {
     public var russian = 0
     /// Votes for English.
     public var english = 0
+    /// Votes for another language (Turkish, Uzbek, Arabic, Persian).
+    public var otherLanguage = 0
+    /// Arabic-script letters seen.
+    public var arabicLetters = 0
+    /// Latin words with evidence only Kazakh gives: q (not "qu"), ä ñ ū, an acute letter of 2018, a Kazakh stop
+    /// word. Turkish shares ğ ı ö ü ş with the 2021 alphabet, so a Latin paragraph without any such word and with a
+    /// Turkish or Uzbek vote has no Kazakh signal of its own ("Türkiye ve Kazakistan arasında…").
+    public var kazakhOnlyLatinWords = 0
     /// Cyrillic letters seen.
     public var cyrillicLetters = 0
     /// Latin letters seen.
     public var latinLetters = 0
     /// All Cyrillic and Latin letters seen.
-    public var letters: Int { cyrillicLetters + latinLetters }
+    public var letters: Int { cyrillicLetters + latinLetters + arabicLetters }
 
     /// Evidence with no votes; fill it with ``add(_:)``.
     public init() {}
@@ -31,9 +43,10 @@ public struct LanguageEvidence: Sendable, Equatable {
     /// English needs at least 2 points: one English-looking word in a line of names ("ALA CRAFT 2025") is
     /// not English text.
     public var winner: Language? {
-        let scores: [(Language, Int)] = [(.kk, kazakh), (.ru, russian), (.en, english)]
+        let scores: [(Language, Int)] = [(.kk, kazakh), (.ru, russian), (.en, english), (.other, otherLanguage)]
         let best = scores.max { $0.1 < $1.1 }!
         guard best.1 > 0, scores.filter({ $0.1 == best.1 }).count == 1 else { return nil }
+        if best.0 == .kk && latinLetters > cyrillicLetters + arabicLetters && kazakhOnlyLatinWords == 0 && otherLanguage > 0 { return nil }
         if best.0 == .en && best.1 < 2 { return nil }
         return best.0
     }
@@ -47,7 +60,7 @@ public struct LanguageEvidence: Sendable, Equatable {
         while index < scalars.endIndex {
             guard LanguageCues.isLetter(scalars[index]) else { index += 1; continue }
             var end = index
-            var cyrillic = 0, latin = 0
+            var cyrillic = 0, latin = 0, arabic = 0
             var flags: UInt8 = 0
             // The word's key for the stop-word sets is hashed while it is read, so no lookup hashes it again.
             var key = LanguageCues.keySeed
@@ -55,6 +68,7 @@ public struct LanguageEvidence: Sendable, Equatable {
             while end < scalars.endIndex, LanguageCues.isLetter(scalars[end]) {
                 let value = scalars[end].value
                 if value >= 0x400 && value < 0x500 { cyrillic += 1 } else if value < 0x250 { latin += 1 }
+                else if LanguageCues.isArabic(scalars[end]) { arabic += 1 }
                 let lower = LanguageCues.lowercase(scalars[end])
                 if lower.value < 0x500 { flags |= cues.letterFlags[Int(lower.value)] }
                 key = LanguageCues.key(key, adding: lower)
@@ -63,9 +77,12 @@ public struct LanguageEvidence: Sendable, Equatable {
             }
             cyrillicLetters += cyrillic
             latinLetters += latin
+            arabicLetters += arabic
             let isInitial = end - index == 1 && end < scalars.endIndex && scalars[end] == "."
             if !isInitial {
-                if cyrillic >= latin { scoreCyrillic(word, key: key, flags: flags, cues) } else { scoreLatin(word, key: key, flags: flags, cues) }
+                if arabic > cyrillic && arabic > latin {
+                    if word.contains(where: LanguageCues.kazakhArabicLetters.contains) { kazakh += 2 } else { otherLanguage += 1 }
+                } else if cyrillic >= latin { scoreCyrillic(word, key: key, flags: flags, cues) } else { scoreLatin(word, key: key, flags: flags, cues) }
             }
             index = end
         }
@@ -81,11 +98,14 @@ public struct LanguageEvidence: Sendable, Equatable {
     }
 
     private mutating func scoreLatin(_ word: [Unicode.Scalar], key: UInt64, flags: UInt8, _ cues: LanguageCues) {
-        if flags & LanguageCues.kazakhLatinLetter != 0 { kazakh += 2 }
+        if flags & (LanguageCues.kazakhLatinLetter | LanguageCues.sharedLatinLetter) != 0 { kazakh += 2 }
+        if flags & LanguageCues.kazakhLatinLetter != 0 { kazakhOnlyLatinWords += 1 }
         if cues.englishStopWords.contains(key) { english += 2; return }
-        if cues.kazakhLatinStopWords.contains(key) { kazakh += 2; return }
+        if cues.kazakhLatinStopWords.contains(key) { kazakh += 2; kazakhOnlyLatinWords += 1; return }
+        if cues.otherLatinStopWords.contains(key) { otherLanguage += 2; return }
+        if word.contains("ç") { otherLanguage += 1 }
         let text = String(String.UnicodeScalarView(word))
-        if word.contains("q") && !text.contains("qu") { kazakh += 1 }
+        if word.contains("q") && !text.contains("qu") { kazakh += 1; kazakhOnlyLatinWords += 1 }
         let looksEnglish = LatinReader.looksEnglish(text)
         if looksEnglish { english += 1 }
         if !looksEnglish, cues.kazakhLatinEndings.matches(word) { kazakh += 1 }
@@ -97,12 +117,13 @@ public struct LanguageEvidence: Sendable, Equatable {
 struct LanguageCues: Sendable {
     static let shared = LanguageCues()
 
-    static let kazakhLetter: UInt8 = 1, russianLetter: UInt8 = 2, kazakhLatinLetter: UInt8 = 4
+    static let kazakhLetter: UInt8 = 1, russianLetter: UInt8 = 2, kazakhLatinLetter: UInt8 = 4, sharedLatinLetter: UInt8 = 8
     /// Per scalar below U+0500: Kazakh-specific Cyrillic letter (ә ғ қ ң ө ұ ү һ і), Russian-only letter (ё ъ щ),
-    /// letter of the 2021 Kazakh Latin alphabet not in ASCII (ä ğ ı ñ ö ū ü ş).
+    /// letter of a Kazakh Latin alphabet not in ASCII that Turkish lacks (ä ñ ū, the 2018 acutes, ǧ), letter the
+    /// 2021 alphabet shares with Turkish (ğ ı ö ü ş).
     let letterFlags: [UInt8] = {
         var flags = [UInt8](repeating: 0, count: 0x500)
-        for (letters, flag) in [("әғқңөұүһі", kazakhLetter), ("ёъщ", russianLetter), ("äğıñöūüş", kazakhLatinLetter)] {
+        for (letters, flag) in [("әғқңөұүһі", kazakhLetter), ("ёъщ", russianLetter), ("äñūáǵńóúýǧ", kazakhLatinLetter), ("ğıöüş", sharedLatinLetter)] {
             for scalar in letters.unicodeScalars { flags[Int(scalar.value)] |= flag }
         }
         return flags
@@ -110,6 +131,18 @@ struct LanguageCues: Sendable {
     let kazakhStopWords = Self.keySet(StopWords.kazakh)
     let russianStopWords = Self.keySet(StopWords.russian)
     let englishStopWords = Self.keySet(StopWords.english)
+    let otherLatinStopWords = Self.keySet(StopWords.otherLatin)
+    /// Letters of the Kazakh Arabic alphabet that Arabic and Persian do not write: hamza sign ٴ (front word),
+    /// ۇ ۋ ڭ ە ۆ, and the precomposed ٵ ٶ ٷ.
+    static let kazakhArabicLetters: Set<Unicode.Scalar> = ["\u{674}", "\u{6C7}", "\u{6CB}", "\u{6AD}", "\u{6D5}", "\u{6C6}", "\u{675}", "\u{676}", "\u{677}"]
+
+    /// Whether `scalar` is an Arabic-script letter (Arabic, Arabic Supplement, presentation forms).
+    @inline(__always)
+    static func isArabic(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value >= 0x600 && value < 0x700 || value >= 0x750 && value < 0x780 || value >= 0xFB50 && value < 0xFE00
+            || value >= 0xFE70 && value < 0xFF00
+    }
     /// Kazakh stop words in the 2021 Latin alphabet, for Latin-script Kazakh.
     let kazakhLatinStopWords = Self.keySet(StopWords.kazakh.map { Transliterator.toLatin($0) })
     let kazakhEndings = EndingSet(LanguageEndings.kazakh)

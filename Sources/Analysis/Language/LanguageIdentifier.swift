@@ -13,7 +13,10 @@ public import TextModel
 ///   had a signal), `kk` when there is none;
 /// - Latin letters → the document's dominant Latin-script language (`en`, or `kk` in Latin-script Kazakh
 ///   documents), `other` when there is none — a Latin brand name in a Kazakh article is not Kazakh text;
+/// - Arabic-script letters (most of them) → `other`: Arabic-script Kazakh has its own letters to vote with;
 /// - no letters at all (digits, punctuation) → `other`.
+///
+/// Each paragraph also gets its ``Script``: the script of at least 80 % of its letters, else `mixed`.
 ///
 /// The document's ``Document/language`` is the language covering the most letters (`other` when it has none).
 /// Reads ``Document/normalized`` (so homoglyph-repaired words count in their script), writes original offsets.
@@ -45,7 +48,7 @@ public struct LanguageIdentifier: Annotator {
         let labels = Self.decide(spans.map(\.evidence))
         document.paragraphs = zip(spans, labels).map { span, language in
             let original = normalized.originalRange(span.start, span.end)
-            return Paragraph(start: original.start, end: original.end, language: language)
+            return Paragraph(start: original.start, end: original.end, language: language, script: Self.script(of: span.evidence))
         }
         document.language = Self.dominant(zip(spans.map(\.evidence), labels).map { ($0, $1) })
     }
@@ -74,9 +77,18 @@ public struct LanguageIdentifier: Annotator {
         let latinDefault = strongest(latinLetters.filter { $0.key == .kk || $0.key == .en }) ?? .other
         return zip(evidence, direct).map { paragraph, language in
             if let language { return language }
-            if paragraph.letters == 0 { return .other }
+            if paragraph.letters == 0 || paragraph.arabicLetters * 2 > paragraph.letters { return .other }
             return paragraph.cyrillicLetters >= paragraph.latinLetters ? cyrillicDefault : latinDefault
         }
+    }
+
+    /// The script holding at least 80 % of a paragraph's letters, `mixed` when none does, `none` without letters.
+    static func script(of evidence: LanguageEvidence) -> Script {
+        let total = evidence.letters
+        guard total > 0 else { return .none }
+        let counts: [(Script, Int)] = [(.cyrillic, evidence.cyrillicLetters), (.latin, evidence.latinLetters), (.arabic, evidence.arabicLetters)]
+        let best = counts.max { $0.1 < $1.1 }!
+        return best.1 * 5 >= total * 4 ? best.0 : .mixed
     }
 
     /// The language covering the most letters.

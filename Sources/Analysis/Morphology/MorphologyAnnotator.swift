@@ -4,6 +4,8 @@ public import TextModel
 public struct MorphologyAnnotator: Annotator {
     /// The stage's name in a pipeline (`morphology`).
     public let name = "morphology"
+    /// A Kazakh model: not run on Russian paragraphs.
+    public var isKazakhModel: Bool { true }
     private let morphology: Morphology
 
     /// A stage using `morphology` (the bundled model by default).

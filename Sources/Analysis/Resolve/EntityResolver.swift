@@ -11,6 +11,8 @@ public import TextModel
 public struct EntityResolver: Annotator {
     /// The stage's name in a pipeline (`resolve`).
     public let name = "resolve"
+    /// A Kazakh model: not run on Russian paragraphs.
+    public var isKazakhModel: Bool { true }
     /// Full names known from elsewhere (e.g. the rest of a collection).
     public let knownNames: [String]
 

@@ -17,10 +17,18 @@ struct LatinReader {
         var range: Range<Int>
         var marks: Alphabet?
         var foreign = false
+        /// Only marks shared by two alphabets (ı: і in 2021, и/й in 2018); the text decides.
+        var dotless = false
+        /// A letter of an unofficial scheme (caron, Turkish ç), read as its 2021 letter.
+        var variant = false
     }
+
+    typealias Piece = TransliterationPiece
 
     let scalars: [Unicode.Scalar]
     let preserveForeign: Bool
+    /// The alphabet to read unmarked words in when the input itself has no marks (the rest of the document's).
+    var contextAlphabet: Alphabet?
     private let tables = TransliterationTables.shared
 
     init(text: String, preserveForeign: Bool) {
@@ -29,33 +37,94 @@ struct LatinReader {
         self.preserveForeign = preserveForeign
     }
 
+    /// Reads already-composed scalars (a document's normalised view), so input offsets are the caller's.
+    init(scalars: [Unicode.Scalar], preserveForeign: Bool, contextAlphabet: Alphabet? = nil) {
+        self.scalars = scalars
+        self.preserveForeign = preserveForeign
+        self.contextAlphabet = contextAlphabet
+    }
+
     func read() -> String {
-        var words = findWords()
-        if words.isEmpty { return String(String.UnicodeScalarView(scalars)) }
+        var out = String.UnicodeScalarView()
+        for piece in pieces() { out.append(contentsOf: piece.output) }
+        return String(out)
+    }
+
+    /// Votes of the words' marks for each alphabet (a word with marks of one alphabet is one vote).
+    func votes(_ words: [Word]) -> [Alphabet: Int] {
         var votes: [Alphabet: Int] = [:]
         for word in words { if let marks = word.marks { votes[marks, default: 0] += 1 } }
+        return votes
+    }
+
+    /// The alphabet most words are marked for, nil when no word has a mark of its own.
+    func markedAlphabet() -> Alphabet? {
+        let votes = votes(findWords())
+        let best = Alphabet.allCases.max { (votes[$0] ?? 0) < (votes[$1] ?? 0) } ?? .latin2021
+        return (votes[best] ?? 0) > 0 ? best : nil
+    }
+
+    /// The Latin scheme the input is written in, nil when it shows none (plain ASCII without digraphs).
+    func scheme() -> Transliterator.LatinScheme? {
+        let lowered = scalars.map(Transliterator.lowercase)
+        var variantSchemes: [String: Int] = [:]
+        for row in TransliterationTable.latinVariants where lowered.contains(row.letter) { variantSchemes[row.scheme, default: 0] += 1 }
+        if variantSchemes["caron"] != nil { return .caron }
+        let words = findWords()
+        let votes = votes(words)
+        if let best = Alphabet.allCases.max(by: { (votes[$0] ?? 0) < (votes[$1] ?? 0) }), (votes[best] ?? 0) > 0 {
+            switch best {
+            case .latin2018: return .latin2018
+            case .latin2017: return .latin2017
+            case .latin2021: return variantSchemes["turkish"] != nil ? .turkish : .latin2021
+            }
+        }
+        if words.contains(where: \.dotless) { return variantSchemes["turkish"] != nil ? .turkish : .latin2021 }
+        if variantSchemes["turkish"] != nil { return .turkish }
+        let text = String(String.UnicodeScalarView(lowered))
+        for digraph in ["sh", "zh", "ch", "gh", "kh", "ng"] where text.contains(digraph) { return .digraph }
+        return nil
+    }
+
+    /// The input cut into pieces that cover it in order: words (rewritten in Cyrillic, or kept when foreign) and the
+    /// text between them (copied).
+    func pieces() -> [Piece] {
+        var words = findWords()
+        if words.isEmpty { return scalars.isEmpty ? [] : [Piece(range: 0..<scalars.count, output: scalars, rewritten: false)] }
+        let votes = votes(words)
         let textAlphabet = Alphabet.allCases.max { (votes[$0] ?? 0) < (votes[$1] ?? 0) } ?? .latin2021
-        let fallback = (votes[textAlphabet] ?? 0) > 0 ? textAlphabet : .latin2021
-        // Informal digraphs (sh, zh, kh) only in texts with no 2021 letter at all: a 2021 writer spells ш "ş", so
-        // their "sh" is с+х ("ashana" = асхана).
-        let informal = (votes[.latin2021] ?? 0) == 0
+        let fallback = (votes[textAlphabet] ?? 0) > 0 ? textAlphabet : contextAlphabet ?? .latin2021
+        // ı alone is і in 2021 and и/й in 2018 ("baılanys" = байланыс): a text marked 2018 and not 2021 reads it so.
+        let dotlessAlphabet: Alphabet = (votes[.latin2018] ?? 0) > 0 && (votes[.latin2021] ?? 0) == 0
+            || fallback == .latin2018 ? .latin2018 : .latin2021
+        // Informal digraphs (sh, zh, kh, gh, ng) only in texts with no 2021 letter at all: a 2021 writer spells ш
+        // "ş", so their "sh" is с+х ("ashana" = асхана).
+        // A text whose ı reads as 2021 і is a 2021 text too.
+        let informal = (votes[.latin2021] ?? 0) == 0 && contextAlphabet != .latin2021
+            && !(dotlessAlphabet == .latin2021 && words.contains { $0.dotless })
         if preserveForeign { markForeign(&words) }
 
-        var out = String.UnicodeScalarView()
+        var pieces: [Piece] = []
         var position = 0
         for word in words {
-            out.append(contentsOf: scalars[position..<word.range.lowerBound])
+            if position < word.range.lowerBound {
+                pieces.append(Piece(range: position..<word.range.lowerBound, output: Array(scalars[position..<word.range.lowerBound]), rewritten: false))
+            }
             if word.foreign {
-                out.append(contentsOf: scalars[word.range])
+                pieces.append(Piece(range: word.range, output: Array(scalars[word.range]), rewritten: false))
             } else {
                 let letters = scalars[word.range].filter(Transliterator.isLatinLetter)
                 let allCaps = letters.count >= 2 && letters.allSatisfy(\.properties.isUppercase)
-                out.append(contentsOf: spell(canonical(word.range, alphabet: word.marks ?? fallback, informal: informal), allCaps: allCaps))
+                let alphabet = word.marks ?? (word.dotless ? dotlessAlphabet : fallback)
+                let spelled = spell(canonical(word.range, alphabet: alphabet, informal: informal), allCaps: allCaps)
+                pieces.append(Piece(range: word.range, output: Array(spelled), rewritten: true))
             }
             position = word.range.upperBound
         }
-        out.append(contentsOf: scalars[position...])
-        return String(out)
+        if position < scalars.count {
+            pieces.append(Piece(range: position..<scalars.count, output: Array(scalars[position...]), rewritten: false))
+        }
+        return pieces
     }
 
     // MARK: Words and alphabets
@@ -64,9 +133,15 @@ struct LatinReader {
     /// Letters that take an apostrophe in the 2017 alphabet (a' g' i' n' o' u' y' s' c').
     static let apostropheLetters: Set<Unicode.Scalar> = ["a", "g", "i", "n", "o", "u", "y", "s", "c"]
     static let marks2018: Set<Unicode.Scalar> = ["á", "ǵ", "ń", "ó", "ú", "ý"]
-    static let marks2021: Set<Unicode.Scalar> = ["ä", "ğ", "ı", "ñ", "ö", "ū", "ü", "ş", "ŋ", "ə"]
-    /// Letters of drafts close to 2021 that writers still use: ŋ (the January 2021 draft) for ñ, ə for ä.
-    static let variants2021: [Unicode.Scalar: Unicode.Scalar] = ["ŋ": "ñ", "ə": "ä"]
+    /// Letters only the 2021 alphabet (and its drafts) write; ı is shared with 2018 and decided by the text.
+    static let marks2021: Set<Unicode.Scalar> = ["ä", "ğ", "ñ", "ö", "ū", "ü", "ş", "ŋ", "ə"]
+    /// Letters of drafts and unofficial schemes, read as 2021 letters (`translit-latin-variants.tsv`): ŋ (the
+    /// January 2021 draft) for ñ, ə for ä, carons (ǧ š č ž ň), Turkish-style ç.
+    static let variants2021: [Unicode.Scalar: [Unicode.Scalar]] = {
+        var table: [Unicode.Scalar: [Unicode.Scalar]] = [:]
+        for row in TransliterationTable.latinVariants { table[row.letter] = Array(row.latin2021.unicodeScalars) }
+        return table
+    }()
 
     private func findWords() -> [Word] {
         var words: [Word] = []
@@ -76,12 +151,15 @@ struct LatinReader {
             var end = index
             var marks: Alphabet?
             var hasEnglishClitic = false
+            var dotless = false, variant = false
             while end < scalars.count {
                 let scalar = scalars[end]
                 if Transliterator.isLatinLetter(scalar) {
                     let lower = Transliterator.lowercase(scalar)
                     if Self.marks2018.contains(lower) { marks = .latin2018 }
                     else if marks == nil, Self.marks2021.contains(lower) || scalar == "\u{130}" { marks = .latin2021 }
+                    else if lower == "ı" { dotless = true }
+                    else if Self.variants2021[lower] != nil { variant = true }
                     end += 1
                 } else if Self.apostrophes.contains(scalar), end > index, isApostropheMark(at: end) {
                     marks = .latin2017
@@ -94,7 +172,9 @@ struct LatinReader {
                     break
                 }
             }
-            words.append(Word(range: index..<end, marks: hasEnglishClitic ? nil : marks, foreign: hasEnglishClitic))
+            words.append(Word(
+                range: index..<end, marks: hasEnglishClitic ? nil : marks, foreign: hasEnglishClitic, dotless: dotless && marks == nil,
+                variant: variant))
             index = end
         }
         return words
@@ -116,12 +196,21 @@ struct LatinReader {
         // 2017 words that look like clitics: "o's" (өс), "o't" (өт), "i't" (ит); English has "n't" only.
         let before = index > 0 ? Transliterator.lowercase(scalars[index - 1]) : " "
         if clitic == "t" && before != "n" || clitic == "s" && before == "o" { return nil }
+        // "y's'" is 2017 уш ("ui'ymdastyry's'ysy", "jazy's'ylar"): an s with its own apostrophe is ш, not "'s".
+        if clitic == "s", end < scalars.count, Self.apostrophes.contains(scalars[end]) { return nil }
         return end
     }
 
     static let englishClitics: Set<String> = ["s", "t", "re", "ll", "ve", "d", "m"]
 
     /// The word rewritten in lower-case 2021 letters, each with whether its source letter was upper case.
+    /// Whether the input shows a digraph scheme: zh, gh, kh or sh somewhere. Only then is "ng" read as ң — alone,
+    /// "brifing" is брифинг.
+    private var digraphText: Bool {
+        let lowered = String(String.UnicodeScalarView(scalars)).lowercased()
+        return ["zh", "gh", "kh", "sh"].contains { lowered.contains($0) }
+    }
+
     private func canonical(_ range: Range<Int>, alphabet: Alphabet, informal: Bool) -> [(letter: Unicode.Scalar, upper: Bool)] {
         var units: [(letter: Unicode.Scalar, upper: Bool)] = []
         var index = range.lowerBound
@@ -161,7 +250,21 @@ struct LatinReader {
                     index += 2
                     continue
                 }
-                emit(letter == "ç" ? "ch" : String(Self.variants2021[letter] ?? letter), upper: upper)
+                // Digraph schemes write ң "ng": read so at the end of a word or before a consonant ("Qazaqstannyng",
+                // "angghime"); before a vowel н+г is as likely ("sengen" = сенген) and stays.
+                if informal, digraphText, letter == "n", let next, lower(next) == "g" {
+                    let after: Unicode.Scalar? = index + 2 < range.upperBound ? lower(scalars[index + 2]) : nil
+                    if after == nil || !Self.vowels.contains(after!) && after != "ı" {
+                        emit("ñ", upper: upper)
+                        index += 2
+                        continue
+                    }
+                }
+                if let variant = Self.variants2021[letter] {
+                    emit(String(String.UnicodeScalarView(variant)), upper: upper)
+                } else {
+                    emit(String(letter), upper: upper)
+                }
             }
             index += 1
         }
@@ -172,7 +275,7 @@ struct LatinReader {
     /// Digraphs of informal and Russian-style romanisation, read in texts without 2021 letters: sh → ш
     /// ("Shymkent", also the 2018 alphabet), zh → ж ("Zhanna"), kh → х ("Kazakhstan"). In the 2021 alphabet these
     /// pairs would be с+һ, з+һ, к+һ, which native words hardly ever contain.
-    static let informalDigraphs: [Unicode.Scalar: String] = ["s": "ş", "z": "j", "k": "h"]
+    static let informalDigraphs: [Unicode.Scalar: String] = ["s": "ş", "z": "j", "k": "h", "g": "ğ"]
 
     static let backVowels: Set<Unicode.Scalar> = ["a", "o", "ū", "y"]
     static let frontVowels: Set<Unicode.Scalar> = ["ä", "e", "ö", "ü"]
@@ -319,4 +422,14 @@ struct LatinReader {
         for pattern in ["th", "ee", "oo", "ph", "ck", "ou", "ea"] where word.contains(pattern) { return true }
         return word.hasSuffix("ing") || word.hasSuffix("tion")
     }
+}
+
+/// A stretch of a reader's input and what it reads as: words are rewritten, everything else is copied.
+struct TransliterationPiece {
+    /// Input scalar range.
+    var range: Range<Int>
+    /// The Cyrillic spelling, or the input itself for text between words and for kept foreign words.
+    var output: [Unicode.Scalar]
+    /// Whether `output` is a rewritten Kazakh word (false: copied as it is).
+    var rewritten: Bool
 }

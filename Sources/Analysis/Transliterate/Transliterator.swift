@@ -68,6 +68,75 @@ public enum Transliterator {
         LatinReader(text: text, preserveForeign: preserveForeign).read()
     }
 
+    /// A way of writing Kazakh in Latin letters.
+    public enum LatinScheme: String, Sendable, CaseIterable {
+        /// The official January 2021 alphabet (ä ğ ı ñ ö ū ü ş; ı is і, i is и/й).
+        case latin2021 = "2021"
+        /// The February 2018 alphabet with acute accents (á ǵ ń ó ú ý; ı is и/й, i is і; sh ch digraphs).
+        case latin2018 = "2018"
+        /// The October 2017 alphabet with apostrophes (a' g' n' o' u' y' s' c' i').
+        case latin2017 = "2017"
+        /// Informal ASCII with digraphs (sh zh ch gh kh ng).
+        case digraph
+        /// Carons (ǧ š č ž ň) as in some sites' schemes.
+        case caron
+        /// Turkish-style letters: the 2021 letters with ç.
+        case turkish
+    }
+
+    /// Cyrillic → Latin in `scheme`: the 2021 alphabet as ``toLatin(_:)``; 2018 and 2017 letter by letter from their
+    /// columns of `translit.tsv`; the digraph scheme from its column. Only 2021, 2018, 2017 and digraph are written
+    /// (caron and Turkish-style spellings are read, not written: nil). Upper case: the first letter of a letter's
+    /// spelling (2018 capital ı is I).
+    public static func toLatin(_ text: String, scheme: LatinScheme) -> String? {
+        let column: (TransliterationTable.Row) -> String
+        switch scheme {
+        case .latin2021: return toLatin(text)
+        case .latin2018: column = \.latin2018
+        case .latin2017: column = \.latin2017
+        case .digraph: column = \.digraph
+        case .caron, .turkish: return nil
+        }
+        var table: [Unicode.Scalar: String] = [:]
+        for row in TransliterationTable.rows { table[row.cyrillic] = column(row) }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let small = lowercase(scalar)
+            guard let latin = table[small] else { out.append(scalar); continue }
+            if small == scalar {
+                out.append(contentsOf: latin.unicodeScalars)
+            } else {
+                for (position, letter) in latin.unicodeScalars.enumerated() {
+                    if position == 0 {
+                        out.append(contentsOf: letter == "ı" ? ["I"] : Array(letter.properties.uppercaseMapping.unicodeScalars))
+                    } else {
+                        out.append(letter)
+                    }
+                }
+            }
+        }
+        return String(out)
+    }
+
+    /// The Latin scheme `text` is written in, nil when it shows none (ASCII without any digraph).
+    public static func latinScheme(of text: String) -> LatinScheme? {
+        LatinReader(text: text, preserveForeign: true).scheme()
+    }
+
+    /// Cyrillic → Kazakh Arabic script (төте жазу), with the hamza convention: a word with ә ө ү і and none of
+    /// е э к г starts with ٴ. Upper case is folded (the script has none); other characters pass through.
+    public static func toArabic(_ text: String) -> String {
+        ArabicReader.write(text)
+    }
+
+    /// Kazakh Arabic script → Cyrillic (lower case): the hamza, the precomposed hamza letters and ە ك گ make a
+    /// word front. Other characters pass through.
+    public static func arabicToCyrillic(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for piece in ArabicReader(scalars: Array(text.unicodeScalars)).pieces() { out.append(contentsOf: piece.output) }
+        return String(out)
+    }
+
     /// The script with more letters in `text`, or nil when it has no Cyrillic or Latin letters.
     public static func dominantScript(_ text: String) -> Script? {
         var cyrillic = 0, latin = 0

@@ -1,6 +1,6 @@
 import Analysis
 
-/// Folds Latin-script and mixed-script words to lowercased Cyrillic for the index and the query parser,
+/// Folds Latin-script, Arabic-script and mixed-script words to lowercased Cyrillic for the index and the query parser,
 /// so "Almaty", "Qazaqstan", "Qazaqstandag'y" (2017), "Qazaqstandaǵy" (2018) and "Aлматы" (Latin A) meet
 /// "Алматы" and "Қазақстандағы".
 ///
@@ -13,7 +13,11 @@ public enum ScriptFolding {
     /// The lowercased Cyrillic form of a word that contains Latin letters, or nil when it has none.
     ///
     /// Evidently English words ("council", "the") and addresses ("almaty.tv") stay Latin, only lowercased.
+    /// An Arabic-script word (төте жазу) is read into Cyrillic with the hamza convention.
     public static func cyrillic(_ word: String) -> String? {
+        if word.unicodeScalars.contains(where: { (0x620...0x6FF).contains($0.value) }) {
+            return Transliterator.arabicToCyrillic(word)
+        }
         guard word.unicodeScalars.contains(where: isLatinLetter) else { return nil }
         // A word mixing scripts is homoglyph damage first ("Aлматы"); what stays Latin is then read as Kazakh Latin.
         let repaired = word.unicodeScalars.contains(where: isCyrillic) ? normalizer.normalize(word) : word

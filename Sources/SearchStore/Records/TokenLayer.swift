@@ -4,7 +4,8 @@ import TextModel
 /// The token layer of a ``LayerBlob``: the paragraphs, sentences and tokens (lemma, UPOS, features) that the stored
 /// facts were found on, so a document's tokens are read back instead of analysed again.
 ///
-/// Version 3 (written): paragraphs and sentences as spans (offset deltas); then the document's distinct *tags* — a
+/// Version 3 (written): paragraphs (with a byte holding the language in its low and the script + 1 in its high
+/// nibble) and sentences as spans (offset deltas); then the document's distinct *tags* — a
 /// token kind, a part of speech and features, each written once as feature=value pairs that point into
 /// ``FeatureInventory`` — and the tokens, each a gap after the previous token and a length, a flag byte, its tag's
 /// index, its lemma as a prefix length of its normalised form when it is one ("Алматының" → "Алматы", "Бүгін" →
@@ -42,7 +43,10 @@ enum TokenLayer {
         var start = 0
         for paragraph in document.paragraphs {
             LayerBlob.writeSpan(&writer, paragraph.start, paragraph.end, after: &start)
-            writer.byte(UInt8(Language.allCases.firstIndex(of: paragraph.language) ?? Language.allCases.count - 1))
+            // Low nibble: the language; high nibble: the script + 1 (0, as layers written before scripts were, is none).
+            let language = UInt8(Language.allCases.firstIndex(of: paragraph.language) ?? Language.allCases.count - 1)
+            let script = UInt8((Script.allCases.firstIndex(of: paragraph.script) ?? Script.allCases.count - 1) + 1)
+            writer.byte(language | script << 4)
         }
         writer.count(document.sentences.count)
         start = 0
@@ -183,9 +187,12 @@ enum TokenLayer {
         var start = 0
         for _ in 0..<(try reader.count()) {
             let span = try LayerBlob.readSpan(&reader, after: &start)
-            let index = Int(try reader.byte())
+            let byte = try reader.byte()
+            let index = Int(byte & 0x0F), scriptCode = Int(byte >> 4)
             guard index < Language.allCases.count else { throw reader.fail("unknown language \(index)") }
-            paragraphs.append(Paragraph(start: span.start, end: span.end, language: Language.allCases[index]))
+            guard scriptCode <= Script.allCases.count else { throw reader.fail("unknown script \(scriptCode)") }
+            let script = scriptCode == 0 ? Script.none : Script.allCases[scriptCode - 1]
+            paragraphs.append(Paragraph(start: span.start, end: span.end, language: Language.allCases[index], script: script))
         }
         var sentences: [Sentence] = []
         start = 0

@@ -3,29 +3,35 @@ import ArgumentParser
 import Formats
 
 extension TilshiCommand {
-    /// `tilshi translit [FILE...] [--to latn|cyrl]`: Kazakh Cyrillic ⇄ Latin (2021 alphabet).
+    /// `tilshi translit [FILE...] [--to latn|cyrl|arab] [--scheme]`: Kazakh Cyrillic ⇄ Latin (2021 alphabet) ⇄ Arabic script.
     struct Translit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Transliterate Kazakh between Cyrillic and the 2021 Latin alphabet (reads 2017/2018 Latin too).",
+            abstract: "Transliterate Kazakh between Cyrillic, the 2021 Latin alphabet and the Arabic script (төте жазу).",
             discussion: """
-                Without --to, each input is converted from the script most of its letters are in to the other one. \
+                Latin input may be in the 2021, 2018 (acute), 2017 (apostrophe), digraph (sh zh ch gh ng), caron or \
+                Turkish-style scheme; --scheme prints the detected scheme of each input instead. Arabic-script input \
+                (--to cyrl) is read with the hamza convention; --to arab writes it. Without --to, each input is \
+                converted from the script most of its letters are in to the other one (Arabic → Cyrillic). \
                 Bad inputs are reported on one line each and skipped; the exit code is 1 if any failed.
                 """
         )
 
         /// Target script of `translit`.
         enum Target: String, ExpressibleByArgument, CaseIterable, Sendable {
-            case latn, cyrl
+            case latn, cyrl, arab
         }
 
         @Argument(help: "Files to transliterate; '-' reads standard input (the default when none is given).")
         var files: [String] = []
 
-        @Option(help: "Target script: latn (2021 Latin alphabet) or cyrl. Default: the other script of each input.")
+        @Option(help: "Target script: latn (2021 Latin alphabet), cyrl or arab. Default: the other script of each input.")
         var to: Target?
 
         @Flag(name: .customLong("keep-foreign"), help: "When writing Cyrillic, leave URLs, e-mails and English words in Latin.")
         var keepForeign = false
+
+        @Flag(help: "Print the detected Latin scheme of each input (2021, 2018, 2017, digraph, caron, turkish, none).")
+        var scheme = false
 
         init() {}
 
@@ -35,7 +41,11 @@ extension TilshiCommand {
             for input in files.isEmpty ? ["-"] : files {
                 do {
                     let text = try TextInput.read(input)
-                    output.write(Self.convert(text, to: to, keepForeign: keepForeign))
+                    if scheme {
+                        output.write((Transliterator.latinScheme(of: text)?.rawValue ?? "none") + "\n")
+                    } else {
+                        output.write(Self.convert(text, to: to, keepForeign: keepForeign))
+                    }
                 } catch {
                     failures += 1
                     StandardError.report("\(error)")
@@ -47,10 +57,17 @@ extension TilshiCommand {
 
         /// Converts `text` to `target`, or, when `target` is nil, away from the script most of its letters are in.
         static func convert(_ text: String, to target: Target?, keepForeign: Bool) -> String {
-            let target = target ?? (Transliterator.dominantScript(text) == .latin ? .cyrl : .latn)
+            let arabic = text.unicodeScalars.filter { (0x600..<0x700).contains($0.value) }.count
+            let target = target ?? (arabic * 2 > text.unicodeScalars.count { $0.properties.isAlphabetic } ? .cyrl
+                : Transliterator.dominantScript(text) == .latin ? .cyrl : .latn)
             switch target {
-            case .latn: return Transliterator.toLatin(text)
-            case .cyrl: return Transliterator.toCyrillic(text, preserveForeign: keepForeign)
+            case .latn: return Transliterator.toLatin(arabic > 0 ? Transliterator.arabicToCyrillic(text) : text)
+            case .cyrl:
+                let cyrillic = arabic > 0 ? Transliterator.arabicToCyrillic(text) : text
+                return Transliterator.toCyrillic(cyrillic, preserveForeign: keepForeign)
+            case .arab:
+                let latin = Transliterator.dominantScript(text) == .latin
+                return Transliterator.toArabic(latin ? Transliterator.toCyrillic(text, preserveForeign: keepForeign) : text)
             }
         }
     }

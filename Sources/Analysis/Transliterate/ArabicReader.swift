@@ -1,0 +1,164 @@
+import KazakhData
+
+/// Kazakh Arabic script (төте жазу) ⇄ Cyrillic, with the hamza convention of `translit-arabic.tsv`.
+///
+/// Reading: in a word with the high hamza ٴ every ا و ۇ ى reads front (ә ө ү і); a precomposed ٵ ٶ ٷ ٸ is
+/// front itself. Without the hamza (the convention drops it when е к г mark the word front) each of those vowels
+/// follows the nearest consonant that only one harmony has — before it, else after it: ك گ front, ق ع back; with
+/// no such consonant, the word is front when ە is among its first two vowels ("өнер"), back otherwise
+/// ("жастармен": a back stem with the front suffix -мен). ي is й after a vowel or before one
+/// at the start of a word, и otherwise. Arabic punctuation (، ؛ ؟) reads as , ; ? and Arabic-Indic digits as
+/// 0–9. Writing: a word with ә ө ү і and none of е э к г gets one ٴ at its start.
+struct ArabicReader {
+    let scalars: [Unicode.Scalar]
+
+    init(scalars: [Unicode.Scalar]) {
+        self.scalars = scalars
+    }
+
+    static let hamza: Unicode.Scalar = "\u{674}"
+
+    /// Tables built once from the data file.
+    struct Tables: Sendable {
+        static let shared = Tables()
+        /// Arabic letter → (back reading, front reading); equal for consonants.
+        var reading: [Unicode.Scalar: (back: [Unicode.Scalar], front: [Unicode.Scalar])] = [:]
+        /// Letters that make a word front by themselves (ە ك گ and the precomposed hamza letters).
+        var frontLetters: Set<Unicode.Scalar> = []
+        /// Cyrillic letter → Arabic spelling.
+        var writing: [Unicode.Scalar: [Unicode.Scalar]] = [:]
+        /// Cyrillic letters that need the hamza (ә ө ү і), and those that make it unnecessary (е э к г).
+        var hamzaVowels: Set<Unicode.Scalar> = [], frontConsonants: Set<Unicode.Scalar> = []
+
+        init() {
+            for row in ArabicTransliterationTable.rows {
+                let arabic = Array(row.arabic.unicodeScalars)
+                writing[row.cyrillic] = arabic
+                if row.harmony == "front" {
+                    if row.precomposed != nil { hamzaVowels.insert(row.cyrillic) } else { frontConsonants.insert(row.cyrillic) }
+                }
+                if let precomposed = row.precomposed {
+                    reading[precomposed] = ([row.cyrillic], [row.cyrillic])
+                    frontLetters.insert(precomposed)
+                }
+                // Single Arabic letters only (ц щ ю я ё are read letter by letter); the first row wins (е before э,
+                // и before й), and a vowel pair fills its back and front side.
+                guard arabic.count == 1, let letter = arabic.first else { continue }
+                var entry = reading[letter] ?? ([], [])
+                switch row.harmony {
+                case "back": entry.back = [row.cyrillic]; if entry.front.isEmpty { entry.front = [row.cyrillic] }
+                case "front" where row.precomposed != nil: entry.front = [row.cyrillic]
+                default:
+                    if entry.back.isEmpty { entry.back = [row.cyrillic]; entry.front = [row.cyrillic] }
+                    if row.harmony == "front" { frontLetters.insert(letter) }
+                }
+                reading[letter] = entry
+            }
+        }
+    }
+
+    static func isArabicLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == hamza || Tables.shared.reading[scalar] != nil
+    }
+
+    static let punctuation: [Unicode.Scalar: Unicode.Scalar] = ["\u{60C}": ",", "\u{61B}": ";", "\u{61F}": "?", "\u{66A}": "%"]
+
+    /// The input cut into pieces that cover it in order: Arabic words and marks rewritten, the rest copied.
+    func pieces() -> [TransliterationPiece] {
+        let tables = Tables.shared
+        var pieces: [TransliterationPiece] = []
+        var index = 0, copyStart = 0
+        func flush(_ end: Int) {
+            if copyStart < end { pieces.append(TransliterationPiece(range: copyStart..<end, output: Array(scalars[copyStart..<end]), rewritten: false)) }
+        }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if let mark = Self.punctuation[scalar] ?? Self.digit(scalar) {
+                flush(index)
+                pieces.append(TransliterationPiece(range: index..<(index + 1), output: [mark], rewritten: true))
+                index += 1
+                copyStart = index
+                continue
+            }
+            guard Self.isArabicLetter(scalar) else { index += 1; continue }
+            flush(index)
+            var end = index
+            while end < scalars.count, Self.isArabicLetter(scalars[end]) || scalars[end] == "\u{640}" { end += 1 }
+            let word = scalars[index..<end].filter { $0 != "\u{640}" }
+            let hasHamza = word.contains(Self.hamza)
+            let vowelLetters = word.filter { Self.pairedVowels.contains($0) || $0 == "\u{6D5}" }
+            let earlyE = vowelLetters.prefix(2).contains("\u{6D5}")
+            var output: [Unicode.Scalar] = []
+            for (position, letter) in word.enumerated() where letter != Self.hamza {
+                guard let entry = tables.reading[letter] else { continue }
+                var front = hasHamza
+                if !hasHamza, Self.pairedVowels.contains(letter) {
+                    let before = word[..<position].last { Self.frontConsonants.contains($0) || Self.backConsonants.contains($0) }
+                    let after = word[(position + 1)...].first { Self.frontConsonants.contains($0) || Self.backConsonants.contains($0) }
+                    if let signal = before ?? after { front = Self.frontConsonants.contains(signal) } else { front = earlyE }
+                }
+                var cyrillic = front ? entry.front : entry.back
+                if cyrillic == ["и"] {
+                    let previous = output.last
+                    let nextIsVowel = position + 1 < word.count && Self.isVowelLetter(word[word.index(word.startIndex, offsetBy: position + 1)])
+                    if previous.map(Self.isCyrillicVowel) == true || (previous == nil && nextIsVowel) { cyrillic = ["й"] }
+                }
+                output.append(contentsOf: cyrillic)
+            }
+            if output.isEmpty { output = Array(scalars[index..<end]) }
+            pieces.append(TransliterationPiece(range: index..<end, output: output, rewritten: true))
+            index = end
+            copyStart = end
+        }
+        flush(scalars.count)
+        return pieces
+    }
+
+    static func digit(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x660...0x669: return Unicode.Scalar(scalar.value - 0x660 + 0x30)
+        case 0x6F0...0x6F9: return Unicode.Scalar(scalar.value - 0x6F0 + 0x30)
+        default: return nil
+        }
+    }
+
+    /// The letters of the vowel pairs а/ә о/ө ұ/ү ы/і.
+    static let pairedVowels: Set<Unicode.Scalar> = ["\u{627}", "\u{648}", "\u{6C7}", "\u{649}"]
+    /// Consonants of one harmony only: к г (front), қ ғ (back).
+    static let frontConsonants: Set<Unicode.Scalar> = ["\u{643}", "\u{6AF}"]
+    static let backConsonants: Set<Unicode.Scalar> = ["\u{642}", "\u{639}"]
+    static let arabicVowels: Set<Unicode.Scalar> = ["\u{627}", "\u{648}", "\u{6C7}", "\u{649}", "\u{6D5}", "\u{675}", "\u{676}", "\u{677}", "\u{678}"]
+    static func isVowelLetter(_ scalar: Unicode.Scalar) -> Bool { arabicVowels.contains(scalar) }
+    static let cyrillicVowels: Set<Unicode.Scalar> = Set("аәеёиоөуұүыіэюя".unicodeScalars)
+    static func isCyrillicVowel(_ scalar: Unicode.Scalar) -> Bool { cyrillicVowels.contains(scalar) }
+
+    /// Cyrillic → Arabic script: letters by the table, one hamza at the start of a front word that needs it,
+    /// punctuation , ; ? as ، ؛ ؟. Upper case is folded (the script has none); other characters pass through.
+    static func write(_ text: String) -> String {
+        let tables = Tables.shared
+        let scalars = Array(text.lowercased().unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            guard tables.writing[scalars[index]] != nil else {
+                switch scalars[index] {
+                case ",": out.append("\u{60C}")
+                case ";": out.append("\u{61B}")
+                case "?": out.append("\u{61F}")
+                default: out.append(scalars[index])
+                }
+                index += 1
+                continue
+            }
+            var end = index
+            while end < scalars.count, tables.writing[scalars[end]] != nil { end += 1 }
+            let word = scalars[index..<end]
+            if word.contains(where: tables.hamzaVowels.contains), !word.contains(where: tables.frontConsonants.contains) {
+                out.append(hamza)
+            }
+            for letter in word { out.append(contentsOf: tables.writing[letter] ?? []) }
+            index = end
+        }
+        return String(out)
+    }
+}
