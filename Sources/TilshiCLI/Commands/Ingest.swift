@@ -31,6 +31,12 @@ extension TilshiCommand {
         ))
         var noTokens = false
 
+        @Flag(name: .customLong("follow-links"), help: ArgumentHelp(
+            "Follow symbolic links inside the folders even when they lead out of them.",
+            discussion: "By default a link out of the given folders is reported and not read."
+        ))
+        var followLinks = false
+
         init() {}
 
         /// Files analysed together (their documents spread over the cores) and handed to the writer at once.
@@ -43,7 +49,7 @@ extension TilshiCommand {
         func run() async throws {
             let db = try database.open(NewsDatabase.Configuration(storesTokens: !noTokens))
             let reader = SourceReader()
-            let (files, listingProblems) = reader.files(for: paths)
+            let (files, listingProblems) = reader.inputs(for: paths, followLinks: followLinks)
             var problems = listingProblems
             var totals = IngestReport()
             var progress = ProgressBar(total: files.count, enabled: !noProgress && isatty(STDERR_FILENO) != 0)
@@ -52,7 +58,7 @@ extension TilshiCommand {
             // thread, while this one stores the previous group, one file per transaction, in order.
             let groups = stride(from: 0, to: files.count, by: Self.groupSize).map { Array(files[$0..<min($0 + Self.groupSize, files.count)]) }
             try OverlappedIngest.run(groups, capacity: 2, produce: { group in
-                let results = group.map { reader.read(file: $0) }
+                let results = group.map { reader.read($0) }
                 var prepared = db.prepareAll(results.flatMap(\.documents))[...]
                 return zip(group, results).map { file, result in
                     defer { prepared = prepared.dropFirst(result.documents.count) }
@@ -70,8 +76,8 @@ extension TilshiCommand {
                             totals.nearDuplicates += report.nearDuplicates
                             totals.empty += report.empty
                         } catch {
-                            problems.append(SourceProblem(input: file, reason: "not stored: \(error)"))
-                            progress.report("\(file): not stored: \(error)")
+                            problems.append(SourceProblem(input: file.path, reason: "not stored: \(error)"))
+                            progress.report("\(file.path): not stored: \(error)")
                         }
                     }
                     progress.advance(detail: "\(totals.added.count) new, \(totals.duplicates) duplicates")
