@@ -121,7 +121,10 @@ public struct NewsDatabase: Sendable {
     public static func makeConfiguration(_ base: GRDB.Configuration = GRDB.Configuration()) -> GRDB.Configuration {
         var configuration = base
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
+        // Concurrent writers (several `tilshi ingest`, or one beside a server's POSTs) take turns, one file's
+        // transaction each; 10 s was too short for four debug-build writers on a loaded machine ("database is
+        // locked" on BEGIN IMMEDIATE, scripts/crash-and-load.sh). Readers of a WAL database never wait for it.
+        configuration.busyMode = .timeout(60)
         configuration.prepareDatabase { db in
             db.add(tokenizer: KazakhFTS5Tokenizer.self)
             RankFunction.register(db)
