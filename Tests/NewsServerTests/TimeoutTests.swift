@@ -140,8 +140,10 @@ final class RawClient: @unchecked Sendable {
         #endif
     }
 
-    /// Reads until the server closes the connection (`closed`) or nothing arrives for `timeout` seconds.
-    func readUntilClosed(timeout: Double = 10) -> (closed: Bool, text: String) {
+    /// Reads until the server closes the connection (`closed`) or nothing arrives for `timeout` seconds. The default is
+    /// long: a full parallel test run can keep the cooperative pool, where handlers run, busy for minutes, and the
+    /// read returns as soon as the answer or the close arrives.
+    func readUntilClosed(timeout: Double = 300) -> (closed: Bool, text: String) {
         setReceiveTimeout(timeout)
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -158,7 +160,7 @@ final class RawClient: @unchecked Sendable {
 
     /// Reads until the end of a response head (the connection stays open).
     func readResponseHead() -> String {
-        setReceiveTimeout(10)
+        setReceiveTimeout(300)
         var received: [UInt8] = []
         var byte: UInt8 = 0
         while !received.ends(with: Array("\r\n\r\n".utf8)), recv(socket, &byte, 1, 0) == 1 { received.append(byte) }
