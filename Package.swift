@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // Already a dependency of Hummingbird; named here for NIOEmbedded, the channel of TilshiTesting's in-process client.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // Already a dependency of Hummingbird; named here for NIOHTTPTypes, the request parts the server's deadline handler watches.
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.34.1"),
     ],
     targets: [
         // Listed bottom-up: a target depends only on targets above it.
@@ -61,7 +63,10 @@ let package = Package(
             dependencies: [
                 "Pipeline", "Analysis", "Formats", "TextModel", "SearchStore", "NewsSources",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
@@ -144,7 +149,7 @@ let package = Package(
         .testTarget(
             name: "TilshiCLITests",
             dependencies: [
-                "TilshiCLI", "Pipeline", "TextModel", "Formats", "SearchStore", "SampleArticles", "TilshiTesting",
+                "TilshiCLI", "Pipeline", "TextModel", "Formats", "SearchStore", "SampleArticles", "TilshiTesting", "NewsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings

@@ -27,7 +27,7 @@ public enum TextInput {
     public static func read(_ path: String) throws(Failure) -> String {
         let data: Data
         if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            data = try readBounded(FileHandle.standardInput, input: path)
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -45,13 +45,39 @@ public enum TextInput {
         return try decode(data, input: path)
     }
 
+    /// Reads `handle` to its end in chunks, stopping with a ``Failure`` as soon as more than ``maximumBytes`` arrived:
+    /// a stream (standard input) has no size to check first, and reading it whole before the check would hold
+    /// all of it in memory.
+    public static func readBounded(_ handle: FileHandle, input: String, limit: Int = maximumBytes) throws(Failure) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            // read(2) returns what has arrived; FileHandle's reads wait for a full chunk or the end of the stream.
+            let count = buffer.withUnsafeMutableBytes { systemRead(handle.fileDescriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(input: input, reason: "cannot be read (\(String(cString: strerror(errno))))")
+            }
+            if count == 0 { return data }
+            data.append(contentsOf: buffer[..<count])
+            if data.count > limit {
+                throw Failure(input: input, reason: "is too large (more than \(limit) bytes, the limit); reading stopped there")
+            }
+        }
+    }
+
     /// Validates `data` as UTF-8 text (no NUL bytes, not empty) and returns it without a BOM.
     public static func decode(_ data: Data, input: String) throws(Failure) -> String {
         guard data.count <= maximumBytes else {
             throw Failure(input: input, reason: "is too large (\(data.count) bytes; the limit is \(maximumBytes))")
         }
         if data.isEmpty { throw Failure(input: input, reason: "is empty") }
-        if data.prefix(8192).contains(0) { throw Failure(input: input, reason: "looks like a binary file (contains NUL bytes)") }
+        // Anywhere, not only near the start: a NUL later in a text would be stored and shown raw in the web page.
+        let nul = data.withUnsafeBytes { raw -> Int? in
+            guard let base = raw.baseAddress, let hit = memchr(base, 0, raw.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(hit))
+        }
+        if let nul { throw Failure(input: input, reason: "looks like a binary file (contains a NUL byte at offset \(nul))") }
         let bytes = [UInt8](data)
         guard var text = String(validating: bytes, as: UTF8.self) else {
             let offset = firstInvalidUTF8Offset(bytes)
@@ -76,3 +102,14 @@ public enum TextInput {
         }
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Musl)
+import Musl
+private let systemRead = Musl.read
+#else
+import Darwin
+private let systemRead = Darwin.read
+#endif

@@ -89,9 +89,27 @@ public struct JSONLinesReader: Sendable {
                 result.problems.append(SourceProblem(input: origin, reason: "JSON line has no \"text\""))
                 continue
             }
+            // JSON may spell a NUL as \u0000; refused like a NUL byte in a file, so none is stored or shown raw.
+            let fields = [("id", decoded.id?.value), ("title", decoded.title), ("text", body), ("url", decoded.url), ("source", decoded.source)]
+            if let field = fields.first(where: { $0.1?.unicodeScalars.contains("\u{0}") ?? false }) {
+                result.problems.append(SourceProblem(input: origin, reason: "\"\(field.0)\" contains a NUL character"))
+                continue
+            }
+            // Stored dates are what the API accepts: a line whose date is unreadable is refused whole (not stored
+            // without it), so the user fixes the date instead of losing it unnoticed.
+            var published: String?
+            if let raw = decoded.published, !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                guard let date = DateParsing.iso8601(raw) else {
+                    result.problems.append(SourceProblem(
+                        input: origin, reason: "\"published\" '\(raw.prefix(40))' is not a date (2025-10-05, 2025-10-05T10:00:00+06:00, 05.10.2025 or RFC 822)"
+                    ))
+                    continue
+                }
+                published = date
+            }
             result.documents.append(SourceDocument(
                 externalID: decoded.id?.value, title: decoded.title?.collapsingWhitespace(), text: body, url: decoded.url,
-                source: decoded.source, published: decoded.published.flatMap { DateParsing.iso8601($0) ?? $0 }, origin: origin
+                source: decoded.source, published: published, origin: origin
             ))
         }
         return result

@@ -12,37 +12,121 @@ public struct SourceReader: Sendable {
     /// Extensions read when walking a folder.
     public static let knownExtensions: Set<String> = ["txt", "text", "jsonl", "ndjson", "html", "htm", "xhtml", "xml", "rss", "atom"]
 
+    /// Lists a folder's entries (tests stand in a folder that cannot be listed: as root every folder can).
+    let listFolder: @Sendable (String) throws -> [String]
+
     /// Creates a reader; it has no settings.
-    public init() {}
+    public init() {
+        listFolder = { try FileManager.default.contentsOfDirectory(atPath: $0) }
+    }
+
+    init(listFolder: @escaping @Sendable (String) throws -> [String]) {
+        self.listFolder = listFolder
+    }
+
+    /// One file to read and the name its documents carry as their origin.
+    public struct InputFile: Sendable, Equatable {
+        /// Where the file is, as the caller can open it.
+        public var path: String
+        /// The name shown for it (a document's `origin`): the file name for a file given as such, the folder's name
+        /// and the path inside it for a file found in a folder, so no absolute path of the machine is stored or served.
+        public var origin: String
+
+        /// Creates an input; `origin` defaults to the path.
+        public init(path: String, origin: String? = nil) {
+            self.path = path
+            self.origin = origin ?? path
+        }
+    }
 
     /// The files to read for `paths`: files as given, folders walked recursively (known extensions, sorted).
-    public func files(for paths: [String]) -> (files: [String], problems: [SourceProblem]) {
-        var files: [String] = []
+    /// See ``inputs(for:followLinks:)``.
+    public func files(for paths: [String], followLinks: Bool = false) -> (files: [String], problems: [SourceProblem]) {
+        let (inputs, problems) = inputs(for: paths, followLinks: followLinks)
+        return (inputs.map(\.path), problems)
+    }
+
+    /// The files to read for `paths`: files as given, folders walked recursively (known extensions, sorted).
+    ///
+    /// A subfolder that cannot be listed is a problem naming it (the caller fails), never skipped in silence.
+    /// Symbolic links inside a folder are followed only while they stay inside the given folders: a link out of
+    /// them (to `/etc/passwd`, say) is a problem and is not read, unless `followLinks` is true. Paths given as
+    /// arguments are read as given, links or not: the user named them.
+    public func inputs(for paths: [String], followLinks: Bool = false) -> (inputs: [InputFile], problems: [SourceProblem]) {
+        var inputs: [InputFile] = []
         var problems: [SourceProblem] = []
+        let fileManager = FileManager.default
+        let roots = paths.compactMap { path -> String? in
+            var isDirectory: ObjCBool = false
+            guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+            return Self.resolved(path)
+        }
         for path in paths {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 problems.append(SourceProblem(input: path, reason: "no such file or folder"))
                 continue
             }
             guard isDirectory.boolValue else {
-                files.append(path)
+                inputs.append(InputFile(path: path, origin: (path as NSString).lastPathComponent))
                 continue
             }
-            guard let enumerator = FileManager.default.enumerator(atPath: path) else {
-                problems.append(SourceProblem(input: path, reason: "cannot list the folder"))
-                continue
-            }
-            var found: [String] = []
-            while let relative = enumerator.nextObject() as? String {
-                let ext = (relative as NSString).pathExtension.lowercased()
-                if Self.knownExtensions.contains(ext) && !(relative as NSString).lastPathComponent.hasPrefix(".") {
-                    found.append((path as NSString).appendingPathComponent(relative))
+            let name = (Self.resolved(path) as NSString).lastPathComponent
+            var found: [InputFile] = []
+            var visited: Set<String> = [Self.resolved(path)]
+            // Depth-first with an explicit stack: no recursion proportional to the depth of the tree.
+            var pending: [String] = [""]
+            while let relativeFolder = pending.popLast() {
+                let folder = relativeFolder.isEmpty ? path : (path as NSString).appendingPathComponent(relativeFolder)
+                let entries: [String]
+                do { entries = try listFolder(folder) } catch {
+                    problems.append(SourceProblem(input: folder, reason: "cannot list the folder (permission denied?); its files were not read"))
+                    continue
+                }
+                for entry in entries {
+                    let relative = relativeFolder.isEmpty ? entry : (relativeFolder as NSString).appendingPathComponent(entry)
+                    let full = (path as NSString).appendingPathComponent(relative)
+                    guard let type = (try? fileManager.attributesOfItem(atPath: full))?[.type] as? FileAttributeType else { continue }
+                    var isFolder = type == .typeDirectory
+                    if type == .typeSymbolicLink {
+                        let target = Self.resolved(full)
+                        guard followLinks || roots.contains(where: { Self.isInside(target, $0) }) else {
+                            problems.append(SourceProblem(
+                                input: full, reason: "is a symbolic link out of the given folders (to \(target)); not followed without --follow-links"
+                            ))
+                            continue
+                        }
+                        var targetIsFolder: ObjCBool = false
+                        guard fileManager.fileExists(atPath: full, isDirectory: &targetIsFolder) else {
+                            problems.append(SourceProblem(input: full, reason: "is a broken symbolic link"))
+                            continue
+                        }
+                        isFolder = targetIsFolder.boolValue
+                        // A link back up the tree would be walked forever.
+                        if isFolder { guard visited.insert(target).inserted else { continue } }
+                    } else if isFolder {
+                        guard visited.insert(Self.resolved(full)).inserted else { continue }
+                    }
+                    if isFolder {
+                        pending.append(relative)
+                    } else if !entry.hasPrefix("."), Self.knownExtensions.contains((entry as NSString).pathExtension.lowercased()) {
+                        found.append(InputFile(path: full, origin: (name as NSString).appendingPathComponent(relative)))
+                    }
                 }
             }
-            files += found.sorted()
+            inputs += found.sorted { $0.path < $1.path }
         }
-        return (files, problems)
+        return (inputs, problems)
+    }
+
+    /// `path` made absolute with every symbolic link resolved.
+    static func resolved(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+    }
+
+    /// True when `path` is `root` or inside it (both resolved).
+    static func isInside(_ path: String, _ root: String) -> Bool {
+        path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
 
     /// The format of a file, from its extension and, for XML, its content.
@@ -62,11 +146,24 @@ public struct SourceReader: Sendable {
 
     /// Reads one file (validated UTF-8 text) into documents; unreadable files give one problem.
     public func read(file path: String) -> SourceReadResult {
+        read(InputFile(path: path))
+    }
+
+    /// Reads one input file into documents whose origin is the input's ``InputFile/origin``; problems name its path.
+    public func read(_ input: InputFile) -> SourceReadResult {
         let text: String
-        do { text = try TextInput.read(path) } catch {
+        do { text = try TextInput.read(input.path) } catch {
             return SourceReadResult(problems: [SourceProblem(input: error.input, reason: error.reason)])
         }
-        return read(text: text, input: path, format: Self.format(of: path, text: text))
+        var result = read(text: text, input: input.origin, format: Self.format(of: input.path, text: text))
+        // The documents carry the short origin; the problems name the file as the user can find it.
+        if input.origin != input.path {
+            result.problems = result.problems.map { problem in
+                let input = problem.input.hasPrefix(input.origin) ? input.path + problem.input.dropFirst(input.origin.count) : problem.input
+                return SourceProblem(input: input, reason: problem.reason)
+            }
+        }
+        return result
     }
 
     /// Reads text already in memory (`input` names it) in the given format.

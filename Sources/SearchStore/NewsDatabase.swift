@@ -68,7 +68,31 @@ public struct NewsDatabase: Sendable {
     public init(_ writer: any DatabaseWriter, configuration: Configuration = Configuration()) throws {
         self.writer = writer
         self.configuration = configuration
-        try Self.migrator.migrate(writer)
+        try Self.migrate(writer)
+    }
+
+    /// Runs the migrations, safe when other processes open the same file at the same moment.
+    ///
+    /// GRDB's migrator reads the list of applied migrations outside the transaction that runs each one, so two
+    /// processes creating a new collection both run `v1` and the second fails ("table document already exists").
+    /// Each migration runs in its own `BEGIN IMMEDIATE` transaction, so the loser's failed attempt is rolled back
+    /// whole; it then runs again, now seeing the other's work, and does only what is left. A failure while no other
+    /// connection applied anything is the migration's own and is thrown at once.
+    static func migrate(_ writer: any DatabaseWriter) throws {
+        let migrator = Self.migrator
+        var attempts = 0
+        while true {
+            let before = try writer.read { try migrator.appliedIdentifiers($0) }
+            do {
+                try migrator.migrate(writer)
+                return
+            } catch {
+                attempts += 1
+                let after = try writer.read { try migrator.appliedIdentifiers($0) }
+                // Each retry follows progress by another connection, so the number of migrations bounds it.
+                guard after != before, attempts <= 4 * migrator.migrations.count else { throw error }
+            }
+        }
     }
 
     /// Opens (or creates) the collection in the file at `path`, in WAL mode.
@@ -97,7 +121,10 @@ public struct NewsDatabase: Sendable {
     public static func makeConfiguration(_ base: GRDB.Configuration = GRDB.Configuration()) -> GRDB.Configuration {
         var configuration = base
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
+        // Concurrent writers (several `tilshi ingest`, or one beside a server's POSTs) take turns, one file's
+        // transaction each; 10 s was too short for four debug-build writers on a loaded machine ("database is
+        // locked" on BEGIN IMMEDIATE, scripts/crash-and-load.sh). Readers of a WAL database never wait for it.
+        configuration.busyMode = .timeout(60)
         configuration.prepareDatabase { db in
             db.add(tokenizer: KazakhFTS5Tokenizer.self)
             RankFunction.register(db)

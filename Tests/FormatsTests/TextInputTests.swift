@@ -25,4 +25,33 @@ import Testing
         #expect(throws: TextInput.Failure(input: "/no/such/file.txt", reason: "no such file")) { try TextInput.read("/no/such/file.txt") }
         #expect(throws: TextInput.Failure(input: "/tmp", reason: "is a directory")) { try TextInput.read("/tmp") }
     }
+
+    @Test func aNulByteFarIntoTheTextIsRefused() {
+        // 20 KiB of Kazakh text, then one NUL: past the 8 KiB a binary sniffer would look at.
+        var bytes = Array(String(repeating: "Алматыда жаңбыр жауды. ", count: 500).utf8)
+        let offset = bytes.count
+        bytes += [0] + Array(" Ертең күн ашық болады.".utf8)
+        #expect(offset > 8192)
+        #expect(throws: TextInput.Failure(input: "late.txt", reason: "looks like a binary file (contains a NUL byte at offset \(offset))")) {
+            try TextInput.decode(Data(bytes), input: "late.txt")
+        }
+    }
+
+    @Test func aStreamStopsAtTheLimitWhileReading() throws {
+        // Given a pipe that has more bytes than the limit and is never closed
+        let pipe = Pipe()
+        let chunk = Data(String(repeating: "Қазақстан ", count: 400).utf8)
+        for _ in 0..<4 { pipe.fileHandleForWriting.write(chunk) }
+        defer { try? pipe.fileHandleForWriting.close() }
+        // Then reading stops with a clear error once the limit is passed, without waiting for the end of the stream
+        // (reading it whole first would never return here)
+        #expect(throws: TextInput.Failure.self) {
+            try TextInput.readBounded(pipe.fileHandleForReading, input: "-", limit: 2 * chunk.count)
+        }
+        // And a stream within the limit is read whole
+        let small = Pipe()
+        small.fileHandleForWriting.write(chunk)
+        try small.fileHandleForWriting.close()
+        #expect(try TextInput.readBounded(small.fileHandleForReading, input: "-", limit: 2 * chunk.count) == chunk)
+    }
 }

@@ -19,6 +19,9 @@ struct IngestPayload: Codable, Sendable {
             $0.trimmingCharacters(in: .whitespaces).lowercased()
         } ?? "application/json"
         let bytes = Array(body.readableBytesView)
+        if let offset = bytes.firstIndex(of: 0) {
+            throw HTTPError(.badRequest, message: "request body contains a NUL byte (offset \(offset)); send text")
+        }
         guard let string = String(validating: bytes, as: UTF8.self) else {
             throw HTTPError(.badRequest, message: "request body is not valid UTF-8")
         }
@@ -41,6 +44,12 @@ struct IngestPayload: Codable, Sendable {
 
     func sourceDocument() throws -> SourceDocument {
         guard !text.allSatisfy(\.isWhitespace) else { throw HTTPError(.unprocessableContent, message: "'text' is empty") }
+        // JSON may spell a NUL as \u0000: refused like a NUL byte, so none is stored or shown raw in a page.
+        for (name, value) in [("id", id), ("title", title), ("text", text), ("url", url), ("published", published), ("source", source)] {
+            if let value, value.unicodeScalars.contains("\u{0}") {
+                throw HTTPError(.unprocessableContent, message: "'\(name)' contains a NUL character")
+            }
+        }
         if let published, !published.isEmpty, !QueryReader.isDate(String(published.prefix(10))) {
             throw HTTPError(.unprocessableContent, message: "'published' must be an ISO 8601 date such as 2025-10-05")
         }

@@ -11,6 +11,8 @@ struct APIController: Sendable {
     let database: NewsDatabase
     let configuration: ServerConfiguration
     let stats: StatsCache
+    /// Where searches, reads and analyses run (off the cooperative pool, bounded; 503 when the line is full).
+    let work: WorkLimiter
     /// Hits per page of `GET /api/search`.
     static let pageSize = 10
     static let maxPage = 1000
@@ -30,6 +32,13 @@ struct APIController: Sendable {
         group.get("events.ics", use: calendar)
     }
 
+    /// Runs `body` with the collection through ``work``.
+    private func store<T: Sendable>(_ body: @escaping @Sendable (NewsDatabase) throws -> T) async throws -> T {
+        let database = database
+        return try await work.run { try body(database) }
+    }
+
+    /// Answers from cached figures without queueing behind searches, so it stays instant under load.
     @Sendable func health(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<HealthResponse> {
         let documents = try await stats.stats().documents
         return JSONResponse(HealthResponse(status: "ok", version: ServerInfo.version, documents: documents, writable: configuration.acceptsWrites))
@@ -37,7 +46,7 @@ struct APIController: Sendable {
 
     @Sendable func search(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<SearchResponse> {
         let parameters = try SearchParameters(request, configuration: configuration)
-        let results = try await database.background.search(parameters.query(pageSize: parameters.pageSize))
+        let results = try await store { [query = parameters.query(pageSize: parameters.pageSize)] in try $0.search(query) }
         return JSONResponse(SearchResponse(
             query: results.query, page: parameters.page, pageSize: parameters.pageSize, total: results.total,
             totalIsExact: results.totalIsExact, hits: results.hits, facets: results.facets, warnings: results.warnings
@@ -51,18 +60,19 @@ struct APIController: Sendable {
 
     @Sendable func searchCSV(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let query = try SearchParameters(request, configuration: configuration).query(pageSize: Self.pageSize)
-        let csv = try await database.background.run { try $0.searchCSV(query) }
+        let csv = try await store { try $0.searchCSV(query) }
         return Self.download(csv, type: "text/csv; charset=utf-8", name: "tilshi-search.csv")
     }
 
     @Sendable func searchJSONL(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let query = try SearchParameters(request, configuration: configuration).query(pageSize: Self.pageSize)
-        let lines = try await database.background.run { database -> String in
+        let lines = try await store { database -> String in
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var text = ""
             for id in try database.matchingIDs(query, limit: Self.jsonlExportLimit) {
-                guard let document = try database.document(id: id) else { continue }
+                guard var document = try database.document(id: id) else { continue }
+                document.origin = Self.publicOrigin(document.origin)
                 text += String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
             }
             return text
@@ -72,13 +82,13 @@ struct APIController: Sendable {
 
     @Sendable func searchEntities(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let query = try SearchParameters(request, configuration: configuration).query(pageSize: Self.pageSize)
-        let csv = try await database.background.run { try $0.resultEntitiesCSV(query) }
+        let csv = try await store { try $0.resultEntitiesCSV(query) }
         return Self.download(csv, type: "text/csv; charset=utf-8", name: "tilshi-entities.csv")
     }
 
     @Sendable func searchCalendar(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let query = try SearchParameters(request, configuration: configuration).query(pageSize: Self.pageSize)
-        let ics = try await database.background.run { try $0.resultCalendar(query) }
+        let ics = try await store { try $0.resultCalendar(query) }
         return Self.download(ics, type: "text/calendar; charset=utf-8", name: "tilshi-search.ics")
     }
 
@@ -96,9 +106,10 @@ struct APIController: Sendable {
         let reader = QueryReader(request, maxTextCharacters: 8)
         try reader.rejectUnknown(["tokens"])
         let withTokens = try reader.choice("tokens", ["true", "false"], default: "true") != "false"
-        guard let document = try await database.background.document(id: id, withTokens: withTokens) else {
+        guard var document = try await store({ try $0.document(id: id, withTokens: withTokens) }) else {
             throw LocalizedHTTPError(.notFound, "no document with id \(id)", key: "error.noDocument", ["id": String(id)])
         }
+        document.origin = Self.publicOrigin(document.origin)
         return JSONResponse(document)
     }
 
@@ -108,7 +119,7 @@ struct APIController: Sendable {
         let label = try reader.label("label")
         let q = try reader.text("q")
         let paging = try Paging(reader, defaultSize: 100)
-        let (entities, total) = try await database.background.run { database in
+        let (entities, total) = try await store { database in
             (try database.entities(label: label, query: q, limit: paging.size, offset: paging.offset), try database.entityCount(label: label, query: q))
         }
         return JSONResponse(EntityListResponse(entities: entities, page: paging.page, pageSize: paging.size, total: total))
@@ -117,7 +128,7 @@ struct APIController: Sendable {
     @Sendable func entity(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<EntityProfile> {
         try QueryReader(request, maxTextCharacters: 8).rejectUnknown([])
         let id = try Self.identifier(context)
-        guard let profile = try await database.background.entityProfile(id: id) else {
+        guard let profile = try await store({ try $0.entityProfile(id: id) }) else {
             throw LocalizedHTTPError(.notFound, "no entity with id \(id)", key: "error.noEntity", ["id": String(id)])
         }
         return JSONResponse(profile)
@@ -129,7 +140,7 @@ struct APIController: Sendable {
         let from = try reader.date("from")
         let to = try reader.date("to")
         let paging = try Paging(reader, defaultSize: 100)
-        let (events, total) = try await database.background.run { database in
+        let (events, total) = try await store { database in
             (try database.events(from: from, to: to, limit: paging.size, offset: paging.offset), try database.eventCount(from: from, to: to))
         }
         return JSONResponse(EventListResponse(events: events, page: paging.page, pageSize: paging.size, total: total))
@@ -138,7 +149,8 @@ struct APIController: Sendable {
     @Sendable func calendar(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let reader = QueryReader(request, maxTextCharacters: configuration.maxSearchCharacters)
         try reader.rejectUnknown(["from", "to"])
-        let ics = try await database.background.eventCalendar(from: try reader.date("from"), to: try reader.date("to"))
+        let (from, to) = (try reader.date("from"), try reader.date("to"))
+        let ics = try await store { try $0.eventCalendar(from: from, to: to) }
         return Response(
             status: .ok,
             headers: [.contentType: "text/calendar; charset=utf-8", .contentDisposition: "attachment; filename=\"tilshi-events.ics\""],
@@ -151,8 +163,8 @@ struct APIController: Sendable {
         try WriteAuthorization(token: configuration.writeToken).check(request)
         let body = try await request.body.collect(upTo: configuration.maxBodyBytes)
         let source = try IngestPayload.source(from: body, contentType: request.headers[.contentType])
-        // The pipeline and the write run on the store's queue, off the cooperative pool.
-        let report = try await database.background.ingest(source)
+        // The pipeline and the write run through the limiter, off the cooperative pool.
+        let report = try await store { try $0.store([$0.prepare(source)]) }
         stats.invalidate()
         var headers: HTTPFields = [:]
         if let id = report.added.first { headers[.location] = "/api/documents/\(id)" }
@@ -161,6 +173,12 @@ struct APIController: Sendable {
             status: report.added.isEmpty ? .ok : .created,
             headers: headers
         )
+    }
+
+    /// `origin` without the server's folders: collections ingested before origins were made relative to the ingest
+    /// root may hold absolute paths (`/srv/news/a.txt:3`), which would tell any client how the server is laid out.
+    static func publicOrigin(_ origin: String) -> String {
+        origin.hasPrefix("/") ? (origin as NSString).lastPathComponent : origin
     }
 
     /// The `{id}` path parameter as a positive integer, or 400.

@@ -11,6 +11,8 @@ struct WebController: Sendable {
     let stats: StatsCache
     /// The OpenAPI document, rendered as the readable `/api` page.
     let openAPI: Data
+    /// Where the pages' reads, snippets and rendering run (off the cooperative pool, bounded; 503 when full).
+    let work: WorkLimiter
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/", use: search)
@@ -21,17 +23,27 @@ struct WebController: Sendable {
         router.get("events", use: events)
     }
 
+    /// Runs a page's reads, snippet alignment and template rendering through ``work``, so the cooperative pool only awaits.
+    private func render(_ body: @escaping @Sendable (NewsDatabase) throws -> Response) async throws -> Response {
+        let database = database
+        return try await work.run { try body(database) }
+    }
+
     // MARK: Search
 
     @Sendable func search(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        try await render { try renderSearch(request, context: context, database: $0) }
+    }
+
+    private func renderSearch(_ request: Request, context: BasicRequestContext, database: NewsDatabase) throws -> Response {
         let presenter = pages.presenter(for: request)
         let parameters = try SearchParameters(request, configuration: configuration)
-        let results = try await database.background.search(parameters.query(pageSize: APIController.pageSize))
+        let results = try database.search(parameters.query(pageSize: APIController.pageSize))
         let hasQuery = parameters.q != nil || parameters.isFiltered
-        let annotations = try await database.background.annotations(of: results.hits.map(\.id))
+        let annotations = try database.annotations(of: results.hits.map(\.id))
         let dates = TimexDisplay(presenter: presenter)
         let hits = results.hits.map { hit(from: $0, annotations: annotations[$0.id], presenter: presenter, dates: dates) }
-        let stats = try await self.stats.stats()
+        let stats = try self.stats.current()
         let facets = results.facets ?? SearchFacets(entities: [], sources: [], months: [])
         // Label facets count the documents of the result set (never the whole collection); names only.
         let labels = facets.labels.filter { Self.isName($0.value) }.prefix(8).map { facet in
@@ -173,10 +185,14 @@ struct WebController: Sendable {
     // MARK: Document
 
     @Sendable func document(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        try await render { try renderDocument(request, context: context, database: $0) }
+    }
+
+    private func renderDocument(_ request: Request, context: BasicRequestContext, database: NewsDatabase) throws -> Response {
         let presenter = pages.presenter(for: request)
         try QueryReader(request, maxTextCharacters: 8).rejectUnknown(Self.pageParameters)
         let id = try APIController.identifier(context)
-        guard let stored = try await database.background.document(id: id) else {
+        guard let stored = try database.document(id: id) else {
             throw LocalizedHTTPError(.notFound, "no document with id \(id)", key: "error.noDocument", ["id": String(id)])
         }
         let analysis = stored.analysis
@@ -239,13 +255,17 @@ struct WebController: Sendable {
     // MARK: Entities
 
     @Sendable func entities(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        try await render { try renderEntities(request, context: context, database: $0) }
+    }
+
+    private func renderEntities(_ request: Request, context: BasicRequestContext, database: NewsDatabase) throws -> Response {
         let presenter = pages.presenter(for: request)
         let reader = QueryReader(request, maxTextCharacters: configuration.maxSearchCharacters)
         try reader.rejectUnknown(Set(["label", "q"]).union(Self.pageParameters))
         let label = try reader.label("label")
         let q = try reader.text("q")
-        let entities = try await database.background.entities(label: label, query: q, limit: 300)
-        let stats = try await self.stats.stats()
+        let entities = try database.entities(label: label, query: q, limit: 300)
+        let stats = try stats.current()
         var labels = [EntitiesPage.LabelLink(href: URLBuilder.path("/entities", q.map { [("q", $0)] } ?? []), name: presenter.t("allLabels"), on: label == nil)]
         labels += stats.labels.map { facet in
             EntitiesPage.LabelLink(
@@ -268,10 +288,14 @@ struct WebController: Sendable {
     }
 
     @Sendable func entity(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        try await render { try renderEntity(request, context: context, database: $0) }
+    }
+
+    private func renderEntity(_ request: Request, context: BasicRequestContext, database: NewsDatabase) throws -> Response {
         let presenter = pages.presenter(for: request)
         try QueryReader(request, maxTextCharacters: 8).rejectUnknown(Self.pageParameters)
         let id = try APIController.identifier(context)
-        guard let profile = try await database.background.entityProfile(id: id) else {
+        guard let profile = try database.entityProfile(id: id) else {
             throw LocalizedHTTPError(.notFound, "no entity with id \(id)", key: "error.noEntity", ["id": String(id)])
         }
         let dates = TimexDisplay(presenter: presenter)
@@ -324,12 +348,16 @@ struct WebController: Sendable {
     // MARK: Events
 
     @Sendable func events(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        try await render { try renderEvents(request, context: context, database: $0) }
+    }
+
+    private func renderEvents(_ request: Request, context: BasicRequestContext, database: NewsDatabase) throws -> Response {
         let presenter = pages.presenter(for: request)
         let reader = QueryReader(request, maxTextCharacters: configuration.maxSearchCharacters)
         try reader.rejectUnknown(Set(["from", "to"]).union(Self.pageParameters))
         let from = try reader.date("from")
         let to = try reader.date("to")
-        let events = try await database.background.events(from: from, to: to, limit: 500)
+        let events = try database.events(from: from, to: to, limit: 500)
         let calendar = EventCalendarView(events: events, presenter: presenter)
         let page = EventsPage(
             from: from ?? "",

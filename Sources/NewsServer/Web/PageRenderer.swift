@@ -82,7 +82,10 @@ struct Presenter {
             htmlLang: preferences.language == .kk ? (preferences.script == .latn ? "kk-Latn" : "kk") : "en",
             switches: switches(), path: request.uri.path, content: content
         )
-        let html = renderer.library.render(context, withTemplate: template) ?? "template \(template) missing"
+        var html = renderer.library.render(context, withTemplate: template) ?? "template \(template) missing"
+        // Readers refuse NUL now, but a collection built before may hold one: never send it raw (HTML maps it to
+        // U+FFFD too; one scalar for one, so offsets in the page stay right).
+        if html.utf8.contains(0) { html = String(String.UnicodeScalarView(html.unicodeScalars.map { $0 == "\u{0}" ? "\u{FFFD}" : $0 })) }
         var response = Response(
             status: .ok,
             headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"],

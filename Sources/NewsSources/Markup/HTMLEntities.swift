@@ -42,11 +42,17 @@ public enum HTMLEntities {
 
     private static func reference(_ body: String) -> String? {
         if body.hasPrefix("#x") || body.hasPrefix("#X") {
-            return UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
+            return UInt32(body.dropFirst(2), radix: 16).flatMap(scalar)
         }
         if body.hasPrefix("#") {
-            return UInt32(body.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init).map { String($0) }
+            return UInt32(body.dropFirst(), radix: 10).flatMap(scalar)
         }
         return named[body]
+    }
+
+    /// The character a numeric reference names; `&#0;` gives U+FFFD as in HTML's parsing rules, so no NUL reaches
+    /// a stored text (and from there a page).
+    private static func scalar(_ value: UInt32) -> String? {
+        value == 0 ? "\u{FFFD}" : Unicode.Scalar(value).map { String($0) }
     }
 }

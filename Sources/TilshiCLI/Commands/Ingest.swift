@@ -31,6 +31,12 @@ extension TilshiCommand {
         ))
         var noTokens = false
 
+        @Flag(name: .customLong("follow-links"), help: ArgumentHelp(
+            "Follow symbolic links inside the folders even when they lead out of them.",
+            discussion: "By default a link out of the given folders is reported and not read."
+        ))
+        var followLinks = false
+
         init() {}
 
         /// Files analysed together (their documents spread over the cores) and handed to the writer at once.
@@ -59,10 +65,10 @@ extension TilshiCommand {
         private func ingestAll() throws -> (IngestReport, [SourceProblem]) {
             let db = try database.open(NewsDatabase.Configuration(storesTokens: !noTokens))
             let reader = SourceReader()
-            let (files, listingProblems) = reader.files(for: paths)
+            let (files, listingProblems) = reader.inputs(for: paths, followLinks: followLinks)
             var problems = listingProblems
             var totals = IngestReport()
-            let bytes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
+            let bytes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0.path)[.size] as? Int) ?? 0 }
             let progress = ProgressBar(totalBytes: bytes.reduce(0, +), enabled: !noProgress && isatty(STDERR_FILENO) != 0)
             for problem in listingProblems { progress.report("\(problem)") }
             // Files are read and analysed a group at a time (analysis runs on every core) on a background
@@ -70,7 +76,7 @@ extension TilshiCommand {
             let indexed = Array(zip(files, bytes))
             let groups = stride(from: 0, to: indexed.count, by: Self.groupSize).map { Array(indexed[$0..<min($0 + Self.groupSize, indexed.count)]) }
             try OverlappedIngest.run(groups, capacity: 2, produce: { group in
-                let results = group.map { reader.read(file: $0.0) }
+                let results = group.map { reader.read($0.0) }
                 // Analysed in slices so that the bar moves by documents, even inside one large JSONL file.
                 let documents = results.flatMap(\.documents)
                 let weights = zip(group, results).flatMap { file, result in
@@ -100,8 +106,8 @@ extension TilshiCommand {
                             totals.nearDuplicates += report.nearDuplicates
                             totals.empty += report.empty
                         } catch {
-                            problems.append(SourceProblem(input: file, reason: "not stored: \(error)"))
-                            progress.report("\(file): not stored: \(error)")
+                            problems.append(SourceProblem(input: file.path, reason: "not stored: \(error)"))
+                            progress.report("\(file.path): not stored: \(error)")
                         }
                     }
                     progress.stored(detail: "\(totals.added.count) new, \(totals.duplicates) duplicates")

@@ -18,19 +18,60 @@ extension TilshiCommand {
         )
         var writeToken: String?
 
+        @Option(name: .customLong("max-connections"), help: "Open connections at most; more wait until one closes.")
+        var maxConnections = 256
+
+        @Option(name: .customLong("idle-timeout"), help: "Seconds a connection may send nothing before it is closed.")
+        var idleTimeout = 30.0
+
+        @Option(name: .customLong("header-timeout"), help: "Seconds a new connection has to send a whole request head.")
+        var headerTimeout = 10.0
+
+        @Option(name: .customLong("body-timeout"), help: "Seconds a request has to send its whole body after its head.")
+        var bodyTimeout = 30.0
+
+        @Option(name: .customLong("max-concurrent"), help: "Searches, pages and analyses run at once (default: the number of cores, at least 2).")
+        var maxConcurrent: Int?
+
+        @Option(name: .customLong("max-queued"), help: "Requests waiting for one of those; more are answered 503 with Retry-After.")
+        var maxQueued = 64
+
+        /// The shortest write token accepted, from the option or the environment alike.
+        static let minimumTokenLength = 16
+
         init() {}
 
         func validate() throws {
             guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
-            if let writeToken, writeToken.count < 16 {
-                throw ValidationError("--write-token must be at least 16 characters long")
+            if let writeToken, writeToken.count < Self.minimumTokenLength {
+                throw ValidationError("--write-token must be at least \(Self.minimumTokenLength) characters long")
+            }
+            if writeToken == nil { try Self.checkEnvironmentToken(ProcessInfo.processInfo.environment) }
+            guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
+            guard maxConcurrent.map({ $0 >= 1 }) ?? true else { throw ValidationError("--max-concurrent must be at least 1") }
+            guard maxQueued >= 0 else { throw ValidationError("--max-queued must be 0 or more") }
+            for (name, seconds) in [("--idle-timeout", idleTimeout), ("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout)] {
+                guard seconds > 0, seconds <= 86_400 else { throw ValidationError("\(name) must be more than 0 and at most 86400 seconds") }
+            }
+        }
+
+        /// Refuses a `TILSHI_WRITE_TOKEN` shorter than the option's minimum: the variable is the same secret by another
+        /// road. An empty variable means no token (read-only), as an unset one does.
+        static func checkEnvironmentToken(_ environment: [String: String]) throws {
+            if let token = environment["TILSHI_WRITE_TOKEN"], !token.isEmpty, token.count < minimumTokenLength {
+                throw ValidationError("TILSHI_WRITE_TOKEN must be at least \(minimumTokenLength) characters long")
             }
         }
 
         /// The server configuration, with the token from the environment when not given as an option.
         var configuration: ServerConfiguration {
             let token = writeToken ?? ProcessInfo.processInfo.environment["TILSHI_WRITE_TOKEN"]
-            return ServerConfiguration(host: host, port: port, writeToken: token)
+            return ServerConfiguration(
+                host: host, port: port, writeToken: token,
+                maxConcurrentWork: maxConcurrent ?? ServerConfiguration.defaultConcurrentWork, maxQueuedWork: maxQueued,
+                idleTimeout: .milliseconds(Int64(idleTimeout * 1000)), headerTimeout: .milliseconds(Int64(headerTimeout * 1000)),
+                bodyTimeout: .milliseconds(Int64(bodyTimeout * 1000)), maxConnections: maxConnections
+            )
         }
 
         /// The address people type into a browser.
