@@ -33,6 +33,7 @@ extension TilshiCommand {
                 NER.self,
                 BenchSearch.self,
                 BenchPipeline.self,
+                AnalyzeCLI.self,
             ]
         )
         init() {}

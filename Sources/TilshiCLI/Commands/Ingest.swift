@@ -2,6 +2,7 @@ import Formats
 import ArgumentParser
 import Foundation
 import NewsSources
+import Pipeline
 import SearchStore
 
 extension TilshiCommand {
@@ -31,13 +32,16 @@ extension TilshiCommand {
         ))
         var noTokens = false
 
-        init() {}
+        @Option(help: ArgumentHelp(
+            "Documents analysed at once (default: every core).",
+            discussion: "The collection is the same for any number: documents are stored in input order by one writer."))
+        var jobs: Int?
 
-        /// Files analysed together (their documents spread over the cores) and handed to the writer at once.
-        static let groupSize = 16
+        init() {}
 
         func validate() throws {
             if paths.isEmpty { throw ValidationError("give at least one file or folder to ingest") }
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         }
 
         func run() async throws {
@@ -48,34 +52,30 @@ extension TilshiCommand {
             var totals = IngestReport()
             var progress = ProgressBar(total: files.count, enabled: !noProgress && isatty(STDERR_FILENO) != 0)
             for problem in listingProblems { progress.report("\(problem)") }
-            // Files are read and analysed a group at a time (analysis runs on every core) on a background
-            // thread, while this one stores the previous group, one file per transaction, in order.
-            let groups = stride(from: 0, to: files.count, by: Self.groupSize).map { Array(files[$0..<min($0 + Self.groupSize, files.count)]) }
-            try OverlappedIngest.run(groups, capacity: 2, produce: { group in
-                let results = group.map { reader.read(file: $0) }
-                var prepared = db.prepareAll(results.flatMap(\.documents))[...]
-                return zip(group, results).map { file, result in
-                    defer { prepared = prepared.dropFirst(result.documents.count) }
-                    return (file: file, result: result, prepared: Array(prepared.prefix(result.documents.count)))
-                }
-            }, consume: { group in
-                for (file, result, batch) in group {
-                    for problem in result.problems { progress.report("\(problem)") }
-                    problems += result.problems
-                    if !batch.isEmpty {
-                        do {
-                            let report = try db.store(batch)
-                            totals.added += report.added
-                            totals.duplicates += report.duplicates
-                            totals.nearDuplicates += report.nearDuplicates
-                            totals.empty += report.empty
-                        } catch {
-                            problems.append(SourceProblem(input: file, reason: "not stored: \(error)"))
-                            progress.report("\(file): not stored: \(error)")
-                        }
+            // Documents are analysed on `jobs` threads, a bounded number ahead of the writer; this thread stores
+            // them in input order, one file per transaction.
+            var batch: [PreparedDocument] = []
+            try OrderedWorkPool.run(IngestUnits(files, reader: reader), jobs: jobs ?? OrderedWorkPool.defaultJobs, produce: { unit in
+                (unit, unit.document.map(db.prepare))
+            }, consume: { (unit: IngestUnit, prepared: PreparedDocument?) in
+                for problem in unit.problems { progress.report("\(problem)") }
+                problems += unit.problems
+                if let prepared { batch.append(prepared) }
+                guard unit.endsFile else { return }
+                if !batch.isEmpty {
+                    do {
+                        let report = try db.store(batch)
+                        totals.added += report.added
+                        totals.duplicates += report.duplicates
+                        totals.nearDuplicates += report.nearDuplicates
+                        totals.empty += report.empty
+                    } catch {
+                        problems.append(SourceProblem(input: unit.file, reason: "not stored: \(error)"))
+                        progress.report("\(unit.file): not stored: \(error)")
                     }
-                    progress.advance(detail: "\(totals.added.count) new, \(totals.duplicates) duplicates")
+                    batch.removeAll()
                 }
+                progress.advance(detail: "\(totals.added.count) new, \(totals.duplicates) duplicates")
             })
             progress.finish()
             let summary = "ingested \(totals.added.count), duplicates \(totals.duplicates), "
@@ -83,6 +83,44 @@ extension TilshiCommand {
             FileHandle.standardError.write(Data((summary + "\n").utf8))
             if !problems.isEmpty { throw ExitCode.failure }
         }
+    }
+}
+
+/// One document of an ingest (or only the problems of a file without any), in input order; each file is read
+/// when its first unit is asked for.
+struct IngestUnit: Sendable {
+    let file: String
+    /// The file's problems, on its first unit.
+    let problems: [SourceProblem]
+    let document: SourceDocument?
+    /// Whether this is the file's last unit, when its documents are stored.
+    let endsFile: Bool
+}
+
+/// The ingest units of a list of files.
+struct IngestUnits: Sequence, IteratorProtocol {
+    let files: [String]
+    let reader: SourceReader
+    private var position = 0
+    private var pending: [IngestUnit] = []
+
+    init(_ files: [String], reader: SourceReader) {
+        self.files = files
+        self.reader = reader
+    }
+
+    mutating func next() -> IngestUnit? {
+        if pending.isEmpty {
+            guard position < files.count else { return nil }
+            let file = files[position]
+            position += 1
+            let result = reader.read(file: file)
+            let documents = result.documents.map { Optional($0) }
+            pending = (documents.isEmpty ? [nil] : documents).enumerated().map { index, document in
+                IngestUnit(file: file, problems: index == 0 ? result.problems : [], document: document, endsFile: index == Swift.max(0, documents.count - 1))
+            }.reversed()
+        }
+        return pending.removeLast()
     }
 }
 
