@@ -1,4 +1,5 @@
 import Foundation
+public import TextModel
 
 /// Runs independent pieces of work (analysing documents) on several threads and hands the results back in input
 /// order, with a bounded number of results in flight, so memory stays bounded however long the input is.
@@ -171,5 +172,18 @@ private final class PoolState<Iterator: IteratorProtocol, Output>: @unchecked Se
         condition.broadcast()
         while workers > 0 { condition.wait() }
         condition.unlock()
+    }
+}
+
+extension Pipeline {
+    /// Analyses `documents` (each with its text and metadata, no layers yet), `jobs` at a time on the pool's own
+    /// threads, from async code: results in input order, the same as analysing them one by one. For callers such
+    /// as the server, whose event loops must not run the analysis.
+    public func analyzeAll(_ documents: [Document], jobs: Int = OrderedWorkPool.defaultJobs) async -> [Document] {
+        await OrderedWorkPool.map(documents, jobs: jobs) { document in
+            var document = document
+            annotate(&document)
+            return document
+        }
     }
 }

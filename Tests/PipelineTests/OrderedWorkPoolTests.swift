@@ -72,6 +72,12 @@ import TextModel
         #expect(documents.map(\.id) == (0..<10).map { "d\($0)" })
         #expect(documents[0].jsonLine() == Pipeline.default.analyze(id: "d0", text: Self.texts[0]).jsonLine())
     }
+
+    @Test func pipelineAnalyzesManyDocumentsFromAsyncCodeAsOneByOne() async {
+        let documents = Self.texts.prefix(12).enumerated().map { Document(id: "d\($0)", text: $1, metadata: DocumentMetadata(published: "2025-11-03")) }
+        let analysed = await Pipeline.default.analyzeAll(documents, jobs: 3)
+        #expect(analysed.map { $0.jsonLine() } == documents.map { Pipeline.default.analyze(id: $0.id, text: $0.text, metadata: $0.metadata).jsonLine() })
+    }
 }
 
 /// Counts inputs started and consumed from several threads, remembering how far production ran ahead.
