@@ -30,7 +30,7 @@ public enum OrderedWorkPool {
         window: Int? = nil,
         produce: @escaping @Sendable (Inputs.Element) -> Output,
         consume: (Output) throws -> Void
-    ) throws where Inputs.Element: Sendable, Output: Sendable {
+    ) throws where Inputs.Element: Sendable, Inputs.Iterator: SendableMetatype, Output: Sendable {
         let jobs = max(1, jobs)
         if jobs == 1 {
             for input in inputs { try consume(produce(input)) }
