@@ -156,15 +156,28 @@ public enum CoNLLU {
 
     /// Serialises sentences back to CoNLL-U text (each sentence followed by a blank line).
     public static func format(_ sentences: [CoNLLUSentence]) -> String {
+        // Appended field by field: building an array per word and joining it cost more than the fields themselves.
         var out = ""
         for sentence in sentences {
-            for comment in sentence.comments { out += comment + "\n" }
+            for comment in sentence.comments {
+                out += comment
+                out += "\n"
+            }
             for word in sentence.words {
-                if let mwt = sentence.multiwordTokens.first(where: { $0.first == word.id }) {
+                if !sentence.multiwordTokens.isEmpty, let mwt = sentence.multiwordTokens.first(where: { $0.first == word.id }) {
                     out += "\(mwt.first)-\(mwt.last)\t\(mwt.form)\t_\t_\t_\t_\t_\t_\t_\t\(mwt.misc)\n"
                 }
-                out += [String(word.id), word.form, word.lemma, word.upos, word.xpos, word.feats,
-                        word.head, word.deprel, word.deps, word.misc].joined(separator: "\t") + "\n"
+                out += String(word.id)
+                out += "\t"; out += word.form
+                out += "\t"; out += word.lemma
+                out += "\t"; out += word.upos
+                out += "\t"; out += word.xpos
+                out += "\t"; out += word.feats
+                out += "\t"; out += word.head
+                out += "\t"; out += word.deprel
+                out += "\t"; out += word.deps
+                out += "\t"; out += word.misc
+                out += "\n"
             }
             out += "\n"
         }
@@ -190,6 +203,8 @@ public enum CoNLLU {
 
 extension String {
     fileprivate func replacingNewlinesWithSpaces() -> String {
-        String(unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : Character($0) })
+        // Most sentences have none: no copy then.
+        guard utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return self }
+        return String(unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : Character($0) })
     }
 }

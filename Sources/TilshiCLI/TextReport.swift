@@ -8,10 +8,20 @@ enum TextReport {
         out += "\n" + summary(document) + "\n"
         for (number, sentence) in document.sentences.enumerated() {
             out += "\n[\(number + 1)] \(document.slice(sentence.start, sentence.end))\n"
+            // Appended piece by piece (interpolating and joining per token dominated the writer).
             for index in sentence.tokenRange {
                 let token = document.tokens[index]
-                let analysis = [token.lemma, token.upos?.rawValue, token.feats].compactMap { $0 }.joined(separator: " ")
-                out += "  \(token.start)-\(token.end)\t\(token.text)\t\(analysis)\n"
+                out += "  "; out += String(token.start); out += "-"; out += String(token.end)
+                out += "\t"; out += token.text; out += "\t"
+                // Lemma, part of speech and features, those present, separated by spaces.
+                var separator = ""
+                for part in [token.lemma, token.upos?.rawValue, token.feats] as [String?] {
+                    guard let part else { continue }
+                    out += separator
+                    out += part
+                    separator = " "
+                }
+                out += "\n"
             }
         }
         func section<T>(_ title: String, _ items: [T], _ line: (T) -> String) {

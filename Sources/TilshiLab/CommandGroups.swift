@@ -34,6 +34,7 @@ extension TilshiCommand {
                 NER.self,
                 BenchSearch.self,
                 BenchPipeline.self,
+                AnalyzeCLI.self,
             ]
         )
         init() {}

@@ -29,10 +29,13 @@ import TextModel
         #expect(summary.contains("meetings: Бауыржан Байбек + Пьер Кабаре"))
     }
 
-    @Test func summaryFlagMeansText() throws {
+    @Test func summaryFlagMeansTheSummaryFormat() throws {
         var analyze = try TilshiCommand.Analyze.parse(["--summary", "a.txt"])
         try analyze.validate()
-        #expect(analyze.format == .text && analyze.summary)
+        #expect(analyze.format == .summary && analyze.summary)
+        let document = Pipeline.default.analyze(id: "summary", text: Self.text)
+        #expect(try TilshiCommand.Analyze.render(document, format: .summary) == TextReport.summary(document) + "\n")
+        #expect(try TilshiCommand.Analyze.render(document, format: .text).contains("\n" + TextReport.summary(document) + "\n"))
         #expect(throws: (any Error).self) { try TilshiCommand.Analyze.parse(["--summary", "--format", "conllu", "a.txt"]) }
         #expect(TextReport.summary(Pipeline.default.analyze(id: "empty", text: "Бұл жақсы.")) == "facts: none found")
     }

@@ -3,7 +3,7 @@ import Formats
 import Foundation
 import NewsSources
 import Pipeline
-import TextModel
+package import TextModel
 
 extension TilshiCommand {
     /// `tilshi analyze FILE...`: runs the analysis pipeline and prints every layer.
@@ -20,6 +20,8 @@ extension TilshiCommand {
         /// Output formats of `analyze`.
         enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
             case json, jsonl, conllu, text
+            /// Only the facts summary that starts `text` (what `--summary` selects).
+            case summary
         }
 
         /// Input formats of `analyze`.
@@ -38,7 +40,7 @@ extension TilshiCommand {
         @Argument(help: "Files to analyse; '-' reads standard input (the default when none is given).")
         var files: [String] = []
 
-        @Option(name: .shortAndLong, help: "Output format: json, jsonl, conllu or text.")
+        @Option(name: .shortAndLong, help: "Output format: json, jsonl, conllu, text or summary (the facts summary only, as --summary).")
         var format: OutputFormat = .json
 
         @Option(name: .customLong("input-format"), help: ArgumentHelp(
@@ -52,12 +54,18 @@ extension TilshiCommand {
         @Flag(help: "Print only the facts summary (who, where, when, how much, quotes, meetings, events) as text.")
         var summary = false
 
+        @Option(help: ArgumentHelp(
+            "Documents analysed at once (default: every core).",
+            discussion: "The output is the same for any number; 1 analyses on this thread only."))
+        var jobs: Int?
+
         init() {}
 
         mutating func validate() throws {
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
             if summary {
-                guard format == .json || format == .text else { throw ValidationError("--summary writes text; drop --format \(format.rawValue)") }
-                format = .text
+                guard format == .json || format == .text || format == .summary else { throw ValidationError("--summary writes text; drop --format \(format.rawValue)") }
+                format = .summary
             }
             guard Pipeline.named(pipeline) != nil else {
                 throw ValidationError("unknown pipeline '\(pipeline)'; known: \(Pipeline.registeredNames.joined(separator: ", "))")
@@ -75,49 +83,79 @@ extension TilshiCommand {
             if failures > 0 { throw ExitCode.failure }
         }
 
-        /// Analyses every input in order, writing results through `write` and one line per bad input
-        /// through `report`; returns how many inputs failed. Bad inputs never stop the others.
+        /// Analyses every input, `jobs` documents at a time, writing results through `write` in input order and one
+        /// line per bad input through `report`; returns how many inputs failed. Bad inputs never stop the others.
+        /// The output is the same whatever the number of jobs.
         func analyzeAll(_ inputs: [String], write: (String) -> Void, report: (String) -> Void) throws -> Int {
             let pipeline = Pipeline.named(pipeline) ?? .default
+            let format = format, inputFormat = inputFormat
+            // One input may hold one document (printed as a JSON object) or several (an array): the first is held
+            // back until a second shows which.
+            let holdsFirst = format == .json && inputs.count <= 1
             var failures = 0
-            var documents: [Document] = []
-            for input in inputs {
-                do {
-                    let text = try TextInput.read(input)
-                    if let sources = Self.newsDocuments(text, input: input, format: inputFormat) {
-                        for problem in sources.problems {
-                            failures += 1
-                            report("\(problem)")
-                        }
-                        for document in Self.analyze(sources.documents, input: input, pipeline: pipeline) {
-                            if format == .json { documents.append(document) } else { write(try render(document)) }
-                        }
-                        continue
-                    }
-                    let analysed = try analyze(text, input: input, pipeline: pipeline)
-                    if format == .json {
-                        documents.append(analysed.document)
-                    } else {
-                        write(analysed.rendered)
-                    }
-                } catch {
+            var array = JSONArrayWriter()
+            var held: (fragment: String, document: Document)?
+            try OrderedWorkPool.run(AnalysisUnits(inputs, format: inputFormat), jobs: jobs ?? OrderedWorkPool.defaultJobs, produce: { unit in
+                Self.outcome(of: unit, format: format, inputFormat: inputFormat, pipeline: pipeline, keepsDocument: holdsFirst)
+            }, consume: { outcome in
+                for line in outcome.reports {
                     failures += 1
-                    report("\(error)")
+                    report(line)
                 }
-            }
-            if format == .json && !documents.isEmpty {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                let single = documents.count == 1 && inputs.count <= 1
-                let data = try encoder.encode(single ? AnyEncodable(documents[0]) : AnyEncodable(documents))
-                write(String(decoding: data, as: UTF8.self) + "\n")
-            }
+                guard let rendered = outcome.rendered else { return }
+                guard format == .json else { return write(rendered) }
+                if holdsFirst && array.count == 0 && held == nil, let document = outcome.document {
+                    held = (rendered, document)
+                    return
+                }
+                if let first = held {
+                    write(array.element(first.fragment))
+                    held = nil
+                }
+                write(array.element(rendered))
+            })
+            if let single = held { write(single.document.prettyJSON() + "\n") }
+            write(array.end())
             return failures
+        }
+
+        /// What one unit of work gives: the reports to print before it, and its rendering (for JSON, an element of
+        /// the top-level array, with the document itself when `keepsDocument`, in case it turns out to be alone).
+        struct Outcome: Sendable {
+            var reports: [String]
+            var rendered: String?
+            var document: Document?
+        }
+
+        /// Analyses and renders one unit; runs on any worker thread.
+        static func outcome(of unit: AnalysisUnit, format: OutputFormat, inputFormat: InputFormat, pipeline: Pipeline, keepsDocument: Bool) -> Outcome {
+            var outcome = Outcome(reports: unit.reports)
+            guard let work = unit.work else { return outcome }
+            do {
+                let document: Document
+                let rendered: String
+                switch work {
+                case .news(let source, let id):
+                    document = pipeline.analyze(id: id, text: source.text, metadata: source.documentMetadata())
+                    rendered = try render(document, format: format)
+                case .text(let text, let input):
+                    (document, rendered) = try analyze(text, input: input, pipeline: pipeline, format: format, inputFormat: inputFormat)
+                }
+                outcome.rendered = format == .json ? document.prettyJSON(level: 1) : rendered
+                if keepsDocument { outcome.document = document }
+            } catch {
+                outcome.reports.append("\(error)")
+            }
+            return outcome
         }
 
         /// Analyses one input's text and renders it in the output format (JSON is rendered by the caller,
         /// which may wrap several documents in one array).
         func analyze(_ text: String, input: String, pipeline: Pipeline) throws -> (document: Document, rendered: String) {
+            try Self.analyze(text, input: input, pipeline: pipeline, format: format, inputFormat: inputFormat)
+        }
+
+        static func analyze(_ text: String, input: String, pipeline: Pipeline, format: OutputFormat, inputFormat: InputFormat) throws -> (document: Document, rendered: String) {
             let id = Self.documentID(for: input)
             if inputFormat == .conllu {
                 let sentences: [CoNLLUSentence]
@@ -131,11 +169,11 @@ extension TilshiCommand {
                 switch format {
                 case .conllu: return (analysed.document, CoNLLU.format(analysed.sentences))
                 case .jsonl: return (analysed.document, try Self.jsonLine(analysed.document) + "\n")
-                case .json, .text: return (analysed.document, "")
+                case .json, .text, .summary: return (analysed.document, "")
                 }
             }
             let document = pipeline.analyze(id: id, text: text)
-            return (document, format == .json ? "" : try render(document))
+            return (document, format == .json ? "" : try render(document, format: format))
         }
 
         /// The documents the news readers find in `text`, or nil when the input is to be analysed as it is.
@@ -149,23 +187,14 @@ extension TilshiCommand {
             }
         }
 
-        /// Analyses what the news readers found in one input, with its title and date (`defaultDate` when it has none);
-        /// the documents are named after the input, numbered when there are several, or by their own identifiers.
-        static func analyze(_ sources: [SourceDocument], input: String, pipeline: Pipeline, defaultDate: String? = nil) -> [Document] {
-            let baseID = documentID(for: input)
-            return sources.enumerated().map { index, source in
-                let id = source.documentID(fallback: sources.count == 1 ? baseID : "\(baseID)#\(index + 1)")
-                return pipeline.analyze(id: id, text: source.text, metadata: source.documentMetadata(defaultDate: defaultDate))
-            }
-        }
-
-        /// One document in a non-JSON output format.
-        func render(_ document: Document) throws -> String {
+        /// One document in a non-JSON output format (JSON documents are written by ``analyzeAll(_:write:report:)``).
+        static func render(_ document: Document, format: OutputFormat) throws -> String {
             switch format {
             case .json: return ""
             case .jsonl: return try Self.jsonLine(document) + "\n"
             case .conllu: return CoNLLU.format(CoNLLU.sentences(of: document))
-            case .text: return summary ? TextReport.summary(document) + "\n" : TextReport.render(document)
+            case .text: return TextReport.render(document)
+            case .summary: return TextReport.summary(document) + "\n"
             }
         }
 
@@ -180,9 +209,36 @@ extension TilshiCommand {
     }
 }
 
-/// Type-erased `Encodable`, so one encoder call can print a document or an array of them.
-struct AnyEncodable: Encodable {
-    let value: any Encodable
-    init(_ value: any Encodable) { self.value = value }
-    func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
+/// Writes a top-level JSON array element by element, laid out as `JSONEncoder`'s `.prettyPrinted` (elements are
+/// rendered one level deep, see ``TextModel/Document/prettyJSON(level:)``); nothing at all when it stays empty.
+struct JSONArrayWriter {
+    private(set) var count = 0
+
+    /// The text that adds `fragment` to the array.
+    mutating func element(_ fragment: String) -> String {
+        count += 1
+        return (count == 1 ? "[\n  " : ",\n  ") + fragment
+    }
+
+    /// The text that closes the array, with the final newline; empty when no element was written.
+    func end() -> String {
+        count == 0 ? "" : "\n]\n"
+    }
+}
+
+/// `analyze`'s command path for the lab's end-to-end benchmark (`tilshi bench analyze-cli`).
+package enum AnalyzeCommandPath {
+    /// The output formats, by name.
+    package static var formats: [String] { TilshiCommand.Analyze.OutputFormat.allCases.map(\.rawValue) }
+
+    /// Parses `arguments` (options and inputs) as `tilshi analyze` does and runs the analysis on `inputs`.
+    package static func run(_ arguments: [String], inputs: [String], write: (String) -> Void, report: (String) -> Void) throws -> Int {
+        try TilshiCommand.Analyze.parse(arguments + inputs).analyzeAll(inputs, write: write, report: report)
+    }
+
+    /// One analysed document as `analyze --format format` writes it (JSON as an element of the top-level array).
+    package static func render(_ document: Document, format: String) throws -> String {
+        guard let format = TilshiCommand.Analyze.OutputFormat(rawValue: format) else { throw ValidationError("unknown format '\(format)'") }
+        return format == .json ? document.prettyJSON(level: 1) : try TilshiCommand.Analyze.render(document, format: format)
+    }
 }

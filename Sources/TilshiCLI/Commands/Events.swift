@@ -40,16 +40,20 @@ extension TilshiCommand {
         @Option(help: "Publication date of the inputs (YYYY-MM-DD): anchors relative times and gives events their year.")
         var date: String?
 
+        @Option(help: "Documents analysed at once (default: every core); the output is the same for any number.")
+        var jobs: Int?
+
         init() {}
 
         func validate() throws {
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
             if let date, !FilterValues.isDate(date) {
                 throw ValidationError("--date must be a real date yyyy-MM-dd such as 2016-11-03, not '\(date)'")
             }
         }
 
         /// One event with the document it came from (the JSON form of `--format json`).
-        struct Listed: Encodable {
+        struct Listed: Encodable, Sendable {
             let document: String
             let title: String
             let when: String?
@@ -61,28 +65,27 @@ extension TilshiCommand {
 
         func run() async throws {
             let inputs = files.isEmpty ? ["-"] : files
+            let date = date
             var failures = 0
-            var documents: [Document] = []
-            for input in inputs {
-                do {
-                    let text = try TextInput.read(input)
-                    if let sources = Analyze.newsDocuments(text, input: input, format: .auto) {
-                        for problem in sources.problems {
-                            failures += 1
-                            StandardError.report("\(problem)")
-                        }
-                        documents += Analyze.analyze(sources.documents, input: input, pipeline: .default, defaultDate: date)
-                        continue
-                    }
-                    documents.append(Pipeline.default.analyze(
-                        id: Analyze.documentID(for: input), text: text, metadata: DocumentMetadata(published: date)
-                    ))
-                } catch {
+            var found = Found()
+            try OrderedWorkPool.run(AnalysisUnits(inputs, format: .auto), jobs: jobs ?? OrderedWorkPool.defaultJobs, produce: { unit in
+                Self.found(in: unit, date: date)
+            }, consume: { part in
+                for line in part.reports {
                     failures += 1
-                    StandardError.report("\(error)")
+                    StandardError.report(line)
                 }
+                found.listed += part.listed
+                found.entries += part.entries
+                found.skipped += part.skipped
+            })
+            let rendered: String
+            if ics || format == .ics {
+                for note in found.skipped { StandardError.report("note: \(note)") }
+                rendered = ICalendar.write(found.entries)
+            } else {
+                rendered = try Self.json(found.listed)
             }
-            let rendered = ics || format == .ics ? Self.calendar(documents) : try Self.json(documents)
             if let output {
                 do { try Data(rendered.utf8).write(to: URL(fileURLWithPath: output)) } catch {
                     throw ValidationError("cannot write '\(output)': \(error.localizedDescription)")
@@ -95,22 +98,39 @@ extension TilshiCommand {
             if failures > 0 { throw ExitCode.failure }
         }
 
-        static func calendar(_ documents: [Document]) -> String {
+        /// The events of one unit of work (and the reports about its input); only these are kept, not the documents.
+        struct Found: Sendable {
+            var reports: [String] = []
+            var listed: [Listed] = []
             var entries: [ICalendar.Entry] = []
-            for document in documents {
-                let (found, skipped) = ICalendar.entries(from: document)
-                entries.append(contentsOf: found)
-                for note in skipped { StandardError.report("note: \(note)") }
-            }
-            return ICalendar.write(entries)
+            /// Why events were left out of the iCalendar file.
+            var skipped: [String] = []
         }
 
-        static func json(_ documents: [Document]) throws -> String {
-            let listed = documents.flatMap { document in
-                document.events.map {
-                    Listed(document: document.id, title: $0.title, when: $0.when, where: $0.where, participants: $0.participants, start: $0.start, end: $0.end)
-                }
+        /// Analyses one unit; runs on any worker thread.
+        static func found(in unit: AnalysisUnit, date: String?) -> Found {
+            var found = Found(reports: unit.reports)
+            let document: Document
+            switch unit.work {
+            case nil: return found
+            case .news(let source, let id):
+                document = Pipeline.default.analyze(id: id, text: source.text, metadata: source.documentMetadata(defaultDate: date))
+            case .text(let text, let input):
+                document = Pipeline.default.analyze(id: Analyze.documentID(for: input), text: text, metadata: DocumentMetadata(published: date))
             }
+            found.listed = listed(document)
+            (found.entries, found.skipped) = ICalendar.entries(from: document)
+            return found
+        }
+
+        /// The events of `document`, as `--format json` lists them.
+        static func listed(_ document: Document) -> [Listed] {
+            document.events.map {
+                Listed(document: document.id, title: $0.title, when: $0.when, where: $0.where, participants: $0.participants, start: $0.start, end: $0.end)
+            }
+        }
+
+        static func json(_ listed: [Listed]) throws -> String {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             return String(decoding: try encoder.encode(listed), as: UTF8.self) + "\n"

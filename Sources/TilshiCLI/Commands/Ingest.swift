@@ -2,6 +2,7 @@ import Formats
 import ArgumentParser
 import Foundation
 import NewsSources
+import Pipeline
 import SearchStore
 
 extension TilshiCommand {
@@ -37,13 +38,16 @@ extension TilshiCommand {
         ))
         var followLinks = false
 
-        init() {}
+        @Option(help: ArgumentHelp(
+            "Documents analysed at once (default: every core).",
+            discussion: "The collection is the same for any number: documents are stored in input order by one writer."))
+        var jobs: Int?
 
-        /// Files analysed together (their documents spread over the cores) and handed to the writer at once.
-        static let groupSize = 16
+        init() {}
 
         func validate() throws {
             if paths.isEmpty { throw ValidationError("give at least one file or folder to ingest") }
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         }
 
         func run() async throws {
@@ -71,47 +75,32 @@ extension TilshiCommand {
             let bytes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0.path)[.size] as? Int) ?? 0 }
             let progress = ProgressBar(totalBytes: bytes.reduce(0, +), enabled: !noProgress && isatty(STDERR_FILENO) != 0)
             for problem in listingProblems { progress.report("\(problem)") }
-            // Files are read and analysed a group at a time (analysis runs on every core) on a background
-            // thread, while this one stores the previous group, one file per transaction, in order.
-            let indexed = Array(zip(files, bytes))
-            let groups = stride(from: 0, to: indexed.count, by: Self.groupSize).map { Array(indexed[$0..<min($0 + Self.groupSize, indexed.count)]) }
-            try OverlappedIngest.run(groups, capacity: 2, produce: { group in
-                let results = group.map { reader.read($0.0) }
-                // Analysed in slices so that the bar moves by documents, even inside one large JSONL file.
-                let documents = results.flatMap(\.documents)
-                let weights = zip(group, results).flatMap { file, result in
-                    Array(repeating: Double(file.1) / Double(max(result.documents.count, 1)), count: result.documents.count)
-                }
-                var preparedAll: [PreparedDocument] = []
-                for start in stride(from: 0, to: documents.count, by: ProgressBar.slice) {
-                    let end = min(start + ProgressBar.slice, documents.count)
-                    preparedAll += db.prepareAll(Array(documents[start..<end]))
-                    progress.analysed(documents: end - start, bytes: Int(weights[start..<end].reduce(0, +)))
-                }
-                progress.analysed(documents: 0, bytes: zip(group, results).filter { $0.1.documents.isEmpty }.reduce(0) { $0 + $1.0.1 })
-                var prepared = preparedAll[...]
-                return zip(group, results).map { file, result in
-                    defer { prepared = prepared.dropFirst(result.documents.count) }
-                    return (file: file.0, result: result, prepared: Array(prepared.prefix(result.documents.count)))
-                }
-            }, consume: { group in
-                for (file, result, batch) in group {
-                    for problem in result.problems { progress.report("\(problem)") }
-                    problems += result.problems
-                    if !batch.isEmpty {
-                        do {
-                            let report = try db.store(batch)
-                            totals.added += report.added
-                            totals.duplicates += report.duplicates
-                            totals.nearDuplicates += report.nearDuplicates
-                            totals.empty += report.empty
-                        } catch {
-                            problems.append(SourceProblem(input: file.path, reason: "not stored: \(error)"))
-                            progress.report("\(file.path): not stored: \(error)")
-                        }
+            // Documents are analysed on `jobs` threads, a bounded number ahead of the writer; this thread stores
+            // them in input order, one file per transaction.
+            var batch: [PreparedDocument] = []
+            try OrderedWorkPool.run(IngestUnits(Array(zip(files, bytes)), reader: reader), jobs: jobs ?? OrderedWorkPool.defaultJobs, produce: { unit in
+                let prepared = unit.document.map(db.prepare)
+                progress.analysed(documents: unit.document == nil ? 0 : 1, bytes: unit.bytes)
+                return (unit, prepared)
+            }, consume: { (unit: IngestUnit, prepared: PreparedDocument?) in
+                for problem in unit.problems { progress.report("\(problem)") }
+                problems += unit.problems
+                if let prepared { batch.append(prepared) }
+                guard unit.endsFile else { return }
+                if !batch.isEmpty {
+                    do {
+                        let report = try db.store(batch)
+                        totals.added += report.added
+                        totals.duplicates += report.duplicates
+                        totals.nearDuplicates += report.nearDuplicates
+                        totals.empty += report.empty
+                    } catch {
+                        problems.append(SourceProblem(input: unit.file, reason: "not stored: \(error)"))
+                        progress.report("\(unit.file): not stored: \(error)")
                     }
-                    progress.stored(detail: "\(totals.added.count) new, \(totals.duplicates) duplicates")
+                    batch.removeAll()
                 }
+                progress.stored(detail: "\(totals.added.count) new, \(totals.duplicates) duplicates")
             })
             progress.finish()
             return (totals, problems)
@@ -119,14 +108,61 @@ extension TilshiCommand {
     }
 }
 
+/// One document of an ingest (or only the problems of a file without any), in input order; each file is read
+/// when its first unit is asked for.
+struct IngestUnit: Sendable {
+    let file: String
+    /// The file's problems, on its first unit.
+    let problems: [SourceProblem]
+    let document: SourceDocument?
+    /// Whether this is the file's last unit, when its documents are stored.
+    let endsFile: Bool
+    /// This unit's share of the file's bytes, for the progress bar's time estimate.
+    let bytes: Int
+}
+
+/// The ingest units of a list of files.
+struct IngestUnits: Sequence, IteratorProtocol {
+    /// The inputs with their sizes in bytes.
+    let files: [(input: SourceReader.InputFile, bytes: Int)]
+    let reader: SourceReader
+    private var position = 0
+    private var pending: [IngestUnit] = []
+
+    init(_ files: [(input: SourceReader.InputFile, bytes: Int)], reader: SourceReader) {
+        self.files = files
+        self.reader = reader
+    }
+
+    mutating func next() -> IngestUnit? {
+        if pending.isEmpty {
+            guard position < files.count else { return nil }
+            let (input, size) = files[position]
+            position += 1
+            let result = reader.read(input)
+            let documents = result.documents.map { Optional($0) }
+            let units = documents.isEmpty ? [nil] : documents
+            // The file's bytes spread over its documents; the last one takes the rounding rest.
+            let share = size / units.count
+            pending = units.enumerated().map { index, document in
+                IngestUnit(
+                    file: input.path, problems: index == 0 ? result.problems : [], document: document,
+                    endsFile: index == units.count - 1, bytes: index == units.count - 1 ? size - share * (units.count - 1) : share
+                )
+            }.reversed()
+        }
+        return pending.removeLast()
+    }
+}
+
 /// A one-line progress bar on standard error, redrawn in place; silent when not on a terminal.
 ///
 /// It counts documents, not files (one large JSONL file is thousands of documents), shows their rate, and
-/// estimates the time left from the share of the inputs' bytes analysed so far. Analysis (a background thread)
+/// estimates the time left from the share of the inputs' bytes analysed so far. Analysis (the worker threads)
 /// and storing (the main one) both report, so the state is behind a lock.
 final class ProgressBar: @unchecked Sendable {
-    /// Documents analysed between two redraws of the bar.
-    static let slice = 64
+    /// Shortest time between two redraws while documents are analysed (every worker reports each document).
+    static let redrawInterval: TimeInterval = 0.1
 
     let totalBytes: Int
     let enabled: Bool
@@ -135,6 +171,7 @@ final class ProgressBar: @unchecked Sendable {
     private var bytes = 0
     private var detail = ""
     private var drawn = false
+    private var lastDrawn = Date.distantPast
     private let start: Date
 
     init(totalBytes: Int, enabled: Bool, start: Date = Date()) {
@@ -148,7 +185,11 @@ final class ProgressBar: @unchecked Sendable {
         lock.withLock {
             documents += count
             self.bytes += bytes
-            draw()
+            let now = Date()
+            if now.timeIntervalSince(lastDrawn) >= Self.redrawInterval {
+                lastDrawn = now
+                draw()
+            }
         }
     }
 
