@@ -12,8 +12,13 @@ public struct SourceReader: Sendable {
     /// Extensions read when walking a folder.
     public static let knownExtensions: Set<String> = ["txt", "text", "jsonl", "ndjson", "html", "htm", "xhtml", "xml", "rss", "atom"]
 
-    /// Creates a reader; it has no settings.
-    public init() {}
+    /// The size limits every document and JSON line must keep (``InputLimits/default`` unless given).
+    public var limits: InputLimits
+
+    /// Creates a reader that refuses documents and JSON lines over `limits`.
+    public init(limits: InputLimits = .default) {
+        self.limits = limits
+    }
 
     /// The files to read for `paths`: files as given, folders walked recursively (known extensions, sorted).
     public func files(for paths: [String]) -> (files: [String], problems: [SourceProblem]) {
@@ -69,11 +74,27 @@ public struct SourceReader: Sendable {
         return read(text: text, input: path, format: Self.format(of: path, text: text))
     }
 
-    /// Reads text already in memory (`input` names it) in the given format.
+    /// Reads text already in memory (`input` names it) in the given format; a document over ``limits`` is a problem
+    /// named by its origin, and the other documents are still read.
     public func read(text: String, input: String, format: Format) -> SourceReadResult {
+        var result = unlimitedRead(text: text, input: input, format: format)
+        var kept: [SourceDocument] = []
+        for document in result.documents {
+            do throws(TextInput.Failure) {
+                try limits.check(document: document.text, input: document.origin)
+                kept.append(document)
+            } catch {
+                result.problems.append(error)
+            }
+        }
+        result.documents = kept
+        return result
+    }
+
+    private func unlimitedRead(text: String, input: String, format: Format) -> SourceReadResult {
         switch format {
         case .text: return PlainTextReader().read(text, input: input)
-        case .jsonl: return JSONLinesReader().read(text, input: input)
+        case .jsonl: return JSONLinesReader(limits: limits).read(text, input: input)
         case .feed: return FeedReader().read(text, input: input)
         case .html:
             let page = HTMLExtractor().extract(text)
