@@ -13,7 +13,10 @@ extension TilshiCommand {
             discussion: """
                 Offsets count Unicode scalars of the analysed text, end exclusive: the input itself for plain text, \
                 the extracted main text of an HTML page or feed item (the document's "text" field). \
-                Bad inputs are reported on one line each and skipped; the exit code is 1 if any failed.
+                Bad inputs are reported on one line each and skipped; the exit code is 1 if any failed. Limits: a file \
+                of at most 256 MiB, a document text of at most 64 MiB (--max-document-size) and a JSON line of at most \
+                65 MiB (--max-line-size); a document longer than 100,000 characters is analysed in pieces of at most \
+                that length (cut at paragraph or sentence ends), so its time grows linearly with its length.
                 """
         )
 
@@ -49,6 +52,8 @@ extension TilshiCommand {
         @Option(help: "Registered pipeline to run (\(Pipeline.registeredNames.joined(separator: ", "))).")
         var pipeline: String = "kk-default"
 
+        @OptionGroup var limits: InputLimitOptions
+
         init() {}
 
         func validate() throws {
@@ -73,23 +78,25 @@ extension TilshiCommand {
         func analyzeAll(_ inputs: [String], write: (String) -> Void, report: (String) -> Void) throws -> Int {
             let pipeline = Pipeline.named(pipeline) ?? .default
             var failures = 0
-            var documents: [Document] = []
+            // Several inputs always make an array, written as each document is done; one input's documents are
+            // kept until it is read, to know whether it gave one document (an object) or several (an array).
+            var json = JSONDocuments(alwaysArray: inputs.count > 1)
             for input in inputs {
                 do {
                     let text = try TextInput.read(input)
-                    if let sources = Self.newsDocuments(text, input: input, format: inputFormat) {
+                    if let sources = Self.newsDocuments(text, input: input, format: inputFormat, limits: limits.limits) {
                         for problem in sources.problems {
                             failures += 1
                             report("\(problem)")
                         }
                         for document in Self.analyze(sources.documents, input: input, pipeline: pipeline) {
-                            if format == .json { documents.append(document) } else { write(try render(document)) }
+                            if format == .json { json.add(document, write: write) } else { write(try render(document)) }
                         }
                         continue
                     }
                     let analysed = try analyze(text, input: input, pipeline: pipeline)
                     if format == .json {
-                        documents.append(analysed.document)
+                        json.add(analysed.document, write: write)
                     } else {
                         write(analysed.rendered)
                     }
@@ -98,13 +105,7 @@ extension TilshiCommand {
                     report("\(error)")
                 }
             }
-            if format == .json && !documents.isEmpty {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                let single = documents.count == 1 && inputs.count <= 1
-                let data = try encoder.encode(single ? AnyEncodable(documents[0]) : AnyEncodable(documents))
-                write(String(decoding: data, as: UTF8.self) + "\n")
-            }
+            json.finish(write: write)
             return failures
         }
 
@@ -127,18 +128,22 @@ extension TilshiCommand {
                 case .json, .text: return (analysed.document, "")
                 }
             }
+            try limits.limits.check(document: text, input: input)
             let document = pipeline.analyze(id: id, text: text)
             return (document, format == .json ? "" : try render(document))
         }
 
         /// The documents the news readers find in `text`, or nil when the input is to be analysed as it is.
-        static func newsDocuments(_ text: String, input: String, format inputFormat: InputFormat) -> SourceReadResult? {
+        static func newsDocuments(
+            _ text: String, input: String, format inputFormat: InputFormat, limits: InputLimits = .default
+        ) -> SourceReadResult? {
+            let reader = SourceReader(limits: limits)
             switch inputFormat {
             case .text, .conllu: return nil
-            case .news: return SourceReader().read(text: text, input: input, format: SourceReader.format(of: input, text: text))
+            case .news: return reader.read(text: text, input: input, format: SourceReader.format(of: input, text: text))
             case .auto:
                 let format = SourceReader.format(of: input, text: text)
-                return format == .text ? nil : SourceReader().read(text: text, input: input, format: format)
+                return format == .text ? nil : reader.read(text: text, input: input, format: format)
             }
         }
 
@@ -173,9 +178,37 @@ extension TilshiCommand {
     }
 }
 
-/// Type-erased `Encodable`, so one encoder call can print a document or an array of them.
-struct AnyEncodable: Encodable {
-    let value: any Encodable
-    init(_ value: any Encodable) { self.value = value }
-    func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
+/// The `--format json` output: one pretty-printed object for a single document, else an array of them, byte for byte
+/// as `JSONEncoder` (`.prettyPrinted`, `.sortedKeys`, `.withoutEscapingSlashes`) writes it, without its value tree.
+struct JSONDocuments {
+    private let alwaysArray: Bool
+    private var held: [Document] = []
+    private var written = 0
+
+    init(alwaysArray: Bool) {
+        self.alwaysArray = alwaysArray
+    }
+
+    mutating func add(_ document: Document, write: (String) -> Void) {
+        if alwaysArray { element(document, write: write) } else { held.append(document) }
+    }
+
+    mutating func finish(write: (String) -> Void) {
+        if held.count == 1 && written == 0 {
+            var pretty = PrettyJSON()
+            pretty.format(held[0].jsonLine(), write: write)
+            write("\n")
+            return
+        }
+        for document in held { element(document, write: write) }
+        held = []
+        if written > 0 { write("\n]\n") }
+    }
+
+    private mutating func element(_ document: Document, write: (String) -> Void) {
+        write(written == 0 ? "[\n  " : ",\n  ")
+        var pretty = PrettyJSON(level: 1)
+        pretty.format(document.jsonLine(), write: write)
+        written += 1
+    }
 }
