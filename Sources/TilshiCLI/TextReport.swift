@@ -1,8 +1,9 @@
-import TextModel
+public import TextModel
 
 /// The human-readable `--format text` rendering of an analysed document.
-enum TextReport {
-    static func render(_ document: Document) -> String {
+public enum TextReport {
+    /// The document's sentences with their tokens and every fact layer, as `analyze --format text` prints it.
+    public static func render(_ document: Document) -> String {
         var out = "# \(document.id) [\(document.language.rawValue)] \(document.sentences.count) sentences, \(document.tokens.count) tokens\n"
         for (number, sentence) in document.sentences.enumerated() {
             out += "\n[\(number + 1)] \(document.slice(sentence.start, sentence.end))\n"
