@@ -1,4 +1,4 @@
-import Formats
+public import Formats
 import Foundation
 import KazakhData
 
@@ -65,8 +65,13 @@ public struct JSONLinesReader: Sendable {
         }
     }
 
-    /// Creates a reader; it has no settings.
-    public init() {}
+    /// The longest line read (``InputLimits/maximumLineBytes``); longer ones are problems, never parsed.
+    public var limits: InputLimits
+
+    /// Creates a reader that refuses lines over `limits`.
+    public init(limits: InputLimits = .default) {
+        self.limits = limits
+    }
 
     /// Reads every line of `text` as an article; bad lines become problems named `input:line`.
     public func read(_ text: String, input: String) -> SourceReadResult {
@@ -75,6 +80,12 @@ public struct JSONLinesReader: Sendable {
         var lineNumber = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
+            do throws(TextInput.Failure) {
+                try limits.check(lineBytes: rawLine.utf8.count, input: "\(input):\(lineNumber)")
+            } catch {
+                result.problems.append(error)
+                continue
+            }
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty { continue }
             let origin = "\(input):\(lineNumber)"

@@ -15,13 +15,17 @@ public struct SourceReader: Sendable {
     /// Lists a folder's entries (tests stand in a folder that cannot be listed: as root every folder can).
     let listFolder: @Sendable (String) throws -> [String]
 
-    /// Creates a reader; it has no settings.
-    public init() {
-        listFolder = { try FileManager.default.contentsOfDirectory(atPath: $0) }
+    /// The size limits every document and JSON line must keep (``InputLimits/default`` unless given).
+    public var limits: InputLimits
+
+    /// Creates a reader that refuses documents and JSON lines over `limits`.
+    public init(limits: InputLimits = .default) {
+        self.init(listFolder: { try FileManager.default.contentsOfDirectory(atPath: $0) }, limits: limits)
     }
 
-    init(listFolder: @escaping @Sendable (String) throws -> [String]) {
+    init(listFolder: @escaping @Sendable (String) throws -> [String], limits: InputLimits = .default) {
         self.listFolder = listFolder
+        self.limits = limits
     }
 
     /// One file to read and the name its documents carry as their origin.
@@ -166,11 +170,27 @@ public struct SourceReader: Sendable {
         return result
     }
 
-    /// Reads text already in memory (`input` names it) in the given format.
+    /// Reads text already in memory (`input` names it) in the given format; a document over ``limits`` is a problem
+    /// named by its origin, and the other documents are still read.
     public func read(text: String, input: String, format: Format) -> SourceReadResult {
+        var result = unlimitedRead(text: text, input: input, format: format)
+        var kept: [SourceDocument] = []
+        for document in result.documents {
+            do throws(TextInput.Failure) {
+                try limits.check(document: document.text, input: document.origin)
+                kept.append(document)
+            } catch {
+                result.problems.append(error)
+            }
+        }
+        result.documents = kept
+        return result
+    }
+
+    private func unlimitedRead(text: String, input: String, format: Format) -> SourceReadResult {
         switch format {
         case .text: return PlainTextReader().read(text, input: input)
-        case .jsonl: return JSONLinesReader().read(text, input: input)
+        case .jsonl: return JSONLinesReader(limits: limits).read(text, input: input)
         case .feed: return FeedReader().read(text, input: input)
         case .html:
             let page = HTMLExtractor().extract(text)

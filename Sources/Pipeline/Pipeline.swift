@@ -10,11 +10,16 @@ public struct Pipeline: Sendable {
     public let name: String
     /// The stages, in the order they run.
     public let annotators: [any Annotator]
+    /// Longest text ``analyze(id:text:metadata:)`` analyses as one piece, in Unicode scalars; longer texts are
+    /// analysed in pieces of at most this length (see ``pieceEnds(of:limit:)``).
+    public var maximumPieceScalars: Int
 
-    /// Creates a pipeline running `annotators` in order under `name`.
-    public init(name: String, annotators: [any Annotator]) {
+    /// Creates a pipeline running `annotators` in order under `name`, analysing texts longer than
+    /// `maximumPieceScalars` in pieces.
+    public init(name: String, annotators: [any Annotator], maximumPieceScalars: Int = Pipeline.defaultMaximumPieceScalars) {
         self.name = name
         self.annotators = annotators
+        self.maximumPieceScalars = max(2, maximumPieceScalars)
     }
 
     /// Runs every annotator, in order, on `document`.
@@ -37,9 +42,11 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// Analyses `text` as a new document.
+    /// Analyses `text` as a new document; a text longer than ``maximumPieceScalars`` is analysed in pieces, so time
+    /// stays linear in its length.
     public func analyze(id: String, text: String, metadata: DocumentMetadata = DocumentMetadata()) -> Document {
         var document = Document(id: id, text: text, metadata: metadata)
+        guard document.scalars.count <= maximumPieceScalars else { return annotateInPieces(document, limit: maximumPieceScalars) }
         annotate(&document)
         return document
     }

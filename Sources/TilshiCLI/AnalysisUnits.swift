@@ -24,12 +24,15 @@ struct AnalysisUnit: Sendable {
 struct AnalysisUnits: Sequence, IteratorProtocol {
     let inputs: [String]
     let format: TilshiCommand.Analyze.InputFormat
+    /// The size limits each document must keep; a document over them is reported, not analysed.
+    let limits: InputLimits
     private var position = 0
     private var pending: [AnalysisUnit] = []
 
-    init(_ inputs: [String], format: TilshiCommand.Analyze.InputFormat) {
+    init(_ inputs: [String], format: TilshiCommand.Analyze.InputFormat, limits: InputLimits = .default) {
         self.inputs = inputs
         self.format = format
+        self.limits = limits
     }
 
     mutating func next() -> AnalysisUnit? {
@@ -37,16 +40,17 @@ struct AnalysisUnits: Sequence, IteratorProtocol {
             guard position < inputs.count else { return nil }
             let input = inputs[position]
             position += 1
-            pending = Self.units(of: input, format: format).reversed()
+            pending = Self.units(of: input, format: format, limits: limits).reversed()
         }
         return pending.removeLast()
     }
 
     /// Reads one input into its units (at least one, so every input's reports are seen).
-    static func units(of input: String, format: TilshiCommand.Analyze.InputFormat) -> [AnalysisUnit] {
+    static func units(of input: String, format: TilshiCommand.Analyze.InputFormat, limits: InputLimits = .default) -> [AnalysisUnit] {
         let text: String
         do { text = try TextInput.read(input) } catch { return [AnalysisUnit(reports: ["\(error)"])] }
-        guard let sources = TilshiCommand.Analyze.newsDocuments(text, input: input, format: format) else {
+        guard let sources = TilshiCommand.Analyze.newsDocuments(text, input: input, format: format, limits: limits) else {
+            do { try limits.check(document: text, input: input) } catch { return [AnalysisUnit(reports: ["\(error)"])] }
             return [AnalysisUnit(work: .text(text, input: input))]
         }
         let baseID = TilshiCommand.Analyze.documentID(for: input)

@@ -1,9 +1,9 @@
-import TextModel
+public import TextModel
 
 /// The human-readable `--format text` rendering of an analysed document.
-enum TextReport {
+public enum TextReport {
     /// The facts first (who, where, when, how much, quotes, meetings, events), then every sentence's tokens.
-    static func render(_ document: Document) -> String {
+    public static func render(_ document: Document) -> String {
         var out = "# \(document.id) [\(document.language.rawValue)] \(document.sentences.count) sentences, \(document.tokens.count) tokens\n"
         out += "\n" + summary(document) + "\n"
         for (number, sentence) in document.sentences.enumerated() {

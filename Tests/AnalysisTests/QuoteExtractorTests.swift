@@ -110,4 +110,28 @@ import TextModel
         #expect(quotes("No Kazakh text \"at all\" here.").isEmpty)
         #expect(quotes("").isEmpty)
     }
+
+    @Test func aQuotationInsideAQuotationIsPartOfTheOuterOne() {
+        let found = quotes("«Біз «Дала кітабы» жобасын жалғастырамыз», – деді Бауыржан Байбек.", tags: [("Бауыржан Байбек", "PERSON")])
+        #expect(found.map(\.text) == ["Біз «Дала кітабы» жобасын жалғастырамыз"])
+        #expect(found.first?.speaker == "Бауыржан Байбек")
+    }
+
+    @Test func aPageOfEmptyGuillemetsFramesNothingAndTheQuotationAfterItIsKept() {
+        // Thousands of «» in one sentence (a hostile input once took 1.9 GB and minutes here).
+        let text = String(repeating: "«»", count: 3000) + " «Кітап – біздің байлығымыз», – деді Бауыржан Байбек."
+        let found = quotes(text, tags: [("Бауыржан Байбек", "PERSON")])
+        #expect(found.map(\.text) == ["Кітап – біздің байлығымыз"])
+        #expect(found.first?.speaker == "Бауыржан Байбек")
+    }
+
+    @Test func theSubjectOfAQuotationIsSoughtOnlyNearIt() {
+        // "X «…» деді": X at most `speakerLookback` tokens before the quotation; further back it is nobody's speech.
+        let filler = String(repeating: "және ", count: 250)
+        let far = quotes("Бауыржан Байбек \(filler)«Қала дамып келеді» деді.", tags: [("Бауыржан Байбек", "PERSON")])
+        #expect(far.count == 1)
+        #expect(far.first?.speaker == nil)
+        let close = "Бауыржан Байбек бүгін «Қала дамып келеді» деді."
+        #expect(quotes(close, tags: [("Бауыржан Байбек", "PERSON")]).first?.speaker == "Бауыржан Байбек")
+    }
 }

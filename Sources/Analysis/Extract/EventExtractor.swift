@@ -375,13 +375,22 @@ public struct EventExtractor: Annotator {
     /// gives the title and the span.
     static func merged(_ found: [Found]) -> [Event] {
         var result: [Found] = []
+        // Lower-cased titles and nouns of `result`, made once per event rather than once per pair compared.
+        var titles: [String] = []
+        var nouns: [String] = []
         for item in found {
-            if let index = result.firstIndex(where: {
-                $0.event.title.lowercased() == item.event.title.lowercased() && datesAgree($0, item) || sameEvent($0, item)
+            let title = item.event.title.lowercased()
+            let noun = item.noun.lowercased()
+            if let index = result.indices.first(where: {
+                titles[$0] == title && datesAgree(result[$0], item) || sameEvent(result[$0], item, nouns: (nouns[$0], noun))
             }) {
                 result[index] = combined(result[index], item)
+                titles[index] = result[index].event.title.lowercased()
+                nouns[index] = result[index].noun.lowercased()
             } else {
                 result.append(item)
+                titles.append(title)
+                nouns.append(noun)
             }
         }
         return result.filter { !$0.participationOnly }.map(\.event)
@@ -414,9 +423,9 @@ public struct EventExtractor: Annotator {
         a.event.when == nil || b.event.when == nil || a.event.when == b.event.when
     }
 
-    private static func sameEvent(_ a: Found, _ b: Found) -> Bool {
-        let nounA = a.noun.lowercased()
-        let nounB = b.noun.lowercased()
+    /// Whether `a` and `b` (with their lower-cased nouns) are mentions of one event.
+    private static func sameEvent(_ a: Found, _ b: Found, nouns: (String, String)) -> Bool {
+        let (nounA, nounB) = nouns
         // "фотокөрме" is a "көрме"; "фестиваль" (Фестивальге) and "фестивал" (фестивалі) are one noun.
         guard nounA.hasSuffix(nounB) || nounB.hasSuffix(nounA) || nounA.hasPrefix(nounB) || nounB.hasPrefix(nounA) else { return false }
         guard datesAgree(a, b) else { return false }

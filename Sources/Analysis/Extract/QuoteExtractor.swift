@@ -81,11 +81,14 @@ public struct QuoteExtractor: Annotator {
             }
         }
         spans.sort { $0.open < $1.open }
-        // Keep the outermost spans only ("«Қазақстан -2030»" inside a quotation).
+        // Keep the outermost spans only ("«Қазақстан -2030»" inside a quotation). In order of opening (no two spans
+        // open at one token), a span lies inside an earlier one exactly when an earlier span closes after it; the
+        // largest close so far decides in one pass (a pairwise test was quadratic on a page of «»).
         var outermost: [(open: Int, close: Int)] = []
-        for span in spans where !outermost.contains(where: { $0.open < span.open && span.close < $0.close }) {
-            outermost.removeAll { span.open < $0.open && $0.close < span.close }
-            outermost.append(span)
+        var furthestClose = -1
+        for span in spans {
+            if span.close >= furthestClose { outermost.append(span) }
+            furthestClose = max(furthestClose, span.close)
         }
         return outermost
     }
@@ -101,6 +104,17 @@ struct SpeakerContext {
     let view: WordView
     let roles: [(name: String, roles: [String])]
     private let entityAtToken: [Int: Int]
+    /// The canonical names of the persons named in each sentence of ``view`` (asked once per quotation; built once).
+    private let personsInSentence: [Set<String>]
+    /// Person names by surname (the last word of a canonical name of two or more words).
+    private let personsBySurname: [String: Set<String>]
+    /// Whether each sentence has a word reporting speech ("сөзінде", "атап өтті").
+    private let sentenceReports: [Bool]
+
+    /// Most tokens before a quotation searched for its speaker ("X «…» деді", "X: «…»"): a subject is near its
+    /// quotation, and a sentence of thousands of quotations (a page of «») must not be searched back to its start
+    /// once per quotation.
+    static let speakerLookback = 200
 
     private static let markers = WordKey.set(FactLexicon.speechMarkers)
     private static let saying = WordKey.of("деп")
@@ -116,6 +130,18 @@ struct SpeakerContext {
         }
         self.roles = NameResolver.personRoles(in: document.entities)
         self.entityAtToken = entityAtToken
+        var personsInSentence = [Set<String>](repeating: [], count: view.sentences.count)
+        var personsBySurname: [String: Set<String>] = [:]
+        for (token, index) in entityAtToken where document.entities[index].label == .person && token < view.wordOfToken.count {
+            personsInSentence[view.words[view.wordOfToken[token]].sentence].insert(document.entities[index].canonical)
+        }
+        for entity in document.entities where entity.label == .person {
+            let parts = entity.canonical.split(separator: " ")
+            if parts.count >= 2 { personsBySurname[String(parts[parts.count - 1]), default: []].insert(entity.canonical) }
+        }
+        self.personsInSentence = personsInSentence
+        self.personsBySurname = personsBySurname
+        self.sentenceReports = view.sentences.map { sentence in view.words[sentence].contains { FactLexicon.speechReportWords.contains($0.bare) } }
     }
 
     private func isDash(_ token: Token) -> Bool { token.norm.unicodeScalars.allSatisfy { WordView.dashes.contains($0) } && !token.norm.isEmpty }
@@ -210,9 +236,9 @@ struct SpeakerContext {
     /// The one person the previous sentence reports as speaking ("… Енгида алғы сөзінде … деп атап өтті. «…», - деп
     /// аяқтады."), or the speaker of a quotation that just ended there.
     private func previousSpeaker(beforeToken token: Int, previous: Quote?) -> String? {
-        guard let (start, persons, sentence) = previousSentence(beforeToken: token) else { return nil }
+        guard let (start, persons, _) = previousSentence(beforeToken: token) else { return nil }
         if let previous, previous.end >= start, let speaker = previous.speaker { return speaker }
-        let reports = view.words[sentence].contains { FactLexicon.speechReportWords.contains($0.bare) }
+        let reports = sentenceReports[view.words[view.wordOfToken[token]].sentence - 1]
         return persons.count == 1 && reports ? persons.first : nil
     }
 
@@ -232,10 +258,7 @@ struct SpeakerContext {
         guard sentenceIndex > 0 else { return nil }
         let sentence = view.sentences[sentenceIndex - 1]
         let firstToken = view.words[sentence.lowerBound].tokens.lowerBound
-        let lastToken = view.words[sentence.upperBound - 1].tokens.upperBound
-        let persons = Set((firstToken..<lastToken).compactMap { entityAtToken[$0] }.map { document.entities[$0] }
-            .filter { $0.label == .person }.map(\.canonical))
-        return (document.tokens[firstToken].start, persons, sentence)
+        return (document.tokens[firstToken].start, personsInSentence[sentenceIndex - 1], sentence)
     }
 
     /// The person a role in the genitive names before a speech marker ("Министрдің айтуынша", "Мемлекет басшысының
@@ -270,7 +293,8 @@ struct SpeakerContext {
             // "X «…» деді": the subject before the quotation in the same sentence.
             let sentence = view.sentence(of: view.wordOfToken[open])
             let sentenceStart = view.words[sentence.lowerBound].tokens.lowerBound
-            if sentenceStart < open, let name = speaker(in: sentenceStart..<open), name.isEmpty == false {
+            let searchStart = max(sentenceStart, open - Self.speakerLookback)
+            if searchStart < open, let name = speaker(in: searchStart..<open), name.isEmpty == false {
                 return Speaker(name: name)
             }
             // "Шаруалардың бірі: «…», – деді.": the sentence names its speaker before the colon, as nobody the
@@ -281,7 +305,7 @@ struct SpeakerContext {
         // "X: «…»".
         if open > 0, tokens[open - 1].norm == ":" {
             let sentence = view.sentence(of: view.wordOfToken[open - 1])
-            let sentenceStart = view.words[sentence.lowerBound].tokens.lowerBound
+            let sentenceStart = max(view.words[sentence.lowerBound].tokens.lowerBound, open - 1 - Self.speakerLookback)
             return Speaker(name: speaker(in: sentenceStart..<(open - 1)) ?? roleSubject(of: sentence))
         }
         return nil
@@ -293,38 +317,58 @@ struct SpeakerContext {
         let word = written.split(separator: ".").last.map(String.init) ?? written
         guard word.first?.isUppercase == true else { return nil }
         let surname = Nominative.word(word)
-        guard surname != word else { return nil }
-        var names: Set<String> = []
-        for entity in document.entities where entity.label == .person {
-            let parts = entity.canonical.split(separator: " ")
-            if parts.count >= 2, String(parts[parts.count - 1]) == surname { names.insert(entity.canonical) }
-        }
+        guard surname != word, let names = personsBySurname[surname] else { return nil }
         return names.count == 1 ? names.first : nil
     }
 
-    /// The first token of a dash-opened speech paragraph that the sentence `index` closes ("– Бұл зауыт … береді.
-    /// Жергілікті бюджетке … түседі, – деді облыс әкімі."): the whole paragraph is the speech. Nil when the sentence
-    /// opens its paragraph, the paragraph does not open with a dash, or an earlier sentence of it quotes or reports.
-    private func speechParagraphStart(beforeSentence index: Int, insideQuote: [Bool]) -> Int? {
-        var opening = index
-        while opening > 0, !view.words[view.sentences[opening].lowerBound].newlineBefore { opening -= 1 }
-        guard opening < index else { return nil }
-        let firstWord = view.sentences[opening].lowerBound
-        guard view.words[firstWord].isPunctuation ? view.words[firstWord].hasDash : view.words[firstWord].leading.unicodeScalars.contains(where: { WordView.dashes.contains($0) })
-        else { return nil }
+    /// For each sentence, the first token of a dash-opened speech paragraph that the sentence closes ("– Бұл зауыт …
+    /// береді. Жергілікті бюджетке … түседі, – деді облыс әкімі."): the whole paragraph is the speech. Nil when the
+    /// sentence opens its paragraph, the paragraph does not open with a dash, or an earlier sentence of it quotes or
+    /// reports. One pass over the words (asked per reporting verb, a scan back to the paragraph start was quadratic
+    /// in a one-paragraph text).
+    private func speechParagraphStarts(insideQuote: [Bool]) -> [Int?] {
         let quoteMarks: Set<String> = ["«", "»", "\"", "“", "”", "„"]
-        for word in firstWord..<view.sentences[index].lowerBound {
-            let key = view.words[word].key
-            if key == Self.saying || key == Self.said || key == Self.says || Self.markers.contains(key) { return nil }
-            for token in view.words[word].tokens where insideQuote[token] || quoteMarks.contains(document.tokens[token].text) { return nil }
+        var starts = [Int?](repeating: nil, count: view.sentences.count)
+        var firstWord = 0
+        var opensWithDash = false
+        var blocked = false
+        var scanned = 0
+        for (index, sentence) in view.sentences.enumerated() {
+            if index == 0 || view.words[sentence.lowerBound].newlineBefore {
+                firstWord = sentence.lowerBound
+                let first = view.words[firstWord]
+                opensWithDash = first.isPunctuation ? first.hasDash : first.leading.unicodeScalars.contains(where: { WordView.dashes.contains($0) })
+                blocked = false
+                scanned = firstWord
+                continue
+            }
+            guard opensWithDash else { continue }
+            while !blocked, scanned < sentence.lowerBound {
+                let key = view.words[scanned].key
+                if key == Self.saying || key == Self.said || key == Self.says || Self.markers.contains(key) { blocked = true }
+                for token in view.words[scanned].tokens where insideQuote[token] || quoteMarks.contains(document.tokens[token].text) { blocked = true }
+                scanned += 1
+            }
+            if !blocked { starts[index] = view.words[firstWord].tokens.lowerBound }
         }
-        return view.words[firstWord].tokens.lowerBound
+        return starts
     }
 
     /// Speech without quotation marks: "…, - деп хабарлады X." and "X айтуынша, …".
     func unquotedSpeech(outside insideQuote: [Bool]) -> [Quote] {
         let tokens = document.tokens
         var found: [Quote] = []
+        // Running counts over tokens, so "is any token of this range inside a quotation / an unmatched quotation mark"
+        // costs O(1) rather than a scan from the sentence start for every reporting verb.
+        let quoteMarks: Set<String> = ["«", "»", "\"", "“", "”", "„"]
+        var quotedBefore = [Int](repeating: 0, count: tokens.count + 1)
+        var unmatchedMarksBefore = [Int](repeating: 0, count: tokens.count + 1)
+        for index in tokens.indices {
+            quotedBefore[index + 1] = quotedBefore[index] + (insideQuote[index] ? 1 : 0)
+            let unmatched = !insideQuote[index] && quoteMarks.contains(tokens[index].text)
+            unmatchedMarksBefore[index + 1] = unmatchedMarksBefore[index] + (unmatched ? 1 : 0)
+        }
+        let paragraphStarts = speechParagraphStarts(insideQuote: insideQuote)
         for (sentenceIndex, sentence) in view.sentences.enumerated() {
             let first = view.words[sentence.lowerBound].tokens.lowerBound
             let last = view.words[sentence.upperBound - 1].tokens.upperBound
@@ -354,7 +398,7 @@ struct SpeakerContext {
                     while start < last, tokens[start].norm == "," { start += 1 }
                     var end = last
                     while end > start, !isWordToken(tokens[end - 1]) { end -= 1 }
-                    guard start < end, !(start..<end).contains(where: { insideQuote[$0] }) else { continue }
+                    guard start < end, quotedBefore[end] == quotedBefore[start] else { continue }
                     found.append(Quote(text: document.slice(tokens[start].start, tokens[end - 1].end), speaker: speakerName,
                                        start: tokens[start].start, end: tokens[end - 1].end))
                     continue
@@ -370,11 +414,10 @@ struct SpeakerContext {
                     before -= 1
                 }
                 guard sawComma || sawDash, isWordToken(tokens[before]), !insideQuote[before] else { continue }
-                var start = speechParagraphStart(beforeSentence: sentenceIndex, insideQuote: insideQuote) ?? first
+                var start = paragraphStarts[sentenceIndex] ?? first
                 while start < before, isDash(tokens[start]) || !isWordToken(tokens[start]) && !"«\"".contains(tokens[start].norm) { start += 1 }
                 // An unmatched quotation mark in the sentence means the speech boundaries are unknown.
-                let quoteMarks: Set<String> = ["«", "»", "\"", "“", "”", "„"]
-                guard start < before, !(first...before).contains(where: { quoteMarks.contains(tokens[$0].text) && !insideQuote[$0] }) else { continue }
+                guard start < before, unmatchedMarksBefore[before + 1] == unmatchedMarksBefore[first] else { continue }
                 let speaker = speaker(in: phrase(from: afterVerb))
                 found.append(Quote(text: document.slice(tokens[start].start, tokens[before].end), speaker: speaker,
                                    start: tokens[start].start, end: tokens[before].end))

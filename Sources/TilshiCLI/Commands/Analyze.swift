@@ -13,7 +13,10 @@ extension TilshiCommand {
             discussion: """
                 Offsets count Unicode scalars of the analysed text, end exclusive: the input itself for plain text, \
                 the extracted main text of an HTML page or feed item (the document's "text" field). \
-                Bad inputs are reported on one line each and skipped; the exit code is 1 if any failed.
+                Bad inputs are reported on one line each and skipped; the exit code is 1 if any failed. Limits: a file \
+                of at most 256 MiB, a document text of at most 64 MiB (--max-document-size) and a JSON line of at most \
+                65 MiB (--max-line-size); a document longer than 100,000 characters is analysed in pieces of at most \
+                that length (cut at paragraph or sentence ends), so its time grows linearly with its length.
                 """
         )
 
@@ -59,6 +62,8 @@ extension TilshiCommand {
             discussion: "The output is the same for any number; 1 analyses on this thread only."))
         var jobs: Int?
 
+        @OptionGroup var limits: InputLimitOptions
+
         init() {}
 
         mutating func validate() throws {
@@ -95,7 +100,7 @@ extension TilshiCommand {
             var failures = 0
             var array = JSONArrayWriter()
             var held: (fragment: String, document: Document)?
-            try OrderedWorkPool.run(AnalysisUnits(inputs, format: inputFormat), jobs: jobs ?? OrderedWorkPool.defaultJobs, produce: { unit in
+            try OrderedWorkPool.run(AnalysisUnits(inputs, format: inputFormat, limits: limits.limits), jobs: jobs ?? OrderedWorkPool.defaultJobs, produce: { unit in
                 Self.outcome(of: unit, format: format, inputFormat: inputFormat, pipeline: pipeline, keepsDocument: holdsFirst)
             }, consume: { outcome in
                 for line in outcome.reports {
@@ -177,13 +182,16 @@ extension TilshiCommand {
         }
 
         /// The documents the news readers find in `text`, or nil when the input is to be analysed as it is.
-        static func newsDocuments(_ text: String, input: String, format inputFormat: InputFormat) -> SourceReadResult? {
+        static func newsDocuments(
+            _ text: String, input: String, format inputFormat: InputFormat, limits: InputLimits = .default
+        ) -> SourceReadResult? {
+            let reader = SourceReader(limits: limits)
             switch inputFormat {
             case .text, .conllu: return nil
-            case .news: return SourceReader().read(text: text, input: input, format: SourceReader.format(of: input, text: text))
+            case .news: return reader.read(text: text, input: input, format: SourceReader.format(of: input, text: text))
             case .auto:
                 let format = SourceReader.format(of: input, text: text)
-                return format == .text ? nil : SourceReader().read(text: text, input: input, format: format)
+                return format == .text ? nil : reader.read(text: text, input: input, format: format)
             }
         }
 

@@ -14,7 +14,8 @@ extension TilshiCommand {
                 Every document is analysed and indexed. Each file is stored in its own transaction, so an \
                 interrupted ingest leaves a consistent database and running it again finishes the job; content \
                 already stored is counted as a duplicate, near-duplicates are linked to their original. Bad files \
-                and lines are reported by name (and line) and skipped; the exit code is 1 if any failed.
+                and lines are reported by name (and line) and skipped; the exit code is 1 if any failed. A document \
+                text over 64 MiB (--max-document-size) or a JSON line over 65 MiB (--max-line-size) is such a bad input.
                 """
         )
 
@@ -22,6 +23,8 @@ extension TilshiCommand {
         var paths: [String]
 
         @OptionGroup var database: DatabaseOptions
+
+        @OptionGroup var limits: InputLimitOptions
 
         @Flag(name: .customLong("no-progress"), help: "Never draw a progress bar, even on a terminal.")
         var noProgress = false
@@ -68,7 +71,7 @@ extension TilshiCommand {
         /// Reads, analyses and stores every input; the database is closed when this returns.
         private func ingestAll() throws -> (IngestReport, [SourceProblem]) {
             let db = try database.open(NewsDatabase.Configuration(storesTokens: !noTokens))
-            let reader = SourceReader()
+            let reader = SourceReader(limits: limits.limits)
             let (files, listingProblems) = reader.inputs(for: paths, followLinks: followLinks)
             var problems = listingProblems
             var totals = IngestReport()
