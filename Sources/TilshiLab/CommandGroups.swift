@@ -16,6 +16,7 @@ extension TilshiCommand {
                 NER.self,
                 Facts.self,
                 FactsKazNERD.self,
+                RealNews.self,
             ]
         )
         init() {}
