@@ -101,6 +101,15 @@ public enum FactLexicon {
 }
 
 extension FactLexicon {
+    /// Words of a page's own attribution by kind (`credit`, `past`, `label`; `credit-lines.tsv`).
+    public static let creditWords: [String: String] = {
+        var table: [String: String] = [:]
+        for row in DataFile.requiredRows("credit-lines.tsv") where row.count >= 2 { table[row[0]] = row[1] }
+        return table
+    }()
+}
+
+extension FactLexicon {
     /// Final words of a reporting organisation (`баспасөз қызметі`), as word arrays.
     public static let pressServices: [[String]] = DataFile.requiredRows("press-services.tsv").map {
         $0[0].split(separator: " ").map(String.init)

@@ -52,7 +52,7 @@ public struct Pipeline: Sendable {
         MorphologyAnnotator(),
         EntityTagger(),
         // Facts: after the entity stage (names resolved first, times before amounts and events).
-        EntityResolver(), TimeExtractor(), AmountExtractor(), QuoteExtractor(), MeetingExtractor(), EventExtractor(),
+        EntityResolver(), TimeExtractor(), AmountExtractor(), QuoteExtractor(), SourceExtractor(), MeetingExtractor(), EventExtractor(),
     ])
 
     /// What the search index needs: normalisation, tokens and lemmas.
