@@ -164,7 +164,15 @@ public struct EntityResolver: Annotator {
             if spelled[key] == nil { spelled[key] = names[index] }
         }
         for index in capitals {
-            if let spelling = spelled[labels[index].rawValue + "\u{1F}" + names[index].fastLowercased] { names[index] = spelling }
+            if let spelling = spelled[labels[index].rawValue + "\u{1F}" + names[index].fastLowercased] {
+                names[index] = spelling
+            } else if labels[index] == .gpe || labels[index] == .location || labels[index] == .person {
+                // "АСТАНА. KAZINFORM –": a place or person in a page's capitals is written normally even when the text
+                // never writes it otherwise; short words stay, as they are abbreviations ("АҚШ", "ШҚО").
+                names[index] = names[index].split(separator: " ", omittingEmptySubsequences: false).map { word in
+                    word.count >= 5 ? word.prefix(1) + word.dropFirst().lowercased() : String(word)
+                }.joined(separator: " ")
+            }
         }
     }
 
