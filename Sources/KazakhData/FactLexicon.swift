@@ -101,6 +101,12 @@ public enum FactLexicon {
 }
 
 extension FactLexicon {
+    /// Place head nouns inside role phrases (`role-name-heads.tsv`): stem, class, and whether the head stays in the name.
+    public static let roleNameHeads: [(stem: String, label: String, keepsHead: Bool)] = DataFile.requiredRows("role-name-heads.tsv")
+        .compactMap { $0.count >= 3 ? ($0[0], $0[1], $0[2] == "keep") : nil }
+}
+
+extension FactLexicon {
     /// Words of a page's own attribution by kind (`credit`, `past`, `label`; `credit-lines.tsv`).
     public static let creditWords: [String: String] = {
         var table: [String: String] = [:]

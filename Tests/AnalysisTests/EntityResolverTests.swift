@@ -187,6 +187,22 @@ import TextModel
         #expect(document.entities.map(\.canonical) == ["Түркістан", "Түркістан"])
     }
 
+    /// Names inside role phrases: a city is its bare name, a region and a republic keep their head noun, a parliament
+    /// chamber before its role is an organisation; a bare office gives no name (issue 17).
+    @Test func namesInsideRolePhrases() {
+        let text = "Түркістан қаласының әкімі Нұрбол Оспанов, Жетісу облысының әкімі Бейбіт Исабаев, Тәжік Республикасының "
+            + "Президенті, Сенат Төрағасы және Ауыл шаруашылығы министрі жиналды."
+        let document = Seeds.facts(text, tags: [
+            ("Түркістан қаласының әкімі", "POSITION"), ("Нұрбол Оспанов", "PERSON"), ("Жетісу облысының әкімі", "POSITION"),
+            ("Бейбіт Исабаев", "PERSON"), ("Тәжік Республикасының Президенті", "POSITION"), ("Сенат Төрағасы", "POSITION"),
+            ("Ауыл шаруашылығы министрі", "POSITION"),
+        ])
+        let names = document.entities.filter { $0.label != "POSITION" && $0.label != "PERSON" }.map { "\($0.label) \($0.canonical)" }
+        #expect(names == ["GPE Түркістан", "GPE Жетісу облысы", "GPE Тәжік Республикасы", "ORGANISATION Сенат"])
+        // The person keeps the whole role phrase.
+        #expect(document.entities.first { $0.canonical == "Нұрбол Оспанов" }?.roles == ["Түркістан қаласының әкімі"])
+    }
+
     @Test func aLoneSurnameTaggedAsAPlaceIsThePersonNamedInFull() {
         let text = "Федерация президенті Әділет Барменқұлов жоспарды таныстырды. «Біз академияға басымдық береміз», – деп атап өтті Барменқұлов."
         let document = Seeds.facts(text, tags: [("Әділет Барменқұлов", "PERSON"), ("Барменқұлов", "GPE")])
