@@ -11,6 +11,12 @@ package enum BundledGold {
         ("heldout3", "Gold/facts-heldout3.tsv"),
     ]
 
+    /// The real-news halves `tilshi eval realnews` scores: `blind` is never tuned on, `dev` may be.
+    package static let realNewsSets: [(name: String, path: String)] = [
+        ("blind", "Gold/realnews-blind.tsv"),
+        ("dev", "Gold/realnews-dev.tsv"),
+    ]
+
     /// The bundled file at `path` (relative to `Resources/`, e.g. `Gold/facts-seeds.tsv`).
     package static func url(_ path: String) throws -> URL {
         guard let resources = Bundle.module.url(forResource: "Resources", withExtension: nil) else { throw Missing(path: path) }

@@ -101,6 +101,21 @@ public enum FactLexicon {
 }
 
 extension FactLexicon {
+    /// Place head nouns inside role phrases (`role-name-heads.tsv`): stem, class, and whether the head stays in the name.
+    public static let roleNameHeads: [(stem: String, label: String, keepsHead: Bool)] = DataFile.requiredRows("role-name-heads.tsv")
+        .compactMap { $0.count >= 3 ? ($0[0], $0[1], $0[2] == "keep") : nil }
+}
+
+extension FactLexicon {
+    /// Words of a page's own attribution by kind (`credit`, `past`, `label`; `credit-lines.tsv`).
+    public static let creditWords: [String: String] = {
+        var table: [String: String] = [:]
+        for row in DataFile.requiredRows("credit-lines.tsv") where row.count >= 2 { table[row[0]] = row[1] }
+        return table
+    }()
+}
+
+extension FactLexicon {
     /// Final words of a reporting organisation (`баспасөз қызметі`), as word arrays.
     public static let pressServices: [[String]] = DataFile.requiredRows("press-services.tsv").map {
         $0[0].split(separator: " ").map(String.init)

@@ -73,7 +73,7 @@ public struct Pipeline: Sendable {
         MorphologyAnnotator(),
         EntityTagger(),
         // Facts: after the entity stage (names resolved first, times before amounts and events).
-        EntityResolver(), TimeExtractor(), AmountExtractor(), QuoteExtractor(), MeetingExtractor(), EventExtractor(),
+        EntityResolver(), TimeExtractor(), AmountExtractor(), QuoteExtractor(), SourceExtractor(), MeetingExtractor(), EventExtractor(),
         // Russian paragraphs: names only, after the Kazakh entities it resolves Russian forms to.
         RussianNameFinder(),
     ])

@@ -43,7 +43,8 @@ extension NewsDatabase {
         let layers = LayerBlob.encode(document, tokens: configuration.storesTokens)
         let record = DocumentRecord(
             id: nil, externalID: source.externalID, title: source.title, text: source.text, url: source.url,
-            source: source.source, published: source.published, month: Self.month(of: source.published),
+            // The analysis keeps the input's source and date, or reads them from the page (credit line, dateline).
+            source: document.metadata.source, published: document.metadata.published, month: Self.month(of: document.metadata.published),
             language: document.language.rawValue, contentHash: Self.contentHash(source.text), origin: source.origin,
             ingestedAt: Date(), duplicateOf: nil, similarity: nil, pipeline: pipeline.name, layers: layers
         )

@@ -17,6 +17,7 @@ extension TilshiCommand {
                 NER.self,
                 Facts.self,
                 FactsKazNERD.self,
+                RealNews.self,
             ]
         )
         init() {}

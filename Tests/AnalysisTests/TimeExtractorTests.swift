@@ -103,3 +103,35 @@ import TextModel
         #expect(values("").isEmpty)
     }
 }
+
+@Suite struct PageDatelineTests {
+    func dated(_ text: String) -> Document {
+        var document = Seeds.document(text)
+        TimeExtractor().annotate(&document)
+        return document
+    }
+
+    /// A web page's date line becomes the document date, with its clock time, and anchors relative times.
+    @Test func webDatelinesGiveTheDocumentDate() {
+        #expect(dated("Жаңа мектеп ашылды\nЖарияланды 14.10.2025, 11:20\nБүгін қалада жаңа мектеп ашылды.").metadata.published == "2025-10-14T11:20")
+        #expect(dated("Жаңа мектеп ашылды\nDala Times | 2 маусым 2025, 03:05\nМектеп ашылды.").metadata.published == "2025-06-02T03:05")
+        #expect(dated("Жаңа мектеп ашылды\n18 Қыркүйек, 2025\nМектеп ашылды.").metadata.published == "2025-09-18")
+        #expect(dated("Жаңа мектеп ашылды\n2025 жылдың 3 наурызында, 10:00\nМектеп ашылды.").metadata.published == "2025-03-03T10:00")
+        let document = dated("Жаңа мектеп ашылды\n14.10.2025\nБүгін қалада жаңа мектеп ашылды.")
+        #expect(document.times.contains { $0.text == "Бүгін" && $0.value == "2025-10-14" })
+    }
+
+    /// A body sentence that holds a date is not a date line; a date the input carries is kept.
+    @Test func bodySentencesAndGivenDatesStay() {
+        #expect(dated("Жаңа мектеп\nМектеп 5 қараша 2025 жылы салтанатты түрде ашылады деп күтілуде.\nМәтін.").metadata.published == nil)
+        var document = Seeds.document("Мектеп ашылды\n14.10.2025\nМәтін.", published: "2025-10-01")
+        TimeExtractor().annotate(&document)
+        #expect(document.metadata.published == "2025-10-01")
+    }
+
+    /// "15.09.2024-те" in running text is a date.
+    @Test func numericDatesInText() {
+        #expect(dated("Жиын 15.09.2024-те өтті.").times.map(\.value) == ["2024-09-15"])
+        #expect(dated("Жиын 31.02.2024 өтті.").times.isEmpty)
+    }
+}

@@ -25,6 +25,14 @@ import TilshiCLI
         #expect(throws: (any Error).self) { try TilshiCommand.Eval.FactsKazNERD.parse(["--split", "test"]) }
     }
 
+    @Test func parsesRealNewsSetAndErrors() throws {
+        let command = try TilshiCommand.Eval.RealNews.parse(["--set", "dev", "--errors"])
+        #expect(command.set == .dev)
+        #expect(command.errors)
+        #expect(try TilshiCommand.Eval.RealNews.parse([]).set == .both)
+        #expect(throws: (any Error).self) { try TilshiCommand.Eval.RealNews.parse(["--set", "test"]) }
+    }
+
     @Test func parsesRepeatedExtraFilesAndErrors() throws {
         let command = try TilshiCommand.Eval.Facts.parse(["--extra", "a.tsv", "--extra", "b.tsv", "--errors"])
         #expect(command.extra == ["a.tsv", "b.tsv"])

@@ -24,7 +24,18 @@ public struct TimeExtractor: Annotator {
     /// Fills `times` with the dates and times found, as TIMEX3 values.
     public func annotate(_ document: inout Document) {
         let view = WordView.shared(for: document)
-        let anchor = CalendarDate(published: document.metadata.published) ?? Self.dateline(view)
+        var anchor = CalendarDate(published: document.metadata.published)
+        if anchor == nil {
+            // A page's own date line ("Vesti.kz | 2 маусым 2025, 03:05") is the document's date when the input gives none.
+            let line = Self.dateline(view)
+            if let head = Self.pageDateline(view), line?.year == nil || line == head.date {
+                anchor = head.date
+                document.metadata.published = head.value
+            } else {
+                anchor = line
+                if let line, line.year != nil, line.day != nil { document.metadata.published = line.value }
+            }
+        }
         var times: [TimeExpression] = []
         for sentence in view.sentences {
             var matcher = Matcher(view: view, sentence: sentence, anchor: anchor, tokens: document.tokens)
@@ -56,6 +67,63 @@ public struct TimeExtractor: Annotator {
         // A title on its own line may come first.
         guard view.sentences.count > 1, endsLine(first, view: view), first.count <= 20 else { return nil }
         return dateline(in: view.sentences[1], view: view)
+    }
+
+    /// The date line of a web page's head: among the first five lines, the first short line (at most 16 words) that
+    /// holds a full date with its year and little else: an outlet, a weekday, separators, a label ("Жарияланды"), a
+    /// clock time, a view counter ("Vesti.kz | 2 маусым 2025, 03:05", "14:25, 11 Қараша 2025 | GMT +5",
+    /// "2025 жылдың 3 наурызында, 10:00"). A line that reads as a sentence (a lower-case word outside its dates) is
+    /// body text, not a date line. The value carries the line's clock time when it has one (`2025-06-02T03:05`).
+    static func pageDateline(_ view: WordView) -> (date: CalendarDate, value: String)? {
+        var lineStart = 0
+        var lines = 0
+        while lineStart < view.sentences.count, lines < 5 {
+            var lineEnd = lineStart + 1
+            while lineEnd < view.sentences.count, !view.words[view.sentences[lineEnd].lowerBound].newlineBefore { lineEnd += 1 }
+            defer { lineStart = lineEnd; lines += 1 }
+            let words = view.sentences[lineStart].lowerBound..<view.sentences[lineEnd - 1].upperBound
+            guard words.count <= 16 else { continue }
+            var found: [Matcher.Found] = []
+            for sentence in view.sentences[lineStart..<lineEnd] {
+                var matcher = Matcher(view: view, sentence: sentence, anchor: nil)
+                var index = sentence.lowerBound
+                while index < sentence.upperBound {
+                    if let match = matcher.match(at: index) {
+                        found += match.expressions
+                        index = max(match.next, index + 1)
+                    } else {
+                        index += 1
+                    }
+                }
+            }
+            // "18 Қыркүйек, 2025": a year the date's own match left out, standing alone in the line.
+            let year = words.lazy.compactMap { index -> Int? in
+                guard let numeric = NumericWord(view.words[index].lower), numeric.rest.isEmpty, numeric.number.count == 4 else { return nil }
+                return numeric.integer.flatMap { (1900...2100).contains($0) ? $0 : nil }
+            }.first
+            let full = found.compactMap { found -> Matcher.Found? in
+                guard found.value.count >= 10, !found.value.contains("/") else { return nil }
+                guard found.value.hasPrefix("XXXX") else { return found }
+                guard let year, found.value.hasPrefix("XXXX-"), !found.value.hasPrefix("XXXX-XX") else { return nil }
+                return Matcher.Found(words: found.words, value: String(format4: year) + found.value.dropFirst(4))
+            }
+            guard let dated = full.first, let date = CalendarDate(published: dated.value), date.day != nil else { continue }
+            var inTimes = Set(found.flatMap { Array($0.words) })
+            let clockWord = words.first { Matcher.bareClock(view.words[$0]) != nil }
+            if let clockWord { inTimes.insert(clockWord) }
+            if let year { inTimes.formUnion(words.filter { NumericWord(view.words[$0].lower)?.integer == year }) }
+            let lowerCase = words.filter { !inTimes.contains($0) && !view.words[$0].isPunctuation && !view.words[$0].startsWithDigit
+                && !view.words[$0].isCapitalized && view.words[$0].core.unicodeScalars.contains { $0.properties.isAlphabetic } }
+            guard lowerCase.count <= 1 else { continue }
+            var value = String(dated.value.prefix(10))
+            if let clock = full.lazy.compactMap({ found in found.value.firstIndex(of: "T").map { found.value[$0...] } }).first {
+                value += clock
+            } else if let clockWord, let clock = Matcher.bareClock(view.words[clockWord]) {
+                value += "T" + clock
+            }
+            return (date, value)
+        }
+        return nil
     }
 
     private static func endsLine(_ sentence: Range<Int>, view: WordView) -> Bool {
@@ -281,6 +349,7 @@ private struct Matcher {
                 let year = anchor?.year.map { String(format4: $0) } ?? "XXXX"
                 return Match(expressions: [Found(words: index..<next, value: year + "-" + code)], next: next)
             }
+            if let date = numericDate(at: index) { return withClock(date, words: index, next: index + 1) }
             return dayMonth(at: index)
         }
         let bare = view.words[index].bare
@@ -409,6 +478,27 @@ private struct Matcher {
             return Match(expressions: [Found(words: start..<(next + 2), value: date.value + "T" + clock)], next: next + 2)
         }
         return Match(expressions: [Found(words: start..<next, value: date.value)], next: next)
+    }
+
+    /// "14.10.2025", "15.09.2024-те": a day, month and four-digit year written with full stops, as web pages date
+    /// themselves; nil for an impossible date.
+    private mutating func numericDate(at index: Int) -> CalendarDate? {
+        guard let word = word(index), let numeric = NumericWord(word.lower), numeric.rest.isEmpty || numeric.rest.hasPrefix("-") else { return nil }
+        let parts = numeric.number.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), parts[1].count == 2, parts[2].count == 4,
+              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]), (1900...2100).contains(year),
+              (1...12).contains(month), (1...CalendarDate.days(in: month, year: year)).contains(day)
+        else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
+    }
+
+    /// "11:20" standing alone in a page's date line: a clock time written with a colon.
+    static func bareClock(_ word: Word) -> String? {
+        guard let numeric = NumericWord(word.lower), numeric.rest.isEmpty else { return nil }
+        let parts = numeric.number.split(separator: ":")
+        guard parts.count == 2, parts[0].count <= 2, parts[1].count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]),
+              hour <= 23, minute <= 59 else { return nil }
+        return String(twoDigits: hour) + ":" + String(twoDigits: minute)
     }
 
     /// "11.00-де", "15:30" → "11:00"; nil for an impossible time.

@@ -26,6 +26,7 @@ public struct EntityResolver: Annotator {
         guard !document.entities.isEmpty else { return }
         Self.relabelLoneSurnames(&document)
         Self.splitObjectsOffNames(&document)
+        Self.addNamesInsideRoles(&document)
         let view = WordView.shared(for: document)
         // Places and organisations named on their own elsewhere: a person span that runs into one ("Бауыржан Байбек
         // Франция", a tagger's overlong span) does not take it into the name.
@@ -102,6 +103,50 @@ public struct EntityResolver: Annotator {
         for index in matched { document.entities[index].label = .person }
     }
 
+    /// A position phrase that names a place or organisation before its role word gives that name too: "Шымкент
+    /// қаласының әкімі" → GPE "Шымкент", "Павлодар облысының әкімі" → GPE "Павлодар облысы", "Мәжіліс Спикері" →
+    /// ORGANISATION "Мәжіліс". The name is the capitalised words up to the first genitive word (or up to the role word
+    /// when there is none), and only when its head is a listed place noun (`role-name-heads.tsv`) or organisation head
+    /// (`entity-heads.tsv`): a bare office ("Денсаулық сақтау министрі", "Мемлекет басшысы") gives nothing.
+    static func addNamesInsideRoles(_ document: inout Document) {
+        guard document.entities.contains(where: { $0.label == .position }) else { return }
+        var result: [Entity] = []
+        result.reserveCapacity(document.entities.count + 4)
+        for entity in document.entities {
+            result.append(entity)
+            guard entity.label == .position, entity.tokenRange.upperBound <= document.tokens.count,
+                  let inner = nameInsideRole(entity, tokens: document.tokens) else { continue }
+            let start = document.tokens[inner.tokens.lowerBound].start, end = document.tokens[inner.tokens.upperBound - 1].end
+            guard !document.entities.contains(where: { $0.label != .position && $0.start < end && start < $0.end }) else { continue }
+            result.append(Entity(text: document.slice(start, end), label: inner.label, canonical: document.slice(start, end),
+                                 start: start, end: end, tokenRange: inner.tokens))
+        }
+        document.entities = result
+    }
+
+
+    private static func nameInsideRole(_ entity: Entity, tokens: [Token]) -> (tokens: Range<Int>, label: EntityLabel)? {
+        let words = entity.tokenRange.filter { tokens[$0].kind == .word }
+        guard words.count >= 2, words.last.map({ $0 + 1 == entity.tokenRange.upperBound }) == true,
+              let last = words.last, isRoleWord(tokens[last].norm.fastLowercased) else { return nil }
+        let lower = words.map { tokens[$0].norm.fastLowercased }
+        guard tokens[words[0]].norm.unicodeScalars.first?.isUppercaseFast == true else { return nil }
+        let genitive = lower.firstIndex { word in genitiveEndings.contains { word.hasSuffix($0) } }
+        let headIndex = genitive ?? (words.count - 2)
+        guard headIndex < words.count - 1 else { return nil }
+        let head = lower[headIndex]
+        // Contiguous tokens only: a name is one run of the sentence.
+        guard words[0...headIndex].enumerated().allSatisfy({ $0.offset == 0 || $0.element == words[$0.offset - 1] + 1 }) else { return nil }
+        if let place = FactLexicon.roleNameHeads.first(where: { head.hasPrefix($0.stem) }) {
+            guard headIndex >= 1, words[0..<headIndex].allSatisfy({ tokens[$0].norm.unicodeScalars.first?.isUppercaseFast == true }) else { return nil }
+            let end = place.keepsHead ? headIndex + 1 : headIndex
+            return (words[0]..<(words[end - 1] + 1), EntityLabel(place.label))
+        }
+        guard words[0...headIndex].allSatisfy({ tokens[$0].norm.unicodeScalars.first?.isUppercaseFast == true }),
+              EntityHeadNouns.label(of: head) == EntityLabel.organisation.rawValue else { return nil }
+        return (words[0]..<(words[headIndex] + 1), .organisation)
+    }
+
     /// A three-word person span whose second word is a surname in the nominative and whose third is a capitalised word
     /// in an oblique case ("Бақыт Жахаев Ерланды марапаттады": the tagger ran the subject's name into the object's) is
     /// two people: "Бақыт Жахаев" and "Ерланды".
@@ -166,7 +211,15 @@ public struct EntityResolver: Annotator {
             if spelled[key] == nil { spelled[key] = names[index] }
         }
         for index in capitals {
-            if let spelling = spelled[labels[index].rawValue + "\u{1F}" + names[index].fastLowercased] { names[index] = spelling }
+            if let spelling = spelled[labels[index].rawValue + "\u{1F}" + names[index].fastLowercased] {
+                names[index] = spelling
+            } else if labels[index] == .gpe || labels[index] == .location || labels[index] == .person {
+                // "АСТАНА. KAZINFORM –": a place or person in a page's capitals is written normally even when the text
+                // never writes it otherwise; short words stay, as they are abbreviations ("АҚШ", "ШҚО").
+                names[index] = names[index].split(separator: " ", omittingEmptySubsequences: false).map { word in
+                    word.count >= 5 ? word.prefix(1) + word.dropFirst().lowercased() : String(word)
+                }.joined(separator: " ")
+            }
         }
     }
 
