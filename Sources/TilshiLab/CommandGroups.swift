@@ -45,6 +45,7 @@ extension TilshiCommand {
             subcommands: [
                 TrainMorphology.self,
                 NER.self,
+                TrainClusters.self,
             ]
         )
         init() {}
