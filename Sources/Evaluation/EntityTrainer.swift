@@ -115,7 +115,8 @@ package struct EntityTrainer: Sendable {
         var order = Array(sentences.indices)
         var random = SplitMix64(seed: options.seed)
         let lexicon = folds > 1 ? EntityLexicon.build(examples, classes: classes) : .empty
-        var model = weights.averagedModel(classes: classes, featureIDs: idOfDense, pruneBelow: options.pruneBelow, lexicon: lexicon)
+        var model = weights.averagedModel(classes: classes, featureIDs: idOfDense, pruneBelow: options.pruneBelow, lexicon: lexicon,
+                                       featureVersion: features.featureVersion)
         for epoch in 1...max(1, options.epochs) {
             for i in stride(from: order.count - 1, to: 0, by: -1) {
                 let j = Int(random.next() % UInt64(i + 1))
@@ -132,7 +133,8 @@ package struct EntityTrainer: Sendable {
                 }
                 weights.update(features: sentence.features, offsets: sentence.offsets, gold: sentence.gold, predicted: predicted, by: step)
             }
-            model = weights.averagedModel(classes: classes, featureIDs: idOfDense, pruneBelow: options.pruneBelow, lexicon: lexicon)
+            model = weights.averagedModel(classes: classes, featureIDs: idOfDense, pruneBelow: options.pruneBelow, lexicon: lexicon,
+                                       featureVersion: features.featureVersion)
             if !onEpoch(epoch, model) { break }
         }
         return model
@@ -360,7 +362,8 @@ struct Perceptron {
     }
 
     /// The averaged weights as a compact model: features sorted by id, small weights pruned, Int16-quantised.
-    func averagedModel(classes: [String], featureIDs: [UInt32], pruneBelow: Float, lexicon: EntityLexicon) -> EntityModel {
+    func averagedModel(classes: [String], featureIDs: [UInt32], pruneBelow: Float, lexicon: EntityLexicon,
+                       featureVersion: UInt32 = EntityFeatures.version) -> EntityModel {
         let average = averaged(weights, accumulated)
         let largest = max(average.lazy.map(abs).max() ?? 1, Float.leastNormalMagnitude)
         let scale = largest / Float(Int16.max)
@@ -385,7 +388,8 @@ struct Perceptron {
         }
         return EntityModel(classes: classes, start: averaged(start, startAccumulated),
                            transitions: averaged(transitions, transitionsAccumulated), scale: scale,
-                           featureIDs: ids, entryOffsets: offsets, entryTags: tags, entryWeights: values, lexicon: lexicon)
+                           featureIDs: ids, entryOffsets: offsets, entryTags: tags, entryWeights: values, lexicon: lexicon,
+                           featureVersion: featureVersion)
     }
 }
 

@@ -48,6 +48,7 @@ extension TilshiCommand {
             subcommands: [
                 TrainMorphology.self,
                 NER.self,
+                TrainClusters.self,
             ]
         )
         init() {}

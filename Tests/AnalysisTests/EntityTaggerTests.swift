@@ -227,8 +227,35 @@ import TextModel
         #expect {
             try EntityModel(data: Data(bytes), path: "old.model")
         } throws: { error in
-            "\(error)" == "old.model: NER model has feature-set version 3, this build needs \(EntityFeatures.version); retrain it"
+            "\(error)" == "old.model: NER model has feature-set version 3, this build needs 5–6; retrain it"
         }
+    }
+
+    @Test func clusterFeaturesFireOnlyFromVersionSixAndOnlyForListedWords() throws {
+        let listed = try #require(WordClusters.entries.first { $0.form.unicodeScalars.allSatisfy { LetterCase.of($0) != .upper } && $0.form.count > 3 })
+        let withClusters = EntityFeatures(version: 6)
+        let without = EntityFeatures(version: 5)
+        // A listed form, capitalised: the lookup lower-cases it, as the table does.
+        let capitalised = listed.form.prefix(1).uppercased() + listed.form.dropFirst()
+        #expect(withClusters.describe(capitalised).cluster != SIMD4<UInt64>())
+        #expect(withClusters.describe(capitalised).cluster == withClusters.describe(listed.form).cluster)
+        #expect(without.describe(listed.form).cluster == SIMD4<UInt64>())
+        // A made-up word no text here contains gets no cluster.
+        #expect(withClusters.describe("Қыжыңбалдыр").cluster == SIMD4<UInt64>())
+        var six: [UInt32] = [], five: [UInt32] = []
+        withClusters.appendStaticIDs(of: withClusters.describe(listed.form), to: &six)
+        without.appendStaticIDs(of: without.describe(listed.form), to: &five)
+        #expect(six.count == five.count + 4)
+        #expect(Array(six.prefix(five.count)) == five)
+    }
+
+    @Test func theModelKeepsItsFeatureSetVersion() throws {
+        let url = try #require(DataFile.url(for: "ner.model"))
+        let model = try EntityModel(contentsOf: url)
+        #expect(EntityFeatures.supportedVersions.contains(model.featureVersion))
+        let reloaded = try EntityModel(data: model.serialized(), path: "copy.model")
+        #expect(reloaded.featureVersion == model.featureVersion)
+        #expect(EntityRecognizer(model: reloaded).features.featureVersion == model.featureVersion)
     }
 }
 

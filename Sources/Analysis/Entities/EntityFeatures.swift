@@ -9,10 +9,23 @@ import KazakhData
 /// their stems, suffixes and shapes, word bigrams, guillemet/quote context, digit patterns, sentence position,
 /// membership in the hand gazetteer and the training-name lexicon, and the analyser's context-free best reading of
 /// the word and its neighbours (lemma, UPOS, suffix chain), and the class of a listed organisation/facility/event head
-/// noun (`entity-heads.tsv`) in the word or the next three words. Changing a template changes every id: bump ``version`` and retrain.
+/// noun (`entity-heads.tsv`) in the word or the next three words, and (version 6) prefixes of the word's and its
+/// neighbours' cluster bit-strings (`word-clusters.tsv`). Changing a template changes every id: bump ``version`` and retrain.
 public struct EntityFeatures: Sendable {
-    /// Feature-set version written into the model; a model of another version is refused at load time.
-    public static let version: UInt32 = 5
+    /// Feature-set version written into new models: 6 = version 5 plus word-cluster features.
+    public static let version: UInt32 = 6
+    /// Versions a model may have: a version-5 model (no cluster features) still loads and is tagged with version-5
+    /// features, so with and without clusters can be compared with one build.
+    public static let supportedVersions: ClosedRange<UInt32> = 5...6
+    /// Lengths of the cluster bit-string prefixes used as features (a shorter bit-string gives all of itself).
+    static let clusterPrefixLengths = [4, 8, 12]
+
+    /// This extractor's feature-set version (one of ``supportedVersions``).
+    public let featureVersion: UInt32
+    /// Hashed lower-cased form → hashed cluster prefixes (``clusterPrefixLengths``); empty below version 6.
+    let clusters: [UInt64: SIMD4<UInt64>]
+    /// The same for a form's stem (one case/plural ending stripped), for forms the table does not list.
+    let stemClusters: [UInt64: SIMD4<UInt64>]
 
     let gazetteer: [UInt64: [(rest: [UInt64], label: UInt64)]]
     /// The first words of ``gazetteer``, so most words skip the dictionary lookup.
@@ -25,8 +38,28 @@ public struct EntityFeatures: Sendable {
     let headStems: [UInt64: UInt64]
     let headStemMaxLength: Int
 
-    /// Builds the extractor with the bundled gazetteer.
-    public init() {
+    /// Builds the extractor with the bundled gazetteer (and, from version 6, the bundled word clusters).
+    public init(version: UInt32 = EntityFeatures.version) {
+        featureVersion = version
+        var clusters: [UInt64: SIMD4<UInt64>] = [:]
+        var stemClusters: [UInt64: SIMD4<UInt64>] = [:]
+        if version >= 6 {
+            for entry in WordClusters.entries {
+                let lower = entry.form.unicodeScalars.map(LetterCase.lower)
+                let bits = Array(entry.bits.unicodeScalars)
+                var prefixes = SIMD4<UInt64>()
+                for (k, length) in Self.clusterPrefixLengths.enumerated() {
+                    prefixes[k] = FeatureHash.of(bits[..<min(length, bits.count)]) &+ UInt64(length)
+                }
+                let key = FeatureHash.of(lower)
+                if clusters[key] == nil { clusters[key] = prefixes }
+                // Rows come most frequent first: a stem shared by several forms takes the most frequent one's cluster.
+                let stem = Self.stemHash(lower)
+                if stemClusters[stem] == nil { stemClusters[stem] = prefixes }
+            }
+        }
+        self.clusters = clusters
+        self.stemClusters = stemClusters
         var index: [UInt64: [(rest: [UInt64], label: UInt64)]] = [:]
         for entry in EntityGazetteer.entries {
             let hashes = entry.words.map { Self.stemHash(Array($0.unicodeScalars)) }
@@ -76,6 +109,8 @@ public struct EntityFeatures: Sendable {
         package var chain: UInt64 = 0
         /// The class of the listed head noun the word is a form of (`entity-heads.tsv`: "университеті" → ORGANISATION), or 0.
         package var head: UInt64 = 0
+        /// Hashed prefixes of the word's cluster bit-string (``clusterPrefixLengths``), all 0 when it has none.
+        package var cluster = SIMD4<UInt64>()
     }
 
     /// The feature ids of every token, flattened: token `i` owns `ids[offsets[i]..<offsets[i + 1]]`.
@@ -190,6 +225,10 @@ public struct EntityFeatures: Sendable {
             add(33, word.ending)
             add(67, word.lemma)
             add(69, word.chain)
+            if word.cluster[0] != 0 {
+                add(77, word.cluster[0])
+                add(78, word.cluster[2])
+            }
         case .next:
             add(19, word.lower)
             add(23, word.stem)
@@ -198,6 +237,10 @@ public struct EntityFeatures: Sendable {
             add(32, word.ending)
             add(66, word.lemma)
             add(68, word.chain)
+            if word.cluster[0] != 0 {
+                add(79, word.cluster[0])
+                add(80, word.cluster[2])
+            }
         case .previous2:
             add(20, word.lower)
             add(38, word.stem)
@@ -254,6 +297,12 @@ public struct EntityFeatures: Sendable {
         add(63, word.chain)
         add(70, word.upos, word.shape)
         if word.head != 0 { add(72, word.head) }
+        if word.cluster[0] != 0 {
+            add(74, word.cluster[0])
+            add(75, word.cluster[1])
+            add(76, word.cluster[2])
+            add(81, word.cluster[1], word.shape)
+        }
     }
 
     package func describe<S: StringProtocol>(_ text: S) -> Word {
@@ -283,6 +332,9 @@ public struct EntityFeatures: Sendable {
         for k in 0..<min(headStemMaxLength, lower.count) {
             headPrefix.add(lower[k])
             if let label = headStems[headPrefix.state] { word.head = label }
+        }
+        if !clusters.isEmpty {
+            word.cluster = clusters[word.lower] ?? stemClusters[word.stem] ?? SIMD4<UInt64>()
         }
         var shape = FeatureHash()
         var digitShape = FeatureHash()

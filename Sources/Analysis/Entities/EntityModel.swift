@@ -46,6 +46,8 @@ public struct EntityModel: Sendable {
     let entryWeights: [Int16]
     /// Names seen in training, matched as features.
     let lexicon: EntityLexicon
+    /// The feature-set version the model was trained with (``EntityFeatures/supportedVersions``).
+    public let featureVersion: UInt32
     /// Open-addressing index from feature id to its weights: key, first entry and entry count side by side,
     /// and each entry packs its tag and weight into one word, so a lookup touches two cache lines, not five.
     let slots: [Slot]
@@ -71,8 +73,10 @@ public struct EntityModel: Sendable {
     }
 
     package init(classes: [String], start: [Float], transitions: [Float], scale: Float,
-         featureIDs: [UInt32], entryOffsets: [UInt32], entryTags: [UInt8], entryWeights: [Int16], lexicon: EntityLexicon) {
+         featureIDs: [UInt32], entryOffsets: [UInt32], entryTags: [UInt8], entryWeights: [Int16], lexicon: EntityLexicon,
+         featureVersion: UInt32 = EntityFeatures.version) {
         self.lexicon = lexicon
+        self.featureVersion = featureVersion
         self.classes = classes
         self.start = start
         self.transitions = transitions
@@ -187,7 +191,7 @@ extension EntityModel {
     public func serialized() -> Data {
         var out = ByteWriter()
         out.bytes(Self.magic)
-        out.u32(EntityFeatures.version)
+        out.u32(featureVersion)
         let names = Array(classes.joined(separator: "\n").utf8)
         out.u32(UInt32(names.count))
         out.bytes(names)
@@ -235,8 +239,8 @@ extension EntityModel {
         }
         var reader = ByteReader(bytes: Array(body), position: Self.magic.count)
         guard let version = reader.u32() else { throw fail("corrupt NER model (truncated header)") }
-        guard version == EntityFeatures.version else {
-            throw fail("NER model has feature-set version \(version), this build needs \(EntityFeatures.version); retrain it")
+        guard EntityFeatures.supportedVersions.contains(version) else {
+            throw fail("NER model has feature-set version \(version), this build needs \(EntityFeatures.supportedVersions.lowerBound)–\(EntityFeatures.supportedVersions.upperBound); retrain it")
         }
         guard let nameLength = reader.u32(), let nameBytes = reader.bytes(Int(nameLength)),
               let names = String(validating: nameBytes, as: UTF8.self), let scale = reader.f32()
@@ -261,7 +265,7 @@ extension EntityModel {
         else { throw fail("corrupt NER model (inconsistent weight table)") }
         self.init(classes: classes, start: start, transitions: transitions, scale: scale, featureIDs: ids,
                   entryOffsets: offsets, entryTags: tags, entryWeights: weights.map { Int16(bitPattern: $0) },
-                  lexicon: EntityLexicon(entries: entries))
+                  lexicon: EntityLexicon(entries: entries), featureVersion: version)
     }
 }
 

@@ -25,9 +25,11 @@ public struct EntityRecognizer: Sendable {
     /// The rows the sentence boundary gives the words next to it.
     let boundaryRows: [Float]
 
-    /// Creates a recogniser for `model`, precomputing the tag indices and score rows it needs.
-    public init(model: EntityModel, features: EntityFeatures = EntityFeatures()) {
+    /// Creates a recogniser for `model`, precomputing the tag indices and score rows it needs; the features are
+    /// those of the model's feature-set version unless given.
+    public init(model: EntityModel, features: EntityFeatures? = nil) {
         self.model = model
+        let features = features ?? EntityFeatures(version: model.featureVersion)
         self.features = features
         personBegin = model.classes.firstIndex(of: EntityLabel.person.rawValue).map { 1 + 2 * $0 }
         capitalisedBegins = Set([EntityLabel.person, .gpe].compactMap { model.classes.firstIndex(of: $0.rawValue) }.map { 1 + 2 * $0 })

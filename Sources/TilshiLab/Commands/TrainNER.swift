@@ -16,13 +16,19 @@ extension TilshiCommand.Train {
                 Split (by sentence order, contiguous blocks): the first 80 % trains, the next 10 % is a held-out \
                 part used for no decision, the last 10 % is dev. Each epoch prints the dev F1; the model of the \
                 epoch with the best dev F1 is written. Shuffling uses a fixed seed, so two runs write identical bytes. \
-                The bundled model is: tilshi train ner --data ../shared/data/kaznerd/kaznerd-valid.iob2 \
-                --include-heldout --out Sources/KazakhData/Resources/ner.model
+                Files given with --extra (IOB2, e.g. the written set) are added whole to the training sentences; \
+                held-out and dev stay KazNERD's. The bundled model is: \(NERCommandSupport.bundledModelCommand)
                 """
         )
 
         @Option(help: "Gold IOB2 file (KazNERD).")
         var data: String = NERCommandSupport.defaultData
+
+        @Option(help: "Extra gold IOB2 file added whole to the training sentences (repeatable).")
+        var extra: [String] = []
+
+        @Option(help: "Feature-set version: 6 = with word-cluster features, 5 = without.")
+        var features: UInt32 = NERCommandSupport.defaultFeatureVersion
 
         @Option(help: "Where to write the model.")
         var out: String
@@ -69,18 +75,13 @@ extension TilshiCommand.Train {
             guard augment >= 0 else { throw ValidationError("--augment must not be negative") }
             guard margin >= 0, passiveAggressiveC >= 0 else { throw ValidationError("--margin and --pa-c must not be negative") }
             guard trainFraction > 0, trainFraction <= 1 else { throw ValidationError("--train-fraction must be in (0, 1]") }
+            guard EntityFeatures.supportedVersions.contains(features) else {
+                throw ValidationError("--features must be \(EntityFeatures.supportedVersions.lowerBound) or \(EntityFeatures.supportedVersions.upperBound)")
+            }
         }
 
-        func run() async throws {
-            let began = Date()
-            let gold = try NERCommandSupport.readGold(data)
-            // A prefix of the train part (not a sample): contiguous like the split itself, so near-duplicate
-            // neighbours stay together; with the whole part, train + held-out are adjacent blocks, one slice.
-            let trainRange = EntityDataSplit.train.range(count: gold.count)
-            let trainCount = trainFraction >= 1 ? trainRange.count : Int((Double(trainRange.count) * trainFraction).rounded(.down))
-            let train = Array(gold[0..<trainCount]) + (includeHeldout ? Array(EntityDataSplit.heldout.part(of: gold)) : [])
-            let dev = EntityDataSplit.dev.part(of: gold)
-            Self.say("train: \(train.count) sentences\(trainFraction < 1 ? " (first \(trainCount) of the train part's \(trainRange.count))" : "")\(includeHeldout ? " (held-out part included)" : ""), dev: \(dev.count) sentences, held out: \(EntityDataSplit.heldout.part(of: gold).count)")
+        /// The trainer settings these options give.
+        var trainerOptions: EntityTrainer.Options {
             var options = EntityTrainer.Options()
             options.epochs = epochs
             options.seed = seed
@@ -90,14 +91,28 @@ extension TilshiCommand.Train {
             options.augmentationRounds = augment
             options.margin = margin
             options.passiveAggressiveC = passiveAggressiveC
-            let trainer = EntityTrainer(options: options)
-            var best: (f1: Double, epoch: Int, model: EntityModel)?
-            _ = trainer.train(train.map { .init(words: $0.tokens, tags: $0.tags) }) { epoch, model in
-                let f1 = NERCommandSupport.evaluate(dev, model: model).overall.f1
+            return options
+        }
+
+        func run() async throws {
+            let began = Date()
+            let gold = try NERCommandSupport.readGold(data)
+            // A prefix of the train part (not a sample): contiguous like the split itself, so near-duplicate
+            // neighbours stay together; with the whole part, train + held-out are adjacent blocks, one slice.
+            let trainRange = EntityDataSplit.train.range(count: gold.count)
+            let trainCount = trainFraction >= 1 ? trainRange.count : Int((Double(trainRange.count) * trainFraction).rounded(.down))
+            var train = Array(gold[0..<trainCount]) + (includeHeldout ? Array(EntityDataSplit.heldout.part(of: gold)) : [])
+            var extraCount = 0
+            for file in extra {
+                let sentences = try NERCommandSupport.readGold(file)
+                extraCount += sentences.count
+                train += sentences
+            }
+            let dev = EntityDataSplit.dev.part(of: gold)
+            Self.say("train: \(train.count) sentences\(trainFraction < 1 ? " (first \(trainCount) of the train part's \(trainRange.count))" : "")\(includeHeldout ? " (held-out part included)" : "")\(extraCount > 0 ? " (\(extraCount) from --extra)" : ""), dev: \(dev.count) sentences, held out: \(EntityDataSplit.heldout.part(of: gold).count), features v\(features)")
+            let best = NERCommandSupport.trainKeepingBest(train, dev: dev, options: trainerOptions, featureVersion: features) { epoch, f1, model in
                 let seconds = Date().timeIntervalSince(began)
                 Self.say("epoch \(epoch)/\(epochs): dev F1 \(String(format: "%.2f", f1 * 100)), \(model.weightCount) weights, \(String(format: "%.1f", seconds)) s")
-                if best == nil || f1 > best!.f1 { best = (f1, epoch, model) }
-                return true
             }
             guard let best else { throw ExitCode.failure }
             let bytes = best.model.serialized()
