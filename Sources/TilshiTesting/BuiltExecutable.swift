@@ -24,4 +24,20 @@ package enum BuiltExecutable {
         process.waitUntilExit()
         return (String(decoding: data, as: UTF8.self), process.terminationStatus)
     }
+
+    /// Runs `executable` with `arguments` (in `folder` when given), its standard output discarded, and returns its
+    /// exit status and standard error: what the CLI tests of error messages read.
+    package static func runForErrors(_ executable: URL, _ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, errors: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
 }

@@ -9,16 +9,7 @@ import TilshiTesting
 
     /// Runs `tilshi` with `arguments`; returns its exit status and standard error.
     static func run(_ tilshi: URL, _ arguments: [String]) throws -> (status: Int32, errors: String) {
-        let process = Process()
-        process.executableURL = tilshi
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try BuiltExecutable.runForErrors(tilshi, arguments)
     }
 
     @Test func aLinkOutOfTheFolderIsNamedAndNotIngested() throws {

@@ -15,17 +15,8 @@ import TilshiTesting
     /// Runs `tilshi` and returns its exit status and standard error.
     static func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, error: String) {
         let tilshi = try #require(executable, "build the tilshi executable first")
-        let process = Process()
-        process.executableURL = tilshi
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let (status, errors) = try BuiltExecutable.runForErrors(tilshi, arguments, in: folder)
+        return (status, errors)
     }
 
     static func folder() throws -> URL {
