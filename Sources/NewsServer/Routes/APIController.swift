@@ -59,14 +59,11 @@ struct APIController: Sendable {
     static let jsonlExportLimit = 1_000
 
     @Sendable func searchCSV(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let query = try SearchParameters(request, configuration: configuration).query(pageSize: Self.pageSize)
-        let csv = try await store { try $0.searchCSV(query) }
-        return Self.download(csv, type: "text/csv; charset=utf-8", name: "tilshi-search.csv")
+        try await export(request, type: "text/csv; charset=utf-8", name: "tilshi-search.csv") { try $0.searchCSV($1) }
     }
 
     @Sendable func searchJSONL(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let query = try SearchParameters(request, configuration: configuration).query(pageSize: Self.pageSize)
-        let lines = try await store { database -> String in
+        try await export(request, type: "application/x-ndjson; charset=utf-8", name: "tilshi-search.jsonl") { database, query in
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var text = ""
@@ -77,19 +74,22 @@ struct APIController: Sendable {
             }
             return text
         }
-        return Self.download(lines, type: "application/x-ndjson; charset=utf-8", name: "tilshi-search.jsonl")
     }
 
     @Sendable func searchEntities(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let query = try SearchParameters(request, configuration: configuration).query(pageSize: Self.pageSize)
-        let csv = try await store { try $0.resultEntitiesCSV(query) }
-        return Self.download(csv, type: "text/csv; charset=utf-8", name: "tilshi-entities.csv")
+        try await export(request, type: "text/csv; charset=utf-8", name: "tilshi-entities.csv") { try $0.resultEntitiesCSV($1) }
     }
 
     @Sendable func searchCalendar(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        try await export(request, type: "text/calendar; charset=utf-8", name: "tilshi-search.ics") { try $0.resultCalendar($1) }
+    }
+
+    /// One export of the search `request` describes: `make` writes the file from the collection, through ``work``.
+    private func export(
+        _ request: Request, type: String, name: String, _ make: @escaping @Sendable (NewsDatabase, SearchQuery) throws -> String
+    ) async throws -> Response {
         let query = try SearchParameters(request, configuration: configuration).query(pageSize: Self.pageSize)
-        let ics = try await store { try $0.resultCalendar(query) }
-        return Self.download(ics, type: "text/calendar; charset=utf-8", name: "tilshi-search.ics")
+        return Self.download(try await store { try make($0, query) }, type: type, name: name)
     }
 
     /// A file to save: its media type and a download name.
