@@ -64,9 +64,14 @@ public struct SourceExtractor: Annotator {
         var candidates: [(name: String, start: Int, end: Int, rank: Int)] = []
         let head = lines.prefix(5), foot = lines.count > 6 ? Array(lines.suffix(2)) : []
         for (number, line) in head.enumerated() {
-            let text = String(String.UnicodeScalarView(document.scalars[line]))
-            let datedLine = text.contains(where: \.isNumber)
-            for segment in Self.segments(of: text, at: line.lowerBound) {
+            let scalars = document.scalars[line]
+            let datedLine = scalars.contains(where: Self.isNumeric)
+            let separated = scalars.contains(where: Self.isSeparator)
+            for segment in Self.segments(of: scalars, limit: Self.headScalarLimit) {
+                // Most segments of a head are sentences of a body paragraph: count their words before making strings.
+                guard Self.wordCount(document.scalars[segment.range]) <= 3 || number > 0 && segment.agency else { continue }
+                let text = String(scalars: document.scalars[segment.range])
+                let segment = (text: text, start: segment.range.lowerBound, agency: segment.agency)
                 var words = segment.text.split(separator: " ").map(String.init)
                 // "АСТАНА. KAZINFORM – Премьер-министр …": the agency name before the dash of a body line.
                 if number > 0, words.count > 3, segment.agency { words = Array(words.prefix(1)) }
@@ -79,13 +84,16 @@ public struct SourceExtractor: Annotator {
                 } else if Self.isLatin(written), !Self.isPlaceOrPerson(span, in: document) {
                     candidates.append((Self.canonical(written), span.0, span.1, 1))
                 } else if datedLine, number > 0 || segment.agency, !Self.isPlaceOrPerson(span, in: document), !Self.isShortCapitals(written),
-                          words.allSatisfy({ FactLexicon.creditWords[$0.lowercased()] == nil }), Self.hasSeparator(text) {
+                          words.allSatisfy({ FactLexicon.creditWords[$0.lowercased()] == nil }), separated {
                     candidates.append((Self.canonical(written), span.0, span.1, 2))
                 }
             }
         }
-        for line in foot {
-            let text = String(String.UnicodeScalarView(document.scalars[line])).trimmingPunctuation()
+        for line in foot where line.count <= Self.headScalarLimit {
+            // Only "Label: Name" (a one-word label) or a lone site name can name the outlet: test before making strings.
+            let scalars = document.scalars[line]
+            guard scalars.prefix(Self.footLabelLimit).contains(":") || Self.wordCount(scalars) <= 2 else { continue }
+            let text = String(scalars: scalars).trimmingPunctuation()
             if let colon = text.firstIndex(of: ":"), FactLexicon.creditWords[text[..<colon].lowercased()] == "label" {
                 let name = String(text[text.index(after: colon)...]).trimmingPunctuation()
                 guard !name.isEmpty, name.split(separator: " ").count <= 3 else { continue }
@@ -112,30 +120,39 @@ public struct SourceExtractor: Annotator {
         return lines
     }
 
+    /// A head line's opening: a head line is short, and of a body paragraph only the part before its first dash can
+    /// name the outlet, so reading further would only make the stage cost as much as the article.
+    static let headScalarLimit = 240
+    /// Scalars before the colon of a foot line's label ("Дереккөз:", "Источник:"): credit labels are single words.
+    static let footLabelLimit = 40
+
     /// A head line cut at its separators ("|", "•", "·", "/", ", ", ". " and a spaced dash); `agency` marks the part
-    /// before the first spaced dash of a line that opens with a capitalised place ("АСТАНА. KAZINFORM – …").
-    private static func segments(of line: String, at offset: Int) -> [(text: String, start: Int, agency: Bool)] {
-        var segments: [(text: String, start: Int, agency: Bool)] = []
-        let scalars = Array(line.unicodeScalars)
-        var start = 0
+    /// before the first spaced dash of a line that opens with a capitalised place ("АСТАНА. KAZINFORM – …"). Reads at
+    /// most `limit` scalars; a segment the limit cuts is left out. Ranges are document offsets.
+    private static func segments(of scalars: ArraySlice<Unicode.Scalar>, limit: Int) -> [(range: Range<Int>, agency: Bool)] {
+        var segments: [(range: Range<Int>, agency: Bool)] = []
+        let first = scalars.startIndex
+        let end = min(scalars.endIndex, first + limit)
+        var start = first
         var sawDash = false
         func flush(_ end: Int, dash: Bool) {
             var lower = start, upper = end
-            while lower < upper, scalars[lower].properties.isWhitespace || "|•·/".unicodeScalars.contains(scalars[lower]) { lower += 1 }
-            while upper > lower, scalars[upper - 1].properties.isWhitespace || ".,:".unicodeScalars.contains(scalars[upper - 1]) { upper -= 1 }
+            while lower < upper, scalars[lower].properties.isWhitespace || Self.isSeparator(scalars[lower]) { lower += 1 }
+            while upper > lower, scalars[upper - 1].properties.isWhitespace || [".", ",", ":"].contains(scalars[upper - 1]) { upper -= 1 }
             if lower < upper {
-                segments.append((String(String.UnicodeScalarView(scalars[lower..<upper])), offset + lower, dash && !sawDash && !segments.isEmpty))
+                segments.append((lower..<upper, dash && !sawDash && !segments.isEmpty))
             }
         }
-        var index = 0
-        while index < scalars.count {
+        var index = first
+        while index < end {
             let scalar = scalars[index]
-            let next = index + 1 < scalars.count ? scalars[index + 1] : " "
-            let spaced = next == " " && (index == 0 || scalars[index - 1] == " " || ".,".unicodeScalars.contains(scalar))
-            if "|•·".unicodeScalars.contains(scalar) || scalar == "/" && spaced || ".,".unicodeScalars.contains(scalar) && next == " " {
+            let next = index + 1 < scalars.endIndex ? scalars[index + 1] : " "
+            let stop = scalar == "." || scalar == ","
+            let spaced = next == " " && (index == first || scalars[index - 1] == " " || stop)
+            if scalar != "/" && Self.isSeparator(scalar) || scalar == "/" && spaced || stop && next == " " {
                 flush(index, dash: false)
                 start = index + 1
-            } else if WordView.dashes.contains(scalar), spaced, index > 0, scalars[index - 1] == " " {
+            } else if spaced, Self.isDash(scalar), index > first, scalars[index - 1] == " " {
                 flush(index, dash: true)
                 sawDash = true
                 start = index + 1
@@ -144,11 +161,35 @@ public struct SourceExtractor: Annotator {
             }
             index += 1
         }
-        flush(scalars.count, dash: false)
+        if end == scalars.endIndex { flush(end, dash: false) }
         return segments
     }
 
-    private static func hasSeparator(_ line: String) -> Bool { line.contains { "|•·/".contains($0) } }
+    /// The number of space-separated words, as `split(separator: " ")` counts them.
+    private static func wordCount(_ scalars: ArraySlice<Unicode.Scalar>) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in scalars {
+            if scalar == " " { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
+    }
+
+    /// "|", "•", "·" or "/": what separates the parts of a head line ("Vesti.kz | 2 маусым 2025").
+    private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "|" || scalar == "•" || scalar == "·" || scalar == "/"
+    }
+
+    /// ``WordView/dashes`` as a short array: compared without hashing (the head scan asks it of every scalar).
+    private static let dashList = Array(WordView.dashes)
+    private static func isDash(_ scalar: Unicode.Scalar) -> Bool { dashList.contains(scalar) }
+
+    /// `Character.isNumber` of a scalar, with the property lookup spared for ASCII and Cyrillic letters.
+    private static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return ("0"..."9").contains(scalar) }
+        if (0x400...0x52F).contains(scalar.value) { return false }
+        return scalar.properties.numericType != nil
+    }
 
     /// Latin letters only, with at least one ("Atyrau Info", "Sputnik Қазақстан" counts by its first word).
     private static func isLatin(_ text: String) -> Bool {
