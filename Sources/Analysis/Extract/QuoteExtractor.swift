@@ -117,6 +117,10 @@ struct SpeakerContext {
     static let speakerLookback = 200
 
     private static let markers = WordKey.set(FactLexicon.speechMarkers)
+    private static let reportWords = WordKey.set(FactLexicon.speechReportWords)
+    private static let quoteMarks: Set<String> = ["«", "»", "\"", "“", "”", "„"]
+    /// A token that is a quotation mark; the length test first keeps the set's hashing off ordinary words.
+    private static func isQuoteMark(_ text: String) -> Bool { text.utf8.count <= 3 && quoteMarks.contains(text) }
     private static let saying = WordKey.of("деп")
     private static let said = WordKey.of("деді")
     private static let says = WordKey.of("дейді")
@@ -141,7 +145,12 @@ struct SpeakerContext {
         }
         self.personsInSentence = personsInSentence
         self.personsBySurname = personsBySurname
-        self.sentenceReports = view.sentences.map { sentence in view.words[sentence].contains { FactLexicon.speechReportWords.contains($0.bare) } }
+        // One pass over the words by index: a closure over a slice of `Word`s copied each word (five strings).
+        var sentenceReports = [Bool](repeating: false, count: view.sentences.count)
+        for index in view.words.indices where Self.reportWords.contains(view.words[index].key) {
+            sentenceReports[view.words[index].sentence] = true
+        }
+        self.sentenceReports = sentenceReports
     }
 
     private func isDash(_ token: Token) -> Bool { token.norm.unicodeScalars.allSatisfy { WordView.dashes.contains($0) } && !token.norm.isEmpty }
@@ -327,7 +336,6 @@ struct SpeakerContext {
     /// reports. One pass over the words (asked per reporting verb, a scan back to the paragraph start was quadratic
     /// in a one-paragraph text).
     private func speechParagraphStarts(insideQuote: [Bool]) -> [Int?] {
-        let quoteMarks: Set<String> = ["«", "»", "\"", "“", "”", "„"]
         var starts = [Int?](repeating: nil, count: view.sentences.count)
         var firstWord = 0
         var opensWithDash = false
@@ -346,7 +354,7 @@ struct SpeakerContext {
             while !blocked, scanned < sentence.lowerBound {
                 let key = view.words[scanned].key
                 if key == Self.saying || key == Self.said || key == Self.says || Self.markers.contains(key) { blocked = true }
-                for token in view.words[scanned].tokens where insideQuote[token] || quoteMarks.contains(document.tokens[token].text) { blocked = true }
+                for token in view.words[scanned].tokens where insideQuote[token] || Self.isQuoteMark(document.tokens[token].text) { blocked = true }
                 scanned += 1
             }
             if !blocked { starts[index] = view.words[firstWord].tokens.lowerBound }
@@ -360,12 +368,11 @@ struct SpeakerContext {
         var found: [Quote] = []
         // Running counts over tokens, so "is any token of this range inside a quotation / an unmatched quotation mark"
         // costs O(1) rather than a scan from the sentence start for every reporting verb.
-        let quoteMarks: Set<String> = ["«", "»", "\"", "“", "”", "„"]
         var quotedBefore = [Int](repeating: 0, count: tokens.count + 1)
         var unmatchedMarksBefore = [Int](repeating: 0, count: tokens.count + 1)
         for index in tokens.indices {
             quotedBefore[index + 1] = quotedBefore[index] + (insideQuote[index] ? 1 : 0)
-            let unmatched = !insideQuote[index] && quoteMarks.contains(tokens[index].text)
+            let unmatched = !insideQuote[index] && Self.isQuoteMark(tokens[index].text)
             unmatchedMarksBefore[index + 1] = unmatchedMarksBefore[index] + (unmatched ? 1 : 0)
         }
         let paragraphStarts = speechParagraphStarts(insideQuote: insideQuote)
@@ -430,7 +437,8 @@ struct SpeakerContext {
 extension String {
     /// Without punctuation at either end.
     func trimmingPunctuation() -> String {
-        let isPunctuation: (Character) -> Bool = { $0.isPunctuation || $0.isWhitespace }
-        return String(drop(while: isPunctuation).reversed().drop(while: isPunctuation).reversed())
+        let isEdge: (Character) -> Bool = { $0.isPunctuation || $0.isWhitespace }
+        guard let first = firstIndex(where: { !isEdge($0) }), let last = lastIndex(where: { !isEdge($0) }) else { return "" }
+        return String(self[first...last])
     }
 }
