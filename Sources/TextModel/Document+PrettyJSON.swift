@@ -18,56 +18,77 @@ public enum PrettyJSON {
     public static func reindent(_ compact: String, level: Int = 0) -> String {
         var compact = compact
         return compact.withUTF8 { input in
-            var out: [UInt8] = []
-            out.reserveCapacity(input.count * 2 + 64)
-            var depth = level
-            var index = 0
-            let count = input.count
-            @inline(__always) func newline(_ depth: Int) {
-                out.append(0x0A)
-                for _ in 0..<(2 * depth) { out.append(0x20) }
+            // Two passes over the same layout walk: the first counts the output bytes, the second writes them into a
+            // string of exactly that size. No growth, no per-byte bounds or uniqueness checks of an array append.
+            let size = layout(input, level: level, into: nil)
+            guard size > 0 else { return "" }
+            return String(unsafeUninitializedCapacity: size) { buffer in
+                layout(input, level: level, into: buffer.baseAddress!)
             }
-            while index < count {
-                let byte = input[index]
-                switch byte {
-                case 0x22: // a string, copied as it is up to its closing quote
-                    let start = index
-                    index += 1
-                    while index < count {
-                        let inner = input[index]
-                        if inner == 0x5C { index += 2; continue }
-                        index += 1
-                        if inner == 0x22 { break }
-                    }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: input[start..<min(index, count)]))
-                    continue
-                case 0x7B, 0x5B: // { [
-                    out.append(byte)
-                    depth += 1
-                    if index + 1 < count, input[index + 1] == byte + 2 { // empty: {} or []
-                        out.append(0x0A)
-                        newline(depth - 1)
-                        out.append(byte + 2)
-                        depth -= 1
-                        index += 2
-                        continue
-                    }
-                    newline(depth)
-                case 0x7D, 0x5D: // } ]
-                    depth -= 1
-                    newline(depth)
-                    out.append(byte)
-                case 0x2C: // ,
-                    out.append(byte)
-                    newline(depth)
-                case 0x3A: // :
-                    out.append(0x20); out.append(0x3A); out.append(0x20)
-                default:
-                    out.append(byte)
-                }
-                index += 1
-            }
-            return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// Walks `input` laying it out; writes to `out` when given; returns the number of output bytes.
+    @discardableResult
+    private static func layout(_ input: UnsafeBufferPointer<UInt8>, level: Int, into out: UnsafeMutablePointer<UInt8>?) -> Int {
+        var written = 0
+        var depth = level
+        var index = 0
+        let count = input.count
+        @inline(__always) func put(_ byte: UInt8) {
+            out?[written] = byte
+            written += 1
+        }
+        @inline(__always) func newline(_ depth: Int) {
+            let spaces = 2 * depth
+            if let out {
+                out[written] = 0x0A
+                (out + written + 1).initialize(repeating: 0x20, count: spaces)
+            }
+            written += 1 + spaces
+        }
+        while index < count {
+            let byte = input[index]
+            switch byte {
+            case 0x22: // a string, copied as it is up to its closing quote
+                let start = index
+                index += 1
+                while index < count {
+                    let inner = input[index]
+                    if inner == 0x5C { index += 2; continue }
+                    index += 1
+                    if inner == 0x22 { break }
+                }
+                let end = min(index, count)
+                if let out { (out + written).update(from: input.baseAddress! + start, count: end - start) }
+                written += end - start
+                continue
+            case 0x7B, 0x5B: // { [
+                put(byte)
+                depth += 1
+                if index + 1 < count, input[index + 1] == byte + 2 { // empty: {} or []
+                    put(0x0A)
+                    newline(depth - 1)
+                    put(byte + 2)
+                    depth -= 1
+                    index += 2
+                    continue
+                }
+                newline(depth)
+            case 0x7D, 0x5D: // } ]
+                depth -= 1
+                newline(depth)
+                put(byte)
+            case 0x2C: // ,
+                put(byte)
+                newline(depth)
+            case 0x3A: // :
+                put(0x20); put(0x3A); put(0x20)
+            default:
+                put(byte)
+            }
+            index += 1
+        }
+        return written
     }
 }
