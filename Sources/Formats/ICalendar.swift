@@ -5,9 +5,32 @@ public import TextModel
 /// (UID, DTSTAMP, DTSTART — `VALUE=DATE` when there is no time of day — DTEND for date ranges, SUMMARY,
 /// LOCATION, DESCRIPTION), text escaped, lines folded at 75 octets, CRLF line ends.
 ///
-/// Times without a zone are written as floating local times (RFC 5545 §3.3.5, form #1): the news gives the local
-/// wall-clock time and the calendar application places it in the reader's zone.
+/// Times of day are the wall-clock times the news gives. They are written in the zone of ``TimeZoneRule/kazakhstan``
+/// (`TZID=Asia/Almaty`, with its `VTIMEZONE`) by default, so a reader abroad sees the event at the right moment;
+/// `timeZone: nil` writes floating local times instead (RFC 5545 §3.3.5, form #1).
 public enum ICalendar {
+    /// A time zone written as a `VTIMEZONE` component: its id and its offsets from UTC since given local dates.
+    public struct TimeZoneRule: Sendable, Equatable {
+        /// The zone's id (TZID), an IANA name.
+        public var id: String
+        /// Offsets in minutes east of UTC, each from a local date-time `yyyyMMddTHHmmss` on; oldest first.
+        public var offsets: [(since: String, minutes: Int)]
+
+        /// Creates a rule; `offsets` oldest first.
+        public init(id: String, offsets: [(since: String, minutes: Int)]) {
+            self.id = id
+            self.offsets = offsets
+        }
+
+        public static func == (lhs: Self, rhs: Self) -> Bool {
+            lhs.id == rhs.id && lhs.offsets.elementsEqual(rhs.offsets) { $0.since == $1.since && $0.minutes == $1.minutes }
+        }
+
+        /// Kazakhstan's time, named by its largest city: UTC+6 from 2005 and UTC+5 since 1 March 2024, when the whole
+        /// country moved to one zone (IANA tzdata 2024a).
+        public static let kazakhstan = TimeZoneRule(id: "Asia/Almaty", offsets: [("20050315T000000", 360), ("20240301T000000", 300)])
+    }
+
     /// When an event starts (or ends).
     public enum Moment: Sendable, Equatable {
         case date(year: Int, month: Int, day: Int)
@@ -28,34 +51,43 @@ public enum ICalendar {
         public var start: Moment
         /// Exclusive end (a whole-day range ends the day after its last day), or nil.
         public var end: Moment?
+        /// The article that reports it (URL), or nil.
+        public var url: String?
 
         /// Creates an entry; `end` is exclusive.
-        public init(uid: String, summary: String, location: String? = nil, description: String? = nil, start: Moment, end: Moment? = nil) {
+        public init(uid: String, summary: String, location: String? = nil, description: String? = nil, start: Moment, end: Moment? = nil,
+                    url: String? = nil) {
             self.uid = uid
             self.summary = summary
             self.location = location
             self.description = description
             self.start = start
             self.end = end
+            self.url = url
         }
     }
 
     /// Product identifier written in `PRODID`.
     public static let productID = "-//Tilshi//Kazakh news events//KK"
 
-    /// The iCalendar text of `entries`, stamped with `stamp` (UTC).
-    public static func write(_ entries: [Entry], stamp: Date = Date()) -> String {
+    /// The iCalendar text of `entries`, stamped with `stamp` (UTC); times of day in `timeZone` (nil: floating).
+    public static func write(_ entries: [Entry], stamp: Date = Date(), timeZone: TimeZoneRule? = .kazakhstan) -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:\(productID)", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+        // A TZID needs its VTIMEZONE in the same file (RFC 5545 §3.6.5); written only when a time of day uses it.
+        let zone = entries.contains { entry in [entry.start, entry.end].contains { if case .dateTime = $0 { true } else { false } } } ? timeZone : nil
+        if let zone { lines += timeZoneLines(zone) }
         let stampText = utcStamp(stamp)
         for entry in entries {
             lines.append("BEGIN:VEVENT")
             lines.append("UID:\(escape(entry.uid))")
             lines.append("DTSTAMP:\(stampText)")
-            lines.append(property("DTSTART", entry.start))
-            if let end = entry.end { lines.append(property("DTEND", end)) }
+            lines.append(property("DTSTART", entry.start, zone: zone))
+            if let end = entry.end { lines.append(property("DTEND", end, zone: zone)) }
             lines.append("SUMMARY:\(escape(entry.summary))")
             if let location = entry.location, !location.isEmpty { lines.append("LOCATION:\(escape(location))") }
             if let description = entry.description, !description.isEmpty { lines.append("DESCRIPTION:\(escape(description))") }
+            // A URI value is not TEXT: no escaping, but no line breaks either.
+            if let url = entry.url, !url.isEmpty, !url.contains(where: \.isNewline) { lines.append("URL:\(url)") }
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")
@@ -84,7 +116,7 @@ public enum ICalendar {
             if !event.participants.isEmpty { description += "\n" + event.participants.joined(separator: ", ") }
             entries.append(Entry(
                 uid: "\(document.id)-\(index + 1)@tilshi", summary: event.title, location: event.where,
-                description: description, start: start, end: end
+                description: description, start: start, end: end, url: document.metadata.url
             ))
         }
         return (entries, skipped)
@@ -132,13 +164,31 @@ public enum ICalendar {
         return .date(year: next.year!, month: next.month!, day: next.day!)
     }
 
-    private static func property(_ name: String, _ moment: Moment) -> String {
+    private static func property(_ name: String, _ moment: Moment, zone: TimeZoneRule?) -> String {
         switch moment {
         case .date(let year, let month, let day):
             return "\(name);VALUE=DATE:\(digits(year, 4))\(digits(month, 2))\(digits(day, 2))"
         case .dateTime(let year, let month, let day, let hour, let minute):
-            return "\(name):\(digits(year, 4))\(digits(month, 2))\(digits(day, 2))T\(digits(hour, 2))\(digits(minute, 2))00"
+            let parameter = zone.map { ";TZID=\($0.id)" } ?? ""
+            return "\(name)\(parameter):\(digits(year, 4))\(digits(month, 2))\(digits(day, 2))T\(digits(hour, 2))\(digits(minute, 2))00"
         }
+    }
+
+    /// The `VTIMEZONE` of `zone`: one STANDARD observance per offset (Kazakhstan keeps no daylight saving time).
+    private static func timeZoneLines(_ zone: TimeZoneRule) -> [String] {
+        var lines = ["BEGIN:VTIMEZONE", "TZID:\(zone.id)"]
+        var previous = zone.offsets.first?.minutes ?? 0
+        for (since, minutes) in zone.offsets {
+            lines += ["BEGIN:STANDARD", "DTSTART:\(since)", "TZOFFSETFROM:\(offset(previous))", "TZOFFSETTO:\(offset(minutes))",
+                      "TZNAME:\(offset(minutes).prefix(3))", "END:STANDARD"]
+            previous = minutes
+        }
+        return lines + ["END:VTIMEZONE"]
+    }
+
+    /// "+0500" for 300 minutes east of UTC.
+    private static func offset(_ minutes: Int) -> String {
+        (minutes < 0 ? "-" : "+") + digits(abs(minutes) / 60, 2) + digits(abs(minutes) % 60, 2)
     }
 
     private static func digits(_ value: Int, _ width: Int) -> String {

@@ -205,7 +205,7 @@ extension NewsDatabase {
         let filter = Self.eventFilter(from: from, to: to)
         return try writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT ev.*, d.title AS documentTitle, d.published FROM event ev JOIN document d ON d.id = ev.documentID
+                SELECT ev.*, d.title AS documentTitle, d.url AS documentURL, d.published FROM event ev JOIN document d ON d.id = ev.documentID
                 \(filter.whereClause) ORDER BY \(SQLFilter.Expression.eventWhen.sql), ev.documentID, ev.start LIMIT ? OFFSET ?
                 """, arguments: StatementArguments(filter.arguments + [max(1, limit), max(0, offset)])).map(Self.storedEvent)
         }
@@ -231,7 +231,7 @@ extension NewsDatabase {
     static func storedEvent(_ row: Row) -> StoredEvent {
         let participants = (try? JSONDecoder().decode([String].self, from: Data((row["participants"] as String).utf8))) ?? []
         return StoredEvent(
-            documentID: row["documentID"], documentTitle: row["documentTitle"], kind: row["kind"], title: row["title"],
+            documentID: row["documentID"], documentTitle: row["documentTitle"], documentURL: row["documentURL"], kind: row["kind"], title: row["title"],
             time: row["time"], place: row["place"], participants: participants, published: row["published"],
             start: row["start"], end: row["end"]
         )

@@ -27,7 +27,10 @@ import TextModel
         let text = ICalendar.write(entries, stamp: Self.stamp)
         #expect(text.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"))
         #expect(text.hasSuffix("END:VCALENDAR\r\n"))
-        #expect(text.contains("\r\nDTSTART:20161105T110000\r\n"))
+        // The time of day is Kazakhstan's wall-clock time, with the zone the file defines (UTC+6 in 2016).
+        #expect(text.contains("\r\nDTSTART;TZID=Asia/Almaty:20161105T110000\r\n"))
+        #expect(text.contains("BEGIN:VTIMEZONE\r\nTZID:Asia/Almaty\r\n"))
+        #expect(text.contains("DTSTART:20240301T000000\r\nTZOFFSETFROM:+0600\r\nTZOFFSETTO:+0500\r\n"))
         #expect(text.contains("\r\nDTSTART;VALUE=DATE:20161106\r\nDTEND;VALUE=DATE:20161107\r\n"))
         // An impossible range (unknown year across New Year) keeps its first day only.
         #expect(entries[2].end == .date(year: 2017, month: 1, day: 1))
@@ -37,6 +40,23 @@ import TextModel
         #expect(text.components(separatedBy: "BEGIN:VEVENT").count == 4)
         // No bare LF: every line ends in CRLF.
         #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+    }
+
+    @Test func carriesTheArticleURLAndCanWriteFloatingTimes() throws {
+        let events = [Event(title: "Көрме", when: "2016-11-05T11:00", where: nil, participants: [], start: 0, end: 5)]
+        var document = document(events, published: "2016-11-03")
+        document.metadata.url = "https://example.kz/kk/news/korme?id=7&lang=kk"
+        let entries = ICalendar.entries(from: document).entries
+        let entry = try #require(entries.first)
+        #expect(entry.url == document.metadata.url)
+        let zoned = ICalendar.write(entries, stamp: Self.stamp)
+        #expect(zoned.replacingOccurrences(of: "\r\n ", with: "").contains("\r\nURL:https://example.kz/kk/news/korme?id=7&lang=kk\r\n"))
+        let floating = ICalendar.write(entries, stamp: Self.stamp, timeZone: nil)
+        #expect(floating.contains("\r\nDTSTART:20161105T110000\r\n"))
+        #expect(!floating.contains("VTIMEZONE"))
+        // Whole days need no zone: no VTIMEZONE is written for them.
+        let allDay = ICalendar.Entry(uid: "d@tilshi", summary: "Мереке", start: .date(year: 2025, month: 12, day: 16))
+        #expect(!ICalendar.write([allDay], stamp: Self.stamp).contains("VTIMEZONE"))
     }
 
     @Test func unknownYearWithoutDocumentDateIsSkippedWithANote() {

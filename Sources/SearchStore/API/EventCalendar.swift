@@ -27,7 +27,7 @@ enum EventCalendar {
         if let title = event.documentTitle { description.append(title) }
         return ICalendar.Entry(
             uid: "\(event.documentID)-\(event.start)-\(event.end)@tilshi", summary: summary, location: event.place,
-            description: description.joined(separator: "\n"), start: start
+            description: description.joined(separator: "\n"), start: start, url: event.documentURL
         )
     }
 

@@ -97,7 +97,7 @@ extension NewsDatabase {
         let list: StatementArguments = ["[" + ids.map(String.init).joined(separator: ",") + "]"]
         return try writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT ev.*, d.title AS documentTitle, d.published FROM event ev JOIN document d ON d.id = ev.documentID
+                SELECT ev.*, d.title AS documentTitle, d.url AS documentURL, d.published FROM event ev JOIN document d ON d.id = ev.documentID
                 WHERE ev.documentID IN (SELECT value FROM json_each(?))
                 ORDER BY \(SQLFilter.Expression.eventWhen.sql), ev.documentID, ev.start
                 """, arguments: list).map(Self.storedEvent)

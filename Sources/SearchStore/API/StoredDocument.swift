@@ -102,6 +102,8 @@ public struct StoredEvent: Sendable, Codable, Equatable {
     public var documentID: Int64
     /// Title of that document, when it has one.
     public var documentTitle: String?
+    /// The document's URL, when it came from the web.
+    public var documentURL: String? = nil
     /// `event` or `meeting`.
     public var kind: String
     /// The event's name; nil for a meeting.
