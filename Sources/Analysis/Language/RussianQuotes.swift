@@ -6,8 +6,9 @@ public import TextModel
 /// Kazakh outlets quote Russian speakers in the original inside a Kazakh sentence (`Ол: «Мы готовы к
 /// сотрудничеству», - деді Ерболат Досаев.`). The paragraph is Kazakh, so the Kazakh models run on every word;
 /// this stage, after them, takes each extracted quote whose words ``LanguageEvidence`` calls Russian and removes the
-/// Kazakh lemma, UPOS and features of its tokens and the entities, times and amounts found inside it. It looks at
-/// the quotes layer only (a few spans per document), so text without quotes pays nothing.
+/// Kazakh lemma, UPOS and features of its tokens and the Kazakh NER's entities inside it. Times and amounts stay:
+/// digits and their units are the same facts in either language ("10 миллионов тенге" is an amount the real-news
+/// gold counts). It looks at the quotes layer only (a few spans per document), so text without quotes pays nothing.
 public struct RussianQuotes: Annotator {
     /// The stage's name in a pipeline (`russian-quotes`).
     public let name = "russian-quotes"
@@ -31,8 +32,6 @@ public struct RussianQuotes: Annotator {
             document.tokens[index].upos = nil
             document.tokens[index].feats = nil
         }
-        document.entities.removeAll { inside($0.start) }
-        document.times.removeAll { inside($0.start) }
-        document.amounts.removeAll { inside($0.start) }
+        document.entities.removeAll { inside($0.start) && !$0.label.isLiteral }
     }
 }
