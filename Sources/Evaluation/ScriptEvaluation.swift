@@ -32,17 +32,36 @@ package enum ScriptEvaluation {
         return articles
     }
 
+    /// Natively written articles grouped by the scheme their id names ("lat2018-03" → "lat2018"), in first-seen order.
+    package static func bySchemes(_ articles: [Article]) -> [(scheme: String, articles: [Article])] {
+        var groups: [(scheme: String, articles: [Article])] = []
+        for article in articles {
+            let scheme = article.id.split(separator: "-").dropLast().joined(separator: "-")
+            if let index = groups.firstIndex(where: { $0.scheme == scheme }) {
+                groups[index].articles.append(article)
+            } else {
+                groups.append((scheme, [article]))
+            }
+        }
+        return groups
+    }
+
     /// A way of writing an article: its name and the function writing Cyrillic text in it.
     package struct Version: Sendable {
         package var name: String
         package var write: @Sendable (String) -> String
+
+        package init(name: String, write: @escaping @Sendable (String) -> String) {
+            self.name = name
+            self.write = write
+        }
     }
 
     /// Cyrillic, the 2021, 2018, 2017 and digraph Latin schemes, and the Arabic script.
     /// Reads a version back into Cyrillic (Arabic script, or any Latin scheme).
     package static func readBack(_ text: String) -> String {
         text.unicodeScalars.contains { (0x600...0x6FF).contains($0.value) }
-            ? Transliterator.arabicToCyrillic(text) : Transliterator.toCyrillic(text, preserveForeign: true)
+            ? Transliterator.arabicToCyrillic(text, capitals: true) : Transliterator.toCyrillic(text, preserveForeign: true)
     }
 
     package static let versions: [Version] = [
@@ -64,6 +83,8 @@ package enum ScriptEvaluation {
         package var analysedShare: Double { words == 0 ? 0 : Double(analysedWords) / Double(words) }
         /// Missed and spurious spans ("label text"), for `--errors`.
         package var errors: [String] = []
+        /// Word tokens without an analysis ("id: text → norm"), for `--errors`.
+        package var unanalysed: [String] = []
     }
 
     /// Gold spans: every whole-word occurrence of each mention, as (label, start, end) in scalars of `text`.
@@ -100,7 +121,11 @@ package enum ScriptEvaluation {
             let document = pipeline.analyze(id: article.id, text: text)
             for token in document.tokens where token.kind == .word {
                 score.words += 1
-                if token.lemma != nil, let upos = token.upos, upos != .X { score.analysedWords += 1 }
+                if token.lemma != nil, let upos = token.upos, upos != .X {
+                    score.analysedWords += 1
+                } else {
+                    score.unanalysed.append("\(article.id): \(token.text) → \(token.norm)")
+                }
             }
             func counts(_ span: Span) -> Bool {
                 guard let language else { return true }

@@ -1,9 +1,11 @@
 import Analysis
 import TextModel
 
-/// Runs Kazakh models on the part of a document that is not Russian.
+/// Runs Kazakh models on the part of a document that is not Russian or English.
 enum KazakhScope {
-    /// Runs `stages` on the sentences of `document` outside Russian paragraphs; when there are none, on everything.
+    /// Runs `stages` on the sentences of `document` outside Russian and English paragraphs; when there are none, on
+    /// everything. (English paragraphs got Kazakh "lemmas" and whole-sentence QUANTITY spans; `other` paragraphs
+    /// stay in scope: a date line or a number has no language and still holds times and amounts.)
     static func run(_ stages: ArraySlice<any Annotator>, on document: inout Document) {
         guard let kept = keptSentences(of: document) else {
             for stage in stages { stage.annotate(&document) }
@@ -42,19 +44,22 @@ enum KazakhScope {
         document.events = scoped.events
     }
 
-    /// Indices of the sentences outside Russian paragraphs, or nil when no sentence is Russian (the common case,
-    /// and documents without paragraphs or sentences).
+    /// Indices of the sentences outside Russian and English paragraphs, or nil when no sentence is in one (the
+    /// common case, and documents without paragraphs or sentences).
     static func keptSentences(of document: Document) -> [Int]? {
         let paragraphs = document.paragraphs
-        guard paragraphs.contains(where: { $0.language == .ru }), !document.sentences.isEmpty else { return nil }
+        guard paragraphs.contains(where: { isOutOfScope($0.language) }), !document.sentences.isEmpty else { return nil }
         var kept: [Int] = []
         for (index, sentence) in document.sentences.enumerated() {
             // The paragraph holding the sentence's first character; a sentence before any paragraph is kept.
             let position = paragraphs.partitionPoint { $0.end > sentence.start }
             let isRussian = position < paragraphs.count && paragraphs[position].start <= sentence.start
-                && paragraphs[position].language == .ru
+                && isOutOfScope(paragraphs[position].language)
             if !isRussian { kept.append(index) }
         }
         return kept.count == document.sentences.count ? nil : kept
     }
+
+    /// Languages the Kazakh models never see.
+    static func isOutOfScope(_ language: Language) -> Bool { language == .ru || language == .en }
 }

@@ -74,6 +74,8 @@ public struct Pipeline: Sendable {
         EntityTagger(),
         // Facts: after the entity stage (names resolved first, times before amounts and events).
         EntityResolver(), TimeExtractor(), AmountExtractor(), QuoteExtractor(), SourceExtractor(), MeetingExtractor(), EventExtractor(),
+        // Russian quotes inside Kazakh paragraphs lose the Kazakh readings of their words (the quote stays).
+        RussianQuotes(),
         // Russian paragraphs: names only, after the Kazakh entities it resolves Russian forms to.
         RussianNameFinder(),
     ])

@@ -49,6 +49,7 @@ extension TilshiCommand {
                 TrainMorphology.self,
                 NER.self,
                 TrainClusters.self,
+                TrainReadings.self,
             ]
         )
         init() {}

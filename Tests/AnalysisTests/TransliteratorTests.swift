@@ -159,6 +159,27 @@ import Testing
         }
         #expect(Transliterator.arabicToCyrillic("٥ قاڭتار، ٢٠٢٥") == "5 қаңтар, 2025")
     }
+
+    @Test func theLetterHamzaOfOutletsMarksAFrontWordToo() {
+        // Outlets write ء (U+0621) where the convention has ٴ (U+0674): "білім", "өзі", "жүріп" are front words.
+        #expect(Transliterator.arabicToCyrillic("ءبىلىم") == "білім")
+        #expect(Transliterator.arabicToCyrillic("ءوزى") == "өзі")
+        #expect(Transliterator.arabicToCyrillic("ءجۇرىپ") == "жүріп")
+        #expect(Transliterator.arabicLookupKey("ءبىلىم") == Transliterator.arabicLookupKey("\u{674}بىلىم"))
+        // Precomposed hamza letters and tatweel do not change the key.
+        #expect(Transliterator.arabicLookupKey("\u{675}ل\u{640}ەم") == Transliterator.arabicLookupKey("\u{674}الەم"))
+    }
+
+    @Test func properNounsGetTheirCapitalsAndTheirLettersFromTheTable() {
+        // The script has no capitals; the table gives proper nouns theirs when asked.
+        let arabic = Transliterator.toArabic("Ерболат Нұрлан Алматыда")
+        #expect(Transliterator.arabicToCyrillic(arabic, capitals: true) == "Ерболат Нұрлан Алматыда")
+        // Without capitals (search folding) the same letters in lower case: the rules alone read "ербөләт".
+        #expect(Transliterator.arabicRuleReading(Transliterator.toArabic("ерболат")) != "ерболат")
+        #expect(Transliterator.arabicToCyrillic(arabic) == "ерболат нұрлан алматыда")
+        // A common word the rules misread (к makes them read а as ә) is read from the table too.
+        #expect(Transliterator.arabicToCyrillic(Transliterator.toArabic("шекара")) == "шекара")
+    }
 }
 
 @Suite struct Alphabet2017ApostropheTests {

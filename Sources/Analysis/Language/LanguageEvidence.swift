@@ -11,7 +11,8 @@ public import TextModel
 /// (á ǵ ń ó ú ý) count as Kazakh letters; a Turkish or Uzbek function word (`stopwords-latin-other.txt`) and
 /// Turkish ç vote for `other`, so Turkish and Uzbek text is not read as Latin-script Kazakh.
 /// An Arabic-script word votes Kazakh when it has a letter of the Kazakh Arabic alphabet that Arabic and Persian
-/// do not use (ٴ ۇ ۋ ڭ ە ۆ ٵ), `other` when it has none.
+/// do not use (ٴ ۇ ۋ ڭ ە ۆ ٵ, ى inside a word), `other` for a letter only Uyghur writes (ئ ې ۈ) or one only Arabic
+/// and Persian write (ة ث ذ ص ی ک…), and nothing otherwise.
 /// Single letters followed by a full stop are initials ("И. Тасмағамбетов") and do not vote.
 public struct LanguageEvidence: Sendable, Equatable {
     /// Votes for Kazakh (Cyrillic or Latin script).
@@ -81,11 +82,21 @@ public struct LanguageEvidence: Sendable, Equatable {
             let isInitial = end - index == 1 && end < scalars.endIndex && scalars[end] == "."
             if !isInitial {
                 if arabic > cyrillic && arabic > latin {
-                    if word.contains(where: LanguageCues.kazakhArabicLetters.contains) { kazakh += 2 } else { otherLanguage += 1 }
+                    scoreArabic(word)
                 } else if cyrillic >= latin { scoreCyrillic(word, key: key, flags: flags, cues) } else { scoreLatin(word, key: key, flags: flags, cues) }
             }
             index = end
         }
+    }
+
+    /// An Arabic-script word: a letter only Uyghur writes votes `other` (+2); a letter of the Kazakh alphabet that
+    /// Arabic and Persian do not write (+2 Kazakh), among them ى inside a word (Arabic writes it only at the end);
+    /// a letter Arabic or Persian write and Kazakh does not (ة أ إ ث ذ ص ض ط ظ ی ک…) votes `other` (+1). A word
+    /// with none of them ("ول", "قالا") gives no vote: short Kazakh words are written with shared letters only.
+    private mutating func scoreArabic(_ word: [Unicode.Scalar]) {
+        if word.contains(where: LanguageCues.uyghurArabicLetters.contains) { otherLanguage += 2; return }
+        if word.contains(where: LanguageCues.kazakhArabicLetters.contains) || word.dropLast().contains("\u{649}") { kazakh += 2; return }
+        if word.contains(where: LanguageCues.arabicPersianLetters.contains) { otherLanguage += 1 }
     }
 
     private mutating func scoreCyrillic(_ word: [Unicode.Scalar], key: UInt64, flags: UInt8, _ cues: LanguageCues) {
@@ -135,6 +146,17 @@ struct LanguageCues: Sendable {
     /// Letters of the Kazakh Arabic alphabet that Arabic and Persian do not write: hamza sign ٴ (front word),
     /// ۇ ۋ ڭ ە ۆ, and the precomposed ٵ ٶ ٷ.
     static let kazakhArabicLetters: Set<Unicode.Scalar> = ["\u{674}", "\u{6C7}", "\u{6CB}", "\u{6AD}", "\u{6D5}", "\u{6C6}", "\u{675}", "\u{676}", "\u{677}"]
+
+    /// Letters of the Uyghur Arabic alphabet that Kazakh does not write: the hamza seat ئ before every initial vowel,
+    /// ې (e) and ۈ (ü). Uyghur shares ۇ ۋ ڭ ە ۆ with Kazakh, so without these it would be read as Kazakh.
+    static let uyghurArabicLetters: Set<Unicode.Scalar> = ["\u{626}", "\u{6D0}", "\u{6C8}"]
+
+    /// Letters of Arabic and Persian spelling that the Kazakh Arabic alphabet does not use: ة, hamza seats أ إ آ ؤ,
+    /// ث ذ ص ض ط ظ, Persian ی ک ژ.
+    static let arabicPersianLetters: Set<Unicode.Scalar> = [
+        "\u{629}", "\u{623}", "\u{625}", "\u{622}", "\u{624}", "\u{62B}", "\u{630}", "\u{635}", "\u{636}", "\u{637}", "\u{638}",
+        "\u{6CC}", "\u{6A9}", "\u{698}",
+    ]
 
     /// Whether `scalar` is an Arabic-script letter (Arabic, Arabic Supplement, presentation forms).
     @inline(__always)

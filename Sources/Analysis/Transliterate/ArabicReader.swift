@@ -11,12 +11,34 @@ import KazakhData
 /// 0–9. Writing: a word with ә ө ү і and none of е э к г gets one ٴ at its start.
 struct ArabicReader {
     let scalars: [Unicode.Scalar]
+    /// Whether words the letter rules misread, and proper nouns, are read from ``ReadingLexicon`` (with their
+    /// capitals): off only to build that table.
+    let useLexicon: Bool
 
-    init(scalars: [Unicode.Scalar]) {
+    init(scalars: [Unicode.Scalar], useLexicon: Bool = true) {
         self.scalars = scalars
+        self.useLexicon = useLexicon
     }
 
     static let hamza: Unicode.Scalar = "\u{674}"
+    /// The hamza signs a front word may carry: the high hamza ٴ of the convention, and the letter hamza ء (U+0621)
+    /// that Kazakh outlets in China and Kazakhstan's Arabic-script editions write in its place ("ءبىلىم").
+    static let hamzaSigns: Set<Unicode.Scalar> = ["\u{674}", "\u{621}"]
+    /// The precomposed hamza letters ٵ ٶ ٷ ٸ and their plain letters.
+    static let precomposedBase: [Unicode.Scalar: Unicode.Scalar] = ["\u{675}": "\u{627}", "\u{676}": "\u{648}", "\u{677}": "\u{6C7}", "\u{678}": "\u{649}"]
+
+    /// The key a word is looked up by in ``ReadingLexicon``: its letters without tatweel, precomposed letters
+    /// split, and one high hamza first when the word carries any hamza sign.
+    static func lookupKey<Letters: Sequence<Unicode.Scalar>>(_ letters: Letters) -> String {
+        var key = String.UnicodeScalarView()
+        var hasHamza = false
+        for letter in letters where letter != "\u{640}" {
+            if hamzaSigns.contains(letter) { hasHamza = true; continue }
+            if let base = precomposedBase[letter] { hasHamza = true; key.append(base); continue }
+            key.append(letter)
+        }
+        return hasHamza ? "\u{674}" + String(key) : String(key)
+    }
 
     /// Tables built once from the data file.
     struct Tables: Sendable {
@@ -58,7 +80,7 @@ struct ArabicReader {
     }
 
     static func isArabicLetter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == hamza || Tables.shared.reading[scalar] != nil
+        hamzaSigns.contains(scalar) || Tables.shared.reading[scalar] != nil
     }
 
     static let punctuation: [Unicode.Scalar: Unicode.Scalar] = ["\u{60C}": ",", "\u{61B}": ";", "\u{61F}": "?", "\u{66A}": "%"]
@@ -85,11 +107,11 @@ struct ArabicReader {
             var end = index
             while end < scalars.count, Self.isArabicLetter(scalars[end]) || scalars[end] == "\u{640}" { end += 1 }
             let word = scalars[index..<end].filter { $0 != "\u{640}" }
-            let hasHamza = word.contains(Self.hamza)
+            let hasHamza = word.contains(where: Self.hamzaSigns.contains)
             let vowelLetters = word.filter { Self.pairedVowels.contains($0) || $0 == "\u{6D5}" }
             let earlyE = vowelLetters.prefix(2).contains("\u{6D5}")
             var output: [Unicode.Scalar] = []
-            for (position, letter) in word.enumerated() where letter != Self.hamza {
+            for (position, letter) in word.enumerated() where !Self.hamzaSigns.contains(letter) {
                 guard let entry = tables.reading[letter] else { continue }
                 var front = hasHamza
                 if !hasHamza, Self.pairedVowels.contains(letter) {
@@ -97,6 +119,8 @@ struct ArabicReader {
                     let after = word[(position + 1)...].first { Self.frontConsonants.contains($0) || Self.backConsonants.contains($0) }
                     if let signal = before ?? after { front = Self.frontConsonants.contains(signal) } else { front = earlyE }
                 }
+                // о before в is the Russian surname ending -ов (Омаров, Сүлейменов), never ө, whatever the stem.
+                if letter == "\u{648}", position + 1 < word.count, word[position + 1] == "\u{6C6}" { front = false }
                 var cyrillic = front ? entry.front : entry.back
                 if cyrillic == ["и"] {
                     let previous = output.last
@@ -106,12 +130,34 @@ struct ArabicReader {
                 output.append(contentsOf: cyrillic)
             }
             if output.isEmpty { output = Array(scalars[index..<end]) }
+            if useLexicon, let form = ReadingLexicon.shared.arabicForm(Array(word)) ?? ReadingLexicon.shared.arabicStemForm(Array(word), hasHamza: hasHamza) {
+                // A form longer than the written word (a ь or ъ the script does not write) would make output
+                // letters share input letters: keep the rule reading then, with the form's capital.
+                if form.count <= end - index {
+                    output = form
+                } else if let first = form.first, first.properties.isUppercase, let letter = output.first {
+                    output[0] = Unicode.Scalar(letter.properties.uppercaseMapping) ?? letter
+                }
+            }
             pieces.append(TransliterationPiece(range: index..<end, output: output, rewritten: true))
             index = end
             copyStart = end
         }
         flush(scalars.count)
         return pieces
+    }
+
+    /// Arabic letters read in one harmony (a suffix after a stem whose harmony is known): vowels front or back,
+    /// ي as й after a vowel; nil when a letter is not Kazakh Arabic.
+    static func read<Letters: Sequence<Unicode.Scalar>>(_ letters: Letters, front: Bool) -> [Unicode.Scalar]? {
+        var output: [Unicode.Scalar] = []
+        for letter in letters where !hamzaSigns.contains(letter) {
+            guard let entry = Tables.shared.reading[letter] else { return nil }
+            var cyrillic = front ? entry.front : entry.back
+            if cyrillic == ["и"], output.last.map(isCyrillicVowel) == true { cyrillic = ["й"] }
+            output.append(contentsOf: cyrillic)
+        }
+        return output
     }
 
     static func digit(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {

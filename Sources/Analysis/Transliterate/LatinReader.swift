@@ -29,6 +29,12 @@ struct LatinReader {
     let preserveForeign: Bool
     /// The alphabet to read unmarked words in when the input itself has no marks (the rest of the document's).
     var contextAlphabet: Alphabet?
+    /// Whether the rest of the document is written in the digraph scheme (sh zh gh kh, no marks), for paragraphs
+    /// too short to show it.
+    var digraphContext = false
+    /// Whether digraph-scheme words are read from ``ReadingLexicon`` (which restores the marks the scheme drops):
+    /// off only to build that table.
+    var useLexicon = true
     private let tables = TransliterationTables.shared
 
     init(text: String, preserveForeign: Bool) {
@@ -38,10 +44,12 @@ struct LatinReader {
     }
 
     /// Reads already-composed scalars (a document's normalised view), so input offsets are the caller's.
-    init(scalars: [Unicode.Scalar], preserveForeign: Bool, contextAlphabet: Alphabet? = nil) {
+    init(scalars: [Unicode.Scalar], preserveForeign: Bool, contextAlphabet: Alphabet? = nil, digraphContext: Bool = false, useLexicon: Bool = true) {
         self.scalars = scalars
         self.preserveForeign = preserveForeign
         self.contextAlphabet = contextAlphabet
+        self.digraphContext = digraphContext
+        self.useLexicon = useLexicon
     }
 
     func read() -> String {
@@ -103,6 +111,10 @@ struct LatinReader {
         let informal = (votes[.latin2021] ?? 0) == 0 && contextAlphabet != .latin2021
             && !(dotlessAlphabet == .latin2021 && words.contains { $0.dotless })
         if preserveForeign { markForeign(&words) }
+        // The digraph scheme drops the marks of ә ө ү ұ і, which no letter rule restores: its words are looked up
+        // first ("Suleimenov" → Сүлейменов). Only in text with no mark of any alphabet that shows digraphs.
+        let digraphScheme = useLexicon && votes.values.allSatisfy { $0 == 0 } && contextAlphabet == nil
+            && !words.contains { $0.dotless || $0.variant } && (digraphContext || digraphText)
 
         var pieces: [Piece] = []
         var position = 0
@@ -116,8 +128,12 @@ struct LatinReader {
                 let letters = scalars[word.range].filter(Transliterator.isLatinLetter)
                 let allCaps = letters.count >= 2 && letters.allSatisfy(\.properties.isUppercase)
                 let alphabet = word.marks ?? (word.dotless ? dotlessAlphabet : fallback)
-                let spelled = spell(canonical(word.range, alphabet: alphabet, informal: informal), allCaps: allCaps)
-                pieces.append(Piece(range: word.range, output: Array(spelled), rewritten: true))
+                if digraphScheme, let form = ReadingLexicon.shared.digraphForm(scalars[word.range]), form.count <= word.range.count {
+                    pieces.append(Piece(range: word.range, output: Self.cased(form, like: scalars[word.range], allCaps: allCaps), rewritten: true))
+                } else {
+                    let spelled = spell(canonical(word.range, alphabet: alphabet, informal: informal), allCaps: allCaps)
+                    pieces.append(Piece(range: word.range, output: Array(spelled), rewritten: true))
+                }
             }
             position = word.range.upperBound
         }
@@ -125,6 +141,15 @@ struct LatinReader {
             pieces.append(Piece(range: position..<scalars.count, output: Array(scalars[position...]), rewritten: false))
         }
         return pieces
+    }
+
+    /// A table form in the case of the word it stands for: all capitals for an all-caps word, a capital first
+    /// letter for a capitalised one; a form the table capitalises (a proper noun) keeps its capitals.
+    static func cased(_ form: [Unicode.Scalar], like word: ArraySlice<Unicode.Scalar>, allCaps: Bool) -> [Unicode.Scalar] {
+        if allCaps { return form.flatMap { Array($0.properties.uppercaseMapping.unicodeScalars) } }
+        guard word.first?.properties.isUppercase == true, let first = form.first, !first.properties.isUppercase else { return form }
+        let upper = Array(first.properties.uppercaseMapping.unicodeScalars)
+        return upper.count == 1 ? upper + form.dropFirst() : form
     }
 
     // MARK: Words and alphabets
@@ -207,6 +232,7 @@ struct LatinReader {
     /// Whether the input shows a digraph scheme: zh, gh, kh or sh somewhere. Only then is "ng" read as ң — alone,
     /// "brifing" is брифинг.
     private var digraphText: Bool {
+        if digraphContext { return true }
         let lowered = String(String.UnicodeScalarView(scalars)).lowercased()
         return ["zh", "gh", "kh", "sh"].contains { lowered.contains($0) }
     }

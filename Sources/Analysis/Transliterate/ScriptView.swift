@@ -1,3 +1,4 @@
+import KazakhData
 public import TextModel
 
 /// Rewrites Latin-script (and Arabic-script) Kazakh paragraphs of the normalised view in Cyrillic, so every later
@@ -35,6 +36,7 @@ public struct ScriptView: Annotator {
             latinText.append("\n")
         }
         let context = latinText.isEmpty ? nil : LatinReader(scalars: latinText, preserveForeign: true).markedAlphabet()
+        let digraphContext = !latinText.isEmpty && LatinReader(scalars: latinText, preserveForeign: true).scheme() == .digraph
 
         var view = NormalizedText(originalCount: normalized.originalCount, reservingCapacity: normalized.count)
         var position = 0
@@ -46,9 +48,10 @@ public struct ScriptView: Annotator {
         for (paragraph, range) in zip(targets, ranges) {
             copy(position..<range.lowerBound)
             let scalars = Array(normalized.scalars[range])
-            let pieces = paragraph.script == .latin
-                ? LatinReader(scalars: scalars, preserveForeign: true, contextAlphabet: context).pieces()
+            var pieces = paragraph.script == .latin
+                ? LatinReader(scalars: scalars, preserveForeign: true, contextAlphabet: context, digraphContext: digraphContext).pieces()
                 : ArabicReader(scalars: scalars).pieces()
+            if paragraph.script == .arabic || !scalars.contains(where: \.properties.isUppercase) { Self.restoreCapitals(&pieces) }
             for piece in pieces {
                 let source = (range.lowerBound + piece.range.lowerBound)..<(range.lowerBound + piece.range.upperBound)
                 if !piece.rewritten {
@@ -70,5 +73,53 @@ public struct ScriptView: Annotator {
         }
         copy(position..<normalized.count)
         document.normalized = view
+    }
+
+    /// Whether a word ends like a surname (`surname-endings.tsv`: -ов, -ева, -ұлы…), with or without a case ending.
+    /// The endings that also end common words (-ин, -ын: "айтқанын"; -бай, -бек) are not used here.
+    static func endsLikeSurname(_ word: [Unicode.Scalar]) -> Bool {
+        let text = String(String.UnicodeScalarView(word))
+        return surnameEndings.contains { ending in
+            text.hasSuffix(ending) && text.count > ending.count + 1
+                || ReadingLexicon.nameEndings.contains { text.hasSuffix(ending + $0) && text.count > ending.count + $0.count + 1 }
+        }
+    }
+
+    static let surnameEndings = FactLexicon.surnameEndings.filter { !["ин", "ын", "ина", "ына", "бай", "бек"].contains($0) }
+
+    /// Capitals for a paragraph written without any (the Arabic script has none; some Latin text is all lower
+    /// case), because the NER model reads them: a proper noun ``ReadingLexicon`` knows gets its capital, and so
+    /// does the first word of each sentence, as Cyrillic text writes them.
+    static func restoreCapitals(_ pieces: inout [TransliterationPiece]) {
+        let lexicon = ReadingLexicon.shared
+        var sentenceStart = true
+        // Whether the last word was a proper noun (its capital from the table, not from the sentence start).
+        var afterName = false
+        for index in pieces.indices {
+            let output = pieces[index].output
+            guard pieces[index].rewritten, let first = output.first, first.properties.isAlphabetic else {
+                // Text between words: a sentence ends at . ! ? (Arabic ؟ is already ?); a number starts one's first word.
+                for scalar in output {
+                    if scalar == "." || scalar == "!" || scalar == "?" { sentenceStart = true }
+                    else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { sentenceStart = false }
+                    if !scalar.properties.isWhitespace { afterName = false }
+                }
+                continue
+            }
+            let wasName = afterName
+            afterName = false
+            if first.properties.isUppercase {
+                afterName = !sentenceStart || lexicon.proper[String(String.UnicodeScalarView(output)).lowercased()] != nil
+            } else if let form = lexicon.proper[String(String.UnicodeScalarView(output))] {
+                pieces[index].output = form
+                afterName = true
+            } else if sentenceStart || wasName && Self.endsLikeSurname(output) {
+                // A surname the table does not know, right after a known name ("Тимур сүлейменов"), or a first word.
+                let upper = Array(first.properties.uppercaseMapping.unicodeScalars)
+                if upper.count == 1 { pieces[index].output[0] = upper[0] }
+                afterName = wasName
+            }
+            sentenceStart = false
+        }
     }
 }

@@ -129,12 +129,36 @@ public enum Transliterator {
         ArabicReader.write(text)
     }
 
-    /// Kazakh Arabic script → Cyrillic (lower case): the hamza, the precomposed hamza letters and ە ك گ make a
-    /// word front. Other characters pass through.
-    public static func arabicToCyrillic(_ text: String) -> String {
+    /// Kazakh Arabic script → Cyrillic: words `script-readings.tsv` lists (proper nouns and words the letter rules
+    /// misread) are read from it; other words by the rules: the hamza (ٴ or ء), the precomposed hamza letters and
+    /// ە ك گ make a word front. Other characters pass through. The script has no case: the words read are lower
+    /// case, or with `capitals` the table's proper nouns get their capitals ("Ерболат Досаев").
+    public static func arabicToCyrillic(_ text: String, capitals: Bool = false) -> String {
         var out = String.UnicodeScalarView()
-        for piece in ArabicReader(scalars: Array(text.unicodeScalars)).pieces() { out.append(contentsOf: piece.output) }
+        for piece in ArabicReader(scalars: Array(text.unicodeScalars)).pieces() {
+            out.append(contentsOf: capitals || !piece.rewritten ? piece.output : piece.output.map(\.fastLowercase))
+        }
         return String(out)
+    }
+
+    /// Arabic script → Cyrillic by the letter rules alone (no word table, no capitals): what
+    /// ``arabicToCyrillic(_:)`` reads where `script-readings.tsv` has no row. For building that table.
+    package static func arabicRuleReading(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for piece in ArabicReader(scalars: Array(text.unicodeScalars), useLexicon: false).pieces() { out.append(contentsOf: piece.output) }
+        return String(out)
+    }
+
+    /// The key `script-readings.tsv` looks an Arabic-script word up by: its letters with any hamza sign (ٴ or ء) as
+    /// one leading ٴ, precomposed hamza letters split, tatweel dropped.
+    package static func arabicLookupKey(_ word: String) -> String {
+        ArabicReader.lookupKey(word.unicodeScalars)
+    }
+
+    /// A digraph-scheme word (sh zh ch gh ng, no marks) → Cyrillic by the letter rules alone. For building
+    /// `script-readings.tsv`.
+    package static func digraphRuleReading(_ word: String) -> String {
+        LatinReader(scalars: Array(word.unicodeScalars), preserveForeign: false, digraphContext: true, useLexicon: false).read()
     }
 
     /// The script with more letters in `text`, or nil when it has no Cyrillic or Latin letters.

@@ -61,9 +61,9 @@ extension TilshiCommand {
             let target = target ?? (arabic * 2 > text.unicodeScalars.count { $0.properties.isAlphabetic } ? .cyrl
                 : Transliterator.dominantScript(text) == .latin ? .cyrl : .latn)
             switch target {
-            case .latn: return Transliterator.toLatin(arabic > 0 ? Transliterator.arabicToCyrillic(text) : text)
+            case .latn: return Transliterator.toLatin(arabic > 0 ? Transliterator.arabicToCyrillic(text, capitals: true) : text)
             case .cyrl:
-                let cyrillic = arabic > 0 ? Transliterator.arabicToCyrillic(text) : text
+                let cyrillic = arabic > 0 ? Transliterator.arabicToCyrillic(text, capitals: true) : text
                 return Transliterator.toCyrillic(cyrillic, preserveForeign: keepForeign)
             case .arab:
                 let latin = Transliterator.dominantScript(text) == .latin

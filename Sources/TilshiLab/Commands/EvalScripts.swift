@@ -15,7 +15,8 @@ extension TilshiCommand.Eval {
             discussion: """
                 Scores the bundled articles (Evaluation/Resources/Scripts), written and annotated for Tilshi in Cyrillic \
                 and written by the Transliterator in the 2021, 2018, 2017 and digraph Latin schemes and the Arabic \
-                script, plus Russian and mixed articles. Figures are upper bounds: the same person wrote the text, \
+                script; articles written natively in those schemes and the Arabic script (scored apart); Russian and \
+                mixed articles. Figures are upper bounds: the same person wrote the text, \
                 the annotation and the rules.
                 """
         )
@@ -40,6 +41,19 @@ extension TilshiCommand.Eval {
                 if errors {
                     for error in score.errors { print("    \(error)") }
                     for mismatch in trips.mismatches.prefix(15) { print("    round trip \(mismatch)") }
+                }
+            }
+            let native = ScriptEvaluation.articles(try String(contentsOf: BundledGold.url("Scripts/native-articles.txt"), encoding: .utf8))
+            print("Natively written articles (not transliterated): \(native.count)")
+            print("scheme           articles  words  analysed   entities P     R     F1")
+            for (scheme, articles) in ScriptEvaluation.bySchemes(native) {
+                let score = ScriptEvaluation.score(articles, ScriptEvaluation.Version(name: scheme) { $0 })
+                let name = scheme.padding(toLength: 15, withPad: " ", startingAt: 0)
+                print(String(format: "%@ %9d %6d  %6.1f %%   %5.1f %5.1f %5.1f", name, articles.count, score.words,
+                             100 * score.analysedShare, 100 * score.precision, 100 * score.recall, 100 * score.f1))
+                if errors {
+                    for error in score.errors { print("    \(error)") }
+                    for word in score.unanalysed { print("    unanalysed \(word)") }
                 }
             }
             let kazakhModels = Pipeline(name: "kazakh-models", annotators: Pipeline.default.annotators.filter { $0.name != "russian-names" })

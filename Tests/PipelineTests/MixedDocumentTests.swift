@@ -1,0 +1,139 @@
+import Analysis
+import Pipeline
+import Testing
+import TextModel
+
+/// Documents that mix scripts and languages (issue 16 item 4), caseless text, and bad input across scripts.
+/// Every text here was written for these tests.
+@Suite struct MixedDocumentTests {
+    static func analyze(_ text: String) -> Document { Pipeline.default.analyze(id: "mixed", text: text) }
+
+    @Test func latinHeadlineCyrillicBodyRussianQuoteAndFooter() throws {
+        let text = """
+            Almatyda jaña metro beketı aşyldy
+            Қала әкімі Ерболат Досаев бекет 1 қаңтардан бастап жұмыс істейтінін айтты.
+            «Мы благодарим строителей за работу в сложных условиях», — сказал аким города.
+            Новости партнеров
+            """
+        let document = Self.analyze(text)
+        #expect(document.paragraphs.map(\.script) == [.latin, .cyrillic, .cyrillic, .cyrillic])
+        #expect(document.paragraphs.map(\.language) == [.kk, .kk, .ru, .ru])
+        #expect(ScriptPipelineTests.offsetsAreValid(document))
+        // The Latin headline is read through Cyrillic: lemmas, and its place name with a Cyrillic canonical name.
+        let headline = document.tokens.filter { $0.end <= document.paragraphs[0].end && $0.kind == .word }
+        #expect(headline.map(\.norm) == ["Алматыда", "жаңа", "метро", "бекеті", "ашылды"])
+        #expect(headline.allSatisfy { $0.lemma != nil })
+        let place = try #require(document.entities.first { $0.label == .gpe })
+        #expect(place.text == "Almatyda" && place.canonical == "Алматы")
+        // The Cyrillic body is analysed as it is on its own.
+        let body = Self.analyze("Қала әкімі Ерболат Досаев бекет 1 қаңтардан бастап жұмыс істейтінін айтты.")
+        #expect(document.entities.contains { $0.canonical == "Ерболат Досаев" && $0.label == .person })
+        #expect(document.times.map(\.value) == body.times.map(\.value))
+        // Russian paragraphs: tokens only, no Kazakh readings, no facts.
+        let russianStart = document.paragraphs[2].start
+        #expect(document.tokens.filter { $0.start >= russianStart }.allSatisfy { $0.lemma == nil && $0.upos == nil })
+        #expect(!document.times.contains { $0.start >= russianStart })
+        #expect(!document.entities.contains { $0.start >= russianStart && $0.label != .person && $0.label != .gpe && $0.label != .organisation })
+    }
+
+    @Test func aRussianQuoteInsideAKazakhSentenceKeepsItsSpeakerNotKazakhReadings() throws {
+        let document = Self.analyze("Ол: «Мы готовы к сотрудничеству», - деді Ерболат Досаев.")
+        #expect(document.paragraphs.map(\.language) == [.kk])
+        let quote = try #require(document.quotes.first)
+        #expect(quote.text == "Мы готовы к сотрудничеству")
+        #expect(quote.speaker == "Ерболат Досаев")
+        let inside = document.tokens.filter { $0.start >= quote.start && $0.end <= quote.end }
+        #expect(inside.map(\.text) == ["Мы", "готовы", "к", "сотрудничеству"])
+        #expect(inside.allSatisfy { $0.lemma == nil && $0.upos == nil && $0.feats == nil })
+        // The Kazakh words around it keep theirs.
+        #expect(document.tokens.first { $0.text == "деді" }?.lemma == "де")
+        // A Kazakh quote is untouched.
+        let kazakh = Self.analyze("Ол: «Біз ынтымақтастыққа дайынбыз», - деді Ерболат Досаев.")
+        #expect(kazakh.tokens.first { $0.text == "дайынбыз" }?.lemma != nil)
+    }
+
+    @Test func englishNamesInsideKazakhTextStayLatinWithoutKazakhMorphology() {
+        let document = Self.analyze("Tesla компаниясының басшысы Elon Musk келесі айда Астанаға келеді.")
+        #expect(document.paragraphs.first?.language == .kk)
+        for word in ["Tesla", "Elon", "Musk"] {
+            let token = document.tokens.first { $0.text == word }
+            #expect(token?.norm == word, "\(word) is not transliterated")
+            #expect(token?.lemma == nil || token?.upos == .X, "\(word) gets no Kazakh analysis")
+        }
+        #expect(document.entities.contains { $0.text == "Астанаға" && $0.canonical == "Астана" })
+        #expect(document.entities.contains { $0.text == "Elon Musk" })
+    }
+
+    @Test func digraphWordsGetTheirMarksBackFromTheTable() {
+        let document = Self.analyze("Ulttyq bank toraghasy Timur Suleimenov inflyatsiya baiaulap kele zhatqanyn atap otti.")
+        #expect(document.paragraphs.first?.script == .latin)
+        let norms = Dictionary(document.tokens.map { ($0.text, $0.norm) }, uniquingKeysWith: { first, _ in first })
+        // The digraph scheme writes ұ ө as u o; the letter rules alone read "улттық", "торағасы", "отти".
+        #expect(norms["Ulttyq"] == "Ұлттық")
+        #expect(norms["toraghasy"] == "төрағасы")
+        #expect(norms["otti"] == "өтті")
+        #expect(document.entities.contains { $0.label == .person && $0.text == "Timur Suleimenov" })
+    }
+
+    @Test func allLowerCaseLatinKazakhGetsCapitalsForTheNER() throws {
+        let document = Self.analyze("almaty qalasynyñ äkımı erbolat dosaev 12 qazanda jastarmen kezdestı.")
+        let person = try #require(document.entities.first { $0.label == .person })
+        #expect(person.text == "erbolat dosaev")
+        #expect(person.canonical == "Ерболат Досаев")
+        #expect(document.tokens.first?.norm == "Алматы")
+        #expect(ScriptPipelineTests.offsetsAreValid(document))
+    }
+
+    @Test func outletsHamzaLetterAndNativeArabicScriptNames() throws {
+        // ء (U+0621) as outlets write it; the Arabic comma; -ев written ەۆ.
+        let document = Self.analyze("مەملەكەت باسشىسى قاسىم-جومارت توقاەۆ ءبىلىم ورداسىنا باردى، ستۋدەنتتەرمەن كەزدەستى.")
+        #expect(document.paragraphs.map(\.language) == [.kk])
+        #expect(document.tokens.first { $0.text == "ءبىلىم" }?.norm == "білім")
+        let person = try #require(document.entities.first { $0.label == .person })
+        #expect(person.canonical == "Қасым-Жомарт Тоқаев")
+        #expect(ScriptPipelineTests.offsetsAreValid(document))
+    }
+
+    // MARK: Bad input
+
+    @Test func englishLatinTextStaysEnglishAndUntransliterated() {
+        let document = Self.analyze("The central bank kept its base rate unchanged on Friday, the regulator said in a statement.")
+        #expect(document.paragraphs.map(\.language) == [.en])
+        #expect(document.tokens.allSatisfy { $0.norm == $0.text })
+        // English paragraphs are outside the Kazakh models' scope: no Kazakh readings, no entities or amounts
+        // (a whole English sentence used to come out as one QUANTITY).
+        #expect(document.tokens.allSatisfy { $0.lemma == nil && $0.upos == nil })
+        #expect(document.entities.isEmpty && document.amounts.isEmpty && document.times.isEmpty)
+    }
+
+    @Test func uyghurArabicScriptIsNotKazakh() {
+        // Uyghur shares ۇ ۋ ڭ ە ۆ with Kazakh; its ئ ې ۈ tell it apart.
+        let document = Self.analyze("بۈگۈن ئۈرۈمچىدە يىغىن ئېچىلدى ۋە ئۇنىڭغا كۆپ ئادەم قاتناشتى.")
+        #expect(document.paragraphs.map(\.script) == [.arabic])
+        #expect(document.paragraphs.map(\.language) == [.other])
+        #expect(document.tokens.allSatisfy { $0.norm == $0.text })
+        #expect(document.entities.isEmpty)
+    }
+
+    @Test func bidiControlsInsideWordsAreInvisibleToTheAnalysis() throws {
+        // An isolate around an Arabic-script name and a right-to-left mark inside a Cyrillic word.
+        let text = "Ерболат Досаев \u{2067}قازاقستان\u{2069} туралы Алма\u{200F}тыда айтты."
+        let document = Self.analyze(text)
+        #expect(ScriptPipelineTests.offsetsAreValid(document))
+        let almaty = try #require(document.tokens.first { $0.norm == "Алматыда" })
+        #expect(almaty.text == "Алма\u{200F}тыда")
+        #expect(document.tokens.contains { $0.norm == "قازاقستان" || $0.norm == "Қазақстан" })
+        #expect(!document.tokens.contains { $0.norm.unicodeScalars.contains { (0x2066...0x2069).contains($0.value) || $0 == "\u{200F}" } })
+    }
+
+    @Test func homoglyphWordsAreRepairedInEveryScriptMix() {
+        // Latin a's inside a Cyrillic word; a Cyrillic о inside a Latin Kazakh word.
+        let cyrillic = Self.analyze("Қaзaқстaн туралы жаңалықтар.")
+        #expect(cyrillic.tokens.first?.norm == "Қазақстан")
+        #expect(cyrillic.paragraphs.first?.script == .cyrillic)
+        let latin = Self.analyze("Qazaqstan Respublikasynyñ Prezidentı Almatyda b\u{43E}ldy.")
+        #expect(latin.paragraphs.first?.script == .latin)
+        #expect(latin.tokens.first { $0.text.hasPrefix("b") }?.norm == "болды")
+        for document in [cyrillic, latin] { #expect(ScriptPipelineTests.offsetsAreValid(document)) }
+    }
+}
