@@ -82,7 +82,7 @@ extension NewsDatabase {
     }
 
     /// Entities of the collection, most documents first; `label` keeps one class, `query` keeps
-    /// names containing it (case-insensitive).
+    /// names containing it, or whose aliases (spellings in another script) contain it (case-insensitive).
     public func entities(label: String? = nil, query: String? = nil, limit: Int = 50, offset: Int = 0) throws -> [EntitySummary] {
         let filter = Self.entityFilter(label: label, query: query)
         return try writer.read { db in
@@ -105,7 +105,7 @@ extension NewsDatabase {
     private static func entityFilter(label: String?, query: String?) -> SQLFilter {
         var filter = SQLFilter()
         if let label, !label.isEmpty { filter.equal(.entityLabel, label.uppercased()) }
-        if let query, !query.isEmpty { filter.contains(.entityKey, query.lowercased()) }
+        if let query, !query.isEmpty { filter.entityNameContains(query.lowercased()) }
         return filter
     }
 
@@ -130,7 +130,8 @@ extension NewsDatabase {
                 visited += 1
                 guard visited <= documentLimit else { return }
                 let name = summary.canonical
-                for entity in document.entities where entity.canonical == name && entity.label.rawValue == summary.label {
+                // By key: the document may spell the name another way than the one the collection files it under.
+                for entity in document.entities where Self.entityKey(of: entity).key == name.lowercased() && entity.label.rawValue == summary.label {
                     for role in entity.roles { roleCounts[role, default: 0] += 1 }
                 }
                 for quote in document.quotes where quote.speaker.map({ EntityProfile.sameName($0, name) }) == true {

@@ -7,6 +7,10 @@ extension NewsDatabase {
     /// narrowing a news search wants; the cost no longer grows with the collection).
     public static let facetSampleSize = 1_000
 
+    /// Whether capitalised query words also match the collection's names they stand for (``nameExpansions(of:)``); off
+    /// only to measure what the expansion costs (`tilshi bench search`). Set before searching, never during.
+    nonisolated(unsafe) public static var expandsNames = true
+
 
     /// Searches the collection: parses the query with ``QueryParser``, ranks with BM25 (title
     /// weighted ×5), filters, folds near-duplicates under their original, and adds snippets and facets.
@@ -14,7 +18,9 @@ extension NewsDatabase {
     /// Never throws for anything a user can type; problems with the query come back in
     /// ``SearchResults/warnings``.
     public func search(_ query: SearchQuery) throws -> SearchResults {
-        let parsed = QueryParser().parse(query.text)
+        // Capitalised words also match the collection's names they stand for in another form (Russian case forms,
+        // Latin spellings of aliases).
+        let parsed = QueryParser().parse(query.text, names: { Self.expandsNames ? (try? nameExpansions(of: $0)) ?? [] : [] })
         let limit = min(max(query.limit, 1), 200)
         let offset = max(query.offset, 0)
         let hasWords = query.text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }

@@ -241,6 +241,11 @@ public struct NewsDatabase: Sendable {
             // The index is fed the terms computed at ingest (term streams in `document_terms`), never article texts.
             try migrateToTermStreams(db)
         }
+        migrator.registerMigration("v8-entity-names") { db in
+            // Canonical names chosen from every document (not the first to arrive), aliases in other scripts, and the
+            // words of names a query in another form is looked up by.
+            try createEntityNameTables(db)
+        }
         return migrator
     }
 

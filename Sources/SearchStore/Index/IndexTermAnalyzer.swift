@@ -15,6 +15,10 @@ public struct IndexTerm: Sendable, Equatable {
     /// For a capitalised word, the ``NameStem`` key terms indexed at the same position (a name query reads them
     /// instead of scanning every word that begins with the name); empty for other words.
     public var nameKeys: [String]
+    /// Other forms of the word as a query may spell it, indexed at the same position: a Latin- or Arabic-script word
+    /// read on its own (a query word has no paragraph to tell its Latin scheme by, so "jıyn" alone may read otherwise than
+    /// in its 2018-scheme article), an initial or abbreviation without its final dot ("Н." as "н").
+    public var spellings: [String] = []
 
     /// Creates a term; offsets are Unicode scalars of the analysed text, end exclusive.
     public init(lemma: String, surface: String?, start: Int, end: Int, nameKeys: [String] = []) {
@@ -100,8 +104,25 @@ public struct IndexTermAnalyzer: Sendable {
         }
         let surface = token.norm.lowercased()
         let lemma = token.lemma.map { $0.lowercased() } ?? surface
-        return IndexTerm(lemma: lemma, surface: surface == lemma ? nil : surface, start: token.start, end: token.end,
-                         nameKeys: NameStem.indexKeys(original: token.norm, lowercased: surface))
+        var term = IndexTerm(lemma: lemma, surface: surface == lemma ? nil : surface, start: token.start, end: token.end,
+                             nameKeys: NameStem.indexKeys(original: token.norm, lowercased: surface))
+        term.spellings = Self.querySpellings(of: token, lemma: lemma, surface: surface)
+        return term
+    }
+
+    /// The forms a query may give a word that its analysis in context does not (``IndexTerm/spellings``).
+    static func querySpellings(of token: Token, lemma: String, surface: String) -> [String] {
+        var forms: [String] = []
+        // A word the script view read from Latin or Arabic script: its own reading, as a query word gets it.
+        if token.text != token.norm, let alone = ScriptFolding.cyrillic(token.text), alone != lemma, alone != surface {
+            forms.append(alone)
+        }
+        // "Н.", "т.б.": the query parser drops a word's final dot.
+        if surface.count > 1, surface.hasSuffix(".") {
+            let bare = String(surface.dropLast())
+            if bare != lemma, !forms.contains(bare) { forms.append(bare) }
+        }
+        return forms
     }
 
     /// The lemma the pipeline gives a single word, lowercased.

@@ -18,7 +18,7 @@ import TextModel
 /// term front-coded against the one before it, in ``StoredText``'s one-byte code (Kazakh letters take one byte): a varint
 /// `shared << 1 | isNameKey`, the length of the rest and its bytes (a name key's marker is the flag); then, up to the end, one entry per
 /// position: a varint `termIndex << 2 | min(colocated, 3)` (a further varint when three or more), then the indexes of
-/// the colocated terms (the surface form, then the ``NameStem`` keys), in the order the tokenizer emits them.
+/// the colocated terms (the surface form, the other spellings, then the ``NameStem`` keys), in the order the tokenizer emits them.
 /// Offsets are not kept: FTS5 stores positions only, and this project builds snippets itself (``SnippetBuilder``).
 public enum IndexTermStream {
     /// First byte of a version-1 stream; never the first byte of UTF-8 text or of a ``StoredText`` blob (0xF5).
@@ -64,7 +64,7 @@ public enum IndexTermStream {
 
     // MARK: Format
 
-    /// The stream of `terms`: each term's lemma, then its surface form and name keys at the same position.
+    /// The stream of `terms`: each term's lemma, then its surface form, other spellings and name keys at the same position.
     public static func encode(_ terms: [IndexTerm]) -> Data {
         // Distinct terms first, each with its coded body (name-key marker as a flag), then sorted by body: sorted terms
         // share long prefixes (a lemma, its inflected forms and its name key sit together), a fifth smaller than in
@@ -83,6 +83,7 @@ public enum IndexTermStream {
         for term in terms {
             var position = [index(term.lemma)]
             if let surface = term.surface { position.append(index(surface)) }
+            for form in term.spellings { position.append(index(form)) }
             for key in term.nameKeys { position.append(index(key)) }
             positions.append(position)
         }

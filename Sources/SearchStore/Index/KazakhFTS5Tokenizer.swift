@@ -10,8 +10,10 @@ import GRDBSQLite
 /// "Алматының" find "Алматының". It never analyses a document, so insert, `delete`, `rebuild` and
 /// `integrity-check` all see the very terms the ingest computed. Input that is not a stream is an error there.
 ///
-/// On the query side it analyses the query text as before and emits only the lemma, which every indexed form of the
-/// word shares; for prefix queries (`алма*`) it emits the surface form. Offsets given to FTS5 are UTF-8 byte
+/// On the query side it analyses the query text as before and emits the lemma, which every indexed form of the word
+/// shares, and the query word's own surface form at the same position (an FTS5 synonym), which the index holds for
+/// every word: a word present in a document is found whatever lemma its context gave it. For prefix queries (`алма*`)
+/// it emits the surface form only. Offsets given to FTS5 are UTF-8 byte
 /// offsets, as the C API requires (documents give none: FTS5 stores positions only).
 ///
 /// Tables of schemas before v7 were declared `tokenize='kazakh'` (no argument) over the article text; they exist
@@ -26,6 +28,10 @@ public final class KazakhFTS5Tokenizer: FTS5CustomTokenizer {
     private let analyzer: IndexTermAnalyzer
     /// Whether documents are term streams (schema v7 and later) rather than legacy article texts.
     private let readsTermStreams: Bool
+
+    /// Whether a query word also matches its surface form (an FTS5 synonym of its lemma); off only to measure what
+    /// the synonym costs and finds (`tilshi bench search --lemma-only-queries`). Set before searching, never during.
+    nonisolated(unsafe) public static var matchesSurfaceForms = true
 
     /// Called by FTS5 for each table; the `terms` argument declares a table of term streams.
     public init(db: Database, arguments: [String]) throws {
@@ -74,12 +80,20 @@ public final class KazakhFTS5Tokenizer: FTS5CustomTokenizer {
         }
         let isPrefix = tokenization.contains(.prefix)
 
+        let colocated = FTS5TokenFlags.colocated.rawValue
         for term in terms {
             let start = byteOffsets[min(term.start, byteOffsets.count - 1)]
             let end = byteOffsets[min(term.end, byteOffsets.count - 1)]
             let primary = isPrefix ? (term.surface ?? term.lemma) : term.lemma
-            let code = emit(primary, flags: 0, start: start, end: end, context: context, callback: tokenCallback)
+            var code = emit(primary, flags: 0, start: start, end: end, context: context, callback: tokenCallback)
             if code != 0 { return code }
+            // The surface form as a synonym at the same position: the index holds every word's surface form, so a
+            // word copied from a document matches even when its in-context lemma differs from the query's ("жауғаннан":
+            // жауған in the article, жау in the query; "банктің" read as a name and kept whole).
+            if !isPrefix, Self.matchesSurfaceForms, let surface = term.surface {
+                code = emit(surface, flags: colocated, start: start, end: end, context: context, callback: tokenCallback)
+                if code != 0 { return code }
+            }
         }
         return 0
     }

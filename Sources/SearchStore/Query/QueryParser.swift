@@ -45,6 +45,8 @@ public struct QueryParser: Sendable {
     public static let maximumWords = 32
     /// Capitalised words at least this long also match as prefixes of longer words (their inflected forms).
     public static let minimumExpandedLength = 5
+    /// Names added to a query by ``parse(_:names:)`` at most.
+    public static let maximumNameExpansions = 8
     /// Levels of parentheses kept; deeper parentheses are ignored, their words kept.
     public static let maximumDepth = 8
 
@@ -53,6 +55,13 @@ public struct QueryParser: Sendable {
 
     /// Parses the user's query text into an FTS5 expression of quoted terms, the words to highlight and warnings; never fails.
     public func parse(_ text: String) -> ParsedQuery {
+        parse(text, names: { _ in [] })
+    }
+
+    /// ``parse(_:)`` with each capitalised query word (not a prefix) also matching the names `names` gives for it, as
+    /// alternatives of their own (their lemma and ``NameStem`` key): the collection's names a Russian case form or another
+    /// spelling stands for ("Досаеву" → Досаев, `NewsDatabase.nameExpansions(of:)`).
+    public func parse(_ text: String, names: (String) -> [String]) -> ParsedQuery {
         var lexer = Lexer(scalars: Array(text.unicodeScalars))
         var tokens = lexer.tokens()
         var warnings = lexer.warnings
@@ -68,7 +77,17 @@ public struct QueryParser: Sendable {
             warnings.append("the query was cut to its first \(Self.maximumWords) words")
         }
         var parser = Parser(tokens: tokens)
-        let node = parser.parseQuery(depth: 0)
+        // Each word looked up once, and at most ``maximumNameExpansions`` names added in all (each adds phrases to rank).
+        var expansionsLeft = Self.maximumNameExpansions
+        var expanded: [String: [String]] = [:]
+        let node = parser.parseQuery(depth: 0).map { root in
+            Self.expandingNames(root) { word in
+                let found = Array((expanded[word] ?? names(word)).prefix(max(expansionsLeft, 0)))
+                expanded[word] = found
+                expansionsLeft -= found.count
+                return found
+            }
+        }
         warnings += parser.warnings
         guard let node else {
             return ParsedQuery(expression: nil, positiveWords: [], positivePrefixes: [], warnings: warnings)
@@ -90,6 +109,20 @@ public struct QueryParser: Sendable {
         default: false
         }
         return parsed
+    }
+
+    /// `node` with each capitalised word W that `names` expands to N1…Nk replaced by `W OR N1 … OR Nk`.
+    private static func expandingNames(_ node: QueryNode, _ names: (String) -> [String]) -> QueryNode {
+        switch node {
+        case .word(let word, prefix: false):
+            guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return node }
+            let expansions = names(word).filter { $0 != word }
+            return expansions.isEmpty ? node : .or([node] + expansions.map { .word($0, prefix: false) })
+        case .word, .phrase: return node
+        case .not(let inner): return .not(expandingNames(inner, names))
+        case .and(let children): return .and(children.map { expandingNames($0, names) })
+        case .or(let children): return .or(children.map { expandingNames($0, names) })
+        }
     }
 
     // MARK: Rendering
@@ -249,6 +282,32 @@ private struct Lexer {
         scalar == "-" || scalar == "'" || scalar == "’" || scalar == "\u{2011}"
     }
 
+    /// A dot between letters or digits ("Zakon.kz", "15.09.2024") and a comma or colon between digits ("2,5", "18:30")
+    /// belong to the word, as the text tokenizer keeps them: split, the parts would be searched as words no index holds.
+    /// A dot the text tokenizer splits at ("жатыр.Бұл") does no harm: the chunk is quoted and searched as a phrase.
+    static func joinsInsideWord(_ scalar: Unicode.Scalar, before: Unicode.Scalar, after: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".": isWordScalar(before) && isWordScalar(after)
+        case ",", ":": before.properties.numericType != nil && after.properties.numericType != nil
+        case "%": before.properties.numericType != nil && (after == "-" || isWordScalar(after))
+        case "-": before == "%" && isWordScalar(after)
+        case "'", "’": after2017Letter(before) && !isWordScalar(after)
+        default: false
+        }
+    }
+
+    /// A word-final apostrophe after a letter the 2017 Latin alphabet marks with one ("Man'g'ystay'": y' is у) is part
+    /// of the word.
+    static func after2017Letter(_ scalar: Unicode.Scalar) -> Bool {
+        "aAgGnNoOuUyYsScCiI".unicodeScalars.contains(scalar)
+    }
+
+    /// Whether the word ends at `index` with an apostrophe ``joinsInsideWord`` keeps (the end of the query).
+    static func endsWith2017Mark(_ scalars: [Unicode.Scalar], at index: Int, start: Int) -> Bool {
+        index < scalars.count && index > start && (scalars[index] == "'" || scalars[index] == "’") && after2017Letter(scalars[index - 1])
+            && scalars[start..<index].allSatisfy { $0.isASCII }
+    }
+
     mutating func tokens() -> [QueryToken] {
         var tokens: [QueryToken] = []
         var ignored: Set<String> = []
@@ -318,6 +377,13 @@ private struct Lexer {
                 view.append(scalars[index])
                 index += 1
             } else if Self.isJoiner(scalars[index]), index + 1 < scalars.count, Self.isWordScalar(scalars[index + 1]) {
+                view.append(scalars[index])
+                index += 1
+            } else if index + 1 < scalars.count, Self.joinsInsideWord(scalars[index], before: scalars[index - 1], after: scalars[index + 1]),
+                      scalars[index] != "'" && scalars[index] != "’" || view.allSatisfy(\.isASCII) {
+                view.append(scalars[index])
+                index += 1
+            } else if index + 1 == scalars.count, Self.endsWith2017Mark(scalars, at: index, start: index - view.count) {
                 view.append(scalars[index])
                 index += 1
             } else {

@@ -47,6 +47,12 @@ struct SQLFilter {
         arguments.append(value)
     }
 
+    /// The entity `e`'s lookup key or one of its aliases (`entity_alias`, lowercased) contains `value`.
+    mutating func entityNameContains(_ value: String) {
+        conditions.append("(instr(e.key, ?) > 0 OR EXISTS (SELECT 1 FROM entity_alias a WHERE a.entityID = e.id AND instr(a.key, ?) > 0))")
+        arguments += [value, value]
+    }
+
     /// `expression IS NULL`.
     mutating func isNull(_ expression: Expression) {
         conditions.append("\(expression.sql) IS NULL")

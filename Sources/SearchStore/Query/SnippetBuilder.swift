@@ -38,10 +38,10 @@ public struct SnippetBuilder: Sendable {
 
     /// The ranges of `text` (scalar offsets) holding matched words.
     public func matches(in text: String) -> [TextRange] {
-        // Most titles hold no word that even begins like a wanted one: then there is nothing to analyse. Latin
-        // letters are read as Cyrillic by the analysis, which the scan cannot see, so such text is always analysed.
+        // Most titles hold no word that even begins like a wanted one: then there is nothing to analyse. Latin and
+        // Arabic letters are read as Cyrillic by the analysis, which the scan cannot see, so such text is always analysed.
         let scalars = Array(text.unicodeScalars)
-        if candidatePositions(in: scalars).isEmpty, !scalars.contains(where: ScriptFolding.isLatinLetter) { return [] }
+        if candidatePositions(in: scalars).isEmpty, !scalars.contains(where: Self.isFolded) { return [] }
         return analyzer.contextFreeTerms(of: text).compactMap { term in
             isWanted(term) ? TextRange(start: term.start, end: term.end) : nil
         }
@@ -72,6 +72,11 @@ public struct SnippetBuilder: Sendable {
             index += 1
         }
         return positions
+    }
+
+    /// A Latin or Arabic letter: a word the index reads in Cyrillic (``ScriptFolding``).
+    static func isFolded(_ scalar: Unicode.Scalar) -> Bool {
+        ScriptFolding.isLatinLetter(scalar) || (0x620...0x6FF).contains(scalar.value)
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -112,7 +117,12 @@ public struct SnippetBuilder: Sendable {
     /// window, and the analysis then marks exactly the words that match.
     public func snippet(of text: String) -> Snippet {
         let scalars = Array(text.unicodeScalars)
-        let candidates = candidatePositions(in: scalars)
+        var candidates = candidatePositions(in: scalars)
+        if candidates.isEmpty, scalars.contains(where: Self.isFolded) {
+            // A Latin- or Arabic-script document: the scan (Cyrillic letters) cannot see its words, so the whole text is
+            // analysed (its words read as Cyrillic) to find the match, highlighted in the document's own script.
+            candidates = matches(in: text).map(\.start)
+        }
         var windowStart = 0
         if !candidates.isEmpty {
             var best = (count: 0, start: candidates[0])

@@ -49,6 +49,9 @@ extension TilshiCommand {
         @Flag(help: "Measure only ingest, size and query latency, not inflection recall (which pages through every match).")
         var skipRecall = false
 
+        @Option(help: "Also sample this many stored documents and check that every sampled word and exact 3–4-word phrase finds its document, with the query behaviour before and after issue 17 (0: skip).")
+        var samplePresent: Int = 0
+
         @Flag(help: "Store no token layer (as collections did before it was stored by default): for the size it costs.")
         var withoutTokens = false
 
@@ -159,6 +162,7 @@ extension TilshiCommand {
 
         /// Query latency over the fixed query set, and inflection recall, for both databases.
         private func measureQueries(_ db: NewsDatabase, _ plain: DatabaseQueue, articles: [SourceDocument]) throws {
+            if samplePresent > 0 { try measurePresence(db) }
             // Latency over the fixed query set.
             let queries = Self.querySet
             var ours: [Double] = []
@@ -225,6 +229,41 @@ extension TilshiCommand {
                              100 * Double(found.ours) / Double(found.total), 100 * Double(found.plain) / Double(found.total), found.total))
             }
             print("\nmemory: VmHWM \(MemoryStatus.current().hwm / 1024) MiB")
+        }
+
+        /// Words and exact phrases copied from stored documents, found by a query for them, and the latency of the fixed
+        /// query set, with queries as before issue 17 (lemma only, no name expansion) and as now, alternating in one run.
+        private func measurePresence(_ db: NewsDatabase) throws {
+            func setAgreement(_ on: Bool) {
+                KazakhFTS5Tokenizer.matchesSurfaceForms = on
+                NewsDatabase.expandsNames = on
+            }
+            defer { setAgreement(true) }
+            print("\nwords and phrases present in \(samplePresent) sampled documents (30 words, 20 phrases each), found by a query for them:")
+            for on in [false, true] {
+                setAgreement(on)
+                let report = try db.checkPresentWords(documents: samplePresent, wordsPerDocument: 30, phrasesPerDocument: 20)
+                print(String(format: "  %@: words %.2f %% of %d (%d missed), phrases %.2f %% of %d (%d missed)",
+                             on ? "lemma + surface, names" : "lemma only (before)", report.wordsFoundPercent, report.words,
+                             report.missedWords.count, report.phrasesFoundPercent, report.phrases, report.missedPhrases.count))
+                for miss in (report.missedWords + report.missedPhrases).prefix(12) { print("    missed: \(miss)") }
+            }
+            // Latency, the two behaviours alternating round by round so that load affects both alike.
+            var cpu: [Bool: [Double]] = [:]
+            for _ in 0..<rounds {
+                for on in [false, true] {
+                    setAgreement(on)
+                    for query in Self.querySet {
+                        let start = Self.cpuSeconds()
+                        _ = try db.search(SearchQuery(query, facets: false))
+                        cpu[on, default: []].append((Self.cpuSeconds() - start) * 1000)
+                    }
+                }
+            }
+            let before = cpu[false] ?? [], after = cpu[true] ?? []
+            print("  latency, CPU, same run alternating (\(Self.querySet.count) queries × \(rounds) rounds): before p50 \(Self.percentile(before, 50)) ms, "
+                + "p99 \(Self.percentile(before, 99)) ms; after p50 \(Self.percentile(after, 50)) ms, p99 \(Self.percentile(after, 99)) ms; "
+                + String(format: "mean ratio after/before %.3f", after.reduce(0, +) / max(before.reduce(0, +), 1e-9)))
         }
 
         /// Every document id matching `word` (all pages), for recall.

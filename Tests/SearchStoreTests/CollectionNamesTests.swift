@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import NewsSources
+import Testing
+import TextModel
+@testable import SearchStore
+
+/// Collection-level names (schema v8): canonical spellings independent of ingest order, the migration and
+/// `reresolveNames()`, aliases in other scripts, and Russian case forms of names finding the entity's documents.
+@Suite struct CollectionNamesTests {
+    static func article(_ id: String, _ text: String) -> SourceDocument {
+        SourceDocument(externalID: id, title: nil, text: text, source: "Test", published: "2025-10-0\(id.count)", origin: "names#\(id)")
+    }
+
+    /// Texts written for these tests: one name in two spellings (a dateline in capitals), a banker and the President in
+    /// Kazakh, and a Russian paragraph.
+    static let capitals = article("caps", "АСТАНА. Бүгін АСТАНА қаласында жаңа мектеп ашылды. Мектепке мыңнан астам оқушы барады.")
+    static let titled = article("title", "Астана қаласында халықаралық көрме өтті. Көрмеге Астана тұрғындары көп келді.")
+    static let titledAgain = article("again", "Кеше Астана әуежайында жаңа терминал жұмысын бастады.")
+    static let banker = article("bank", "Ұлттық Банк төрағасы Ерболат Досаев базалық мөлшерлемені өзгертпеді. Досаевтың айтуынша, инфляция баяулап келеді.")
+    static let president = article("president", "Президент Қасым-Жомарт Тоқаев Үкімет отырысын өткізді. Тоқаев министрлерге тапсырма берді.")
+    static let other = article("other", "Шымкентте жаңа саябақ ашылды. Саябаққа мыңдаған ағаш отырғызылды.")
+
+    /// Canonical names of the collection's entities by lookup key and class.
+    static func canonicalNames(_ db: NewsDatabase) throws -> [String: String] {
+        var names: [String: String] = [:]
+        for entity in try db.entities(limit: 500) { names[entity.label + "/" + entity.canonical.lowercased()] = entity.canonical }
+        return names
+    }
+
+    @Test func preferredSpellingIsAFunctionOfTheCounts() {
+        // Most documents win; on a tie, title case before capitals, whatever the order they are listed in
+        #expect(NewsDatabase.preferredSpelling(["АСТАНА": 3, "Астана": 1]) == "АСТАНА")
+        #expect(NewsDatabase.preferredSpelling(["АСТАНА": 1, "Астана": 1]) == "Астана")
+        #expect(NewsDatabase.preferredSpelling(["Астана": 1, "АСТАНА": 1]) == "Астана")
+        #expect(NewsDatabase.preferredSpelling(["KAZINFORM": 2, "Kazinform": 2, "kazinform": 2]) == "Kazinform")
+        #expect(NewsDatabase.preferredSpelling([:]) == nil)
+    }
+
+    @Test func canonicalNamesDoNotDependOnIngestOrder() throws {
+        let forward = try NewsDatabase.inMemory()
+        try forward.ingest([Self.capitals])
+        try forward.ingest([Self.titled, Self.titledAgain])
+        let backward = try NewsDatabase.inMemory()
+        try backward.ingest([Self.titledAgain])
+        try backward.ingest([Self.titled])
+        try backward.ingest([Self.capitals])
+        let names = try Self.canonicalNames(forward)
+        // The dateline in capitals arrived first in one collection and last in the other: both file the city as "Астана"
+        #expect(names.values.contains("Астана"), "\(names)")
+        #expect(!names.values.contains("АСТАНА"))
+        #expect(names == (try Self.canonicalNames(backward)))
+    }
+
+    @Test func theMigrationAndReresolveFileOldCollectionsUnderThePreferredSpelling() throws {
+        let queue = try DatabaseQueue(configuration: NewsDatabase.makeConfiguration())
+        try NewsDatabase(queue).ingest([Self.capitals, Self.titled, Self.titledAgain, Self.president])
+        // Given a collection as version 7 left it: first-seen spellings, no name tables
+        try queue.write { db in
+            try db.execute(sql: "DROP TABLE entity_spelling; DROP TABLE entity_alias; DROP TABLE entity_word")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v8-entity-names'")
+            try db.execute(sql: "UPDATE entity SET canonical = 'АСТАНА' WHERE key = 'астана'")
+        }
+        #expect(try queue.read { try String.fetchOne($0, sql: "SELECT canonical FROM entity WHERE key = 'астана'") } != "Астана")
+        // When it is opened, the migration counts the stored spellings again
+        let db = try NewsDatabase(queue)
+        #expect(try queue.read { try String.fetchOne($0, sql: "SELECT canonical FROM entity WHERE key = 'астана'") } == "Астана")
+        // And a later re-resolve (`tilshi reindex`) changes nothing more, and searching by a Russian form works on it
+        #expect(try db.reresolveNames() == 0)
+        #expect(try db.search(SearchQuery("Токаева")).total == 1)
+        // Re-resolving puts back a name damaged since, and reports it
+        try queue.write { try $0.execute(sql: "UPDATE entity SET canonical = 'АСТАНА' WHERE key = 'астана'") }
+        #expect(try db.reresolveNames() == 1)
+    }
+
+    @Test func russianFormsOfANameFindTheEntitysDocuments() throws {
+        let db = try NewsDatabase.inMemory()
+        let ids = try db.ingest([Self.banker, Self.president, Self.other]).added
+        func found(_ query: String) throws -> Set<Int64> {
+            Set(try db.search(SearchQuery(query, includeDuplicates: true, limit: 50)).hits.map(\.id))
+        }
+        // Russian case forms and the Russian spelling without Kazakh letters
+        #expect(try found("Досаеву") == [ids[0]])
+        #expect(try found("Ерболата Досаева") == [ids[0]])
+        #expect(try found("Токаева") == [ids[1]])
+        #expect(try found("Токаев") == [ids[1]])
+        // Expansion only through names the collection holds: an unknown Russian surname finds nothing
+        #expect(try found("Петрову").isEmpty)
+        #expect(try db.nameExpansions(of: "Досаеву") == ["Досаев"])
+        #expect(try db.nameExpansions(of: "Шымкент").isEmpty) // its own spelling is not an expansion
+        // The snippet highlights the name the expansion found
+        let hit = try #require(try db.search(SearchQuery("Досаеву")).hits.first)
+        #expect(hit.snippet?.marked(open: "[", close: "]").contains("[Досаев") == true)
+    }
+
+    @Test func originalSpellingsInAnotherScriptAreStoredAsSearchableAliases() throws {
+        let db = try NewsDatabase.inMemory()
+        let latin = SourceDocument(
+            externalID: "latin", title: nil,
+            text: "Prezıdent Qasym-Jomart Toqaev Astanada investorlarmen kezdesti. Toqaev jańa zaýyttar salynatynyn aıtty.",
+            source: "Test", published: "2025-10-05", origin: "names#latin"
+        )
+        let ids = try db.ingest([Self.president, latin]).added
+        let people = try db.entities(label: "PERSON")
+        let president = try #require(people.first { $0.canonical.lowercased().contains("тоқаев") }, "\(people.map(\.canonical))")
+        // The Latin document's mention is the same Cyrillic entity, its spelling kept as an alias
+        #expect(president.documentCount == 2, "\(people.map(\.canonical))")
+        let aliases = try db.aliases(ofEntity: president.id)
+        #expect(aliases.contains { $0.contains("Toqaev") }, "\(aliases)")
+        // The entity list finds the entity by its alias, and a query in the alias's spelling finds both documents
+        #expect(try db.entities(query: "toqaev").map(\.id).contains(president.id))
+        #expect(Set(try db.search(SearchQuery("Toqaev", includeDuplicates: true)).hits.map(\.id)) == Set(ids))
+    }
+}
