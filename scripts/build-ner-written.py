@@ -28,6 +28,27 @@ PUNCT = '«»"“”„()[]{},.:;!?…—–/'
 TOKEN_RE = re.compile(r'[«»"“”„(){}\[\],.:;!?…—–/]|[^\s«»"“”„(){}\[\],.:;!?…—–/]+')
 SPAN_RE = re.compile(r'\[([A-Z]{3}) ([^\[\]]+?)\]')
 
+# KazNERD conventions the written set follows (README, "Conventions checked against KazNERD"):
+# a source line matching one of these deviates from how KazNERD marks the same pattern.
+MONTHS = 'қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан'
+WEEKDAYS = 'дүйсенбі сейсенбі сәрсенбі бейсенбі жұма сенбі жексенбі'
+_AFTER = r'(?=[\s,.;:!?»)]|$)'
+CONVENTIONS = [
+    (re.compile(r'\[(DAT|TIM) [^\]]*? (бастап|қарай)\]'), 'бастап/қарай stay outside DATE/TIME'),
+    (re.compile(r'\[DAT (%s) (айында|айы|айынан|айына|айының)\]' % MONTHS.replace(' ', '|'), re.I),
+     'a bare month keeps айында outside: [DAT қазан] айында'),
+    (re.compile(r'\[DAT [^\]]*?(%s|%s) күні\]' % (MONTHS.replace(' ', '|'), WEEKDAYS.replace(' ', '|')), re.I),
+     'күні after a weekday or month stays outside: [DAT сенбі] күні'),
+    (re.compile(r'\[TIM [Сс]ағат \d'), 'bare сағат before a clock time stays outside: сағат [TIM 18 : 00-де]'),
+    (re.compile(r'\[(MON|QTY|PCT|CRD|DAT|TIM) [^\]]*\] дейін' + _AFTER), 'дейін after a number/date/time span goes inside'),
+    (re.compile(r'\[(DAT|TIM) [^\]]*\] (кейін|бұрын|бойы|аралығында)' + _AFTER), 'кейін/бұрын/бойы/аралығында go inside DATE/TIME'),
+    (re.compile(r'\[LNG [^\]]*\] (тілі|тілін|тіліне|тілінде|тіліндегі|тілінің|тілінен|тілімен)' + _AFTER),
+     'a singular тіл- word goes inside LANGUAGE: [LNG қазақ тілінде]'),
+    (re.compile(r'\[DAT (жаз|жазғы|қыс|қысқы|көктем|көктемгі|күз|күзгі) (маусым|мезгіл|айлар)', re.I),
+     'a season word alone is DATE: [DAT қыс] маусымында'),
+    (re.compile(r'\[TIM (таңғы|кешкі|түнгі|күндізгі|түскі) уақыт', re.I), 'a part of day alone is TIME: [TIM түнгі] уақытта'),
+]
+
 
 def tokenize(text):
     toks = []
@@ -84,6 +105,9 @@ def main():
             if any(t in '[]' for t, _ in pairs):
                 warnings.append('%s stray bracket' % where); continue
             words = [t for t, _ in pairs]
+            for rx, why in CONVENTIONS:
+                if rx.search(line):
+                    warnings.append('%s convention: %s' % (where, why))
             if words.count('«') != words.count('»'):
                 warnings.append('%s unbalanced «»' % where)
             if words[-1] not in '.!?…':
