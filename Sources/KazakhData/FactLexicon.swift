@@ -178,3 +178,18 @@ extension FactLexicon {
     /// Stems that start like жыл "year" but are other words (`year-lookalikes.tsv`: "жылдық", "жылу"), in table order.
     public static let yearLookalikes: [String] = DataFile.requiredRows("year-lookalikes.tsv").map { $0[0] }
 }
+
+extension FactLexicon {
+    /// Lower-case honorifics written inside or after a person's name (`қажы`, `хан`: `person-name-parts.tsv`); the
+    /// canonical name leaves them out.
+    public static let nameHonorifics: Set<String> = Set(DataFile.requiredRows("person-name-parts.tsv").filter { $0.count >= 2 && $0[1] == "honorific" }.map { $0[0] })
+    /// Endings of patronymics (`ұлы`, `овна`: `person-name-parts.tsv`).
+    public static let patronymicEndings: [String] = DataFile.requiredRows("person-name-parts.tsv").filter { $0.count >= 2 && $0[1] == "patronymic" }.map { $0[0] }
+}
+
+extension FactLexicon {
+    /// Lower-cased makers whose name opens a product model's name (`product-makers.tsv`: "toyota", "boeing").
+    public static let productMakers: Set<String> = Set(DataFile.requiredRows("product-makers.tsv").filter { $0.count < 2 || $0[1] == "maker" }.map { $0[0].lowercased() })
+    /// Lower-cased words that make a maker's name the company's own ("Hyundai Motor Company": `product-makers.tsv`).
+    public static let productCompanyWords: Set<String> = Set(DataFile.requiredRows("product-makers.tsv").filter { $0.count >= 2 && $0[1] == "company" }.map { $0[0].lowercased() })
+}

@@ -76,6 +76,8 @@ public struct Pipeline: Sendable {
         EntityResolver(), TimeExtractor(), AmountExtractor(), QuoteExtractor(), SourceExtractor(), MeetingExtractor(), EventExtractor(),
         // Russian paragraphs: names only, after the Kazakh entities it resolves Russian forms to.
         RussianNameFinder(),
+        // Last: page chrome that plain text keeps (view counters, tickers, related headlines) gives no facts.
+        PageChromeFilter(),
     ])
 
     /// What the search index needs: normalisation, tokens and lemmas.

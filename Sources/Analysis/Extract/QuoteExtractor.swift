@@ -117,6 +117,7 @@ struct SpeakerContext {
     static let speakerLookback = 200
 
     private static let markers = WordKey.set(FactLexicon.speechMarkers)
+    private static let genitiveEndings = CaseEndings.endings(of: [.genitive])
     private static let saying = WordKey.of("деп")
     private static let said = WordKey.of("деді")
     private static let says = WordKey.of("дейді")
@@ -132,7 +133,20 @@ struct SpeakerContext {
         self.entityAtToken = entityAtToken
         var personsInSentence = [Set<String>](repeating: [], count: view.sentences.count)
         var personsBySurname: [String: Set<String>] = [:]
-        for (token, index) in entityAtToken where document.entities[index].label == .person && token < view.wordOfToken.count {
+        // A person in the genitive before a noun and a name is a possessor, not the sentence's subject ("Райхан
+        // Сейтқалиеваның қызы Әйгерім … «…», – деді ол": the daughter speaks): never the one person "ол" stands for.
+        var possessors: Set<Int> = []
+        for (index, entity) in document.entities.enumerated() where entity.label == .person {
+            let last = entity.tokenRange.upperBound
+            guard last >= 1, last + 1 < document.tokens.count else { continue }
+            let next = document.tokens[last], named = document.tokens[last + 1]
+            let lower = document.tokens[last - 1].norm.fastLowercased
+            if next.kind == .word, next.norm.first?.isLowercase == true, named.kind == .word, named.norm.first?.isUppercase == true,
+               Self.genitiveEndings.contains(where: { lower.hasSuffix($0) }) {
+                possessors.insert(index)
+            }
+        }
+        for (token, index) in entityAtToken where document.entities[index].label == .person && !possessors.contains(index) && token < view.wordOfToken.count {
             personsInSentence[view.words[view.wordOfToken[token]].sentence].insert(document.entities[index].canonical)
         }
         for entity in document.entities where entity.label == .person {
@@ -205,7 +219,17 @@ struct SpeakerContext {
             let end = document.tokens[range.upperBound - 1].end
             return EntityResolver.squeezed(document.slice(start, end)).trimmingPunctuation()
         }
-        if let organisation = entities.first(where: { $0.label.isOrganisation }) { return organisation.canonical }
+        if let organisation = entities.first(where: { $0.label.isOrganisation }) {
+            // "– деді Сәрсенов Орталық коммуникациялар қызметіндегі брифингте": a tagger's span that runs from a
+            // surname into a capitalised name is the person of that surname, or nobody; never the organisation.
+            let parts = organisation.text.split(separator: " ")
+            if parts.count >= 2, parts[0].first?.isUppercase == true, parts[1].first?.isUppercase == true,
+               Nominative.hasSurnameEnding(String(parts[0]).fastLowercased) {
+                let owners = personsBySurname[String(parts[0])] ?? []
+                return owners.count == 1 ? owners.first : nil
+            }
+            return organisation.canonical
+        }
         // A news site named by its domain ("деп хабарлайды Almaty.tv", "Tengrinews.kz"): the one word after the verb.
         if words.count == 1, let site = words.first, Self.isSiteName(site) { return site }
         return nil
