@@ -172,6 +172,10 @@ extension FactLexicon {
     /// Stems of the nouns that say what kind of place a name is (`place-nouns.tsv`: "қала", "облыс"), in table order.
     public static let placeNouns: [String] = DataFile.requiredRows("place-nouns.tsv").map { $0[0] }
 
+    /// The head nouns a region or district keeps in its canonical name (`place-nouns.tsv`, head column: "облысы",
+    /// "ауданы"); cities and villages have none.
+    public static let placeNameHeads: [String] = DataFile.requiredRows("place-nouns.tsv").compactMap { $0.count >= 2 && $0[1] != "-" ? $0[1] : nil }
+
     /// Words that show a sentence reports someone's speech (`speech-report-words.tsv`: "деп", "деді", "сөзінде").
     public static let speechReportWords: Set<String> = Set(DataFile.requiredRows("speech-report-words.tsv").map { $0[0] })
 

@@ -51,6 +51,7 @@ public struct EntityResolver: Annotator {
         }
         var canonical = NameResolver.canonicalNames(for: mentions, knownNames: knownNames) { attested.contains(WordKey.of($0)) }
         Self.respellCapitals(&canonical, labels: document.entities.map(\.label))
+        Self.addPlaceHeads(&canonical, document: document)
         for index in document.entities.indices { document.entities[index].canonical = canonical[index] }
 
         var rolesByName: [String: [String]] = [:]
@@ -103,6 +104,22 @@ public struct EntityResolver: Annotator {
             for mention in mentions { matched.insert(mention.index) }
         }
         for index in matched { document.entities[index].label = .person }
+    }
+
+    /// A region or district keeps its head noun: a place name written right before "облысы…" or "ауданы…"
+    /// ("Жетісай ауданында", "Түркістан облысының") is "Жетісай ауданы", "Түркістан облысы" (`place-nouns.tsv`);
+    /// a city before "қаласы" stays bare.
+    static func addPlaceHeads(_ canonical: inout [String], document: Document) {
+        guard !FactLexicon.placeNameHeads.isEmpty else { return }
+        for (index, entity) in document.entities.enumerated() where entity.label == .gpe || entity.label == .location {
+            let next = entity.tokenRange.upperBound
+            guard next < document.tokens.count, document.tokens[next].kind == .word else { continue }
+            let word = document.tokens[next].norm
+            guard word.first?.isLowercase == true, let head = FactLexicon.placeNameHeads.first(where: { word.hasPrefix($0) }),
+                  !canonical[index].hasSuffix(head)
+            else { continue }
+            canonical[index] += " " + head
+        }
     }
 
     /// A name that opens with a listed maker and goes on with a capitalised word or a number ("Toyota Camry",

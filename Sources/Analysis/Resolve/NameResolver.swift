@@ -41,9 +41,16 @@ public enum NameResolver {
             let isPerson = mention.label == .person
             // A person's last word with a surname ending is a surname even when its nominative is not written
             // elsewhere ("Ахылбек Күрішбаевты" → "Күрішбаев").
-            return Nominative.name(words, isPerson: isPerson, attested: {
+            var result = Nominative.name(words, isPerson: isPerson, attested: {
                 scope.contains(WordKey.of($0)) || isAttested($0) || isPerson && Nominative.hasSurnameEnding($0)
             })
+            // "Еуразиялық экономикалық одаққа", "… ғылыми-зерттеу институтына": a lower-case head noun ends an
+            // organisation's or place's name and takes the case endings of any common noun, also after its
+            // possessive (the stem letters each ending attaches to decide, as for the tagger's names).
+            if !isPerson, result.count >= 2, let last = result.last, last == words.last, last.first?.isLowercase == true {
+                result[result.count - 1] = NominativeName.stripEnding(last)
+            }
+            return result
         }
         // Two passes: a stem found by a strong ending ("Париждің" → "Париж") attests the same stem under a weak
         // one elsewhere ("Парижде"); only mentions the first pass left unchanged are looked at again.

@@ -59,6 +59,9 @@ public enum Nominative {
                 || isPersonName && suffix.entry.strongOnPersonsAfterVowel && stem.last.map(vowels.contains) == true
                     && harmonyFits(stem: stem, suffix: suffix.entry.suffix)
                 || attested(stem) && (harmonyFits(stem: stem, suffix: suffix.entry.suffix) || hasSurnameEnding(stem))
+                // No Kazakh word ends in ь: a loan name's stem does, and what follows is a case ending ("Кремльде",
+                // "Ливерпульде", "Брюссельдің").
+                || stem.unicodeScalars.last == "ь"
             if accepted { return String(scalars: word.unicodeScalars.prefix(stemLength)) }
         }
         return word
