@@ -106,7 +106,7 @@ public struct EventExtractor: Annotator {
         // Dated times ("18 ақпан" = 2025-02-18 or XXXX-02-18), in text order.
         let dated = document.times.filter { time in
             let value = Array(time.value.utf8)
-            return value.count == 10 && value[4] == UInt8(ascii: "-") && value[7] == UInt8(ascii: "-")
+            return value.count >= 10 && value[4] == UInt8(ascii: "-") && value[7] == UInt8(ascii: "-")
         }.sorted { $0.start < $1.start }
         guard !dated.isEmpty else { return [] }
         func newlineBefore(_ index: Int) -> Bool {
@@ -120,14 +120,14 @@ public struct EventExtractor: Annotator {
             while lineStart > 0, index - lineStart < listingLeadTokens, !newlineBefore(lineStart) { lineStart -= 1 }
             guard newlineBefore(lineStart) else { continue }
             let clockStart = tokens[index].start
-            let lead = dated.last { $0.start >= tokens[lineStart].start && $0.end <= clockStart }
+            let lead = dated.last { $0.start >= tokens[lineStart].start && $0.start < clockStart }
             guard lineStart == index || lead != nil,
                   (lineStart..<index).allSatisfy({ token in
                       tokens[token].kind == .punctuation || lead.map { $0.start <= tokens[token].start && tokens[token].end <= $0.end } == true
                           || FactLexicon.timeWords[tokens[token].norm.fastLowercased]?.kind == "weekday"
                   })
             else { continue }
-            guard let date = lead ?? dated.last(where: { $0.end <= clockStart }), clockStart - date.end <= listingHeaderReach else { continue }
+            guard let date = lead ?? dated.last(where: { $0.end <= clockStart }), clockStart - date.start <= listingHeaderReach else { continue }
             var lineEnd = index + 2
             while lineEnd < tokens.count, !newlineBefore(lineEnd) { lineEnd += 1 }
             guard let title = listingTitle(tokens[(index + 2)..<lineEnd], document: document) else { continue }
