@@ -197,3 +197,11 @@ extension FactLexicon {
     /// Lower-cased words that make a maker's name the company's own ("Hyundai Motor Company": `product-makers.tsv`).
     public static let productCompanyWords: Set<String> = Set(DataFile.requiredRows("product-makers.tsv").filter { $0.count >= 2 && $0[1] == "company" }.map { $0[0].lowercased() })
 }
+
+extension FactLexicon {
+    /// Lower-case possessive head nouns that close an organisation's or facility's name after a tagged name
+    /// (`organisation-heads.tsv`: "басқармасы" → ORGANISATION, "ауруханасы" → FACILITY).
+    public static let organisationHeads: [(stem: String, label: String)] = DataFile.requiredRows("organisation-heads.tsv").compactMap {
+        $0.count >= 2 ? ($0[0], $0[1]) : nil
+    }
+}

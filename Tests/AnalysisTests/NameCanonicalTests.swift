@@ -36,3 +36,23 @@ import TextModel
         #expect(found == ["PRODUCT Chevrolet Onix", "ORGANISATION Toyota Motor"])
     }
 }
+
+/// Issue 17, class 8: organisation boundaries when the tagger stops before the head noun.
+@Suite struct OrganisationHeadTests {
+    func names(_ text: String, _ tags: [(String, String)]) -> [String] {
+        Seeds.facts(text, tags: tags).entities.map { "\($0.label.rawValue) \($0.canonical)" }
+    }
+
+    @Test func aNameRunsToItsPossessiveHeadNoun() {
+        #expect(names("Есеп Ұлттық статистика бюросының сайтында жарияланды.", [("Ұлттық статистика", "ORGANISATION")])
+            == ["ORGANISATION Ұлттық статистика бюросы"])
+        #expect(names("Іс Сарыарқа аудандық сотында қаралды.", [("Сарыарқа", "GPE")]) == ["ORGANISATION Сарыарқа аудандық соты"])
+        #expect(names("Науқас Павлодар облыстық көпбейінді ауруханасына жеткізілді.", [("Павлодар облыстық", "ORGANISATION")])
+            == ["FACILITY Павлодар облыстық көпбейінді ауруханасы"])
+    }
+
+    @Test func aRoleOrAPlaceBeforeACommonNounIsNotExtended() {
+        #expect(names("ҚТЖ басқарма төрағасы жаңа пойызды таныстырды.", [("ҚТЖ", "ORGANISATION")]) == ["ORGANISATION ҚТЖ"])
+        #expect(names("Қазақстан үкіметі жаңа бағдарламаны бекітті.", [("Қазақстан", "GPE")]) == ["GPE Қазақстан"])
+    }
+}

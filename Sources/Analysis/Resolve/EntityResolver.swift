@@ -26,6 +26,7 @@ public struct EntityResolver: Annotator {
         guard !document.entities.isEmpty else { return }
         Self.relabelLoneSurnames(&document)
         Self.relabelProductModels(&document)
+        Self.extendToHeadNouns(&document)
         Self.splitObjectsOffNames(&document)
         Self.addNamesInsideRoles(&document)
         let view = WordView.shared(for: document)
@@ -119,6 +120,48 @@ public struct EntityResolver: Annotator {
                   !canonical[index].hasSuffix(head)
             else { continue }
             canonical[index] += " " + head
+        }
+    }
+
+    /// Most lower-case words a name is extended by up to its head noun ("аудандық соты", "денсаулық сақтау басқармасы").
+    static let headNounReach = 3
+    private static let adjectiveEndingsForNames = ["дық", "тық", "лық", "дік", "тік", "лік", "ғы", "гі", "қы", "кі"]
+
+    /// An organisation or place name the tagger closed before its lower-case head noun is the organisation or facility
+    /// named by the whole phrase: "Ұлттық статистика" + "бюросы", "Бостандық" + "аудандық соты" →
+    /// ORGANISATION "Бостандық аудандық соты" (`organisation-heads.tsv`). A place extends only over an adjective of
+    /// place ("аудандық", "облыстық") or a place noun ("қаласының әкімдігі"), so "Қазақстан үкіметі" is left alone.
+    static func extendToHeadNouns(_ document: inout Document) {
+        guard !FactLexicon.organisationHeads.isEmpty else { return }
+        let tokens = document.tokens
+        let taken = Set(document.entities.flatMap { Array($0.tokenRange) })
+        for index in document.entities.indices {
+            let entity = document.entities[index]
+            guard entity.label.isOrganisation || entity.label == .gpe, entity.tokenRange.upperBound <= tokens.count else { continue }
+            var next = entity.tokenRange.upperBound
+            var headLabel: String?
+            while next < tokens.count, next - entity.tokenRange.upperBound < headNounReach {
+                let token = tokens[next]
+                guard token.kind == .word, !taken.contains(next), token.norm.first?.isLowercase == true,
+                      document.scalars[tokens[next - 1].end..<token.start].allSatisfy({ $0 == " " })
+                else { break }
+                let lower = token.norm.fastLowercased
+                if next == entity.tokenRange.upperBound, entity.label == .gpe,
+                   !adjectiveEndingsForNames.contains(where: { lower.hasSuffix($0) }), !FactLexicon.placeNouns.contains(where: { lower.hasPrefix($0) }) {
+                    break
+                }
+                next += 1
+                if let head = FactLexicon.organisationHeads.first(where: { lower.hasPrefix($0.stem) }) {
+                    headLabel = head.label
+                    break
+                }
+            }
+            guard let headLabel else { continue }
+            let end = tokens[next - 1].end
+            document.entities[index].end = end
+            document.entities[index].text = document.slice(entity.start, end)
+            document.entities[index].tokenRange = entity.tokenRange.lowerBound..<next
+            document.entities[index].label = EntityLabel(headLabel)
         }
     }
 
