@@ -50,4 +50,20 @@ import TextModel
         let document = Seeds.facts(text, tags: [("Ахметұлының", "PERSON")])
         #expect(document.quotes.first?.speaker == "Сейітқали Ахметұлы")
     }
+
+    @Test func aRoleNounOpeningTheSettingAfterTheVerbIsItsOneHolder() {
+        let text = "Су шаруашылығы министрі Нұржан Ноғаев су тасқынына дайындықты тексерді. «Бөгеттер толық жөнделді», – деді министр Атырау қаласындағы кеңесте."
+        let document = Seeds.facts(text, tags: [("Нұржан Ноғаев", "PERSON")])
+        #expect(document.quotes.first?.speaker == "Нұржан Ноғаев")
+        // Two ministers: nobody.
+        let two = "Су шаруашылығы министрі Нұржан Ноғаев пен Энергетика министрі Ерлан Аққожин кеңес өткізді. «Жоспар бекітілді», – деді министр Атырау қаласындағы кеңесте."
+        #expect(Seeds.facts(two, tags: [("Нұржан Ноғаев", "PERSON"), ("Ерлан Аққожин", "PERSON")]).quotes.first?.speaker == nil)
+    }
+
+    @Test func olAfterADashSpeechParagraphIsThePersonBeforeIt() {
+        let text = "Фермер Ерболат Сейітжанов егіс алқабын көрсетті.\n– Биыл 40 гектарға бидай ектік. Түсім жақсы болады, – дейді ол."
+        let document = Seeds.facts(text, tags: [("Ерболат Сейітжанов", "PERSON")])
+        #expect(document.quotes.count == 1)
+        #expect(document.quotes.first?.speaker == "Ерболат Сейітжанов")
+    }
 }

@@ -235,6 +235,15 @@ struct SpeakerContext {
         return nil
     }
 
+    /// "– деді министр Орал қаласындағы штаб отырысында": a lower-case role noun opening the phrase after the verb
+    /// (the setting follows it) names the one person of the document holding that role; nil otherwise.
+    private func leadingRoleSpeaker(_ range: Range<Int>) -> String? {
+        guard let first = range.first(where: { isWordToken(document.tokens[$0]) }) else { return nil }
+        let word = document.tokens[first].norm
+        guard word.first?.isLowercase == true, EntityResolver.isRoleWord(word) else { return nil }
+        return NameResolver.person(withRole: [word], among: roles)
+    }
+
     /// A PERSON span made of role words only ("Министр орынбасарының"): a role the tagger took for a name, resolved
     /// as a role (to its one holder, or nobody), never given as a speaker's name.
     static func isRoleOnly(_ entity: Entity) -> Bool {
@@ -313,6 +322,7 @@ struct SpeakerContext {
             if words.count == 1, FactLexicon.speakerPronouns.contains(tokens[words[0]].norm.fastLowercased) {
                 return Speaker(name: soleSpeaker(beforeToken: open, previous: previous))
             }
+            if let holder = leadingRoleSpeaker(phrase) { return Speaker(name: holder) }
             if phrase.contains(where: { isWordToken(tokens[$0]) }) { return Speaker(name: nil) }
             // "X «…» деді": the subject before the quotation in the same sentence.
             let sentence = view.sentence(of: view.wordOfToken[open])
@@ -442,7 +452,13 @@ struct SpeakerContext {
                 while start < before, isDash(tokens[start]) || !isWordToken(tokens[start]) && !"«\"".contains(tokens[start].norm) { start += 1 }
                 // An unmatched quotation mark in the sentence means the speech boundaries are unknown.
                 guard start < before, unmatchedMarksBefore[before + 1] == unmatchedMarksBefore[first] else { continue }
-                let speaker = speaker(in: phrase(from: afterVerb))
+                let speakerPhrase = phrase(from: afterVerb)
+                let speakerWords = speakerPhrase.filter { isWordToken(tokens[$0]) }
+                var speaker = speaker(in: speakerPhrase) ?? leadingRoleSpeaker(speakerPhrase)
+                // "– Біз … алдық, – дейді ол.": the one person of the sentence before the speech, or nobody.
+                if speaker == nil, speakerWords.count == 1, FactLexicon.speakerPronouns.contains(tokens[speakerWords[0]].norm.fastLowercased) {
+                    speaker = soleSpeaker(beforeToken: start, previous: nil)
+                }
                 found.append(Quote(text: document.slice(tokens[start].start, tokens[before].end), speaker: speaker,
                                    start: tokens[start].start, end: tokens[before].end))
             }
