@@ -7,6 +7,11 @@ public enum Boilerplate {
     /// Phrases that start a block of boilerplate, lowercased.
     public static let prefixes: [String] = rows(kind: "prefix")
 
+    /// Phrases that make a short line page chrome wherever they stand in it (view counters, tickers), lowercased.
+    public static let markers: [String] = rows(kind: "marker")
+    /// Headings of related-headline lists: the heading and the short lines after it are page chrome, lowercased.
+    public static let listHeadings: Set<String> = Set(rows(kind: "list-heading"))
+
     /// Whether a block of text (a paragraph, a line) is boilerplate.
     public static func isBoilerplate(_ block: String) -> Bool {
         let trimmed = block.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()

@@ -172,9 +172,36 @@ extension FactLexicon {
     /// Stems of the nouns that say what kind of place a name is (`place-nouns.tsv`: "қала", "облыс"), in table order.
     public static let placeNouns: [String] = DataFile.requiredRows("place-nouns.tsv").map { $0[0] }
 
+    /// The head nouns a region or district keeps in its canonical name (`place-nouns.tsv`, head column: "облысы",
+    /// "ауданы"); cities and villages have none.
+    public static let placeNameHeads: [String] = DataFile.requiredRows("place-nouns.tsv").compactMap { $0.count >= 2 && $0[1] != "-" ? $0[1] : nil }
+
     /// Words that show a sentence reports someone's speech (`speech-report-words.tsv`: "деп", "деді", "сөзінде").
     public static let speechReportWords: Set<String> = Set(DataFile.requiredRows("speech-report-words.tsv").map { $0[0] })
 
     /// Stems that start like жыл "year" but are other words (`year-lookalikes.tsv`: "жылдық", "жылу"), in table order.
     public static let yearLookalikes: [String] = DataFile.requiredRows("year-lookalikes.tsv").map { $0[0] }
+}
+
+extension FactLexicon {
+    /// Lower-case honorifics written inside or after a person's name (`қажы`, `хан`: `person-name-parts.tsv`); the
+    /// canonical name leaves them out.
+    public static let nameHonorifics: Set<String> = Set(DataFile.requiredRows("person-name-parts.tsv").filter { $0.count >= 2 && $0[1] == "honorific" }.map { $0[0] })
+    /// Endings of patronymics (`ұлы`, `овна`: `person-name-parts.tsv`).
+    public static let patronymicEndings: [String] = DataFile.requiredRows("person-name-parts.tsv").filter { $0.count >= 2 && $0[1] == "patronymic" }.map { $0[0] }
+}
+
+extension FactLexicon {
+    /// Lower-cased makers whose name opens a product model's name (`product-makers.tsv`: "toyota", "boeing").
+    public static let productMakers: Set<String> = Set(DataFile.requiredRows("product-makers.tsv").filter { $0.count < 2 || $0[1] == "maker" }.map { $0[0].lowercased() })
+    /// Lower-cased words that make a maker's name the company's own ("Hyundai Motor Company": `product-makers.tsv`).
+    public static let productCompanyWords: Set<String> = Set(DataFile.requiredRows("product-makers.tsv").filter { $0.count >= 2 && $0[1] == "company" }.map { $0[0].lowercased() })
+}
+
+extension FactLexicon {
+    /// Lower-case possessive head nouns that close an organisation's or facility's name after a tagged name
+    /// (`organisation-heads.tsv`: "басқармасы" → ORGANISATION, "ауруханасы" → FACILITY).
+    public static let organisationHeads: [(stem: String, label: String)] = DataFile.requiredRows("organisation-heads.tsv").compactMap {
+        $0.count >= 2 ? ($0[0], $0[1]) : nil
+    }
 }

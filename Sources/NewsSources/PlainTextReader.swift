@@ -33,9 +33,17 @@ public struct PlainTextReader: Sendable {
         return SourceReadResult(documents: [SourceDocument(title: title, text: body, origin: input)])
     }
 
-    /// A title: at most ``maximumTitleLength`` characters, not ending like a sentence.
+    /// Most words of a headline that ends in "?" or "!" ("Бағалар неге өсті?").
+    static let maximumQuestionTitleWords = 15
+
+    /// A title: at most ``maximumTitleLength`` characters, not ending like a sentence; a short line of one sentence
+    /// ending in "?" or "!" is a headline too (news sites ask and exclaim in titles).
     static func looksLikeTitle(_ line: String) -> Bool {
         guard !line.isEmpty, line.count <= maximumTitleLength, let last = line.last else { return false }
+        if last == "?" || last == "!" {
+            let inner = line.dropLast()
+            return !inner.contains(where: { ".!?".contains($0) }) && line.split(separator: " ").count <= maximumQuestionTitleWords
+        }
         return !".!?:;,…".contains(last)
     }
 }

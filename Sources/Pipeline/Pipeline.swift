@@ -78,6 +78,8 @@ public struct Pipeline: Sendable {
         RussianQuotes(),
         // Russian paragraphs: names only, after the Kazakh entities it resolves Russian forms to.
         RussianNameFinder(),
+        // Last: page chrome that plain text keeps (view counters, tickers, related headlines) gives no facts.
+        PageChromeFilter(),
     ])
 
     /// What the search index needs: normalisation, tokens and lemmas.

@@ -17,3 +17,20 @@ import Testing
         #expect(document.text.hasPrefix("Парижде"))
     }
 }
+
+@Suite struct PlainTextReaderHeadlineTests {
+    @Test func questionOrExclamationHeadlineIsTheTitle() throws {
+        let text = "Жаңа жылдан бастап жол жүру ақысы неге қымбаттайды?\nҚала әкімдігі автобус билетінің бағасын 150 теңгеге көтеруді ұсынды."
+        let document = try #require(PlainTextReader().read(text, input: "q.txt").documents.first)
+        #expect(document.title == "Жаңа жылдан бастап жол жүру ақысы неге қымбаттайды?")
+        #expect(document.text.hasPrefix("Қала әкімдігі"))
+        let exclaimed = "Құрама финалға шықты!\nҰлттық құрама жартылай финалда 2:1 есебімен жеңді."
+        #expect(try #require(PlainTextReader().read(exclaimed, input: "e.txt").documents.first).title == "Құрама финалға шықты!")
+    }
+
+    @Test func twoSentenceFirstLineWithQuestionIsNotATitle() throws {
+        let text = "Биыл жауын көп болды. Егін қалай болады?\nФермерлер күзді күтіп отыр."
+        let document = try #require(PlainTextReader().read(text, input: "q.txt").documents.first)
+        #expect(document.title == nil)
+    }
+}

@@ -83,6 +83,83 @@ public struct EventExtractor: Annotator {
             for index in events.indices where events[index].event.start < headline { events[index].inHeadline = true }
         }
         document.events = Self.merged(events)
+        let listed = Self.listingEvents(document)
+        if !listed.isEmpty {
+            document.events.append(contentsOf: listed)
+            document.events.sort { $0.start < $1.start }
+        }
+    }
+
+    /// Most tokens before a listing's clock on its line (a date and a weekday: "5 желтоқсан, жұма, 18:30 –").
+    static let listingLeadTokens = 8
+    /// Furthest (in scalars) a listing line may be from the date header above it.
+    static let listingHeaderReach = 400
+
+    /// What's-on listings: a line that opens with a clock time and a dash, under a date header or after a date on
+    /// the line ("Сейсенбі, 18 ақпан" / "19:00 – «Қозы Көрпеш». Үлкен сахна."; "5 желтоқсан, жұма, 18:30 – … «Күй
+    /// атасы» концерті."), is one event per line: its «title» (or the words up to the full stop), at that date and
+    /// time. No event verb is needed: the layout announces it. Only clock tokens are looked at, so text without a
+    /// listing costs one test per number.
+    static func listingEvents(_ document: Document) -> [Event] {
+        let tokens = document.tokens
+        var found: [Event] = []
+        // Dated times ("18 ақпан" = 2025-02-18 or XXXX-02-18), in text order.
+        let dated = document.times.filter { time in
+            let value = Array(time.value.utf8)
+            return value.count >= 10 && value[4] == UInt8(ascii: "-") && value[7] == UInt8(ascii: "-")
+        }.sorted { $0.start < $1.start }
+        guard !dated.isEmpty else { return [] }
+        func newlineBefore(_ index: Int) -> Bool {
+            index == 0 || document.scalars[tokens[index - 1].end..<tokens[index].start].contains("\n")
+        }
+        for index in tokens.indices where tokens[index].kind == .number && index + 2 < tokens.count {
+            guard let clock = clockTime(tokens[index].text), tokens[index + 1].norm.unicodeScalars.allSatisfy(WordView.dashes.contains),
+                  !tokens[index + 1].norm.isEmpty else { continue }
+            // The clock opens its line, or follows a date (and weekday) that does.
+            var lineStart = index
+            while lineStart > 0, index - lineStart < listingLeadTokens, !newlineBefore(lineStart) { lineStart -= 1 }
+            guard newlineBefore(lineStart) else { continue }
+            let clockStart = tokens[index].start
+            let lead = dated.last { $0.start >= tokens[lineStart].start && $0.start < clockStart }
+            guard lineStart == index || lead != nil,
+                  (lineStart..<index).allSatisfy({ token in
+                      tokens[token].kind == .punctuation || lead.map { $0.start <= tokens[token].start && tokens[token].end <= $0.end } == true
+                          || FactLexicon.timeWords[tokens[token].norm.fastLowercased]?.kind == "weekday"
+                  })
+            else { continue }
+            guard let date = lead ?? dated.last(where: { $0.end <= clockStart }), clockStart - date.start <= listingHeaderReach else { continue }
+            var lineEnd = index + 2
+            while lineEnd < tokens.count, !newlineBefore(lineEnd) { lineEnd += 1 }
+            guard let title = listingTitle(tokens[(index + 2)..<lineEnd], document: document) else { continue }
+            found.append(Event(title: title, when: String(date.value.prefix(10)) + "T" + clock, where: nil, participants: [],
+                               start: clockStart, end: tokens[lineEnd - 1].end))
+        }
+        return found
+    }
+
+    /// "19:00", "18.30" → "19:00"; nil for anything that is no clock time.
+    static func clockTime(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 4 || bytes.count == 5 else { return nil }
+        let separator = bytes.count - 3
+        guard bytes[separator] == UInt8(ascii: ":") || bytes[separator] == UInt8(ascii: ".") else { return nil }
+        let digits = bytes.enumerated().filter { $0.offset != separator }.map(\.element)
+        guard digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let hour = digits.dropLast(2).reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        let minute = digits.suffix(2).reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        guard hour <= 23, minute <= 59 else { return nil }
+        return (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
+    }
+
+    /// A listing line's title: the first «…» after the dash, else its words up to the first full stop.
+    private static func listingTitle(_ line: ArraySlice<Token>, document: Document) -> String? {
+        if let open = line.firstIndex(where: { $0.norm == "«" }), let close = line[(open + 1)...].firstIndex(where: { $0.norm == "»" }),
+           close > open + 1 {
+            return document.slice(line[open + 1].start, line[close - 1].end)
+        }
+        let end = line.firstIndex { $0.norm == "." || $0.norm == "!" || $0.norm == "?" } ?? line.endIndex
+        guard end > line.startIndex, line[line.startIndex..<end].contains(where: { $0.kind == .word }) else { return nil }
+        return document.slice(line[line.startIndex].start, line[end - 1].end)
     }
 
     /// An event with what merging needs: the stem of its event noun and whether its place is a venue phrase.

@@ -121,6 +121,7 @@ struct SpeakerContext {
     private static let quoteMarks: Set<String> = ["«", "»", "\"", "“", "”", "„"]
     /// A token that is a quotation mark; the length test first keeps the set's hashing off ordinary words.
     private static func isQuoteMark(_ text: String) -> Bool { text.utf8.count <= 3 && quoteMarks.contains(text) }
+    private static let genitiveEndings = CaseEndings.endings(of: [.genitive])
     private static let saying = WordKey.of("деп")
     private static let said = WordKey.of("деді")
     private static let says = WordKey.of("дейді")
@@ -136,7 +137,20 @@ struct SpeakerContext {
         self.entityAtToken = entityAtToken
         var personsInSentence = [Set<String>](repeating: [], count: view.sentences.count)
         var personsBySurname: [String: Set<String>] = [:]
-        for (token, index) in entityAtToken where document.entities[index].label == .person && token < view.wordOfToken.count {
+        // A person in the genitive before a noun and a name is a possessor, not the sentence's subject ("Райхан
+        // Сейтқалиеваның қызы Әйгерім … «…», – деді ол": the daughter speaks): never the one person "ол" stands for.
+        var possessors: Set<Int> = []
+        for (index, entity) in document.entities.enumerated() where entity.label == .person {
+            let last = entity.tokenRange.upperBound
+            guard last >= 1, last + 1 < document.tokens.count else { continue }
+            let next = document.tokens[last], named = document.tokens[last + 1]
+            let lower = document.tokens[last - 1].norm.fastLowercased
+            if next.kind == .word, next.norm.first?.isLowercase == true, named.kind == .word, named.norm.first?.isUppercase == true,
+               Self.genitiveEndings.contains(where: { lower.hasSuffix($0) }) {
+                possessors.insert(index)
+            }
+        }
+        for (token, index) in entityAtToken where document.entities[index].label == .person && !possessors.contains(index) && token < view.wordOfToken.count {
             personsInSentence[view.words[view.wordOfToken[token]].sentence].insert(document.entities[index].canonical)
         }
         for entity in document.entities where entity.label == .person {
@@ -214,10 +228,29 @@ struct SpeakerContext {
             let end = document.tokens[range.upperBound - 1].end
             return EntityResolver.squeezed(document.slice(start, end)).trimmingPunctuation()
         }
-        if let organisation = entities.first(where: { $0.label.isOrganisation }) { return organisation.canonical }
+        if let organisation = entities.first(where: { $0.label.isOrganisation }) {
+            // "– деді Сәрсенов Орталық коммуникациялар қызметіндегі брифингте": a tagger's span that runs from a
+            // surname into a capitalised name is the person of that surname, or nobody; never the organisation.
+            let parts = organisation.text.split(separator: " ")
+            if parts.count >= 2, parts[0].first?.isUppercase == true, parts[1].first?.isUppercase == true,
+               Nominative.hasSurnameEnding(String(parts[0]).fastLowercased) {
+                let owners = personsBySurname[String(parts[0])] ?? []
+                return owners.count == 1 ? owners.first : nil
+            }
+            return organisation.canonical
+        }
         // A news site named by its domain ("деп хабарлайды Almaty.tv", "Tengrinews.kz"): the one word after the verb.
         if words.count == 1, let site = words.first, Self.isSiteName(site) { return site }
         return nil
+    }
+
+    /// "– деді министр Орал қаласындағы штаб отырысында": a lower-case role noun opening the phrase after the verb
+    /// (the setting follows it) names the one person of the document holding that role; nil otherwise.
+    private func leadingRoleSpeaker(_ range: Range<Int>) -> String? {
+        guard let first = range.first(where: { isWordToken(document.tokens[$0]) }) else { return nil }
+        let word = document.tokens[first].norm
+        guard word.first?.isLowercase == true, EntityResolver.isRoleWord(word) else { return nil }
+        return NameResolver.person(withRole: [word], among: roles)
     }
 
     /// A PERSON span made of role words only ("Министр орынбасарының"): a role the tagger took for a name, resolved
@@ -298,6 +331,7 @@ struct SpeakerContext {
             if words.count == 1, FactLexicon.speakerPronouns.contains(tokens[words[0]].norm.fastLowercased) {
                 return Speaker(name: soleSpeaker(beforeToken: open, previous: previous))
             }
+            if let holder = leadingRoleSpeaker(phrase) { return Speaker(name: holder) }
             if phrase.contains(where: { isWordToken(tokens[$0]) }) { return Speaker(name: nil) }
             // "X «…» деді": the subject before the quotation in the same sentence.
             let sentence = view.sentence(of: view.wordOfToken[open])
@@ -425,7 +459,13 @@ struct SpeakerContext {
                 while start < before, isDash(tokens[start]) || !isWordToken(tokens[start]) && !"«\"".contains(tokens[start].norm) { start += 1 }
                 // An unmatched quotation mark in the sentence means the speech boundaries are unknown.
                 guard start < before, unmatchedMarksBefore[before + 1] == unmatchedMarksBefore[first] else { continue }
-                let speaker = speaker(in: phrase(from: afterVerb))
+                let speakerPhrase = phrase(from: afterVerb)
+                let speakerWords = speakerPhrase.filter { isWordToken(tokens[$0]) }
+                var speaker = speaker(in: speakerPhrase) ?? leadingRoleSpeaker(speakerPhrase)
+                // "– Біз … алдық, – дейді ол.": the one person of the sentence before the speech, or nobody.
+                if speaker == nil, speakerWords.count == 1, FactLexicon.speakerPronouns.contains(tokens[speakerWords[0]].norm.fastLowercased) {
+                    speaker = soleSpeaker(beforeToken: start, previous: nil)
+                }
                 found.append(Quote(text: document.slice(tokens[start].start, tokens[before].end), speaker: speaker,
                                    start: tokens[start].start, end: tokens[before].end))
             }

@@ -25,6 +25,8 @@ public struct EntityResolver: Annotator {
     public func annotate(_ document: inout Document) {
         guard !document.entities.isEmpty else { return }
         Self.relabelLoneSurnames(&document)
+        Self.relabelProductModels(&document)
+        Self.extendToHeadNouns(&document)
         Self.splitObjectsOffNames(&document)
         Self.addNamesInsideRoles(&document)
         let view = WordView.shared(for: document)
@@ -40,6 +42,7 @@ public struct EntityResolver: Annotator {
         let attested = Set(view.words.lazy.filter(\.isCapitalized).map(\.key))
         let mentions = document.entities.map { entity in
             var words = Self.words(of: entity, in: document)
+            if entity.label == .person { words = Self.personNameWords(words, of: entity, in: document) }
             if entity.label == .person, words.count >= 3, let last = words.last, placeNames.contains(Nominative.word(last).fastLowercased) {
                 words.removeLast()
             }
@@ -49,6 +52,7 @@ public struct EntityResolver: Annotator {
         }
         var canonical = NameResolver.canonicalNames(for: mentions, knownNames: knownNames) { attested.contains(WordKey.of($0)) }
         Self.respellCapitals(&canonical, labels: document.entities.map(\.label))
+        Self.addPlaceHeads(&canonical, document: document)
         for index in document.entities.indices { document.entities[index].canonical = canonical[index] }
 
         var rolesByName: [String: [String]] = [:]
@@ -101,6 +105,78 @@ public struct EntityResolver: Annotator {
             for mention in mentions { matched.insert(mention.index) }
         }
         for index in matched { document.entities[index].label = .person }
+    }
+
+    /// A region or district keeps its head noun: a place name written right before "облысы…" or "ауданы…"
+    /// ("Жетісай ауданында", "Түркістан облысының") is "Жетісай ауданы", "Түркістан облысы" (`place-nouns.tsv`);
+    /// a city before "қаласы" stays bare.
+    static func addPlaceHeads(_ canonical: inout [String], document: Document) {
+        guard !FactLexicon.placeNameHeads.isEmpty else { return }
+        for (index, entity) in document.entities.enumerated() where entity.label == .gpe || entity.label == .location {
+            let next = entity.tokenRange.upperBound
+            guard next < document.tokens.count, document.tokens[next].kind == .word else { continue }
+            let word = document.tokens[next].norm
+            guard word.first?.isLowercase == true, let head = FactLexicon.placeNameHeads.first(where: { word.hasPrefix($0) }),
+                  !canonical[index].hasSuffix(head)
+            else { continue }
+            canonical[index] += " " + head
+        }
+    }
+
+    /// Most lower-case words a name is extended by up to its head noun ("аудандық соты", "денсаулық сақтау басқармасы").
+    static let headNounReach = 3
+    private static let adjectiveEndingsForNames = ["дық", "тық", "лық", "дік", "тік", "лік", "ғы", "гі", "қы", "кі"]
+
+    /// An organisation or place name the tagger closed before its lower-case head noun is the organisation or facility
+    /// named by the whole phrase: "Ұлттық статистика" + "бюросы", "Бостандық" + "аудандық соты" →
+    /// ORGANISATION "Бостандық аудандық соты" (`organisation-heads.tsv`). A place extends only over an adjective of
+    /// place ("аудандық", "облыстық") or a place noun ("қаласының әкімдігі"), so "Қазақстан үкіметі" is left alone.
+    static func extendToHeadNouns(_ document: inout Document) {
+        guard !FactLexicon.organisationHeads.isEmpty else { return }
+        let tokens = document.tokens
+        let taken = Set(document.entities.flatMap { Array($0.tokenRange) })
+        for index in document.entities.indices {
+            let entity = document.entities[index]
+            guard entity.label.isOrganisation || entity.label == .gpe, entity.tokenRange.upperBound <= tokens.count else { continue }
+            var next = entity.tokenRange.upperBound
+            var headLabel: String?
+            while next < tokens.count, next - entity.tokenRange.upperBound < headNounReach {
+                let token = tokens[next]
+                guard token.kind == .word, !taken.contains(next), token.norm.first?.isLowercase == true,
+                      document.scalars[tokens[next - 1].end..<token.start].allSatisfy({ $0 == " " })
+                else { break }
+                let lower = token.norm.fastLowercased
+                if next == entity.tokenRange.upperBound, entity.label == .gpe,
+                   !adjectiveEndingsForNames.contains(where: { lower.hasSuffix($0) }), !FactLexicon.placeNouns.contains(where: { lower.hasPrefix($0) }) {
+                    break
+                }
+                next += 1
+                if let head = FactLexicon.organisationHeads.first(where: { lower.hasPrefix($0.stem) }) {
+                    headLabel = head.label
+                    break
+                }
+            }
+            guard let headLabel else { continue }
+            let end = tokens[next - 1].end
+            document.entities[index].end = end
+            document.entities[index].text = document.slice(entity.start, end)
+            document.entities[index].tokenRange = entity.tokenRange.lowerBound..<next
+            document.entities[index].label = EntityLabel(headLabel)
+        }
+    }
+
+    /// A name that opens with a listed maker and goes on with a capitalised word or a number ("Toyota Camry",
+    /// "Mercedes-Benz E-Class", "Boeing 737") is a PRODUCT, not the maker's ORGANISATION (`product-makers.tsv`).
+    static func relabelProductModels(_ document: inout Document) {
+        for index in document.entities.indices where document.entities[index].label.isOrganisation {
+            let text = document.entities[index].text.drop { $0 == "«" || $0 == "\"" }
+            let parts = text.split(separator: " ")
+            guard parts.count >= 2, FactLexicon.productMakers.contains(parts[0].lowercased()),
+                  let next = parts[1].first, next.isUppercase || next.isNumber,
+                  !parts.dropFirst().contains(where: { FactLexicon.productCompanyWords.contains($0.lowercased()) })
+            else { continue }
+            document.entities[index].label = .product
+        }
     }
 
     /// A position phrase that names a place or organisation before its role word gives that name too: "Шымкент
@@ -247,6 +323,40 @@ public struct EntityResolver: Annotator {
         guard let strong = caseEndings[removed], !FactLexicon.nameExceptions.contains(surface.fastLowercased) else { return nil }
         let stem = last.fastLowercased
         return strong || isAttested(stem) || NominativeName.knownNames.contains(FeatureHash.of(stem.unicodeScalars)) ? canonical : nil
+    }
+
+    /// The words of a person mention that make its name: a role word the tagger took in front is left out ("Вице-министр
+    /// Жұмабеков" → "Жұмабеков"); a surname in brackets after a given name and patronymic stands for the surname
+    /// ("Айдар Серікұлы (Жұмабеков)" → "Айдар Жұмабеков"); honorifics are left out ("Жошы хан" → "Жошы"), and a given
+    /// name written before one joins a surname the tagger found alone ("Наурызбай қажы Тағанұлы" → "Наурызбай
+    /// Тағанұлы").
+    static func personNameWords(_ written: [String], of entity: Entity, in document: Document) -> [String] {
+        var words = written
+        while words.count >= 2, let first = words.first, first.first?.isUppercase == true, isRoleWord(first.fastLowercased) {
+            words.removeFirst()
+        }
+        if let bracket = words.firstIndex(where: { $0.hasPrefix("(") }) {
+            let inner = String(words[bracket].drop { $0 == "(" }.prefix { $0 != ")" })
+            if bracket >= 1, inner.first?.isUppercase == true, Nominative.hasSurnameEnding(Nominative.word(inner, isPersonName: true).fastLowercased) {
+                words = [words[0], inner]
+            } else if bracket >= 1 {
+                words = Array(words[..<bracket])
+            }
+        }
+        if words.count >= 2, !FactLexicon.nameHonorifics.isEmpty {
+            let kept = words.filter { !FactLexicon.nameHonorifics.contains($0) }
+            if !kept.isEmpty { words = kept }
+        }
+        // "Наурызбай қажы Тағанұлының": the tagger's span is the surname alone.
+        let range = entity.tokenRange
+        if words.count == 1, range.lowerBound >= 2, range.upperBound <= document.tokens.count {
+            let honorific = document.tokens[range.lowerBound - 1], given = document.tokens[range.lowerBound - 2]
+            if honorific.kind == .word, FactLexicon.nameHonorifics.contains(honorific.norm), given.kind == .word,
+               given.norm.first?.isUppercase == true, !isRoleWord(given.norm.fastLowercased) {
+                words.insert(given.norm, at: 0)
+            }
+        }
+        return words
     }
 
     /// The words of a mention: tokens joined where no space separates them ("Б", ".", "Байбек" → "Б.Байбек").

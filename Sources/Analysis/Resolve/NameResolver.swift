@@ -41,9 +41,16 @@ public enum NameResolver {
             let isPerson = mention.label == .person
             // A person's last word with a surname ending is a surname even when its nominative is not written
             // elsewhere ("Ахылбек Күрішбаевты" → "Күрішбаев").
-            return Nominative.name(words, isPerson: isPerson, attested: {
+            var result = Nominative.name(words, isPerson: isPerson, attested: {
                 scope.contains(WordKey.of($0)) || isAttested($0) || isPerson && Nominative.hasSurnameEnding($0)
             })
+            // "Еуразиялық экономикалық одаққа", "… ғылыми-зерттеу институтына": a lower-case head noun ends an
+            // organisation's or place's name and takes the case endings of any common noun, also after its
+            // possessive (the stem letters each ending attaches to decide, as for the tagger's names).
+            if !isPerson, result.count >= 2, let last = result.last, last == words.last, last.first?.isLowercase == true {
+                result[result.count - 1] = NominativeName.stripEnding(last)
+            }
+            return result
         }
         // Two passes: a stem found by a strong ending ("Париждің" → "Париж") attests the same stem under a weak
         // one elsewhere ("Парижде"); only mentions the first pass left unchanged are looked at again.
@@ -84,6 +91,21 @@ public enum NameResolver {
             }
             return givenNames?[givenName] ?? nil
         }
+        // Full names by lower-cased given name (all of them); built only when a given name and patronymic asks.
+        var fullNamesByGiven: [String: Set<String>]?
+        func otherFullName(givenName: String, than name: String) -> String? {
+            if fullNamesByGiven == nil {
+                var built: [String: Set<String>] = [:]
+                for full in byName.values {
+                    let parts = full.split(separator: " ")
+                    guard parts.count >= 2, let given = parts.first else { continue }
+                    built[String(given).fastLowercased, default: []].insert(full)
+                }
+                fullNamesByGiven = built
+            }
+            let others = (fullNamesByGiven?[givenName] ?? []).filter { $0 != name && !isPatronymic(String($0.split(separator: " ").last ?? "")) }
+            return others.count == 1 ? others.first : nil
+        }
         return zip(mentions, bases).map { mention, base in
             guard mention.label == .person, let surname = base.last else { return base.joined(separator: " ") }
             let candidates = bySurname[surname.fastLowercased] ?? []
@@ -100,6 +122,12 @@ public enum NameResolver {
             if base.count == 1, candidates.isEmpty, !Nominative.hasSurnameEnding(surname.fastLowercased),
                let owner = fullName(givenName: surname.fastLowercased) { return owner }
             let joined = base.joined(separator: " ")
+            // "Қасым-Жомарт Кемелұлы": a given name and a patronymic stand for the one other full name in scope with
+            // that given name ("Қасым-Жомарт Тоқаев"); a patronymic that is the person's surname ("Жанибек
+            // Әлімханұлы") has no such other name and stays.
+            if base.count == 2, isPatronymic(base[1]), let other = otherFullName(givenName: base[0].fastLowercased, than: joined) {
+                return other
+            }
             return byName[joined.fastLowercased] ?? joined
         }
     }
@@ -194,6 +222,12 @@ public enum NameResolver {
     static func sameStem(_ a: String, _ b: String) -> Bool {
         let common = zip(a, b).prefix { $0 == $1 }.count
         return common >= min(5, min(a.count, b.count)) && common >= min(a.count, b.count, 3)
+    }
+
+    /// Whether a capitalised word ends like a patronymic (`person-name-parts.tsv`: "Кемелұлы", "Ивановна").
+    static func isPatronymic(_ word: String) -> Bool {
+        let lower = word.fastLowercased
+        return word.first?.isUppercase == true && FactLexicon.patronymicEndings.contains { lower.count > $0.count + 2 && lower.hasSuffix($0) }
     }
 
     static func isInitial(_ word: String) -> Bool {

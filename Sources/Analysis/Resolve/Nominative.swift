@@ -32,7 +32,9 @@ public enum Nominative {
         // Most names end in no listed ending: the exception list is consulted only when something would be stripped.
         let hasHyphen = word.utf8.contains(UInt8(ascii: "-"))
         guard let lastByte = lower.utf8.last, hasHyphen || !suffixesByLastByte[Int(lastByte)].isEmpty,
-              !FactLexicon.nameExceptions.contains(lower)
+              !FactLexicon.nameExceptions.contains(lower),
+              // A gazetteer name is a nominative already ("Өскемен", not "Өске" + "-мен").
+              !NominativeName.knownNames.contains(FeatureHash.of(lower.unicodeScalars))
         else { return word }
         if hasHyphen, let hyphen = word.lastIndex(of: "-") {
             let head = word[..<hyphen]
@@ -57,6 +59,9 @@ public enum Nominative {
                 || isPersonName && suffix.entry.strongOnPersonsAfterVowel && stem.last.map(vowels.contains) == true
                     && harmonyFits(stem: stem, suffix: suffix.entry.suffix)
                 || attested(stem) && (harmonyFits(stem: stem, suffix: suffix.entry.suffix) || hasSurnameEnding(stem))
+                // No Kazakh word ends in ь: a loan name's stem does, and what follows is a case ending ("Кремльде",
+                // "Ливерпульде", "Брюссельдің").
+                || stem.unicodeScalars.last == "ь"
             if accepted { return String(scalars: word.unicodeScalars.prefix(stemLength)) }
         }
         return word

@@ -1,0 +1,58 @@
+import Analysis
+import Testing
+import TextModel
+
+/// Issue 17, class 4 and 8: canonical names of places, organisations and products. Sentences written for these tests;
+/// entities tagged by hand as the NER stage would.
+@Suite struct NameCanonicalTests {
+    func canonical(_ text: String, _ tags: [(String, String)]) -> [String] {
+        Seeds.facts(text, tags: tags).entities.map { "\($0.label.rawValue) \($0.canonical)" }
+    }
+
+    @Test func aGazetteerNameEndingLikeACaseIsKept() {
+        #expect(canonical("Делегация Өскемен арқылы Алтайға аттанды.", [("Өскемен", "GPE")]) == ["GPE Өскемен"])
+    }
+
+    @Test func aLoanStemInSoftSignLosesItsCaseEnding() {
+        #expect(canonical("Келіссөз Кремльде өтті, ал матч Брюссельде ойналады.", [("Кремльде", "FACILITY"), ("Брюссельде", "GPE")])
+            == ["FACILITY Кремль", "GPE Брюссель"])
+    }
+
+    @Test func regionsAndDistrictsKeepTheirHeadNounCitiesDoNot() {
+        let found = canonical("Жаңақорған ауданында және Ақтөбе облысының шекарасында жол салынады, ал Орал қаласында көпір жөнделеді.",
+                              [("Жаңақорған", "GPE"), ("Ақтөбе", "GPE"), ("Орал", "GPE")])
+        #expect(found == ["GPE Жаңақорған ауданы", "GPE Ақтөбе облысы", "GPE Орал"])
+    }
+
+    @Test func aLowerCaseHeadNounLosesItsCaseEnding() {
+        let found = canonical("Өтінім Еуразиялық даму одаққа және Ұлттық геология институтына жолданды.",
+                              [("Еуразиялық даму одаққа", "ORGANISATION"), ("Ұлттық геология институтына", "ORGANISATION")])
+        #expect(found == ["ORGANISATION Еуразиялық даму одақ", "ORGANISATION Ұлттық геология институты"])
+    }
+
+    @Test func aMakerAndModelIsAProductTheCompanyIsNot() {
+        let found = canonical("Зауыт Chevrolet Onix пен Toyota Motor компаниясының жаңа үлгісін шығарады.",
+                              [("Chevrolet Onix", "ORGANISATION"), ("Toyota Motor", "ORGANISATION")])
+        #expect(found == ["PRODUCT Chevrolet Onix", "ORGANISATION Toyota Motor"])
+    }
+}
+
+/// Issue 17, class 8: organisation boundaries when the tagger stops before the head noun.
+@Suite struct OrganisationHeadTests {
+    func names(_ text: String, _ tags: [(String, String)]) -> [String] {
+        Seeds.facts(text, tags: tags).entities.map { "\($0.label.rawValue) \($0.canonical)" }
+    }
+
+    @Test func aNameRunsToItsPossessiveHeadNoun() {
+        #expect(names("Есеп Ұлттық статистика бюросының сайтында жарияланды.", [("Ұлттық статистика", "ORGANISATION")])
+            == ["ORGANISATION Ұлттық статистика бюросы"])
+        #expect(names("Іс Сарыарқа аудандық сотында қаралды.", [("Сарыарқа", "GPE")]) == ["ORGANISATION Сарыарқа аудандық соты"])
+        #expect(names("Науқас Павлодар облыстық көпбейінді ауруханасына жеткізілді.", [("Павлодар облыстық", "ORGANISATION")])
+            == ["FACILITY Павлодар облыстық көпбейінді ауруханасы"])
+    }
+
+    @Test func aRoleOrAPlaceBeforeACommonNounIsNotExtended() {
+        #expect(names("ҚТЖ басқарма төрағасы жаңа пойызды таныстырды.", [("ҚТЖ", "ORGANISATION")]) == ["ORGANISATION ҚТЖ"])
+        #expect(names("Қазақстан үкіметі жаңа бағдарламаны бекітті.", [("Қазақстан", "GPE")]) == ["GPE Қазақстан"])
+    }
+}
