@@ -107,7 +107,7 @@ extension PostgresCollection {
             try db.rows("""
                 SELECT e.id, e.label, e.canonical, count(*) AS documents, sum(de.mentions)::bigint AS mentions
                 FROM entity e JOIN document_entity de ON de.entity_id = e.id \(filter.whereClause(from: 1))
-                GROUP BY e.id ORDER BY documents DESC, mentions DESC, e.canonical COLLATE "C" LIMIT $\(next) OFFSET $\(next + 1)
+                GROUP BY e.id ORDER BY documents DESC, mentions DESC, e.canonical COLLATE "C", e.id LIMIT $\(next) OFFSET $\(next + 1)
                 """, filter.values + [.int(max(1, limit)), .int(max(0, offset))]).map(Self.entitySummary)
         }
     }
@@ -204,7 +204,7 @@ extension PostgresCollection {
     private static func eventFilter(from: String?, to: String?) -> PostgresFilter {
         var filter = PostgresFilter()
         if let from, !from.isEmpty { filter.add("\(eventWhen) COLLATE \"C\" >= ?", .text(from)) }
-        if let to, !to.isEmpty { filter.add("substr(\(eventWhen), 1, ?) COLLATE \"C\" <= ?", .int(to.count), .text(to)) }
+        if let to, !to.isEmpty { filter.add("substr(\(eventWhen), 1, ?::integer) COLLATE \"C\" <= ?", .int(to.count), .text(to)) }
         return filter
     }
 

@@ -31,7 +31,7 @@ extension PostgresCollection {
         if !query.includeDuplicates { filter.add("d.duplicate_of IS NULL") }
         if let source = query.source, !source.isEmpty { filter.add("d.source = ?", .text(source)) }
         if let from = query.from, !from.isEmpty { filter.add("d.published COLLATE \"C\" >= ?", .text(from)) }
-        if let to = query.to, !to.isEmpty { filter.add("substr(d.published, 1, ?) COLLATE \"C\" <= ?", .int(to.count), .text(to)) }
+        if let to = query.to, !to.isEmpty { filter.add("substr(d.published, 1, ?::integer) COLLATE \"C\" <= ?", .int(to.count), .text(to)) }
         let entityKey = query.entity.flatMap { $0.isEmpty ? nil : $0.lowercased() }
         let label = query.label.flatMap { $0.isEmpty ? nil : $0.uppercased() }
         if entityKey != nil || label != nil {
@@ -240,7 +240,7 @@ extension PostgresCollection {
         let entities = try db.rows("""
             SELECT e.canonical, e.label, count(*) AS count FROM document_entity de JOIN entity e ON e.id = de.entity_id
             WHERE de.document_id = ANY($1) AND NOT (e.label = ANY($2))
-            GROUP BY de.entity_id, e.canonical, e.label ORDER BY count DESC, e.canonical COLLATE "C" LIMIT 10
+            GROUP BY de.entity_id, e.canonical, e.label ORDER BY count DESC, e.canonical COLLATE "C", de.entity_id LIMIT 10
             """, [list, .texts(NewsDatabase.storeValueLabels)]).map {
             FacetCount(value: try $0.requiredString("canonical"), label: try $0.string("label"), count: try $0.int("count"))
         }
