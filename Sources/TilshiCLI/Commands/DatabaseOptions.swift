@@ -69,7 +69,7 @@ struct DatabaseOptions: ParsableArguments {
         if isServer {
             do { return try StoreLocation.openServer(path, configuration) } catch {
                 // One line naming the database (never its password) and the problem.
-                StandardError.report("cannot open the database \(displayName): \(StoreLocation.describe(error))")
+                StandardError.report("cannot open the database: \(StoreLocation.describe(error))")
                 throw ExitCode.failure
             }
         }
