@@ -26,6 +26,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // Already a dependency of Hummingbird; named here for NIOHTTPTypes, the request parts the server's deadline handler watches.
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.34.1"),
+        // The PostgreSQL backend of the collection (PostgresStore only).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Already a dependency of Hummingbird and postgres-nio; named here for the Logger PostgresStore hands postgres-nio.
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // Listed bottom-up: a target depends only on targets above it.
@@ -57,6 +61,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The collection on PostgreSQL: the same CollectionStore interface, index terms from SearchStore's analyser.
+        // A target of its own so SQLite-only users of SearchStore do not build or link postgres-nio.
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "SearchStore", "TextModel", "NewsSources", "Pipeline", "Analysis",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The HTTP JSON API and the server-rendered web page (Hummingbird 2, Mustache templates).
         .target(
             name: "NewsServer",
@@ -84,7 +101,7 @@ let package = Package(
             name: "TilshiCLI",
             dependencies: [
                 "Pipeline", "Analysis", "Formats", "TextModel", "KazakhData", "NewsSources", "SampleArticles", "SearchStore",
-                "NewsServer",
+                "NewsServer", "PostgresStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -143,6 +160,11 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PostgresStoreTests",
+            dependencies: ["PostgresStore", "SearchStore", "NewsSources", "TextModel", "Pipeline", "TilshiTesting", "SampleArticles"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Formats", "TextModel"], swiftSettings: swiftSettings),

@@ -9,7 +9,7 @@ public import SearchStore
 /// The caller runs it with `try await app.runService()`; tests use `app.test(.router)` without a socket.
 public func buildApplication(
     _ configuration: ServerConfiguration,
-    database: NewsDatabase,
+    database: any CollectionStore,
     logger: Logger = Logger(label: "tilshi.server")
 ) throws -> some ApplicationProtocol {
     try buildApplication(configuration, router: buildRouter(configuration, database: database), logger: logger)
@@ -42,7 +42,7 @@ func buildApplication(
 }
 
 /// The router with every route of the application; exposed so tests can list the routes against the OpenAPI document.
-public func buildRouter(_ configuration: ServerConfiguration, database: NewsDatabase) throws -> Router<BasicRequestContext> {
+public func buildRouter(_ configuration: ServerConfiguration, database: any CollectionStore) throws -> Router<BasicRequestContext> {
     try buildRouter(
         configuration, database: database,
         work: WorkLimiter(maxConcurrent: configuration.maxConcurrentWork, maxQueued: configuration.maxQueuedWork)
@@ -50,7 +50,7 @@ public func buildRouter(_ configuration: ServerConfiguration, database: NewsData
 }
 
 /// The router, its heavy work run through `work` (tests hold its slots to see the server under load).
-func buildRouter(_ configuration: ServerConfiguration, database: NewsDatabase, work: WorkLimiter) throws -> Router<BasicRequestContext> {
+func buildRouter(_ configuration: ServerConfiguration, database: any CollectionStore, work: WorkLimiter) throws -> Router<BasicRequestContext> {
     let resources = try ServerResources.load()
     let pages = try PageRenderer(resources: resources, transliterate: ScriptConversion.toLatin)
     let router = Router(context: BasicRequestContext.self)
@@ -66,6 +66,6 @@ func buildRouter(_ configuration: ServerConfiguration, database: NewsDatabase, w
 }
 
 /// Builds the application and serves until the process is interrupted (SIGINT/SIGTERM shut it down gracefully).
-public func runServer(_ configuration: ServerConfiguration, database: NewsDatabase) async throws {
+public func runServer(_ configuration: ServerConfiguration, database: any CollectionStore) async throws {
     try await buildApplication(configuration, database: database).runService()
 }

@@ -10,7 +10,7 @@ import Synchronization
 /// an expired entry is still answered at once while one refresh runs on a queue of its own: `/api/health`
 /// never waits for a table scan queued behind searches.
 final class StatsCache: Sendable {
-    private let database: NewsDatabase
+    private let database: any CollectionStore
     private let lifetime: TimeInterval
     private struct Entry {
         var stats: CollectionStats
@@ -25,7 +25,7 @@ final class StatsCache: Sendable {
     private let state = Mutex(State())
     private static let refreshQueue = DispatchQueue(label: "tilshi.server.stats", qos: .utility)
 
-    init(database: NewsDatabase, lifetime: TimeInterval = 5) {
+    init(database: any CollectionStore, lifetime: TimeInterval = 5) {
         self.database = database
         self.lifetime = lifetime
     }

@@ -8,7 +8,7 @@ import SearchStore
 ///
 /// Every route is described in `Resources/openapi.json`; a test keeps the two in step.
 struct APIController: Sendable {
-    let database: NewsDatabase
+    let database: any CollectionStore
     let configuration: ServerConfiguration
     let stats: StatsCache
     /// Where searches, reads and analyses run (off the cooperative pool, bounded; 503 when the line is full).
@@ -33,7 +33,7 @@ struct APIController: Sendable {
     }
 
     /// Runs `body` with the collection through ``work``.
-    private func store<T: Sendable>(_ body: @escaping @Sendable (NewsDatabase) throws -> T) async throws -> T {
+    private func store<T: Sendable>(_ body: @escaping @Sendable (any CollectionStore) throws -> T) async throws -> T {
         let database = database
         return try await work.run { try body(database) }
     }
@@ -59,7 +59,7 @@ struct APIController: Sendable {
     static let jsonlExportLimit = 1_000
 
     @Sendable func searchCSV(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        try await export(request, type: "text/csv; charset=utf-8", name: "tilshi-search.csv") { try $0.searchCSV($1) }
+        try await export(request, type: "text/csv; charset=utf-8", name: "tilshi-search.csv") { try $0.searchCSV($1, limit: NewsDatabase.exportLimit) }
     }
 
     @Sendable func searchJSONL(_ request: Request, context: BasicRequestContext) async throws -> Response {
@@ -68,7 +68,7 @@ struct APIController: Sendable {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var text = ""
             for id in try database.matchingIDs(query, limit: Self.jsonlExportLimit) {
-                guard var document = try database.document(id: id) else { continue }
+                guard var document = try database.document(id: id, withTokens: false) else { continue }
                 document.origin = Self.publicOrigin(document.origin)
                 text += String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
             }
@@ -77,16 +77,16 @@ struct APIController: Sendable {
     }
 
     @Sendable func searchEntities(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        try await export(request, type: "text/csv; charset=utf-8", name: "tilshi-entities.csv") { try $0.resultEntitiesCSV($1) }
+        try await export(request, type: "text/csv; charset=utf-8", name: "tilshi-entities.csv") { try $0.resultEntitiesCSV($1, limit: NewsDatabase.exportLimit) }
     }
 
     @Sendable func searchCalendar(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        try await export(request, type: "text/calendar; charset=utf-8", name: "tilshi-search.ics") { try $0.resultCalendar($1) }
+        try await export(request, type: "text/calendar; charset=utf-8", name: "tilshi-search.ics") { try $0.resultCalendar($1, limit: NewsDatabase.exportLimit, now: Date()) }
     }
 
     /// One export of the search `request` describes: `make` writes the file from the collection, through ``work``.
     private func export(
-        _ request: Request, type: String, name: String, _ make: @escaping @Sendable (NewsDatabase, SearchQuery) throws -> String
+        _ request: Request, type: String, name: String, _ make: @escaping @Sendable (any CollectionStore, SearchQuery) throws -> String
     ) async throws -> Response {
         let query = try SearchParameters(request, configuration: configuration).query(pageSize: Self.pageSize)
         return Self.download(try await store { try make($0, query) }, type: type, name: name)
@@ -128,7 +128,7 @@ struct APIController: Sendable {
     @Sendable func entity(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<EntityProfile> {
         try QueryReader(request, maxTextCharacters: 8).rejectUnknown([])
         let id = try Self.identifier(context)
-        guard let profile = try await store({ try $0.entityProfile(id: id) }) else {
+        guard let profile = try await store({ try $0.entityProfile(id: id, documentLimit: 30) }) else {
             throw LocalizedHTTPError(.notFound, "no entity with id \(id)", key: "error.noEntity", ["id": String(id)])
         }
         return JSONResponse(profile)
@@ -150,7 +150,7 @@ struct APIController: Sendable {
         let reader = QueryReader(request, maxTextCharacters: configuration.maxSearchCharacters)
         try reader.rejectUnknown(["from", "to"])
         let (from, to) = (try reader.date("from"), try reader.date("to"))
-        let ics = try await store { try $0.eventCalendar(from: from, to: to) }
+        let ics = try await store { try $0.eventCalendar(from: from, to: to, now: Date()) }
         return Response(
             status: .ok,
             headers: [.contentType: "text/calendar; charset=utf-8", .contentDisposition: "attachment; filename=\"tilshi-events.ics\""],

@@ -5,7 +5,7 @@ import TextModel
 
 /// The web page: search, document view, entity pages and the events calendar, rendered on the server.
 struct WebController: Sendable {
-    let database: NewsDatabase
+    let database: any CollectionStore
     let configuration: ServerConfiguration
     let pages: PageRenderer
     let stats: StatsCache
@@ -24,7 +24,7 @@ struct WebController: Sendable {
     }
 
     /// Runs a page's reads, snippet alignment and template rendering through ``work``, so the cooperative pool only awaits.
-    private func render(_ body: @escaping @Sendable (NewsDatabase) throws -> Response) async throws -> Response {
+    private func render(_ body: @escaping @Sendable (any CollectionStore) throws -> Response) async throws -> Response {
         let database = database
         return try await work.run { try body(database) }
     }
@@ -35,7 +35,7 @@ struct WebController: Sendable {
         try await render { try renderSearch(request, context: context, database: $0) }
     }
 
-    private func renderSearch(_ request: Request, context: BasicRequestContext, database: NewsDatabase) throws -> Response {
+    private func renderSearch(_ request: Request, context: BasicRequestContext, database: any CollectionStore) throws -> Response {
         let presenter = pages.presenter(for: request)
         let parameters = try SearchParameters(request, configuration: configuration)
         let results = try database.search(parameters.query(pageSize: APIController.pageSize))
@@ -188,11 +188,11 @@ struct WebController: Sendable {
         try await render { try renderDocument(request, context: context, database: $0) }
     }
 
-    private func renderDocument(_ request: Request, context: BasicRequestContext, database: NewsDatabase) throws -> Response {
+    private func renderDocument(_ request: Request, context: BasicRequestContext, database: any CollectionStore) throws -> Response {
         let presenter = pages.presenter(for: request)
         try QueryReader(request, maxTextCharacters: 8).rejectUnknown(Self.pageParameters)
         let id = try APIController.identifier(context)
-        guard let stored = try database.document(id: id) else {
+        guard let stored = try database.document(id: id, withTokens: false) else {
             throw LocalizedHTTPError(.notFound, "no document with id \(id)", key: "error.noDocument", ["id": String(id)])
         }
         let analysis = stored.analysis
@@ -258,13 +258,13 @@ struct WebController: Sendable {
         try await render { try renderEntities(request, context: context, database: $0) }
     }
 
-    private func renderEntities(_ request: Request, context: BasicRequestContext, database: NewsDatabase) throws -> Response {
+    private func renderEntities(_ request: Request, context: BasicRequestContext, database: any CollectionStore) throws -> Response {
         let presenter = pages.presenter(for: request)
         let reader = QueryReader(request, maxTextCharacters: configuration.maxSearchCharacters)
         try reader.rejectUnknown(Set(["label", "q"]).union(Self.pageParameters))
         let label = try reader.label("label")
         let q = try reader.text("q")
-        let entities = try database.entities(label: label, query: q, limit: 300)
+        let entities = try database.entities(label: label, query: q, limit: 300, offset: 0)
         let stats = try stats.current()
         var labels = [EntitiesPage.LabelLink(href: URLBuilder.path("/entities", q.map { [("q", $0)] } ?? []), name: presenter.t("allLabels"), on: label == nil)]
         labels += stats.labels.map { facet in
@@ -291,11 +291,11 @@ struct WebController: Sendable {
         try await render { try renderEntity(request, context: context, database: $0) }
     }
 
-    private func renderEntity(_ request: Request, context: BasicRequestContext, database: NewsDatabase) throws -> Response {
+    private func renderEntity(_ request: Request, context: BasicRequestContext, database: any CollectionStore) throws -> Response {
         let presenter = pages.presenter(for: request)
         try QueryReader(request, maxTextCharacters: 8).rejectUnknown(Self.pageParameters)
         let id = try APIController.identifier(context)
-        guard let profile = try database.entityProfile(id: id) else {
+        guard let profile = try database.entityProfile(id: id, documentLimit: 30) else {
             throw LocalizedHTTPError(.notFound, "no entity with id \(id)", key: "error.noEntity", ["id": String(id)])
         }
         let dates = TimexDisplay(presenter: presenter)
@@ -351,13 +351,13 @@ struct WebController: Sendable {
         try await render { try renderEvents(request, context: context, database: $0) }
     }
 
-    private func renderEvents(_ request: Request, context: BasicRequestContext, database: NewsDatabase) throws -> Response {
+    private func renderEvents(_ request: Request, context: BasicRequestContext, database: any CollectionStore) throws -> Response {
         let presenter = pages.presenter(for: request)
         let reader = QueryReader(request, maxTextCharacters: configuration.maxSearchCharacters)
         try reader.rejectUnknown(Set(["from", "to"]).union(Self.pageParameters))
         let from = try reader.date("from")
         let to = try reader.date("to")
-        let events = try database.events(from: from, to: to, limit: 500)
+        let events = try database.events(from: from, to: to, limit: 500, offset: 0)
         let calendar = EventCalendarView(events: events, presenter: presenter)
         let page = EventsPage(
             from: from ?? "",

@@ -35,7 +35,7 @@ extension TilshiCommand {
             let db = try database.openExisting()
             var output = StandardOutput()
             if let id {
-                guard let detail = try db.entity(id: id) else {
+                guard let detail = try db.entity(id: id, mentionLimit: 20, relatedLimit: 20) else {
                     StandardError.report("no entity #\(id)")
                     throw ExitCode.failure
                 }
@@ -54,7 +54,7 @@ extension TilshiCommand {
                     }
                 }
             } else {
-                let entities = try db.entities(label: label, query: query, limit: limit)
+                let entities = try db.entities(label: label, query: query, limit: limit, offset: 0)
                 if format == .json {
                     output.write(try JSONOutput.encode(entities) + "\n")
                 } else {
@@ -106,7 +106,7 @@ extension TilshiCommand {
 
         /// `--check`: the report on standard output; a failure also as one line on standard error, and exit status 1.
         private func runCheck() throws {
-            let report = try database.openExisting().checkIntegrity()
+            let report = try database.openExistingSQLite(command: "check").checkIntegrity()
             var output = StandardOutput()
             output.write(report.description + "\n")
             output.flush()

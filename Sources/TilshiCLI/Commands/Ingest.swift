@@ -63,7 +63,7 @@ extension TilshiCommand {
             // later answer every search with "0 results" as if it were real.
             if !existed, totals.added.isEmpty, totals.duplicates == 0 {
                 database.remove()
-                StandardError.report("nothing was stored, so no collection was created at '\(database.path)'")
+                StandardError.report("nothing was stored, so no collection was created at '\(database.displayName)'")
             }
             if !problems.isEmpty { throw ExitCode.failure }
         }

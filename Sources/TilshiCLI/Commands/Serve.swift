@@ -99,17 +99,17 @@ extension TilshiCommand {
 
         func run() async throws {
             let path = database.path
-            guard FileManager.default.fileExists(atPath: path) else {
+            guard database.exists else {
                 throw ValidationError("no collection at '\(path)'; build one with `tilshi ingest --db \(path) FILES` or run `tilshi demo`")
             }
-            try await ServerLauncher.run(database: try database.openExisting(), options: server, collection: path)
+            try await ServerLauncher.run(database: try database.openExisting(), options: server, collection: database.displayName)
         }
     }
 }
 
 /// Starts the application and says where it is.
 enum ServerLauncher {
-    static func run(database: NewsDatabase, options: TilshiCommand.ServerOptions, collection: String) async throws {
+    static func run(database: any CollectionStore, options: TilshiCommand.ServerOptions, collection: String) async throws {
         let configuration = options.configuration
         let documents = (try? database.stats().documents) ?? 0
         let mode = configuration.acceptsWrites ? "accepts POST /api/documents with the write token" : "read-only"

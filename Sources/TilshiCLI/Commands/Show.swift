@@ -24,7 +24,7 @@ extension TilshiCommand {
         func run() async throws {
             let db = try database.openExisting()
             guard let document = try db.document(id: id, withTokens: tokens) else {
-                StandardError.report("no document #\(id) in \(database.path)")
+                StandardError.report("no document #\(id) in \(database.displayName)")
                 throw ExitCode.failure
             }
             var output = StandardOutput()

@@ -1,0 +1,107 @@
+/// The PostgreSQL schema of a collection, in append-only migrations named like the SQLite store's (never edit a
+/// registered migration, add a new one). They run in one transaction under an advisory lock, so several processes
+/// opening a new database at once create it once.
+enum PostgresSchema {
+    /// Lock key of the migrations (any constant distinct from ``PostgresCollection/writeLockKey``).
+    static let migrationLockKey: Int64 = 0x7469_6C73_6869_0001
+
+    /// The migrations in order: identifier and statements.
+    static let migrations: [(identifier: String, statements: [String])] = [
+        ("pg-v1", [
+            """
+            CREATE TABLE document (
+                id BIGSERIAL PRIMARY KEY,
+                external_id TEXT,
+                title TEXT,
+                text TEXT NOT NULL,
+                url TEXT,
+                source TEXT,
+                published TEXT,
+                month TEXT,
+                language TEXT NOT NULL,
+                content_hash TEXT NOT NULL UNIQUE,
+                origin TEXT NOT NULL,
+                ingested_at TIMESTAMPTZ NOT NULL,
+                duplicate_of BIGINT REFERENCES document(id) ON DELETE SET NULL,
+                similarity DOUBLE PRECISION,
+                pipeline TEXT NOT NULL,
+                layers BYTEA NOT NULL,
+                -- The index terms the Swift analyser computed (IndexTermAnalyzer, as the SQLite index has them): the title's
+                -- positions weighted A, the text's D after a gap, so a phrase never spans the two.
+                terms TSVECTOR NOT NULL,
+                -- Indexed positions of title and text together (BM25's document length).
+                length INTEGER NOT NULL
+            )
+            """,
+            "CREATE INDEX document_terms_gin ON document USING GIN (terms)",
+            "CREATE INDEX document_source ON document (source)",
+            "CREATE INDEX document_published ON document (published)",
+            "CREATE INDEX document_month ON document (month)",
+            "CREATE INDEX document_duplicate_of ON document (duplicate_of)",
+            """
+            CREATE TABLE entity (
+                id BIGSERIAL PRIMARY KEY,
+                label TEXT NOT NULL,
+                canonical TEXT NOT NULL,
+                key TEXT NOT NULL,
+                UNIQUE (key, label)
+            )
+            """,
+            """
+            CREATE TABLE document_entity (
+                document_id BIGINT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                entity_id BIGINT NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                mentions INTEGER NOT NULL,
+                PRIMARY KEY (document_id, entity_id)
+            )
+            """,
+            "CREATE INDEX document_entity_on_entity ON document_entity (entity_id, document_id)",
+            """
+            CREATE TABLE event (
+                id BIGSERIAL PRIMARY KEY,
+                document_id BIGINT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL,
+                title TEXT,
+                time TEXT,
+                place TEXT,
+                participants TEXT NOT NULL,
+                start_offset INTEGER NOT NULL,
+                end_offset INTEGER NOT NULL
+            )
+            """,
+            "CREATE INDEX event_document ON event (document_id)",
+            "CREATE INDEX event_time ON event (time)",
+            """
+            CREATE TABLE minhash (
+                document_id BIGINT PRIMARY KEY REFERENCES document(id) ON DELETE CASCADE,
+                signature SMALLINT[] NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE minhash_band (
+                key BIGINT NOT NULL,
+                document_id BIGINT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                PRIMARY KEY (key, document_id)
+            )
+            """,
+            """
+            CREATE TABLE person_surname (
+                surname TEXT NOT NULL,
+                entity_id BIGINT NOT NULL REFERENCES entity(id) ON DELETE CASCADE
+            )
+            """,
+            "CREATE INDEX person_surname_on_surname ON person_surname (surname)",
+            """
+            CREATE TABLE person_short_name (
+                surname TEXT NOT NULL,
+                entity_id BIGINT NOT NULL REFERENCES entity(id) ON DELETE CASCADE
+            )
+            """,
+            "CREATE INDEX person_short_name_on_surname ON person_short_name (surname)",
+            // BM25 needs the number of documents and of indexed positions: one row, updated by each ingest under the
+            // write lock (so it costs no extra waiting), read by each search without a scan.
+            "CREATE TABLE collection_totals (one BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (one), documents BIGINT NOT NULL, positions BIGINT NOT NULL)",
+            "INSERT INTO collection_totals (one, documents, positions) VALUES (TRUE, 0, 0)",
+        ]),
+    ]
+}
