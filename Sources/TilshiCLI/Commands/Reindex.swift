@@ -21,7 +21,8 @@ extension TilshiCommand {
         init() {}
 
         func run() async throws {
-            let db = try database.openExisting()
+            // The PostgreSQL backend derives its terms at ingest only; re-deriving them there is not written yet.
+            let db = try database.openExistingSQLite(command: "reindex")
             let terms = try db.reindex()
             let names = try db.reresolveNames()
             var output = StandardOutput()
