@@ -3,7 +3,7 @@
 # Chromium, asserts from the rendered DOM that a search for "Алматы" shows results with highlighted
 # entities, that a two-word query typed into the form and sent with Enter finds results (scripts/cdp-form.py drives
 # the browser over the DevTools protocol), that the attention chart, a facet exclusion, the export links and the
-# calendar's dates work, and saves screenshots (desktop and phone size) to out/screenshots/ for a person to look at.
+# calendar's dates work, that an entity page pages through its articles, and saves screenshots (desktop and phone size) to out/screenshots/ for a person to look at.
 # Usage: scripts/browser-test.sh [path/to/tilshi]   (CI runs it from .ci/run after `swift test`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -128,8 +128,26 @@ else
     echo "FAIL markup from the document reached the DOM"; fail=1; failed=$((failed + 1))
 fi
 
+# The entity page: one row per article, paged (two a page here, so the sample collection has several pages).
+entity_id="$(curl -fsS "$base/api/entities?pageSize=1" | grep -Eo '"id":[0-9]+' | head -1 | grep -Eo '[0-9]+')"
+browser --dump-dom "$base/entities/$entity_id?pageSize=2" >"$work/entity.html"
+check "entity page lists its articles" "$work/entity.html" '<ol class="articles" id="articles"'
+check "entity page rows have snippets with the name marked" "$work/entity.html" '<p class="snippet">.*<mark class="hit">'
+check "entity page has a next page" "$work/entity.html" 'href="/entities/[0-9]+\?page=2&amp;pageSize=2" rel="next"'
+next_href="$(grep -Eo 'href="/entities/[0-9]+\?page=2&amp;pageSize=2" rel="next"' "$work/entity.html" | head -1 | sed -E 's/href="([^"]+)".*/\1/; s/&amp;/\&/g')"
+browser --dump-dom "$base$next_href" >"$work/entity-2.html"
+check "entity page 2 links back" "$work/entity-2.html" 'rel="prev"'
+check "entity page 2 says which page" "$work/entity-2.html" 'бет 2 / [0-9]+'
+if [ "$(grep -Eo '<li><a href="/documents/[0-9]+"><b>' "$work/entity.html" | sort)" != "$(grep -Eo '<li><a href="/documents/[0-9]+"><b>' "$work/entity-2.html" | sort)" ]; then
+    echo "ok   entity pages 1 and 2 show different articles"; passed=$((passed + 1))
+else
+    echo "FAIL entity pages 1 and 2 show the same articles"; fail=1; failed=$((failed + 1))
+fi
+
 for size in "1280,900:desktop" "390,844:phone"; do
     window="${size%%:*}"; name="${size##*:}"
+    browser --window-size="$window" --screenshot="$shots/entity-paged-$name.png" "$base/entities/$entity_id?pageSize=2" >/dev/null
+    browser --window-size="$window" --screenshot="$shots/entity-page2-$name.png" "$base$next_href" >/dev/null
     browser --window-size="$window" --screenshot="$shots/search-$name.png" "$base/?q=$query" >/dev/null
     browser --window-size="$window" --screenshot="$shots/document-$name.png" "$base/documents/$document_id" >/dev/null
 done

@@ -270,24 +270,56 @@ extension NewsDatabase {
     ///
     /// The window is cut at word boundaries (never inside a word), with "…" where it does not reach the text's ends.
     static func context(of text: String, start: Int, end: Int, radius: Int = 100) -> Snippet {
-        let scalars = Array(text.unicodeScalars)
-        var lower = max(0, min(start, scalars.count) - radius)
-        var upper = min(scalars.count, max(end, 0) + radius)
-        // Widen to the enclosing words (at most 30 letters more on each side), then drop the whitespace at the cuts.
-        let isSpace = { (scalar: Unicode.Scalar) in scalar.properties.isWhitespace }
-        var widened = 0
-        while lower > 0, !isSpace(scalars[lower - 1]), widened < 30 { lower -= 1; widened += 1 }
-        widened = 0
-        while upper < scalars.count, !isSpace(scalars[upper]), widened < 30 { upper += 1; widened += 1 }
-        while lower < min(start, upper), isSpace(scalars[lower]) { lower += 1 }
-        while upper > max(end, lower), isSpace(scalars[upper - 1]) { upper -= 1 }
+        context(of: Array(text.unicodeScalars), highlights: [TextRange(start: start, end: end)], radius: radius)
+    }
+
+    /// The window of `scalars` around the first of `highlights` (document scalar ranges, sorted), with every highlight
+    /// that falls inside it marked. ``contextBounds(_:start:end:radius:)`` gives the window.
+    static func context(of scalars: [Unicode.Scalar], highlights: [TextRange], radius: Int = 100) -> Snippet {
+        let first = highlights.first ?? TextRange(start: 0, end: 0)
+        let (lower, upper) = contextBounds(scalars, start: first.start, end: first.end, radius: radius)
         var view = String.UnicodeScalarView()
         let prefix = lower > 0 ? "… " : ""
         view.append(contentsOf: prefix.unicodeScalars)
         view.append(contentsOf: scalars[lower..<upper].map { $0 == "\n" ? " " : $0 })
         if upper < scalars.count { view.append(contentsOf: " …".unicodeScalars) }
         let shift = prefix.unicodeScalars.count
-        let highlight = TextRange(start: max(0, start - lower) + shift, end: max(0, min(end, scalars.count) - lower) + shift)
-        return Snippet(text: String(view), highlights: [highlight], documentStart: lower)
+        let marked = highlights.enumerated().filter { $0.offset == 0 || ($0.element.start >= lower && $0.element.end <= upper) }.map(\.element)
+        let ranges = marked.map { range in
+            TextRange(start: max(0, range.start - lower) + shift, end: max(0, min(range.end, scalars.count) - lower) + shift)
+        }
+        return Snippet(text: String(view), highlights: ranges, documentStart: lower)
+    }
+
+    /// The scalar window `lower..<upper` of about `radius` scalars each side of `start..<end`, cut at word boundaries:
+    /// widened to the enclosing words (at most 30 letters), or narrowed to the previous whitespace when a word is
+    /// longer than that, so no cut falls inside a word; whitespace at the cuts is dropped.
+    static func contextBounds(_ scalars: [Unicode.Scalar], start: Int, end: Int, radius: Int = 100) -> (lower: Int, upper: Int) {
+        let start = min(max(0, start), scalars.count), end = min(max(start, end), scalars.count)
+        var lower = max(0, start - radius)
+        var upper = min(scalars.count, end + radius)
+        let isSpace = { (scalar: Unicode.Scalar) in scalar.properties.isWhitespace }
+        if lower > 0, !isSpace(scalars[lower - 1]) {
+            var widened = lower
+            while widened > 0, !isSpace(scalars[widened - 1]), lower - widened < 30 { widened -= 1 }
+            if widened == 0 || isSpace(scalars[widened - 1]) {
+                lower = widened
+            } else {
+                // A very long "word" (a URL, a run of letters): cut at the next whitespace towards the mention instead.
+                while lower < start, !isSpace(scalars[lower - 1]) { lower += 1 }
+            }
+        }
+        if upper < scalars.count, !isSpace(scalars[upper]) {
+            var widened = upper
+            while widened < scalars.count, !isSpace(scalars[widened]), widened - upper < 30 { widened += 1 }
+            if widened == scalars.count || isSpace(scalars[widened]) {
+                upper = widened
+            } else {
+                while upper > end, !isSpace(scalars[upper]) { upper -= 1 }
+            }
+        }
+        while lower < min(start, upper), isSpace(scalars[lower]) { lower += 1 }
+        while upper > max(end, lower), isSpace(scalars[upper - 1]) { upper -= 1 }
+        return (lower, upper)
     }
 }

@@ -91,7 +91,7 @@ import Testing
         try await TestCollection.app().test { client in
             let entity = try await client.execute(uri: "/entities/1", method: .get)
             #expect(entity.status == .ok)
-            #expect(entity.text.contains("id=\"mentions\""))
+            #expect(entity.text.contains("id=\"articles\""))
             #expect(entity.text.contains("<mark class=\"hit\">"))
         }
     }

@@ -126,12 +126,26 @@ struct APIController: Sendable {
     }
 
     @Sendable func entity(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<EntityProfile> {
-        try QueryReader(request, maxTextCharacters: 8).rejectUnknown([])
+        let reader = QueryReader(request, maxTextCharacters: 8)
+        try reader.rejectUnknown(["page", "pageSize", "limit"])
+        let paging = try Paging(reader, defaultSize: Self.entityArticlesPerPage)
         let id = try Self.identifier(context)
-        guard let profile = try await store({ try $0.entityProfile(id: id, documentLimit: 30) }) else {
+        guard let profile = try await store({ try Self.entityProfile(id: id, paging: paging, in: $0) }) else {
             throw LocalizedHTTPError(.notFound, "no entity with id \(id)", key: "error.noEntity", ["id": String(id)])
         }
         return JSONResponse(profile)
+    }
+
+    /// Articles per page of an entity's profile (API and page).
+    static let entityArticlesPerPage = 20
+
+    /// The profile of entity `id` with one page of its articles and its roles over time; nil when there is no such entity.
+    static func entityProfile(id: Int64, paging: Paging, in database: any CollectionStore) throws -> EntityProfile? {
+        guard var profile = try database.entityProfile(id: id, documentLimit: 30),
+              let articles = try database.entityArticles(id: id, limit: paging.size, offset: paging.offset, snippetsPerArticle: 3) else { return nil }
+        profile.setArticles(articles, page: paging.page, pageSize: paging.size)
+        profile.roleHistory = try database.entityRoleHistory(id: id, documentLimit: 1000)
+        return profile
     }
 
     @Sendable func events(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<EventListResponse> {

@@ -293,23 +293,21 @@ struct WebController: Sendable {
 
     private func renderEntity(_ request: Request, context: BasicRequestContext, database: any CollectionStore) throws -> Response {
         let presenter = pages.presenter(for: request)
-        try QueryReader(request, maxTextCharacters: 8).rejectUnknown(Self.pageParameters)
+        let reader = QueryReader(request, maxTextCharacters: 8)
+        try reader.rejectUnknown(Self.pageParameters.union(["page", "pageSize"]))
+        let paging = try Paging(reader, defaultSize: APIController.entityArticlesPerPage)
         let id = try APIController.identifier(context)
-        guard let profile = try database.entityProfile(id: id, documentLimit: 30) else {
+        // Page links keep a chosen page size.
+        func pageHref(_ number: Int) -> String {
+            URLBuilder.path("/entities/\(id)", (number > 1 ? [("page", String(number))] : [])
+                + (paging.size != APIController.entityArticlesPerPage ? [("pageSize", String(paging.size))] : []))
+        }
+        guard let profile = try APIController.entityProfile(id: id, paging: paging, in: database) else {
             throw LocalizedHTTPError(.notFound, "no entity with id \(id)", key: "error.noEntity", ["id": String(id)])
         }
         let dates = TimexDisplay(presenter: presenter)
         let markup = TextMarkup(display: presenter.text, labelName: presenter.labelName)
         let summary = profile.entity
-        let mentions = profile.mentions.map { mention in
-            let scalars = Array(mention.context.text.unicodeScalars)
-            return EntityPage.Mention(
-                href: "/documents/\(mention.documentID)",
-                title: presenter.text(mention.title ?? "#\(mention.documentID)"),
-                published: mention.published.map { dates(String($0.prefix(10))) } ?? "",
-                segments: markup.segments(scalars, base: 0, from: 0, to: scalars.count, marks: [], hits: mention.context.highlights.map { $0.start..<$0.end })
-            )
-        }
         let name = presenter.text(summary.canonical)
         let page = EntityPage(
             name: name,
@@ -318,11 +316,39 @@ struct WebController: Sendable {
             documentCount: summary.documentCount,
             mentionCount: summary.mentionCount,
             searchHref: URLBuilder.path("/", [("entity", summary.canonical), ("label", summary.label)]),
-            roles: profile.roles.map(presenter.text), hasRoles: !profile.roles.isEmpty,
+            roles: (profile.roleHistory ?? []).map { span in
+                EntityPage.Role(
+                    name: presenter.text(span.role), count: span.count,
+                    dates: Self.dateSpan(first: span.first, last: span.last, dates: dates).template
+                )
+            },
+            hasRoles: !(profile.roleHistory ?? []).isEmpty,
             timeline: Self.monthChart(profile.timeline, presenter: presenter, dates: dates) { period in
                 URLBuilder.path("/", [("entity", summary.canonical), ("label", summary.label), ("from", period.from), ("to", period.to)])
             }.template,
-            mentions: mentions,
+            articles: (profile.articles ?? []).map { article in
+                EntityPage.Article(
+                    href: "/documents/\(article.documentID)",
+                    title: presenter.text(article.title ?? "#\(article.documentID)"),
+                    published: article.published.map { dates(String($0.prefix(10))) }.template,
+                    source: article.source.map(presenter.text).template,
+                    mentionCount: article.mentionCount,
+                    snippets: article.snippets.map { snippet in
+                        let scalars = Array(snippet.text.unicodeScalars)
+                        return EntityPage.ArticleSnippet(segments: markup.segments(
+                            scalars, base: 0, from: 0, to: scalars.count, marks: [], hits: snippet.highlights.map { $0.start..<$0.end }
+                        ))
+                    },
+                    more: TemplateOptional(Optional(article.mentionCount - article.snippets.reduce(0) { $0 + $1.highlights.count }).flatMap { $0 > 0 ? $0 : nil })
+                )
+            },
+            articleTotal: profile.total ?? 0,
+            page: paging.page,
+            pageCount: max(1, min(APIController.maxPage, ((profile.total ?? 0) + paging.size - 1) / paging.size)),
+            previousHref: TemplateOptional(paging.page > 1 ? pageHref(paging.page - 1) : nil),
+            nextHref: TemplateOptional(
+                paging.page * paging.size < (profile.total ?? 0) && paging.page < APIController.maxPage ? pageHref(paging.page + 1) : nil
+            ),
             quotes: profile.quotes.map { EntityPage.Quote(text: presenter.text($0.text), href: "/documents/\($0.documentID)", title: presenter.text($0.title ?? "")) },
             hasQuotes: !profile.quotes.isEmpty,
             related: profile.related.filter { Self.isName($0.entity.label) }.map {
@@ -416,6 +442,15 @@ struct WebController: Sendable {
 
     /// Parameters every page accepts: the interface language and script.
     static let pageParameters: Set<String> = ["lang", "script"]
+
+    /// "3 наурыз 2025 – 12 қазан 2025" (one date when both are the same day); nil when neither is known.
+    static func dateSpan(first: String?, last: String?, dates: TimexDisplay) -> String? {
+        switch (first, last) {
+        case let (first?, last?) where first != last: dates(first) + " – " + dates(last)
+        case let (date?, _), let (nil, date?): dates(date)
+        case (nil, nil): nil
+        }
+    }
 
     /// Mentions per month as a chart with every month from the first to the last (empty ones too).
     static func monthChart(_ timeline: [FacetCount], presenter: Presenter, dates: TimexDisplay, href: (BarChart.Period) -> String) -> BarChart? {

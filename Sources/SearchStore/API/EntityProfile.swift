@@ -19,6 +19,26 @@ public struct EntityProfile: Codable, Sendable, Equatable {
     public var quotes: [EntityQuote]
     /// Meetings with this entity among the participants.
     public var meetings: [EntityMeeting]
+    /// One page of the articles naming the entity, newest first, each with its mention count and first snippets
+    /// (``NewsDatabase/entityArticles(id:limit:offset:snippetsPerArticle:)``); nil until a page is filled in.
+    public var articles: [EntityArticle]? = nil
+    /// The page of ``articles`` (from 1).
+    public var page: Int? = nil
+    /// Articles per page.
+    public var pageSize: Int? = nil
+    /// How many articles name the entity in all.
+    public var total: Int? = nil
+    /// Each role with its count and the first and last dates it was seen, most recent first
+    /// (``NewsDatabase/entityRoleHistory(id:documentLimit:)``).
+    public var roleHistory: [EntityRoleSpan]? = nil
+
+    /// Fills in one page of ``articles`` (with ``page``, ``pageSize``, ``total``).
+    public mutating func setArticles(_ articles: EntityArticlePage, page: Int, pageSize: Int) {
+        self.articles = articles.articles
+        self.page = page
+        self.pageSize = pageSize
+        self.total = articles.total
+    }
 
     /// A quote spoken by the entity, from one of the documents shown.
     public struct EntityQuote: Codable, Sendable, Equatable {

@@ -41,6 +41,10 @@ public protocol CollectionStore: Sendable {
     func entity(id: Int64, mentionLimit: Int, relatedLimit: Int) throws -> EntityDetail?
     /// The profile of entity `id` (roles, quotes, meetings besides its detail), or nil.
     func entityProfile(id: Int64, documentLimit: Int) throws -> EntityProfile?
+    /// The articles mentioning entity `id`, newest first, one row each with its first mentions in context; or nil.
+    func entityArticles(id: Int64, limit: Int, offset: Int, snippetsPerArticle: Int) throws -> EntityArticlePage?
+    /// The roles attached to entity `id` with the first and last dates they were seen; or nil.
+    func entityRoleHistory(id: Int64, documentLimit: Int) throws -> [EntityRoleSpan]?
     /// Meetings and events between `from` and `to` (ISO prefixes, inclusive; nil is open).
     func events(from: String?, to: String?, limit: Int, offset: Int) throws -> [StoredEvent]
     /// How many events ``events(from:to:limit:offset:)`` pages through.
@@ -154,4 +158,28 @@ extension NewsDatabase: CollectionStore {
     public func storedEvents(ofDocuments ids: [Int64]) throws -> [StoredEvent] {
         try events(of: ids)
     }
+}
+
+// Entity pages on a backend without its own article and role queries (PostgreSQL today): built from the entity's
+// profile, whose mentions already come newest document first with their context.
+extension CollectionStore {
+    /// Articles grouped from ``entityProfile(id:documentLimit:)``'s mentions, one row per document, paged in Swift.
+    public func entityArticles(id: Int64, limit: Int, offset: Int, snippetsPerArticle: Int) throws -> EntityArticlePage? {
+        guard let profile = try entityProfile(id: id, documentLimit: offset + limit) else { return nil }
+        var order: [Int64] = []
+        var byDocument: [Int64: [EntityMention]] = [:]
+        for mention in profile.mentions {
+            if byDocument[mention.documentID] == nil { order.append(mention.documentID) }
+            byDocument[mention.documentID, default: []].append(mention)
+        }
+        let articles = order.dropFirst(offset).prefix(limit).map { documentID in
+            let mentions = byDocument[documentID] ?? []
+            return EntityArticle(documentID: documentID, title: mentions.first?.title, published: mentions.first?.published, source: nil,
+                                 mentionCount: mentions.count, snippets: mentions.prefix(snippetsPerArticle).map(\.context))
+        }
+        return EntityArticlePage(articles: Array(articles), total: profile.entity.documentCount)
+    }
+
+    /// No dated role history on this backend yet: the profile's roles carry no dates.
+    public func entityRoleHistory(id: Int64, documentLimit: Int) throws -> [EntityRoleSpan]? { [] }
 }

@@ -32,11 +32,18 @@ struct EntityPage {
     var documentCount: Int
     var mentionCount: Int
     var searchHref: String
-    var roles: [String]
+    /// Roles over time, the most recently seen first.
+    var roles: [Role]
     var hasRoles: Bool
     /// Mentions per month, every month from the first to the last.
     var timeline: TemplateOptional<BarChart>
-    var mentions: [Mention]
+    /// One row per article, newest first, one page of them.
+    var articles: [Article]
+    var articleTotal: Int
+    var page: Int
+    var pageCount: Int
+    var previousHref: TemplateOptional<String>
+    var nextHref: TemplateOptional<String>
     var quotes: [Quote]
     var hasQuotes: Bool
     var related: [Related]
@@ -45,10 +52,25 @@ struct EntityPage {
     var hasMeetings: Bool
 
 
-    struct Mention {
+    struct Role {
+        var name: String
+        var count: Int
+        /// First and last publication dates it was seen, when any article giving it is dated.
+        var dates: TemplateOptional<String>
+    }
+
+    struct Article {
         var href: String
         var title: String
-        var published: String
+        var published: TemplateOptional<String>
+        var source: TemplateOptional<String>
+        var mentionCount: Int
+        var snippets: [ArticleSnippet]
+        /// Mentions in the article that no snippet shows.
+        var more: TemplateOptional<Int>
+    }
+
+    struct ArticleSnippet {
         var segments: [TextMarkup.Segment]
     }
 
