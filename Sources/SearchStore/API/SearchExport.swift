@@ -17,25 +17,6 @@ extension NewsDatabase {
     /// Most documents an export of a search holds: the best (or newest) this many matches.
     public static let exportLimit = 5_000
 
-    /// The ids of every match of `query` (its paging ignored) in its order, at most `limit`: what an export of the
-    /// current search writes.
-    public func matchingIDs(_ query: SearchQuery, limit: Int = exportLimit) throws -> [Int64] {
-        var query = query
-        query.facets = false
-        query.snippets = false
-        query.limit = 200
-        var ids: [Int64] = []
-        var offset = 0
-        while ids.count < limit {
-            query.offset = offset
-            let page = try search(query).hits.map(\.id)
-            ids += page.prefix(limit - ids.count)
-            if page.count < query.limit { break }
-            offset += page.count
-        }
-        return ids
-    }
-
     /// The search's matches as CSV, one row per document: id, title (or headline), published, source, url, and the
     /// named entities it mentions (most mentioned first, `;`-separated).
     public func searchCSV(_ query: SearchQuery, limit: Int = exportLimit) throws -> String {
