@@ -143,6 +143,28 @@ import Testing
         #expect(yearly.count == 10 && yearly.first?.from == "2016-01" && yearly.last?.to == "2025-12")
     }
 
+    /// Ten years by month (an entity page's timeline) at phone width: four labels, evenly spaced, never closer than
+    /// half the even spacing; the desktop's seven are hidden there, and vice versa.
+    @Test func chartLabelsFitAPhone() throws {
+        let months = [FacetCount(value: "2016-01", count: 3), FacetCount(value: "2025-12", count: 1)]
+        let periods = BarChart.monthPeriods(months, from: "2016-01", to: "2025-12")
+        let chart = try #require(BarChart(periods: periods, granularity: .month, display: { $0 }, unit: "ай", href: { _ in nil }))
+        #expect(chart.ticks.count == 120)
+        func shown(on width: String) -> [Int] {
+            chart.ticks.indices.filter { !chart.ticks[$0].text.isEmpty && [nil, width].contains(chart.ticks[$0].widths.value) }
+        }
+        let phone = shown(on: "narrow"), desktop = shown(on: "wide")
+        #expect(phone.count == 4 && desktop.count == 7)
+        #expect(phone.first == 0 && phone.last == 119 && desktop.first == 0 && desktop.last == 119)
+        for labels in [phone, desktop] {
+            let gaps = zip(labels.dropFirst(), labels).map { $0 - $1 }
+            #expect(gaps.min()! >= 119 / (labels.count - 1) / 2, "labels \(labels) crowd each other")
+        }
+        // A short chart labels every bar on both widths, with no width class.
+        let short = try #require(BarChart(periods: Array(periods.prefix(3)), granularity: .month, display: { $0 }, unit: "ай", href: { _ in nil }))
+        #expect(short.ticks.allSatisfy { !$0.text.isEmpty && $0.widths.value == nil })
+    }
+
     /// Export links on the page, and the exports themselves through the API.
     @Test func exportsOfTheCurrentSearch() async throws {
         let database = try Self.collection()

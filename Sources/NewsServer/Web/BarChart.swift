@@ -21,7 +21,15 @@ struct BarChart {
     /// are empty, a few carry their period's name.
     struct Tick {
         var text: String
+        /// Which screens show the label: all (nil), "wide" or "narrow". A phone has room for about half the labels a
+        /// desktop has, so each width gets its own evenly spaced set and the style sheet hides the other.
+        var widths: TemplateOptional<String> = nil
     }
+
+    /// Labels a desktop-wide chart shows at most.
+    static let wideLabels = 7
+    /// Labels a phone-wide chart shows at most: at 390 px, four labels of "қараша 2016" leave a gap between each.
+    static let narrowLabels = 4
 
     var width = 720
     var height = 110
@@ -29,6 +37,9 @@ struct BarChart {
     var baseline = 108
     var bars: [Bar]
     var ticks: [Tick]
+    /// Bars too thin to centre a label under: the first and last labels then align with the chart's edges instead
+    /// of running past them.
+    var dense: Bool
     var peak: Int
     /// What one bar counts ("days", "weeks", "months", "years"), in the page's language.
     var unit: String
@@ -69,17 +80,28 @@ struct BarChart {
                 href: TemplateOptional(href(period))
             )
         }
-        // At most seven labels, evenly spaced, the first and the last period always among them.
-        let labelEvery = max(1, Int((Double(periods.count) / 7).rounded(.up)))
+        dense = periods.count > Self.wideLabels * 2
+        let wide = Self.labelled(count: periods.count, atMost: Self.wideLabels)
+        let narrow = Self.labelled(count: periods.count, atMost: Self.narrowLabels)
         ticks = periods.enumerated().map { index, period in
-            let labelled = (index % labelEvery == 0 && periods.count - 1 - index >= (labelEvery + 1) / 2) || index == periods.count - 1
-            guard labelled else { return Tick(text: "") }
-            return Tick(text: granularity == .day ? Self.withoutYear(display(period.key)) : display(period.key))
+            guard wide.contains(index) || narrow.contains(index) else { return Tick(text: "") }
+            let text = granularity == .day ? Self.withoutYear(display(period.key)) : display(period.key)
+            let widths: String? = wide.contains(index) == narrow.contains(index) ? nil : (wide.contains(index) ? "wide" : "narrow")
+            return Tick(text: text, widths: widths.template)
         }
         self.peak = peak
         self.unit = unit
         let busiest = periods.max { $0.count < $1.count }!
         summary = "\(display(periods.first!.key)) – \(display(periods.last!.key)); max \(display(busiest.key)): \(busiest.count)"
+    }
+
+    /// The indices of at most `limit` labels among `count` bars, evenly spaced, the first and the last bar always
+    /// among them; a label too close to the last one is dropped so the two never overlap.
+    static func labelled(count: Int, atMost limit: Int) -> Set<Int> {
+        let every = max(1, Int((Double(count - 1) / Double(max(1, limit - 1))).rounded(.up)))
+        return Set((0..<count).filter { index in
+            (index % every == 0 && count - 1 - index >= (every + 1) / 2) || index == count - 1
+        })
     }
 
     private static func withoutYear(_ text: String) -> String {
