@@ -70,6 +70,14 @@ import Testing
         #expect(Transliterator.toCyrillic("Shymkent shahary ǵylym óner") == "Шымкент шаһары ғылым өнер")
     }
 
+    @Test func alphabet2018IaAfterAConsonantIsИя() {
+        // 2018 writes я "ıa"; writers spell -ия with one ı ("Germanıa"): after a consonant it reads ия, after a vowel я.
+        #expect(Transliterator.toCyrillic("Germanıa men Ońtústik Koreıa, kompanıasynyń taıaǵy")
+            == "Германия мен Оңтүстік Корея, компаниясының таяғы")
+        // The official spelling (ı for и, ıa for я) still reads the same.
+        #expect(Transliterator.toCyrillic("Germanııa jáne Italııa") == "Германия және Италия")
+    }
+
     @Test func foreignWordsStayLatinWhenAsked() {
         let text = "5 qazan künı Almaty qalasyna World Craft City – älemdık (World Crafts Council), dep habarlaidy Almaty.tv. info@almaty.kz"
         #expect(Transliterator.toCyrillic(text, preserveForeign: true)
@@ -148,6 +156,16 @@ import Testing
         #expect(Transliterator.latinScheme(of: "Almaty qalasynyng akimi Shymkentte") == .digraph)
         #expect(Transliterator.latinScheme(of: "aǧaš žol") == .caron)
         #expect(Transliterator.latinScheme(of: "Almaty") == nil)
+    }
+
+    @Test func arabicScriptИяЯЮAndPatronymics() {
+        // Outlets write -ия with one ي; я and ю are يا and يۋ after a vowel or at the start of a word.
+        #expect(Transliterator.arabicToCyrillic("اۆتونوميالى") == "автономиялы")
+        #expect(Transliterator.arabicToCyrillic("تاياق") == "таяқ")
+        #expect(Transliterator.arabicToCyrillic(Transliterator.toArabic("компания")) == "компания")
+        // A patronymic keeps its back vowels after a front stem (not "сәкенүлі").
+        #expect(Transliterator.arabicToCyrillic("ساكەنۇلى") == "сәкенұлы")
+        #expect(Transliterator.arabicToCyrillic("قابىلبەكقىزى") == "қабылбекқызы")
     }
 
     @Test func arabicScriptBothWays() {

@@ -94,6 +94,16 @@ import TextModel
         #expect(ScriptPipelineTests.offsetsAreValid(document))
     }
 
+    @Test func caselessArabicScriptGetsCapitalsForUnknownPlacesAndPatronymics() {
+        // "Кеше Сарыбұлақ ауданында жылқышы Ержан Сәкенұлы жүлде алды." — neither name is in the reading table.
+        let document = Self.analyze("كەشە سارىبۇلاق اۋدانىندا جىلقىشى ەرجان ساكەنۇلى جۇلدە الدى.")
+        let norms = document.tokens.filter { $0.kind == .word }.map(\.norm)
+        #expect(norms.contains("Сарыбұлақ"), "a word before a place noun's possessive is a name")
+        #expect(norms.contains("Сәкенұлы"), "a patronymic after a given name, read in its own harmony")
+        #expect(norms.contains("жылқышы") && norms.contains("жүлде"), "common words stay lower case")
+        #expect(ScriptPipelineTests.offsetsAreValid(document))
+    }
+
     // MARK: Bad input
 
     @Test func englishLatinTextStaysEnglishAndUntransliterated() {
@@ -112,11 +122,31 @@ import TextModel
         #expect(document.paragraphs.map(\.script) == [.arabic])
         #expect(document.paragraphs.map(\.language) == [.other])
         #expect(document.tokens.allSatisfy { $0.norm == $0.text })
-        // Known since the NER model was retrained (merged in the same stop): `other` paragraphs still reach the Kazakh
-        // models (KazakhScope keeps only Russian and English out), and the new model tags this sentence as a FACILITY.
-        withKnownIssue("Uyghur (`other`) paragraphs still run through the Kazakh NER; the retrained model tags them") {
-            #expect(document.entities.isEmpty)
-        }
+        // `other` paragraphs are outside the Kazakh models' scope (the retrained NER tagged this sentence a FACILITY).
+        #expect(document.entities.isEmpty && document.times.isEmpty && document.amounts.isEmpty)
+        #expect(document.tokens.allSatisfy { $0.lemma == nil && $0.upos == nil })
+    }
+
+    @Test func otherLanguageParagraphsInAKazakhArticleGetNoKazakhModels() throws {
+        // A Kazakh report with a Turkish quote paragraph and a Uyghur one, and a date line without letters.
+        let text = """
+            Анкарада өткен кездесуде Қазақстан мен Түркия сауда туралы келісімге қол қойды.
+            Türkiye Ticaret Bakanı Ömer Bolat anlaşmanın iki ülke için önemli olduğunu söyledi ve 2025 yılında ticaretin artacağını belirtti.
+            بۈگۈن ئۈرۈمچىدە يىغىن ئېچىلدى ۋە ئۇنىڭغا كۆپ ئادەم قاتناشتى.
+            12.11.2025
+            """
+        let document = Self.analyze(text)
+        #expect(document.paragraphs.map(\.language) == [.kk, .other, .other, .other])
+        #expect(document.paragraphs.map(\.script) == [.cyrillic, .latin, .arabic, .none])
+        let kazakhEnd = document.paragraphs[0].end, dateStart = document.paragraphs[3].start
+        // Nothing from the Kazakh models lands in the Turkish or Uyghur paragraph: no entities, times, amounts, readings.
+        func foreign(_ start: Int) -> Bool { start >= kazakhEnd && start < dateStart }
+        #expect(!document.entities.contains { foreign($0.start) })
+        #expect(!document.times.contains { foreign($0.start) } && !document.amounts.contains { foreign($0.start) })
+        #expect(document.tokens.filter { foreign($0.start) }.allSatisfy { $0.lemma == nil && $0.upos == nil })
+        // The Kazakh paragraph keeps its names, and the date line (no letters, no language) keeps its time.
+        #expect(document.entities.contains { $0.canonical == "Анкара" })
+        #expect(document.times.contains { $0.start >= dateStart && $0.value == "2025-11-12" })
     }
 
     @Test func bidiControlsInsideWordsAreInvisibleToTheAnalysis() throws {

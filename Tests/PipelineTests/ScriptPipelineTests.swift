@@ -49,6 +49,21 @@ import TextModel
         #expect(latin.meetings.count == cyrillic.meetings.count)
     }
 
+    @Test func brandsStayLatinAnd2018LoanwordsReadWithTheirИя() throws {
+        // A 2018-alphabet sentence (ó marks it) with an all-caps brand, an English name after "dep", and -ия written ıa.
+        let text = "ALA CRAFT 2025 kórmesine Germanıa men Italıa sheberleri keldi, dep habarlady World Crafts Council."
+        let document = Pipeline.default.analyze(id: "brands", text: text)
+        #expect(document.paragraphs.map(\.language) == [.kk])
+        let norms = Dictionary(document.tokens.map { ($0.text, $0.norm) }, uniquingKeysWith: { first, _ in first })
+        for word in ["ALA", "CRAFT", "World", "Crafts", "Council"] { #expect(norms[word] == word, "\(word) stays as written") }
+        #expect(norms["Germanıa"] == "Германия" && norms["Italıa"] == "Италия")
+        // A Kazakh stop word before an English phrase is not part of it.
+        #expect(norms["dep"] == "деп")
+        let germany = try #require(document.entities.first { $0.text == "Germanıa" })
+        #expect(germany.label == .gpe && germany.canonical == "Германия")
+        #expect(Self.offsetsAreValid(document))
+    }
+
     @Test func englishAndAddressesInsideLatinKazakhStayAsWritten() {
         let text = "Almatyda World Crafts Council kórmesi ashyldy, tolyq aqparat www.craft.kz saıtynda."
         let document = Pipeline.default.analyze(id: "mixed", text: text)

@@ -87,7 +87,6 @@ struct ArabicReader {
 
     /// The input cut into pieces that cover it in order: Arabic words and marks rewritten, the rest copied.
     func pieces() -> [TransliterationPiece] {
-        let tables = Tables.shared
         var pieces: [TransliterationPiece] = []
         var index = 0, copyStart = 0
         func flush(_ end: Int) {
@@ -108,27 +107,7 @@ struct ArabicReader {
             while end < scalars.count, Self.isArabicLetter(scalars[end]) || scalars[end] == "\u{640}" { end += 1 }
             let word = scalars[index..<end].filter { $0 != "\u{640}" }
             let hasHamza = word.contains(where: Self.hamzaSigns.contains)
-            let vowelLetters = word.filter { Self.pairedVowels.contains($0) || $0 == "\u{6D5}" }
-            let earlyE = vowelLetters.prefix(2).contains("\u{6D5}")
-            var output: [Unicode.Scalar] = []
-            for (position, letter) in word.enumerated() where !Self.hamzaSigns.contains(letter) {
-                guard let entry = tables.reading[letter] else { continue }
-                var front = hasHamza
-                if !hasHamza, Self.pairedVowels.contains(letter) {
-                    let before = word[..<position].last { Self.frontConsonants.contains($0) || Self.backConsonants.contains($0) }
-                    let after = word[(position + 1)...].first { Self.frontConsonants.contains($0) || Self.backConsonants.contains($0) }
-                    if let signal = before ?? after { front = Self.frontConsonants.contains(signal) } else { front = earlyE }
-                }
-                // о before в is the Russian surname ending -ов (Омаров, Сүлейменов), never ө, whatever the stem.
-                if letter == "\u{648}", position + 1 < word.count, word[position + 1] == "\u{6C6}" { front = false }
-                var cyrillic = front ? entry.front : entry.back
-                if cyrillic == ["и"] {
-                    let previous = output.last
-                    let nextIsVowel = position + 1 < word.count && Self.isVowelLetter(word[word.index(word.startIndex, offsetBy: position + 1)])
-                    if previous.map(Self.isCyrillicVowel) == true || (previous == nil && nextIsVowel) { cyrillic = ["й"] }
-                }
-                output.append(contentsOf: cyrillic)
-            }
+            var output = Self.patronymicReading(word) ?? Self.ruleReading(word)
             if output.isEmpty { output = Array(scalars[index..<end]) }
             if useLexicon, let form = ReadingLexicon.shared.arabicForm(Array(word)) ?? ReadingLexicon.shared.arabicStemForm(Array(word), hasHamza: hasHamza) {
                 // A form longer than the written word (a ь or ъ the script does not write) would make output
@@ -146,6 +125,61 @@ struct ArabicReader {
         flush(scalars.count)
         return pieces
     }
+
+    /// A word's reading by the letter rules alone: hamza, precomposed letters and ە ك گ, else the nearest consonant
+    /// of one harmony, decide each vowel pair.
+    static func ruleReading(_ word: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        let tables = Tables.shared
+        let hasHamza = word.contains(where: Self.hamzaSigns.contains)
+        let vowelLetters = word.filter { Self.pairedVowels.contains($0) || $0 == "\u{6D5}" }
+        let earlyE = vowelLetters.prefix(2).contains("\u{6D5}")
+        var output: [Unicode.Scalar] = []
+        for (position, letter) in word.enumerated() where !Self.hamzaSigns.contains(letter) {
+            guard let entry = tables.reading[letter] else { continue }
+            var front = hasHamza
+            if !hasHamza, Self.pairedVowels.contains(letter) {
+                let before = word[..<position].last { Self.frontConsonants.contains($0) || Self.backConsonants.contains($0) }
+                let after = word[(position + 1)...].first { Self.frontConsonants.contains($0) || Self.backConsonants.contains($0) }
+                if let signal = before ?? after { front = Self.frontConsonants.contains(signal) } else { front = earlyE }
+            }
+            // о before в is the Russian surname ending -ов (Омаров, Сүлейменов), never ө, whatever the stem.
+            if letter == "\u{648}", position + 1 < word.count, word[position + 1] == "\u{6C6}" { front = false }
+            var cyrillic = front ? entry.front : entry.back
+            if cyrillic == ["и"] {
+                let previous = output.last
+                let nextIsVowel = position + 1 < word.count && Self.isVowelLetter(word[word.index(word.startIndex, offsetBy: position + 1)])
+                if previous.map(Self.isCyrillicVowel) == true || (previous == nil && nextIsVowel) { cyrillic = ["й"] }
+            }
+            // я is written يا, ю يۋ: ي read as й before ا or ۋ makes я or ю ("تاياق" → таяқ, "ايۋ" → аю),
+            // and ي after a consonant before ا is ия, the way outlets write -ия with one ي ("اۆتونوميالى" →
+            // автономиялы; Kazakh has no я after a consonant). Stems with иа (материал) are in the word table.
+            if position > 0, word[position - 1] == "\u{64A}", letter == "\u{627}" || letter == "\u{6CB}" {
+                if output.last == "й" {
+                    output.removeLast()
+                    cyrillic = [letter == "\u{627}" ? "я" : "ю"]
+                } else if letter == "\u{627}", output.last == "и", position >= 2, !Self.isVowelLetter(word[position - 2]) {
+                    cyrillic = ["я"]
+                }
+            }
+            output.append(contentsOf: cyrillic)
+        }
+        return output
+    }
+
+    /// A name ending in a patronymic written with its own back letters (ۇلى ұлы, قىزى қызы: `person-name-parts.tsv`)
+    /// is read as stem + ending, each in its own harmony: the ending never takes the stem's front vowels
+    /// ("قابىلبەكۇلى" → қабылбекұлы, not қабылбекүлі). Nil for other words.
+    static func patronymicReading(_ word: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        for (arabic, cyrillic) in patronymics where word.count >= arabic.count + 3 && word.suffix(arabic.count).elementsEqual(arabic) {
+            return ruleReading(Array(word.dropLast(arabic.count))) + cyrillic
+        }
+        return nil
+    }
+
+    /// The patronymic endings with a letter only back words have (ұ қ), in Arabic script and Cyrillic.
+    static let patronymics: [(arabic: [Unicode.Scalar], cyrillic: [Unicode.Scalar])] = FactLexicon.patronymicEndings
+        .filter { $0.contains("ұ") || $0.contains("қ") }
+        .map { (Array(write($0).unicodeScalars), Array($0.unicodeScalars)) }
 
     /// Arabic letters read in one harmony (a suffix after a stem whose harmony is known): vowels front or back,
     /// ي as й after a vowel; nil when a letter is not Kazakh Arabic.

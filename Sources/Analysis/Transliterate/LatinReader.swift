@@ -131,7 +131,8 @@ struct LatinReader {
                 if digraphScheme, let form = ReadingLexicon.shared.digraphForm(scalars[word.range]), form.count <= word.range.count {
                     pieces.append(Piece(range: word.range, output: Self.cased(form, like: scalars[word.range], allCaps: allCaps), rewritten: true))
                 } else {
-                    let spelled = spell(canonical(word.range, alphabet: alphabet, informal: informal), allCaps: allCaps)
+                    let spelled = spell(canonical(word.range, alphabet: alphabet, informal: informal), allCaps: allCaps,
+                                        iaIsIya: alphabet != .latin2021)
                     pieces.append(Piece(range: word.range, output: Array(spelled), rewritten: true))
                 }
             }
@@ -332,7 +333,10 @@ struct LatinReader {
     }()
 
     /// Cyrillic spelling of canonical 2021 letters; `allCaps` words come out all upper case ("ALMATY" → "АЛМАТЫ").
-    private func spell(_ units: [(letter: Unicode.Scalar, upper: Bool)], allCaps: Bool) -> String.UnicodeScalarView {
+    /// With `iaIsIya` (the 2018 and 2017 alphabets), "ia" after a consonant is ия: they write я "ıa"/"i'a" and и
+    /// "ı"/"i'", and writers spell -ия with one и ("Germanıa", "kompanıasy"); Kazakh has no я after a consonant, and
+    /// the loanwords with иа (материал, олимпиада) are listed stems of `translit-loanwords.tsv`.
+    private func spell(_ units: [(letter: Unicode.Scalar, upper: Bool)], allCaps: Bool, iaIsIya: Bool = false) -> String.UnicodeScalarView {
         let letters = units.map(\.letter)
         var pieces: [(cyrillic: [Unicode.Scalar], upper: Bool)] = []
         var index = 0
@@ -359,6 +363,7 @@ struct LatinReader {
             case "c" where next == "h": cyrillic = ["ч"]; width = 2
             case "c": cyrillic = next.map { ["e", "i", "y"].contains($0) } == true ? ["с"] : ["к"]
             case "i" where next == "a" && (previous == nil || Self.vowels.contains(previous!)): cyrillic = ["я"]; width = 2
+            case "i" where next == "a" && iaIsIya: cyrillic = ["и", "я"]; width = 2
             case "i" where next == "u": cyrillic = ["ю"]; width = 2
             // After a vowel i is the glide й ("ойын", "үй"), except after u, which is itself a glide ("заманауи").
             case "i": cyrillic = previous.map { Self.vowels.contains($0) && $0 != "u" } == true ? ["й"] : ["и"]
@@ -409,12 +414,20 @@ struct LatinReader {
             let foreign = words[index..<end].filter(\.foreign).count
             if end - index > 1, foreign > 0, foreign * 2 >= end - index {
                 for member in index..<end where words[member].marks == nil && !words[member].foreign
-                    && !hasKazakhEnding(words[member].range) {
+                    && !hasKazakhEnding(words[member].range) && !isKazakhStopWord(words[member].range) {
                     words[member].foreign = true
                 }
             }
             index = end
         }
+    }
+
+    /// Kazakh stop words in 2021 spelling ("dep", "men"): never part of an English phrase ("…, dep habarlady World
+    /// Crafts Council").
+    static let kazakhLatinStopWords: Set<String> = Set(StopWords.kazakh.map { Transliterator.toLatin($0) })
+
+    private func isKazakhStopWord(_ range: Range<Int>) -> Bool {
+        Self.kazakhLatinStopWords.contains(String(String.UnicodeScalarView(scalars[range])).lowercased())
     }
 
     static let kazakhLatinEndings: [String] = LanguageEndings.kazakhLatin + LanguageEndings.kazakh.map { Transliterator.toLatin($0) }

@@ -1,3 +1,4 @@
+import Foundation
 import KazakhData
 
 /// Lookups in ``ScriptReadings``: Arabic-script and digraph spellings that the letter rules misread, and the
@@ -21,6 +22,9 @@ struct ReadingLexicon: Sendable {
             if row.arabic {
                 let key = ArabicReader.lookupKey(Array(ArabicReader.write(lower).unicodeScalars))
                 if arabic[key] == nil { arabic[key] = form }
+                // Outlets write -ия with one ي ("ازيا"), where the table's spelling has two (и ي + я يا).
+                let single = key.replacingOccurrences(of: "\u{64A}\u{64A}\u{627}", with: "\u{64A}\u{627}")
+                if single != key, arabic[single] == nil { arabic[single] = form }
             }
             if row.digraph, let spelling = Transliterator.toLatin(lower, scheme: .digraph)?.lowercased(), digraph[spelling] == nil {
                 digraph[spelling] = form

@@ -85,6 +85,36 @@ public struct ScriptView: Annotator {
         }
     }
 
+    /// The next word piece after `index` when only spaces come between, else nil.
+    static func nextWord(after index: Int, in pieces: [TransliterationPiece]) -> [Unicode.Scalar]? {
+        var next = index + 1
+        while next < pieces.count, !pieces[next].rewritten, pieces[next].output.allSatisfy(\.properties.isWhitespace) { next += 1 }
+        return next < pieces.count && pieces[next].rewritten ? pieces[next].output : nil
+    }
+
+    /// Whether `word` is the name in "X ауданы", "X қаласында": a place noun of `place-nouns.tsv` in its possessive
+    /// (stem + ы/і or сы/сі, then any case ending) follows, and that construction needs a name before it. Stop words
+    /// ("осы ауданда") and words of fewer than three letters are not names.
+    static func namesAPlace(_ word: [Unicode.Scalar], before next: [Unicode.Scalar]?) -> Bool {
+        guard let next, word.count >= 3, word.allSatisfy(\.properties.isAlphabetic) else { return false }
+        let text = String(String.UnicodeScalarView(word))
+        guard !StopWords.kazakh.contains(text) else { return false }
+        let following = String(String.UnicodeScalarView(next)).lowercased()
+        return FactLexicon.placeNouns.contains { stem in
+            guard following.hasPrefix(stem), following.count > stem.count else { return false }
+            let rest = following.dropFirst(stem.count)
+            return rest.hasPrefix("ы") || rest.hasPrefix("і") || rest.hasPrefix("сы") || rest.hasPrefix("сі")
+        }
+    }
+
+    /// Whether `word` is a given name: a surname-shaped word follows ("мұрат бекұлы", "ерлан сейітқалиев"), and `word`
+    /// is not a stop word or a role noun ("министр сүлейменов").
+    static func namesAPerson(_ word: [Unicode.Scalar], before next: [Unicode.Scalar]?) -> Bool {
+        guard let next, word.count >= 3, word.allSatisfy(\.properties.isAlphabetic), endsLikeSurname(next.map(\.fastLowercase)) else { return false }
+        let text = String(String.UnicodeScalarView(word))
+        return !StopWords.kazakh.contains(text) && !FactLexicon.roleStems.contains { text.hasPrefix($0) }
+    }
+
     static let surnameEndings = FactLexicon.surnameEndings.filter { !["ин", "ын", "ина", "ына", "бай", "бек"].contains($0) }
 
     /// Capitals for a paragraph written without any (the Arabic script has none; some Latin text is all lower
@@ -113,11 +143,15 @@ public struct ScriptView: Annotator {
             } else if let form = lexicon.proper[String(String.UnicodeScalarView(output))] {
                 pieces[index].output = form
                 afterName = true
-            } else if sentenceStart || wasName && Self.endsLikeSurname(output) {
-                // A surname the table does not know, right after a known name ("Тимур сүлейменов"), or a first word.
+            } else if sentenceStart || wasName && Self.endsLikeSurname(output)
+                        || Self.namesAPlace(output, before: Self.nextWord(after: index, in: pieces))
+                        || Self.namesAPerson(output, before: Self.nextWord(after: index, in: pieces)) {
+                // A surname the table does not know, right after a known name ("Тимур сүлейменов"), a first word,
+                // the name of a district or town the table does not know ("дөрбілжін ауданында"), or a given name
+                // before a surname-shaped word ("мұрат бекұлы").
                 let upper = Array(first.properties.uppercaseMapping.unicodeScalars)
                 if upper.count == 1 { pieces[index].output[0] = upper[0] }
-                afterName = wasName
+                afterName = wasName || Self.namesAPerson(output, before: Self.nextWord(after: index, in: pieces))
             }
             sentenceStart = false
         }

@@ -41,11 +41,20 @@ extension TilshiCommand.Bench {
         @Flag(help: "Also encode every analysed document as a JSON line, as `tilshi analyze -f jsonl` does.")
         var json = false
 
+        @Option(help: """
+            Write the articles in this script or Latin scheme before the run (\(ScriptEvaluation.versions.map(\.name).joined(separator: ", "))), \
+            as `tilshi eval scripts` does, to time the Latin and Arabic reading paths against the Cyrillic one.
+            """)
+        var script: String = "cyrillic"
+
         init() {}
 
         func validate() throws {
             guard docs >= 1 else { throw ValidationError("--docs must be positive") }
             guard self.repeat >= 1 else { throw ValidationError("--repeat must be positive") }
+            guard ScriptEvaluation.versions.contains(where: { $0.name == script }) else {
+                throw ValidationError("unknown --script '\(script)'; known: \(ScriptEvaluation.versions.map(\.name).joined(separator: ", "))")
+            }
             guard Pipeline.named(pipeline) != nil else {
                 throw ValidationError("unknown pipeline '\(pipeline)'; known: \(Pipeline.registeredNames.joined(separator: ", "))")
             }
@@ -55,7 +64,13 @@ extension TilshiCommand.Bench {
             let pipeline = Pipeline.named(pipeline) ?? .default
             let sentences = try TilshiCommand.BenchAnalyze.sentences(data).map(TilshiCommand.BenchSearch.detokenize).filter { $0.count > 20 }
             guard sentences.count > 100 else { throw ValidationError("\(data) has too few sentences") }
-            let articles = TilshiCommand.BenchSearch.compose(count: docs, from: sentences, seed: seed)
+            let version = ScriptEvaluation.versions.first { $0.name == script } ?? ScriptEvaluation.versions[0]
+            // The same articles in every script (written before the clock starts), so runs compare paths alone.
+            let articles = TilshiCommand.BenchSearch.compose(count: docs, from: sentences, seed: seed).map { article in
+                var written = article
+                written.text = version.write(article.text)
+                return written
+            }
             let bytes = articles.reduce(0) { $0 + $1.text.utf8.count }
 
             let stageNames = pipeline.annotators.map(\.name) + (json ? ["json"] : [])
@@ -89,7 +104,7 @@ extension TilshiCommand.Bench {
 
             print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; load average \(Self.loadAverage())")
             print("data: \(data): \(sentences.count) sentences → \(docs) articles (seed \(seed)), "
-                + "\(tokenCount) tokens, \(bytes / 1024) KiB; pipeline \(pipeline.name)\(json ? " + JSON lines" : ""); \(self.repeat) passes")
+                + "\(tokenCount) tokens, \(bytes / 1024) KiB; script \(script); pipeline \(pipeline.name)\(json ? " + JSON lines" : ""); \(self.repeat) passes")
             print("CPU time of this thread (one core):")
             func rate(_ seconds: Double) -> String { String(format: "%.0f tokens/s (%.2f s)", Double(tokenCount) / max(seconds, 1e-9), seconds) }
             print("  first pass (cold caches): \(rate(passes[0].total))")

@@ -43,8 +43,24 @@ extension TilshiCommand.Eval {
                     for mismatch in trips.mismatches.prefix(15) { print("    round trip \(mismatch)") }
                 }
             }
-            let native = ScriptEvaluation.articles(try String(contentsOf: BundledGold.url("Scripts/native-articles.txt"), encoding: .utf8))
-            print("Natively written articles (not transliterated): \(native.count)")
+            for (file, title) in [("native-articles.txt", "Natively written articles (not transliterated)"),
+                                  ("native-heldout.txt", "Second natively written set (errors read once before round 3)")] {
+                try scoreNative(file: file, title: title)
+            }
+            let kazakhModels = Pipeline(name: "kazakh-models", annotators: Pipeline.default.annotators.filter { $0.name != "russian-names" })
+            let onRussian = ScriptEvaluation.entitiesOnRussian(russian, pipeline: kazakhModels)
+            print("Russian and mixed articles: \(russian.count) (\(onRussian.russianParagraphs) Russian paragraphs)")
+            print("  entities from Kazakh models on Russian paragraphs: \(onRussian.entities); times/amounts/quotes: \(onRussian.facts)")
+            let names = ScriptEvaluation.score(russian, ScriptEvaluation.versions[0], language: .ru)
+            print(String(format: "  entities in Russian paragraphs (all stages) P %.1f R %.1f F1 %.1f (%d gold, %d found)",
+                         100 * names.precision, 100 * names.recall, 100 * names.f1, names.gold, names.predicted))
+            if errors { for error in names.errors { print("    \(error)") } }
+        }
+
+        /// Scores a bundled file of natively written articles, one row per scheme.
+        func scoreNative(file: String, title: String) throws {
+            let native = ScriptEvaluation.articles(try String(contentsOf: BundledGold.url("Scripts/\(file)"), encoding: .utf8))
+            print("\(title): \(native.count)")
             print("scheme           articles  words  analysed   entities P     R     F1")
             for (scheme, articles) in ScriptEvaluation.bySchemes(native) {
                 let score = ScriptEvaluation.score(articles, ScriptEvaluation.Version(name: scheme) { $0 })
@@ -56,14 +72,6 @@ extension TilshiCommand.Eval {
                     for word in score.unanalysed { print("    unanalysed \(word)") }
                 }
             }
-            let kazakhModels = Pipeline(name: "kazakh-models", annotators: Pipeline.default.annotators.filter { $0.name != "russian-names" })
-            let onRussian = ScriptEvaluation.entitiesOnRussian(russian, pipeline: kazakhModels)
-            print("Russian and mixed articles: \(russian.count) (\(onRussian.russianParagraphs) Russian paragraphs)")
-            print("  entities from Kazakh models on Russian paragraphs: \(onRussian.entities); times/amounts/quotes: \(onRussian.facts)")
-            let names = ScriptEvaluation.score(russian, ScriptEvaluation.versions[0], language: .ru)
-            print(String(format: "  entities in Russian paragraphs (all stages) P %.1f R %.1f F1 %.1f (%d gold, %d found)",
-                         100 * names.precision, 100 * names.recall, 100 * names.f1, names.gold, names.predicted))
-            if errors { for error in names.errors { print("    \(error)") } }
         }
 
         func percent(_ part: Int, _ whole: Int) -> Double { whole == 0 ? 0 : 100 * Double(part) / Double(whole) }
