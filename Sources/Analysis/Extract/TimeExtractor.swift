@@ -37,8 +37,12 @@ public struct TimeExtractor: Annotator {
             }
         }
         var times: [TimeExpression] = []
+        // The last full date of the paragraph so far: a clock in the next sentence with no date of its own is on that
+        // day ("Намаз 30 наурыз күні сағат 07:30-да оқылады. Алматыда намаз сағат 07:45-те басталады.").
+        var paragraphDate: CalendarDate?
         for sentence in view.sentences {
             var matcher = Matcher(view: view, sentence: sentence, anchor: anchor, tokens: document.tokens)
+            if !sentence.isEmpty, !view.words[sentence.lowerBound].newlineBefore { matcher.lastDate = paragraphDate }
             var index = sentence.lowerBound
             while index < sentence.upperBound {
                 if let match = matcher.match(at: index).map(matcher.extendedToUntil) {
@@ -51,6 +55,7 @@ public struct TimeExtractor: Annotator {
                     index += 1
                 }
             }
+            paragraphDate = matcher.lastDate
         }
         times += Self.listingClocks(view, times: times)
         document.times = times
