@@ -13,16 +13,16 @@ import TextModel
         #expect(document.quotes.first?.speaker == nil)
     }
 
-    @Test func aRoleSpeakerIsSomeoneNamedBeforeTheQuotation() {
+    @Test func aRoleSpeakerIsSomeoneNamedBeforeTheQuotationFirst() {
         // "облыс басшысы" also matches the department head's role word for word, but he is named only after the quotation
         let text = "Облыс әкімі Нұрлан Бекбаев жаңа зауытты аралады.\n«Зауыт 400 адамды жұмыспен қамтиды», – деді облыс басшысы.\n"
             + "Облыстық кәсіпкерлік басқармасының басшысы Әсел Жұмабаеваның айтуынша, зауыт келесі жылы іске қосылады."
         let document = Seeds.facts(text, tags: [("Нұрлан Бекбаев", "PERSON"), ("Әсел Жұмабаеваның", "PERSON")])
         #expect(document.quotes.map(\.speaker) == ["Нұрлан Бекбаев", "Әсел Жұмабаева"])
-        // Nobody is named before it: no speaker rather than the one named after
+        // Nobody named before holds it: the holder the text names after the quotation
         let later = Seeds.facts("«Зауыт 400 адамды жұмыспен қамтиды», – деді басқарма басшысы.\nБасқарма басшысы Әсел Жұмабаева зауытты аралады.",
                                 tags: [("Әсел Жұмабаева", "PERSON")])
-        #expect(later.quotes.map(\.speaker) == [nil])
+        #expect(later.quotes.map(\.speaker) == ["Әсел Жұмабаева"])
     }
 
     @Test func aLowerCaseRoleNounAfterTheVerbIsThePersonNamedJustBefore() {

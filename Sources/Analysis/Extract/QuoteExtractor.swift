@@ -172,12 +172,16 @@ struct SpeakerContext {
         self.sentenceReports = sentenceReports
     }
 
-    /// The persons (with their roles) named before token `token`: "– деді облыс басшысы" refers back to the governor
-    /// named earlier, not to a department head ("… басқармасының басшысы") the text introduces after the quotation.
-    private func roles(namedBefore token: Int) -> [(name: String, roles: [String])] {
-        guard token < document.tokens.count else { return roles }
+    /// The one holder of the role `phrase` names, looked for first among the persons named before token `token`, then
+    /// among all: "– деді облыс басшысы" refers back to the governor named earlier, not to a department head ("…
+    /// басқармасының басшысы") introduced after the quotation; "«…», – деді министр. Оқу-ағарту министрі Ғани
+    /// Бейсембаев …" names the minister only after it.
+    private func holder(ofRole phrase: [String], namedBefore token: Int) -> String? {
+        guard token < document.tokens.count else { return NameResolver.person(withRole: phrase, among: roles) }
         let offset = document.tokens[token].start
-        return roles.filter { (firstNamed[$0.name] ?? 0) < offset }
+        let before = roles.filter { (firstNamed[$0.name] ?? 0) < offset }
+        if before.count < roles.count, let holder = NameResolver.person(withRole: phrase, among: before) { return holder }
+        return NameResolver.person(withRole: phrase, among: roles)
     }
 
     private func isDash(_ token: Token) -> Bool { token.norm.unicodeScalars.allSatisfy { WordView.dashes.contains($0) } && !token.norm.isEmpty }
@@ -233,7 +237,7 @@ struct SpeakerContext {
         let words = range.map { document.tokens[$0] }.filter(isWordToken).map(\.norm)
         let lower = words.map(\.fastLowercased)
         // A role as speaker ("Ұлттық ассамблея депутаты") names a person, even when a tagger saw an organisation in it.
-        if let head = lower.last, EntityResolver.isRoleWord(head) { return NameResolver.person(withRole: words, among: roles(namedBefore: range.lowerBound)) }
+        if let head = lower.last, EntityResolver.isRoleWord(head) { return holder(ofRole: words, namedBefore: range.lowerBound) }
         // A press service is named in full ("Алматы қаласы әкімдігінің баспасөз қызметі"), even when a tagger marked only
         // the organisation it belongs to.
         for service in FactLexicon.pressServices where lower.count > service.count && Array(lower.suffix(service.count)) == service {
@@ -263,7 +267,7 @@ struct SpeakerContext {
         guard let first = range.first(where: { isWordToken(document.tokens[$0]) }) else { return nil }
         let word = document.tokens[first].norm
         guard word.first?.isLowercase == true, EntityResolver.isRoleWord(word) else { return nil }
-        return NameResolver.person(withRole: [word], among: roles(namedBefore: first))
+        return holder(ofRole: [word], namedBefore: first)
     }
 
     /// "«…», – дейді сарапшы.": a single lower-case role noun, singular, that no person of the document is known to
@@ -293,7 +297,7 @@ struct SpeakerContext {
     private func roleSubject(of sentence: Range<Int>) -> String? {
         let first = view.words[sentence.lowerBound]
         guard first.isCapitalized, FactLexicon.roleStems.contains(first.bare) else { return nil }
-        return NameResolver.person(withRole: [first.core], among: roles(namedBefore: first.tokens.lowerBound))
+        return holder(ofRole: [first.core], namedBefore: first.tokens.lowerBound)
     }
 
     /// "Almaty.tv", "Kazinform.kz": a capitalised name, a full stop and a listed top-level domain.
@@ -343,7 +347,7 @@ struct SpeakerContext {
         }
         // Modifiers reach back to a comma or the sentence start: "Сонымен, министрдің айтуынша" keeps the role alone.
         let phrase = (first...word).map { view.words[$0].core }
-        return .some(NameResolver.person(withRole: phrase, among: roles(namedBefore: view.words[first].tokens.lowerBound)))
+        return .some(holder(ofRole: phrase, namedBefore: view.words[first].tokens.lowerBound))
     }
 
     /// The attribution of a quotation, or nil when nothing frames it as speech.
