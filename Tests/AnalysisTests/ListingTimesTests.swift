@@ -45,6 +45,17 @@ import TextModel
             == ["30 наурыз күні = 2025-03-30", "сағат 10:00-де = XXXX-XX-XXT10:00"])
     }
 
+    /// Issue 17, class 5: a page that dates itself at its foot.
+    @Test func aLabelledDateOnTheLastLinesIsThePagesDate() {
+        let body = (1...8).map { "Қалада \($0)-ші жаңа аялдама салынды." }.joined(separator: "\n")
+        let dated = Seeds.facts("Хабарландыру\nТыңдау 12 наурыз күні өтеді.\n" + body + "\nЖарияланған күні: 27.02.2025\nҚаралды: 418")
+        #expect(dated.metadata.published == "2025-02-27")
+        #expect(dated.times.map(\.value).contains("2025-03-12"), "\(dated.times.map(\.value))")
+        // Without a label, a last line holding a date is body text
+        let unlabelled = Seeds.facts("Хабарландыру\nТыңдау 12 наурыз күні өтеді.\n" + body + "\nКөрме 27.02.2025 жабылады")
+        #expect(unlabelled.metadata.published == nil)
+    }
+
     @Test func aDateBeforeDeyinTakesThePostposition() {
         #expect(times("Құжаттар 1 қарашаға дейін қабылданады.") == ["1 қарашаға дейін = 2025-11-01"])
         #expect(times("Ұсыныстар 10 наурыз сағат 18.00-ге дейін қабылданады.") == ["10 наурыз сағат 18.00-ге дейін = 2025-03-10T18:00"])

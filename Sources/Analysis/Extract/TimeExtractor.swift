@@ -105,15 +105,26 @@ public struct TimeExtractor: Annotator {
     /// clock time, a view counter ("Vesti.kz | 2 маусым 2025, 03:05", "14:25, 11 Қараша 2025 | GMT +5",
     /// "2025 жылдың 3 наурызында, 10:00"). A line that reads as a sentence (a lower-case word outside its dates) is
     /// body text, not a date line. The value carries the line's clock time when it has one (`2025-06-02T03:05`).
+    ///
+    /// A page that dates itself at its foot ("Жарияланған күні: 27.02.2025") does so on one of its last three lines,
+    /// with a label ending in a colon before the date.
     static func pageDateline(_ view: WordView) -> (date: CalendarDate, value: String)? {
+        // Lines as ranges of sentences.
+        var lines: [Range<Int>] = []
         var lineStart = 0
-        var lines = 0
-        while lineStart < view.sentences.count, lines < 5 {
+        while lineStart < view.sentences.count {
             var lineEnd = lineStart + 1
             while lineEnd < view.sentences.count, !view.words[view.sentences[lineEnd].lowerBound].newlineBefore { lineEnd += 1 }
-            defer { lineStart = lineEnd; lines += 1 }
+            lines.append(lineStart..<lineEnd)
+            lineStart = lineEnd
+        }
+        let head = lines.prefix(5)
+        let foot = lines.count > 8 ? Array(lines.suffix(3)) : []
+        for (number, line) in (Array(head) + foot).enumerated() {
+            let (lineStart, lineEnd) = (line.lowerBound, line.upperBound)
             let words = view.sentences[lineStart].lowerBound..<view.sentences[lineEnd - 1].upperBound
             guard words.count <= 16 else { continue }
+            if number >= head.count, !words.contains(where: { view.words[$0].trailing.hasPrefix(":") && !view.words[$0].startsWithDigit }) { continue }
             var found: [Matcher.Found] = []
             for sentence in view.sentences[lineStart..<lineEnd] {
                 var matcher = Matcher(view: view, sentence: sentence, anchor: nil)
