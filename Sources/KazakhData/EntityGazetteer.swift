@@ -6,14 +6,20 @@ public enum EntityGazetteer {
         public let words: [String]
         /// The name's KazNERD class (`GPE`, `PERSON`, …).
         public let label: String
+        /// The name as the list writes it ("Астана", "Kazinform", "ЮНЕСКО"): its normal capitalisation.
+        public let name: String
     }
 
     /// Every entry of the bundled list.
     public static let entries: [Entry] = DataFile.requiredRows("ner-gazetteer.tsv").compactMap { row in
         guard row.count >= 2 else { return nil }
         let words = row[0].lowercased().split(separator: " ").map(String.init)
-        return words.isEmpty ? nil : Entry(words: words, label: row[1])
+        return words.isEmpty ? nil : Entry(words: words, label: row[1], name: row[0])
     }
+
+    /// Entries by their lower-cased name (words joined by one space); the first entry wins.
+    public static let byName: [String: Entry] = Dictionary(
+        entries.map { ($0.words.joined(separator: " "), $0) }, uniquingKeysWith: { first, _ in first })
 }
 
 /// Head nouns that end multi-word names of organisations, facilities, events, laws and projects

@@ -202,6 +202,12 @@ extension FactLexicon {
     /// Lower-case possessive head nouns that close an organisation's or facility's name after a tagged name
     /// (`organisation-heads.tsv`: "басқармасы" → ORGANISATION, "ауруханасы" → FACILITY).
     public static let organisationHeads: [(stem: String, label: String)] = DataFile.requiredRows("organisation-heads.tsv").compactMap {
-        $0.count >= 2 ? ($0[0], $0[1]) : nil
+        $0.count >= 2 && ($0.count < 3 || $0[2] != "bare") ? ($0[0], $0[1]) : nil
+    }
+
+    /// Head nouns that close a name without a possessive, right after an adjective the tagger stopped at
+    /// (`organisation-heads.tsv`, third column `bare`: "Жоғарғы" + "сот" → "Жоғарғы сот").
+    public static let organisationBareHeads: [(stem: String, label: String)] = DataFile.requiredRows("organisation-heads.tsv").compactMap {
+        $0.count >= 3 && $0[2] == "bare" ? ($0[0], $0[1]) : nil
     }
 }

@@ -7,7 +7,8 @@ import TextModel
 @Suite struct FactGeneralizationTests {
     @Test func timesInOtherSentences() {
         #expect(Seeds.times("Халықаралық форум 2024 жылғы 15 наурызда Астанада өтті.") == ["2024 жылғы 15 наурызда = 2024-03-15"])
-        #expect(Seeds.times("Көрме 20 желтоқсанға дейін жалғасады.") == ["20 желтоқсанға = XXXX-12-20"])
+        // "дейін" after a date in the dative is part of the span (issue 17's real-news gold)
+        #expect(Seeds.times("Көрме 20 желтоқсанға дейін жалғасады.") == ["20 желтоқсанға дейін = XXXX-12-20"])
         #expect(Seeds.times("Жиналыс 3 ақпан күні сағат 10.30-да басталады.") == ["3 ақпан күні сағат 10.30-да = XXXX-02-03T10:30"])
         #expect(Seeds.times("Жаңа көпір 2026 жылы пайдалануға беріледі.") == ["2026 жылы = 2026"])
         #expect(Seeds.times("Фестиваль 2026 жылдың 3 шілдесінде өтеді.") == ["2026 жылдың 3 шілдесінде = 2026-07-03"])

@@ -103,6 +103,7 @@ public struct EventExtractor: Annotator {
     static func listingEvents(_ document: Document) -> [Event] {
         let tokens = document.tokens
         var found: [Event] = []
+        var venue: String?
         // Dated times ("18 ақпан" = 2025-02-18 or XXXX-02-18), in text order.
         let dated = document.times.filter { time in
             let value = Array(time.value.utf8)
@@ -131,10 +132,29 @@ public struct EventExtractor: Annotator {
             var lineEnd = index + 2
             while lineEnd < tokens.count, !newlineBefore(lineEnd) { lineEnd += 1 }
             guard let title = listingTitle(tokens[(index + 2)..<lineEnd], document: document) else { continue }
-            found.append(Event(title: title, when: String(date.value.prefix(10)) + "T" + clock, where: nil, participants: [],
+            // The venue is named before the listing's first line (later lines name halls of it).
+            if found.isEmpty { venue = listingVenue(before: tokens[lineStart].start, document: document) }
+            found.append(Event(title: title, when: String(date.value.prefix(10)) + "T" + clock, where: venue, participants: [],
                                start: clockStart, end: tokens[lineEnd - 1].end))
         }
         return found
+    }
+
+    /// Where a listing's events take place: the venue that publishes it, named before its lines ("Шымкент қалалық
+    /// драма театры келесі аптаның репертуарын жариялады."): the last facility or organisation before `offset` whose
+    /// name ends in a venue noun (театр, филармония; `venue-words.tsv`). A hall on the line ("Үлкен сахна") is a part
+    /// of that venue, not the place.
+    static func listingVenue(before offset: Int, document: Document) -> String? {
+        var venue: String?
+        for entity in document.entities {
+            guard entity.end <= offset else { break }
+            guard entity.label == .facility || entity.label.isOrganisation,
+                  let last = entity.canonical.split(separator: " ").last.map({ String($0).fastLowercased }),
+                  venues.longest(last) != nil
+            else { continue }
+            venue = entity.canonical
+        }
+        return venue
     }
 
     /// "19:00", "18.30" → "19:00"; nil for anything that is no clock time.

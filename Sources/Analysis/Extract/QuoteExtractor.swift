@@ -103,6 +103,8 @@ struct SpeakerContext {
     let document: Document
     let view: WordView
     let roles: [(name: String, roles: [String])]
+    /// Where each person is first named (scalar offset): a role names someone named before it, never after.
+    private let firstNamed: [String: Int]
     private let entityAtToken: [Int: Int]
     /// The canonical names of the persons named in each sentence of ``view`` (asked once per quotation; built once).
     private let personsInSentence: [Set<String>]
@@ -134,6 +136,9 @@ struct SpeakerContext {
             for token in entity.tokenRange where entityAtToken[token] == nil { entityAtToken[token] = index }
         }
         self.roles = NameResolver.personRoles(in: document.entities)
+        var firstNamed: [String: Int] = [:]
+        for entity in document.entities where entity.label == .person && firstNamed[entity.canonical] == nil { firstNamed[entity.canonical] = entity.start }
+        self.firstNamed = firstNamed
         self.entityAtToken = entityAtToken
         var personsInSentence = [Set<String>](repeating: [], count: view.sentences.count)
         var personsBySurname: [String: Set<String>] = [:]
@@ -165,6 +170,18 @@ struct SpeakerContext {
             sentenceReports[view.words[index].sentence] = true
         }
         self.sentenceReports = sentenceReports
+    }
+
+    /// The one holder of the role `phrase` names, looked for first among the persons named before token `token`, then
+    /// among all: "– деді облыс басшысы" refers back to the governor named earlier, not to a department head ("…
+    /// басқармасының басшысы") introduced after the quotation; "«…», – деді министр. Оқу-ағарту министрі Ғани
+    /// Бейсембаев …" names the minister only after it.
+    private func holder(ofRole phrase: [String], namedBefore token: Int) -> String? {
+        guard token < document.tokens.count else { return NameResolver.person(withRole: phrase, among: roles) }
+        let offset = document.tokens[token].start
+        let before = roles.filter { (firstNamed[$0.name] ?? 0) < offset }
+        if before.count < roles.count, let holder = NameResolver.person(withRole: phrase, among: before) { return holder }
+        return NameResolver.person(withRole: phrase, among: roles)
     }
 
     private func isDash(_ token: Token) -> Bool { token.norm.unicodeScalars.allSatisfy { WordView.dashes.contains($0) } && !token.norm.isEmpty }
@@ -220,7 +237,7 @@ struct SpeakerContext {
         let words = range.map { document.tokens[$0] }.filter(isWordToken).map(\.norm)
         let lower = words.map(\.fastLowercased)
         // A role as speaker ("Ұлттық ассамблея депутаты") names a person, even when a tagger saw an organisation in it.
-        if let head = lower.last, EntityResolver.isRoleWord(head) { return NameResolver.person(withRole: words, among: roles) }
+        if let head = lower.last, EntityResolver.isRoleWord(head) { return holder(ofRole: words, namedBefore: range.lowerBound) }
         // A press service is named in full ("Алматы қаласы әкімдігінің баспасөз қызметі"), even when a tagger marked only
         // the organisation it belongs to.
         for service in FactLexicon.pressServices where lower.count > service.count && Array(lower.suffix(service.count)) == service {
@@ -250,7 +267,22 @@ struct SpeakerContext {
         guard let first = range.first(where: { isWordToken(document.tokens[$0]) }) else { return nil }
         let word = document.tokens[first].norm
         guard word.first?.isLowercase == true, EntityResolver.isRoleWord(word) else { return nil }
-        return NameResolver.person(withRole: [word], among: roles)
+        return holder(ofRole: [word], namedBefore: first)
+    }
+
+    /// "«…», – дейді сарапшы.": a single lower-case role noun, singular, that no person of the document is known to
+    /// hold, describes the one person named in the sentence before the speech (as "ол" would; "Экономист Айдархан
+    /// Бейсеновтың айтуынша, … «…», – дейді сарапшы"). Nil when someone holds that role (the role rule decides), when
+    /// the word is plural ("мамандар") or when the sentence before names nobody or several people.
+    private func describedSpeaker(_ phrase: Range<Int>, beforeToken token: Int, previous: Quote?) -> String? {
+        let words = phrase.filter { isWordToken(document.tokens[$0]) }
+        guard words.count == 1 else { return nil }
+        let word = document.tokens[words[0]].norm
+        guard word.first?.isLowercase == true, let stem = FactLexicon.roleStems.first(where: { word.startsWithBytes($0) }),
+              word.count <= stem.count + 2,
+              !roles.contains(where: { $0.roles.contains { NameResolver.matches([word.fastLowercased], role: $0) } })
+        else { return nil }
+        return soleSpeaker(beforeToken: token, previous: previous)
     }
 
     /// A PERSON span made of role words only ("Министр орынбасарының"): a role the tagger took for a name, resolved
@@ -265,7 +297,7 @@ struct SpeakerContext {
     private func roleSubject(of sentence: Range<Int>) -> String? {
         let first = view.words[sentence.lowerBound]
         guard first.isCapitalized, FactLexicon.roleStems.contains(first.bare) else { return nil }
-        return NameResolver.person(withRole: [first.core], among: roles)
+        return holder(ofRole: [first.core], namedBefore: first.tokens.lowerBound)
     }
 
     /// "Almaty.tv", "Kazinform.kz": a capitalised name, a full stop and a listed top-level domain.
@@ -315,7 +347,7 @@ struct SpeakerContext {
         }
         // Modifiers reach back to a comma or the sentence start: "Сонымен, министрдің айтуынша" keeps the role alone.
         let phrase = (first...word).map { view.words[$0].core }
-        return .some(NameResolver.person(withRole: phrase, among: roles))
+        return .some(holder(ofRole: phrase, namedBefore: view.words[first].tokens.lowerBound))
     }
 
     /// The attribution of a quotation, or nil when nothing frames it as speech.
@@ -332,6 +364,7 @@ struct SpeakerContext {
                 return Speaker(name: soleSpeaker(beforeToken: open, previous: previous))
             }
             if let holder = leadingRoleSpeaker(phrase) { return Speaker(name: holder) }
+            if let described = describedSpeaker(phrase, beforeToken: open, previous: previous) { return Speaker(name: described) }
             if phrase.contains(where: { isWordToken(tokens[$0]) }) { return Speaker(name: nil) }
             // "X «…» деді": the subject before the quotation in the same sentence.
             let sentence = view.sentence(of: view.wordOfToken[open])
@@ -466,6 +499,7 @@ struct SpeakerContext {
                 if speaker == nil, speakerWords.count == 1, FactLexicon.speakerPronouns.contains(tokens[speakerWords[0]].norm.fastLowercased) {
                     speaker = soleSpeaker(beforeToken: start, previous: nil)
                 }
+                if speaker == nil { speaker = describedSpeaker(speakerPhrase, beforeToken: start, previous: nil) }
                 found.append(Quote(text: document.slice(tokens[start].start, tokens[before].end), speaker: speaker,
                                    start: tokens[start].start, end: tokens[before].end))
             }

@@ -34,7 +34,16 @@ public struct SourceExtractor: Annotator {
         }
         if outlets.isEmpty, let header = Self.headerOutlet(document) { outlets.append(header) }
         guard let first = outlets.first else { return }
-        document.entities.removeAll { entity in outlets.contains { entity.start >= $0.start && entity.end <= $0.end } }
+        // The outlet's mentions, and a tagger's span that runs from it into the head's separators and date
+        // ("Жайық | 07.04.2025" on the line "Ақ Жайық | 07.04.2025 | 09:15"): no letter outside the outlet.
+        let scalars = document.scalars
+        document.entities.removeAll { entity in
+            outlets.contains { outlet in
+                guard entity.start < outlet.end, outlet.start < entity.end else { return false }
+                let outside = scalars[entity.start..<max(entity.start, min(entity.end, outlet.start))] + scalars[min(entity.end, max(entity.start, outlet.end))..<entity.end]
+                return !outside.contains { $0.properties.isAlphabetic }
+            }
+        }
         if document.metadata.source == nil { document.metadata.source = first.name }
     }
 

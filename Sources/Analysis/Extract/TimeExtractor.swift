@@ -37,11 +37,15 @@ public struct TimeExtractor: Annotator {
             }
         }
         var times: [TimeExpression] = []
+        // The last full date of the paragraph so far: a clock in the next sentence with no date of its own is on that
+        // day ("Намаз 30 наурыз күні сағат 07:30-да оқылады. Алматыда намаз сағат 07:45-те басталады.").
+        var paragraphDate: CalendarDate?
         for sentence in view.sentences {
             var matcher = Matcher(view: view, sentence: sentence, anchor: anchor, tokens: document.tokens)
+            if !sentence.isEmpty, !view.words[sentence.lowerBound].newlineBefore { matcher.lastDate = paragraphDate }
             var index = sentence.lowerBound
             while index < sentence.upperBound {
-                if let match = matcher.match(at: index) {
+                if let match = matcher.match(at: index).map(matcher.extendedToUntil) {
                     for found in match.expressions {
                         let span = view.span(found.words)
                         times.append(TimeExpression(text: document.slice(span.start, span.end), value: found.value, start: span.start, end: span.end))
@@ -51,8 +55,35 @@ public struct TimeExtractor: Annotator {
                     index += 1
                 }
             }
+            paragraphDate = matcher.lastDate
         }
+        times += Self.listingClocks(view, times: times)
         document.times = times
+    }
+
+    /// Furthest (in scalars) a listing's clock line may be from the date above it.
+    static let listingReach = 400
+
+    /// What's-on listings: a clock opening its line before a dash ("19:00 – «Қозы Көрпеш»."), under a date line
+    /// ("Сейсенбі, 18 ақпан"), is that date at that time. Only line-initial clock words are looked at.
+    static func listingClocks(_ view: WordView, times: [TimeExpression]) -> [TimeExpression] {
+        var found: [TimeExpression] = []
+        for index in view.words.indices where view.words[index].newlineBefore && view.words[index].startsWithDigit {
+            let word = view.words[index]
+            // "19:00" or "18.00": under a date line and before a dash, a full stop separates hours too.
+            guard let clock = EventExtractor.clockTime(word.core) else { continue }
+            let dashed = word.trailing.unicodeScalars.contains { WordView.dashes.contains($0) }
+                || index + 1 < view.words.count && view.words[index + 1].isPunctuation && view.words[index + 1].hasDash
+            guard dashed, !times.contains(where: { $0.start <= word.start && word.end <= $0.end }),
+                  let date = times.last(where: { time in
+                      let value = Array(time.value.utf8)
+                      return time.end <= word.start && word.start - time.start <= listingReach && value.count == 10
+                          && value[4] == UInt8(ascii: "-") && value[7] == UInt8(ascii: "-")
+                  })
+            else { continue }
+            found.append(TimeExpression(text: word.core, value: date.value + "T" + clock, start: word.start, end: word.end))
+        }
+        return found
     }
 
     /// The date of a dateline that opens the text ("Астана, 12 наурыз 2025 жыл."): a short sentence holding a full
@@ -74,15 +105,26 @@ public struct TimeExtractor: Annotator {
     /// clock time, a view counter ("Vesti.kz | 2 маусым 2025, 03:05", "14:25, 11 Қараша 2025 | GMT +5",
     /// "2025 жылдың 3 наурызында, 10:00"). A line that reads as a sentence (a lower-case word outside its dates) is
     /// body text, not a date line. The value carries the line's clock time when it has one (`2025-06-02T03:05`).
+    ///
+    /// A page that dates itself at its foot ("Жарияланған күні: 27.02.2025") does so on one of its last three lines,
+    /// with a label ending in a colon before the date.
     static func pageDateline(_ view: WordView) -> (date: CalendarDate, value: String)? {
+        // Lines as ranges of sentences.
+        var lines: [Range<Int>] = []
         var lineStart = 0
-        var lines = 0
-        while lineStart < view.sentences.count, lines < 5 {
+        while lineStart < view.sentences.count {
             var lineEnd = lineStart + 1
             while lineEnd < view.sentences.count, !view.words[view.sentences[lineEnd].lowerBound].newlineBefore { lineEnd += 1 }
-            defer { lineStart = lineEnd; lines += 1 }
+            lines.append(lineStart..<lineEnd)
+            lineStart = lineEnd
+        }
+        let head = lines.prefix(5)
+        let foot = lines.count > 8 ? Array(lines.suffix(3)) : []
+        for (number, line) in (Array(head) + foot).enumerated() {
+            let (lineStart, lineEnd) = (line.lowerBound, line.upperBound)
             let words = view.sentences[lineStart].lowerBound..<view.sentences[lineEnd - 1].upperBound
             guard words.count <= 16 else { continue }
+            if number >= head.count, !words.contains(where: { view.words[$0].trailing.hasPrefix(":") && !view.words[$0].startsWithDigit }) { continue }
             var found: [Matcher.Found] = []
             for sentence in view.sentences[lineStart..<lineEnd] {
                 var matcher = Matcher(view: view, sentence: sentence, anchor: nil)
@@ -203,6 +245,29 @@ private struct Matcher {
     private static let hour = WordKey.of("сағат")
 
     private func word(_ index: Int) -> Word? { sentence.contains(index) ? view.words[index] : nil }
+
+    /// Parts of the day written before "сағат" ("таңғы сағат 07:30-да", "түнгі сағат 01:40-та"; `time-words.tsv`,
+    /// daypart): part of the time's span; the clock alone gives the value.
+    private static let dayParts = WordKey.set(FactLexicon.timeWords.filter { $0.value.kind == "daypart" }.map(\.key))
+
+    /// The index of "сағат" at `index`, or right after a part of the day there; nil otherwise.
+    private func hourWord(at index: Int) -> Int? {
+        guard let word = word(index) else { return nil }
+        if word.key == Self.hour { return index }
+        return Self.dayParts.contains(word.key) && self.word(index + 1)?.key == Self.hour ? index + 1 : nil
+    }
+
+    /// "1 қарашаға дейін", "2040 жылға дейінгі": a time in the dative before "дейін" (until) takes the postposition
+    /// into its span, as a range's end does; the value stays the date's.
+    func extendedToUntil(_ match: Match) -> Match {
+        guard let last = match.expressions.last, last.words.upperBound == match.next, let before = word(match.next - 1),
+              before.trailing.isEmpty, let until = word(match.next), Self.until.contains(until.key)
+        else { return match }
+        var extended = match
+        extended.expressions[extended.expressions.count - 1].words = last.words.lowerBound..<(match.next + 1)
+        extended.next = match.next + 1
+        return extended
+    }
 
     /// Month number of a month word in any case form.
     private func month(_ index: Int) -> Int? { monthForm(index)?.month }
@@ -334,12 +399,12 @@ private struct Matcher {
         // Cheap tests first: most words are neither digits, nor time words, nor month names.
         guard sentence.contains(index), !view.words[index].isPunctuation else { return nil }
         let key = view.words[index].key
-        if key == Self.hour, let clock = clock(at: index + 1) {
+        if key == Self.hour || Self.dayParts.contains(key), let hour = hourWord(at: index), let clock = clock(at: hour + 1) {
             let date = lastDate.map { resolvedYear($0).value } ?? "XXXX-XX-XX"
-            if let (end, endNext) = clockRangeEnd(after: index + 1) {
+            if let (end, endNext) = clockRangeEnd(after: hour + 1) {
                 return Match(expressions: [Found(words: index..<endNext, value: date + "T" + clock + "/" + date + "T" + end)], next: endNext)
             }
-            return Match(expressions: [Found(words: index..<(index + 2), value: date + "T" + clock)], next: index + 2)
+            return Match(expressions: [Found(words: index..<(hour + 2), value: date + "T" + clock)], next: hour + 2)
         }
         if view.words[index].startsWithDigit {
             if let match = yearFirst(at: index) { return match }
@@ -355,6 +420,12 @@ private struct Matcher {
         let bare = view.words[index].bare
         let timeWord = Self.timeWords[key]
         if let timeWord, timeWord.kind == "weekday" {
+            // "Сейсенбі, 18 ақпан": a weekday before the date it names (a listing's header) is part of that date.
+            if view.words[index].trailing.hasPrefix(","), word(index + 1)?.startsWithDigit == true,
+               var dated = dayMonth(at: index + 1), dated.expressions.count == 1, dated.expressions[0].words.lowerBound == index + 1 {
+                dated.expressions[0].words = index..<dated.expressions[0].words.upperBound
+                return dated
+            }
             guard let weekday = weekday(at: index), let date = weekdayDate(weekday, weekOffset: nil) else { return nil }
             return withClock(date, words: index, next: isTail(index + 1) ? index + 2 : index + 1)
         }
@@ -471,11 +542,11 @@ private struct Matcher {
     /// A date at words `words.lowerBound..<next`, extended by a following clock ("ертең сағат 9-да").
     private mutating func withClock(_ date: CalendarDate, words start: Int, next: Int) -> Match {
         lastDate = date
-        if self.word(next)?.key == Self.hour, let clock = clock(at: next + 1) {
-            if let (end, endNext) = clockRangeEnd(after: next + 1) {
+        if let hour = hourWord(at: next), let clock = clock(at: hour + 1) {
+            if let (end, endNext) = clockRangeEnd(after: hour + 1) {
                 return Match(expressions: [Found(words: start..<endNext, value: date.value + "T" + clock + "/" + date.value + "T" + end)], next: endNext)
             }
-            return Match(expressions: [Found(words: start..<(next + 2), value: date.value + "T" + clock)], next: next + 2)
+            return Match(expressions: [Found(words: start..<(hour + 2), value: date.value + "T" + clock)], next: hour + 2)
         }
         return Match(expressions: [Found(words: start..<next, value: date.value)], next: next)
     }
@@ -589,11 +660,20 @@ private struct Matcher {
             return Match(expressions: [Found(words: index..<next, value: first.value + "/" + last.value)], next: next)
         }
         lastDate = first
-        if word(next)?.key == Self.hour, let clock = clock(at: next + 1) {
-            if let (end, endNext) = clockRangeEnd(after: next + 1) {
+        if let hour = hourWord(at: next), let clock = clock(at: hour + 1) {
+            if let (end, endNext) = clockRangeEnd(after: hour + 1) {
                 return Match(expressions: [Found(words: index..<endNext, value: first.value + "T" + clock + "/" + first.value + "T" + end)], next: endNext)
             }
-            return Match(expressions: [Found(words: index..<(next + 2), value: first.value + "T" + clock)], next: next + 2)
+            return Match(expressions: [Found(words: index..<(hour + 2), value: first.value + "T" + clock)], next: hour + 2)
+        }
+        // "30 наурыз, жексенбі күні", "5 желтоқсан, жұма, 18:30": the weekday (and a listing's clock) after the date.
+        if next > index, word(next - 1)?.trailing.hasPrefix(",") == true, let weekday = word(next), Self.weekdayForms[weekday.key] != nil {
+            var after = next + 1
+            if isTail(after) { after += 1 }
+            if word(after - 1)?.trailing.hasPrefix(",") == true, let clockWord = word(after), let clock = Self.bareClock(clockWord) {
+                return Match(expressions: [Found(words: index..<(after + 1), value: first.value + "T" + clock)], next: after + 1)
+            }
+            return Match(expressions: [Found(words: index..<after, value: first.value)], next: after)
         }
         return Match(expressions: [Found(words: index..<next, value: first.value)], next: next)
     }

@@ -24,8 +24,11 @@ public struct EntityResolver: Annotator {
     /// Sets each mention's canonical nominative name ("Алматыда" → "Алматы") and each person's roles.
     public func annotate(_ document: inout Document) {
         guard !document.entities.isEmpty else { return }
+        // A name has letters: a tagger's span over a page head's "| 11.11.2025" is none.
+        document.entities.removeAll { $0.label.isName && !$0.text.unicodeScalars.contains { $0.properties.isAlphabetic } }
         Self.relabelLoneSurnames(&document)
         Self.relabelProductModels(&document)
+        Self.dropLeadingClocks(&document)
         Self.extendToHeadNouns(&document)
         Self.splitObjectsOffNames(&document)
         Self.addNamesInsideRoles(&document)
@@ -51,7 +54,9 @@ public struct EntityResolver: Annotator {
                 nominative: Self.taggerNominative(entity, words: words) { attested.contains(WordKey.of($0)) })
         }
         var canonical = NameResolver.canonicalNames(for: mentions, knownNames: knownNames) { attested.contains(WordKey.of($0)) }
-        Self.respellCapitals(&canonical, labels: document.entities.map(\.label))
+        var labels = document.entities.map(\.label)
+        Self.respellCapitals(&canonical, labels: &labels)
+        for index in document.entities.indices where document.entities[index].label != labels[index] { document.entities[index].label = labels[index] }
         Self.addPlaceHeads(&canonical, document: document)
         for index in document.entities.indices { document.entities[index].canonical = canonical[index] }
 
@@ -137,7 +142,7 @@ public struct EntityResolver: Annotator {
         let taken = Set(document.entities.flatMap { Array($0.tokenRange) })
         for index in document.entities.indices {
             let entity = document.entities[index]
-            guard entity.label.isOrganisation || entity.label == .gpe, entity.tokenRange.upperBound <= tokens.count else { continue }
+            guard entity.label.isOrganisation || entity.label == .gpe || entity.label == .facility, entity.tokenRange.upperBound <= tokens.count else { continue }
             var next = entity.tokenRange.upperBound
             var headLabel: String?
             while next < tokens.count, next - entity.tokenRange.upperBound < headNounReach {
@@ -155,6 +160,13 @@ public struct EntityResolver: Annotator {
                     headLabel = head.label
                     break
                 }
+                // "Жоғарғы сотқа": a name that stops at an adjective takes the plain head noun right after it.
+                if next == entity.tokenRange.upperBound + 1, entity.label.isOrganisation,
+                   adjectiveEndingsForNames.contains(where: { tokens[next - 2].norm.fastLowercased.hasSuffix($0) }),
+                   let head = FactLexicon.organisationBareHeads.first(where: { lower.hasPrefix($0.stem) }) {
+                    headLabel = head.label
+                    break
+                }
             }
             guard let headLabel else { continue }
             let end = tokens[next - 1].end
@@ -162,6 +174,23 @@ public struct EntityResolver: Annotator {
             document.entities[index].text = document.slice(entity.start, end)
             document.entities[index].tokenRange = entity.tokenRange.lowerBound..<next
             document.entities[index].label = EntityLabel(headLabel)
+        }
+    }
+
+    /// "18:30 – Құрманғазы атындағы …": a listing line's clock and dash the tagger took into a name are no part of it.
+    static func dropLeadingClocks(_ document: inout Document) {
+        let tokens = document.tokens
+        for index in document.entities.indices {
+            let range = document.entities[index].tokenRange
+            guard range.count >= 3, range.upperBound <= tokens.count, tokens[range.lowerBound].kind == .number,
+                  EventExtractor.clockTime(tokens[range.lowerBound].text) != nil,
+                  tokens[range.lowerBound + 1].norm.unicodeScalars.allSatisfy(WordView.dashes.contains), !tokens[range.lowerBound + 1].norm.isEmpty
+            else { continue }
+            let first = range.lowerBound + 2
+            document.entities[index].tokenRange = first..<range.upperBound
+            document.entities[index].start = tokens[first].start
+            document.entities[index].text = document.slice(tokens[first].start, document.entities[index].end)
+            document.entities[index].canonical = document.entities[index].text
         }
     }
 
@@ -261,8 +290,11 @@ public struct EntityResolver: Annotator {
     private static let objectCases = ["Case=Acc", "Case=Dat", "Case=Ins"]
 
     /// A name written in capitals (a dateline's "ТҮРКІСТАН", a heading's "АЛМАТЫ") takes the spelling the same
-    /// document uses for it elsewhere ("Түркістанның" → "Түркістан"); an acronym with no other spelling stays.
-    static func respellCapitals(_ names: inout [String], labels: [EntityLabel]) {
+    /// document uses for it elsewhere ("Түркістанның" → "Түркістан"), and its class too when the tagger gave the
+    /// capitals another one (capitals are out of its training's shape: "АСТАНА." tagged ORGANISATION next to GPE
+    /// "Астана"); else a gazetteer name takes the list's class and spelling ("АСТАНА" → GPE Астана, "KAZINFORM" →
+    /// Kazinform), so every document files it under one entity; an acronym with no other spelling stays.
+    static func respellCapitals(_ names: inout [String], labels: inout [EntityLabel]) {
         // Most names stop at their second letter ("Ал…"); ASCII and Cyrillic are decided without a property lookup.
         func isCapitals(_ name: String) -> Bool {
             var letters = 0
@@ -282,14 +314,28 @@ public struct EntityResolver: Annotator {
         let capitals = names.indices.filter { isCapitals(names[$0]) }
         guard !capitals.isEmpty else { return }
         var spelled: [String: String] = [:]
+        // The same name written normally under any class: (class, spelling), the first mention's.
+        var spelledAnyClass: [String: (label: EntityLabel, spelling: String)] = [:]
+        // Persons, places, organisations and facilities: the classes a tagger confuses on a name in capitals.
+        let isProperName = { (label: EntityLabel) in label == .person || label.isPlace || label.isOrganisation || label == .facility }
         for index in names.indices where !isCapitals(names[index]) {
-            let key = labels[index].rawValue + "\u{1F}" + names[index].fastLowercased
+            let lower = names[index].fastLowercased
+            let key = labels[index].rawValue + "\u{1F}" + lower
             if spelled[key] == nil { spelled[key] = names[index] }
+            if spelledAnyClass[lower] == nil, isProperName(labels[index]) { spelledAnyClass[lower] = (labels[index], names[index]) }
         }
         for index in capitals {
-            if let spelling = spelled[labels[index].rawValue + "\u{1F}" + names[index].fastLowercased] {
+            let label = labels[index]
+            let lower = names[index].fastLowercased
+            if let spelling = spelled[label.rawValue + "\u{1F}" + lower] {
                 names[index] = spelling
-            } else if labels[index] == .gpe || labels[index] == .location || labels[index] == .person {
+            } else if isProperName(label), let other = spelledAnyClass[lower] {
+                labels[index] = other.label
+                names[index] = other.spelling
+            } else if isProperName(label), let entry = EntityGazetteer.byName[lower], let listed = Self.gazetteerLabels[entry.label] {
+                labels[index] = listed
+                names[index] = entry.name
+            } else if label == .gpe || label == .location || label == .person {
                 // "АСТАНА. KAZINFORM –": a place or person in a page's capitals is written normally even when the text
                 // never writes it otherwise; short words stay, as they are abbreviations ("АҚШ", "ШҚО").
                 names[index] = names[index].split(separator: " ", omittingEmptySubsequences: false).map { word in
@@ -298,6 +344,9 @@ public struct EntityResolver: Annotator {
             }
         }
     }
+
+    /// Gazetteer classes a name in capitals may be given (the list also holds NORP and LANGUAGE, which are no names).
+    private static let gazetteerLabels: [String: EntityLabel] = ["GPE": .gpe, "LOCATION": .location, "ORGANISATION": .organisation]
 
     /// Case endings by their text; a weak one (-да, -ты, -тан, …) also ends many foreign names.
     private static let caseEndings: [String: Bool] = Dictionary(

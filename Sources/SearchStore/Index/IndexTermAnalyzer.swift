@@ -99,8 +99,11 @@ public struct IndexTermAnalyzer: Sendable {
         if let folded = ScriptFolding.cyrillic(token.norm) {
             // A Latin or mixed-script word: look up the lemma of its Cyrillic spelling.
             let lemma = lemma(ofWord: folded) ?? folded
-            return IndexTerm(lemma: lemma, surface: folded == lemma ? nil : folded, start: token.start, end: token.end,
-                             nameKeys: NameStem.indexKeys(original: token.norm, lowercased: folded))
+            var term = IndexTerm(lemma: lemma, surface: folded == lemma ? nil : folded, start: token.start, end: token.end,
+                                 nameKeys: NameStem.indexKeys(original: token.norm, lowercased: folded))
+            // A Latin initial ("U.") loses its final dot in a query as a Cyrillic one does.
+            if folded.count > 1, folded.hasSuffix("."), case let bare = String(folded.dropLast()), bare != lemma { term.spellings = [bare] }
+            return term
         }
         let surface = token.norm.lowercased()
         let lemma = token.lemma.map { $0.lowercased() } ?? surface
