@@ -68,9 +68,21 @@ struct SQLSession {
     func rows(_ sql: String, _ values: [SQLValue] = []) throws -> [SQLRow] {
         var bindings = PostgresBindings(capacity: values.count)
         for value in values { value.append(to: &bindings) }
-        let result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait()
+        let future = connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+        // A connection the server dropped while it sat in the pool (a restart, a failover) can leave a query
+        // unanswered for ever (seen with `pg_ctl restart -m fast` under an ingest, scripts/pg-faults.sh): after
+        // `answerTimeout` the connection is closed, which fails the query, so the caller gets an error and the pool a
+        // new connection next time.
+        let connection = connection
+        let watchdog = connection.eventLoop.scheduleTask(in: Self.answerTimeout) { let _: EventLoopFuture<Void> = connection.close() }
+        defer { watchdog.cancel() }
+        let result = try future.wait()
         return result.rows.map(SQLRow.init)
     }
+
+    /// The longest wait for a statement's answer before its connection is given up (far above any statement a
+    /// collection runs: searches over 100,000 articles answer in well under a second).
+    static let answerTimeout = TimeAmount.seconds(Int64(ProcessInfo.processInfo.environment["TILSHI_POSTGRES_ANSWER_TIMEOUT"].flatMap(Int.init) ?? 60))
 
     /// Runs `sql` for its effect.
     func execute(_ sql: String, _ values: [SQLValue] = []) throws {
