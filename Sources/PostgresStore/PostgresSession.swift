@@ -68,15 +68,19 @@ struct SQLSession {
     func rows(_ sql: String, _ values: [SQLValue] = []) throws -> [SQLRow] {
         var bindings = PostgresBindings(capacity: values.count)
         for value in values { value.append(to: &bindings) }
-        let future = connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
-        // A connection the server dropped while it sat in the pool (a restart, a failover) can leave a query
-        // unanswered for ever (seen with `pg_ctl restart -m fast` under an ingest, scripts/pg-faults.sh): after
-        // `answerTimeout` the connection is closed, which fails the query, so the caller gets an error and the pool a
-        // new connection next time.
+        // A connection the server dropped while it sat in the pool (a restart, a failover) can leave a query's
+        // future unanswered for ever, even once the connection is closed (seen with `pg_ctl restart -m fast` under an
+        // ingest, scripts/pg-faults.sh). So the wait is on a promise of our own, failed after `answerTimeout` (the
+        // connection closed with it, so the pool drops it): the caller gets an error instead of hanging.
         let connection = connection
-        let watchdog = connection.eventLoop.scheduleTask(in: Self.answerTimeout) { let _: EventLoopFuture<Void> = connection.close() }
+        let answer = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
+        connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).cascade(to: answer)
+        let watchdog = connection.eventLoop.scheduleTask(in: Self.answerTimeout) {
+            answer.fail(PostgresStoreError(.unreachable, "the PostgreSQL server did not answer in \(Self.answerTimeout.nanoseconds / 1_000_000_000) s (connection dropped?)"))
+            let _: EventLoopFuture<Void> = connection.close()
+        }
         defer { watchdog.cancel() }
-        let result = try future.wait()
+        let result = try answer.futureResult.wait()
         return result.rows.map(SQLRow.init)
     }
 
