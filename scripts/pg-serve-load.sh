@@ -40,7 +40,7 @@ serve() { # DB PORT
 load() { # PORT... : wrk on each port at once, connections split between them
     local share=$((connections / $#)) out=()
     for port in "$@"; do
-        wrk -t1 -c"$share" -d"${seconds}s" --latency -s "$work/queries.lua" "http://127.0.0.1:$port/" >"$work/wrk-$port.txt" 2>&1 &
+        wrk -t1 -c"$share" -d"${seconds}s" --timeout 30s --latency -s "$work/queries.lua" "http://127.0.0.1:$port/" >"$work/wrk-$port.txt" 2>&1 &
         out+=($!)
     done
     for pid in "${out[@]}"; do wait "$pid"; done
