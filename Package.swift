@@ -111,7 +111,7 @@ let package = Package(
             name: "TilshiLab",
             dependencies: [
                 "TilshiCLI", "Evaluation", "Pipeline", "Analysis", "Formats", "TextModel", "KazakhData", "NewsSources",
-                "SampleArticles", "SearchStore",
+                "SampleArticles", "SearchStore", "PostgresStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -108,6 +108,21 @@ public final class PostgresCollection: CollectionStore, @unchecked Sendable {
 
     private func migrate() throws {
         try pool.with { db in
+            // A hot standby (a streaming replica, `serve --read-db`) refuses every DDL statement, even one that would
+            // change nothing: there the schema is only checked, and brought up to date by opening the primary.
+            if try db.row("SELECT pg_is_in_recovery() AS standby")?.row["standby"].decode(Bool.self) == true {
+                let applied = try db.rows("SELECT identifier FROM tilshi_migrations").map { try $0.requiredString("identifier") }
+                let missing = Self.knownMigrations.filter { !applied.contains($0) }
+                let unknown = applied.filter { !Self.knownMigrations.contains($0) }.sorted()
+                guard missing.isEmpty, unknown.isEmpty else {
+                    throw PostgresStoreError(
+                        .schemaVersion,
+                        "\(location) (schema \(schema)) is a read-only replica at schema version \(applied.sorted().joined(separator: ", ")), "
+                            + "not this tilshi's (\(Self.knownMigrations.joined(separator: ", "))): open the primary with this tilshi first"
+                    )
+                }
+                return
+            }
             try db.transaction {
                 try db.execute("SELECT pg_advisory_xact_lock($1)", [.int(PostgresSchema.migrationLockKey)])
                 try db.execute("CREATE SCHEMA IF NOT EXISTS \"\(schema)\"")
@@ -134,6 +149,10 @@ public final class PostgresCollection: CollectionStore, @unchecked Sendable {
 
     public func prepare(_ source: SourceDocument) -> PreparedDocument {
         analyser.prepare(source)
+    }
+
+    public func prepare(stored: StoredDocument) -> PreparedDocument {
+        analyser.prepare(stored: stored)
     }
 
     /// Stores each document in a transaction of its own, under the write lock (``writeLockKey``): a document is
@@ -378,5 +397,14 @@ public final class PostgresCollection: CollectionStore, @unchecked Sendable {
             }
             try db.execute("DELETE FROM entity WHERE id = $1", [.int(shortID)])
         }
+    }
+}
+
+extension PostgresCollection {
+    /// Drops the collection's schema with everything in it, so the next open starts an empty collection (benchmarks
+    /// that rebuild it; never called by a user command).
+    package func dropForBenchmark() throws {
+        try session { db in try db.execute("DROP SCHEMA IF EXISTS \"\(schema)\" CASCADE") }
+        pool.close()
     }
 }

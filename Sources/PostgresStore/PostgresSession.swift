@@ -68,9 +68,25 @@ struct SQLSession {
     func rows(_ sql: String, _ values: [SQLValue] = []) throws -> [SQLRow] {
         var bindings = PostgresBindings(capacity: values.count)
         for value in values { value.append(to: &bindings) }
-        let result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait()
+        // A connection the server dropped while it sat in the pool (a restart, a failover) can leave a query's
+        // future unanswered for ever, even once the connection is closed (seen with `pg_ctl restart -m fast` under an
+        // ingest, scripts/pg-faults.sh). So the wait is on a promise of our own, failed after `answerTimeout` (the
+        // connection closed with it, so the pool drops it): the caller gets an error instead of hanging.
+        let connection = connection
+        let answer = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
+        connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).cascade(to: answer)
+        let watchdog = connection.eventLoop.scheduleTask(in: Self.answerTimeout) {
+            answer.fail(PostgresStoreError(.unreachable, "the PostgreSQL server did not answer in \(Self.answerTimeout.nanoseconds / 1_000_000_000) s (connection dropped?)"))
+            let _: EventLoopFuture<Void> = connection.close()
+        }
+        defer { watchdog.cancel() }
+        let result = try answer.futureResult.wait()
         return result.rows.map(SQLRow.init)
     }
+
+    /// The longest wait for a statement's answer before its connection is given up (far above any statement a
+    /// collection runs: searches over 100,000 articles answer in well under a second).
+    static let answerTimeout = TimeAmount.seconds(Int64(ProcessInfo.processInfo.environment["TILSHI_POSTGRES_ANSWER_TIMEOUT"].flatMap(Int.init) ?? 60))
 
     /// Runs `sql` for its effect.
     func execute(_ sql: String, _ values: [SQLValue] = []) throws {

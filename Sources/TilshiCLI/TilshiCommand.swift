@@ -7,7 +7,7 @@ public enum TilshiCommand {
         Analyze.self,
         Translit.self,
         Events.self,
-        Ingest.self, Search.self, Show.self, Entities.self, Stats.self, Export.self, Reindex.self,
+        Ingest.self, Search.self, Show.self, Entities.self, Stats.self, Export.self, Reindex.self, Migrate.self,
         Serve.self,
         Demo.self,
     ]

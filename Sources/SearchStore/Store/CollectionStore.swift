@@ -22,6 +22,9 @@ public protocol CollectionStore: Sendable {
     /// The write half of an ingest: duplicates (same normalised text) are counted and not stored again, near-duplicates
     /// are linked to their original. A store never shows part of a document.
     func store(_ prepared: [PreparedDocument]) throws -> IngestReport
+    /// A document read from another collection (with its tokens) ready for ``store(_:)`` without analysing it again:
+    /// what `tilshi migrate` copies (see ``NewsDatabase/prepare(stored:)``).
+    func prepare(stored: StoredDocument) -> PreparedDocument
 
     // MARK: Reads
 

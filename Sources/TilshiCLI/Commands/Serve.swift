@@ -95,6 +95,16 @@ extension TilshiCommand {
 
         @OptionGroup var server: ServerOptions
 
+        @Option(
+            name: .customLong("read-db"),
+            help: ArgumentHelp(
+                "A replica of the collection to read from (searches, documents, entities, events, stats); writes still go to --db.",
+                discussion: "Usually a postgres:// URL of a streaming standby of --db's PostgreSQL server (scripts/pg-replica.sh).",
+                valueName: "path-or-url"
+            )
+        )
+        var readDB: String?
+
         init() {}
 
         func run() async throws {
@@ -102,7 +112,18 @@ extension TilshiCommand {
             guard database.exists else {
                 throw ValidationError("no collection at '\(path)'; build one with `tilshi ingest --db \(path) FILES` or run `tilshi demo`")
             }
-            try await ServerLauncher.run(database: try database.openExisting(), options: server, collection: database.displayName)
+            let primary = try database.openExisting()
+            guard let readDB else {
+                try await ServerLauncher.run(database: primary, options: server, collection: database.displayName)
+                return
+            }
+            var replicaOptions = DatabaseOptions()
+            replicaOptions.location = readDB
+            let replica = try replicaOptions.openExisting()
+            try await ServerLauncher.run(
+                database: ReplicatedCollection(primary: primary, replica: replica), options: server,
+                collection: "\(replicaOptions.displayName) (writes to \(database.displayName))"
+            )
         }
     }
 }

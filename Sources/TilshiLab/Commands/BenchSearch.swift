@@ -55,14 +55,54 @@ extension TilshiCommand {
         @Flag(help: "Store no token layer (as collections did before it was stored by default): for the size it costs.")
         var withoutTokens = false
 
+        @Option(help: ArgumentHelp(
+            "Compare collection backends instead (sqlite, postgres, or both comma-separated): ingest with concurrent processes, latency, size, recall.",
+            valueName: "sqlite,postgres"))
+        var backend: String?
+
+        @Option(name: .customLong("postgres-url"), help: "With --backend postgres: the database (its schema `tilshi` is dropped and rebuilt!). Default $TILSHI_DATABASE_URL.")
+        var postgresURL: String?
+
+        @Option(name: .customLong("ingest-processes"), help: "With --backend: concurrent `tilshi ingest` processes per ingest run, comma-separated.")
+        var ingestProcesses = "1,2,4"
+
+        @Option(name: .customLong("jobs-per-process"), help: "With --backend: analysis threads of each ingest process (--jobs).")
+        var jobsPerProcess = 1
+
+        @Option(name: .customLong("ingest-sample"), help: "With --backend: articles stored by the ingest runs before the last, which stores all (0: all).")
+        var ingestSample = 0
+
         init() {}
 
         func validate() throws {
+            if let backend {
+                let names = backend.split(separator: ",").map(String.init)
+                guard !names.isEmpty, names.allSatisfy({ $0 == "sqlite" || $0 == "postgres" }) else {
+                    throw ValidationError("--backend takes sqlite, postgres or sqlite,postgres")
+                }
+                guard ingestProcesses.split(separator: ",").allSatisfy({ (Int($0) ?? 0) >= 1 }) else {
+                    throw ValidationError("--ingest-processes takes positive numbers, comma-separated")
+                }
+            }
             guard docs >= 10 else { throw ValidationError("--docs must be at least 10") }
             guard rounds >= 1 else { throw ValidationError("--rounds must be positive") }
         }
 
         func run() async throws {
+            if let backend {
+                let sentences = try BenchAnalyze.sentences(data).map(Self.detokenize).filter { $0.count > 20 }
+                guard sentences.count > 100 else { throw ValidationError("\(data) has too few sentences") }
+                let folder = URL(fileURLWithPath: workdir ?? FileManager.default.temporaryDirectory.appendingPathComponent("tilshi-bench-\(ProcessInfo.processInfo.processIdentifier)").path)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                defer { if workdir == nil { try? FileManager.default.removeItem(at: folder) } }
+                try BenchBackends(
+                    backends: backend.split(separator: ",").map(String.init),
+                    postgresURL: postgresURL ?? ProcessInfo.processInfo.environment["TILSHI_DATABASE_URL"],
+                    processes: ingestProcesses.split(separator: ",").compactMap { Int($0) }, jobsPerProcess: jobsPerProcess, rounds: rounds, ingestSample: ingestSample,
+                    folder: folder, articles: Self.compose(count: docs, from: sentences, seed: seed)
+                ).run()
+                return
+            }
             try measure()
         }
 
