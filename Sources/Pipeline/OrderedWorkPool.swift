@@ -18,16 +18,24 @@ public enum OrderedWorkPool {
     /// How many results may be finished or in progress ahead of the one the consumer waits for, by default.
     public static func defaultWindow(jobs: Int) -> Int { max(4, 4 * jobs) }
 
+    /// The total ``run(_:jobs:window:weight:maxWeight:produce:consume:)`` `weight` of finished outputs waiting for the
+    /// consumer above which no new input is started, by default: 64 MiB when the weight is a size in bytes.
+    public static let defaultMaxWeight = 64 << 20
+
     /// Produces an output for each element of `inputs` on up to `jobs` threads and consumes the outputs on the
     /// calling thread in input order.
     ///
     /// `inputs` is iterated lazily, one element at a time under a lock, never more than `window` elements ahead of
-    /// the consumer. When `consume` throws, no new input is started, the workers finish what they hold, and the
-    /// error is rethrown.
+    /// the consumer. With `weight` (an output's size in bytes, say), no new input is started either while the finished
+    /// outputs waiting for the consumer weigh more than `maxWeight` together: a few huge documents then hold no more
+    /// memory than many small ones. When `consume` throws, no new input is started, the workers finish what they
+    /// hold, and the error is rethrown.
     public static func run<Inputs: Sequence, Output>(
         _ inputs: Inputs,
         jobs: Int,
         window: Int? = nil,
+        weight: (@Sendable (Output) -> Int)? = nil,
+        maxWeight: Int = defaultMaxWeight,
         produce: @escaping @Sendable (Inputs.Element) -> Output,
         consume: (Output) throws -> Void
     ) throws where Inputs.Element: Sendable, Inputs.Iterator: SendableMetatype, Output: Sendable {
@@ -37,7 +45,8 @@ public enum OrderedWorkPool {
             return
         }
         let state = PoolState<Inputs.Iterator, Output>(
-            iterator: inputs.makeIterator(), window: max(jobs, window ?? defaultWindow(jobs: jobs)), workers: jobs)
+            iterator: inputs.makeIterator(), window: max(jobs, window ?? defaultWindow(jobs: jobs)), workers: jobs,
+            weight: weight, maxWeight: maxWeight)
         for _ in 0..<jobs {
             let thread = Thread { state.work(produce) }
             // Analysis recurses deeper than a secondary thread's default 512 KiB stack allows.
@@ -87,7 +96,11 @@ private final class PoolState<Iterator: IteratorProtocol, Output>: @unchecked Se
     private var inFlight = 0
     /// Index of the next output the consumer takes.
     private var consumed = 0
-    private var finished: [Int: Output] = [:]
+    private var finished: [Int: (output: Output, weight: Int)] = [:]
+    /// Total weight of `finished`; while it is over `maxWeight`, no new input is started.
+    private var finishedWeight = 0
+    private let weight: ((Output) -> Int)?
+    private let maxWeight: Int
     private var exhausted = false
     private var cancelled = false
     private var workers: Int
@@ -98,17 +111,25 @@ private final class PoolState<Iterator: IteratorProtocol, Output>: @unchecked Se
     private var taken = 0
     private var iteratorDone = false
 
-    init(iterator: Iterator, window: Int, workers: Int) {
+    init(iterator: Iterator, window: Int, workers: Int, weight: ((Output) -> Int)?, maxWeight: Int) {
         self.iterator = iterator
         self.window = window
         self.workers = workers
+        self.weight = weight
+        self.maxWeight = maxWeight
+    }
+
+    /// Whether a worker must wait before starting another input. Never deadlocks: when the finished outputs weigh too
+    /// much, the one the consumer waits for is among them or in progress, so the consumer frees some.
+    private var isFull: Bool {
+        inFlight + finished.count >= window || (!finished.isEmpty && finishedWeight > maxWeight)
     }
 
     /// One worker's loop: while the window has room, take the next input, produce its output, file it.
     func work(_ produce: (Iterator.Element) -> Output) {
         condition.lock()
         while true {
-            while !cancelled && !exhausted && inFlight + finished.count >= window { condition.wait() }
+            while !cancelled && !exhausted && isFull { condition.wait() }
             if cancelled || exhausted { break }
             inFlight += 1
             condition.unlock()
@@ -121,9 +142,13 @@ private final class PoolState<Iterator: IteratorProtocol, Output>: @unchecked Se
                 break
             }
             let output = produce(input)
+            let outputWeight = weight?(output) ?? 0
             condition.lock()
             inFlight -= 1
-            if !cancelled { finished[index] = output }
+            if !cancelled {
+                finished[index] = (output, outputWeight)
+                finishedWeight += outputWeight
+            }
             condition.broadcast()
         }
         workers -= 1
@@ -147,10 +172,11 @@ private final class PoolState<Iterator: IteratorProtocol, Output>: @unchecked Se
         condition.lock()
         defer { condition.unlock() }
         while true {
-            if let output = finished.removeValue(forKey: consumed) {
+            if let entry = finished.removeValue(forKey: consumed) {
                 consumed += 1
+                finishedWeight -= entry.weight
                 condition.broadcast()
-                return output
+                return entry.output
             }
             if (exhausted && inFlight == 0) || workers == 0 { return nil }
             condition.wait()
@@ -162,6 +188,7 @@ private final class PoolState<Iterator: IteratorProtocol, Output>: @unchecked Se
         condition.lock()
         cancelled = true
         finished.removeAll()
+        finishedWeight = 0
         condition.broadcast()
         condition.unlock()
     }

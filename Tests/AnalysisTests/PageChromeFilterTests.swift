@@ -1,4 +1,5 @@
-import Analysis
+@testable import Analysis
+import KazakhData
 import Testing
 import TextModel
 
@@ -23,6 +24,28 @@ import TextModel
         #expect(document.amounts.contains { $0.text.hasPrefix("4 млрд") })
         #expect(document.amounts.allSatisfy { (bodyStart..<bodyEnd).contains($0.start) })
         #expect(document.entities.isEmpty)
+    }
+
+    /// The byte comparison of simple lines gives exactly what the `String` methods give (graphemes under canonical
+    /// equivalence), on lines made to tell them apart: a marker followed by a combining mark or a variation selector
+    /// (one grapheme with it, so no marker), a decomposed letter, a space that is not ASCII, Kelvin's K, CR LF.
+    @Test func simpleLinesAreComparedByBytesExactlyAsByGraphemes() {
+        let lines = [
+            "1 850 рет көрсетілді", "Тегтер: Көкшетау, мектеп", "Жарнама", "жарнама беру", "Фото: «Ақорда» баспасөз қызметі",
+            "Оқи отырыңыз: Семейде жаңа көпір ашылды", "Барлық құқықтар қорғалған — 2025", "USD 515.20 ▲", "👁 1 204",
+            "👁\u{FE0F} 1 204", "2 400 рет көрсетілді\u{0301}", "240 рет оқылды…", "Бөлісу ", "\u{00A0}Бөлісу", "Бөлісу\u{00A0}",
+            "Те\u{0301}гтер: ауа райы", "ТЕГТЕР: ауа райы", "Теги: Алматы", "\u{212A}азақстан", "Қаралды:\r\n 45",
+            "Мектеп ашылды", "Шымкентте 3 ёлка қойылды", "Шымкентте 3 е\u{0308}лка қойылды", "Просмотров: 12", "рет көрсетілд",
+        ]
+        for text in lines {
+            let lower = text.lowercased()
+            let expected = Boilerplate.isBoilerplate(text) || Boilerplate.markers.contains { lower.contains($0) }
+            #expect(PageChromeFilter.isChrome(text: text, lower: lower) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(PageChromeFilter.isChrome(text: "1 850 рет көрсетілді", lower: "1 850 рет көрсетілді"))
+        #expect(!PageChromeFilter.isChrome(text: "Мектеп ашылды", lower: "мектеп ашылды"))
+        #expect(PageChromeFilter.SimpleText.holds("тегтер: «ақорда» — 2025…"))
+        #expect(!PageChromeFilter.SimpleText.holds("е\u{0308}лка"))
     }
 
     @Test func runningTextWithACounterWordIsKept() {

@@ -98,6 +98,72 @@ import Testing
         }
     }
 
+    /// A batch (a JSON array of documents, or JSON Lines) goes through the `analyze` command's pool on every core and
+    /// is stored in one transaction in input order: each stored document is exactly what posting it alone stores.
+    /// A bad element refuses the whole batch, naming the element, and stores nothing.
+    @Test func batchesAreStoredInOrderAsIfPostedOneByOne() async throws {
+        let seeds = try SeedArticles.datedDocuments()
+        let payloads: [[String: String]] = seeds.enumerated().map { index, seed in
+            ["title": seed.title ?? "Жаңалық \(index + 1)", "text": seed.text, "published": seed.published ?? "", "source": seed.source ?? ""]
+        }
+        let auth: HTTPFields = [.authorization: "Bearer \(TestCollection.writeToken)", .contentType: "application/json"]
+        // The reference: each document posted alone, in order.
+        let single = try await TestCollection.app(try NewsDatabase.inMemory(), writeToken: TestCollection.writeToken).test { client in
+            for payload in payloads {
+                let response = try await client.execute(uri: "/api/documents", method: .post, headers: auth, body: try Self.jsonBody(payload))
+                #expect(response.status == .created)
+            }
+            var stored: [String] = []
+            for id in 1...payloads.count { stored.append(try await Self.storedDocument(id, client)) }
+            return stored
+        }
+        try await TestCollection.app(try NewsDatabase.inMemory(), writeToken: TestCollection.writeToken).test { client in
+            let batch = try await client.execute(
+                uri: "/api/documents", method: .post, headers: auth, body: ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: payloads)))
+            #expect(batch.status == .created)
+            #expect(Self.ids(try batch.json()["added"]) == Array(1...payloads.count))
+            #expect(batch.headers[.location] == "/api/documents/1")
+            for id in 1...payloads.count {
+                #expect(try await Self.storedDocument(id, client) == single[id - 1], "document \(id)")
+            }
+
+            // JSON Lines with an empty text on the second line: refused with its position, nothing stored.
+            var lines = auth
+            lines[.contentType] = "application/x-ndjson"
+            let good = #"{"title":"Мектеп","text":"Ақтөбеде үш жүз оқушыға арналған жаңа мектеп ашылды."}"#
+            let bad = try await client.execute(
+                uri: "/api/documents", method: .post, headers: lines, body: ByteBuffer(string: good + "\n" + #"{"title":"Бос","text":"  "}"# + "\n"))
+            #expect(bad.status == .unprocessableContent)
+            #expect(((try bad.json()["error"] as? [String: Any])?["message"] as? String)?.hasPrefix("document 2 of 2: ") == true)
+            let notJSON = try await client.execute(uri: "/api/documents", method: .post, headers: lines, body: ByteBuffer(string: good + "\n{text\n"))
+            #expect(notJSON.status == .badRequest)
+            let emptyArray = try await client.execute(uri: "/api/documents", method: .post, headers: auth, body: ByteBuffer(string: " [ ] "))
+            #expect(emptyArray.status == .unprocessableContent)
+            #expect(try await client.execute(uri: "/api/documents/\(payloads.count + 1)", method: .get).status == .notFound)
+
+            // The same lines without the bad one are stored, blank lines skipped, after the batch above.
+            let second = #"{"title":"Жол","text":"Қарағанды мен Теміртау арасындағы жол жөнделіп бітті."}"#
+            let stored = try await client.execute(
+                uri: "/api/documents", method: .post, headers: lines, body: ByteBuffer(string: good + "\n\n" + second + "\n"))
+            #expect(stored.status == .created)
+            #expect(Self.ids(try stored.json()["added"]) == [payloads.count + 1, payloads.count + 2])
+            let last = try await client.execute(uri: "/api/documents/\(payloads.count + 2)?tokens=false", method: .get).json()
+            #expect(last["title"] as? String == "Жол")
+        }
+    }
+
+    /// The ids of a JSON array of numbers.
+    static func ids(_ value: Any?) -> [Int]? {
+        (value as? [Any])?.compactMap { ($0 as? NSNumber)?.intValue }
+    }
+
+    /// A stored document as the API returns it, keys sorted, without the time it was ingested.
+    static func storedDocument(_ id: Int, _ client: TestClient) async throws -> String {
+        var json = try await client.execute(uri: "/api/documents/\(id)", method: .get).json()
+        json["ingestedAt"] = nil
+        return String(decoding: try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys]), as: UTF8.self)
+    }
+
     @Test func plainTextAndHTMLBodies() async throws {
         let auth: HTTPFields = [.authorization: "Bearer \(TestCollection.writeToken)"]
         try await TestCollection.app(try NewsDatabase.inMemory(), writeToken: TestCollection.writeToken).test { client in

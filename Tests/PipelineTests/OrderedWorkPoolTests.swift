@@ -39,6 +39,25 @@ import TextModel
         #expect(counter.maximumAhead <= 7)
     }
 
+    @Test func finishedOutputsAreBoundedByWeight() throws {
+        let counter = Counter()
+        var consumed = 0
+        // Each output weighs 1,000; at most 2,500 may wait: two or three finished outputs plus what the three workers
+        // hold, far below the window of 50.
+        try OrderedWorkPool.run(0..<300, jobs: 3, window: 50, weight: { _ in 1_000 }, maxWeight: 2_500, produce: { value in
+            counter.started()
+            return value
+        }, consume: { value in
+            #expect(value == consumed)
+            consumed += 1
+            counter.consumed(consumed)
+        })
+        #expect(consumed == 300)
+        // Finished and waiting: at most three over the limit plus one filed by each worker; in progress: three; plus the
+        // one the consumer holds.
+        #expect(counter.maximumAhead <= 3 + 3 + 3 + 1)
+    }
+
     @Test func aThrowingConsumerStopsTheWorkers() {
         struct Stop: Error {}
         let counter = Counter()

@@ -1,3 +1,4 @@
+import Foundation
 import KazakhData
 public import TextModel
 
@@ -66,10 +67,95 @@ public struct PageChromeFilter: Annotator {
             if Boilerplate.listHeadings.contains(lower.trimmingPunctuation()) {
                 inList = true
                 chrome.append(start..<end)
-            } else if inList || Boilerplate.isBoilerplate(text) || Boilerplate.markers.contains(where: { lower.contains($0) }) {
+            } else if inList || isChrome(text: text, lower: lower) {
                 chrome.append(start..<end)
             }
         }
         return chrome
+    }
+
+    /// Whether a short line is a boilerplate line or holds a chrome marker: `Boilerplate.isBoilerplate(text)` or
+    /// `lower` contains a marker.
+    ///
+    /// Those `String` methods compare extended grapheme clusters under canonical equivalence, which made this stage
+    /// a quarter of the whole pipeline's instructions on short lines (KazNERD's sentences). On a line of ``SimpleText``
+    /// (each scalar its own grapheme, no two scalars canonically equivalent) they give exactly what a comparison of
+    /// UTF-8 bytes gives, so such lines are compared byte by byte; any other line takes the `String` methods.
+    static func isChrome(text: String, lower: String) -> Bool {
+        guard SimpleText.holds(lower), let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              !first.properties.isWhitespace, !last.properties.isWhitespace else {
+            return Boilerplate.isBoilerplate(text) || Boilerplate.markers.contains(where: { lower.contains($0) })
+        }
+        // Nothing to trim: `isBoilerplate` compares `lower` itself.
+        if Boilerplate.exact.contains(lower) { return true }
+        let patterns = Patterns.shared
+        return lower.utf8.withContiguousStorageIfAvailable { line in
+            patterns.prefixes.contains { $0.isPrefix(of: line, lower) } || patterns.markers.contains { $0.occurs(in: line, lower) }
+        } ?? (Boilerplate.prefixes.contains { lower.hasPrefix($0) } || Boilerplate.markers.contains { lower.contains($0) })
+    }
+
+    /// Text in which each Unicode scalar is one extended grapheme cluster and no two distinct scalars are canonically
+    /// equivalent: printable ASCII, Latin-1 punctuation and symbols, Cyrillic without its combining marks, and general
+    /// punctuation from U+2010 (dashes, quotation marks, ellipsis). Kazakh news text is almost all of it.
+    enum SimpleText {
+        static func holds(_ text: String) -> Bool {
+            text.unicodeScalars.allSatisfy { isSimple($0.value) }
+        }
+
+        static func isSimple(_ value: UInt32) -> Bool {
+            switch value {
+            case 0x20...0x7E, 0xA0...0xBF, 0x400...0x482, 0x48A...0x4FF, 0x2010...0x2027, 0x2030...0x205E: return true
+            default: return false
+            }
+        }
+
+        /// Whether `pattern` may equal, grapheme by grapheme, some part of a simple text: false when its canonical
+        /// decomposition holds a scalar that no simple scalar decomposes to (an emoji, a geometric shape).
+        static func mayOccur(_ pattern: String) -> Bool {
+            pattern.decomposedStringWithCanonicalMapping.unicodeScalars.allSatisfy { isSimple($0.value) || (0x300...0x36F).contains($0.value) }
+        }
+    }
+
+    /// The boilerplate prefixes and chrome markers (`boilerplate.tsv`), ready for byte comparison with simple lines.
+    struct Patterns: Sendable {
+        /// One phrase: its UTF-8 bytes when it is simple text itself, else how a simple line compares with it.
+        struct Pattern: Sendable {
+            enum Kind: Sendable { case bytes([UInt8]), never, string(String) }
+            let kind: Kind
+
+            init(_ phrase: String) {
+                if SimpleText.holds(phrase) {
+                    kind = .bytes(Array(phrase.utf8))
+                } else {
+                    kind = SimpleText.mayOccur(phrase) ? .string(phrase) : .never
+                }
+            }
+
+            func isPrefix(of line: UnsafeBufferPointer<UInt8>, _ lower: String) -> Bool {
+                switch kind {
+                case .bytes(let bytes): return line.count >= bytes.count && line.starts(with: bytes)
+                case .never: return false
+                case .string(let phrase): return lower.hasPrefix(phrase)
+                }
+            }
+
+            func occurs(in line: UnsafeBufferPointer<UInt8>, _ lower: String) -> Bool {
+                switch kind {
+                case .bytes(let bytes):
+                    guard let head = bytes.first, line.count >= bytes.count else { return bytes.isEmpty }
+                    for start in 0...(line.count - bytes.count) where line[start] == head {
+                        if memcmp(line.baseAddress! + start, bytes, bytes.count) == 0 { return true }
+                    }
+                    return false
+                case .never: return false
+                case .string(let phrase): return lower.contains(phrase)
+                }
+            }
+        }
+
+        let prefixes: [Pattern]
+        let markers: [Pattern]
+
+        static let shared = Patterns(prefixes: Boilerplate.prefixes.map(Pattern.init), markers: Boilerplate.markers.map(Pattern.init))
     }
 }

@@ -14,10 +14,66 @@ struct IngestPayload: Codable, Sendable {
     var published: String?
     var source: String?
 
-    static func source(from body: ByteBuffer, contentType: String?) throws -> SourceDocument {
-        let mediaType = (contentType ?? "application/json").split(separator: ";").first.map {
+    /// Most documents one batch body (a JSON array or JSON Lines) may hold.
+    static let maxBatchDocuments = 10_000
+
+    /// The documents of a body: one, or several when it is a JSON array of documents or JSON Lines
+    /// (`application/x-ndjson`, one document object per line). A bad element is refused with its position, and then
+    /// nothing of the batch is stored.
+    static func sources(from body: ByteBuffer, contentType: String?) throws -> [SourceDocument] {
+        let mediaType = Self.mediaType(contentType)
+        guard mediaType == "application/json" || Self.lineTypes.contains(mediaType) else {
+            return [try source(from: body, contentType: contentType)]
+        }
+        let string = try Self.text(of: body)
+        let elements: [String]
+        if Self.lineTypes.contains(mediaType) {
+            elements = string.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
+            guard !elements.isEmpty else { throw HTTPError(.unprocessableContent, message: "the JSON Lines body holds no document") }
+        } else {
+            guard string.first(where: { !$0.isWhitespace }) == "[" else { return [try source(from: body, contentType: contentType)] }
+            let payloads: [IngestPayload]
+            do { payloads = try JSONDecoder().decode([IngestPayload].self, from: Data(string.utf8)) } catch {
+                throw HTTPError(.badRequest, message: "body is not a JSON array of documents {title, text, id?, url?, published?, source?}: \(Self.describe(error))")
+            }
+            guard !payloads.isEmpty else { throw HTTPError(.unprocessableContent, message: "the JSON array holds no document") }
+            guard payloads.count <= maxBatchDocuments else {
+                throw HTTPError(.contentTooLarge, message: "a batch holds at most \(maxBatchDocuments) documents, not \(payloads.count)")
+            }
+            return try payloads.enumerated().map { index, payload in try Self.numbered(index, payloads.count) { try payload.sourceDocument() } }
+        }
+        guard elements.count <= maxBatchDocuments else {
+            throw HTTPError(.contentTooLarge, message: "a batch holds at most \(maxBatchDocuments) documents, not \(elements.count)")
+        }
+        return try elements.enumerated().map { index, line in
+            try Self.numbered(index, elements.count) {
+                let payload: IngestPayload
+                do { payload = try JSONDecoder().decode(IngestPayload.self, from: Data(line.utf8)) } catch {
+                    throw HTTPError(.badRequest, message: "not a JSON document {title, text, id?, url?, published?, source?}: \(Self.describe(error))")
+                }
+                return try payload.sourceDocument()
+            }
+        }
+    }
+
+    /// Media types of JSON Lines bodies.
+    static let lineTypes: Set<String> = ["application/x-ndjson", "application/jsonl", "application/x-jsonlines"]
+
+    /// `body()`, its error message prefixed with the document's position when the batch holds more than one.
+    private static func numbered<T>(_ index: Int, _ count: Int, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as HTTPError where count > 1 {
+            throw HTTPError(error.status, message: "document \(index + 1) of \(count): \(error.body ?? "")")
+        }
+    }
+
+    private static func mediaType(_ contentType: String?) -> String {
+        (contentType ?? "application/json").split(separator: ";").first.map {
             $0.trimmingCharacters(in: .whitespaces).lowercased()
         } ?? "application/json"
+    }
+
+    /// The body as text: refused when it holds a NUL byte or is not UTF-8.
+    private static func text(of body: ByteBuffer) throws -> String {
         let bytes = Array(body.readableBytesView)
         if let offset = bytes.firstIndex(of: 0) {
             throw HTTPError(.badRequest, message: "request body contains a NUL byte (offset \(offset)); send text")
@@ -25,6 +81,13 @@ struct IngestPayload: Codable, Sendable {
         guard let string = String(validating: bytes, as: UTF8.self) else {
             throw HTTPError(.badRequest, message: "request body is not valid UTF-8")
         }
+        return string
+    }
+
+    static func source(from body: ByteBuffer, contentType: String?) throws -> SourceDocument {
+        let mediaType = Self.mediaType(contentType)
+        let string = try Self.text(of: body)
+        let bytes = Array(string.utf8)
         switch mediaType {
         case "application/json":
             let payload: IngestPayload

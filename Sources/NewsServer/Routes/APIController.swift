@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NewsSources
+import Pipeline
 import SearchStore
 
 /// The JSON API under `/api`: search, documents, entities, events, ingest and health.
@@ -176,9 +177,17 @@ struct APIController: Sendable {
     @Sendable func ingest(_ request: Request, context: BasicRequestContext) async throws -> JSONResponse<IngestResponse> {
         try WriteAuthorization(token: configuration.writeToken).check(request)
         let body = try await request.body.collect(upTo: configuration.maxBodyBytes)
-        let source = try IngestPayload.source(from: body, contentType: request.headers[.contentType])
-        // The pipeline and the write run through the limiter, off the cooperative pool.
-        let report = try await store { try $0.store([$0.prepare(source)]) }
+        let sources = try IngestPayload.sources(from: body, contentType: request.headers[.contentType])
+        // The pipeline and the write run through the limiter, off the cooperative pool; a batch is analysed on every
+        // core (the `analyze`/`ingest` commands' pool, input order kept) and stored in one transaction.
+        let report = try await store { database in
+            var prepared: [PreparedDocument] = []
+            prepared.reserveCapacity(sources.count)
+            try OrderedWorkPool.run(sources, jobs: min(sources.count, OrderedWorkPool.defaultJobs), produce: { database.prepare($0) }) {
+                prepared.append($0)
+            }
+            return try database.store(prepared)
+        }
         stats.invalidate()
         var headers: HTTPFields = [:]
         if let id = report.added.first { headers[.location] = "/api/documents/\(id)" }

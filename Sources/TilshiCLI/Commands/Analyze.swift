@@ -100,7 +100,9 @@ extension TilshiCommand {
             var failures = 0
             var array = JSONArrayWriter()
             var held: (fragment: String, document: Document)?
-            try OrderedWorkPool.run(AnalysisUnits(inputs, format: inputFormat, limits: limits.limits), jobs: jobs ?? OrderedWorkPool.defaultJobs, produce: { unit in
+            // Rendered outputs waiting for the writer are bounded by bytes too (a few huge documents among small ones).
+            try OrderedWorkPool.run(AnalysisUnits(inputs, format: inputFormat, limits: limits.limits), jobs: jobs ?? OrderedWorkPool.defaultJobs,
+                                    weight: { $0.rendered?.utf8.count ?? 0 }, produce: { unit in
                 Self.outcome(of: unit, format: format, inputFormat: inputFormat, pipeline: pipeline, keepsDocument: holdsFirst)
             }, consume: { outcome in
                 for line in outcome.reports {
