@@ -146,6 +146,23 @@ struct PostgresNamesMigrationAndPlanTests {
         #expect(try reopened.reresolveNames() == 1)
     }
 
+    /// `tilshi reindex` on PostgreSQL: an intact collection is left alone; a document whose terms were lost is found
+    /// again, and the position total BM25 reads is put right.
+    @Test func reindexRewritesOnlyTermsThatDiffer() throws {
+        let store = try #require(try StoreBackend.postgres.makeStore() as? PostgresCollection)
+        let ids = try store.ingest([CollectionNamesParityTests.banker, CollectionNamesParityTests.president, CollectionNamesParityTests.other]).added
+        #expect(try store.reindex() == 0)
+        let before = try store.search(SearchQuery("Досаев"))
+        #expect(before.hits.map(\.id) == [ids[0]])
+        try store.executeForTesting("UPDATE collection_totals SET positions = positions - (SELECT length FROM document WHERE id = \(ids[0]))")
+        try store.executeForTesting("UPDATE document SET terms = ''::tsvector, length = 0 WHERE id = \(ids[0])")
+        #expect(try store.search(SearchQuery("Досаев")).total == 0)
+        #expect(try store.reindex() == 1)
+        let after = try store.search(SearchQuery("Досаев"))
+        #expect(after.hits.map(\.id) == [ids[0]] && after.hits.map(\.score) == before.hits.map(\.score))
+        #expect(try store.reindex() == 0)
+    }
+
     /// The statement that reads a search's matches always reads them from the GIN index into the materialized CTE,
     /// whatever the query's form (one word, a common word, a phrase, a prefix, OR, NOT, with a filter): never a walk of
     /// the primary key, never a sequential scan of the documents.
