@@ -7,39 +7,49 @@ import TextModel
 struct PostgresNameTables: NameTables {
     let db: SQLSession
 
-    func addSpelling(_ spelling: String, entityID: Int64) throws {
+    // Each a single statement over arrays (`unnest`): a document's names cost a few round trips, not one per row.
+
+    func addSpellings(_ rows: [(entityID: Int64, spelling: String)]) throws {
+        guard !rows.isEmpty else { return }
         try db.execute("""
-            INSERT INTO entity_spelling (entity_id, spelling, documents) VALUES ($1, $2, 1)
+            INSERT INTO entity_spelling (entity_id, spelling, documents) SELECT e, s, 1 FROM unnest($1::bigint[], $2::text[]) AS u(e, s)
             ON CONFLICT (entity_id, spelling) DO UPDATE SET documents = entity_spelling.documents + 1
-            """, [.int(entityID), .text(spelling)])
+            """, [.ints(rows.map(\.entityID)), .texts(rows.map(\.spelling))])
     }
 
-    func addAlias(_ alias: String, key: String, entityID: Int64) throws {
+    func addAliases(_ rows: [(entityID: Int64, alias: String, key: String)]) throws {
+        guard !rows.isEmpty else { return }
         try db.execute("""
-            INSERT INTO entity_alias (entity_id, alias, key, documents) VALUES ($1, $2, $3, 1)
+            INSERT INTO entity_alias (entity_id, alias, key, documents) SELECT e, a, k, 1 FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(e, a, k)
             ON CONFLICT (entity_id, alias) DO UPDATE SET documents = entity_alias.documents + 1
-            """, [.int(entityID), .text(alias), .text(key)])
+            """, [.ints(rows.map(\.entityID)), .texts(rows.map(\.alias)), .texts(rows.map(\.key))])
     }
 
-    func spellings(entityID: Int64) throws -> [String: Int] {
-        var spellings: [String: Int] = [:]
-        for row in try db.rows("SELECT spelling, documents FROM entity_spelling WHERE entity_id = $1", [.int(entityID)]) {
-            spellings[try row.requiredString("spelling")] = try row.int("documents")
+    func spellings(entityIDs: [Int64]) throws -> [Int64: [String: Int]] {
+        var spellings: [Int64: [String: Int]] = [:]
+        for row in try db.rows("SELECT entity_id, spelling, documents FROM entity_spelling WHERE entity_id = ANY($1)", [.ints(entityIDs)]) {
+            spellings[try row.int64("entity_id"), default: [:]][try row.requiredString("spelling")] = try row.int("documents")
         }
         return spellings
     }
 
-    func canonical(entityID: Int64) throws -> String? {
-        try db.row("SELECT canonical FROM entity WHERE id = $1", [.int(entityID)]).map { try $0.requiredString("canonical") }
+    func canonicals(entityIDs: [Int64]) throws -> [Int64: String] {
+        var canonicals: [Int64: String] = [:]
+        for row in try db.rows("SELECT id, canonical FROM entity WHERE id = ANY($1)", [.ints(entityIDs)]) {
+            canonicals[try row.int64("id")] = try row.requiredString("canonical")
+        }
+        return canonicals
     }
 
     func setCanonical(_ canonical: String, entityID: Int64) throws {
         try db.execute("UPDATE entity SET canonical = $1 WHERE id = $2 AND canonical <> $1", [.text(canonical), .int(entityID)])
     }
 
-    func addWord(_ word: String, key: String, entityID: Int64) throws {
-        try db.execute("INSERT INTO entity_word (key, entity_id, word) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-                       [.text(key), .int(entityID), .text(word)])
+    func addWords(_ rows: [(word: String, key: String, entityID: Int64)]) throws {
+        guard !rows.isEmpty else { return }
+        try db.execute("""
+            INSERT INTO entity_word (key, entity_id, word) SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[]) ON CONFLICT DO NOTHING
+            """, [.texts(rows.map(\.key)), .ints(rows.map(\.entityID)), .texts(rows.map(\.word))])
     }
 
     func words(key: String, limit: Int) throws -> [String] {

@@ -87,38 +87,45 @@ extension NewsDatabase {
 struct SQLiteNameTables: NameTables {
     let db: Database
 
-    func addSpelling(_ spelling: String, entityID: Int64) throws {
-        try db.cachedStatement(sql: """
+    func addSpellings(_ rows: [(entityID: Int64, spelling: String)]) throws {
+        let statement = try db.cachedStatement(sql: """
             INSERT INTO entity_spelling (entityID, spelling, documents) VALUES (?, ?, 1)
             ON CONFLICT(entityID, spelling) DO UPDATE SET documents = documents + 1
-            """).execute(arguments: [entityID, spelling])
+            """)
+        for row in rows { try statement.execute(arguments: [row.entityID, row.spelling]) }
     }
 
-    func addAlias(_ alias: String, key: String, entityID: Int64) throws {
-        try db.cachedStatement(sql: """
+    func addAliases(_ rows: [(entityID: Int64, alias: String, key: String)]) throws {
+        let statement = try db.cachedStatement(sql: """
             INSERT INTO entity_alias (entityID, alias, key, documents) VALUES (?, ?, ?, 1)
             ON CONFLICT(entityID, alias) DO UPDATE SET documents = documents + 1
-            """).execute(arguments: [entityID, alias, key])
+            """)
+        for row in rows { try statement.execute(arguments: [row.entityID, row.alias, row.key]) }
     }
 
-    func spellings(entityID: Int64) throws -> [String: Int] {
-        var spellings: [String: Int] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT spelling, documents FROM entity_spelling WHERE entityID = ?"), arguments: [entityID]) {
-            spellings[row["spelling"]] = row["documents"]
+    func spellings(entityIDs: [Int64]) throws -> [Int64: [String: Int]] {
+        let statement = try db.cachedStatement(sql: "SELECT spelling, documents FROM entity_spelling WHERE entityID = ?")
+        var spellings: [Int64: [String: Int]] = [:]
+        for entityID in entityIDs {
+            for row in try Row.fetchAll(statement, arguments: [entityID]) { spellings[entityID, default: [:]][row["spelling"]] = row["documents"] }
         }
         return spellings
     }
 
-    func canonical(entityID: Int64) throws -> String? {
-        try String.fetchOne(db.cachedStatement(sql: "SELECT canonical FROM entity WHERE id = ?"), arguments: [entityID])
+    func canonicals(entityIDs: [Int64]) throws -> [Int64: String] {
+        let statement = try db.cachedStatement(sql: "SELECT canonical FROM entity WHERE id = ?")
+        var canonicals: [Int64: String] = [:]
+        for entityID in entityIDs { canonicals[entityID] = try String.fetchOne(statement, arguments: [entityID]) }
+        return canonicals
     }
 
     func setCanonical(_ canonical: String, entityID: Int64) throws {
         try db.cachedStatement(sql: "UPDATE entity SET canonical = ? WHERE id = ? AND canonical != ?").execute(arguments: [canonical, entityID, canonical])
     }
 
-    func addWord(_ word: String, key: String, entityID: Int64) throws {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_word (key, entityID, word) VALUES (?, ?, ?)").execute(arguments: [key, entityID, word])
+    func addWords(_ rows: [(word: String, key: String, entityID: Int64)]) throws {
+        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_word (key, entityID, word) VALUES (?, ?, ?)")
+        for row in rows { try statement.execute(arguments: [row.key, row.entityID, row.word]) }
     }
 
     func words(key: String, limit: Int) throws -> [String] {

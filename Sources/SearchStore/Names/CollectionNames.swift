@@ -11,18 +11,18 @@ package import TextModel
 /// mention as written in Latin or Arabic script, its lowercased key, number of documents), `entity_word` (folded word
 /// key, entity, the word of the canonical name it stands for). Every call runs inside the caller's write transaction.
 package protocol NameTables {
-    /// Counts one more document spelling entity `entityID` as `spelling`.
-    func addSpelling(_ spelling: String, entityID: Int64) throws
-    /// Counts one more document writing entity `entityID` as `alias` (key: the alias lowercased).
-    func addAlias(_ alias: String, key: String, entityID: Int64) throws
-    /// Each spelling of entity `entityID` with its number of documents.
-    func spellings(entityID: Int64) throws -> [String: Int]
-    /// The canonical name entity `entityID` is filed under, or nil.
-    func canonical(entityID: Int64) throws -> String?
+    /// Counts one more document for each (entity, spelling); the pairs are distinct.
+    func addSpellings(_ rows: [(entityID: Int64, spelling: String)]) throws
+    /// Counts one more document for each (entity, alias as written, its lowercased key); the pairs are distinct.
+    func addAliases(_ rows: [(entityID: Int64, alias: String, key: String)]) throws
+    /// Each spelling of each of `entityIDs` with its number of documents.
+    func spellings(entityIDs: [Int64]) throws -> [Int64: [String: Int]]
+    /// The canonical name each of `entityIDs` is filed under.
+    func canonicals(entityIDs: [Int64]) throws -> [Int64: String]
     /// Files entity `entityID` under `canonical` (nothing when it already is).
     func setCanonical(_ canonical: String, entityID: Int64) throws
-    /// Records that a query word of key `key` stands for `word` of entity `entityID`'s name (ignored when known).
-    func addWord(_ word: String, key: String, entityID: Int64) throws
+    /// Records that a query word of key `key` stands for `word` of entity `entityID`'s name (rows already known are ignored).
+    func addWords(_ rows: [(word: String, key: String, entityID: Int64)]) throws
     /// The distinct name words recorded under `key`, at most `limit`.
     func words(key: String, limit: Int) throws -> [String]
 
@@ -74,43 +74,54 @@ package enum CollectionNames {
 
     // MARK: Recording names at ingest
 
-    /// Counts one document's spellings and aliases of `entityID` and files the entity under its preferred spelling.
-    /// `spellings` and `aliases` are the distinct ones of that document.
-    package static func record(
-        entityID: Int64, label: EntityLabel, spellings: Set<String>, aliases: Set<String>, in tables: some NameTables
+    /// Counts one document's spellings and aliases of its entities (`names`, one row per entity: the distinct spellings
+    /// and aliases of that document) and files each entity under its preferred spelling. A few statements per document
+    /// whatever its number of entities (each is a round trip to a server).
+    static func record(
+        _ names: [(Int64, (label: EntityLabel, spellings: Set<String>, aliases: Set<String>))], in tables: some NameTables
     ) throws {
+        guard !names.isEmpty else { return }
         // Sorted: the rows are written in one order whatever the sets' order (the same on every backend and run).
-        for spelling in spellings.sorted() { try tables.addSpelling(spelling, entityID: entityID) }
-        for alias in aliases.sorted() { try tables.addAlias(alias, key: alias.lowercased(), entityID: entityID) }
-        let counts = try tables.spellings(entityID: entityID)
-        if counts.count > 1, let preferred = preferredSpelling(counts) { try tables.setCanonical(preferred, entityID: entityID) }
-        guard label == .person || label.isPlace || label.isOrganisation else { return }
+        try tables.addSpellings(names.flatMap { entityID, names in names.spellings.sorted().map { (entityID, $0) } })
+        let aliases = names.flatMap { entityID, names in names.aliases.sorted().map { (entityID: entityID, alias: $0, key: $0.lowercased()) } }
+        if !aliases.isEmpty { try tables.addAliases(aliases) }
+        let ids = names.map(\.0)
+        let counts = try tables.spellings(entityIDs: ids)
+        var canonicals = try tables.canonicals(entityIDs: ids)
+        for entityID in ids {
+            guard let spellings = counts[entityID], spellings.count > 1, let preferred = preferredSpelling(spellings),
+                  canonicals[entityID] != preferred else { continue }
+            try tables.setCanonical(preferred, entityID: entityID)
+            canonicals[entityID] = preferred
+        }
         // Words of the canonical name and of the aliases, for query expansion (``expansions(of:in:)``).
-        guard let canonical = try tables.canonical(entityID: entityID) else { return }
-        let canonicalWords = nameWords(canonical)
-        for word in canonicalWords { try tables.addWord(word, key: wordKey(word), entityID: entityID) }
-        for alias in aliases.sorted() {
-            let aliasWords = nameWords(alias)
-            for (index, word) in aliasWords.enumerated() {
-                // An alias word stands for the canonical word at its place, or for the last (the surname, the head).
-                let target = aliasWords.count == canonicalWords.count ? canonicalWords[index] : canonicalWords.last
-                guard let target else { continue }
-                try tables.addWord(target, key: wordKey(word), entityID: entityID)
+        var words: [(word: String, key: String, entityID: Int64)] = []
+        for (entityID, names) in names where names.label == .person || names.label.isPlace || names.label.isOrganisation {
+            guard let canonical = canonicals[entityID] else { continue }
+            let canonicalWords = nameWords(canonical)
+            for word in canonicalWords { words.append((word, wordKey(word), entityID)) }
+            for alias in names.aliases.sorted() {
+                let aliasWords = nameWords(alias)
+                for (index, word) in aliasWords.enumerated() {
+                    // An alias word stands for the canonical word at its place, or for the last (the surname, the head).
+                    let target = aliasWords.count == canonicalWords.count ? canonicalWords[index] : canonicalWords.last
+                    guard let target else { continue }
+                    words.append((target, wordKey(word), entityID))
+                }
             }
         }
+        if !words.isEmpty { try tables.addWords(words) }
     }
 
-    /// Records the names of one stored document's entities (``record(entityID:label:spellings:aliases:in:)``), for the
-    /// entities `lookup` finds by label and key.
+    /// Records the names of one stored document's entities (``record(_:in:)``), for the entities `lookup` finds by
+    /// label and key.
     package static func recordDocument(_ entities: [Entity], lookup: (EntityLabel, String) throws -> Int64?, in tables: some NameTables) throws {
-        for (entityID, names) in try namesByEntity(entities, lookup: lookup) {
-            try record(entityID: entityID, label: names.label, spellings: names.spellings, aliases: names.aliases, in: tables)
-        }
+        try record(try namesByEntity(entities, lookup: lookup), in: tables)
     }
 
     /// Files entity `entityID` under its preferred spelling (``preferredSpelling(_:)``).
     package static func refile(entityID: Int64, in tables: some NameTables) throws {
-        if let preferred = preferredSpelling(try tables.spellings(entityID: entityID)) { try tables.setCanonical(preferred, entityID: entityID) }
+        if let preferred = preferredSpelling(try tables.spellings(entityIDs: [entityID])[entityID] ?? [:]) { try tables.setCanonical(preferred, entityID: entityID) }
     }
 
     /// Counts every stored document's entity spellings and aliases again and files each entity under its preferred
