@@ -91,7 +91,11 @@ extension PostgresCollection {
     private static func entityFilter(label: String?, query: String?) -> PostgresFilter {
         var filter = PostgresFilter()
         if let label, !label.isEmpty { filter.add("e.label = ?", .text(label.uppercased())) }
-        if let query, !query.isEmpty { filter.add("strpos(e.key, ?) > 0", .text(query.lowercased())) }
+        // The name's key or one of its aliases (a spelling in another script), as the SQLite store filters.
+        if let query, !query.isEmpty {
+            filter.add("(strpos(e.key, ?) > 0 OR EXISTS (SELECT 1 FROM entity_alias a WHERE a.entity_id = e.id AND strpos(a.key, ?) > 0))",
+                       .text(query.lowercased()), .text(query.lowercased()))
+        }
         return filter
     }
 
@@ -131,7 +135,8 @@ extension PostgresCollection {
                 visited += 1
                 guard visited <= documentLimit else { return }
                 let name = summary.canonical
-                for entity in document.entities where entity.canonical == name && entity.label.rawValue == summary.label {
+                // By key: the document may spell the name another way than the one the collection files it under.
+                for entity in document.entities where NewsDatabase.storeEntityKey(of: entity).key == name.lowercased() && entity.label.rawValue == summary.label {
                     for role in entity.roles { roleCounts[role, default: 0] += 1 }
                 }
                 for quote in document.quotes where quote.speaker.map({ EntityProfile.storeSameName($0, name) }) == true {
@@ -278,6 +283,66 @@ extension PostgresCollection {
                     GROUP BY e.label ORDER BY count DESC, e.label COLLATE "C"
                     """)
             )
+        }
+    }
+}
+
+// MARK: Entity pages
+
+extension PostgresCollection {
+    /// The articles mentioning entity `id`, newest first (undated last), each with its mention count and snippets of
+    /// its mentions, as ``NewsDatabase/entityArticles(id:limit:offset:snippetsPerArticle:)`` gives them.
+    public func entityArticles(id: Int64, limit: Int, offset: Int, snippetsPerArticle: Int) throws -> EntityArticlePage? {
+        try session { db in
+            guard let entity = try db.row("SELECT label, key FROM entity WHERE id = $1", [.int(id)]) else { return nil }
+            let label = try entity.requiredString("label"), key = try entity.requiredString("key")
+            let total = try db.count("SELECT count(*) FROM document_entity WHERE entity_id = $1", [.int(id)])
+            let articles = try db.rows("""
+                SELECT d.id, d.title, d.published, d.source, d.text, d.layers, de.mentions
+                FROM document_entity de JOIN document d ON d.id = de.document_id
+                WHERE de.entity_id = $1 ORDER BY d.published COLLATE "C" DESC NULLS LAST, d.id DESC LIMIT $2 OFFSET $3
+                """, [.int(id), .int(max(1, limit)), .int(max(0, offset))]).map { row -> EntityArticle in
+                let documentID = try row.int64("id")
+                var document = Document(id: String(documentID), text: try row.requiredString("text"))
+                try NewsDatabase.decodeLayers(try row.data("layers"), into: &document, documentID: documentID, tokens: false)
+                let ranges = document.entities
+                    .filter { $0.label.rawValue == label && NewsDatabase.storeEntityKey(of: $0).key == key }
+                    .map { TextRange(start: $0.start, end: $0.end) }
+                    .sorted { $0.start < $1.start }
+                return EntityArticle.make(
+                    documentID: documentID, title: try row.string("title"), published: try row.string("published"), source: try row.string("source"),
+                    mentionCount: max(try row.int("mentions"), ranges.count),
+                    snippets: NewsDatabase.storeSnippets(of: document.text, ranges: ranges, limit: snippetsPerArticle)
+                )
+            }
+            return EntityArticlePage.make(articles: articles, total: total)
+        }
+    }
+
+    /// The roles the texts attach to entity `id` with the first and last dates of the articles that give them, from the
+    /// newest `documentLimit` articles naming it (``RoleHistory``, the SQLite store's rule); nil when there is no such entity.
+    public func entityRoleHistory(id: Int64, documentLimit: Int) throws -> [EntityRoleSpan]? {
+        try session { db in
+            guard let entity = try db.row("SELECT label, key FROM entity WHERE id = $1", [.int(id)]) else { return nil }
+            var history = RoleHistory(label: try entity.requiredString("label"), key: try entity.requiredString("key"))
+            // A page at a time: a person named in thousands of articles is never read whole into memory.
+            var done = 0
+            let page = 200
+            while done < max(1, documentLimit) {
+                let rows = try db.rows("""
+                    SELECT d.id, d.published, d.text, d.layers FROM document_entity de JOIN document d ON d.id = de.document_id
+                    WHERE de.entity_id = $1 ORDER BY d.published COLLATE "C" DESC NULLS LAST, d.id DESC LIMIT $2 OFFSET $3
+                    """, [.int(id), .int(min(page, max(1, documentLimit) - done)), .int(done)])
+                for row in rows {
+                    let documentID = try row.int64("id")
+                    var document = Document(id: String(documentID), text: try row.requiredString("text"))
+                    try NewsDatabase.decodeLayers(try row.data("layers"), into: &document, documentID: documentID, tokens: false)
+                    history.add(document, published: try row.string("published"))
+                }
+                done += rows.count
+                if rows.count < page { break }
+            }
+            return history.roles
         }
     }
 }

@@ -3,32 +3,167 @@ public import SearchStore
 import TextModel
 
 extension PostgresCollection {
-    /// Searches the collection with the SQLite store's rules (``NewsDatabase/search(_:)``): the same parser, the same
-    /// filters, near-duplicates folded under their original, the newest ``NewsDatabase/Configuration/rankingTier``
+    /// Searches the collection with the SQLite store's rules (``NewsDatabase/search(_:)``): the same parser with the same
+    /// name expansion (``CollectionNames``), the same query terms (lemma and surface form, ``IndexTerm/queryForms(prefix:)``),
+    /// the same filters, near-duplicates folded under their original, the newest ``NewsDatabase/Configuration/rankingTier``
     /// matches ranked first with the same BM25 (title ×5), snippets from the stored text.
     ///
-    /// Plan: the GIN index finds the matches (`terms @@ tsquery`, the query's only use of the index), a count stops after
-    /// ``NewsDatabase/Configuration/exactTotalLimit``, and ranking reads, for the newest matches only, the positions of the
-    /// query's own lexemes (`unnest(terms)`), scored here in Swift. PostgreSQL's `ts_rank` is not used: it ranks every
-    /// match (60 ms p50 at 30k articles in the issue's measurement) and by another formula than the SQLite store's.
+    /// Plan, pinned (``matchStatement(_:cap:newest:)``, checked by a test that reads `EXPLAIN`): the matches are read once,
+    /// from the GIN index, into a `MATERIALIZED` CTE, and one statement returns their (capped) count and the ids of the
+    /// newest of them; ranking reads, for those ids only, the positions of the query's own lexemes (`unnest(terms)`),
+    /// scored here in Swift. PostgreSQL's `ts_rank` is not used: it ranks every match (60 ms p50 at 30k articles in the
+    /// issue's measurement) and by another formula than the SQLite store's.
     public func search(_ query: SearchQuery) throws -> SearchResults {
-        let parsed = QueryParser().parse(query.text)
         let limit = min(max(query.limit, 1), 200)
         let offset = max(query.offset, 0)
-        let hasWords = query.text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-        if hasWords && parsed.expression == nil {
-            return SearchResults(query: query, expression: nil, total: 0, hits: [], facets: nil, warnings: parsed.warnings)
-        }
-        var filter = PostgresFilter()
-        var tsquery: String?
-        if let expression = parsed.expression {
-            let compiled = TSQueryCompiler.compile(expression, phrases: parsed.phrases) { [analyser] text, prefix in
-                analyser.queryTerms(of: text, prefix: prefix)
+        let exactTotalLimit = configuration.exactTotalLimit
+        let rankingTier = configuration.rankingTier
+
+        return try session { db in
+            try db.transaction {
+                let plan = try searchPlan(query, in: db)
+                let parsed = plan.parsed
+                guard !plan.findsNothing else {
+                    return SearchResults(query: query, expression: nil, total: 0, hits: [], facets: nil, warnings: parsed.warnings)
+                }
+                let filter = plan.filter
+                let values = plan.values
+                let total: Int
+                let totalIsExact: Bool
+                var ranked: [(id: Int64, score: Double)] = []
+                var sample: [Int64]?
+                if plan.tsquery == nil {
+                    // No words: the newest documents that pass the filters, by date.
+                    let cap = exactTotalLimit > 0 ? " LIMIT \(exactTotalLimit + 1)" : ""
+                    let counted = try db.count("SELECT count(*) FROM (SELECT 1 FROM document d \(plan.documentFilter.whereClause(from: 1))\(cap)) s", values)
+                    totalIsExact = exactTotalLimit <= 0 || counted <= exactTotalLimit
+                    total = totalIsExact ? counted : exactTotalLimit
+                    ranked = try db.rows("""
+                        SELECT d.id FROM document d \(plan.documentFilter.whereClause(from: 1))
+                        ORDER BY d.published COLLATE "C" DESC NULLS LAST, d.id DESC LIMIT \(limit) OFFSET \(offset)
+                        """, values).map { (try $0.int64("id"), 0) }
+                } else {
+                    // One read of the matches: their count (capped) and the newest ids, enough for the ranking tier and
+                    // the facets' sample.
+                    let newestLimit = max(rankingTier, NewsDatabase.facetSampleSize)
+                    let matches = try db.row(Self.matchStatement(plan, cap: exactTotalLimit > 0 ? exactTotalLimit + 1 : nil, newest: newestLimit), values)
+                    let counted = try matches?.int("total") ?? 0
+                    let newest = try matches?.int64s("newest") ?? []
+                    totalIsExact = exactTotalLimit <= 0 || counted <= exactTotalLimit
+                    total = totalIsExact ? counted : exactTotalLimit
+                    sample = Array(newest.prefix(NewsDatabase.facetSampleSize))
+                    // The ids of every match older than `threshold` (or all), read with the same pinned shape.
+                    func olderMatches(than threshold: Int64?) throws -> [Int64] {
+                        var older = filter
+                        if let threshold { older.add("d.id < ?", .int(threshold)) }
+                        return try db.rows("WITH \(Self.matchesCTE(plan)) SELECT d.id FROM m d \(older.whereClause(from: 2))", values + (threshold.map { [.int($0)] } ?? []))
+                            .map { try $0.int64("id") }
+                    }
+                    func rankedByScore(_ ids: [Int64]) throws -> [(id: Int64, score: Double)] {
+                        let scores = try scores(of: ids, parsed: parsed, in: db)
+                        return ids.map { ($0, scores[$0] ?? 0) }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
+                    }
+                    if query.sort == .date {
+                        let ids = try db.rows("""
+                            WITH \(Self.matchesCTE(plan)) SELECT d.id FROM m d \(filter.whereClause(from: 2))
+                            ORDER BY d.published COLLATE "C" DESC NULLS LAST, d.id DESC LIMIT \(limit) OFFSET \(offset)
+                            """, values).map { try $0.int64("id") }
+                        let scores = try scores(of: ids, parsed: parsed, in: db)
+                        ranked = ids.map { ($0, scores[$0] ?? 0) }
+                    } else if rankingTier > 0 && (!totalIsExact || total > rankingTier) && newest.count >= rankingTier {
+                        // Tiered as in SQLite: the newest `rankingTier` matches ranked first, then the older ones.
+                        let threshold = newest[rankingTier - 1]
+                        if offset < rankingTier {
+                            ranked = Array(try rankedByScore(Array(newest.prefix(rankingTier))).dropFirst(offset).prefix(min(limit, rankingTier - offset)))
+                        }
+                        if ranked.count < limit {
+                            ranked += try rankedByScore(try olderMatches(than: threshold)).dropFirst(max(0, offset - rankingTier)).prefix(limit - ranked.count)
+                        }
+                    } else {
+                        // Every match ranked: the newest ids are all of them unless they were cut.
+                        let all = newest.count < newestLimit ? newest : try olderMatches(than: nil)
+                        ranked = Array(try rankedByScore(all).dropFirst(offset).prefix(limit))
+                    }
+                }
+                let ids = ranked.map(\.id)
+                let rows = Dictionary(try db.rows("""
+                    SELECT id, title, url, source, published, text, duplicate_of, similarity FROM document WHERE id = ANY($1)
+                    """, [.ints(ids)]).map { (try $0.int64("id"), $0) }, uniquingKeysWith: { first, _ in first })
+                let duplicates = try duplicateLinks(of: ids, in: db)
+                let snippetBuilder = query.snippets ? SnippetBuilder(words: parsed.positiveWords, prefixes: parsed.positivePrefixes) : nil
+                var hits: [SearchHit] = []
+                for (id, score) in ranked {
+                    guard let row = rows[id] else { continue }
+                    let title = try row.string("title")
+                    let text = try row.requiredString("text")
+                    var original: DuplicateLink?
+                    if let originalID = try row.optionalInt64("duplicate_of") {
+                        let info = try db.row("SELECT title, source FROM document WHERE id = $1", [.int(originalID)])
+                        original = DuplicateLink(id: originalID, title: try info?.string("title"), source: try info?.string("source"),
+                                                 similarity: try row.double("similarity") ?? 0)
+                    }
+                    hits.append(SearchHit(
+                        id: id, title: title, headline: Headline.of(title: title, text: text), url: try row.string("url"), source: try row.string("source"),
+                        published: try row.string("published"), score: score, snippet: snippetBuilder?.snippet(of: text),
+                        titleHighlights: title.map { snippetBuilder?.matches(in: $0) ?? [] } ?? [], duplicateOf: original, duplicates: duplicates[id] ?? []
+                    ))
+                }
+                var facets: SearchFacets?
+                if query.facets {
+                    let ids = try sample ?? db.rows(
+                        "SELECT d.id FROM document d \(plan.documentFilter.whereClause(from: 1)) ORDER BY d.id DESC LIMIT \(NewsDatabase.facetSampleSize)", values
+                    ).map { try $0.int64("id") }
+                    facets = try self.facets(of: ids, in: db)
+                }
+                return SearchResults(
+                    query: query, expression: parsed.expression, total: total, totalIsExact: totalIsExact, hits: hits, facets: facets, warnings: parsed.warnings
+                )
             }
-            tsquery = compiled
-            filter.add("d.terms @@ ?::tsquery", .text(compiled))
         }
-        if !query.includeDuplicates { filter.add("d.duplicate_of IS NULL") }
+    }
+
+    /// A query parsed (names expanded from the collection) and turned into SQL: its words (a `tsquery`, bound as `$1`),
+    /// whether near-duplicates are left out, and its other filters as conditions over `d`, a row of the matches (or, for a
+    /// query without words, of `document`), bound from `$2` (from `$1` without words).
+    struct SearchPlan {
+        var parsed: ParsedQuery
+        /// The `tsquery` text, nil for a query without words.
+        var tsquery: String?
+        var includeDuplicates: Bool
+        /// Filters other than the words and the near-duplicates.
+        var filter: PostgresFilter
+        /// Whether the filters or the order read `source` and `published` (the matches then carry them).
+        var readsColumns: Bool
+        /// Whether the query had words but none searchable: no match, whatever the filters.
+        var findsNothing: Bool
+
+        /// Every bound value in order: the `tsquery` (when there is one), then the filters'.
+        var values: [SQLValue] { (tsquery.map { [.text($0)] } ?? []) + documentFilter.values }
+
+        /// For a query without words: the near-duplicate condition and the filters, over `document d`.
+        var documentFilter: PostgresFilter {
+            guard tsquery == nil else { return filter }
+            var all = PostgresFilter()
+            if !includeDuplicates { all.add("d.duplicate_of IS NULL") }
+            all.append(filter)
+            return all
+        }
+    }
+
+    /// Parses `query` as the SQLite store does (capitalised words also match the collection's names they stand for,
+    /// ``CollectionNames/expansions(of:in:)``), compiles it to a `tsquery` and its filters to SQL, and pins the plan
+    /// shape for the rest of the transaction (``pinPlan(in:)``).
+    func searchPlan(_ query: SearchQuery, in db: SQLSession) throws -> SearchPlan {
+        try Self.pinPlan(in: db)
+        let tables = PostgresNameTables(db: db)
+        let parsed = QueryParser().parse(query.text, names: { word in
+            NewsDatabase.expandsNames ? (try? CollectionNames.expansions(of: word, in: tables)) ?? [] : []
+        })
+        let hasWords = query.text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        var filter = PostgresFilter()
+        let tsquery = parsed.expression.map { expression in
+            TSQueryCompiler.compile(expression, phrases: parsed.phrases) { [analyser] text, prefix in analyser.queryTerms(of: text, prefix: prefix) }
+        }
         if let source = query.source, !source.isEmpty { filter.add("d.source = ?", .text(source)) }
         if let from = query.from, !from.isEmpty { filter.add("d.published COLLATE \"C\" >= ?", .text(from)) }
         if let to = query.to, !to.isEmpty { filter.add("substr(d.published, 1, ?::integer) COLLATE \"C\" <= ?", .int(to.count), .text(to)) }
@@ -52,81 +187,59 @@ extension PostgresCollection {
         for excluded in query.excludeSources where !excluded.isEmpty {
             filter.add("(d.source IS NULL OR d.source <> ?)", .text(excluded))
         }
-        let byDate = query.sort == .date || tsquery == nil
-        let exactTotalLimit = configuration.exactTotalLimit
-        let rankingTier = configuration.rankingTier
+        let readsColumns = query.source?.isEmpty == false || query.from?.isEmpty == false || query.to?.isEmpty == false
+            || query.excludeSources.contains { !$0.isEmpty } || query.sort == .date
+        return SearchPlan(
+            parsed: parsed, tsquery: tsquery, includeDuplicates: query.includeDuplicates, filter: filter, readsColumns: readsColumns,
+            findsNothing: hasWords && parsed.expression == nil
+        )
+    }
 
-        return try session { db in
-            let cap = exactTotalLimit > 0 ? " LIMIT \(exactTotalLimit + 1)" : ""
-            let counted = try db.count("SELECT count(*) FROM (SELECT 1 FROM document d \(filter.whereClause(from: 1))\(cap)) s", filter.values)
-            let totalIsExact = exactTotalLimit <= 0 || counted <= exactTotalLimit
-            let total = totalIsExact ? counted : exactTotalLimit
+    // MARK: The pinned plan
 
-            var ranked: [(id: Int64, score: Double)] = []
-            if byDate {
-                let page = try db.rows("""
-                    SELECT d.id FROM document d \(filter.whereClause(from: 1))
-                    ORDER BY d.published COLLATE "C" DESC NULLS LAST, d.id DESC LIMIT \(limit) OFFSET \(offset)
-                    """, filter.values)
-                let ids = try page.map { try $0.int64("id") }
-                let scores = tsquery == nil ? [:] : try scores(of: ids, parsed: parsed, in: db)
-                ranked = ids.map { ($0, scores[$0] ?? 0) }
-            } else {
-                let tiered = rankingTier > 0 && (!totalIsExact || total > rankingTier)
-                var threshold: Int64?
-                if tiered {
-                    threshold = try db.row("SELECT d.id FROM document d \(filter.whereClause(from: 1)) ORDER BY d.id DESC LIMIT 1 OFFSET \(rankingTier - 1)",
-                                           filter.values).map { try $0.int64("id") }
-                }
-                func rankedMatches(_ condition: String) throws -> [(id: Int64, score: Double)] {
-                    let ids = try db.rows("SELECT d.id FROM document d \(filter.whereClause(from: 1))\(condition)", filter.values).map { try $0.int64("id") }
-                    let scores = try scores(of: ids, parsed: parsed, in: db)
-                    return ids.map { ($0, scores[$0] ?? 0) }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
-                }
-                if let threshold {
-                    if offset < rankingTier {
-                        ranked = Array(try rankedMatches(" AND d.id >= \(threshold)").dropFirst(offset).prefix(min(limit, rankingTier - offset)))
-                    }
-                    if ranked.count < limit {
-                        ranked += try rankedMatches(" AND d.id < \(threshold)").dropFirst(max(0, offset - rankingTier)).prefix(limit - ranked.count)
-                    }
-                } else {
-                    ranked = Array(try rankedMatches("").dropFirst(offset).prefix(limit))
-                }
+    /// The CTE `m` of a query's matches: the documents whose terms match the `tsquery` (`$1`), near-duplicates left
+    /// out unless asked for, with the columns the other filters and the date order read. Nothing else is inside: its only
+    /// usable index is the GIN index of the terms (the index of `duplicate_of` is partial, `IS NOT NULL`), so PostgreSQL
+    /// cannot start from another index and test each row's `tsvector`. The other filters apply to its rows (`m d`).
+    static func matchesCTE(_ plan: SearchPlan) -> String {
+        let columns = plan.readsColumns ? "id, source, published" : "id"
+        let duplicates = plan.includeDuplicates ? "" : " AND duplicate_of IS NULL"
+        return "m AS MATERIALIZED (SELECT \(columns) FROM document WHERE terms @@ $1::tsquery\(duplicates))"
+    }
+
+    /// The statement that reads the matches: their number (at most `cap`) and the ids of the newest `newest`.
+    ///
+    /// Its shape is fixed: the matches in a `MATERIALIZED` CTE (``matchesCTE(_:)``: computed once, from the GIN index,
+    /// whatever the query's form), filtered, then the count and the newest ids both read from them. Without the fence
+    /// PostgreSQL may walk the primary key backwards and test `terms @@ tsquery` row by row until it has the newest 1,000
+    /// matches: fast for a common word, a scan of the whole table for a rare one (the issue measured p99 moving from 286
+    /// to 600 ms when the form of the statement alone changed the plan).
+    static func matchStatement(_ plan: SearchPlan, cap: Int?, newest: Int) -> String {
+        let capped = cap.map { " LIMIT \($0)" } ?? ""
+        return """
+            WITH \(matchesCTE(plan)), f AS MATERIALIZED (SELECT d.id FROM m d \(plan.filter.whereClause(from: 2)))
+            SELECT (SELECT count(*) FROM (SELECT 1 FROM f\(capped)) c) AS total, ARRAY(SELECT id FROM f ORDER BY id DESC LIMIT \(newest)) AS newest
+            """
+    }
+
+    /// Pins the plan of the search's statements for the rest of the transaction: matches come from the GIN index
+    /// (a bitmap scan) rather than a sequential scan. The bitmap scan reads the lexemes from the index and leaves the
+    /// stored `tsvector`s unread for a query without phrases (no recheck), where a sequential scan decompresses every
+    /// document's; and the plan no longer hangs on the planner's estimate of how common a word is.
+    static func pinPlan(in db: SQLSession) throws {
+        try db.execute("SET LOCAL enable_seqscan = off")
+    }
+
+    /// The plan PostgreSQL chooses for the statement that reads the matches of `query` (`EXPLAIN`, text format), with
+    /// the search's own statement, parameters and settings: what the plan test checks.
+    package func explainMatches(_ query: SearchQuery) throws -> String {
+        try session { db in
+            try db.transaction {
+                let plan = try searchPlan(query, in: db)
+                let cap = configuration.exactTotalLimit > 0 ? configuration.exactTotalLimit + 1 : nil
+                let statement = Self.matchStatement(plan, cap: cap, newest: max(configuration.rankingTier, NewsDatabase.facetSampleSize))
+                return try db.rows("EXPLAIN " + statement, plan.values).map { try $0.requiredString("QUERY PLAN") }.joined(separator: "\n")
             }
-            let ids = ranked.map(\.id)
-            let rows = Dictionary(try db.rows("""
-                SELECT id, title, url, source, published, text, duplicate_of, similarity FROM document WHERE id = ANY($1)
-                """, [.ints(ids)]).map { (try $0.int64("id"), $0) }, uniquingKeysWith: { first, _ in first })
-            let duplicates = try duplicateLinks(of: ids, in: db)
-            let snippetBuilder = query.snippets ? SnippetBuilder(words: parsed.positiveWords, prefixes: parsed.positivePrefixes) : nil
-            var hits: [SearchHit] = []
-            for (id, score) in ranked {
-                guard let row = rows[id] else { continue }
-                let title = try row.string("title")
-                let text = try row.requiredString("text")
-                var original: DuplicateLink?
-                if let originalID = try row.optionalInt64("duplicate_of") {
-                    let info = try db.row("SELECT title, source FROM document WHERE id = $1", [.int(originalID)])
-                    original = DuplicateLink(id: originalID, title: try info?.string("title"), source: try info?.string("source"),
-                                             similarity: try row.double("similarity") ?? 0)
-                }
-                hits.append(SearchHit(
-                    id: id, title: title, headline: Headline.of(title: title, text: text), url: try row.string("url"), source: try row.string("source"),
-                    published: try row.string("published"), score: score, snippet: snippetBuilder?.snippet(of: text),
-                    titleHighlights: title.map { snippetBuilder?.matches(in: $0) ?? [] } ?? [], duplicateOf: original, duplicates: duplicates[id] ?? []
-                ))
-            }
-            var facets: SearchFacets?
-            if query.facets {
-                let sample = try db.rows(
-                    "SELECT d.id FROM document d \(filter.whereClause(from: 1)) ORDER BY d.id DESC LIMIT \(NewsDatabase.facetSampleSize)", filter.values
-                ).map { try $0.int64("id") }
-                facets = try self.facets(of: sample, in: db)
-            }
-            return SearchResults(
-                query: query, expression: parsed.expression, total: total, totalIsExact: totalIsExact, hits: hits, facets: facets, warnings: parsed.warnings
-            )
         }
     }
 
@@ -141,8 +254,8 @@ extension PostgresCollection {
         var exact: Set<String> = []
         var prefixes: Set<String> = []
         for (phrase, terms) in zip(parsed.phrases, phraseTerms) {
-            for (index, term) in terms.enumerated() {
-                if phrase.prefix && index == terms.count - 1 { prefixes.insert(term) } else { exact.insert(term) }
+            for (index, forms) in terms.enumerated() {
+                if phrase.prefix && index == terms.count - 1 { prefixes.formUnion(forms) } else { exact.formUnion(forms) }
             }
         }
         guard let totals = try db.row("SELECT documents, positions FROM collection_totals") else { return [:] }
@@ -186,15 +299,18 @@ extension PostgresCollection {
             for (index, phrase) in parsed.phrases.enumerated() {
                 let terms = phraseTerms[index]
                 guard !terms.isEmpty else { continue }
+                // The places where the phrase's word `position` is, under any of its forms (FTS5 counts an instance
+                // wherever each word matches one of its synonyms).
                 func places(_ position: Int) -> [Int: Bool] {
-                    let term = terms[position]
                     var result: [Int: Bool] = [:]
-                    if phrase.prefix && position == terms.count - 1 {
-                        for (lexeme, list) in lexemes where lexeme.utf8.starts(with: term.utf8) {
-                            for entry in list { result[entry.position] = entry.title }
+                    for term in terms[position] {
+                        if phrase.prefix && position == terms.count - 1 {
+                            for (lexeme, list) in lexemes where lexeme.utf8.starts(with: term.utf8) {
+                                for entry in list { result[entry.position] = entry.title }
+                            }
+                        } else {
+                            for entry in lexemes[term] ?? [] { result[entry.position] = entry.title }
                         }
-                    } else {
-                        for entry in lexemes[term] ?? [] { result[entry.position] = entry.title }
                     }
                     return result
                 }
@@ -279,6 +395,12 @@ struct PostgresFilter {
         self.values += values
     }
 
+    /// Adds the conditions of `other` after these.
+    mutating func append(_ other: PostgresFilter) {
+        conditions += other.conditions
+        values += other.values
+    }
+
     /// `WHERE a AND b` with placeholders numbered from `first`, or nothing.
     func whereClause(from first: Int) -> String {
         guard !conditions.isEmpty else { return "" }
@@ -304,22 +426,24 @@ struct PostgresFilter {
 ///
 /// The expression is the parser's own output (``ParsedQuery/expression``): quoted phrases, `*`, `AND`, `OR`, `NOT` and
 /// parentheses, nothing typed by the user outside quotes. Each phrase becomes the terms the SQLite index would match
-/// (``NewsDatabase/queryTerms(of:prefix:)``), each a quoted lexeme (``PostgresCollection/quotedLexeme(_:)``) joined by
+/// (``NewsDatabase/queryTerms(of:prefix:)``: at each place the word's lemma or its surface form), each a quoted lexeme (``PostgresCollection/quotedLexeme(_:)``) joined by
 /// `<->`; the text is then bound as a parameter and cast to `tsquery`. So no user text is ever read as SQL or as
 /// `tsquery` operators.
 enum TSQueryCompiler {
     /// A lexeme no document holds: what a phrase without a searchable word matches (nothing, as in FTS5).
     static let nothing = "'\u{1}'"
 
-    static func compile(_ expression: String, phrases: [ParsedQuery.Phrase], terms: (String, Bool) -> [String]) -> String {
+    static func compile(_ expression: String, phrases: [ParsedQuery.Phrase], terms: (String, Bool) -> [[String]]) -> String {
         var tokens = tokenize(expression)
         var index = 0
         func peek() -> Token? { index < tokens.count ? tokens[index] : nil }
         func phrase(_ text: String, prefix: Bool) -> String {
             let words = terms(text, prefix)
             guard !words.isEmpty else { return nothing }
-            let parts = words.enumerated().map { offset, word in
-                PostgresCollection.quotedLexeme(word) + (prefix && offset == words.count - 1 ? ":*" : "")
+            // Each word matches any of its forms at its place: `('lemma' | 'surface') <-> …`, as FTS5's synonyms do.
+            let parts = words.enumerated().map { offset, forms in
+                let alternatives = forms.map { PostgresCollection.quotedLexeme($0) + (prefix && offset == words.count - 1 ? ":*" : "") }
+                return alternatives.count == 1 ? alternatives[0] : "(" + alternatives.joined(separator: " | ") + ")"
             }
             return parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " <-> ") + ")"
         }

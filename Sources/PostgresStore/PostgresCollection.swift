@@ -106,6 +106,11 @@ public final class PostgresCollection: CollectionStore, @unchecked Sendable {
         try session { db in try db.execute("INSERT INTO tilshi_migrations (identifier) VALUES ($1)", [.text(identifier)]) }
     }
 
+    /// Runs `sql` on the collection's schema (tests that set up an older or damaged database).
+    package func executeForTesting(_ sql: String) throws {
+        try session { db in try db.execute(sql) }
+    }
+
     private func migrate() throws {
         try pool.with { db in
             // A hot standby (a streaming replica, `serve --read-db`) refuses every DDL statement, even one that would
@@ -139,6 +144,7 @@ public final class PostgresCollection: CollectionStore, @unchecked Sendable {
                 }
                 for migration in PostgresSchema.migrations where !applied.contains(migration.identifier) {
                     for statement in migration.statements { try db.execute(statement) }
+                    try migration.fill?(db)
                     try db.execute("INSERT INTO tilshi_migrations (identifier) VALUES ($1)", [.text(migration.identifier)])
                 }
             }
@@ -362,6 +368,9 @@ public final class PostgresCollection: CollectionStore, @unchecked Sendable {
             try db.execute("INSERT INTO document_entity (document_id, entity_id, mentions) VALUES ($1, $2, $3)",
                            [.int(documentID), .int(entityID), .int(mentions[entityID] ?? 1)])
         }
+        // The collection's names: this document's spellings and aliases counted, each entity filed under its preferred
+        // spelling whatever order the documents arrive in (the SQLite store's rules, ``CollectionNames``).
+        try CollectionNames.recordDocument(entities, lookup: { label, key in cache[label.rawValue + "\u{1F}" + key] }, in: PostgresNameTables(db: db))
     }
 
     /// Backward resolution: a full name seen for the first time takes over the short-name entities of earlier

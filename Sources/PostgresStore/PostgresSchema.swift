@@ -1,13 +1,23 @@
+import SearchStore
+
 /// The PostgreSQL schema of a collection, in append-only migrations named like the SQLite store's (never edit a
 /// registered migration, add a new one). They run in one transaction under an advisory lock, so several processes
 /// opening a new database at once create it once.
 enum PostgresSchema {
+    /// One migration: its identifier, its statements, and what it computes in Swift from the stored rows after them
+    /// (run in the same transaction, so a migration is applied whole or not at all).
+    struct Migration: Sendable {
+        var identifier: String
+        var statements: [String]
+        var fill: (@Sendable (SQLSession) throws -> Void)?
+    }
+
     /// Lock key of the migrations (any constant distinct from ``PostgresCollection/writeLockKey``).
     static let migrationLockKey: Int64 = 0x7469_6C73_6869_0001
 
     /// The migrations in order: identifier and statements.
-    static let migrations: [(identifier: String, statements: [String])] = [
-        ("pg-v1", [
+    static let migrations: [Migration] = [
+        Migration(identifier: "pg-v1", statements: [
             """
             CREATE TABLE document (
                 id BIGSERIAL PRIMARY KEY,
@@ -103,5 +113,48 @@ enum PostgresSchema {
             "CREATE TABLE collection_totals (one BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (one), documents BIGINT NOT NULL, positions BIGINT NOT NULL)",
             "INSERT INTO collection_totals (one, documents, positions) VALUES (TRUE, 0, 0)",
         ]),
+        // The collection-level names of SQLite's schema v8 (``CollectionNames``, ``NameTables``): spellings counted per
+        // entity, aliases in another script, name words for query expansion; filled from the stored documents' layers,
+        // every entity filed under its preferred spelling. The fill takes the write lock too, so no writer of this
+        // build is half-way through a document while the names are counted (writers take only that lock, and take the
+        // migration lock only before their first write: no deadlock).
+        Migration(identifier: "pg-v2", statements: [
+            """
+            CREATE TABLE entity_spelling (
+                entity_id BIGINT NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                spelling TEXT NOT NULL,
+                documents INTEGER NOT NULL,
+                PRIMARY KEY (entity_id, spelling)
+            )
+            """,
+            """
+            CREATE TABLE entity_alias (
+                entity_id BIGINT NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                alias TEXT NOT NULL,
+                -- Lowercased (Unicode), for the entity list's name filter.
+                key TEXT NOT NULL,
+                documents INTEGER NOT NULL,
+                PRIMARY KEY (entity_id, alias)
+            )
+            """,
+            """
+            CREATE TABLE entity_word (
+                key TEXT NOT NULL,
+                entity_id BIGINT NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                word TEXT NOT NULL,
+                PRIMARY KEY (key, entity_id, word)
+            )
+            """,
+            "CREATE INDEX entity_word_on_entity ON entity_word (entity_id)",
+            "CREATE INDEX entity_alias_on_entity ON entity_alias (entity_id)",
+            // Near-duplicates are few: the index only serves `duplicate_of = …` (a document's duplicates). Whole, it
+            // also offered `duplicate_of IS NULL` (almost every row) as a way into a search, which the planner took
+            // over the GIN index on a table without statistics and then tested every document's terms.
+            "DROP INDEX document_duplicate_of",
+            "CREATE INDEX document_duplicate_of ON document (duplicate_of) WHERE duplicate_of IS NOT NULL",
+        ], fill: { db in
+            try db.execute("SELECT pg_advisory_xact_lock($1)", [.int(PostgresCollection.writeLockKey)])
+            try CollectionNames.refileAll(in: PostgresNameTables(db: db))
+        }),
     ]
 }

@@ -52,6 +52,7 @@ struct SQLRow {
     func date(_ column: String) throws -> Date { try row[column].decode(Date.self) }
     func smallints(_ column: String) throws -> [Int16] { try row[column].decode([Int16].self) }
     func strings(_ column: String) throws -> [String] { try row[column].decode([String].self) }
+    func int64s(_ column: String) throws -> [Int64] { try row[column].decode([Int64].self) }
 }
 
 /// One connection, used by one caller at a time; every call blocks its thread until the server answers.

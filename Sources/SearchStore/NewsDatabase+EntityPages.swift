@@ -57,31 +57,18 @@ extension NewsDatabase {
         try writer.read { db in
             guard let entity = try Row.fetchOne(db, sql: "SELECT label, key FROM entity WHERE id = ?", arguments: [id]) else { return nil }
             let label: String = entity["label"], key: String = entity["key"]
-            var spans: [String: EntityRoleSpan] = [:]
+            var history = RoleHistory(label: label, key: key)
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT d.id, d.published, d.text, d.layers FROM document_entity de JOIN document d ON d.id = de.documentID
                 WHERE de.entityID = ? ORDER BY d.published IS NULL, d.published DESC, d.id DESC LIMIT ?
                 """, arguments: [id, max(1, documentLimit)])
             while let row = try cursor.next() {
                 let documentID: Int64 = row["id"]
-                let date = (row["published"] as String?).map { String($0.prefix(10)) }
                 var document = Document(id: String(documentID), text: try StoredText.text(row["text"], documentID: documentID))
                 try LayerBlob.decode(row["layers"], into: &document, documentID: documentID)
-                for mention in document.entities where mention.label.rawValue == label && Self.entityKey(of: mention).key == key {
-                    for role in mention.roles {
-                        var span = spans[role] ?? EntityRoleSpan(role: role, count: 0, first: nil, last: nil)
-                        span.count += 1
-                        if let date {
-                            span.first = min(span.first ?? date, date)
-                            span.last = max(span.last ?? date, date)
-                        }
-                        spans[role] = span
-                    }
-                }
+                history.add(document, published: row["published"])
             }
-            return spans.values.sorted {
-                ($0.last ?? "", $0.count, $1.role) > ($1.last ?? "", $1.count, $0.role)
-            }
+            return history.roles
         }
     }
 }

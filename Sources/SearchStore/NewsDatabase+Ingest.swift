@@ -156,9 +156,7 @@ extension NewsDatabase {
         }
         // The collection's names: this document's spellings and aliases counted, each entity filed under its preferred
         // spelling (whatever order the documents arrive in).
-        for (entityID, names) in Self.namesByEntity(entities, lookup: { label, key in cache[label.rawValue + "\u{1F}" + key] }) {
-            try Self.recordNames(entityID: entityID, label: names.label, spellings: names.spellings, aliases: names.aliases, in: db)
-        }
+        try Self.recordNames(of: entities, lookup: { label, key in cache[label.rawValue + "\u{1F}" + key] }, in: db)
     }
 
     /// `entities` with each short person name (initials and a surname, or a lone surname) the document could not

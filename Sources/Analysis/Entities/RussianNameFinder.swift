@@ -8,7 +8,7 @@ public import TextModel
 /// Russian case endings (`russian-case-endings.tsv`: "Досаеву" → Досаев, "Москве" → Москва). A run — or, failing
 /// that, each word — is looked up among the names the document already knows (its Kazakh entities' canonical names
 /// and their surnames), the Russian spellings of known names (`russian-names.tsv`) and the gazetteer, comparing
-/// with Kazakh letters folded to their Russian look-alikes (ә→а, ғ→г, қ→к, ң→н, ө→о, ұ ү→у, һ→х, і→и), so
+/// with Kazakh letters folded to their Russian look-alikes (`russian-letter-folds.tsv`: ә→а, қ→к, …), so
 /// "Токаев" finds Тоқаев. A match takes the known canonical name and class. An unknown run of two or three words
 /// whose last word ends like a surname (-ов -ев -ин -ова -ева -ина -ский) is a PERSON with its nominative as the
 /// canonical name; an unknown all-capital acronym is an ORGANISATION; any other unknown word is left alone (a
@@ -62,34 +62,11 @@ public struct RussianNameFinder: Annotator {
         return names
     }
 
-    /// Lower case with Kazakh-only letters folded to their Russian look-alikes.
-    static func fold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars {
-            switch scalar {
-            case "ә": out.append("а")
-            case "ғ": out.append("г")
-            case "қ": out.append("к")
-            case "ң": out.append("н")
-            case "ө": out.append("о")
-            case "ұ", "ү": out.append("у")
-            case "һ": out.append("х")
-            case "і": out.append("и")
-            case "ё": out.append("е")
-            default: out.append(scalar)
-            }
-        }
-        return String(out)
-    }
+    /// Lower case with Kazakh-only letters folded to their Russian look-alikes (``RussianNames/folded(_:)``).
+    static func fold(_ text: String) -> String { RussianNames.folded(text) }
 
-    /// The word itself and its candidate nominatives.
-    static func nominatives(_ word: String) -> [String] {
-        var candidates = [word]
-        for rule in RussianNames.caseEndings where word.hasSuffix(rule.ending) && word.count > rule.ending.count + 2 {
-            candidates.append(String(word.dropLast(rule.ending.count)) + rule.replacement)
-        }
-        return candidates
-    }
+    /// The word itself and its candidate nominatives (``RussianNames/nominatives(of:)``).
+    static func nominatives(_ word: String) -> [String] { RussianNames.nominatives(of: word) }
 
     static let surnameEndings = ["ов", "ев", "ин", "ова", "ева", "ина", "ский", "ская", "ұлы", "қызы", "улы", "кызы"]
 
@@ -192,9 +169,7 @@ public struct RussianNameFinder: Annotator {
             return nil
         }
         for rule in RussianNames.caseEndings {
-            let forms = words.map { word in
-                word.hasSuffix(rule.ending) && word.count > rule.ending.count + 2 ? String(word.dropLast(rule.ending.count)) + rule.replacement : word
-            }
+            let forms = words.map { RussianNames.nominative(of: $0, by: rule) ?? $0 }
             if let match = known[Self.fold(forms.joined(separator: " "))] { return match }
             // Only the last word inflected ("Касым-Жомарта Токаева" both are; "Национального банка" both are).
             if words.count > 1, let last = forms.last,

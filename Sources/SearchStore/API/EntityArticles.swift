@@ -1,3 +1,5 @@
+package import TextModel
+
 /// One article that mentions an entity, with its mentions of it in context (the entity page's rows).
 public struct EntityArticle: Sendable, Codable, Equatable {
     /// Id of the stored document.
@@ -32,4 +34,39 @@ public struct EntityRoleSpan: Sendable, Codable, Equatable {
     public var first: String?
     /// Publication date (`yyyy-MM-dd`) of the latest dated article that gives it; nil when none is dated.
     public var last: String?
+}
+
+/// The dated roles of one entity gathered over the documents that name it: the one rule both backends'
+/// `entityRoleHistory` follow.
+package struct RoleHistory {
+    let label: String
+    let key: String
+    private var spans: [String: EntityRoleSpan] = [:]
+
+    /// A history of the entity of class `label` and lookup key `key`.
+    package init(label: String, key: String) {
+        self.label = label
+        self.key = key
+    }
+
+    /// Counts the roles the entity's mentions in `document` carry, dated by the article's `published` day.
+    package mutating func add(_ document: Document, published: String?) {
+        let date = published.map { String($0.prefix(10)) }
+        for mention in document.entities where mention.label.rawValue == label && NewsDatabase.entityKey(of: mention).key == key {
+            for role in mention.roles {
+                var span = spans[role] ?? EntityRoleSpan(role: role, count: 0, first: nil, last: nil)
+                span.count += 1
+                if let date {
+                    span.first = min(span.first ?? date, date)
+                    span.last = max(span.last ?? date, date)
+                }
+                spans[role] = span
+            }
+        }
+    }
+
+    /// The roles, the one seen most recently first, then the most frequent, then by name.
+    package var roles: [EntityRoleSpan] {
+        spans.values.sorted { ($0.last ?? "", $0.count, $1.role) > ($1.last ?? "", $1.count, $0.role) }
+    }
 }

@@ -30,6 +30,18 @@ public struct IndexTerm: Sendable, Equatable {
     }
 }
 
+extension IndexTerm {
+    /// The terms a query word matches at its position, as every backend's query side reads them: for a prefix (`алма*`)
+    /// its surface form alone; otherwise its lemma, which every indexed form of the word shares, then its own surface
+    /// form as a synonym (``KazakhFTS5Tokenizer/matchesSurfaceForms``), which the index holds for every word, so a word
+    /// copied from a document is found whatever lemma its context gave it there.
+    package func queryForms(prefix: Bool) -> [String] {
+        if prefix { return [surface ?? lemma] }
+        guard KazakhFTS5Tokenizer.matchesSurfaceForms, let surface, surface != lemma else { return [lemma] }
+        return [lemma, surface]
+    }
+}
+
 /// Turns text into index terms: the one place documents, queries, snippets and shingles go through,
 /// so they always agree on what a word is.
 ///

@@ -84,14 +84,11 @@ public final class KazakhFTS5Tokenizer: FTS5CustomTokenizer {
         for term in terms {
             let start = byteOffsets[min(term.start, byteOffsets.count - 1)]
             let end = byteOffsets[min(term.end, byteOffsets.count - 1)]
-            let primary = isPrefix ? (term.surface ?? term.lemma) : term.lemma
-            var code = emit(primary, flags: 0, start: start, end: end, context: context, callback: tokenCallback)
-            if code != 0 { return code }
-            // The surface form as a synonym at the same position: the index holds every word's surface form, so a
-            // word copied from a document matches even when its in-context lemma differs from the query's ("жауғаннан":
-            // жауған in the article, жау in the query; "банктің" read as a name and kept whole).
-            if !isPrefix, Self.matchesSurfaceForms, let surface = term.surface {
-                code = emit(surface, flags: colocated, start: start, end: end, context: context, callback: tokenCallback)
+            // The lemma, then the surface form as a synonym at the same position (``IndexTerm/queryForms(prefix:)``: the
+            // one definition both backends use): "жауғаннан" is жауған in the article, жау in the query; "банктің" read
+            // as a name and kept whole.
+            for (index, form) in term.queryForms(prefix: isPrefix).enumerated() {
+                let code = emit(form, flags: index == 0 ? 0 : colocated, start: start, end: end, context: context, callback: tokenCallback)
                 if code != 0 { return code }
             }
         }

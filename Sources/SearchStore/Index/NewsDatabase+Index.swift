@@ -59,6 +59,23 @@ extension NewsDatabase {
         }
     }
 
+    /// A stored document's term streams derived again with today's rules (what ``reindex(documentIDs:)`` writes, on
+    /// either backend): from its stored token layer when it has one (the tokens its facts were found on), else from its
+    /// text analysed again with its pipeline.
+    static func derivedStreams(
+        title: String?, text: String, pipeline: String, layers: Data?, documentID: Int64, analyzer: IndexTermAnalyzer
+    ) -> (title: Data?, text: Data) {
+        if let layers, LayerBlob.hasTokens(layers) {
+            var document = Document(id: "", text: text)
+            // A layer that cannot be read does not stop the whole re-index: that document's text is analysed again
+            // (reading the document itself still reports the damage).
+            if (try? LayerBlob.decode(layers, into: &document, documentID: documentID, tokens: true)) != nil {
+                return IndexTermStream.streams(ofAnalysed: document, title: title, analyzer: analyzer)
+            }
+        }
+        return IndexTermStream.streams(ofStoredText: text, title: title, pipeline: Pipeline.named(pipeline) ?? .default, analyzer: analyzer)
+    }
+
     /// Stored documents a page at a time (id order), with their term streams derived again on every core: from the
     /// stored token layer when the document has one (the tokens its facts were found on), else from its text analysed
     /// again. A damaged stored text throws an error naming its document.
@@ -68,24 +85,15 @@ extension NewsDatabase {
     ) throws {
         let analyzer = IndexTermAnalyzer()
         func derive(_ rows: [Row]) throws -> [(title: Data?, text: Data)] {
-            let items: [(title: String?, text: String, pipeline: Pipeline, tokens: Document?)] = try rows.map { row in
-                let name: String = row["pipeline"]
+            let items: [(id: Int64, title: String?, text: String, pipeline: String, layers: Data?)] = try rows.map { row in
                 let id: Int64 = row["id"]
-                let text = try StoredText.text(row["text"], documentID: id)
-                var tokens: Document?
-                if let layers = row["layers"] as Data?, LayerBlob.hasTokens(layers) {
-                    var document = Document(id: "", text: text)
-                    // A layer that cannot be read does not stop the whole re-index: that document's text is analysed
-                    // again (reading the document itself still reports the damage).
-                    if (try? LayerBlob.decode(layers, into: &document, documentID: id, tokens: true)) != nil { tokens = document }
-                }
-                return (row["title"], text, Pipeline.named(name) ?? .default, tokens)
+                return (id, row["title"], try StoredText.text(row["text"], documentID: id), row["pipeline"], row["layers"])
             }
             let slots = StreamSlots(count: items.count)
             DispatchQueue.concurrentPerform(iterations: items.count) { index in
                 let item = items[index]
-                slots.set(index, item.tokens.map { IndexTermStream.streams(ofAnalysed: $0, title: item.title, analyzer: analyzer) }
-                    ?? IndexTermStream.streams(ofStoredText: item.text, title: item.title, pipeline: item.pipeline, analyzer: analyzer))
+                slots.set(index, derivedStreams(title: item.title, text: item.text, pipeline: item.pipeline, layers: item.layers,
+                                                documentID: item.id, analyzer: analyzer))
             }
             return slots.values()
         }

@@ -162,27 +162,3 @@ extension NewsDatabase: CollectionStore {
         try events(of: ids)
     }
 }
-
-// Entity pages on a backend without its own article and role queries (PostgreSQL today): built from the entity's
-// profile, whose mentions already come newest document first with their context.
-extension CollectionStore {
-    /// Articles grouped from ``entityProfile(id:documentLimit:)``'s mentions, one row per document, paged in Swift.
-    public func entityArticles(id: Int64, limit: Int, offset: Int, snippetsPerArticle: Int) throws -> EntityArticlePage? {
-        guard let profile = try entityProfile(id: id, documentLimit: offset + limit) else { return nil }
-        var order: [Int64] = []
-        var byDocument: [Int64: [EntityMention]] = [:]
-        for mention in profile.mentions {
-            if byDocument[mention.documentID] == nil { order.append(mention.documentID) }
-            byDocument[mention.documentID, default: []].append(mention)
-        }
-        let articles = order.dropFirst(offset).prefix(limit).map { documentID in
-            let mentions = byDocument[documentID] ?? []
-            return EntityArticle(documentID: documentID, title: mentions.first?.title, published: mentions.first?.published, source: nil,
-                                 mentionCount: mentions.count, snippets: mentions.prefix(snippetsPerArticle).map(\.context))
-        }
-        return EntityArticlePage(articles: Array(articles), total: profile.entity.documentCount)
-    }
-
-    /// No dated role history on this backend yet: the profile's roles carry no dates.
-    public func entityRoleHistory(id: Int64, documentLimit: Int) throws -> [EntityRoleSpan]? { [] }
-}

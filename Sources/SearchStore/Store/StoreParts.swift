@@ -102,15 +102,21 @@ extension NewsDatabase {
         renamedParticipants(json, renamed)
     }
 
+    /// Snippets of `text` covering `ranges` (sorted), mentions close together sharing one (the entity page's rows).
+    package static func storeSnippets(of text: String, ranges: [TextRange], limit: Int) -> [Snippet] {
+        snippets(Array(text.unicodeScalars), ranges: ranges, limit: limit)
+    }
+
     /// About a sentence of text around a mention, the mention highlighted.
     package static func mentionContext(of text: String, start: Int, end: Int) -> Snippet { context(of: text, start: start, end: end) }
 
-    /// The terms a query phrase matches on (a name key as is, else each word's lemma; for a prefix its surface form),
-    /// as the SQLite tokenizer emits them for a query, cached per phrase.
-    package func queryTerms(of phrase: String, prefix: Bool) -> [String] {
-        if phrase.unicodeScalars.first == NameStem.marker { return [phrase] }
+    /// The terms a query phrase matches at each of its positions (a name key as is; else each word's
+    /// ``IndexTerm/queryForms(prefix:)``: its lemma and its surface form, for a prefix its surface form), as the SQLite
+    /// tokenizer emits them for a query, cached per phrase.
+    package func queryTerms(of phrase: String, prefix: Bool) -> [[String]] {
+        if phrase.unicodeScalars.first == NameStem.marker { return [[phrase]] }
         let terms = QueryTermCache.shared.value(for: phrase) { termAnalyzer.terms(of: phrase) }
-        return terms.map { prefix ? ($0.surface ?? $0.lemma) : $0.lemma }
+        return terms.map { $0.queryForms(prefix: prefix) }
     }
 
     /// The lemmas whose document counts weigh a phrase in BM25 (``documentCounts(of:in:)``), nil for a prefix.
@@ -120,6 +126,17 @@ extension NewsDatabase {
             ? [phrase.text] : QueryTermCache.shared.value(for: phrase.text) { termAnalyzer.terms(of: phrase.text) }.map(\.lemma)
         return terms.isEmpty ? nil : terms
     }
+
+    /// A stored document's index positions derived again with today's rules (``derivedStreams(title:text:pipeline:layers:documentID:analyzer:)``,
+    /// what `tilshi reindex` writes on SQLite), for another backend's re-index.
+    package static func derivedPositions(
+        title: String?, text: String, pipeline: String, layers: Data, documentID: Int64
+    ) throws -> (title: [IndexTermStream.Position], text: [IndexTermStream.Position]) {
+        let streams = derivedStreams(title: title, text: text, pipeline: pipeline, layers: layers, documentID: documentID, analyzer: reindexAnalyzer)
+        return (try streams.title.map(IndexTermStream.decode) ?? [], try IndexTermStream.decode(streams.text))
+    }
+
+    private static let reindexAnalyzer = IndexTermAnalyzer()
 
     /// The BM25 inverse document frequency the SQLite ranking uses.
     package static func rankIDF(documents: Int, rows: Int) -> Double { RankFunction.idf(documents: documents, rows: rows) }
@@ -172,6 +189,18 @@ extension CollectionStats {
             databaseBytes: databaseBytes, sources: sources, languages: languages, months: months, labels: labels
         )
     }
+}
+
+extension EntityArticle {
+    package static func make(
+        documentID: Int64, title: String?, published: String?, source: String?, mentionCount: Int, snippets: [Snippet]
+    ) -> EntityArticle {
+        EntityArticle(documentID: documentID, title: title, published: published, source: source, mentionCount: mentionCount, snippets: snippets)
+    }
+}
+
+extension EntityArticlePage {
+    package static func make(articles: [EntityArticle], total: Int) -> EntityArticlePage { EntityArticlePage(articles: articles, total: total) }
 }
 
 extension EntityMention {

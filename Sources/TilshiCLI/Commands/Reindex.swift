@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresStore
 import SearchStore
 
 extension TilshiCommand {
@@ -21,10 +22,21 @@ extension TilshiCommand {
         init() {}
 
         func run() async throws {
-            // The PostgreSQL backend derives its terms at ingest only; re-deriving them there is not written yet.
-            let db = try database.openExistingSQLite(command: "reindex")
-            let terms = try db.reindex()
-            let names = try db.reresolveNames()
+            let terms: Int
+            let names: Int
+            if database.isServer {
+                // A PostgreSQL collection: the same derivation and the same name rules, each page under its write lock.
+                guard let store = try database.open() as? PostgresCollection else {
+                    StandardError.report("`tilshi reindex` cannot re-index \(database.displayName)")
+                    throw ExitCode.failure
+                }
+                terms = try store.reindex()
+                names = try store.reresolveNames()
+            } else {
+                let db = try database.openExistingSQLite(command: "reindex")
+                terms = try db.reindex()
+                names = try db.reresolveNames()
+            }
             var output = StandardOutput()
             output.write("index terms rewritten for \(terms) documents; \(names) entities renamed\n")
             output.flush()
