@@ -48,6 +48,7 @@ extension TilshiCommand {
             subcommands: [
                 TrainMorphology.self,
                 NER.self,
+                NERAverage.self,
                 TrainClusters.self,
                 TrainReadings.self,
             ]

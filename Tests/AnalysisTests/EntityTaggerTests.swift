@@ -227,7 +227,7 @@ import TextModel
         #expect {
             try EntityModel(data: Data(bytes), path: "old.model")
         } throws: { error in
-            "\(error)" == "old.model: NER model has feature-set version 3, this build needs 5–6; retrain it"
+            "\(error)" == "old.model: NER model has feature-set version 3, this build needs 5–7; retrain it"
         }
     }
 
@@ -352,5 +352,79 @@ import TextModel
         weights.update(features: features, offsets: offsets, gold: [1, 0], predicted: [0, 0], by: 0.5)
         // Gold now beats the mistake by 2 · 0.5 · (2 features + start + transition) = 4, more than its loss 1: no step.
         #expect(weights.passiveAggressiveStep(features: features, offsets: offsets, gold: [1, 0], predicted: [0, 0], cap: 1) == 0)
+    }
+}
+
+@Suite struct EntityModelAveragingTests {
+    /// Sentences of our own, enough for two seeds to shuffle them differently.
+    static let examples: [EntityTrainer.Example] = NameSwapAugmentationTests.examples + [
+        .init(words: ["Астана", "қалалық", "соты", "шешім", "шығарды", "."],
+              tags: ["B-ORGANISATION", "I-ORGANISATION", "I-ORGANISATION", "O", "O", "O"]),
+        .init(words: ["Қаржы", "министрлігі", "Алматыда", "кеңес", "өткізді", "."],
+              tags: ["B-ORGANISATION", "I-ORGANISATION", "B-GPE", "O", "O", "O"]),
+    ]
+
+    static func train(seed: UInt64) -> EntityModel {
+        var options = EntityTrainerUpdateTests.options()
+        options.seed = seed
+        return EntityTrainer(options: options).train(examples)
+    }
+
+    @Test func theMeanOfTwoSeedsTagsTheTrainingSentencesAndDiffersFromEither() throws {
+        let a = Self.train(seed: 1), b = Self.train(seed: 2)
+        #expect(a.serialized() != b.serialized())
+        let mean = try EntityModel.averaged([a, b], pruneBelow: 0)
+        for example in Self.examples {
+            #expect(EntityTrainerUpdateTests.tags(of: example, with: mean) == example.tags, "\(example.words)")
+        }
+        #expect(mean.serialized() != a.serialized() && mean.serialized() != b.serialized())
+        // A feature one seed pruned away and the other kept is still there.
+        #expect(mean.featureIDs.count >= max(a.featureIDs.count, b.featureIDs.count))
+        // Deterministic, and it survives a save and load.
+        #expect(try EntityModel.averaged([a, b], pruneBelow: 0).serialized() == mean.serialized())
+        #expect(try EntityModel(data: mean.serialized(), path: "mean.model").serialized() == mean.serialized())
+    }
+
+    @Test func theMeanOfAModelWithItselfScoresAsTheModelDoes() throws {
+        let a = Self.train(seed: 1)
+        let mean = try EntityModel.averaged([a, a], pruneBelow: 0)
+        let words = ["Қаржы", "министрлігі", "Астанада", "жиын", "өткізді", "."]
+        #expect(EntityRecognizer(model: mean).tagIndices(words) == EntityRecognizer(model: a).tagIndices(words))
+        #expect(mean.featureIDs == a.featureIDs)
+    }
+
+    @Test func modelsOfDifferentDataOrFeatureSetsAreRefused() throws {
+        let a = Self.train(seed: 1)
+        var options = EntityTrainerUpdateTests.options()
+        options.lexiconFolds = 2
+        let otherLexicon = EntityTrainer(options: options).train(Self.examples)
+        #expect(throws: EntityModelAveragingError.self) { try EntityModel.averaged([a, otherLexicon], pruneBelow: 0) }
+        let otherVersion = EntityTrainer(options: EntityTrainerUpdateTests.options(), features: EntityFeatures(version: 7)).train(Self.examples)
+        #expect {
+            try EntityModel.averaged([a, otherVersion], pruneBelow: 0)
+        } throws: { error in
+            "\(error)".contains("feature-set versions")
+        }
+        #expect(throws: EntityModelAveragingError.self) { try EntityModel.averaged([], pruneBelow: 0) }
+    }
+}
+
+@Suite struct FarHeadNounFeatureTests {
+    /// The words of a long organisation name whose head noun (департаменті) comes five words after its first word.
+    static let words = ["Агенттіктің", "Қостанай", "облысы", "бойынша", "ішкі", "департаменті", "Мемлекеттік", "кеңес", "."]
+
+    @Test func versionSevenAddsHeadNounFeaturesOnlyWhereVersionFiveHasNone() throws {
+        let five = EntityFeatures(version: 5), seven = EntityFeatures(version: 7)
+        let tokens = EntityRecognizer.annotatedTokens(Self.words)
+        let a = five.extract(tokens.map(five.describe), lexicon: .empty, includeForm: true)
+        let b = seven.extract(tokens.map(seven.describe), lexicon: .empty, includeForm: true)
+        func count(_ result: (ids: [UInt32], offsets: [Int]), _ i: Int) -> Int { result.offsets[i + 1] - result.offsets[i] }
+        // "Агенттіктің" is 5 words before the head: one more feature (head ahead, 4–6); "Мемлекеттік" follows the head:
+        // one more (head behind); "облысы", 3 before it, already has the near-head feature of version 5 and no more.
+        #expect(count(b, 0) == count(a, 0) + 1)
+        #expect(count(b, 6) == count(a, 6) + 1)
+        #expect(count(b, 2) == count(a, 2))
+        // Version 7 never adds the word-cluster features of version 6.
+        #expect(seven.describe("алматы").cluster == SIMD4<UInt64>())
     }
 }

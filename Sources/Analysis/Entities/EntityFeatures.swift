@@ -10,13 +10,15 @@ import KazakhData
 /// membership in the hand gazetteer and the training-name lexicon, and the analyser's context-free best reading of
 /// the word and its neighbours (lemma, UPOS, suffix chain), and the class of a listed organisation/facility/event head
 /// noun (`entity-heads.tsv`) in the word or the next three words, and (version 6) prefixes of the word's and its
-/// neighbours' cluster bit-strings (`word-clusters.tsv`). Changing a template changes every id: bump ``version`` and retrain.
+/// neighbours' cluster bit-strings (`word-clusters.tsv`), or (version 7, without clusters) the class of a head noun 4–6
+/// words ahead or just behind. Changing a template changes every id: bump ``version`` and retrain.
 public struct EntityFeatures: Sendable {
     /// Feature-set version written into new models: 6 = version 5 plus word-cluster features.
     public static let version: UInt32 = 6
     /// Versions a model may have: a version-5 model (no cluster features) still loads and is tagged with version-5
     /// features, so with and without clusters can be compared with one build.
-    public static let supportedVersions: ClosedRange<UInt32> = 5...6
+    /// Version 7 is version 5 (no clusters) plus head nouns 4–6 words ahead and right behind the word.
+    public static let supportedVersions: ClosedRange<UInt32> = 5...7
     /// Lengths of the cluster bit-string prefixes used as features (a shorter bit-string gives all of itself).
     static let clusterPrefixLengths = [4, 8, 12]
 
@@ -43,7 +45,7 @@ public struct EntityFeatures: Sendable {
         featureVersion = version
         var clusters: [UInt64: SIMD4<UInt64>] = [:]
         var stemClusters: [UInt64: SIMD4<UInt64>] = [:]
-        if version >= 6 {
+        if version == 6 {
             for entry in WordClusters.entries {
                 let lower = entry.form.unicodeScalars.map(LetterCase.lower)
                 let bits = Array(entry.bits.unicodeScalars)
@@ -193,9 +195,23 @@ public struct EntityFeatures: Sendable {
                     // The nearest head noun in the next three words, by distance and the word's capitalisation: the
                     // words of "Назарбаев университеті" or "Астана экономикалық форумы" learn their class from the
                     // head noun's class even when that head noun was rare in training.
+                    var nearHead = false
                     for k in 1...3 where i + k < info.count && info[i + k].head != 0 {
                         add(73, info[i + k].head, UInt64(k) << 1 | (word.pointee.isCapitalised ? 1 : 0))
+                        nearHead = true
                         break
+                    }
+                    if featureVersion >= 7 {
+                        // Version 7: long names ("… агенттігінің Қостанай облысы бойынша департаменті") put their head
+                        // noun 4–6 words after their first words, and a name may go on after a head noun
+                        // ("министрлігінің Мемлекеттік кірістер комитеті"): both pooled by the head's class.
+                        if !nearHead {
+                            for k in 4...6 where i + k < info.count && info[i + k].head != 0 {
+                                add(82, info[i + k].head, UInt64(k) << 1 | (word.pointee.isCapitalised ? 1 : 0))
+                                break
+                            }
+                        }
+                        if previous.pointee.head != 0 { add(83, previous.pointee.head, word.pointee.isCapitalised ? 1 : 0) }
                     }
                     offsets.append(ids.count)
                     if word.pointee.opensQuote { quoteDepth += 1 }

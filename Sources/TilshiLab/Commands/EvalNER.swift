@@ -42,7 +42,7 @@ extension TilshiCommand.Eval {
         @Option(help: "With --cross-validate: epochs per fold (the best one on KazNERD dev is kept).")
         var epochs: Int = EntityTrainer.Options().epochs
 
-        @Option(help: "With --cross-validate: feature-set version (6 = with word clusters, 5 = without).")
+        @Option(help: "With --cross-validate: feature-set version (5 = the bundled model's, 6 = 5 + word clusters, 7 = 5 + far head nouns).")
         var features: UInt32 = NERCommandSupport.defaultFeatureVersion
 
         init() {}
@@ -51,7 +51,7 @@ extension TilshiCommand.Eval {
             if let crossValidate, crossValidate < 2 { throw ValidationError("--cross-validate needs at least 2 folds") }
             guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
             guard EntityFeatures.supportedVersions.contains(features) else {
-                throw ValidationError("--features must be \(EntityFeatures.supportedVersions.lowerBound) or \(EntityFeatures.supportedVersions.upperBound)")
+                throw ValidationError("--features must be from \(EntityFeatures.supportedVersions.lowerBound) to \(EntityFeatures.supportedVersions.upperBound)")
             }
         }
 

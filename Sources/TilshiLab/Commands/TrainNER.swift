@@ -27,7 +27,7 @@ extension TilshiCommand.Train {
         @Option(help: "Extra gold IOB2 file added whole to the training sentences (repeatable).")
         var extra: [String] = []
 
-        @Option(help: "Feature-set version: 6 = with word-cluster features, 5 = without.")
+        @Option(help: "Feature-set version: 5 = the bundled model's, 6 = 5 + word clusters, 7 = 5 + head nouns 4–6 words ahead and just behind.")
         var features: UInt32 = NERCommandSupport.defaultFeatureVersion
 
         @Option(help: "Where to write the model.")
@@ -38,6 +38,10 @@ extension TilshiCommand.Train {
 
         @Option(help: "Shuffling seed.")
         var seed: UInt64 = EntityTrainer.Options().seed
+
+        @Option(name: .customLong("average-seed"),
+                help: "Also train with this seed and write the mean of the models (repeatable; each run keeps its own best epoch on dev).")
+        var averageSeeds: [UInt64] = []
 
         @Option(help: "Drop averaged weights smaller than this from the saved model.")
         var prune: Float = EntityTrainer.Options().pruneBelow
@@ -76,7 +80,7 @@ extension TilshiCommand.Train {
             guard margin >= 0, passiveAggressiveC >= 0 else { throw ValidationError("--margin and --pa-c must not be negative") }
             guard trainFraction > 0, trainFraction <= 1 else { throw ValidationError("--train-fraction must be in (0, 1]") }
             guard EntityFeatures.supportedVersions.contains(features) else {
-                throw ValidationError("--features must be \(EntityFeatures.supportedVersions.lowerBound) or \(EntityFeatures.supportedVersions.upperBound)")
+                throw ValidationError("--features must be from \(EntityFeatures.supportedVersions.lowerBound) to \(EntityFeatures.supportedVersions.upperBound)")
             }
         }
 
@@ -114,7 +118,25 @@ extension TilshiCommand.Train {
                 let seconds = Date().timeIntervalSince(began)
                 Self.say("epoch \(epoch)/\(epochs): dev F1 \(String(format: "%.2f", f1 * 100)), \(model.weightCount) weights, \(String(format: "%.1f", seconds)) s")
             }
-            guard let best else { throw ExitCode.failure }
+            guard var best else { throw ExitCode.failure }
+            if !averageSeeds.isEmpty {
+                var models = [best.model]
+                for seed in averageSeeds {
+                    var options = trainerOptions
+                    options.seed = seed
+                    Self.say("seed \(seed):")
+                    guard let run = NERCommandSupport.trainKeepingBest(train, dev: dev, options: options, featureVersion: features, report: { epoch, f1, model in
+                        let seconds = Date().timeIntervalSince(began)
+                        Self.say("epoch \(epoch)/\(epochs): dev F1 \(String(format: "%.2f", f1 * 100)), \(model.weightCount) weights, \(String(format: "%.1f", seconds)) s")
+                    }) else { throw ExitCode.failure }
+                    Self.say("seed \(seed): kept epoch \(run.epoch) (dev F1 \(String(format: "%.2f", run.f1 * 100)))")
+                    models.append(run.model)
+                }
+                let mean = try EntityModel.averaged(models, pruneBelow: prune)
+                let f1 = NERCommandSupport.evaluate(dev, model: mean).overall.f1
+                Self.say("mean of \(models.count) seeds: dev F1 \(String(format: "%.2f", f1 * 100)), \(mean.weightCount) weights")
+                best = (f1, best.epoch, mean)
+            }
             let bytes = best.model.serialized()
             do {
                 try bytes.write(to: URL(fileURLWithPath: out))
@@ -122,7 +144,7 @@ extension TilshiCommand.Train {
                 StandardError.report("\(out): cannot write the model (\(error.localizedDescription))")
                 throw ExitCode.failure
             }
-            Self.say("kept epoch \(best.epoch) (dev F1 \(String(format: "%.2f", best.f1 * 100))); wrote \(out) (\(bytes.count) bytes) in \(String(format: "%.1f", Date().timeIntervalSince(began))) s")
+            Self.say("\(averageSeeds.isEmpty ? "kept epoch \(best.epoch)" : "mean of \(averageSeeds.count + 1) seeds") (dev F1 \(String(format: "%.2f", best.f1 * 100))); wrote \(out) (\(bytes.count) bytes) in \(String(format: "%.1f", Date().timeIntervalSince(began))) s")
         }
     }
 }
