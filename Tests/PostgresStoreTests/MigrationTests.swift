@@ -181,6 +181,10 @@ final class FailingStore: CollectionStore, @unchecked Sendable {
     func entityCount(label: String?, query: String?) throws -> Int { try wrapped.entityCount(label: label, query: query) }
     func entity(id: Int64, mentionLimit: Int, relatedLimit: Int) throws -> EntityDetail? { try wrapped.entity(id: id, mentionLimit: mentionLimit, relatedLimit: relatedLimit) }
     func entityProfile(id: Int64, documentLimit: Int) throws -> EntityProfile? { try wrapped.entityProfile(id: id, documentLimit: documentLimit) }
+    func entityArticles(id: Int64, limit: Int, offset: Int, snippetsPerArticle: Int) throws -> EntityArticlePage? {
+        try wrapped.entityArticles(id: id, limit: limit, offset: offset, snippetsPerArticle: snippetsPerArticle)
+    }
+    func entityRoleHistory(id: Int64, documentLimit: Int) throws -> [EntityRoleSpan]? { try wrapped.entityRoleHistory(id: id, documentLimit: documentLimit) }
     func events(from: String?, to: String?, limit: Int, offset: Int) throws -> [StoredEvent] { try wrapped.events(from: from, to: to, limit: limit, offset: offset) }
     func eventCount(from: String?, to: String?) throws -> Int { try wrapped.eventCount(from: from, to: to) }
     func storedEvents(ofDocuments ids: [Int64]) throws -> [StoredEvent] { try wrapped.storedEvents(ofDocuments: ids) }
