@@ -46,24 +46,14 @@ import TilshiTesting
         return lines
     }
 
-    /// Why a copy between the two backends does not verify yet: SQLite (schema v8) files an entity under the
-    /// spelling most of the collection's documents use, PostgreSQL (pg-v1) under the first one seen (e.g. DATE
-    /// «Бүгінгі» against «бүгінгі»), so the entity tables differ while every copied table agrees. The parity gap of
-    /// ``BackendParityTests``; this known issue fails once PostgreSQL files entities the same way.
-    static let entityNamingGap: Comment = "PostgreSQL files entities under the first spelling seen, SQLite v8 under the most used one"
-
-    /// The tables copied as they are stored must always agree; the derived entity tables agree unless the copy
-    /// crosses backends (``entityNamingGap``).
-    static func expectVerified(_ report: CollectionMigration.Report, acrossBackends: Bool) {
+    /// Every table, copied or derived, must agree: both backends file entities under the same collection-level
+    /// names, so a copy across backends verifies as a copy within one does.
+    static func expectVerified(_ report: CollectionMigration.Report) {
         for table in report.tables where ["documents", "layers", "near_duplicates", "events"].contains(table.table) {
             #expect(table.matches, "\(table)")
         }
         #expect(report.tables.allSatisfy { $0.sourceCount == $0.destinationCount }, "\(report.tables)")
-        if acrossBackends {
-            withKnownIssue(Self.entityNamingGap) { #expect(report.verified) }
-        } else {
-            #expect(report.verified, "\(report.tables)")
-        }
+        #expect(report.verified, "\(report.tables)")
     }
 
     @Test func sqliteCopyAnswersAsTheOriginal() throws {
@@ -89,10 +79,10 @@ import TilshiTesting
         try original.ingest(try Self.documents())
         let postgres = try StoreBackend.postgres.makeStore()
         let there = try CollectionMigration(from: original, to: postgres).run()
-        Self.expectVerified(there, acrossBackends: true)
+        Self.expectVerified(there)
         let back = try NewsDatabase.inMemory()
         let home = try CollectionMigration(from: postgres, to: back).run()
-        Self.expectVerified(home, acrossBackends: true)
+        Self.expectVerified(home)
         #expect(try Self.answers(back) == (try Self.answers(original)))
         // The checksums are by content: the original and its round-tripped copy agree table by table.
         #expect(there.tables.map(\.sourceChecksum) == home.tables.map(\.destinationChecksum))
@@ -115,7 +105,7 @@ import TilshiTesting
         resumed.batchSize = 4
         let report = try resumed.run()
         #expect(report.alreadyThere == 8 && report.copied == total - 8)
-        Self.expectVerified(report, acrossBackends: destinationBackend != .sqlite)
+        Self.expectVerified(report)
         #expect(try destination.stats().documents == total)
         var hashes: [String] = []
         try destination.forEachDocument { hashes.append(NewsDatabase.contentHash($0.text)) }

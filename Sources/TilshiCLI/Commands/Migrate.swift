@@ -72,13 +72,6 @@ extension TilshiCommand {
                     + "  " + mark + "\n")
             }
             output.write(report.verified ? "verified: every table has the same count and checksum\n" : "NOT verified: the collections differ\n")
-            let differing = Set(report.tables.filter { !$0.matches }.map(\.table))
-            if !differing.isEmpty, differing.isSubset(of: ["entities", "document_entities"]), source.backendName != destination.backendName {
-                // The one known difference between the backends (README, "Scaling out"): every document, layer and
-                // event was copied; the destination named some entities differently.
-                output.write("  (only entity names differ: PostgreSQL files an entity under the first spelling seen, SQLite under the one "
-                    + "most documents use; compare `tilshi entities` on both)\n")
-            }
             output.flush()
             if !report.verified { throw ExitCode.failure }
         }
