@@ -136,19 +136,60 @@ final class SpilledDocument: Sendable {
                 pretty = stream
                 write(output.take(laidOut))
             }
-            // The skeleton holds the whole text: emitted in chunks, so no stage copies all of it at once.
-            func emitChunked(_ bytes: [UInt8]) {
-                for start in stride(from: 0, to: bytes.count, by: Self.chunkBytes) { emit(bytes[start..<min(bytes.count, start + Self.chunkBytes)]) }
-            }
-            let skeleton = Document.jsonSkeleton(id: id, text: text, metadata: metadata, language: language)
+            // The text goes out escaped chunk by chunk, not as one escaped copy in the skeleton: the skeleton is made
+            // with an empty text, split at its `""`.
+            let skeleton = Document.jsonSkeleton(id: id, text: "", metadata: metadata, language: language)
             for layer in JSONLayer.allCases {
-                emitChunked(skeleton[layer.rawValue])
+                let part = skeleton[layer.rawValue]
+                if layer.rawValue == JSONLayer.times.rawValue, let quotes = Self.emptyString(in: part) {
+                    emit(part[..<(quotes + 1)])
+                    var utf8 = text.utf8[...]
+                    while !utf8.isEmpty {
+                        emit(Self.jsonEscaped(utf8.prefix(Self.chunkBytes)))
+                        utf8 = utf8.dropFirst(Self.chunkBytes)
+                    }
+                    emit(part[(quotes + 1)...])
+                } else {
+                    emit(part)
+                }
                 try copy("\(layer)") { emit($0) }
             }
-            emitChunked(skeleton[JSONLayer.allCases.count])
+            emit(skeleton[JSONLayer.allCases.count])
             if level == nil { write("\n") }
         }
         write(output.take([]))
+    }
+
+    /// The index of the opening quote of the empty string (the text's) in the skeleton part `],"text":"",…`.
+    private static func emptyString(in part: [UInt8]) -> Int? {
+        let key = Array(#""text":"""#.utf8)
+        guard part.count >= key.count else { return nil }
+        for start in 0...(part.count - key.count) where part[start..<(start + key.count)].elementsEqual(key) {
+            return start + key.count - 2
+        }
+        return nil
+    }
+
+    /// UTF-8 bytes escaped as the document's JSON writer escapes a string's (quotes, backslashes, control
+    /// characters), without the surrounding quotes; escaping is byte by byte, so any cut of the text escapes alike.
+    static func jsonEscaped(_ bytes: some Collection<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        let hex = Array("0123456789abcdef".utf8)
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "\""): out += [0x5C, 0x22]
+            case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+            case 0x09: out += [0x5C, UInt8(ascii: "t")]
+            case 0x08: out += [0x5C, UInt8(ascii: "b")]
+            case 0x0C: out += [0x5C, UInt8(ascii: "f")]
+            case 0..<0x20: out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: out.append(byte)
+            }
+        }
+        return out
     }
 
     /// Hands the file's contents to `body` in chunks.

@@ -72,6 +72,12 @@ import TextModel
         #expect(try analyzeFolders().intersection(folders).isEmpty)
     }
 
+    @Test func theTextIsEscapedInChunksAsTheJSONWriterEscapesItWhole() {
+        let text = "«Сәлем»\t\"а\\б\"\n\u{01}\u{1F}\r\u{08}\u{0C}/ә"
+        let escaped = String(decoding: SpilledDocument.jsonEscaped(Array(text.utf8)), as: UTF8.self)
+        #expect(Document(id: "", text: text).jsonLine().contains(#""text":""# + escaped + #"","times""#))
+    }
+
     @Test func chunksOfBytesBecomeStringsOnlyAtCharacterBoundaries() {
         var chunks = UTF8Chunks()
         let bytes = Array("ә€😀a".utf8)  // 2, 3, 4 and 1 bytes
