@@ -3,8 +3,14 @@
 # SQLite's integrity_check and FTS5's integrity-check (`tilshi stats --check`), then a re-run that must store every
 # article; (2) concurrent writers, several `tilshi ingest` processes creating and filling one new collection at once;
 # (3) if `wrk` is installed, a bounded run against /api/search, /api/documents/{id}, / and /api/health at 16 and 64
-# connections, with the server's RSS before and after. Prints one line per figure; exits 1 on any failure.
+# connections, with the server's RSS before and after, and /api/health's latency while wrk saturates the server
+# with searches. Prints one line per figure; exits 1 on any failure (a wrk error or non-2xx answer included).
 # Usage: scripts/crash-and-load.sh [path/to/tilshi] [kills=20] [files=60] [seconds=15] [trials=5]
+# Environment: LOAD_DB=collection.sqlite serves that collection for the wrk part (e.g. the 12,000 articles of
+# `tilshi bench search --docs 12000 --skip-recall --rounds 1 --workdir W`, then W/tilshi.sqlite) instead of the killed
+# run's; LOAD_ONLY=1 skips the kills and the concurrent writers; BASELINE=path/to/old/tilshi runs the same load
+# against that binary too (first, then this one) and prints the ratios of requests/s new/old; BASELINE_ENV is
+# set for that run only (BASELINE=same/tilshi BASELINE_ENV=TILSHI_SEARCH_CACHE=off measures the search cache alone).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,6 +52,7 @@ echo "corpus: $files files, $expected articles"
 
 count() { "$tilshi" stats --db "$1" 2>/dev/null | awk '$1 == "documents" { print $2; exit }'; }
 
+if [ "${LOAD_ONLY:-0}" != 1 ]; then
 # 1. Random kills during ingest.
 db="$work/killed.sqlite"
 for ((k = 1; k <= kills; k++)); do
@@ -83,31 +90,80 @@ for ((trial = 1; trial <= trials; trial++)); do
     [ "$got" = "$want" ] || fail "concurrent trial $trial stored $got of $want"
 done
 echo "concurrent writers: $trials trials of 4 processes creating one new collection; failures so far: $failures"
+fi
 
 # 3. Bounded load with wrk.
-if ! command -v wrk >/dev/null 2>&1; then
-    echo "wrk: not installed, load run skipped"
-else
-    db="$work/killed.sqlite"
+# One wrk run: prints "req/s p50 p99 errors" (latencies in ms; errors = socket errors + non-2xx answers).
+wrk_run() { # connections seconds url
+    local out
+    out=$(wrk -t2 -c"$1" -d"$2s" --timeout 10s --latency "$3" 2>&1)
+    awk '
+        function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+        /Requests\/sec/ { rps = $2 }
+        $1 == "50%" { p50 = ms($2) }
+        $1 == "99%" { p99 = ms($2) }
+        /Socket errors/ { gsub(",", ""); errors += $4 + $6 + $8 + $10 }
+        /Non-2xx/ { errors += $NF }
+        END { printf "%s %.2f %.2f %d\n", rps, p50, p99, errors }' <<<"$out"
+}
+# Serves LOAD_DB (or the killed run's collection) with binary $1 and measures every route; $2 labels the lines.
+load_run() {
+    local bin=$1 label=$2 environment=${3:-} port base path connections figures rps
     port=$((20000 + RANDOM % 20000))
-    "$tilshi" serve --db "$db" --port "$port" >"$work/server.log" 2>&1 &
+    env $environment "$bin" serve --db "$load_db" --port "$port" >"$work/server-$label.log" 2>&1 &
     server_pid=$!
     base="http://127.0.0.1:$port"
-    for _ in $(seq 1 100); do curl -fsS "$base/api/health" >/dev/null 2>&1 && break; sleep 0.2; done
-    rss() { awk '/VmRSS/ { print $2 / 1024 " MB" }' "/proc/$server_pid/status"; }
-    echo "server RSS before: $(rss)"
+    for _ in $(seq 1 300); do curl -fsS "$base/api/health" >/dev/null 2>&1 && break; sleep 0.2; done
+    rss() { awk '/VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$server_pid/status"; }
+    echo "[$label] server RSS before: $(rss); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
     q=$(printf '%s' 'Алматы' | od -An -tx1 | tr ' ' '%' | tr -d '\n' | tr 'a-f' 'A-F')
-    for path in "/api/search?q=$q" "/api/documents/42" "/" "/api/health"; do
+    local i
+    for i in 0 1 2 3; do
+        path=${paths[$i]}
         for connections in 16 64; do
-            out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$base$path" 2>&1)
-            rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
-            p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
-            p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
-            errors=$(awk '/Non-2xx|Socket errors/ { printf "%s ", $0 }' <<<"$out")
-            echo "wrk $path c=$connections: $rps req/s, p50 $p50, p99 $p99, errors: ${errors:-none}"
+            figures=$(wrk_run "$connections" "$seconds" "$base$path")
+            read -r rps p50 p99 errors <<<"$figures"
+            echo "[$label] wrk $path c=$connections: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors"
+            [ "$errors" = 0 ] || fail "[$label] $errors errors on $path at $connections connections"
+            results["$label $i $connections"]=$rps
         done
     done
-    echo "server RSS after: $(rss)"
+    # /api/health from one connection while 16 connections keep searching (the server saturated by searches).
+    wrk_run 16 "$seconds" "$base/api/search?q=$q" >"$work/saturating-$label" &
+    local searcher=$!
+    sleep 1
+    read -r rps p50 p99 errors <<<"$(wrk -t1 -c1 -d"$((seconds - 2))s" --timeout 10s --latency "$base/api/health" 2>&1 | awk '
+        function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+        /Requests\/sec/ { rps = $2 } $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) }
+        /Socket errors/ { gsub(",", ""); errors += $4 + $6 + $8 + $10 } /Non-2xx/ { errors += $NF }
+        END { printf "%s %.2f %.2f %d\n", rps, p50, p99, errors }')"
+    wait "$searcher"
+    echo "[$label] /api/health while 16 connections search: p50 $p50 ms, p99 $p99 ms, errors $errors; searches meanwhile: $(cat "$work/saturating-$label")"
+    echo "[$label] server RSS after: $(rss)"
+    kill "$server_pid" 2>/dev/null
+    wait "$server_pid" 2>/dev/null
+    server_pid=""
+}
+if ! command -v wrk >/dev/null 2>&1; then
+    echo "wrk: not installed (apt-get install -y wrk), load run skipped"
+else
+    load_db="${LOAD_DB:-$work/killed.sqlite}"
+    declare -A results
+    q=$(printf '%s' 'Алматы' | od -An -tx1 | tr ' ' '%' | tr -d '\n' | tr 'a-f' 'A-F')
+    paths=("/api/search?q=$q" "/api/documents/42" "/" "/api/health")
+    echo "wrk: $seconds s per run, 2 threads, collection $load_db ($("$tilshi" stats --db "$load_db" 2>/dev/null | awk '$1 == "documents" { print $2 }') documents)"
+    if [ -n "${BASELINE:-}" ]; then
+        load_run "$BASELINE" old "${BASELINE_ENV:-}"
+        load_run "$tilshi" new
+        for i in 0 1 2 3; do
+            for connections in 16 64; do
+                awk -v p="${paths[$i]}" -v c="$connections" -v n="${results["new $i $connections"]}" -v o="${results["old $i $connections"]}" \
+                    'BEGIN { printf "ratio of requests/s new/old %s c=%s: %.2f\n", p, c, (o > 0 ? n / o : 0) }'
+            done
+        done
+    else
+        load_run "$tilshi" new
+    fi
 fi
 
 [ "$failures" = 0 ] && echo "all checks passed" || { echo "$failures failures"; exit 1; }

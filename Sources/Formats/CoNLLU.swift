@@ -184,8 +184,9 @@ public enum CoNLLU {
         return out
     }
 
-    /// CoNLL-U sentences for an analysed document: one per sentence, tokens as words.
-    public static func sentences(of document: Document) -> [CoNLLUSentence] {
+    /// CoNLL-U sentences for an analysed document: one per sentence, tokens as words, numbered in `sent_id` from
+    /// `firstNumber` (a piece of a long document continues the numbering of the pieces before it).
+    public static func sentences(of document: Document, firstNumber: Int = 1) -> [CoNLLUSentence] {
         document.sentences.enumerated().map { number, sentence in
             var words: [CoNLLUSentence.Word] = []
             for (offset, tokenIndex) in sentence.tokenRange.enumerated() {
@@ -196,7 +197,7 @@ public enum CoNLLU {
                     misc: token.spaceAfter ? "_" : "SpaceAfter=No"))
             }
             let text = document.slice(sentence.start, sentence.end).replacingNewlinesWithSpaces()
-            return CoNLLUSentence(comments: ["# sent_id = \(document.id)-\(number + 1)", "# text = \(text)"], words: words)
+            return CoNLLUSentence(comments: ["# sent_id = \(document.id)-\(number + firstNumber)", "# text = \(text)"], words: words)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Analysis
 public import TextModel
 
 /// Long documents in bounded pieces.
@@ -10,9 +11,10 @@ public import TextModel
 /// shifted back to offsets of the whole text and concatenated. Time is then linear in the length and the working
 /// memory of the stages is bounded by one piece; only the resulting layers grow with the text.
 ///
-/// What a piece cannot see: a name resolved in one piece is not resolved against the names of another (each piece
-/// has its own canonical forms), a quotation or sentence is never continued across a cut, and each piece identifies
-/// its own paragraphs' languages. Documents no longer than the limit (every real article) are analysed whole, with
+/// Names carry forward: the full person names of the pieces before are known names of the next piece's resolver, so
+/// "Досаев" alone in a later piece resolves to "Ерболат Досаев" named in an earlier one (not backwards: a piece is
+/// finished before the next is analysed). What a piece cannot see: a quotation or sentence is never continued across
+/// a cut, and each piece identifies its own paragraphs' languages. Documents no longer than the limit (every real article) are analysed whole, with
 /// exactly the output they always had.
 extension Pipeline {
     /// The default longest text analysed as one piece, in Unicode scalars (about 200 KB of Cyrillic text; news
@@ -38,7 +40,7 @@ extension Pipeline {
     }
 
     /// The best cut in `floor...end` (a cut at `i` ends the piece before `scalars[i]`), or nil for none.
-    private static func cut(in scalars: [Unicode.Scalar], from floor: Int, to end: Int) -> Int? {
+    static func cut(in scalars: [Unicode.Scalar], from floor: Int, to end: Int) -> Int? {
         var sentenceEnd: Int?
         var space: Int?
         var unmarked: Int?
@@ -63,52 +65,130 @@ extension Pipeline {
         }
     }
 
-    /// Analyses `document` piece by piece (see the extension's overview) and returns it with every layer.
-    func annotateInPieces(_ document: Document, limit: Int) -> Document {
-        let ends = Self.pieceEnds(of: document.scalars, limit: limit)
-        var merged = document
-        var normalized = NormalizedText(originalCount: document.scalars.count, reservingCapacity: document.scalars.count)
-        var letters: [Language: Int] = [:]
-        var start = 0
-        for end in ends {
-            var piece = Document(id: document.id, text: String(scalars: document.scalars[start..<end]), metadata: document.metadata)
-            annotate(&piece)
-            let tokenShift = merged.tokens.count
-            for index in 0..<piece.normalized.count {
-                let range = piece.normalized.originalRange(index, index + 1)
-                normalized.append(piece.normalized.scalars[index], from: range.start + start, to: range.end + start)
-            }
-            for paragraph in piece.paragraphs {
-                merged.paragraphs.append(Paragraph(start: paragraph.start + start, end: paragraph.end + start, language: paragraph.language))
-                letters[paragraph.language, default: 0] += paragraph.end - paragraph.start
-            }
-            merged.tokens += piece.tokens.lazy.map { token in
+    /// One analysed piece of a long text (see ``analyzePieces(id:text:metadata:_:)``).
+    public struct Piece: Sendable {
+        /// The piece analysed as a document of its own: its text is the piece's and its offsets count from its start.
+        public var document: Document
+        /// Where the piece starts in the whole text, in Unicode scalars.
+        public var scalarOffset: Int
+        /// How many tokens the pieces before it hold.
+        public var tokenOffset: Int
+
+        /// The piece's layers with offsets of the whole text (scalars and token indices); its `text`, `scalars` and
+        /// `normalized` stay the piece's own.
+        public var shiftedLayers: Document {
+            let start = scalarOffset, tokenShift = tokenOffset
+            var shifted = document
+            shifted.tokens = document.tokens.map { token in
                 var token = token
                 token.start += start
                 token.end += start
                 return token
             }
-            merged.sentences += piece.sentences.lazy.map { sentence in
+            shifted.sentences = document.sentences.map { sentence in
                 Sentence(start: sentence.start + start, end: sentence.end + start, tokenRange: sentence.tokenRange.shifted(by: tokenShift))
             }
-            merged.entities += piece.entities.lazy.map { entity in
+            shifted.paragraphs = document.paragraphs.map { paragraph in
+                var paragraph = paragraph
+                paragraph.start += start
+                paragraph.end += start
+                return paragraph
+            }
+            shifted.entities = document.entities.map { entity in
                 var entity = entity
                 entity.start += start
                 entity.end += start
                 entity.tokenRange = entity.tokenRange.shifted(by: tokenShift)
                 return entity
             }
-            merged.times += piece.times.lazy.map { $0.shifted(by: start) }
-            merged.amounts += piece.amounts.lazy.map { $0.shifted(by: start) }
-            merged.quotes += piece.quotes.lazy.map { $0.shifted(by: start) }
-            merged.meetings += piece.meetings.lazy.map { $0.shifted(by: start) }
-            merged.events += piece.events.lazy.map { $0.shifted(by: start) }
-            start = end
+            shifted.times = document.times.map { $0.shifted(by: start) }
+            shifted.amounts = document.amounts.map { $0.shifted(by: start) }
+            shifted.quotes = document.quotes.map { $0.shifted(by: start) }
+            shifted.meetings = document.meetings.map { $0.shifted(by: start) }
+            shifted.events = document.events.map { $0.shifted(by: start) }
+            return shifted
+        }
+    }
+
+    /// Most distinct full names carried from piece to piece (a bound on each piece's resolver scope).
+    static let maximumCarriedNames = 10_000
+
+    /// Analyses `text` in pieces of at most ``maximumPieceScalars`` scalars, cut as ``pieceEnds(of:limit:)`` cuts, and
+    /// hands each analysed piece to `body` in text order; returns the language of most of the text (by paragraph
+    /// length). Only one piece's scalars and layers are held at a time, so a caller that writes each piece out (as
+    /// `tilshi analyze` does for long documents) works in memory bounded by the piece length, not the text's.
+    public func analyzePieces(
+        id: String, text: String, metadata: DocumentMetadata = DocumentMetadata(), _ body: (Piece) throws -> Void
+    ) rethrows -> Language {
+        let limit = maximumPieceScalars
+        var scalars = text.unicodeScalars.makeIterator()
+        var window: [Unicode.Scalar] = []
+        window.reserveCapacity(limit + 1)
+        var scalarOffset = 0
+        var tokenOffset = 0
+        var letters: [Language: Int] = [:]
+        var carried: [String] = []
+        var carriedSet: Set<String> = []
+        var first = true
+        while true {
+            // One scalar past the window shows whether the text goes on (and lets the cut look at the next scalar).
+            while window.count <= limit, let scalar = scalars.next() { window.append(scalar) }
+            if window.isEmpty && !first { break }
+            first = false
+            let end = window.count > limit ? Self.cut(in: window, from: limit / 2, to: limit) ?? limit : window.count
+            var piece = Document(id: id, text: String(scalars: window[0..<end]), metadata: metadata)
+            window.removeFirst(end)
+            (carried.isEmpty ? self : knowing(carried)).annotate(&piece)
+            for paragraph in piece.paragraphs { letters[paragraph.language, default: 0] += paragraph.end - paragraph.start }
+            for entity in piece.entities where entity.label == .person && carried.count < Self.maximumCarriedNames {
+                if NameResolver.surnameOfFullName(entity.canonical) != nil, carriedSet.insert(entity.canonical).inserted {
+                    carried.append(entity.canonical)
+                }
+            }
+            let tokens = piece.tokens.count
+            try body(Piece(document: piece, scalarOffset: scalarOffset, tokenOffset: tokenOffset))
+            scalarOffset += end
+            tokenOffset += tokens
+            if window.isEmpty { break }
+        }
+        // The language of most of the text, by paragraph length (ties by name, as the identifier breaks them).
+        return letters.filter { $0.value > 0 }
+            .max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }?.key ?? .other
+    }
+
+    /// This pipeline with `names` added to its resolver's known full names.
+    private func knowing(_ names: [String]) -> Pipeline {
+        Pipeline(name: name, annotators: annotators.map { annotator -> any Annotator in
+            guard let resolver = annotator as? EntityResolver else { return annotator }
+            return EntityResolver(knownNames: resolver.knownNames + names)
+        }, maximumPieceScalars: maximumPieceScalars)
+    }
+
+    /// Analyses `document` piece by piece (see the extension's overview) and returns it with every layer.
+    func annotateInPieces(_ document: Document, limit: Int) -> Document {
+        var merged = document
+        var normalized = NormalizedText(originalCount: document.scalars.count, reservingCapacity: document.scalars.count)
+        var pipeline = self
+        pipeline.maximumPieceScalars = limit
+        let language = pipeline.analyzePieces(id: document.id, text: document.text, metadata: document.metadata) { piece in
+            let start = piece.scalarOffset
+            for index in 0..<piece.document.normalized.count {
+                let range = piece.document.normalized.originalRange(index, index + 1)
+                normalized.append(piece.document.normalized.scalars[index], from: range.start + start, to: range.end + start)
+            }
+            let shifted = piece.shiftedLayers
+            merged.paragraphs += shifted.paragraphs
+            merged.tokens += shifted.tokens
+            merged.sentences += shifted.sentences
+            merged.entities += shifted.entities
+            merged.times += shifted.times
+            merged.amounts += shifted.amounts
+            merged.quotes += shifted.quotes
+            merged.meetings += shifted.meetings
+            merged.events += shifted.events
         }
         merged.normalized = normalized
-        // The language of most of the text, by paragraph length (ties by name, as the identifier breaks them).
-        merged.language = letters.filter { $0.value > 0 }
-            .max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }?.key ?? .other
+        merged.language = language
         return merged
     }
 }
@@ -137,3 +217,11 @@ extension Amount: ScalarSpan {}
 extension Quote: ScalarSpan {}
 extension Meeting: ScalarSpan {}
 extension Event: ScalarSpan {}
+
+extension Pipeline {
+    /// Whether `text` is longer than one piece (``maximumPieceScalars`` scalars), so it is analysed in pieces.
+    public func isLong(_ text: String) -> Bool {
+        // A scalar takes at least one UTF-8 byte: most texts are decided without counting.
+        text.utf8.count > maximumPieceScalars && text.unicodeScalars.count > maximumPieceScalars
+    }
+}

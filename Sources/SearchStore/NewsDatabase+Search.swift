@@ -11,6 +11,10 @@ extension NewsDatabase {
     /// only to measure what the expansion costs (`tilshi bench search`). Set before searching, never during.
     nonisolated(unsafe) public static var expandsNames = true
 
+    /// Whether searches reuse the total and facets of the same query from the last few seconds (``SearchSummaryCache``);
+    /// off only to measure a search's full cost (`tilshi bench search` repeats its queries). Set before searching.
+    nonisolated(unsafe) public static var cachesSearchSummaries = true
+
 
     /// Searches the collection: parses the query with ``QueryParser``, ranks with BM25 (title
     /// weighted ×5), filters, folds near-duplicates under their original, and adds snippets and facets.
@@ -87,11 +91,19 @@ extension NewsDatabase {
 
         return try writer.read { db in
             let phraseDocuments = try parsed.expression == nil ? [] : documentCounts(of: parsed.phrases, in: db)
+            // The total and the facets are the same for every page: cached for a few seconds, keyed by the query's SQL
+            // and arguments and the newest document (an ingest changes it).
+            let newest = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM document")) ?? 0
+            let summaryKey = ([from, String(newest), String(query.facets), String(query.includeDuplicates)]
+                + allArguments.map { "\($0.databaseValue)" }).joined(separator: "\u{1F}")
+            let cached = Self.cachesSearchSummaries ? searchSummaries.summary(for: summaryKey) : nil
             // Counting stops after exactTotalLimit matches: a common word's count would otherwise cost a pass over
             // tens of thousands of entries, for a number nobody pages through. When one phrase of an OR alone is
             // in more documents than that (less the near-duplicates left out), there is nothing to count.
             var counted: Int
-            if exactTotalLimit > 0, parsed.isAlternatives, filters.isEmpty,
+            if let cached {
+                counted = cached.counted
+            } else if exactTotalLimit > 0, parsed.isAlternatives, filters.isEmpty,
                let most = phraseDocuments.compactMap({ $0 }).max(), most > exactTotalLimit,
                most - (query.includeDuplicates ? 0 : try nearDuplicateCount(in: db)) > exactTotalLimit {
                 counted = exactTotalLimit + 1
@@ -131,10 +143,15 @@ extension NewsDatabase {
                 )
             }
             var facets: SearchFacets?
-            if query.facets {
-                let sample = try Int64.fetchAll(db, sql: "SELECT \(idColumn) \(from) ORDER BY \(idColumn) DESC LIMIT \(Self.facetSampleSize)",
-                                                arguments: StatementArguments(allArguments))
-                facets = try self.facets(of: sample, in: db)
+            if let cached {
+                facets = cached.facets
+            } else {
+                if query.facets {
+                    let sample = try Int64.fetchAll(db, sql: "SELECT \(idColumn) \(from) ORDER BY \(idColumn) DESC LIMIT \(Self.facetSampleSize)",
+                                                    arguments: StatementArguments(allArguments))
+                    facets = try self.facets(of: sample, in: db)
+                }
+                searchSummaries.store(.init(counted: counted, facets: facets), for: summaryKey)
             }
             return SearchResults(
                 query: query, expression: parsed.expression, total: total, totalIsExact: totalIsExact, hits: hits, facets: facets,

@@ -54,6 +54,8 @@ public struct NewsDatabase: Sendable {
     public let configuration: Configuration
     let minHash = MinHash()
     let termAnalyzer = IndexTermAnalyzer()
+    /// Totals and facets of recent searches (see ``SearchSummaryCache``).
+    let searchSummaries = SearchSummaryCache()
 
     /// Pipeline run on every ingested document; its layers are stored.
     public var pipeline: Pipeline { configuration.pipeline }

@@ -10,7 +10,90 @@ extension Document {
         var writer = JSONLineWriter()
         writer.bytes.reserveCapacity(text.utf8.count * 8 + 256)
         writer.object {
-            $0.key("amounts"); $0.array(amounts) { writer, amount in
+            $0.key("amounts"); $0.layer(.amounts, of: self)
+            $0.key("entities"); $0.layer(.entities, of: self)
+            $0.key("events"); $0.layer(.events, of: self)
+            $0.key("id"); $0.string(id)
+            $0.key("language"); $0.string(language.rawValue)
+            $0.key("meetings"); $0.layer(.meetings, of: self)
+            $0.key("metadata"); $0.metadata(metadata)
+            $0.key("paragraphs"); $0.layer(.paragraphs, of: self)
+            $0.key("quotes"); $0.layer(.quotes, of: self)
+            $0.key("sentences"); $0.layer(.sentences, of: self)
+            $0.key("text"); $0.string(text)
+            $0.key("times"); $0.layer(.times, of: self)
+            $0.key("tokens"); $0.layer(.tokens, of: self)
+        }
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    /// The elements of one layer as compact JSON, separated by commas, without the brackets: what ``jsonLine()``
+    /// writes between `[` and `]` for that layer. A long document analysed in pieces appends each piece's elements to
+    /// the layer's output (see ``JSONLayer``) instead of holding every layer of the whole text at once.
+    public func jsonElements(of layer: JSONLayer) -> [UInt8] {
+        var writer = JSONLineWriter()
+        writer.elements(of: layer, in: self)
+        return writer.bytes
+    }
+
+    /// The compact JSON of the document's fields around its layers, in the order of ``jsonLine()``: the text before
+    /// each layer's elements (`{"amounts":[`, `],"entities":[`, … `],"tokens":[`) and the closing `]}` last, so that
+    /// `parts[0] + elements(amounts) + parts[1] + … + elements(tokens) + parts[9]` is ``jsonLine()``. `text` is the
+    /// whole document's text, `language` its language.
+    public static func jsonSkeleton(id: String, text: String, metadata: DocumentMetadata, language: Language) -> [[UInt8]] {
+        var parts: [[UInt8]] = []
+        var writer = JSONLineWriter()
+        func close(_ next: (inout JSONLineWriter) -> Void) {
+            next(&writer)
+            parts.append(writer.bytes)
+            writer.bytes = []
+        }
+        close { $0.bytes += Array(#"{"amounts":["#.utf8) }
+        close { $0.bytes += Array(#"],"entities":["#.utf8) }
+        close { $0.bytes += Array(#"],"events":["#.utf8) }
+        close {
+            $0.bytes += Array(#"],"id":"#.utf8); $0.string(id)
+            $0.bytes += Array(#","language":"#.utf8); $0.string(language.rawValue)
+            $0.bytes += Array(#","meetings":["#.utf8)
+        }
+        close { $0.bytes += Array(#"],"metadata":"#.utf8); $0.metadata(metadata); $0.bytes += Array(#","paragraphs":["#.utf8) }
+        close { $0.bytes += Array(#"],"quotes":["#.utf8) }
+        close { $0.bytes += Array(#"],"sentences":["#.utf8) }
+        close { $0.bytes += Array(#"],"text":"#.utf8); $0.string(text); $0.bytes += Array(#","times":["#.utf8) }
+        close { $0.bytes += Array(#"],"tokens":["#.utf8) }
+        close { $0.bytes += Array("]}".utf8) }
+        return parts
+    }
+}
+
+/// The array layers of a document's JSON, in the order its keys are written (sorted).
+public enum JSONLayer: Int, CaseIterable, Sendable {
+    case amounts, entities, events, meetings, paragraphs, quotes, sentences, times, tokens
+}
+
+extension JSONLineWriter {
+    /// One layer as a JSON array.
+    mutating func layer(_ layer: JSONLayer, of document: Document) {
+        bytes.append(UInt8(ascii: "["))
+        needsComma = false
+        elements(of: layer, in: document)
+        bytes.append(UInt8(ascii: "]"))
+        needsComma = true
+    }
+
+    mutating func metadata(_ metadata: DocumentMetadata) {
+        object {
+            if let published = metadata.published { $0.key("published"); $0.string(published) }
+            if let source = metadata.source { $0.key("source"); $0.string(source) }
+            if let title = metadata.title { $0.key("title"); $0.string(title) }
+            if let url = metadata.url { $0.key("url"); $0.string(url) }
+        }
+    }
+
+    /// The elements of one layer, comma-separated (no brackets).
+    mutating func elements(of layer: JSONLayer, in document: Document) {
+        switch layer {
+        case .amounts: elements(document.amounts) { writer, amount in
                 writer.object {
                     $0.key("end"); $0.int(amount.end)
                     if let modifier = amount.modifier { $0.key("modifier"); $0.string(modifier) }
@@ -20,7 +103,7 @@ extension Document {
                     $0.key("value"); $0.double(amount.value)
                 }
             }
-            $0.key("entities"); $0.array(entities) { writer, entity in
+        case .entities: elements(document.entities) { writer, entity in
                 writer.object {
                     $0.key("canonical"); $0.string(entity.canonical)
                     $0.key("end"); $0.int(entity.end)
@@ -32,7 +115,7 @@ extension Document {
                     $0.key("tokenStart"); $0.int(entity.tokenRange.lowerBound)
                 }
             }
-            $0.key("events"); $0.array(events) { writer, event in
+        case .events: elements(document.events) { writer, event in
                 writer.object {
                     $0.key("end"); $0.int(event.end)
                     $0.key("participants"); $0.array(event.participants) { $0.string($1) }
@@ -42,9 +125,7 @@ extension Document {
                     if let place = event.where { $0.key("where"); $0.string(place) }
                 }
             }
-            $0.key("id"); $0.string(id)
-            $0.key("language"); $0.string(language.rawValue)
-            $0.key("meetings"); $0.array(meetings) { writer, meeting in
+        case .meetings: elements(document.meetings) { writer, meeting in
                 writer.object {
                     $0.key("end"); $0.int(meeting.end)
                     $0.key("participants"); $0.array(meeting.participants) { $0.string($1) }
@@ -54,13 +135,7 @@ extension Document {
                     if let place = meeting.where { $0.key("where"); $0.string(place) }
                 }
             }
-            $0.key("metadata"); $0.object {
-                if let published = metadata.published { $0.key("published"); $0.string(published) }
-                if let source = metadata.source { $0.key("source"); $0.string(source) }
-                if let title = metadata.title { $0.key("title"); $0.string(title) }
-                if let url = metadata.url { $0.key("url"); $0.string(url) }
-            }
-            $0.key("paragraphs"); $0.array(paragraphs) { writer, paragraph in
+        case .paragraphs: elements(document.paragraphs) { writer, paragraph in
                 writer.object {
                     $0.key("end"); $0.int(paragraph.end)
                     $0.key("language"); $0.string(paragraph.language.rawValue)
@@ -68,7 +143,7 @@ extension Document {
                     $0.key("start"); $0.int(paragraph.start)
                 }
             }
-            $0.key("quotes"); $0.array(quotes) { writer, quote in
+        case .quotes: elements(document.quotes) { writer, quote in
                 writer.object {
                     $0.key("end"); $0.int(quote.end)
                     $0.key("speaker"); $0.optionalString(quote.speaker)
@@ -76,7 +151,7 @@ extension Document {
                     $0.key("text"); $0.string(quote.text)
                 }
             }
-            $0.key("sentences"); $0.array(sentences) { writer, sentence in
+        case .sentences: elements(document.sentences) { writer, sentence in
                 writer.object {
                     $0.key("end"); $0.int(sentence.end)
                     $0.key("start"); $0.int(sentence.start)
@@ -84,8 +159,7 @@ extension Document {
                     $0.key("tokenStart"); $0.int(sentence.tokenRange.lowerBound)
                 }
             }
-            $0.key("text"); $0.string(text)
-            $0.key("times"); $0.array(times) { writer, time in
+        case .times: elements(document.times) { writer, time in
                 writer.object {
                     $0.key("end"); $0.int(time.end)
                     $0.key("start"); $0.int(time.start)
@@ -93,7 +167,7 @@ extension Document {
                     $0.key("value"); $0.string(time.value)
                 }
             }
-            $0.key("tokens"); $0.array(tokens) { writer, token in
+        case .tokens: elements(document.tokens) { writer, token in
                 writer.object {
                     $0.key("end"); $0.int(token.end)
                     $0.key("feats"); $0.optionalString(token.feats)
@@ -107,15 +181,14 @@ extension Document {
                 }
             }
         }
-        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }
 
 /// Compact JSON into a byte buffer; keys must be written in sorted order by the caller.
-private struct JSONLineWriter {
+struct JSONLineWriter {
     var bytes: [UInt8] = []
     /// Whether the next key or array element needs a comma before it.
-    private var needsComma = false
+    var needsComma = false
 
     mutating func object(_ body: (inout JSONLineWriter) -> Void) {
         bytes.append(UInt8(ascii: "{"))
@@ -128,13 +201,18 @@ private struct JSONLineWriter {
     mutating func array<Element>(_ elements: [Element], _ write: (inout JSONLineWriter, Element) -> Void) {
         bytes.append(UInt8(ascii: "["))
         needsComma = false
+        self.elements(elements, write)
+        bytes.append(UInt8(ascii: "]"))
+        needsComma = true
+    }
+
+    /// The elements of an array without its brackets.
+    mutating func elements<Element>(_ elements: [Element], _ write: (inout JSONLineWriter, Element) -> Void) {
         for element in elements {
             if needsComma { bytes.append(UInt8(ascii: ",")) }
             write(&self, element)
             needsComma = true
         }
-        bytes.append(UInt8(ascii: "]"))
-        needsComma = true
     }
 
     mutating func key(_ name: StaticString) {

@@ -92,3 +92,79 @@ public enum PrettyJSON {
         return written
     }
 }
+
+/// ``PrettyJSON/reindent(_:level:)`` for compact JSON that arrives in chunks (cut anywhere, even inside a string or
+/// an escape): the output of all the chunks together is the re-indentation of their concatenation. A document too
+/// long to hold as one string (analysed in pieces, its layers spilled to files) is written this way.
+public struct PrettyJSONStream: Sendable {
+    private var depth: Int
+    private var inString = false
+    private var escaped = false
+    /// A `{` or `[` not yet written: whether it opens an empty container shows only with the next byte.
+    private var pendingOpen: UInt8?
+
+    /// A stream laid out as if nested `level` containers deep (1 for an element of a top-level array).
+    public init(level: Int = 0) {
+        depth = level
+    }
+
+    /// Appends the re-indentation of `chunk` to `out`.
+    public mutating func feed(_ chunk: some Sequence<UInt8>, into out: inout [UInt8]) {
+        for byte in chunk {
+            if let open = pendingOpen {
+                pendingOpen = nil
+                out.append(open)
+                if byte == open + 2 { // empty: {} or []
+                    out.append(0x0A)
+                    newline(depth, into: &out)
+                    out.append(byte)
+                    continue
+                }
+                depth += 1
+                newline(depth, into: &out)
+            }
+            if inString {
+                out.append(byte)
+                if escaped {
+                    escaped = false
+                } else if byte == 0x5C {
+                    escaped = true
+                } else if byte == 0x22 {
+                    inString = false
+                }
+                continue
+            }
+            switch byte {
+            case 0x22:
+                inString = true
+                out.append(byte)
+            case 0x7B, 0x5B: // { [
+                pendingOpen = byte
+            case 0x7D, 0x5D: // } ]
+                depth -= 1
+                newline(depth, into: &out)
+                out.append(byte)
+            case 0x2C: // ,
+                out.append(byte)
+                newline(depth, into: &out)
+            case 0x3A: // :
+                out.append(contentsOf: [0x20, 0x3A, 0x20])
+            default:
+                out.append(byte)
+            }
+        }
+    }
+
+    /// Appends what is still held back (an opening bracket at the very end of malformed input) to `out`.
+    public mutating func finish(into out: inout [UInt8]) {
+        if let open = pendingOpen {
+            out.append(open)
+            pendingOpen = nil
+        }
+    }
+
+    private func newline(_ depth: Int, into out: inout [UInt8]) {
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(0x20, count: 2 * max(0, depth)))
+    }
+}

@@ -4,14 +4,26 @@ public import TextModel
 public enum TextReport {
     /// The facts first (who, where, when, how much, quotes, meetings, events), then every sentence's tokens.
     public static func render(_ document: Document) -> String {
-        var out = "# \(document.id) [\(document.language.rawValue)] \(document.sentences.count) sentences, \(document.tokens.count) tokens\n"
-        out += "\n" + summary(document) + "\n"
+        var out = head(document, sentences: document.sentences.count, tokens: document.tokens.count)
+        appendSentences(of: document, to: &out)
+        return out + facts(document)
+    }
+
+    /// The report's start: the document's line and the facts summary. `facts` needs only its fact layers (a long
+    /// document written piece by piece keeps those and spills the sentences).
+    static func head(_ facts: Document, sentences: Int, tokens: Int) -> String {
+        "# \(facts.id) [\(facts.language.rawValue)] \(sentences) sentences, \(tokens) tokens\n" + "\n" + summary(facts) + "\n"
+    }
+
+    /// Every sentence of `document` with its tokens, numbered from `firstNumber`; token offsets are moved by
+    /// `offset` (a piece's place in the whole text).
+    static func appendSentences(of document: Document, firstNumber: Int = 1, offset: Int = 0, to out: inout String) {
         for (number, sentence) in document.sentences.enumerated() {
-            out += "\n[\(number + 1)] \(document.slice(sentence.start, sentence.end))\n"
+            out += "\n[\(number + firstNumber)] \(document.slice(sentence.start, sentence.end))\n"
             // Appended piece by piece (interpolating and joining per token dominated the writer).
             for index in sentence.tokenRange {
                 let token = document.tokens[index]
-                out += "  "; out += String(token.start); out += "-"; out += String(token.end)
+                out += "  "; out += String(token.start + offset); out += "-"; out += String(token.end + offset)
                 out += "\t"; out += token.text; out += "\t"
                 // Lemma, part of speech and features, those present, separated by spaces.
                 var separator = ""
@@ -24,6 +36,11 @@ public enum TextReport {
                 out += "\n"
             }
         }
+    }
+
+    /// The report's end: every entity and fact with its offsets.
+    static func facts(_ document: Document) -> String {
+        var out = ""
         func section<T>(_ title: String, _ items: [T], _ line: (T) -> String) {
             guard !items.isEmpty else { return }
             out += "\n\(title):\n"

@@ -93,6 +93,60 @@ import TextModel
         #expect(document.tokens.last?.end == text.unicodeScalars.count - 1)
     }
 
+    /// The pieces `analyzePieces` hands out one at a time start where ``Pipeline/pieceEnds(of:limit:)`` cuts, and
+    /// their layers shifted to the whole text are the merged document's.
+    @Test func piecesComeOneAtATimeAtTheCutsOfTheWhole() {
+        let text = Self.paragraphs.joined(separator: "\n")
+        var small = Pipeline.default
+        small.maximumPieceScalars = 100
+        var offsets: [Int] = []
+        var tokens: [Token] = []
+        let language = small.analyzePieces(id: "x", text: text) { piece in
+            offsets.append(piece.scalarOffset)
+            #expect(piece.tokenOffset == tokens.count)
+            tokens += piece.shiftedLayers.tokens
+        }
+        #expect(offsets == [0] + Pipeline.pieceEnds(of: scalars(text), limit: 100).dropLast())
+        #expect(language == .kk)
+        #expect(tokens == small.analyze(id: "x", text: text).tokens)
+        var count = 0
+        _ = small.analyzePieces(id: "e", text: "") { piece in
+            count += 1
+            #expect(piece.document.tokens.isEmpty)
+        }
+        #expect(count == 1)
+    }
+
+    /// A person named in full in one piece and by the surname alone in a later one is resolved to the full name, as
+    /// in the whole document (each piece used to resolve its names on its own: "Досаев" stayed "Досаев").
+    @Test func aSurnameInALaterPieceResolvesToTheFullNameOfAnEarlierOne() {
+        let first = "Алматы қаласының әкімі Ерболат Досаев Пьер Кабаремен кездесті."
+        let second = "Кездесуден кейін Досаев жаңа мектепті аралады."
+        let text = first + "\n" + second
+        var small = Pipeline.default
+        small.maximumPieceScalars = first.unicodeScalars.count + 10
+        #expect(Pipeline.pieceEnds(of: scalars(text), limit: small.maximumPieceScalars).count == 2)
+        let laterStart = first.unicodeScalars.count + 1
+        func laterPersons(_ document: Document, shift: Int = 0) -> [String] {
+            document.entities.filter { $0.label == .person && $0.start + shift >= laterStart }.map(\.canonical)
+        }
+        // The whole document resolves the surname; the second paragraph alone cannot.
+        #expect(laterPersons(Pipeline.default.analyze(id: "x", text: text)) == ["Ерболат Досаев"])
+        #expect(laterPersons(Pipeline.default.analyze(id: "x", text: second), shift: laterStart) == ["Досаев"])
+        #expect(laterPersons(small.analyze(id: "x", text: text)) == ["Ерболат Досаев"])
+    }
+
+    /// Paragraphs of the merged document keep the script their piece found (they used to lose it: `none`).
+    @Test func paragraphsOfPiecesKeepTheirScripts() {
+        let text = Self.paragraphs.joined(separator: "\n") + "\nAlmatyda konsert ótti."
+        var small = Pipeline.default
+        small.maximumPieceScalars = 100
+        let whole = Pipeline.default.analyze(id: "x", text: text)
+        let pieced = small.analyze(id: "x", text: text)
+        #expect(pieced.paragraphs.map(\.script).contains(.latin))
+        #expect(pieced.paragraphs == whole.paragraphs)
+    }
+
     @Test func theDefaultPipelinesKeepNormalDocumentsWhole() {
         #expect(Pipeline.default.maximumPieceScalars == Pipeline.defaultMaximumPieceScalars)
         #expect(Pipeline.search.maximumPieceScalars == 100_000)

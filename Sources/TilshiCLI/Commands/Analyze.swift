@@ -2,7 +2,7 @@ import ArgumentParser
 import Formats
 import Foundation
 import NewsSources
-import Pipeline
+package import Pipeline
 package import TextModel
 
 extension TilshiCommand {
@@ -16,7 +16,8 @@ extension TilshiCommand {
                 Bad inputs are reported on one line each and skipped; the exit code is 1 if any failed. Limits: a file \
                 of at most 256 MiB, a document text of at most 64 MiB (--max-document-size) and a JSON line of at most \
                 65 MiB (--max-line-size); a document longer than 100,000 characters is analysed in pieces of at most \
-                that length (cut at paragraph or sentence ends), so its time grows linearly with its length.
+                that length (cut at paragraph or sentence ends), so its time grows linearly with its length, and its \
+                output is written piece by piece through temporary files ($TMPDIR), so its memory stays bounded.
                 """
         )
 
@@ -99,8 +100,24 @@ extension TilshiCommand {
             let holdsFirst = format == .json && inputs.count <= 1
             var failures = 0
             var array = JSONArrayWriter()
-            var held: (fragment: String, document: Document)?
-            // Rendered outputs waiting for the writer are bounded by bytes too (a few huge documents among small ones).
+            var held: Outcome?
+            /// Writes a long document's spilled output; a failure to read the spill back is reported like a bad input.
+            func copy(_ spilled: SpilledDocument, level: Int?) {
+                do { try spilled.write(level: level, to: write) } catch {
+                    failures += 1
+                    report("\(spilled.id): cannot read back the temporary output of a long document (\(error.localizedDescription))")
+                }
+            }
+            func writeElement(_ outcome: Outcome) {
+                if let spilled = outcome.spilled {
+                    write(array.element(""))
+                    copy(spilled, level: 1)
+                } else if let rendered = outcome.rendered {
+                    write(array.element(rendered))
+                }
+            }
+            // Rendered outputs waiting for the writer are bounded by bytes too (a few huge documents among small ones;
+            // a long document's output waits on disk).
             try OrderedWorkPool.run(AnalysisUnits(inputs, format: inputFormat, limits: limits.limits), jobs: jobs ?? OrderedWorkPool.defaultJobs,
                                     weight: { $0.rendered?.utf8.count ?? 0 }, produce: { unit in
                 Self.outcome(of: unit, format: format, inputFormat: inputFormat, pipeline: pipeline, keepsDocument: holdsFirst)
@@ -109,19 +126,29 @@ extension TilshiCommand {
                     failures += 1
                     report(line)
                 }
-                guard let rendered = outcome.rendered else { return }
-                guard format == .json else { return write(rendered) }
-                if holdsFirst && array.count == 0 && held == nil, let document = outcome.document {
-                    held = (rendered, document)
+                guard outcome.rendered != nil || outcome.spilled != nil else { return }
+                guard format == .json else {
+                    if let spilled = outcome.spilled { return copy(spilled, level: nil) }
+                    return write(outcome.rendered ?? "")
+                }
+                if holdsFirst && array.count == 0 && held == nil && (outcome.document != nil || outcome.spilled != nil) {
+                    held = outcome
                     return
                 }
                 if let first = held {
-                    write(array.element(first.fragment))
+                    writeElement(first)
                     held = nil
                 }
-                write(array.element(rendered))
+                writeElement(outcome)
             })
-            if let single = held { write(single.document.prettyJSON() + "\n") }
+            if let single = held {
+                if let spilled = single.spilled {
+                    copy(spilled, level: 0)
+                    write("\n")
+                } else if let document = single.document {
+                    write(document.prettyJSON() + "\n")
+                }
+            }
             write(array.end())
             return failures
         }
@@ -132,6 +159,8 @@ extension TilshiCommand {
             var reports: [String]
             var rendered: String?
             var document: Document?
+            /// A long document's output, spilled to temporary files instead of rendered (see ``SpilledDocument``).
+            var spilled: SpilledDocument?
         }
 
         /// Analyses and renders one unit; runs on any worker thread.
@@ -139,6 +168,19 @@ extension TilshiCommand {
             var outcome = Outcome(reports: unit.reports)
             guard let work = unit.work else { return outcome }
             do {
+                if let spill = spillKind(format: format, inputFormat: inputFormat) {
+                    switch work {
+                    case .news(let source, let id) where pipeline.isLong(source.text):
+                        outcome.spilled = try SpilledDocument(
+                            id: id, text: source.text, metadata: source.documentMetadata(), pipeline: pipeline, kind: spill, input: id)
+                        return outcome
+                    case .text(let text, let input) where pipeline.isLong(text):
+                        outcome.spilled = try SpilledDocument(
+                            id: Self.documentID(for: input), text: text, metadata: DocumentMetadata(), pipeline: pipeline, kind: spill, input: input)
+                        return outcome
+                    default: break
+                    }
+                }
                 let document: Document
                 let rendered: String
                 switch work {
@@ -154,6 +196,19 @@ extension TilshiCommand {
                 outcome.reports.append("\(error)")
             }
             return outcome
+        }
+
+        /// How a document too long for one piece is written without holding its layers: JSON and JSONL through the
+        /// layer files, CoNLL-U and the text report's sentences through one file (the report's facts, which its
+        /// summary needs first, stay in memory); nil for gold CoNLL-U input.
+        static func spillKind(format: OutputFormat, inputFormat: InputFormat) -> SpilledDocument.Kind? {
+            guard inputFormat != .conllu else { return nil }
+            switch format {
+            case .json, .jsonl: return .json
+            case .conllu: return .conllu
+            case .text: return .text(summaryOnly: false)
+            case .summary: return .text(summaryOnly: true)
+            }
         }
 
         /// Analyses one input's text and renders it in the output format (JSON is rendered by the caller,
@@ -244,6 +299,18 @@ package enum AnalyzeCommandPath {
     /// Parses `arguments` (options and inputs) as `tilshi analyze` does and runs the analysis on `inputs`.
     package static func run(_ arguments: [String], inputs: [String], write: (String) -> Void, report: (String) -> Void) throws -> Int {
         try TilshiCommand.Analyze.parse(arguments + inputs).analyzeAll(inputs, write: write, report: report)
+    }
+
+    /// A long document's JSON as `analyze` writes it through its spill (``SpilledDocument``), once per entry of
+    /// `levels`: nil for the `jsonl` line, else pretty JSON that many containers deep. For the fuzzer's invariant that
+    /// it equals the merged document's rendering.
+    package static func spilledJSON(id: String, text: String, pipeline: Pipeline, levels: [Int?]) throws -> [String] {
+        let spilled = try SpilledDocument(id: id, text: text, metadata: DocumentMetadata(), pipeline: pipeline, kind: .json, input: id)
+        return try levels.map { level in
+            var output = ""
+            try spilled.write(level: level) { output += $0 }
+            return output
+        }
     }
 
     /// One analysed document as `analyze --format format` writes it (JSON as an element of the top-level array).

@@ -132,6 +132,9 @@ extension TilshiCommand {
 enum ServerLauncher {
     static func run(database: any CollectionStore, options: TilshiCommand.ServerOptions, collection: String) async throws {
         let configuration = options.configuration
+        // TILSHI_SEARCH_CACHE=off: every search pays its full cost (to measure what the cache of totals and facets
+        // gives, `scripts/crash-and-load.sh` with BASELINE_ENV).
+        if ProcessInfo.processInfo.environment["TILSHI_SEARCH_CACHE"] == "off" { NewsDatabase.cachesSearchSummaries = false }
         let documents = (try? database.stats().documents) ?? 0
         let mode = configuration.acceptsWrites ? "accepts POST /api/documents with the write token" : "read-only"
         FileHandle.standardOutput.write(Data("tilshi: serving \(documents) documents from \(collection) at \(options.url) (\(mode)); Ctrl-C stops\n".utf8))

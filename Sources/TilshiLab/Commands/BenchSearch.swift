@@ -108,6 +108,8 @@ extension TilshiCommand {
 
         /// The benchmark itself, synchronous so that GRDB's blocking `read`/`write` are the ones measured.
         func measure() throws {
+            // Every round repeats the same queries: each must pay its full cost, not the cached total and facets.
+            NewsDatabase.cachesSearchSummaries = false
             let sentences = try BenchAnalyze.sentences(data).map(Self.detokenize).filter { $0.count > 20 }
             guard sentences.count > 100 else { throw ValidationError("\(data) has too few sentences") }
             let articles = Self.compose(count: docs, from: sentences, seed: seed)

@@ -97,7 +97,19 @@ public struct AnalysisFuzzer: Sendable {
         var documents: [(Document, String)] = []
         // `analyze` on plain text: the input as it is, whole and in small pieces.
         documents.append((pipeline.analyze(id: "fuzz", text: text), "text"))
-        documents.append((piecewise.analyze(id: "fuzz", text: text), "text in pieces"))
+        let pieces = piecewise.analyze(id: "fuzz", text: text)
+        documents.append((pieces, "text in pieces"))
+        // A long text's `analyze` output is written piece by piece through temporary files: the same bytes.
+        if piecewise.isLong(text) {
+            do {
+                let spilled = try AnalyzeCommandPath.spilledJSON(id: "fuzz", text: text, pipeline: piecewise, levels: [nil, 0])
+                if spilled != [pieces.jsonLine() + "\n", pieces.prettyJSON()] {
+                    report.findings.append(("text in pieces: the spilled JSON differs from the merged document's", input))
+                }
+            } catch {
+                report.findings.append(("text in pieces: spilling failed: \(error)", input))
+            }
+        }
         // `analyze`/`ingest` through the news readers, in every format whatever the content.
         let reader = SourceReader()
         for format in SourceReader.Format.allCases {
