@@ -48,6 +48,13 @@ extension NewsDatabase {
             language: document.language.rawValue, contentHash: Self.contentHash(source.text), origin: source.origin,
             ingestedAt: Date(), duplicateOf: nil, similarity: nil, pipeline: pipeline.name, layers: layers
         )
+        return prepared(record, document: document)
+    }
+
+    /// The rows of one document to store: its record, entities, events and meetings, MinHash signature and index
+    /// terms (title and text), whether it was just analysed (``prepare(_:)``) or read from another collection
+    /// (``prepare(stored:)``).
+    func prepared(_ record: DocumentRecord, document: Document) -> PreparedDocument {
         let events = document.events.map { event in
             EventRecord(
                 documentID: 0, kind: "event", title: event.title, time: event.when, place: event.where,
@@ -62,7 +69,7 @@ extension NewsDatabase {
         let terms = termAnalyzer.terms(of: document)
         return PreparedDocument(
             record: record, entities: document.entities, events: events, signature: minHash.signature(of: terms.map(\.lemma)),
-            termStreams: IndexTermStream.streams(textTerms: terms, title: source.title, analyzer: termAnalyzer)
+            termStreams: IndexTermStream.streams(textTerms: terms, title: record.title, analyzer: termAnalyzer)
         )
     }
 

@@ -40,4 +40,26 @@ package enum BuiltExecutable {
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
+
+    /// Starts `executable` with `arguments` (output discarded) and kills it with SIGKILL as soon as `progress` reports
+    /// more than zero (polled every few milliseconds, for at most two minutes): a crash at the first committed unit
+    /// of work. Returns the last progress read before the kill.
+    package static func killAtFirstProgress(_ executable: URL, _ arguments: [String], progress: () -> Int) throws -> Int {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var seen = 0
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning && Date() < deadline {
+            seen = progress()
+            if seen > 0 { break }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return seen
+    }
 }

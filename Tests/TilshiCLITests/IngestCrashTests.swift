@@ -35,20 +35,8 @@ import TilshiTesting
         let dbPath = folder.appendingPathComponent("news.sqlite").path
 
         // When an ingest is killed (SIGKILL) as soon as its first file is committed
-        let process = Process()
-        process.executableURL = tilshi
-        process.arguments = ["ingest", folder.appendingPathComponent("news").path, "--db", dbPath, "--no-progress"]
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var storedAtKill = 0
-        let deadline = Date().addingTimeInterval(120)
-        while process.isRunning && Date() < deadline {
-            storedAtKill = (try? Self.count(dbPath)) ?? 0
-            if storedAtKill > 0 { break }
-            Thread.sleep(forTimeInterval: 0.01)
-        }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        let arguments = ["ingest", folder.appendingPathComponent("news").path, "--db", dbPath, "--no-progress"]
+        let storedAtKill = try BuiltExecutable.killAtFirstProgress(tilshi, arguments, progress: { (try? Self.count(dbPath)) ?? 0 })
 
         // Then the database is consistent: whole files only, index in step with the documents
         let afterKill = try NewsDatabase.open(path: dbPath)
@@ -58,15 +46,8 @@ import TilshiTesting
         #expect(try afterKill.checkIntegrity().isOK)
 
         // And a second run stores exactly what is missing
-        let rerun = Process()
-        rerun.executableURL = tilshi
-        rerun.arguments = process.arguments
-        let errors = Pipe()
-        rerun.standardError = errors
-        try rerun.run()
-        let summary = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        rerun.waitUntilExit()
-        #expect(rerun.terminationStatus == 0)
+        let (status, summary) = try BuiltExecutable.runForErrors(tilshi, arguments)
+        #expect(status == 0)
         #expect(summary.contains("ingested \(files * perFile - documents), duplicates \(documents)"), "\(summary)")
         let final = try NewsDatabase.open(path: dbPath)
         #expect(try final.stats().documents == files * perFile)

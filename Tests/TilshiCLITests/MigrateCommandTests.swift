@@ -46,21 +46,9 @@ import TilshiTesting
         try NewsDatabase.open(path: sourcePath).ingest(Self.articles(total))
 
         // Killed as soon as its first batch of 5 is committed.
-        let process = Process()
-        process.executableURL = tilshi
-        process.arguments = ["migrate", "--from", sourcePath, "--to", destinationPath, "--batch", "5", "--no-progress"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var copiedAtKill = 0
-        let deadline = Date().addingTimeInterval(120)
-        while process.isRunning && Date() < deadline {
-            copiedAtKill = (try? Self.count(destinationPath)) ?? 0
-            if copiedAtKill > 0 { break }
-            Thread.sleep(forTimeInterval: 0.005)
-        }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        let copiedAtKill = try BuiltExecutable.killAtFirstProgress(
+            tilshi, ["migrate", "--from", sourcePath, "--to", destinationPath, "--batch", "5", "--no-progress"],
+            progress: { (try? Self.count(destinationPath)) ?? 0 })
         let afterKill = try Self.count(destinationPath)
         #expect(afterKill % 5 == 0, "a batch was half-copied: \(afterKill)")
         #expect(afterKill < total, "the migrate finished before it could be killed; the test proves nothing")

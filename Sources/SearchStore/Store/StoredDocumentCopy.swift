@@ -25,22 +25,7 @@ extension NewsDatabase {
             contentHash: Self.contentHash(stored.text), origin: stored.origin, ingestedAt: stored.ingestedAt, duplicateOf: nil,
             similarity: nil, pipeline: pipeline.name, layers: LayerBlob.encode(document, tokens: configuration.storesTokens)
         )
-        let events = document.events.map { event in
-            EventRecord(
-                documentID: 0, kind: "event", title: event.title, time: event.when, place: event.where,
-                participants: Self.jsonArray(event.participants), start: event.start, end: event.end
-            )
-        } + document.meetings.map { meeting in
-            EventRecord(
-                documentID: 0, kind: "meeting", title: nil, time: meeting.when, place: meeting.where,
-                participants: Self.jsonArray(meeting.participants), start: meeting.start, end: meeting.end
-            )
-        }
-        let terms = termAnalyzer.terms(of: document)
-        return PreparedDocument(
-            record: record, entities: document.entities, events: events, signature: minHash.signature(of: terms.map(\.lemma)),
-            termStreams: IndexTermStream.streams(textTerms: terms, title: stored.title, analyzer: termAnalyzer)
-        )
+        return prepared(record, document: document)
     }
 
     /// A fingerprint of a document's stored analysis, the same on any backend that stores the same layers (its id and
