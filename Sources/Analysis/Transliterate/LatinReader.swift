@@ -36,11 +36,14 @@ struct LatinReader {
     /// off only to build that table.
     var useLexicon = true
     private let tables = TransliterationTables.shared
+    /// Whether the input itself has a digraph (zh gh kh sh in any case): found once, as every "ng" asks.
+    private let hasDigraphs: Bool
 
     init(text: String, preserveForeign: Bool) {
         let hasCombiningMarks = text.unicodeScalars.contains { (0x300...0x36F).contains($0.value) }
         scalars = Array((hasCombiningMarks ? text.precomposedStringWithCanonicalMapping : text).unicodeScalars)
         self.preserveForeign = preserveForeign
+        hasDigraphs = Self.hasDigraphs(scalars)
     }
 
     /// Reads already-composed scalars (a document's normalised view), so input offsets are the caller's.
@@ -50,6 +53,23 @@ struct LatinReader {
         self.contextAlphabet = contextAlphabet
         self.digraphContext = digraphContext
         self.useLexicon = useLexicon
+        hasDigraphs = Self.hasDigraphs(scalars)
+    }
+
+    /// Whether `scalars`, lower-cased, contain "zh", "gh", "kh" or "sh".
+    private static func hasDigraphs(_ scalars: [Unicode.Scalar]) -> Bool {
+        guard scalars.allSatisfy(\.isASCII) else {
+            // Full lower-casing, as some non-ASCII letters lower-case to ASCII ones (the Kelvin sign to "k").
+            let lowered = String(String.UnicodeScalarView(scalars)).lowercased()
+            return ["zh", "gh", "kh", "sh"].contains { lowered.contains($0) }
+        }
+        var previous: UInt32 = 0
+        for scalar in scalars {
+            let value = scalar.value | 0x20  // ASCII letters to lower case; "h" and "H" both become "h"
+            if value == 0x68, [0x7A, 0x67, 0x6B, 0x73].contains(previous) { return true }
+            previous = (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) ? value : 0
+        }
+        return false
     }
 
     func read() -> String {
@@ -232,11 +252,7 @@ struct LatinReader {
     /// The word rewritten in lower-case 2021 letters, each with whether its source letter was upper case.
     /// Whether the input shows a digraph scheme: zh, gh, kh or sh somewhere. Only then is "ng" read as ң — alone,
     /// "brifing" is брифинг.
-    private var digraphText: Bool {
-        if digraphContext { return true }
-        let lowered = String(String.UnicodeScalarView(scalars)).lowercased()
-        return ["zh", "gh", "kh", "sh"].contains { lowered.contains($0) }
-    }
+    private var digraphText: Bool { digraphContext || hasDigraphs }
 
     private func canonical(_ range: Range<Int>, alphabet: Alphabet, informal: Bool) -> [(letter: Unicode.Scalar, upper: Bool)] {
         var units: [(letter: Unicode.Scalar, upper: Bool)] = []
@@ -389,9 +405,16 @@ struct LatinReader {
 
     /// Marks URLs, e-mails, domains, evidently English words, and the words of phrases they dominate.
     private func markForeign(_ words: inout [Word]) {
+        // Words come in text order, so the whitespace-delimited token of the previous word is checked once for all
+        // its words: a token of thousands of words ("<span><span>…") stays linear.
+        var token: (range: Range<Int>, isAddress: Bool)?
         for index in words.indices {
             let range = words[index].range
-            if isInsideAddress(range) {
+            if token.map({ !($0.range.lowerBound <= range.lowerBound && range.upperBound <= $0.range.upperBound) }) ?? true {
+                let around = tokenAround(range)
+                token = (around, isAddress(around))
+            }
+            if token!.isAddress {
                 words[index].foreign = true
                 continue
             }
@@ -437,12 +460,17 @@ struct LatinReader {
         return Self.kazakhLatinEndings.contains { lower.hasSuffix($0) && lower.count > $0.count + 1 }
     }
 
-    /// Whether the whitespace-delimited token around `range` is a URL, e-mail address or domain name.
-    private func isInsideAddress(_ range: Range<Int>) -> Bool {
+    /// The whitespace-delimited token around `range`.
+    private func tokenAround(_ range: Range<Int>) -> Range<Int> {
         var start = range.lowerBound, end = range.upperBound
         while start > 0, !scalars[start - 1].properties.isWhitespace { start -= 1 }
         while end < scalars.count, !scalars[end].properties.isWhitespace { end += 1 }
-        let token = scalars[start..<end]
+        return start..<end
+    }
+
+    /// Whether a whitespace-delimited token is a URL, e-mail address or domain name.
+    private func isAddress(_ range: Range<Int>) -> Bool {
+        let token = scalars[range]
         if token.contains("@") || token.contains("/") { return true }
         for index in token.indices.dropFirst().dropLast() where token[index] == "." {
             if Transliterator.isLatinLetter(token[index - 1]) && Transliterator.isLatinLetter(token[index + 1]) { return true }
