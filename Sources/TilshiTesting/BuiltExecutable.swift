@@ -44,6 +44,7 @@ package enum BuiltExecutable {
     /// Starts `executable` with `arguments` (output discarded) and kills it with SIGKILL as soon as `progress` reports
     /// more than zero (polled every few milliseconds, for at most two minutes): a crash at the first committed unit
     /// of work. Returns the last progress read before the kill.
+    @discardableResult
     package static func killAtFirstProgress(_ executable: URL, _ arguments: [String], progress: () -> Int) throws -> Int {
         let process = Process()
         process.executableURL = executable

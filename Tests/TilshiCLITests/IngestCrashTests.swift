@@ -36,7 +36,7 @@ import TilshiTesting
 
         // When an ingest is killed (SIGKILL) as soon as its first file is committed
         let arguments = ["ingest", folder.appendingPathComponent("news").path, "--db", dbPath, "--no-progress"]
-        let storedAtKill = try BuiltExecutable.killAtFirstProgress(tilshi, arguments, progress: { (try? Self.count(dbPath)) ?? 0 })
+        try BuiltExecutable.killAtFirstProgress(tilshi, arguments, progress: { (try? Self.count(dbPath)) ?? 0 })
 
         // Then the database is consistent: whole files only, index in step with the documents
         let afterKill = try NewsDatabase.open(path: dbPath)

@@ -46,7 +46,7 @@ import TilshiTesting
         try NewsDatabase.open(path: sourcePath).ingest(Self.articles(total))
 
         // Killed as soon as its first batch of 5 is committed.
-        let copiedAtKill = try BuiltExecutable.killAtFirstProgress(
+        try BuiltExecutable.killAtFirstProgress(
             tilshi, ["migrate", "--from", sourcePath, "--to", destinationPath, "--batch", "5", "--no-progress"],
             progress: { (try? Self.count(destinationPath)) ?? 0 })
         let afterKill = try Self.count(destinationPath)
