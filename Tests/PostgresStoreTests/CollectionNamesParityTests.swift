@@ -10,18 +10,7 @@ import TilshiTesting
 /// Issue 19: the collection-level names (SQLite's schema v8, PostgreSQL's pg-v2), name expansion in queries and the
 /// entity pages' dated roles behave the same on both backends; the PostgreSQL search plan is the pinned one.
 @Suite struct CollectionNamesParityTests {
-    static func article(_ id: String, _ text: String) -> SourceDocument {
-        SourceDocument(externalID: id, title: nil, text: text, source: "Test", published: "2025-10-0\(id.count)", origin: "names#\(id)")
-    }
-
-    /// Texts written for these tests: one city in two spellings (a dateline in capitals), a banker and the President,
-    /// the President's name in the Latin alphabet, and an unrelated article.
-    static let capitals = article("caps", "АСТАНА. Бүгін АСТАНА қаласында жаңа мектеп ашылды. Мектепке мыңнан астам оқушы барады.")
-    static let titled = article("title", "Астана қаласында халықаралық көрме өтті. Көрмеге Астана тұрғындары көп келді.")
-    static let titledAgain = article("again", "Кеше Астана әуежайында жаңа терминал жұмысын бастады.")
-    static let banker = article("bank", "Ұлттық Банк төрағасы Ерболат Досаев базалық мөлшерлемені өзгертпеді. Досаевтың айтуынша, инфляция баяулап келеді.")
-    static let president = article("president", "Президент Қасым-Жомарт Тоқаев Үкімет отырысын өткізді. Тоқаев министрлерге тапсырма берді.")
-    static let other = article("other", "Шымкентте жаңа саябақ ашылды. Саябаққа мыңдаған ағаш отырғызылды.")
+    typealias Articles = NameTestArticles
     static let latin = SourceDocument(
         externalID: "latin", title: nil,
         text: "Prezıdent Qasym-Jomart Toqaev Astanada investorlarmen kezdesti. Toqaev jańa zaýyttar salynatynyn aıtty.",
@@ -38,7 +27,7 @@ import TilshiTesting
     @Test(arguments: StoreBackend.available)
     func russianFormsOfANameFindTheEntitysDocuments(backend: StoreBackend) throws {
         let store = try backend.makeStore()
-        let ids = try store.ingest([Self.banker, Self.president, Self.other]).added
+        let ids = try store.ingest([Articles.banker, Articles.president, Articles.other]).added
         func found(_ query: String) throws -> Set<Int64> {
             Set(try store.search(SearchQuery(query, includeDuplicates: true, limit: 50)).hits.map(\.id))
         }
@@ -55,12 +44,12 @@ import TilshiTesting
     @Test(arguments: StoreBackend.available)
     func canonicalNamesDoNotDependOnIngestOrder(backend: StoreBackend) throws {
         let forward = try backend.makeStore()
-        try forward.ingest([Self.capitals])
-        try forward.ingest([Self.titled, Self.titledAgain])
+        try forward.ingest([Articles.capitals])
+        try forward.ingest([Articles.titled, Articles.titledAgain])
         let backward = try backend.makeStore()
-        try backward.ingest([Self.titledAgain])
-        try backward.ingest([Self.titled])
-        try backward.ingest([Self.capitals])
+        try backward.ingest([Articles.titledAgain])
+        try backward.ingest([Articles.titled])
+        try backward.ingest([Articles.capitals])
         let names = try Self.canonicalNames(forward)
         #expect(names.values.contains("Астана"), "\(names)")
         #expect(names == (try Self.canonicalNames(backward)))
@@ -69,7 +58,7 @@ import TilshiTesting
     @Test(arguments: StoreBackend.available)
     func aliasesInAnotherScriptAreSearchable(backend: StoreBackend) throws {
         let store = try backend.makeStore()
-        let ids = try store.ingest([Self.president, Self.latin]).added
+        let ids = try store.ingest([Articles.president, Self.latin]).added
         let people = try store.entities(label: "PERSON", query: nil, limit: 50, offset: 0)
         let president = try #require(people.first { $0.canonical.lowercased().contains("тоқаев") }, "\(people.map(\.canonical))")
         #expect(president.documentCount == 2, "\(people.map(\.canonical))")
@@ -128,8 +117,8 @@ struct PostgresNamesMigrationAndPlanTests {
         let url = try #require(StoreBackend.postgresURL)
         let schema = StoreBackend.freshSchema()
         let first = try PostgresCollection.open(url: url, schema: schema)
-        try first.ingest([CollectionNamesParityTests.capitals, CollectionNamesParityTests.titled, CollectionNamesParityTests.titledAgain,
-                          CollectionNamesParityTests.president])
+        try first.ingest([NameTestArticles.capitals, NameTestArticles.titled, NameTestArticles.titledAgain,
+                          NameTestArticles.president])
         // Given the collection as pg-v1 left it: first-seen spellings, no name tables.
         try first.executeForTesting("DROP TABLE entity_spelling, entity_alias, entity_word")
         try first.executeForTesting("DELETE FROM tilshi_migrations WHERE identifier = 'pg-v2'")
@@ -150,7 +139,7 @@ struct PostgresNamesMigrationAndPlanTests {
     /// again, and the position total BM25 reads is put right.
     @Test func reindexRewritesOnlyTermsThatDiffer() throws {
         let store = try #require(try StoreBackend.postgres.makeStore() as? PostgresCollection)
-        let ids = try store.ingest([CollectionNamesParityTests.banker, CollectionNamesParityTests.president, CollectionNamesParityTests.other]).added
+        let ids = try store.ingest([NameTestArticles.banker, NameTestArticles.president, NameTestArticles.other]).added
         #expect(try store.reindex() == 0)
         let before = try store.search(SearchQuery("Досаев"))
         #expect(before.hits.map(\.id) == [ids[0]])

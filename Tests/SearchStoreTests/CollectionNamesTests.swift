@@ -3,23 +3,13 @@ import GRDB
 import NewsSources
 import Testing
 import TextModel
+import TilshiTesting
 @testable import SearchStore
 
 /// Collection-level names (schema v8): canonical spellings independent of ingest order, the migration and
 /// `reresolveNames()`, aliases in other scripts, and Russian case forms of names finding the entity's documents.
 @Suite struct CollectionNamesTests {
-    static func article(_ id: String, _ text: String) -> SourceDocument {
-        SourceDocument(externalID: id, title: nil, text: text, source: "Test", published: "2025-10-0\(id.count)", origin: "names#\(id)")
-    }
-
-    /// Texts written for these tests: one name in two spellings (a dateline in capitals), a banker and the President in
-    /// Kazakh, and a Russian paragraph.
-    static let capitals = article("caps", "АСТАНА. Бүгін АСТАНА қаласында жаңа мектеп ашылды. Мектепке мыңнан астам оқушы барады.")
-    static let titled = article("title", "Астана қаласында халықаралық көрме өтті. Көрмеге Астана тұрғындары көп келді.")
-    static let titledAgain = article("again", "Кеше Астана әуежайында жаңа терминал жұмысын бастады.")
-    static let banker = article("bank", "Ұлттық Банк төрағасы Ерболат Досаев базалық мөлшерлемені өзгертпеді. Досаевтың айтуынша, инфляция баяулап келеді.")
-    static let president = article("president", "Президент Қасым-Жомарт Тоқаев Үкімет отырысын өткізді. Тоқаев министрлерге тапсырма берді.")
-    static let other = article("other", "Шымкентте жаңа саябақ ашылды. Саябаққа мыңдаған ағаш отырғызылды.")
+    typealias Articles = NameTestArticles
 
     /// Canonical names of the collection's entities by lookup key and class.
     static func canonicalNames(_ db: NewsDatabase) throws -> [String: String] {
@@ -39,12 +29,12 @@ import TextModel
 
     @Test func canonicalNamesDoNotDependOnIngestOrder() throws {
         let forward = try NewsDatabase.inMemory()
-        try forward.ingest([Self.capitals])
-        try forward.ingest([Self.titled, Self.titledAgain])
+        try forward.ingest([Articles.capitals])
+        try forward.ingest([Articles.titled, Articles.titledAgain])
         let backward = try NewsDatabase.inMemory()
-        try backward.ingest([Self.titledAgain])
-        try backward.ingest([Self.titled])
-        try backward.ingest([Self.capitals])
+        try backward.ingest([Articles.titledAgain])
+        try backward.ingest([Articles.titled])
+        try backward.ingest([Articles.capitals])
         let names = try Self.canonicalNames(forward)
         // The dateline in capitals arrived first in one collection and last in the other: both file the city as "Астана"
         #expect(names.values.contains("Астана"), "\(names)")
@@ -56,7 +46,7 @@ import TextModel
 
     @Test func theMigrationAndReresolveFileOldCollectionsUnderThePreferredSpelling() throws {
         let queue = try DatabaseQueue(configuration: NewsDatabase.makeConfiguration())
-        try NewsDatabase(queue).ingest([Self.capitals, Self.titled, Self.titledAgain, Self.president])
+        try NewsDatabase(queue).ingest([Articles.capitals, Articles.titled, Articles.titledAgain, Articles.president])
         // Given a collection as version 7 left it: first-seen spellings, no name tables
         try queue.write { db in
             try db.execute(sql: "DROP TABLE entity_spelling; DROP TABLE entity_alias; DROP TABLE entity_word")
@@ -77,7 +67,7 @@ import TextModel
 
     @Test func russianFormsOfANameFindTheEntitysDocuments() throws {
         let db = try NewsDatabase.inMemory()
-        let ids = try db.ingest([Self.banker, Self.president, Self.other]).added
+        let ids = try db.ingest([Articles.banker, Articles.president, Articles.other]).added
         func found(_ query: String) throws -> Set<Int64> {
             Set(try db.search(SearchQuery(query, includeDuplicates: true, limit: 50)).hits.map(\.id))
         }
@@ -102,7 +92,7 @@ import TextModel
             text: "Prezıdent Qasym-Jomart Toqaev Astanada investorlarmen kezdesti. Toqaev jańa zaýyttar salynatynyn aıtty.",
             source: "Test", published: "2025-10-05", origin: "names#latin"
         )
-        let ids = try db.ingest([Self.president, latin]).added
+        let ids = try db.ingest([Articles.president, latin]).added
         let people = try db.entities(label: "PERSON")
         let president = try #require(people.first { $0.canonical.lowercased().contains("тоқаев") }, "\(people.map(\.canonical))")
         // The Latin document's mention is the same Cyrillic entity, its spelling kept as an alias
