@@ -26,12 +26,16 @@ package enum BuiltExecutable {
     }
 
     /// Runs `executable` with `arguments` (in `folder` when given), its standard output discarded, and returns its
-    /// exit status and standard error: what the CLI tests of error messages read.
-    package static func runForErrors(_ executable: URL, _ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, errors: String) {
+    /// exit status and standard error: what the CLI tests of error messages read. `environment` adds to (or
+    /// overrides) the test process's own.
+    package static func runForErrors(
+        _ executable: URL, _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]
+    ) throws -> (status: Int32, errors: String) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

@@ -72,17 +72,7 @@ import TilshiTesting
 
     static func runTilshi(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, errors: String) {
         let tilshi = try #require(BuiltExecutable.url("tilshi"), "build the tilshi executable first")
-        let process = Process()
-        process.executableURL = tilshi
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return try BuiltExecutable.runForErrors(tilshi, arguments, environment: environment)
     }
 
     @Test func commandsNameAnUnreachableServerWithoutItsPassword() throws {

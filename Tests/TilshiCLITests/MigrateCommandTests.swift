@@ -22,19 +22,6 @@ import TilshiTesting
         }
     }
 
-    static func run(_ tilshi: URL, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = tilshi
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
     @Test func killedMigrateResumesAndVerifies() throws {
         let tilshi = try #require(Self.executable, "build the tilshi executable first")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tilshi-migrate-\(UUID().uuidString)")
@@ -54,7 +41,7 @@ import TilshiTesting
         #expect(afterKill < total, "the migrate finished before it could be killed; the test proves nothing")
 
         // Run again: continues where it stopped, stores nothing twice, verifies every table.
-        let (status, output) = try Self.run(tilshi, ["migrate", "--from", sourcePath, "--to", destinationPath, "--no-progress"])
+        let (output, status) = try BuiltExecutable.run(tilshi, ["migrate", "--from", sourcePath, "--to", destinationPath, "--no-progress"])
         #expect(status == 0, "\(output)")
         #expect(output.contains("\(total) documents, \(total - afterKill) copied now, \(afterKill) already there"), "\(output)")
         #expect(output.contains("verified: every table has the same count and checksum"), "\(output)")
@@ -75,7 +62,7 @@ import TilshiTesting
         var retitled = Self.articles(6)
         retitled[3].title = "Басқа тақырып"
         try NewsDatabase.open(path: otherPath).ingest(retitled)
-        let (status, output) = try Self.run(tilshi, ["migrate", "--from", sourcePath, "--to", otherPath])
+        let (output, status) = try BuiltExecutable.run(tilshi, ["migrate", "--from", sourcePath, "--to", otherPath])
         #expect(status == 1)
         #expect(output.contains("MISMATCH") && output.contains("NOT verified"), "\(output)")
         // A destination with documents of its own is refused before anything is written.
