@@ -277,17 +277,37 @@ extension PostgresCollection {
         for row in try db.rows("SELECT id, length FROM document WHERE id = ANY($1)", [.ints(ids)]) {
             lengths[try row.int64("id")] = try row.int("length")
         }
-        // The positions of the query's lexemes in each document: (position, in the title).
+        // The positions of the query's lexemes in each document: (position, in the title). The server cuts the exact
+        // lexemes out of each stored vector (`setweight` marks them B, `ts_filter` keeps only B; the title's, weighted A,
+        // are read the same way from the A-only vector), so one short row per document comes back. `unnest` of the whole
+        // vector made a row per lexeme of every ranked document (≈ 500 × 1,000 for a common word): most of a query's time.
         var found: [Int64: [String: [(position: Int, title: Bool)]]] = [:]
-        for row in try db.rows("""
-            SELECT d.id, u.lexeme, u.positions, u.weights FROM document d CROSS JOIN LATERAL unnest(d.terms) u
-            WHERE d.id = ANY($1) AND (u.lexeme = ANY($2) OR u.lexeme ^@ ANY($3))
-            """, [.ints(ids), .texts(Array(exact)), .texts(Array(prefixes))]) {
-            let id = try row.int64("id")
-            let lexeme = try row.requiredString("lexeme")
-            let places = try row.smallints("positions")
-            let marks = try row.strings("weights")
-            found[id, default: [:]][lexeme, default: []] += zip(places, marks).map { (Int($0), $1 == "A") }
+        if !exact.isEmpty {
+            for row in try db.rows("""
+                SELECT id, ts_filter(setweight(terms, 'B', $2), '{b}')::text AS every,
+                       ts_filter(setweight(ts_filter(terms, '{a}'), 'B', $2), '{b}')::text AS title
+                FROM document WHERE id = ANY($1)
+                """, [.ints(ids), .texts(Array(exact))]) {
+                let id = try row.int64("id")
+                let title = Self.vectorPositions(try row.requiredString("title"))
+                for (lexeme, positions) in Self.vectorPositions(try row.requiredString("every")) {
+                    let inTitle = Set(title[lexeme] ?? [])
+                    found[id, default: [:]][lexeme, default: []] += positions.map { ($0, inTitle.contains($0)) }
+                }
+            }
+        }
+        if !prefixes.isEmpty {
+            // Lexemes by prefix: `setweight` takes whole lexemes only, so these are read row by row (rare: a query `word*`).
+            for row in try db.rows("""
+                SELECT d.id, u.lexeme, u.positions, u.weights FROM document d CROSS JOIN LATERAL unnest(d.terms) u
+                WHERE d.id = ANY($1) AND u.lexeme ^@ ANY($2)
+                """, [.ints(ids), .texts(Array(prefixes))]) {
+                let id = try row.int64("id")
+                let lexeme = try row.requiredString("lexeme")
+                let places = try row.smallints("positions")
+                let marks = try row.strings("weights")
+                found[id, default: [:]][lexeme, default: []] += zip(places, marks).map { (Int($0), $1 == "A") }
+            }
         }
         let k1 = NewsDatabase.rankK1
         let b = NewsDatabase.rankB
@@ -326,6 +346,53 @@ extension PostgresCollection {
             scores[id] = score
         }
         return scores
+    }
+
+    /// The lexemes and positions of a `tsvector`'s text output (`'word':1A,5 'it''s':3`): quotes and backslashes inside
+    /// a lexeme come doubled; a position may carry a weight letter, dropped here.
+    static func vectorPositions(_ text: String) -> [String: [Int]] {
+        var result: [String: [Int]] = [:]
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "'") else { index += 1; continue }
+            index += 1
+            var lexeme: [UInt8] = []
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\\") {
+                    if index + 1 < bytes.count, bytes[index + 1] == byte {
+                        lexeme.append(byte)
+                        index += 2
+                        continue
+                    }
+                    if byte == UInt8(ascii: "'") { index += 1; break }
+                }
+                lexeme.append(byte)
+                index += 1
+            }
+            var positions: [Int] = []
+            if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
+                index += 1
+                var number = 0
+                var digits = false
+                while index < bytes.count, bytes[index] != UInt8(ascii: " ") {
+                    let byte = bytes[index]
+                    if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                        number = number * 10 + Int(byte - UInt8(ascii: "0"))
+                        digits = true
+                    } else if byte == UInt8(ascii: ",") {
+                        if digits { positions.append(number) }
+                        number = 0
+                        digits = false
+                    }
+                    index += 1
+                }
+                if digits { positions.append(number) }
+            }
+            result[String(decoding: lexeme, as: UTF8.self), default: []] += positions
+        }
+        return result
     }
 
     /// The number of documents whose index holds `term` (all documents, near-duplicates too, as FTS5's vocabulary counts).
