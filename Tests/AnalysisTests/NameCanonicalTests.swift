@@ -30,6 +30,18 @@ import TextModel
         #expect(found == ["ORGANISATION Еуразиялық даму одақ", "ORGANISATION Ұлттық геология институты"])
     }
 
+    /// Issue 17, class 8: "ТЖМ", "ШҚО" are the names the document writes out, not entities of their own.
+    @Test func anAcronymTakesTheNameItsLettersBegin() {
+        let found = canonical("Төтенше жағдайлар министрлігі ескерту жасады. ТЖМ-ның мәліметінше, Шығыс Қазақстан облысында жол жабылды. ШҚО аумағында бес көпір жөнделеді.",
+                              [("Төтенше жағдайлар министрлігі", "ORGANISATION"), ("ТЖМ-ның", "ORGANISATION"), ("Шығыс Қазақстан", "GPE"), ("ШҚО", "ORGANISATION")])
+        #expect(found == ["ORGANISATION Төтенше жағдайлар министрлігі", "ORGANISATION Төтенше жағдайлар министрлігі",
+                          "GPE Шығыс Қазақстан облысы", "GPE Шығыс Қазақстан облысы"])
+        // Conjunctions may be left out of the letters; an acronym no name of the document begins stays as written
+        #expect(canonical("Ғылым және жоғары білім министрлігі хабарлады. ҒЖБМ мен ЮНЕСКО келісті.",
+                          [("Ғылым және жоғары білім министрлігі", "ORGANISATION"), ("ҒЖБМ", "ORGANISATION"), ("ЮНЕСКО", "ORGANISATION")])
+            == ["ORGANISATION Ғылым және жоғары білім министрлігі", "ORGANISATION Ғылым және жоғары білім министрлігі", "ORGANISATION ЮНЕСКО"])
+    }
+
     @Test func aMakerAndModelIsAProductTheCompanyIsNot() {
         let found = canonical("Зауыт Chevrolet Onix пен Toyota Motor компаниясының жаңа үлгісін шығарады.",
                               [("Chevrolet Onix", "ORGANISATION"), ("Toyota Motor", "ORGANISATION")])
