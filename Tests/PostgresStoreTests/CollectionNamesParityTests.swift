@@ -55,6 +55,19 @@ import TilshiTesting
         #expect(names == (try Self.canonicalNames(backward)))
     }
 
+    /// Issue 17, item 5: a lone surname with no surname ending ("Байбек") is filed under the one full name the collection
+    /// holds for it, whether the article naming him in full came first or last.
+    @Test(arguments: StoreBackend.available)
+    func aLoneSurnameTakesTheFullNameWhicheverArticleCameFirst(backend: StoreBackend) throws {
+        for order in [[Articles.mayor, Articles.loneSurname], [Articles.loneSurname, Articles.mayor]] {
+            let store = try backend.makeStore()
+            for article in order { try store.ingest([article]) }
+            let people = try store.entities(label: "PERSON", query: nil, limit: 50, offset: 0)
+            #expect(people.map(\.canonical) == ["Бауыржан Байбек"], "\(order.map(\.externalID))")
+            #expect(people.first?.documentCount == 2)
+        }
+    }
+
     @Test(arguments: StoreBackend.available)
     func aliasesInAnotherScriptAreSearchable(backend: StoreBackend) throws {
         let store = try backend.makeStore()
@@ -126,7 +139,7 @@ struct PostgresNamesMigrationAndPlanTests {
         #expect(try first.entities(label: nil, query: nil, limit: 100, offset: 0).filter { $0.canonical.lowercased() == "астана" }.allSatisfy { $0.canonical == "АСТАНА" })
         // When it is opened, pg-v2 counts the stored spellings again.
         let reopened = try PostgresCollection.open(url: url, schema: schema)
-        #expect(try reopened.appliedMigrations() == ["pg-v1", "pg-v2"])
+        #expect(try reopened.appliedMigrations() == ["pg-v1", "pg-v2", "pg-v3"])
         #expect(try reopened.entities(label: nil, query: "астана", limit: 10, offset: 0).contains { $0.canonical == "Астана" })
         #expect(try reopened.reresolveNames() == 0)
         #expect(try reopened.search(SearchQuery("Токаева")).total == 1)
