@@ -276,6 +276,10 @@ public struct NewsDatabase: Sendable {
                 """, arguments: [surname])
             for full in fullNames { try adoptShortNames(of: full["canonical"], entityID: full["id"], surname: surname, in: db) }
         }
+        // Migrations run with foreign keys off, so the deleted short entities' rows did not cascade: remove them here.
+        for table in ["document_entity", "person_surname", "person_short_name", "entity_spelling", "entity_alias", "entity_word"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE entityID NOT IN (SELECT id FROM entity)")
+        }
     }
 
     /// Creates a table of person entities by lower-cased surname (`surname`, `entityID`, indexed on `surname`) and

@@ -105,15 +105,22 @@ import TextModel
     /// Issue 17, class 5: a weekday said in reported speech takes the tense of the speech's own verb, not of the
     /// reporting verb ("деді") that closes the sentence. The document date 2025-03-10 is a Monday.
     @Test func aWeekdayInsideReportedSpeechTakesTheSpeechsTense() {
-        #expect(times("«Жиналыс сенбіде өтеді», – деді әкім.") == ["сенбіде = 2025-03-15"])
-        #expect(times("– Жиналыс сенбіде өтеді, – деді әкім.") == ["сенбіде = 2025-03-15"])
+        // A weekday's date follows the tense of its verb: the morphology layer gives it.
+        func times(_ text: String) -> [String] {
+            var document = Seeds.document(text, published: "2025-03-10")
+            MorphologyAnnotator().annotate(&document)
+            TimeExtractor().annotate(&document)
+            return document.times.map { "\($0.text) = \($0.value)" }
+        }
+        #expect(times("«Әкім сенбіде тұрғындармен кездеседі», – деді хатшы.") == ["сенбіде = 2025-03-15"])
+        #expect(times("– Әкім сенбіде тұрғындармен кездеседі, – деді хатшы.") == ["сенбіде = 2025-03-15"])
         // The speech's own past verb: the Saturday before
-        #expect(times("«Жиналыс сенбіде өтті», – деді әкім.") == ["сенбіде = 2025-03-08"])
+        #expect(times("«Әкім сенбіде тұрғындармен кездесті», – деді хатшы.") == ["сенбіде = 2025-03-08"])
         // Outside speech the sentence's verb still decides, and a «name» after the weekday is no quotation
-        #expect(times("Жиналыс сенбіде өтті.") == ["сенбіде = 2025-03-08"])
-        #expect(times("Әкім сенбіде «Береке Агро» шаруашылығына барды.") == ["сенбіде = 2025-03-08"])
+        #expect(times("Әкім сенбіде тұрғындармен кездесті.") == ["сенбіде = 2025-03-08"])
+        #expect(times("Әкім сенбіде «Береке Агро» шаруашылығында тұрғындармен кездесті.") == ["сенбіде = 2025-03-08"])
         // A quotation of two sentences: the second closes it, and its modal "керек" is about what is to come
-        #expect(times("«Жаңбыр жұма күні басталды. Сейсенбіге дейін жол жабық болуы керек», – деді әкім.")
+        #expect(times("«Әкім жұма күні тұрғындармен кездесті. Сейсенбіге дейін жол жабық болуы керек», – деді хатшы.")
             == ["жұма күні = 2025-03-07", "Сейсенбіге дейін = 2025-03-11"])
     }
 

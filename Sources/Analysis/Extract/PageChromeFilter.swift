@@ -73,7 +73,9 @@ public struct PageChromeFilter: Annotator {
             if Boilerplate.listHeadings.contains(lower.trimmingPunctuation()) {
                 inList = true
                 chrome.append(start..<end)
-            } else if let label = Boilerplate.bylineLabels.first(where: { lower.hasPrefix($0) }) {
+            } else if lower.unicodeScalars.prefix(32).contains(where: { $0 == ":" || WordView.dashes.contains($0) }),
+                      let label = Boilerplate.bylineLabels.first(where: { lower.hasPrefix($0) }) {
+                // Every label ends in a colon or a dash: lines without one near their start skip the comparisons.
                 chrome.append(start..<end)
                 authors += bylineAuthors(document, line: start..<end, after: label)
             } else if inList || isChrome(text: text, lower: lower) {

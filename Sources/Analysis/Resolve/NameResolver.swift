@@ -136,16 +136,17 @@ public enum NameResolver {
     /// ("Н.Ә. Назарбаев", "Б.Байбек") or a lone word that may be a surname ("Назарбаев", "Байбек", "Трамп"); nil for
     /// anything else.
     ///
-    /// A lone word needs no surname ending: news names a person by the bare surname ("Байбек", "Трамп") as often as by
-    /// one ending in -ов or -ұлы, and the collection resolves it only to the one full name with that surname
+    /// A lone word needs no surname ending: news names a person by the bare surname ("Трамп", "Сатыбалды") as often as
+    /// by one ending in -ов, -бек or -ұлы, and the collection resolves it only to the one full name with that surname
     /// (``fullName(forShortName:among:)``). It must be written like a name (a capital, then lower-case letters, at
-    /// least ``loneSurnameLetters`` of them), so an acronym or a stray lower-case span never stands for a person.
+    /// least ``loneSurnameLetters`` of them) and not be a listed place or organisation ("Шымкент"), so an acronym, a
+    /// place the tagger took for a person or a stray lower-case span never stands for one.
     public static func surnameOfShortName(_ name: String) -> String? {
         let words = splitInitials(name.split(separator: " ").map(String.init))
         guard let surname = words.last, !isInitial(surname) else { return nil }
         if words.count == 1 {
             let lower = surname.fastLowercased
-            return Nominative.hasSurnameEnding(lower) || isWrittenLikeAName(surname) ? lower : nil
+            return Nominative.hasSurnameEnding(lower) || isWrittenLikeAName(surname) && EntityGazetteer.byName[lower] == nil ? lower : nil
         }
         return words.dropLast().allSatisfy(isInitial) ? surname.fastLowercased : nil
     }
