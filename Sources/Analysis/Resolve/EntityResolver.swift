@@ -305,6 +305,16 @@ public struct EntityResolver: Annotator {
               let last = words.last, isRoleWord(tokens[last].norm.fastLowercased) else { return nil }
         let lower = words.map { tokens[$0].norm.fastLowercased }
         guard tokens[words[0]].norm.unicodeScalars.first?.isUppercaseFast == true else { return nil }
+        // "Шымкент қаласы білім басқармасының басшысы", "Алматы қаласының мәдениет басқармасының басшысы": the office
+        // of a place, named up to its head noun in the genitive before the role word, lower-case words and all, is the
+        // organisation (the place inside its name gives no name of its own). A name that opens with an adjective
+        // ("Облыстық полиция департаментінің") names no particular office.
+        if let last = lower.dropLast().lastIndex(where: { word in genitiveEndings.contains { word.hasSuffix($0) } }), last >= 1,
+           EntityHeadNouns.label(of: lower[last]) == EntityLabel.organisation.rawValue,
+           !adjectiveEndingsForNames.contains(where: { lower[0].hasSuffix($0) }),
+           words[0...last].enumerated().allSatisfy({ $0.offset == 0 || $0.element == words[$0.offset - 1] + 1 }) {
+            return (words[0]..<(words[last] + 1), .organisation)
+        }
         let genitive = lower.firstIndex { word in genitiveEndings.contains { word.hasSuffix($0) } }
         let headIndex = genitive ?? (words.count - 2)
         guard headIndex < words.count - 1 else { return nil }
