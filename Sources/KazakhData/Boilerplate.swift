@@ -11,6 +11,9 @@ public enum Boilerplate {
     public static let markers: [String] = rows(kind: "marker")
     /// Headings of related-headline lists: the heading and the short lines after it are page chrome, lowercased.
     public static let listHeadings: Set<String> = Set(rows(kind: "list-heading"))
+    /// Labels that open an author line ("Автор:", "Мәтін:", "Дайындаған:"), lowercased: the rest of the line names the
+    /// article's author.
+    public static let bylineLabels: [String] = rows(kind: "byline")
 
     /// Whether a block of text (a paragraph, a line) is boilerplate.
     public static func isBoilerplate(_ block: String) -> Bool {

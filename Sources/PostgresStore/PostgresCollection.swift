@@ -361,7 +361,7 @@ public final class PostgresCollection: CollectionStore, @unchecked Sendable {
                 entityID = try row.int64("id")
                 if entity.label == .person, let surname = NameResolver.surnameOfFullName(canonical) {
                     try db.execute("INSERT INTO person_surname (surname, entity_id) VALUES ($1, $2)", [.text(surname), .int(entityID)])
-                    try adoptShortNames(of: canonical, entityID: entityID, surname: surname, in: db)
+                    try Self.adoptShortNames(of: canonical, entityID: entityID, surname: surname, in: db)
                 } else if entity.label == .person, let surname = NameResolver.surnameOfShortName(canonical) {
                     try db.execute("INSERT INTO person_short_name (surname, entity_id) VALUES ($1, $2)", [.text(surname), .int(entityID)])
                 }
@@ -381,7 +381,7 @@ public final class PostgresCollection: CollectionStore, @unchecked Sendable {
 
     /// Backward resolution: a full name seen for the first time takes over the short-name entities of earlier
     /// documents that it is now the one full name for (the SQLite store's rule, ``NewsDatabase``).
-    private func adoptShortNames(of fullName: String, entityID: Int64, surname: String, in db: SQLSession) throws {
+    static func adoptShortNames(of fullName: String, entityID: Int64, surname: String, in db: SQLSession) throws {
         let shorts = try db.rows("""
             SELECT e.id, e.canonical FROM person_short_name s JOIN entity e ON e.id = s.entity_id WHERE s.surname = $1 ORDER BY e.id
             """, [.text(surname)])
@@ -421,5 +421,29 @@ extension PostgresCollection {
     package func dropForBenchmark() throws {
         try session { db in try db.execute("DROP SCHEMA IF EXISTS \"\(schema)\" CASCADE") }
         pool.close()
+    }
+}
+
+extension PostgresCollection {
+    /// Migration pg-v3 (SQLite's v9): the PERSON entities that are a lone surname without a surname ending ("Байбек")
+    /// are listed as short names, and each full name of the collection takes over those it is the one full name for
+    /// (``adoptShortNames(of:entityID:surname:in:)``), as it would have at ingest.
+    static func adoptLoneSurnames(in db: SQLSession) throws {
+        let listed = Set(try db.rows("SELECT entity_id FROM person_short_name").map { try $0.int64("entity_id") })
+        var surnames: Set<String> = []
+        for person in try db.rows("SELECT id, canonical FROM entity WHERE label = 'PERSON' ORDER BY id") {
+            let id = try person.int64("id"), canonical = try person.requiredString("canonical")
+            guard !listed.contains(id), NameResolver.surnameOfFullName(canonical) == nil,
+                  let surname = NameResolver.surnameOfShortName(canonical) else { continue }
+            try db.execute("INSERT INTO person_short_name (surname, entity_id) VALUES ($1, $2)", [.text(surname), .int(id)])
+            surnames.insert(surname)
+        }
+        for surname in surnames.sorted() {
+            for full in try db.rows("""
+                SELECT e.id, e.canonical FROM person_surname s JOIN entity e ON e.id = s.entity_id WHERE s.surname = $1 ORDER BY e.id
+                """, [.text(surname)]) {
+                try adoptShortNames(of: try full.requiredString("canonical"), entityID: try full.int64("id"), surname: surname, in: db)
+            }
+        }
     }
 }

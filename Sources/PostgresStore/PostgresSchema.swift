@@ -156,5 +156,11 @@ enum PostgresSchema {
             try db.execute("SELECT pg_advisory_xact_lock($1)", [.int(PostgresCollection.writeLockKey)])
             try CollectionNames.refileAll(in: PostgresNameTables(db: db))
         }),
+        // SQLite's v9: a lone surname without a surname ending ("Байбек") is a short name too, taken over by the one
+        // full name of the collection it stands for, whichever document came first.
+        Migration(identifier: "pg-v3", statements: [], fill: { db in
+            try db.execute("SELECT pg_advisory_xact_lock($1)", [.int(PostgresCollection.writeLockKey)])
+            try PostgresCollection.adoptLoneSurnames(in: db)
+        }),
     ]
 }

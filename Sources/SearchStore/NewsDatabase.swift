@@ -248,7 +248,38 @@ public struct NewsDatabase: Sendable {
             // words of names a query in another form is looked up by.
             try createEntityNameTables(db)
         }
+        migrator.registerMigration("v9-lone-surnames") { db in
+            // A lone surname without a surname ending ("Байбек") is a short name too: listed, and taken over by the
+            // one full name of the collection it stands for, whichever document came first.
+            try adoptLoneSurnames(db)
+        }
         return migrator
+    }
+
+    /// Version 9 of the schema: the PERSON entities that are a lone surname without a surname ending ("Байбек"), which
+    /// versions 6–8 did not count as short names, are listed in `person_short_name`, and each full name of the
+    /// collection takes over those it is the one full name for (``adoptShortNames(of:entityID:surname:in:)``), as it
+    /// would have at ingest.
+    static func adoptLoneSurnames(_ db: Database) throws {
+        let listed = Set(try Int64.fetchAll(db, sql: "SELECT entityID FROM person_short_name"))
+        var surnames: Set<String> = []
+        for person in try Row.fetchAll(db, sql: "SELECT id, canonical FROM entity WHERE label = 'PERSON' ORDER BY id") {
+            let id: Int64 = person["id"], canonical: String = person["canonical"]
+            guard !listed.contains(id), NameResolver.surnameOfFullName(canonical) == nil,
+                  let surname = NameResolver.surnameOfShortName(canonical) else { continue }
+            try db.execute(sql: "INSERT INTO person_short_name (surname, entityID) VALUES (?, ?)", arguments: [surname, id])
+            surnames.insert(surname)
+        }
+        for surname in surnames.sorted() {
+            let fullNames = try Row.fetchAll(db, sql: """
+                SELECT e.id, e.canonical FROM person_surname s JOIN entity e ON e.id = s.entityID WHERE s.surname = ? ORDER BY e.id
+                """, arguments: [surname])
+            for full in fullNames { try adoptShortNames(of: full["canonical"], entityID: full["id"], surname: surname, in: db) }
+        }
+        // Migrations run with foreign keys off, so the deleted short entities' rows did not cascade: remove them here.
+        for table in ["document_entity", "person_surname", "person_short_name", "entity_spelling", "entity_alias", "entity_word"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE entityID NOT IN (SELECT id FROM entity)")
+        }
     }
 
     /// Creates a table of person entities by lower-cased surname (`surname`, `entityID`, indexed on `surname`) and

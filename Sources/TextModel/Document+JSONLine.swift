@@ -83,6 +83,7 @@ extension JSONLineWriter {
 
     mutating func metadata(_ metadata: DocumentMetadata) {
         object {
+            if let authors = metadata.authors { $0.key("authors"); $0.array(authors) { $0.string($1) } }
             if let published = metadata.published { $0.key("published"); $0.string(published) }
             if let source = metadata.source { $0.key("source"); $0.string(source) }
             if let title = metadata.title { $0.key("title"); $0.string(title) }

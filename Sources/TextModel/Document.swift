@@ -121,13 +121,17 @@ public struct DocumentMetadata: Sendable, Codable, Equatable {
     public var source: String?
     /// Publication date as ISO 8601 (`2025-10-05` or a full timestamp); anchors relative times.
     public var published: String?
+    /// The article's authors as its byline names them ("Автор: Айгүл Сапарова", an author line at the foot): who
+    /// wrote the page, not people the text is about. Nil when the page names none.
+    public var authors: [String]?
 
     /// Creates metadata; every field is optional.
-    public init(title: String? = nil, url: String? = nil, source: String? = nil, published: String? = nil) {
+    public init(title: String? = nil, url: String? = nil, source: String? = nil, published: String? = nil, authors: [String]? = nil) {
         self.title = title
         self.url = url
         self.source = source
         self.published = published
+        self.authors = authors
     }
 }
 

@@ -10,6 +10,21 @@ import TextModel
         return document.entities
     }
 
+    /// Issue 17, item 5: the collection resolves a bare surname without a surname ending ("Трамп", "Сатыбалды") as it
+    /// resolves initials and a surname: to the one full name with that surname, never to one of two.
+    @Test func aLoneWordWrittenLikeANameIsAShortName() {
+        #expect(NameResolver.surnameOfShortName("Байбек") == "байбек")
+        #expect(NameResolver.surnameOfShortName("Трамп") == "трамп")
+        #expect(NameResolver.surnameOfShortName("Сатыбалды") == "сатыбалды")
+        // Acronyms, lower-case words, words of three letters and listed places are not
+        #expect(NameResolver.surnameOfShortName("ЮНЕСКО") == nil)
+        #expect(NameResolver.surnameOfShortName("трамп") == nil)
+        #expect(NameResolver.surnameOfShortName("Абу") == nil)
+        #expect(NameResolver.surnameOfShortName("Шымкент") == nil)
+        #expect(NameResolver.fullName(forShortName: "Трамп", among: ["Дональд Трамп"]) == "Дональд Трамп")
+        #expect(NameResolver.fullName(forShortName: "Сатыбалды", among: ["Дархан Сатыбалды", "Ерлан Сатыбалды"]) == nil)
+    }
+
     func canonical(_ entities: [Entity], _ text: String) -> String? { entities.first { $0.text == text }?.canonical }
 
     @Test func seed000InitialsRussianCasesAndRoles() {

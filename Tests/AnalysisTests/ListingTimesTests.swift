@@ -101,4 +101,37 @@ import TextModel
         #expect(named("18:30 – Құрманғазы атындағы ұлт-аспаптар оркестрінің концерті.", [("18:30 – Құрманғазы атындағы ұлт-аспаптар", "FACILITY")])
             == ["ORGANISATION Құрманғазы атындағы ұлт-аспаптар оркестрі"])
     }
+
+    /// Issue 17, class 5: a weekday said in reported speech takes the tense of the speech's own verb, not of the
+    /// reporting verb ("деді") that closes the sentence. The document date 2025-03-10 is a Monday.
+    @Test func aWeekdayInsideReportedSpeechTakesTheSpeechsTense() {
+        // A weekday's date follows the tense of its verb: the morphology layer gives it.
+        func times(_ text: String) -> [String] {
+            var document = Seeds.document(text, published: "2025-03-10")
+            MorphologyAnnotator().annotate(&document)
+            TimeExtractor().annotate(&document)
+            return document.times.map { "\($0.text) = \($0.value)" }
+        }
+        #expect(times("«Әкім сенбіде тұрғындармен кездеседі», – деді хатшы.") == ["сенбіде = 2025-03-15"])
+        #expect(times("– Әкім сенбіде тұрғындармен кездеседі, – деді хатшы.") == ["сенбіде = 2025-03-15"])
+        // The speech's own past verb: the Saturday before
+        #expect(times("«Әкім сенбіде тұрғындармен кездесті», – деді хатшы.") == ["сенбіде = 2025-03-08"])
+        // Outside speech the sentence's verb still decides, and a «name» after the weekday is no quotation
+        #expect(times("Әкім сенбіде тұрғындармен кездесті.") == ["сенбіде = 2025-03-08"])
+        #expect(times("Әкім сенбіде «Береке Агро» шаруашылығында тұрғындармен кездесті.") == ["сенбіде = 2025-03-08"])
+        // A quotation of two sentences: the second closes it, and its modal "керек" is about what is to come
+        #expect(times("«Әкім жұма күні тұрғындармен кездесті. Сейсенбіге дейін жол жабық болуы керек», – деді хатшы.")
+            == ["жұма күні = 2025-03-07", "Сейсенбіге дейін = 2025-03-11"])
+    }
+
+    /// Issue 17, class 5: a part of a year or month before "дейін" names that year or month ("жыл соңына дейін" is the
+    /// document's year); TIMEX3 keeps the year or month as the value (the part would be its `mod`).
+    @Test func thePartOfAYearOrMonthNamesIt() {
+        #expect(times("Құрылыс жыл соңына дейін аяқталады.") == ["жыл соңына дейін = 2025"])
+        #expect(times("Жол маусымның соңына дейін жабық тұрады.") == ["маусымның соңына дейін = 2025-06"])
+        #expect(times("Бағдарлама 2026 жылдың соңына дейін созылады.") == ["2026 жылдың соңына дейін = 2026"])
+        #expect(times("Өткен жылдың соңында баға өсті.") == ["Өткен жылдың соңында = 2024"])
+        // жыл with no part of it is no time: a duration
+        #expect(times("Құрылыс бір жыл бойы жүрді.").isEmpty)
+    }
 }

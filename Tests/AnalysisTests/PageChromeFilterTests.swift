@@ -57,4 +57,43 @@ import TextModel
         #expect(document.amounts.count == before)
         #expect(document.entities.count == 1)
     }
+
+    /// Issue 17: a byline names the article's author, who is not a person of the text: the name goes to
+    /// `metadata.authors` and is no entity.
+    @Test func aBylineIsTheAuthorNotANameOfTheText() {
+        let text = """
+            Павлодарда жаңа көпір ашылды
+            Автор: Айгүл Сапарова
+            Ертіс өзені арқылы салынған көпірді облыс әкімі Асаин Байханов ашты. Құрылысқа 12 млрд теңге жұмсалды.
+            Фото: облыс әкімдігінің баспасөз қызметі
+            """
+        var document = Seeds.facts(text, tags: [("Айгүл Сапарова", "PERSON"), ("Асаин Байханов", "PERSON"), ("Ертіс", "LOCATION")])
+        PageChromeFilter().annotate(&document)
+        #expect(document.metadata.authors == ["Айгүл Сапарова"])
+        #expect(Set(document.entities.map(\.canonical)) == ["Ертіс", "Асаин Байханов"])
+        // A label with no tagged name: the words after it, up to a comma
+        var untagged = Seeds.facts("Көпір ашылды\nМәтін: Ерлан Омаров, фото: Дана Әли\nКөпір 2 жылда салынды.")
+        PageChromeFilter().annotate(&untagged)
+        #expect(untagged.metadata.authors == ["Ерлан Омаров"])
+    }
+
+    @Test func aNameAloneOnAFootLineIsTheAuthor() {
+        let body = """
+            Шымкентте жаңа саябақ ашылды
+            Саябақты қала әкімі Ғабит Сыздықбеков ашты.
+            Саябаққа 5 мың ағаш отырғызылды.
+            Жұмыс келесі жылы жалғасады.
+            """
+        var signed = Seeds.facts(body + "\nДәурен Қасымов, «Оңтүстік Қазақстан»",
+                                 tags: [("Ғабит Сыздықбеков", "PERSON"), ("Дәурен Қасымов", "PERSON"), ("Шымкентте", "GPE")])
+        PageChromeFilter().annotate(&signed)
+        #expect(signed.metadata.authors == ["Дәурен Қасымов"])
+        #expect(!signed.entities.contains { $0.canonical == "Дәурен Қасымов" })
+        // A foot line that goes on as a sentence is text, and its person stays
+        var sentence = Seeds.facts(body + "\nДәурен Қасымов саябаққа алғыс айтты.",
+                                   tags: [("Ғабит Сыздықбеков", "PERSON"), ("Дәурен Қасымов", "PERSON"), ("Шымкентте", "GPE")])
+        PageChromeFilter().annotate(&sentence)
+        #expect(sentence.metadata.authors == nil)
+        #expect(sentence.entities.contains { $0.canonical == "Дәурен Қасымов" })
+    }
 }

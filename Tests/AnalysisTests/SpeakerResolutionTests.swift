@@ -5,6 +5,23 @@ import TextModel
 /// Issue 17, class 2: a speaker is never a wrong person; null when the text does not say who. Sentences written for
 /// these tests; entities tagged by hand as the NER stage would (including its boundary errors).
 @Suite struct SpeakerResolutionTests {
+    /// Issue 17, class 2: the outlet a quotation was said to (an organisation in the dative, or before a noun in the
+    /// dative) is never its speaker; a pronoun opening the speaker phrase is the speaker whatever setting follows.
+    @Test func theOutletSpokenToIsNotTheSpeaker() {
+        let residents = Seeds.facts("Ауылда үш күннен бері жарық жоқ.\n«Балалар суықта отыр», – деді тұрғындар «Jibek Joly» тілшісіне.",
+                                    tags: [("«Jibek Joly»", "ORGANISATION")])
+        #expect(residents.quotes.map(\.speaker) == [nil])
+        let player = Seeds.facts("Жартылай қорғаушы Арман Сейітов жеңіске сенімді.\n– Біз әлі күресеміз, – деді ол «Qazsport» арнасына берген сұхбатында.",
+                                 tags: [("Арман Сейітов", "PERSON"), ("«Qazsport»", "ORGANISATION")])
+        #expect(player.quotes.map(\.speaker) == ["Арман Сейітов"])
+        let dative = Seeds.facts("Жартылай қорғаушы Арман Сейітов жеңіске сенімді.\n«Біз әлі күресеміз», – деді команда жанкүйерлері Qazsport-қа.",
+                                 tags: [("Арман Сейітов", "PERSON"), ("Qazsport-қа", "ORGANISATION")])
+        #expect(dative.quotes.map(\.speaker) == [nil])
+        // An organisation that speaks, followed by its legal form, is still the speaker
+        let agency = Seeds.facts("«Ертең жел күшейеді», – деп хабарлады Қазгидромет РМК.", tags: [("Қазгидромет", "ORGANISATION")])
+        #expect(agency.quotes.map(\.speaker) == ["Қазгидромет"])
+    }
+
     @Test func aPossessorBeforeANamedRelativeIsNotWhoOlStandsFor() {
         // The tagger missed the daughter's name: the mother in the genitive is the only person, and must not speak.
         let text = "Марқұм Гүлжан Есентаеваның ұлы Дәурен сот залынан шыққан соң журналистерге сөйледі.\n«Біз шешімге шағымданамыз», – деді ол."

@@ -55,6 +55,19 @@ import TilshiTesting
         #expect(names == (try Self.canonicalNames(backward)))
     }
 
+    /// Issue 17, item 5: a lone surname with no surname ending ("Байбек") is filed under the one full name the collection
+    /// holds for it, whether the article naming him in full came first or last.
+    @Test(arguments: StoreBackend.available)
+    func aLoneSurnameTakesTheFullNameWhicheverArticleCameFirst(backend: StoreBackend) throws {
+        for order in [[Articles.mayor, Articles.loneSurname], [Articles.loneSurname, Articles.mayor]] {
+            let store = try backend.makeStore()
+            for article in order { try store.ingest([article]) }
+            let people = try store.entities(label: "PERSON", query: nil, limit: 50, offset: 0)
+            #expect(people.map(\.canonical) == ["Бауыржан Байбек"], "\(order.map(\.externalID))")
+            #expect(people.first?.documentCount == 2)
+        }
+    }
+
     @Test(arguments: StoreBackend.available)
     func aliasesInAnotherScriptAreSearchable(backend: StoreBackend) throws {
         let store = try backend.makeStore()
@@ -126,13 +139,33 @@ struct PostgresNamesMigrationAndPlanTests {
         #expect(try first.entities(label: nil, query: nil, limit: 100, offset: 0).filter { $0.canonical.lowercased() == "астана" }.allSatisfy { $0.canonical == "АСТАНА" })
         // When it is opened, pg-v2 counts the stored spellings again.
         let reopened = try PostgresCollection.open(url: url, schema: schema)
-        #expect(try reopened.appliedMigrations() == ["pg-v1", "pg-v2"])
+        // (In the order applied: pg-v2 ran again on this open.)
+        #expect(try reopened.appliedMigrations() == ["pg-v1", "pg-v3", "pg-v2"])
         #expect(try reopened.entities(label: nil, query: "астана", limit: 10, offset: 0).contains { $0.canonical == "Астана" })
         #expect(try reopened.reresolveNames() == 0)
         #expect(try reopened.search(SearchQuery("Токаева")).total == 1)
         // Re-resolving puts back a name damaged since, and reports it.
         try reopened.executeForTesting("UPDATE entity SET canonical = 'АСТАНА' WHERE key = 'астана' AND canonical = 'Астана'")
         #expect(try reopened.reresolveNames() == 1)
+    }
+
+    /// Issue 17, item 5: pg-v3 (SQLite's v9) files a bare surname that pg-v2 left as a person of its own under the one
+    /// full name of the collection.
+    @Test func pgV3FilesAnEarlierLoneSurnameUnderTheFullName() throws {
+        let url = try #require(StoreBackend.postgresURL)
+        let schema = StoreBackend.freshSchema()
+        let first = try PostgresCollection.open(url: url, schema: schema)
+        try first.ingest([NameTestArticles.loneSurname])
+        // Given a collection as pg-v2 left it: the bare surname was no short name, so the later full name kept apart
+        try first.executeForTesting("DELETE FROM person_short_name")
+        try first.ingest([NameTestArticles.mayor])
+        #expect(try first.entities(label: "PERSON", query: nil, limit: 50, offset: 0).map(\.canonical).sorted() == ["Байбек", "Бауыржан Байбек"])
+        try first.executeForTesting("DELETE FROM tilshi_migrations WHERE identifier = 'pg-v3'")
+        // When it is opened, pg-v3 files it under the full name, documents and all
+        let reopened = try PostgresCollection.open(url: url, schema: schema)
+        let people = try reopened.entities(label: "PERSON", query: nil, limit: 50, offset: 0)
+        #expect(people.map(\.canonical) == ["Бауыржан Байбек"])
+        #expect(people.first?.documentCount == 2)
     }
 
     /// `tilshi reindex` on PostgreSQL: an intact collection is left alone; a document whose terms were lost is found

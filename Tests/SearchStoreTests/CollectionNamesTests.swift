@@ -65,6 +65,25 @@ import TilshiTesting
         #expect(try db.reresolveNames() == 1)
     }
 
+    /// Issue 17, item 5: schema v9 lists the lone surnames versions 6–8 did not take for short names and files them
+    /// under the one full name the collection holds for them.
+    @Test func theLoneSurnameMigrationFilesAnEarlierLoneSurnameUnderTheFullName() throws {
+        let queue = try DatabaseQueue(configuration: NewsDatabase.makeConfiguration())
+        let db = try NewsDatabase(queue)
+        try db.ingest([Articles.loneSurname])
+        // Given a collection as version 8 left it: the bare surname was no short name, so the full name arriving
+        // later did not take it over
+        try queue.write { try $0.execute(sql: "DELETE FROM person_short_name") }
+        try db.ingest([Articles.mayor])
+        #expect(try db.entities(label: "PERSON").map(\.canonical).sorted() == ["Байбек", "Бауыржан Байбек"])
+        try queue.write { try $0.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v9-lone-surnames'") }
+        // When it is opened, the migration files the bare surname under the full name, documents and all
+        let reopened = try NewsDatabase(queue)
+        let people = try reopened.entities(label: "PERSON")
+        #expect(people.map(\.canonical) == ["Бауыржан Байбек"])
+        #expect(people.first?.documentCount == 2)
+    }
+
     @Test func russianFormsOfANameFindTheEntitysDocuments() throws {
         let db = try NewsDatabase.inMemory()
         let ids = try db.ingest([Articles.banker, Articles.president, Articles.other]).added

@@ -9,6 +9,10 @@ public import TextModel
 /// A line is chrome when it is a boilerplate line (`boilerplate.tsv`: exact or prefix), when it is short and holds a
 /// chrome marker, or when it is short and follows a list heading with only short lines between. Only short lines
 /// are looked at (at most ``shortLineTokens`` tokens), so running text is never dropped. Runs after every fact stage.
+///
+/// Bylines are chrome too, but what they say is kept: an author line ("Автор: Айгүл Сапарова", `byline` rows of
+/// `boilerplate.tsv`) or a foot line that is only a person's name (with an outlet after a comma: "Айгүл Сапарова,
+/// «Егемен Қазақстан»") names the article's author (`metadata.authors`), not a person the text is about.
 public struct PageChromeFilter: Annotator {
     /// The stage's name in a pipeline (`chrome`).
     public let name = "chrome"
@@ -21,7 +25,8 @@ public struct PageChromeFilter: Annotator {
 
     /// Removes entities, times, amounts, quotes, meetings and events that start inside a chrome line.
     public func annotate(_ document: inout Document) {
-        let chrome = Self.chromeLines(document)
+        let (chrome, authors) = Self.chromeLines(document)
+        if !authors.isEmpty, document.metadata.authors == nil { document.metadata.authors = authors }
         guard !chrome.isEmpty else { return }
         func outside(_ offset: Int) -> Bool {
             // Lines are in text order: the last line starting at or before the offset is the only one that may hold it.
@@ -40,10 +45,10 @@ public struct PageChromeFilter: Annotator {
         document.events.removeAll { !outside($0.start) }
     }
 
-    /// The scalar ranges of the document's chrome lines, in text order.
-    static func chromeLines(_ document: Document) -> [Range<Int>] {
+    /// The scalar ranges of the document's chrome lines, in text order, and the authors its bylines name.
+    static func chromeLines(_ document: Document) -> (lines: [Range<Int>], authors: [String]) {
         let tokens = document.tokens
-        guard !tokens.isEmpty else { return [] }
+        guard !tokens.isEmpty else { return ([], []) }
         var lines: [Range<Int>] = []
         var lineStart = 0
         for index in 1...tokens.count {
@@ -55,8 +60,9 @@ public struct PageChromeFilter: Annotator {
             }
         }
         var chrome: [Range<Int>] = []
+        var authors: [String] = []
         var inList = false
-        for line in lines {
+        for (number, line) in lines.enumerated() {
             let start = tokens[line.lowerBound].start, end = tokens[line.upperBound - 1].end
             guard line.count <= shortLineTokens else {
                 inList = false
@@ -67,11 +73,50 @@ public struct PageChromeFilter: Annotator {
             if Boilerplate.listHeadings.contains(lower.trimmingPunctuation()) {
                 inList = true
                 chrome.append(start..<end)
+            } else if lower.unicodeScalars.prefix(32).contains(where: { $0 == ":" || WordView.dashes.contains($0) }),
+                      let label = Boilerplate.bylineLabels.first(where: { lower.hasPrefix($0) }) {
+                // Every label ends in a colon or a dash: lines without one near their start skip the comparisons.
+                chrome.append(start..<end)
+                authors += bylineAuthors(document, line: start..<end, after: label)
             } else if inList || isChrome(text: text, lower: lower) {
                 chrome.append(start..<end)
+            } else if number > 0, number >= lines.count - 2, lines.count >= 4, let author = footAuthor(document, line: line) {
+                chrome.append(start..<end)
+                authors.append(author)
             }
         }
-        return chrome
+        var seen: Set<String> = []
+        return (chrome, authors.filter { seen.insert($0).inserted })
+    }
+
+    /// Most words of an author's name written out after a byline label when no person was tagged in it.
+    static let bylineNameWords = 6
+
+    /// The authors an author line names after its label: the persons tagged in it, else the text after the label up to
+    /// a comma or separator ("Мәтін: Айгүл Сапарова, фото: …" → Айгүл Сапарова).
+    static func bylineAuthors(_ document: Document, line: Range<Int>, after label: String) -> [String] {
+        let persons = document.entities.filter { $0.label == .person && line.contains($0.start) }.map(\.canonical)
+        if !persons.isEmpty { return persons }
+        let rest = document.slice(line.lowerBound + label.unicodeScalars.count, line.upperBound)
+        let name = rest.split(whereSeparator: { $0 == "," || $0 == "|" || $0 == ";" || $0 == "/" }).first.map { String($0).trimmingPunctuation() } ?? ""
+        let words = name.split(separator: " ")
+        guard !words.isEmpty, words.count <= bylineNameWords, words.allSatisfy({ $0.first?.isUppercase == true }) else { return [] }
+        return [name]
+    }
+
+    /// A foot line that is only a person's name, or a name and then, after a comma, an outlet or a place with no
+    /// lower-case word ("Айгүл Сапарова", "Айгүл Сапарова, «Егемен Қазақстан»"): the author's signature. The name is the
+    /// person tagged at the line's start.
+    static func footAuthor(_ document: Document, line: Range<Int>) -> String? {
+        let tokens = document.tokens
+        guard let person = document.entities.first(where: { $0.label == .person && $0.tokenRange.lowerBound == line.lowerBound }),
+              person.tokenRange.upperBound <= line.upperBound, person.tokenRange.count >= 2 else { return nil }
+        var rest = person.tokenRange.upperBound..<line.upperBound
+        if let last = rest.last, tokens[last].norm == "." { rest = rest.lowerBound..<last }
+        guard !rest.isEmpty else { return person.canonical }
+        guard tokens[rest.lowerBound].norm == ",", rest.count <= 6,
+              !rest.contains(where: { tokens[$0].kind == .word && tokens[$0].norm.first?.isLowercase == true }) else { return nil }
+        return person.canonical
     }
 
     /// Whether a short line is a boilerplate line or holds a chrome marker: `Boilerplate.isBoilerplate(text)` or

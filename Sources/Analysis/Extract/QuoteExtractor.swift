@@ -245,7 +245,7 @@ struct SpeakerContext {
             let end = document.tokens[range.upperBound - 1].end
             return EntityResolver.squeezed(document.slice(start, end)).trimmingPunctuation()
         }
-        if let organisation = entities.first(where: { $0.label.isOrganisation }) {
+        if let organisation = entities.first(where: { $0.label.isOrganisation && !isAddressee($0) }) {
             // "– деді Сәрсенов Орталық коммуникациялар қызметіндегі брифингте": a tagger's span that runs from a
             // surname into a capitalised name is the person of that surname, or nobody; never the organisation.
             let parts = organisation.text.split(separator: " ")
@@ -259,6 +259,33 @@ struct SpeakerContext {
         // A news site named by its domain ("деп хабарлайды Almaty.tv", "Tengrinews.kz"): the one word after the verb.
         if words.count == 1, let site = words.first, Self.isSiteName(site) { return site }
         return nil
+    }
+
+    /// Dative endings, also after a possessive ("тілшісіне", "арнасына"), of two letters or more.
+    private static let dativeEndings: [String] = Array(CaseEndings.endings(of: [.dative], afterPossessive: true)
+        .union(CaseEndings.endingsAfterPersonalPossessive(of: [.dative])).filter { $0.count >= 2 })
+
+    /// "– деді наразы тұрғындар «Хабар» тілшісіне", "– деді ол «Qazsport» арнасына берген сұхбатында": an organisation
+    /// in the dative, or before a noun in the dative, is who the words were said to, never the speaker.
+    private func isAddressee(_ entity: Entity) -> Bool {
+        if entity.text != entity.canonical, entity.text.hasPrefix(entity.canonical) {
+            let rest = entity.text.dropFirst(entity.canonical.count)
+            if Self.dativeEndings.contains(String(rest.hasPrefix("-") ? rest.dropFirst() : rest)) { return true }
+        }
+        var next = entity.tokenRange.upperBound
+        while next < document.tokens.count, Self.isQuoteMark(document.tokens[next].text) { next += 1 }
+        guard next < document.tokens.count, document.tokens[next].kind == .word else { return false }
+        let lower = document.tokens[next].norm.fastLowercased
+        guard lower.first.map({ !$0.isUppercase }) == true else { return false }
+        return Self.dativeEndings.contains { lower.count > $0.count + 2 && lower.hasSuffix($0) }
+    }
+
+    /// "– деді ол «Qazsport» арнасына берген сұхбатында": a pronoun opening the speaker phrase is the speaker, whatever
+    /// the setting after it names; nil when the phrase does not open with one.
+    private func openingPronoun(_ phrase: Range<Int>) -> Int? {
+        guard let first = phrase.first(where: { isWordToken(document.tokens[$0]) }),
+              FactLexicon.speakerPronouns.contains(document.tokens[first].norm.fastLowercased) else { return nil }
+        return first
     }
 
     /// "– деді министр Орал қаласындағы штаб отырысында": a lower-case role noun opening the phrase after the verb
@@ -357,12 +384,9 @@ struct SpeakerContext {
         while index < tokens.count, tokens[index].norm == "," || isDash(tokens[index]) { index += 1 }
         if let afterVerb = speechVerb(at: index) {
             let phrase = phrase(from: afterVerb)
+            // "«…», – деді ол.", "… – деді ол кеше берген сұхбатында": the one person of the previous sentence, or nobody.
+            if openingPronoun(phrase) != nil { return Speaker(name: soleSpeaker(beforeToken: open, previous: previous)) }
             if let name = speaker(in: phrase) { return Speaker(name: name) }
-            // "«…», – деді ол.": the one person of the previous sentence, or nobody.
-            let words = phrase.filter { isWordToken(tokens[$0]) }
-            if words.count == 1, FactLexicon.speakerPronouns.contains(tokens[words[0]].norm.fastLowercased) {
-                return Speaker(name: soleSpeaker(beforeToken: open, previous: previous))
-            }
             if let holder = leadingRoleSpeaker(phrase) { return Speaker(name: holder) }
             if let described = describedSpeaker(phrase, beforeToken: open, previous: previous) { return Speaker(name: described) }
             if phrase.contains(where: { isWordToken(tokens[$0]) }) { return Speaker(name: nil) }
@@ -493,13 +517,14 @@ struct SpeakerContext {
                 // An unmatched quotation mark in the sentence means the speech boundaries are unknown.
                 guard start < before, unmatchedMarksBefore[before + 1] == unmatchedMarksBefore[first] else { continue }
                 let speakerPhrase = phrase(from: afterVerb)
-                let speakerWords = speakerPhrase.filter { isWordToken(tokens[$0]) }
-                var speaker = speaker(in: speakerPhrase) ?? leadingRoleSpeaker(speakerPhrase)
-                // "– Біз … алдық, – дейді ол.": the one person of the sentence before the speech, or nobody.
-                if speaker == nil, speakerWords.count == 1, FactLexicon.speakerPronouns.contains(tokens[speakerWords[0]].norm.fastLowercased) {
+                var speaker: String?
+                if openingPronoun(speakerPhrase) != nil {
+                    // "– Біз … алдық, – дейді ол.": the one person of the sentence before the speech, or nobody.
                     speaker = soleSpeaker(beforeToken: start, previous: nil)
+                } else {
+                    speaker = self.speaker(in: speakerPhrase) ?? leadingRoleSpeaker(speakerPhrase)
+                    if speaker == nil { speaker = describedSpeaker(speakerPhrase, beforeToken: start, previous: nil) }
                 }
-                if speaker == nil { speaker = describedSpeaker(speakerPhrase, beforeToken: start, previous: nil) }
                 found.append(Quote(text: document.slice(tokens[start].start, tokens[before].end), speaker: speaker,
                                    start: tokens[start].start, end: tokens[before].end))
             }

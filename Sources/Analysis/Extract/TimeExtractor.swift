@@ -298,6 +298,7 @@ private struct Matcher {
         return forms
     }()
     private static let day = WordKey.of("күні")
+    private static let dayAdjective = WordKey.of("күнгі")
     /// Number words by word key: each cardinal ("он", "екі", "мың") and each ordinal form of it ("бесінші",
     /// "жиырмасыншы", "мыңыншы"), for days and years written in words ("екі мың жиырмасыншы жылы").
     private static let numberForms: [UInt64: (value: Int, kind: NumberWords.Word.Kind, ordinal: Bool)] = {
@@ -426,7 +427,7 @@ private struct Matcher {
                 dated.expressions[0].words = index..<dated.expressions[0].words.upperBound
                 return dated
             }
-            guard let weekday = weekday(at: index), let date = weekdayDate(weekday, weekOffset: nil) else { return nil }
+            guard let weekday = weekday(at: index), let date = weekdayDate(weekday, weekOffset: nil, at: index) else { return nil }
             return withClock(date, words: index, next: isTail(index + 1) ? index + 2 : index + 1)
         }
         if let timeWord {
@@ -505,23 +506,24 @@ private struct Matcher {
         return (day, isTail(monthIndex + 2) ? monthIndex + 3 : monthIndex + 2)
     }
 
-    /// The weekday (1 = Monday) a word names with a case ending ("дүйсенбіде", "сәрсенбіге"), or bare before "күні".
-    /// A capitalised form needs its ending: "Жұма" is also a given name.
+    /// The weekday (1 = Monday) a word names with a case ending ("дүйсенбіде", "сәрсенбіге"), or bare before "күні" or
+    /// "күнгі" ("Жұма күнгі жауын"). A capitalised form needs its ending: "Жұма" is also a given name.
     private func weekday(at index: Int) -> Int? {
         guard let word = word(index), let form = Self.weekdayForms[word.key] else { return nil }
         if !form.ending {
-            guard !word.isCapitalized || index == sentence.lowerBound, self.word(index + 1)?.key == Self.day else { return nil }
+            guard !word.isCapitalized || index == sentence.lowerBound || view.words[index].leading.unicodeScalars.contains("«"),
+                  let next = self.word(index + 1), next.key == Self.day || next.key == Self.dayAdjective else { return nil }
         }
         return form.day
     }
 
     /// The date of a weekday: in the week `weekOffset` weeks from the document's (өткен −1, келесі +1); otherwise the
-    /// nearest one before the document date when the sentence's verb is in the past tense, after it when in the
+    /// nearest one before the document date when the weekday's verb is in the past tense, after it when in the
     /// present or future. Nil without a full document date, without a known tense, or on the document's own weekday.
-    private func weekdayDate(_ weekday: Int, weekOffset: Int?) -> CalendarDate? {
+    private func weekdayDate(_ weekday: Int, weekOffset: Int?, at index: Int) -> CalendarDate? {
         guard let anchor, let anchorWeekday = anchor.weekday else { return nil }
         if let weekOffset { return anchor.adding(days: weekday - anchorWeekday + 7 * weekOffset) }
-        guard let past = sentenceIsPast() else { return nil }
+        guard let past = speechIsPast(after: index) ?? sentenceIsPast() else { return nil }
         let offset = past ? -((anchorWeekday - weekday + 7) % 7) : (weekday - anchorWeekday + 7) % 7
         return offset == 0 ? nil : anchor.adding(days: offset)
     }
@@ -530,12 +532,68 @@ private struct Matcher {
     /// morphology layer; nil when no finite verb carries a tense.
     private func sentenceIsPast() -> Bool? {
         for index in sentence.reversed() {
-            guard let token = tokens[safe: view.words[index].coreTokens.lowerBound], let feats = token.feats,
-                  token.upos == .VERB || token.upos == .AUX, feats.contains("VerbForm=Fin")
-            else { continue }
-            if feats.contains("Tense=Past") { return true }
-            if feats.contains("Tense=Pres") || feats.contains("Tense=Fut") { return false }
+            if let past = tense(ofWord: index) { return past }
         }
+        return nil
+    }
+
+    /// The tense of a weekday said inside reported speech: "«Жиын сенбіде өтеді», – деді ол." and "– Жиын сенбіде
+    /// өтеді, – деді ол." are the coming Saturday although the sentence ends in the past "деді". The weekday is inside a
+    /// quotation when one opens before it in the sentence, or when the first quotation mark after it closes one opened
+    /// in an earlier sentence; inside dash speech when its sentence opens with a dash or goes on to ", – деді". The
+    /// speech ends at the closing mark or at that comma and dash; the last finite verb before that end (from the weekday
+    /// on) gives the tense, and speech with no finite verb ("… нығайтылуы керек") is about what is to come. Nil when
+    /// the weekday is in no speech: a «name» after it ("«Мақтаарал Агро» шаруашылығына") is no quotation.
+    private func speechIsPast(after weekdayIndex: Int) -> Bool? {
+        func opens(_ word: Word) -> Bool {
+            (word.isPunctuation ? word.leading : word.leading + word.trailing).unicodeScalars.contains { $0 == "«" || $0 == "“" }
+        }
+        func closes(_ word: Word) -> Bool {
+            (word.isPunctuation ? word.leading : word.trailing).unicodeScalars.contains { $0 == "»" || $0 == "”" }
+        }
+        var balance = 0
+        for index in sentence.lowerBound..<weekdayIndex {
+            let word = view.words[index]
+            if opens(word) { balance += 1 }
+            if closes(word) { balance -= 1 }
+        }
+        let first = view.words[sentence.lowerBound]
+        var inDashSpeech = first.isPunctuation ? first.hasDash : first.leading.unicodeScalars.contains { WordView.dashes.contains($0) }
+        var inQuote = balance > 0 || view.words[weekdayIndex].leading.unicodeScalars.contains { $0 == "«" || $0 == "“" }
+        var tense: Bool?
+        var index = weekdayIndex + 1
+        while index < sentence.upperBound {
+            let word = view.words[index]
+            if !word.isPunctuation, let past = self.tense(ofWord: index) { tense = past }
+            if !inQuote, balance == 0, opens(word) { return nil }
+            if closes(word) {
+                if inQuote || balance == 0 { inQuote = true; break }
+            }
+            let commaDash = word.trailing.hasPrefix(",") && (word.hasDash
+                || index + 1 < sentence.upperBound && view.words[index + 1].isPunctuation && view.words[index + 1].hasDash)
+            if commaDash, !inQuote {
+                let verb = view.words[index].hasDash ? index + 1 : index + 2
+                if inDashSpeech || verb < sentence.upperBound && Self.speechVerbStarts.contains(view.words[verb].key) {
+                    inDashSpeech = true
+                    break
+                }
+            }
+            index += 1
+        }
+        guard index < sentence.upperBound, inQuote || inDashSpeech else { return nil }
+        return tense ?? false
+    }
+
+    /// First words of the reporting verbs ("деді", "деп", "дейді"; `speech-verbs.tsv`).
+    private static let speechVerbStarts = WordKey.set(FactLexicon.speechVerbs.compactMap(\.first))
+
+    /// Whether word `index` is a finite verb in the past tense (true), the present or future (false), or neither (nil).
+    private func tense(ofWord index: Int) -> Bool? {
+        guard let token = tokens[safe: view.words[index].coreTokens.lowerBound], let feats = token.feats,
+              token.upos == .VERB || token.upos == .AUX, feats.contains("VerbForm=Fin")
+        else { return nil }
+        if feats.contains("Tense=Past") { return true }
+        if feats.contains("Tense=Pres") || feats.contains("Tense=Fut") { return false }
         return nil
     }
 
@@ -771,6 +829,10 @@ private struct Matcher {
         if let (period, next) = period(at: after) {
             return Match(expressions: [Found(words: index..<next, value: String(format4: year) + "-" + period)], next: next)
         }
+        // "2025 жылдың соңына дейін": a part of the year names the year.
+        if let part = self.word(after), Self.partWords.contains(part.key) {
+            return Match(expressions: [Found(words: index..<(after + 1), value: String(format4: year))], next: after + 1)
+        }
         return Match(expressions: [Found(words: index..<after, value: String(format4: year))], next: after)
     }
 
@@ -856,6 +918,11 @@ private struct Matcher {
             return withClock(date, words: index, next: next)
         case "year":
             var next = index + 1
+            // "жыл соңына дейін", "жылдың басында": the document's year, named only by жыл and a part of it.
+            if entry.condition == "needs-part" {
+                guard let part = self.word(next), Self.partWords.contains(part.key), let year = anchor?.year else { return nil }
+                return Match(expressions: [Found(words: index..<(next + 1), value: String(format4: year + offset))], next: next + 1)
+            }
             // "өткен аптада", "келесі айда": a week or month counted from the document date.
             if entry.condition == "needs-year", let following = self.word(next), let unit = Self.spanWords[following.key] {
                 guard let anchor else { return nil }
@@ -865,7 +932,7 @@ private struct Matcher {
             }
             // "өткен сенбіде", "келесі дүйсенбіде": a weekday of the week before or after the document's.
             if entry.condition == "needs-year", let weekday = weekday(at: next) {
-                guard let date = weekdayDate(weekday, weekOffset: offset) else { return nil }
+                guard let date = weekdayDate(weekday, weekOffset: offset, at: next) else { return nil }
                 return withClock(date, words: index, next: isTail(next + 1) ? next + 2 : next + 1)
             }
             if entry.condition == "needs-year" {
@@ -899,6 +966,8 @@ private struct Matcher {
                 }
             }
             guard let year else { return nil }
+            // "өткен жылдың соңында": a part of the year names the year (the part would be TIMEX3 `mod`).
+            if next > index + 1, let part = self.word(next), Self.partWords.contains(part.key) { next += 1 }
             return Match(expressions: [Found(words: index..<next, value: year)], next: next)
         default:
             return nil

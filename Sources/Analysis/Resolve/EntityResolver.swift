@@ -26,6 +26,8 @@ public struct EntityResolver: Annotator {
         guard !document.entities.isEmpty else { return }
         // A name has letters: a tagger's span over a page head's "| 11.11.2025" is none.
         document.entities.removeAll { $0.label.isName && !$0.text.unicodeScalars.contains { $0.properties.isAlphabetic } }
+        Self.dropSentenceOpeningHeadNouns(&document)
+        Self.splitNestedOrganisations(&document)
         Self.relabelLoneSurnames(&document)
         Self.relabelProductModels(&document)
         Self.dropLeadingClocks(&document)
@@ -58,7 +60,11 @@ public struct EntityResolver: Annotator {
         Self.respellCapitals(&canonical, labels: &labels)
         for index in document.entities.indices where document.entities[index].label != labels[index] { document.entities[index].label = labels[index] }
         Self.addPlaceHeads(&canonical, document: document)
-        for index in document.entities.indices { document.entities[index].canonical = canonical[index] }
+        Self.expandAcronyms(&canonical, labels: &labels, document: document)
+        for index in document.entities.indices {
+            document.entities[index].canonical = canonical[index]
+            if document.entities[index].label != labels[index] { document.entities[index].label = labels[index] }
+        }
 
         var rolesByName: [String: [String]] = [:]
         let personWords = Set(document.entities.filter { $0.label == .person }.flatMap { entity in
@@ -87,6 +93,69 @@ public struct EntityResolver: Annotator {
         for index in document.entities.indices where document.entities[index].label == .person {
             document.entities[index].roles = rolesByName[document.entities[index].canonical] ?? []
         }
+    }
+
+    /// "Палата …", "Департамент …", "Шабуылшы …": a one-word organisation that opens its sentence (so is capitalised for
+    /// that alone) and is a common head noun (`entity-heads.tsv`) or a role word is no name. Names of that shape
+    /// ("Үкімет", "Сенат", "Ақорда") are gazetteer names and stay.
+    static func dropSentenceOpeningHeadNouns(_ document: inout Document) {
+        let tokens = document.tokens
+        document.entities.removeAll { entity in
+            guard entity.label.isOrganisation, entity.tokenRange.count == 1, entity.tokenRange.upperBound <= tokens.count else { return false }
+            let index = entity.tokenRange.lowerBound
+            let opensSentence = index == 0 || [".", "!", "?", "…"].contains(tokens[index - 1].norm)
+                || document.scalars[tokens[index - 1].end..<tokens[index].start].contains { $0 == "\n" }
+            guard opensSentence else { return false }
+            let lower = tokens[index].norm.fastLowercased
+            guard EntityHeadNouns.label(of: lower) != nil || isRoleWord(lower) else { return false }
+            return EntityGazetteer.byName[Nominative.word(tokens[index].norm).fastLowercased] == nil && EntityGazetteer.byName[lower] == nil
+        }
+    }
+
+    /// "Экология және табиғи ресурстар министрлігінің Экологиялық реттеу және бақылау комитеті", "Алматының Бостандық
+    /// аудандық соты": a tagged organisation that runs from one name in the genitive into a capitalised second name is
+    /// two names, the owner and the owned. The owner is an organisation when its genitive word is an organisation's head
+    /// noun (`entity-heads.tsv`), a place when it is one gazetteer place; otherwise the span stays whole.
+    static func splitNestedOrganisations(_ document: inout Document) {
+        let tokens = document.tokens
+        guard document.entities.contains(where: { $0.label.isOrganisation && $0.tokenRange.count >= 2 }) else { return }
+        var result: [Entity] = []
+        result.reserveCapacity(document.entities.count + 2)
+        for entity in document.entities {
+            guard entity.label.isOrganisation, entity.tokenRange.count >= 2, entity.tokenRange.upperBound <= tokens.count,
+                  let split = ownerEnd(of: entity, tokens: tokens, document: document) else {
+                result.append(entity)
+                continue
+            }
+            let ownerRange = entity.tokenRange.lowerBound..<(split.end + 1)
+            let ownedRange = (split.end + 1)..<entity.tokenRange.upperBound
+            for (range, label) in [(ownerRange, split.label), (ownedRange, entity.label)] {
+                let start = tokens[range.lowerBound].start, end = tokens[range.upperBound - 1].end
+                result.append(Entity(text: document.slice(start, end), label: label, canonical: document.slice(start, end),
+                                     start: start, end: end, tokenRange: range))
+            }
+        }
+        document.entities = result
+    }
+
+    /// The last token of the owner's name inside an organisation span and the owner's class, or nil when the span is one
+    /// name.
+    private static func ownerEnd(of entity: Entity, tokens: [Token], document: Document) -> (end: Int, label: EntityLabel)? {
+        let range = entity.tokenRange
+        for index in range.dropLast() where tokens[index].kind == .word {
+            let next = index + 1
+            guard next < range.upperBound, tokens[next].kind == .word, tokens[next].norm.unicodeScalars.first?.isUppercaseFast == true,
+                  document.scalars[tokens[index].end..<tokens[next].start].allSatisfy({ $0 == " " })
+            else { continue }
+            let lower = tokens[index].norm.fastLowercased
+            guard genitiveEndings.contains(where: { lower.hasSuffix($0) && lower.count > $0.count + 2 }) else { continue }
+            if index > range.lowerBound, EntityHeadNouns.label(of: lower) == EntityLabel.organisation.rawValue { return (index, .organisation) }
+            if index == range.lowerBound, let place = EntityGazetteer.byName[Nominative.word(tokens[index].norm).fastLowercased],
+               place.label == EntityLabel.gpe.rawValue {
+                return (index, .gpe)
+            }
+        }
+        return nil
     }
 
     /// A one-word mention tagged as a place or organisation that is the surname of a person the document names in
@@ -236,6 +305,16 @@ public struct EntityResolver: Annotator {
               let last = words.last, isRoleWord(tokens[last].norm.fastLowercased) else { return nil }
         let lower = words.map { tokens[$0].norm.fastLowercased }
         guard tokens[words[0]].norm.unicodeScalars.first?.isUppercaseFast == true else { return nil }
+        // "Шымкент қаласы білім басқармасының басшысы", "Алматы қаласының мәдениет басқармасының басшысы": the office
+        // of a place, named up to its head noun in the genitive before the role word, lower-case words and all, is the
+        // organisation (the place inside its name gives no name of its own). A name that opens with an adjective
+        // ("Облыстық полиция департаментінің") names no particular office.
+        if let last = lower.dropLast().lastIndex(where: { word in genitiveEndings.contains { word.hasSuffix($0) } }), last >= 1,
+           EntityHeadNouns.label(of: lower[last]) == EntityLabel.organisation.rawValue,
+           !adjectiveEndingsForNames.contains(where: { lower[0].hasSuffix($0) }),
+           words[0...last].enumerated().allSatisfy({ $0.offset == 0 || $0.element == words[$0.offset - 1] + 1 }) {
+            return (words[0]..<(words[last] + 1), .organisation)
+        }
         let genitive = lower.firstIndex { word in genitiveEndings.contains { word.hasSuffix($0) } }
         let headIndex = genitive ?? (words.count - 2)
         guard headIndex < words.count - 1 else { return nil }
@@ -249,6 +328,11 @@ public struct EntityResolver: Annotator {
         }
         guard words[0...headIndex].allSatisfy({ tokens[$0].norm.unicodeScalars.first?.isUppercaseFast == true }),
               EntityHeadNouns.label(of: head) == EntityLabel.organisation.rawValue else { return nil }
+        // "Департамент бастығы", "Палата төрағасы": a head noun alone is the common noun, capitalised as a title; only a
+        // listed one-word name ("Мәжіліс Спикері", "Сенат төрағасы") is a name.
+        if headIndex == 0, EntityGazetteer.byName[head] == nil, EntityGazetteer.byName[Nominative.word(tokens[words[0]].norm).fastLowercased] == nil {
+            return nil
+        }
         return (words[0]..<(words[headIndex] + 1), .organisation)
     }
 
@@ -342,6 +426,45 @@ public struct EntityResolver: Annotator {
                     word.count >= 5 ? word.prefix(1) + word.dropFirst().lowercased() : String(word)
                 }.joined(separator: " ")
             }
+        }
+    }
+
+    /// Conjunctions an acronym may skip ("ҒЖБМ" = Ғылым және жоғары білім министрлігі).
+    private static let acronymSkippedWords: Set<String> = ["және", "мен", "пен", "бен", "и"]
+
+    /// An acronym ("ТЖМ", "ШҚО", "ҰҚК-ның") stands for the one name of the document whose words it is the initials of
+    /// ("Төтенше жағдайлар министрлігі", "Шығыс Қазақстан облысы", "Ұлттық қауіпсіздік комитеті"): it takes that name
+    /// and its class, so the document names one entity, not two. Conjunctions may be skipped. An acronym that fits no
+    /// name, or several, stays as written.
+    static func expandAcronyms(_ names: inout [String], labels: inout [EntityLabel], document: Document) {
+        func acronym(_ name: String) -> String? {
+            var core = Substring(name)
+            if let hyphen = core.firstIndex(of: "-") { core = core[..<hyphen] }
+            let letters = core.unicodeScalars
+            guard (2...6).contains(letters.count), letters.allSatisfy({ $0.properties.isAlphabetic && $0.isUppercaseFast }) else { return nil }
+            return String(core)
+        }
+        let acronyms = names.indices.compactMap { index in acronym(names[index]).map { (index, $0) } }
+        guard !acronyms.isEmpty else { return }
+        // Initials of every multi-word name, with and without its conjunctions.
+        var expansions: [String: (name: String, label: EntityLabel)?] = [:]
+        for index in names.indices where labels[index].isOrganisation || labels[index].isPlace || labels[index] == .facility {
+            let words = names[index].split(separator: " ")
+            guard words.count >= 2 else { continue }
+            let all = String(words.compactMap(\.first)).uppercased()
+            let content = String(words.filter { !acronymSkippedWords.contains($0.lowercased()) }.compactMap(\.first)).uppercased()
+            for initials in Set([all, content]) {
+                if let existing = expansions[initials], existing?.name != names[index] {
+                    expansions[initials] = .some(nil)
+                } else {
+                    expansions[initials] = (names[index], labels[index])
+                }
+            }
+        }
+        for (index, written) in acronyms {
+            guard let found = expansions[written], let expansion = found else { continue }
+            names[index] = expansion.name
+            labels[index] = expansion.label
         }
     }
 

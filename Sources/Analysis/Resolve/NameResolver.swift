@@ -133,12 +133,45 @@ public enum NameResolver {
     }
 
     /// The lower-cased surname of a short person name that another document may spell out: initials and a surname
-    /// ("Н.Ә. Назарбаев", "Б.Байбек") or a lone word with a surname ending ("Назарбаев"); nil for anything else.
+    /// ("Н.Ә. Назарбаев", "Б.Байбек") or a lone word that may be a surname ("Назарбаев", "Байбек", "Трамп"); nil for
+    /// anything else.
+    ///
+    /// A lone word needs no surname ending: news names a person by the bare surname ("Трамп", "Сатыбалды") as often as
+    /// by one ending in -ов, -бек or -ұлы, and the collection resolves it only to the one full name with that surname
+    /// (``fullName(forShortName:among:)``). It must be written like a name (a capital, then lower-case letters, at
+    /// least ``loneSurnameLetters`` of them) and not be a listed place or organisation ("Шымкент"), so an acronym, a
+    /// place the tagger took for a person or a stray lower-case span never stands for one.
     public static func surnameOfShortName(_ name: String) -> String? {
         let words = splitInitials(name.split(separator: " ").map(String.init))
         guard let surname = words.last, !isInitial(surname) else { return nil }
-        if words.count == 1 { return Nominative.hasSurnameEnding(surname.fastLowercased) ? surname.fastLowercased : nil }
+        if words.count == 1 {
+            let lower = surname.fastLowercased
+            return Nominative.hasSurnameEnding(lower) || isWrittenLikeAName(surname) && EntityGazetteer.byName[lower] == nil ? lower : nil
+        }
         return words.dropLast().allSatisfy(isInitial) ? surname.fastLowercased : nil
+    }
+
+    /// Fewest letters of a lone word without a surname ending that may stand for a surname ("Байбек", "Трамп").
+    public static let loneSurnameLetters = 4
+
+    /// "Байбек", "Жақсыбеков-Тоқаев": a capital, then lower-case letters (a hyphen may join two parts), at least
+    /// ``loneSurnameLetters`` letters.
+    static func isWrittenLikeAName(_ word: String) -> Bool {
+        var letters = 0
+        var previousWasHyphen = true
+        for scalar in word.unicodeScalars {
+            if scalar == "-" {
+                guard !previousWasHyphen else { return false }
+                previousWasHyphen = true
+                continue
+            }
+            guard scalar.properties.isAlphabetic else { return false }
+            // Each part opens with a capital; the rest is lower case.
+            if previousWasHyphen ? !scalar.properties.isUppercase && letters == 0 : scalar.properties.isUppercase { return false }
+            previousWasHyphen = false
+            letters += 1
+        }
+        return letters >= loneSurnameLetters && !previousWasHyphen
     }
 
     /// The lower-cased surname of a full person name: two or more words, none of them an initial.
