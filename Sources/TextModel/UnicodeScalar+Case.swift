@@ -8,7 +8,8 @@ extension Unicode.Scalar {
         switch v {
         case 0x41...0x5A, 0x410...0x42F: return Unicode.Scalar(v + 0x20)!
         case 0x400...0x40F: return Unicode.Scalar(v + 0x50)!
-        case 0x0...0x7F, 0x430...0x45F, 0x482...0x489, 0x4CF: return self
+        // Latin-1 punctuation and symbols (« » № ° NBSP) and general punctuation (— “ ” …): no case.
+        case 0x0...0x7F, 0x430...0x45F, 0x482...0x489, 0x4CF, 0xA0...0xBF, 0x2010...0x205E: return self
         // Ӏ/ӏ is the one pair of the Cyrillic extensions that is not adjacent.
         case 0x4C0: return Unicode.Scalar(0x4CF)!
         // Historic and Kazakh letters (Ә ә, Ғ ғ, Қ қ, Ң ң, Ө ө, Ұ ұ, Ү ү, Һ һ) alternate upper/lower; from U+04C1 to

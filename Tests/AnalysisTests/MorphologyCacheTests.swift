@@ -22,7 +22,8 @@ import TextModel
     @Test func fastLowercasingIsExactlyTheStandardLibrarys() throws {
         let words = try Self.seedSentences().flatMap { $0 }
         // Latin, Greek (final sigma is context-dependent), a decomposed й, Cyrillic extensions, a one-to-two mapping.
-        let odd = ["İSTANBUL", "ΟΔΟΣ", "и\u{306}ЙЫ", "ӀӁҊҌ", "ǅungla", "ÆØÅ", "ẞ", "ҚАЗАҚСТАН", "Ёлка", "ABC-ның", ""]
+        let odd = ["İSTANBUL", "ΟΔΟΣ", "и\u{306}ЙЫ", "ӀӁҊҌ", "ǅungla", "ÆØÅ", "ẞ", "ҚАЗАҚСТАН", "Ёлка", "ABC-ның", "",
+                   "«ҚАЗАҚСТАН» — №1…", "“Ақ Жол” ‰ ‹Әке›", "Ä«Ü»"]
         for word in words + odd {
             #expect(Array(MorphologyCase.lowercased(word).utf8) == Array(word.lowercased().utf8), "\(word)")
             #expect(MorphologyCase.lowercasedScalars(word) == Array(word.lowercased().unicodeScalars), "\(word)")

@@ -9,9 +9,9 @@ import TextModel
     }
 
     @Test func fastPathAgreesWithUnicodeTablesOverLatinAndCyrillic() {
-        // Every scalar of ASCII, Latin-1 and the Cyrillic blocks: the fast path must give what the Unicode
-        // single-scalar lower-case mapping gives.
-        for value in Array(0x0...0x24F) + Array(0x400...0x52F) {
+        // Every scalar of ASCII, Latin-1, the Cyrillic blocks and general punctuation: the fast path must give what
+        // the Unicode single-scalar lower-case mapping gives.
+        for value in Array(0x0...0x24F) + Array(0x400...0x52F) + Array(0x2000...0x206F) {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let mapping = scalar.properties.lowercaseMapping.unicodeScalars
             let expected = mapping.count == 1 ? mapping.first! : scalar

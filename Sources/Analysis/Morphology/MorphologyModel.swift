@@ -80,28 +80,65 @@ public struct MorphologyModel: Sendable {
     }
 
     /// Parses ``serialized(header:)`` output; malformed lines are skipped.
+    ///
+    /// Every process parses the bundled model on its first analysis, so lines and fields are split on the UTF-8 bytes
+    /// of `\n` and `\t` (grapheme clusters of their own, so the same lines and fields as splitting the `String`); a
+    /// text with a carriage return, which `String` splitting keeps inside a CR LF cluster, takes ``parseByGraphemes(_:)``.
     public static func parse(_ text: String) -> MorphologyModel {
+        let utf8 = text.utf8
+        if utf8.contains(0x0D) { return parseByGraphemes(text) }
         var model = MorphologyModel()
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            switch fields.first {
-            case "F" where fields.count >= 5:
-                guard let upos = UPOS(rawValue: String(fields[3])) else { continue }
-                let feats = fields[4] == "_" ? "" : String(fields[4])
-                model.memorised[String(fields[1]), default: []].append(
-                    MorphAnalysis(lemma: String(fields[2]), upos: upos, feats: feats, chain: "=", source: .memorised))
-            case "S" where fields.count >= 5:
-                guard let upos = UPOS(rawValue: String(fields[2])) else { continue }
-                model.stems.append((lemma: String(fields[1]), upos: upos, features: String(fields[3]), count: Int(fields[4]) ?? 1))
-            case "W" where fields.count >= 3:
-                if let index = Int(fields[1]), let weight = Float(fields[2]), index >= 0, index < model.weights.count {
-                    model.weights[index] = weight
+        var fields: [Substring] = []
+        var lineStart = utf8.startIndex
+        while lineStart < utf8.endIndex {
+            // Fields of the line from `lineStart`, split at tabs, up to the next line feed.
+            fields.removeAll(keepingCapacity: true)
+            var fieldStart = lineStart
+            var index = lineStart
+            while index < utf8.endIndex, utf8[index] != 0x0A {
+                if utf8[index] == 0x09 {
+                    fields.append(text[fieldStart..<index])
+                    fieldStart = utf8.index(after: index)
                 }
-            default:
-                continue
+                index = utf8.index(after: index)
             }
+            if index > lineStart {
+                fields.append(text[fieldStart..<index])
+                // "#" followed by a combining mark is not the grapheme "#": that line is not a comment.
+                if !(utf8[lineStart] == UInt8(ascii: "#") && text[lineStart..<index].hasPrefix("#")) { model.add(fields: fields) }
+            }
+            lineStart = index < utf8.endIndex ? utf8.index(after: index) : index
         }
         return model
+    }
+
+    /// ``parse(_:)`` splitting the `String` by grapheme clusters: the definition the byte path reproduces.
+    static func parseByGraphemes(_ text: String) -> MorphologyModel {
+        var model = MorphologyModel()
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            model.add(fields: line.split(separator: "\t", omittingEmptySubsequences: false))
+        }
+        return model
+    }
+
+    /// Adds one parsed line (`F`, `S` or `W` row); malformed ones are skipped.
+    private mutating func add(fields: [Substring]) {
+        switch fields.first {
+        case "F" where fields.count >= 5:
+            guard let upos = UPOS(rawValue: String(fields[3])) else { return }
+            let feats = fields[4] == "_" ? "" : String(fields[4])
+            memorised[String(fields[1]), default: []].append(
+                MorphAnalysis(lemma: String(fields[2]), upos: upos, feats: feats, chain: "=", source: .memorised))
+        case "S" where fields.count >= 5:
+            guard let upos = UPOS(rawValue: String(fields[2])) else { return }
+            stems.append((lemma: String(fields[1]), upos: upos, features: String(fields[3]), count: Int(fields[4]) ?? 1))
+        case "W" where fields.count >= 3:
+            if let index = Int(fields[1]), let weight = Float(fields[2]), index >= 0, index < weights.count {
+                weights[index] = weight
+            }
+        default:
+            return
+        }
     }
 }
 

@@ -28,7 +28,9 @@ enum MorphologyCase {
     /// Whether `fastLowercase` of `scalar` is exactly what `String.lowercased()` produces for it.
     @inline(__always)
     static func hasFastMapping(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 || (0x400...0x4FF).contains(scalar.value)
+        // ASCII, Cyrillic, and the caseless punctuation news text mixes with them (« » — “ ” …).
+        scalar.value < 0x80 || (0x400...0x4FF).contains(scalar.value) || (0xA0...0xBF).contains(scalar.value)
+            || (0x2010...0x205E).contains(scalar.value)
     }
 
     /// `text.lowercased()`.
