@@ -187,6 +187,8 @@ extension FactLexicon {
     /// Lower-case honorifics written inside or after a person's name (`қажы`, `хан`: `person-name-parts.tsv`); the
     /// canonical name leaves them out.
     public static let nameHonorifics: Set<String> = Set(DataFile.requiredRows("person-name-parts.tsv").filter { $0.count >= 2 && $0[1] == "honorific" }.map { $0[0] })
+    /// Last parts of compound given names that keep their own vowel harmony (`бай`, `гүл`: `person-name-parts.tsv`).
+    public static let nameFinals: [String] = DataFile.requiredRows("person-name-parts.tsv").filter { $0.count >= 2 && $0[1] == "final" }.map { $0[0] }
     /// Endings of patronymics (`ұлы`, `овна`: `person-name-parts.tsv`).
     public static let patronymicEndings: [String] = DataFile.requiredRows("person-name-parts.tsv").filter { $0.count >= 2 && $0[1] == "patronymic" }.map { $0[0] }
 }
@@ -210,4 +212,10 @@ extension FactLexicon {
     public static let organisationBareHeads: [(stem: String, label: String)] = DataFile.requiredRows("organisation-heads.tsv").compactMap {
         $0.count >= 3 && $0[2] == "bare" ? ($0[0], $0[1]) : nil
     }
+}
+
+extension FactLexicon {
+    /// Chinese family names in their Kazakh Cyrillic spellings (`chinese-surnames.tsv`), lower case: a caseless
+    /// paragraph's "ли жұн" is a name when the word after the family name is no common word.
+    public static let chineseSurnames: Set<String> = Set(DataFile.requiredRows("chinese-surnames.tsv").map { $0[0] })
 }

@@ -104,6 +104,76 @@ import TextModel
         #expect(ScriptPipelineTests.offsetsAreValid(document))
     }
 
+    @Test func caselessArabicScriptCapitalisesChineseNamesAndNamesAfterRoles() {
+        // "Конференцияны университет ректоры Жаң Миң ашты, ал кеше Ли Шяуху баяндама жасады." Chinese names as
+        // Xinjiang's Kazakh press spells them; none is in the reading table.
+        let document = Self.analyze("كونفەرەنتسيانى ۋنيۆەرسيتەت رەكتورى جاڭ ميڭ اشتى، ال كەشە لي شياۋحۋ بايانداما جاسادى.")
+        let norms = document.tokens.filter { $0.kind == .word }.map(\.norm)
+        #expect(norms.contains("Жаң") && norms.contains("Миң"), "two words after a role noun are a name")
+        #expect(norms.contains("Ли") && norms.contains("Шияуху"), "a listed Chinese family name and the word after it")
+        #expect(norms.contains("университет") && norms.contains("ашты") && norms.contains("кеше") && norms.contains("баяндама"),
+                "common words stay lower case, after a role noun too")
+        #expect(ScriptPipelineTests.offsetsAreValid(document))
+    }
+
+    @Test func caselessArabicScriptKeepsCommonWordsBeforePlaceNounsLowerCase() {
+        // "Тарбағатай аймағының бас қаласы Шәуешекте көктемгі жәрмеңке ашылды." — "бас қаласы" (capital city) is
+        // no place name, though "бас" stands where "X қаласы" has one.
+        let document = Self.analyze("تارباعاتاي ايماعىنىڭ باس قالاسى شاۋەشەكتە كوكتەمگى جارمەڭكە اشىلدى.")
+        let norms = document.tokens.filter { $0.kind == .word }.map(\.norm)
+        #expect(norms.first == "Тарбағатай")
+        #expect(norms.contains("бас") && !norms.contains("Бас"))
+        #expect(norms.contains("жәрмеңке") && norms.contains("ашылды"))
+    }
+
+    @Test func arabicScriptCompoundNamesKeepTheHarmonyOfEachPart() {
+        // "Жиынға Серікбай Нұрбекұлы мен Айгүл Төлеубайқызы қатысты." — each name joins parts of both harmonies,
+        // which the letters of one part would otherwise decide for the whole word.
+        let document = Self.analyze("جيىنعا سەرىكباي نۇربەكۇلى مەن ايگۇل تولەۋبايقىزى قاتىستى.")
+        let norms = document.tokens.filter { $0.kind == .word }.map(\.norm)
+        #expect(norms == ["Жиынға", "Серікбай", "Нұрбекұлы", "мен", "Айгүл", "Төлеубайқызы", "қатысты"])
+    }
+
+    @Test func arabicScriptWithTypedLatinIAndTheYeGlideOfOutlets() throws {
+        // "Үкіметтің отырысында Тоқаев білім туралы айтты." as some outlets type it: Latin i for the front і inside
+        // words (a keyboard without the hamza), and е after a vowel written يە (йе) in "توقايەۆ".
+        let text = "ۇكiمەتتiڭ وتىرىسىندا توقايەۆ بiلiم تۋرالى ايتتى."
+        let document = Self.analyze(text)
+        #expect(document.paragraphs.map(\.language) == [.kk])
+        let words = document.tokens.filter { $0.kind == .word }
+        #expect(words.map(\.norm) == ["Үкіметтің", "отырысында", "Тоқаев", "білім", "туралы", "айтты"])
+        #expect(words.first?.text == "ۇكiمەتتiڭ", "the word keeps its original letters, Latin i included")
+        #expect(words.allSatisfy { $0.lemma != nil })
+        #expect(ScriptPipelineTests.offsetsAreValid(document))
+    }
+
+    @Test func russianSentencesAmongKazakhParagraphsInEveryScriptGetNoKazakhModels() {
+        // A Latin-script Kazakh lead, a Russian paragraph with Kazakh names, dates and sums, an Arabic-script Kazakh
+        // paragraph, and a Russian footer.
+        let text = """
+            Astanada Qazaqstan men Qytaı arasyndaǵy saýda forýmy ótti.
+            В среду Касым-Жомарт Токаев встретился в Астане с делегацией Китая, стороны подписали 12 соглашений на 3 миллиарда долларов к 2025 году.
+            ەرتەڭ فورۋمعا ۇرىمجىدەن 40 كاسىپكەر كەلەدى.
+            Читайте также: Новости партнеров
+            """
+        let kazakhModels = Pipeline(name: "kazakh-models", annotators: Pipeline.default.annotators.filter { !($0 is RussianNameFinder) })
+        let document = kazakhModels.analyze(id: "ru-mixed", text: text)
+        #expect(document.paragraphs.map(\.language) == [.kk, .ru, .kk, .ru])
+        #expect(document.paragraphs.map(\.script) == [.latin, .cyrillic, .arabic, .cyrillic])
+        let russian = [document.paragraphs[1], document.paragraphs[3]]
+        func inRussian(_ start: Int) -> Bool { russian.contains { $0.start <= start && start < $0.end } }
+        #expect(!document.entities.contains { inRussian($0.start) })
+        #expect(!document.times.contains { inRussian($0.start) } && !document.amounts.contains { inRussian($0.start) })
+        #expect(!document.quotes.contains { inRussian($0.start) })
+        let russianTokens = document.tokens.filter { inRussian($0.start) && $0.kind == .word }
+        #expect(russianTokens.count > 20)
+        #expect(russianTokens.allSatisfy { $0.lemma == nil && $0.upos == nil && $0.feats == nil && $0.norm == $0.text })
+        // The Kazakh paragraphs around them keep the Kazakh analysis through their Cyrillic view.
+        #expect(document.tokens.contains { $0.text == "Astanada" && $0.lemma != nil })
+        #expect(document.amounts.contains { !inRussian($0.start) })
+        #expect(ScriptPipelineTests.offsetsAreValid(document))
+    }
+
     // MARK: Bad input
 
     @Test func englishLatinTextStaysEnglishAndUntransliterated() {

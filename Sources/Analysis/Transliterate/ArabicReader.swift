@@ -83,6 +83,10 @@ struct ArabicReader {
         hamzaSigns.contains(scalar) || Tables.shared.reading[scalar] != nil
     }
 
+    /// Latin i and Cyrillic і, which some Arabic-script outlets type inside a word for the front і (ٸ) when their
+    /// keyboard lacks the hamza ("ۇكiمەتiنiڭ" for үкіметінің): read as ٸ when an Arabic letter is next to them.
+    static let lettersForFrontI: Set<Unicode.Scalar> = ["i", "\u{456}"]
+
     static let punctuation: [Unicode.Scalar: Unicode.Scalar] = ["\u{60C}": ",", "\u{61B}": ";", "\u{61F}": "?", "\u{66A}": "%"]
 
     /// The input cut into pieces that cover it in order: Arabic words and marks rewritten, the rest copied.
@@ -101,13 +105,24 @@ struct ArabicReader {
                 copyStart = index
                 continue
             }
-            guard Self.isArabicLetter(scalar) else { index += 1; continue }
+            let startsWithFrontI = Self.lettersForFrontI.contains(scalar) && index + 1 < scalars.count && Self.isArabicLetter(scalars[index + 1])
+                && (index == 0 || !scalars[index - 1].properties.isAlphabetic)
+            guard Self.isArabicLetter(scalar) || startsWithFrontI else { index += 1; continue }
             flush(index)
             var end = index
-            while end < scalars.count, Self.isArabicLetter(scalars[end]) || scalars[end] == "\u{640}" { end += 1 }
-            let word = scalars[index..<end].filter { $0 != "\u{640}" }
+            while end < scalars.count, Self.isArabicLetter(scalars[end]) || scalars[end] == "\u{640}"
+                    || Self.lettersForFrontI.contains(scalars[end]) && end + 1 < scalars.count && Self.isArabicLetter(scalars[end + 1]) {
+                end += 1
+            }
+            if end < scalars.count, Self.lettersForFrontI.contains(scalars[end]),
+               end + 1 == scalars.count || !scalars[end + 1].properties.isAlphabetic {
+                end += 1
+            }
+            let word = scalars[index..<end].compactMap { (letter: Unicode.Scalar) -> Unicode.Scalar? in
+                letter == "\u{640}" ? nil : Self.lettersForFrontI.contains(letter) ? "\u{678}" : letter
+            }
             let hasHamza = word.contains(where: Self.hamzaSigns.contains)
-            var output = Self.patronymicReading(word) ?? Self.ruleReading(word)
+            var output = Self.patronymicReading(word) ?? Self.compoundNameReading(word) ?? Self.ruleReading(word)
             if output.isEmpty { output = Array(scalars[index..<end]) }
             if useLexicon, let form = ReadingLexicon.shared.arabicForm(Array(word)) ?? ReadingLexicon.shared.arabicStemForm(Array(word), hasHamza: hasHamza) {
                 // A form longer than the written word (a ь or ъ the script does not write) would make output
@@ -171,10 +186,30 @@ struct ArabicReader {
     /// ("قابىلبەكۇلى" → қабылбекұлы, not қабылбекүлі). Nil for other words.
     static func patronymicReading(_ word: [Unicode.Scalar]) -> [Unicode.Scalar]? {
         for (arabic, cyrillic) in patronymics where word.count >= arabic.count + 3 && word.suffix(arabic.count).elementsEqual(arabic) {
-            return ruleReading(Array(word.dropLast(arabic.count))) + cyrillic
+            let stem = Array(word.dropLast(arabic.count))
+            return (compoundNameReading(stem) ?? ruleReading(stem)) + cyrillic
         }
         return nil
     }
+
+    /// A compound given name ending in a part that keeps its own harmony (`person-name-parts.tsv` "final": бай, бек,
+    /// жан, гүл) is read as first part + that part, each in its own harmony ("تولەۋباي" → төлеубай, not төлеубәй;
+    /// "نۇربەك" → нұрбек, not нүрбек), when the whole word read by the rules would give the part other vowels.
+    /// Nil for other words.
+    static func compoundNameReading(_ word: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        let letters = word.filter { !hamzaSigns.contains($0) }
+        for (arabic, cyrillic) in nameFinals where letters.count >= arabic.count + 2 && letters.suffix(arabic.count).elementsEqual(arabic) {
+            var stem = Array(word.dropLast(arabic.count))
+            while let last = stem.last, hamzaSigns.contains(last) { stem.removeLast() }
+            let split = ruleReading(stem) + cyrillic
+            return split == ruleReading(word) ? nil : split
+        }
+        return nil
+    }
+
+    /// The compound name finals in Arabic script and Cyrillic.
+    static let nameFinals: [(arabic: [Unicode.Scalar], cyrillic: [Unicode.Scalar])] = FactLexicon.nameFinals
+        .map { (Array(write($0).unicodeScalars.filter { !hamzaSigns.contains($0) }), Array($0.unicodeScalars)) }
 
     /// The patronymic endings with a letter only back words have (ұ қ), in Arabic script and Cyrillic.
     static let patronymics: [(arabic: [Unicode.Scalar], cyrillic: [Unicode.Scalar])] = FactLexicon.patronymicEndings

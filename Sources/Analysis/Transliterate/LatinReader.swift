@@ -92,13 +92,27 @@ struct LatinReader {
         return (votes[best] ?? 0) > 0 ? best : nil
     }
 
+    /// What the rest of a document tells a paragraph too short to show its own alphabet: the alphabet most of its
+    /// words are marked for (``markedAlphabet()``), and, when none is, whether it is written in the digraph scheme.
+    /// One pass over the words for both (a marked text is never the digraph scheme).
+    func documentContext() -> (alphabet: Alphabet?, digraph: Bool) {
+        let words = findWords()
+        let votes = votes(words)
+        let best = Alphabet.allCases.max { (votes[$0] ?? 0) < (votes[$1] ?? 0) } ?? .latin2021
+        if (votes[best] ?? 0) > 0 { return (best, false) }
+        return (nil, scheme(words: words) == .digraph)
+    }
+
     /// The Latin scheme the input is written in, nil when it shows none (plain ASCII without digraphs).
     func scheme() -> Transliterator.LatinScheme? {
+        scheme(words: findWords())
+    }
+
+    private func scheme(words: [Word]) -> Transliterator.LatinScheme? {
         let lowered = scalars.map(Transliterator.lowercase)
         var variantSchemes: [String: Int] = [:]
         for row in TransliterationTable.latinVariants where lowered.contains(row.letter) { variantSchemes[row.scheme, default: 0] += 1 }
         if variantSchemes["caron"] != nil { return .caron }
-        let words = findWords()
         let votes = votes(words)
         if let best = Alphabet.allCases.max(by: { (votes[$0] ?? 0) < (votes[$1] ?? 0) }), (votes[best] ?? 0) > 0 {
             switch best {
@@ -153,7 +167,7 @@ struct LatinReader {
                 } else {
                     let spelled = spell(canonical(word.range, alphabet: alphabet, informal: informal), allCaps: allCaps,
                                         iaIsIya: alphabet != .latin2021)
-                    pieces.append(Piece(range: word.range, output: Array(spelled), rewritten: true))
+                    pieces.append(Piece(range: word.range, output: spelled, rewritten: true))
                 }
             }
             position = word.range.upperBound
@@ -256,6 +270,7 @@ struct LatinReader {
 
     private func canonical(_ range: Range<Int>, alphabet: Alphabet, informal: Bool) -> [(letter: Unicode.Scalar, upper: Bool)] {
         var units: [(letter: Unicode.Scalar, upper: Bool)] = []
+        units.reserveCapacity(range.count)
         var index = range.lowerBound
         func lower(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
             switch scalar {
@@ -264,8 +279,9 @@ struct LatinReader {
             default: return Transliterator.lowercase(scalar)
             }
         }
-        func emit(_ spelling: String, upper: Bool) {
-            for (offset, letter) in spelling.unicodeScalars.enumerated() { units.append((letter, upper && offset == 0)) }
+        func emit(_ spelling: [Unicode.Scalar]?, or letter: Unicode.Scalar, upper: Bool) {
+            guard let spelling else { units.append((letter, upper)); return }
+            for (offset, letter) in spelling.enumerated() { units.append((letter, upper && offset == 0)) }
         }
         while index < range.upperBound {
             let scalar = scalars[index]
@@ -275,21 +291,21 @@ struct LatinReader {
             switch alphabet {
             case .latin2017:
                 if let next, Self.apostrophes.contains(next) {
-                    emit(tables.from2017["\(letter)'"] ?? String(letter), upper: upper)
+                    emit(tables.from2017Apostrophe[letter], or: letter, upper: upper)
                     index += 2
                     continue
                 }
-                emit(tables.from2017[String(letter)] ?? String(letter), upper: upper)
+                emit(tables.from2017[letter], or: letter, upper: upper)
             case .latin2018:
-                if let next, let digraph = tables.from2018["\(letter)\(lower(next))"], digraph.unicodeScalars.count == 1 {
-                    emit(digraph, upper: upper)
+                if let next, let digraph = tables.from2018Pairs[TransliterationTables.pairKey(letter, lower(next))] {
+                    units.append((digraph, upper))
                     index += 2
                     continue
                 }
-                emit(tables.from2018[String(letter)] ?? String(letter), upper: upper)
+                emit(tables.from2018[letter], or: letter, upper: upper)
             case .latin2021:
                 if informal, let next, lower(next) == "h", let digraph = Self.informalDigraphs[letter] {
-                    emit(digraph, upper: upper)
+                    units.append((digraph, upper))
                     index += 2
                     continue
                 }
@@ -298,16 +314,12 @@ struct LatinReader {
                 if informal, digraphText, letter == "n", let next, lower(next) == "g" {
                     let after: Unicode.Scalar? = index + 2 < range.upperBound ? lower(scalars[index + 2]) : nil
                     if after == nil || !Self.vowels.contains(after!) && after != "ı" {
-                        emit("ñ", upper: upper)
+                        units.append(("ñ", upper))
                         index += 2
                         continue
                     }
                 }
-                if let variant = Self.variants2021[letter] {
-                    emit(String(String.UnicodeScalarView(variant)), upper: upper)
-                } else {
-                    emit(String(letter), upper: upper)
-                }
+                emit(Self.variants2021[letter], or: letter, upper: upper)
             }
             index += 1
         }
@@ -318,7 +330,7 @@ struct LatinReader {
     /// Digraphs of informal and Russian-style romanisation, read in texts without 2021 letters: sh → ш
     /// ("Shymkent", also the 2018 alphabet), zh → ж ("Zhanna"), kh → х ("Kazakhstan"). In the 2021 alphabet these
     /// pairs would be с+һ, з+һ, к+һ, which native words hardly ever contain.
-    static let informalDigraphs: [Unicode.Scalar: String] = ["s": "ş", "z": "j", "k": "h", "g": "ğ"]
+    static let informalDigraphs: [Unicode.Scalar: Unicode.Scalar] = ["s": "ş", "z": "j", "k": "h", "g": "ğ"]
 
     static let backVowels: Set<Unicode.Scalar> = ["a", "o", "ū", "y"]
     static let frontVowels: Set<Unicode.Scalar> = ["ä", "e", "ö", "ü"]
@@ -352,51 +364,45 @@ struct LatinReader {
     /// With `iaIsIya` (the 2018 and 2017 alphabets), "ia" after a consonant is ия: they write я "ıa"/"i'a" and и
     /// "ı"/"i'", and writers spell -ия with one и ("Germanıa", "kompanıasy"); Kazakh has no я after a consonant, and
     /// the loanwords with иа (материал, олимпиада) are listed stems of `translit-loanwords.tsv`.
-    private func spell(_ units: [(letter: Unicode.Scalar, upper: Bool)], allCaps: Bool, iaIsIya: Bool = false) -> String.UnicodeScalarView {
-        let letters = units.map(\.letter)
-        var pieces: [(cyrillic: [Unicode.Scalar], upper: Bool)] = []
+    private func spell(_ units: [(letter: Unicode.Scalar, upper: Bool)], allCaps: Bool, iaIsIya: Bool = false) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(units.count + 2)
+        func append(_ scalar: Unicode.Scalar, upper: Bool) {
+            guard allCaps || upper else { out.append(scalar); return }
+            let mapping = scalar.properties.uppercaseMapping.unicodeScalars
+            if mapping.count == 1, let single = mapping.first { out.append(single) } else { out.append(contentsOf: mapping) }
+        }
         var index = 0
-        for prefix in tables.loanwordPrefixes where letters.count >= prefix.latin.count && letters.starts(with: prefix.latin) {
-            var cyrillic = prefix.cyrillic
+        for prefix in tables.loanwordPrefixes where units.count >= prefix.latin.count
+            && zip(units, prefix.latin).allSatisfy({ $0.letter == $1 }) {
+            var cyrillic = prefix.cyrillic[...]
             // Kazakh drops a stem's final ь before a vowel suffix: фестиваль, фестивалі, фестивальдің.
-            if cyrillic.last == "ь", prefix.latin.count < letters.count, Self.vowels.contains(letters[prefix.latin.count]) {
-                cyrillic.removeLast()
+            if cyrillic.last == "ь", prefix.latin.count < units.count, Self.vowels.contains(units[prefix.latin.count].letter) {
+                cyrillic = cyrillic.dropLast()
             }
-            pieces.append((cyrillic, units[0].upper))
+            for (offset, scalar) in cyrillic.enumerated() { append(scalar, upper: units[0].upper && offset == 0) }
             index = prefix.latin.count
             break
         }
-        while index < letters.count {
-            let letter = letters[index]
-            let next: Unicode.Scalar? = index + 1 < letters.count ? letters[index + 1] : nil
-            let previous: Unicode.Scalar? = index > 0 ? letters[index - 1] : nil
-            var cyrillic: [Unicode.Scalar]
+        while index < units.count {
+            let letter = units[index].letter, upper = units[index].upper
+            let next: Unicode.Scalar? = index + 1 < units.count ? units[index + 1].letter : nil
+            let previous: Unicode.Scalar? = index > 0 ? units[index - 1].letter : nil
             var width = 1
             switch letter {
-            case "ş" where next == "ş": cyrillic = ["щ"]; width = 2
-            case "t" where next == "s" && (index == 0 || (index + 2 < letters.count && letters[index + 2] == "i")):
-                cyrillic = ["ц"]; width = 2
-            case "c" where next == "h": cyrillic = ["ч"]; width = 2
-            case "c": cyrillic = next.map { ["e", "i", "y"].contains($0) } == true ? ["с"] : ["к"]
-            case "i" where next == "a" && (previous == nil || Self.vowels.contains(previous!)): cyrillic = ["я"]; width = 2
-            case "i" where next == "a" && iaIsIya: cyrillic = ["и", "я"]; width = 2
-            case "i" where next == "u": cyrillic = ["ю"]; width = 2
+            case "ş" where next == "ş": append("щ", upper: upper); width = 2
+            case "t" where next == "s" && (index == 0 || (index + 2 < units.count && units[index + 2].letter == "i")):
+                append("ц", upper: upper); width = 2
+            case "c" where next == "h": append("ч", upper: upper); width = 2
+            case "c": append(next.map { ["e", "i", "y"].contains($0) } == true ? "с" : "к", upper: upper)
+            case "i" where next == "a" && (previous == nil || Self.vowels.contains(previous!)): append("я", upper: upper); width = 2
+            case "i" where next == "a" && iaIsIya: append("и", upper: upper); append("я", upper: false); width = 2
+            case "i" where next == "u": append("ю", upper: upper); width = 2
             // After a vowel i is the glide й ("ойын", "үй"), except after u, which is itself a glide ("заманауи").
-            case "i": cyrillic = previous.map { Self.vowels.contains($0) && $0 != "u" } == true ? ["й"] : ["и"]
-            default: cyrillic = Self.letters[letter].map { [$0] } ?? [letter]
+            case "i": append(previous.map { Self.vowels.contains($0) && $0 != "u" } == true ? "й" : "и", upper: upper)
+            default: append(Self.letters[letter] ?? letter, upper: upper)
             }
-            pieces.append((cyrillic, units[index].upper))
             index += width
-        }
-        var out = String.UnicodeScalarView()
-        for piece in pieces {
-            for (offset, scalar) in piece.cyrillic.enumerated() {
-                if allCaps || (piece.upper && offset == 0) {
-                    out.append(contentsOf: scalar.properties.uppercaseMapping.unicodeScalars)
-                } else {
-                    out.append(scalar)
-                }
-            }
         }
         return out
     }

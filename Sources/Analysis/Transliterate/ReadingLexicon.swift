@@ -13,7 +13,12 @@ struct ReadingLexicon: Sendable {
     /// Lower-case Cyrillic form → the form capitalised as the corpus writes it (proper nouns only).
     private(set) var proper: [String: [Unicode.Scalar]] = [:]
 
-    init(rows: [ScriptReadings.Row] = ScriptReadings.rows) {
+    /// Lower-case forms of common words: the word-cluster vocabulary (`word-clusters.tsv`, forms seen at least three
+    /// times in Kazakh text) without the proper nouns above. A caseless word listed here is never given a capital by
+    /// the place, role and Chinese-name rules ("бас қаласы" keeps "бас").
+    private(set) var common: Set<String> = []
+
+    init(rows: [ScriptReadings.Row] = ScriptReadings.rows, commonForms: [String] = WordClusters.entries.map(\.form)) {
         // Rows come most frequent first: the first form of a spelling wins.
         for row in rows {
             let form = Array(row.form.unicodeScalars)
@@ -30,6 +35,9 @@ struct ReadingLexicon: Sendable {
                 digraph[spelling] = form
             }
         }
+        common = Set(commonForms.filter { form in
+            form.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "-" } && proper[form] == nil
+        })
     }
 
     /// The Cyrillic form of the Arabic-script word `letters` (hamza, if any, included), or nil. A word written with
@@ -37,6 +45,8 @@ struct ReadingLexicon: Sendable {
     func arabicForm(_ letters: [Unicode.Scalar]) -> [Unicode.Scalar]? {
         let key = ArabicReader.lookupKey(letters)
         if let form = arabic[key] { return form }
+        // Outlets write е after a vowel as it sounds, йе ("توقايەۆ" for "توقاەۆ", Тоқаев): looked up without the й.
+        if let withoutGlide = Self.droppingGlideBeforeE(letters), let form = arabicForm(withoutGlide) { return form }
         guard key.unicodeScalars.first == ArabicReader.hamza else { return nil }
         let bare = String(String.UnicodeScalarView(key.unicodeScalars.dropFirst()))
         guard let form = arabic[bare], form.contains(where: Self.frontLetters.contains) else { return nil }
@@ -49,7 +59,10 @@ struct ReadingLexicon: Sendable {
     func arabicStemForm(_ letters: [Unicode.Scalar], hasHamza: Bool) -> [Unicode.Scalar]? {
         let plain = letters.filter { !ArabicReader.hamzaSigns.contains($0) }
         guard plain.count > 5 else { return nil }
-        for length in stride(from: plain.count - 1, through: 4, by: -1) {
+        // Only the cuts where a name ending's spelling follows are looked up (longest stem first).
+        let spelling = plain.lazy.map { ArabicReader.precomposedBase[$0] ?? $0 }
+        for endingLength in Self.arabicNameEndings.matchingLengths(spelling, minimumStem: 4) {
+            let length = plain.count - endingLength
             let stemLetters = (hasHamza ? [ArabicReader.hamza] : []) + plain[..<length]
             guard let stem = arabicForm(stemLetters), stem.first?.properties.isUppercase == true else { continue }
             guard let vowel = stem.last(where: { Self.backVowels.contains($0) || Self.frontVowels.contains($0) }),
@@ -61,10 +74,24 @@ struct ReadingLexicon: Sendable {
         return nil
     }
 
+    /// `letters` without each ي that stands between a vowel letter and ە, or nil when there is none.
+    static func droppingGlideBeforeE(_ letters: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        func isGlide(_ index: Int) -> Bool {
+            letters[index] == "\u{64A}" && index > 0 && index + 1 < letters.count && letters[index + 1] == "\u{6D5}"
+                && ArabicReader.isVowelLetter(letters[index - 1])
+        }
+        guard letters.indices.contains(where: isGlide) else { return nil }
+        return letters.indices.filter { !isGlide($0) }.map { letters[$0] }
+    }
+
     static let backVowels: Set<Unicode.Scalar> = Set("аоұыАОҰЫ".unicodeScalars)
     static let frontVowels: Set<Unicode.Scalar> = Set("әеөүіӘЕӨҮІ".unicodeScalars)
     /// Case and plural endings a name takes (`case-suffixes.tsv`).
     static let nameEndings: Set<String> = Set(NameCaseSuffixes.rules.map { String(String.UnicodeScalarView($0.suffix)) })
+    /// The Arabic-script spellings of ``nameEndings`` (no hamza; both harmonies write the same letters).
+    static let arabicNameEndings = SuffixMatcher(nameEndings.map { ending in
+        String(String.UnicodeScalarView(ArabicReader.write(ending).unicodeScalars.filter { !ArabicReader.hamzaSigns.contains($0) }))
+    })
 
     /// The Cyrillic form of a digraph-spelled word (any case), or nil.
     func digraphForm<Letters: Collection<Unicode.Scalar>>(_ letters: Letters) -> [Unicode.Scalar]? {

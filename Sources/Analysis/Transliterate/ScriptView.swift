@@ -35,8 +35,8 @@ public struct ScriptView: Annotator {
             latinText.append(contentsOf: normalized.scalars[range])
             latinText.append("\n")
         }
-        let context = latinText.isEmpty ? nil : LatinReader(scalars: latinText, preserveForeign: true).markedAlphabet()
-        let digraphContext = !latinText.isEmpty && LatinReader(scalars: latinText, preserveForeign: true).scheme() == .digraph
+        let (context, digraphContext) = latinText.isEmpty
+            ? (nil, false) : LatinReader(scalars: latinText, preserveForeign: true).documentContext()
 
         var view = NormalizedText(originalCount: normalized.originalCount, reservingCapacity: normalized.count)
         var position = 0
@@ -75,56 +75,94 @@ public struct ScriptView: Annotator {
         document.normalized = view
     }
 
-    /// Whether a word ends like a surname (`surname-endings.tsv`: -ов, -ева, -ұлы…), with or without a case ending.
-    /// The endings that also end common words (-ин, -ын: "айтқанын"; -бай, -бек) are not used here.
-    static func endsLikeSurname(_ word: [Unicode.Scalar]) -> Bool {
-        let text = String(String.UnicodeScalarView(word))
-        return surnameEndings.contains { ending in
-            text.hasSuffix(ending) && text.count > ending.count + 1
-                || ReadingLexicon.nameEndings.contains { text.hasSuffix(ending + $0) && text.count > ending.count + $0.count + 1 }
-        }
+    /// Whether a word ends like a surname (`surname-endings.tsv`: -ов, -ева, -ұлы…), with or without a case ending,
+    /// after a stem of at least two letters. The endings that also end common words (-ин, -ын: "айтқанын"; -бай,
+    /// -бек) are not used here.
+    static func endsLikeSurname<Word: BidirectionalCollection<Unicode.Scalar>>(_ word: Word) -> Bool {
+        surnameShapes.matches(word, minimumStem: 2)
     }
 
-    /// The next word piece after `index` when only spaces come between, else nil.
-    static func nextWord(after index: Int, in pieces: [TransliterationPiece]) -> [Unicode.Scalar]? {
-        var next = index + 1
-        while next < pieces.count, !pieces[next].rewritten, pieces[next].output.allSatisfy(\.properties.isWhitespace) { next += 1 }
-        return next < pieces.count && pieces[next].rewritten ? pieces[next].output : nil
-    }
+    static let surnameEndings = FactLexicon.surnameEndings.filter { !["ин", "ын", "ина", "ына", "бай", "бек"].contains($0) }
+    /// Every surname ending alone and followed by each case ending of a name.
+    static let surnameShapes = SuffixMatcher(surnameEndings + surnameEndings.flatMap { ending in
+        ReadingLexicon.nameEndings.map { ending + $0 }
+    })
+    /// The place nouns of `place-nouns.tsv` as scalars.
+    static let placeNounStems: [[Unicode.Scalar]] = FactLexicon.placeNouns.map { Array($0.unicodeScalars) }
 
     /// Whether `word` is the name in "X ауданы", "X қаласында": a place noun of `place-nouns.tsv` in its possessive
     /// (stem + ы/і or сы/сі, then any case ending) follows, and that construction needs a name before it. Stop words
     /// ("осы ауданда") and words of fewer than three letters are not names.
-    static func namesAPlace(_ word: [Unicode.Scalar], before next: [Unicode.Scalar]?) -> Bool {
+    static func namesAPlace(_ word: [Unicode.Scalar], text: String, before next: [Unicode.Scalar]?) -> Bool {
         guard let next, word.count >= 3, word.allSatisfy(\.properties.isAlphabetic) else { return false }
-        let text = String(String.UnicodeScalarView(word))
-        guard !StopWords.kazakh.contains(text) else { return false }
-        let following = String(String.UnicodeScalarView(next)).lowercased()
-        return FactLexicon.placeNouns.contains { stem in
-            guard following.hasPrefix(stem), following.count > stem.count else { return false }
-            let rest = following.dropFirst(stem.count)
-            return rest.hasPrefix("ы") || rest.hasPrefix("і") || rest.hasPrefix("сы") || rest.hasPrefix("сі")
+        let following = next.map(\.fastLowercase)
+        let isPossessivePlaceNoun = placeNounStems.contains { stem in
+            guard following.count > stem.count, following.starts(with: stem) else { return false }
+            let rest = following[stem.count...]
+            let first = rest.first, second = rest.dropFirst().first
+            return first == "ы" || first == "і" || first == "с" && (second == "ы" || second == "і")
         }
+        return isPossessivePlaceNoun && !StopWords.kazakh.contains(text)
     }
 
     /// Whether `word` is a given name: a surname-shaped word follows ("мұрат бекұлы", "ерлан сейітқалиев"), and `word`
     /// is not a stop word or a role noun ("министр сүлейменов").
-    static func namesAPerson(_ word: [Unicode.Scalar], before next: [Unicode.Scalar]?) -> Bool {
-        guard let next, word.count >= 3, word.allSatisfy(\.properties.isAlphabetic), endsLikeSurname(next.map(\.fastLowercase)) else { return false }
-        let text = String(String.UnicodeScalarView(word))
+    /// A common word with a case ending ("отырысында") is no given name either: a name takes its case on the surname.
+    static func namesAPerson(_ word: [Unicode.Scalar], text: String, before next: [Unicode.Scalar]?) -> Bool {
+        guard let next, word.count >= 3, word.allSatisfy(\.properties.isAlphabetic), endsLikeSurname(next.lazy.map(\.fastLowercase)) else { return false }
+        if ReadingLexicon.shared.common.contains(text), caseEndings.matches(word, minimumStem: 3) { return false }
         return !StopWords.kazakh.contains(text) && !FactLexicon.roleStems.contains { text.hasPrefix($0) }
     }
 
-    static let surnameEndings = FactLexicon.surnameEndings.filter { !["ин", "ын", "ина", "ына", "бай", "бек"].contains($0) }
+    /// The case and plural endings of names (`case-suffixes.tsv`).
+    static let caseEndings = SuffixMatcher(ReadingLexicon.nameEndings)
+
+    /// For every piece, the index of the next word piece when only spaces come between, else nil.
+    static func nextWords(_ pieces: [TransliterationPiece]) -> [Int?] {
+        var next = [Int?](repeating: nil, count: pieces.count)
+        var following: Int?
+        for index in pieces.indices.reversed() {
+            next[index] = following
+            let piece = pieces[index]
+            if piece.rewritten {
+                following = index
+            } else if !piece.output.allSatisfy(\.properties.isWhitespace) {
+                following = nil
+            }
+        }
+        return next
+    }
+
+    /// Whether `word` may be a name by itself: letters only, at least `minimum` of them, no stop word or common word.
+    static func mayBeName(_ word: [Unicode.Scalar]?, minimum: Int, lexicon: ReadingLexicon) -> Bool {
+        guard let word, word.count >= minimum, word.allSatisfy(\.properties.isAlphabetic) else { return false }
+        let text = String(String.UnicodeScalarView(word.map(\.fastLowercase)))
+        return !StopWords.kazakh.contains(text) && !lexicon.common.contains(text)
+    }
+
+    /// Whether `word` (any case) is a role noun of `role-words.tsv` in any form ("төрағасы", "ректоры", "министрі").
+    static func isRoleWord(_ word: [Unicode.Scalar]) -> Bool {
+        let text = String(String.UnicodeScalarView(word.map(\.fastLowercase)))
+        return FactLexicon.roleStems.contains { text.hasPrefix($0) }
+    }
 
     /// Capitals for a paragraph written without any (the Arabic script has none; some Latin text is all lower
-    /// case), because the NER model reads them: a proper noun ``ReadingLexicon`` knows gets its capital, and so
-    /// does the first word of each sentence, as Cyrillic text writes them.
+    /// case), because the NER model reads them, as Cyrillic text writes them: a proper noun ``ReadingLexicon``
+    /// knows, the first word of each sentence, a surname-shaped word after a name, a given name before one, the
+    /// name before a place noun ("X ауданында"), a Chinese family name and the given name after it ("ли жұн"), and
+    /// two words after a role noun ("ректоры лю хуа"). The last three never capitalise a common word
+    /// (``ReadingLexicon/common``): "бас қаласы" keeps "бас", "төрағасы бүгін" keeps "бүгін".
     static func restoreCapitals(_ pieces: inout [TransliterationPiece]) {
         let lexicon = ReadingLexicon.shared
+        let next = nextWords(pieces)
+        var previous = [Int?](repeating: nil, count: pieces.count)
+        for (index, following) in next.enumerated() { if let following { previous[following] = index } }
         var sentenceStart = true
         // Whether the last word was a proper noun (its capital from the table, not from the sentence start).
         var afterName = false
+        // Whether the last word started a name whose next word belongs to it (a Chinese family name, a name after
+        // a role noun).
+        var nameGoesOn = false
         for index in pieces.indices {
             let output = pieces[index].output
             guard pieces[index].rewritten, let first = output.first, first.properties.isAlphabetic else {
@@ -132,26 +170,42 @@ public struct ScriptView: Annotator {
                 for scalar in output {
                     if scalar == "." || scalar == "!" || scalar == "?" { sentenceStart = true }
                     else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { sentenceStart = false }
-                    if !scalar.properties.isWhitespace { afterName = false }
+                    if !scalar.properties.isWhitespace { afterName = false; nameGoesOn = false }
                 }
                 continue
             }
-            let wasName = afterName
+            let wasName = afterName, nameWentOn = nameGoesOn
             afterName = false
+            nameGoesOn = false
+            let text = String(String.UnicodeScalarView(output))
             if first.properties.isUppercase {
-                afterName = !sentenceStart || lexicon.proper[String(String.UnicodeScalarView(output)).lowercased()] != nil
-            } else if let form = lexicon.proper[String(String.UnicodeScalarView(output))] {
+                afterName = !sentenceStart || lexicon.proper[text.lowercased()] != nil
+            } else if let form = lexicon.proper[text] {
                 pieces[index].output = form
                 afterName = true
-            } else if sentenceStart || wasName && Self.endsLikeSurname(output)
-                        || Self.namesAPlace(output, before: Self.nextWord(after: index, in: pieces))
-                        || Self.namesAPerson(output, before: Self.nextWord(after: index, in: pieces)) {
-                // A surname the table does not know, right after a known name ("Тимур сүлейменов"), a first word,
-                // the name of a district or town the table does not know ("дөрбілжін ауданында"), or a given name
-                // before a surname-shaped word ("мұрат бекұлы").
-                let upper = Array(first.properties.uppercaseMapping.unicodeScalars)
-                if upper.count == 1 { pieces[index].output[0] = upper[0] }
-                afterName = wasName || Self.namesAPerson(output, before: Self.nextWord(after: index, in: pieces))
+            } else {
+                let following = next[index].map { pieces[$0].output }
+                let givenName = namesAPerson(output, text: text, before: following)
+                // Most words are common words, which the rules below never capitalise: asked first.
+                let common = lexicon.common.contains(text)
+                let unknown = !common && !StopWords.kazakh.contains(text)
+                    && output.count >= 2 && output.allSatisfy(\.properties.isAlphabetic)
+                // "ли жұн", "ши жинпиңмен": a listed family name before a word that is no common Kazakh word.
+                let chineseName = FactLexicon.chineseSurnames.contains(text) && mayBeName(following, minimum: 2, lexicon: lexicon)
+                // "төрағасы ван жиңго", "ректоры лю хуа": two words after a role noun that are no common words.
+                let afterRole = unknown && mayBeName(following, minimum: 2, lexicon: lexicon)
+                    && previous[index].map { isRoleWord(pieces[$0].output) } == true
+                let continued = nameWentOn && unknown
+                if sentenceStart || givenName || wasName && endsLikeSurname(output) || chineseName || afterRole || continued
+                    || !common && namesAPlace(output, text: text, before: following) {
+                    // A surname the table does not know, right after a known name ("Тимур сүлейменов"), a first word,
+                    // the name of a district or town the table does not know ("дөрбілжін ауданында"), or a given name
+                    // before a surname-shaped word ("мұрат бекұлы").
+                    let upper = Array(first.properties.uppercaseMapping.unicodeScalars)
+                    if upper.count == 1 { pieces[index].output[0] = upper[0] }
+                    afterName = wasName || givenName || chineseName || afterRole || continued
+                    nameGoesOn = chineseName || afterRole
+                }
             }
             sentenceStart = false
         }

@@ -44,7 +44,8 @@ extension TilshiCommand.Eval {
                 }
             }
             for (file, title) in [("native-articles.txt", "Natively written articles (not transliterated)"),
-                                  ("native-heldout.txt", "Second natively written set (errors read once before round 3)")] {
+                                  ("native-heldout.txt", "Second natively written set (errors read once before round 3)"),
+                                  ("native-third.txt", "Third natively written set (written before round 4's rules ran on it)")] {
                 try scoreNative(file: file, title: title)
             }
             let kazakhModels = Pipeline(name: "kazakh-models", annotators: Pipeline.default.annotators.filter { $0.name != "russian-names" })
