@@ -16,23 +16,12 @@ sizes=("$@")
 seeds=${SEEDS:-/work/shared/corpus/seeds}
 kaznerd=${KAZNERD:-/work/shared/data/kaznerd/kaznerd-valid.iob2}
 mkdir -p "$out"
-python3 - "$out" "$seeds" "$kaznerd" "${sizes[@]}" <<'PY'
+TILSHI_SCRIPTS="$(cd "$(dirname "$0")" && pwd)" python3 - "$out" "$seeds" "$kaznerd" "${sizes[@]}" <<'PY'
 import json, os, sys
 out, seeds, kaznerd, *sizes = sys.argv[1:]
-paragraphs = []
-for name in sorted(os.listdir(seeds)):
-    with open(os.path.join(seeds, name), encoding="utf-8") as f:
-        paragraphs += [p.strip() for p in f.read().split("\n") if p.strip()]
-sentence = []
-with open(kaznerd, encoding="utf-8") as f:
-    for line in f:
-        line = line.rstrip("\n")
-        if not line:
-            if sentence:
-                paragraphs.append(" ".join(sentence))
-                sentence = []
-            continue
-        sentence.append(line.split(" ")[0])
+sys.path.insert(0, os.environ["TILSHI_SCRIPTS"])
+from news_paragraphs import news_paragraphs
+paragraphs = news_paragraphs(seeds, kaznerd)
 unit_paragraphs = "\n".join(paragraphs) + "\n"
 unit_line = " ".join(paragraphs) + " "
 def write(path, unit, size):

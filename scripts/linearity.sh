@@ -30,23 +30,12 @@ shapes=(${SHAPES:-oneline nosentence nospace cyrword latinword latinnospace punc
 max_ratio=${MAX_RATIO:-1.5}
 mkdir -p "$work"
 
-python3 - "$work" "$seeds" "$kaznerd" "${sizes[@]}" <<'PY'
+TILSHI_SCRIPTS="$(cd "$(dirname "$0")" && pwd)" python3 - "$work" "$seeds" "$kaznerd" "${sizes[@]}" <<'PY'
 import os, re, sys
 work, seeds, kaznerd, *sizes = sys.argv[1:]
-paragraphs = []
-for name in sorted(os.listdir(seeds)):
-    with open(os.path.join(seeds, name), encoding="utf-8") as f:
-        paragraphs += [p.strip() for p in f.read().split("\n") if p.strip()]
-sentence = []
-with open(kaznerd, encoding="utf-8") as f:
-    for line in f:
-        line = line.rstrip("\n")
-        if not line:
-            if sentence:
-                paragraphs.append(" ".join(sentence))
-                sentence = []
-            continue
-        sentence.append(line.split(" ")[0])
+sys.path.insert(0, os.environ["TILSHI_SCRIPTS"])
+from news_paragraphs import news_paragraphs
+paragraphs = news_paragraphs(seeds, kaznerd)
 line = " ".join(paragraphs) + " "
 cyr_to_lat = dict(zip("абвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
     ["a","b","v","g","ğ","d","e","io","j","z","i","i","k","q","l","m","n","ñ","o","ö","p","r","s","t","u","ū","ü","f","h","h","ts","ch","ş","şç","","y","ı","","e","iu","ia"]))
