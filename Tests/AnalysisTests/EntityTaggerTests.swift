@@ -428,3 +428,24 @@ import TextModel
         #expect(seven.describe("алматы").cluster == SIMD4<UInt64>())
     }
 }
+
+@Suite struct CaselessSentenceTests {
+    @Test func aSentenceWithoutLetterCaseKeepsItsLowerCaseNames() throws {
+        let recognizer = EntityRecognizer(model: try EntityTagger.bundledModel.get())
+        let person = 1 + 2 * recognizer.model.classes.firstIndex(of: "PERSON")!, gpe = 1 + 2 * recognizer.model.classes.firstIndex(of: "GPE")!
+        // Written in lower case throughout (an Arabic-script text read in Cyrillic): the names have no capital to show.
+        var caseless = [person, person + 1, gpe, 0, 0]
+        recognizer.dropLowercaseNames(["сәуле", "жұмабаева", "таразға", "келді", "."], &caseless)
+        #expect(caseless == [person, person + 1, gpe, 0, 0])
+        // All in capitals: the same.
+        var capitals = [0, gpe, 0, 0]
+        recognizer.dropLowercaseNames(["ОЛ", "ТАРАЗДА", "ТҰРАДЫ", "."], &capitals)
+        #expect(capitals == [0, gpe, 0, 0])
+        // A sentence that shows case: a lower-case word is no place name.
+        var cased = [0, gpe, 0, 0]
+        recognizer.dropLowercaseNames(["Ол", "таразда", "тұрады", "."], &cased)
+        #expect(cased == [0, 0, 0, 0])
+        #expect(!EntityRecognizer.showsLetterCase(["2024", "жылы", "."]) && EntityRecognizer.showsLetterCase(["Ол", "тұрады"]))
+    }
+}
+

@@ -215,8 +215,10 @@ public struct EntityRecognizer: Sendable {
 
     /// Drops PERSON and GPE names whose first word has no capital letter ("астанада", "in the capital"):
     /// in KazNERD 1 of about 3,000 such names starts that way, while the model, leaning on the lexicon of
-    /// stems, sometimes tags the common noun.
+    /// stems, sometimes tags the common noun. Not in a sentence written without letter case (all lower case, as
+    /// Arabic-script Kazakh read in Cyrillic, or all capitals): there no name has a capital to show.
     func dropLowercaseNames<Words: RandomAccessCollection>(_ words: Words, _ tags: inout [Int]) where Words.Index == Int, Words.Element: StringProtocol {
+        guard Self.showsLetterCase(words) else { return }
         for i in tags.indices where capitalisedBegins.contains(tags[i]) {
             guard !words[i].unicodeScalars.contains(where: { LetterCase.of($0) == .upper }) else { continue }
             let inside = tags[i] + 1
@@ -227,6 +229,23 @@ public struct EntityRecognizer: Sendable {
                 j += 1
             }
         }
+    }
+
+    /// Whether a sentence's letters show case: it has both an upper-case and a lower-case letter. A sentence all in
+    /// lower case or all in capitals carries no case information, and the rules that read capitals stay out of it.
+    static func showsLetterCase<Words: RandomAccessCollection>(_ words: Words) -> Bool where Words.Element: StringProtocol {
+        var upper = false, lower = false
+        for word in words {
+            for scalar in word.unicodeScalars {
+                switch LetterCase.of(scalar) {
+                case .upper: upper = true
+                case .lower: lower = true
+                case .none: continue
+                }
+                if upper && lower { return true }
+            }
+        }
+        return false
     }
 
     /// Joins `PERSON particles PERSON` into one person: KazNERD has almost no "ван дер"-style names to learn from.
