@@ -70,6 +70,7 @@ public struct EntityRecognizer: Sendable {
         var tags = BIOViterbi.decode(emissions: emissions(tokens), count: tokens.count, transitions: model.decoderTransitions)
         let words = SentenceForms(tokens: tokens)
         joinParticleNames(words, &tags)
+        joinBracketedSurnames(words, &tags)
         splitFourWordNames(words, &tags)
         dropLowercaseNames(words, &tags)
         relabelRoleWords(words, &tags)
@@ -228,6 +229,26 @@ public struct EntityRecognizer: Sendable {
                 tags[j] = 0
                 j += 1
             }
+        }
+    }
+
+    /// Joins a surname in brackets to the name before it ("Айдар Серікұлы (Жұмабеков)": given name and patronymic, then
+    /// the official surname), whatever the model tagged inside the brackets: one person, whose canonical name the
+    /// resolver takes as given name + bracketed surname ("Айдар Жұмабеков"). Tagged as two persons, "Айдар Серікұлы"
+    /// would hold the role written before it and "– деді вице-министр" would name the wrong person. The bracket must
+    /// hold one capitalised word with a surname ending (-ов, -ева, -ұлы …), so "Абай (ы)" or "Петров (ыы)" in KazNERD
+    /// and an organisation in brackets after a name are left alone.
+    func joinBracketedSurnames<Words: RandomAccessCollection>(_ words: Words, _ tags: inout [Int]) where Words.Index == Int, Words.Element: StringProtocol {
+        guard let person = personBegin else { return }
+        for span in personSpans(tags) {
+            let open = span.upperBound
+            guard open + 2 < tags.count, words[open] == "(", words[open + 2] == ")" else { continue }
+            let inner = String(words[open + 1])
+            guard inner.unicodeScalars.first.map({ LetterCase.of($0) == .upper }) == true,
+                  inner.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }),
+                  Nominative.hasSurnameEnding(Nominative.word(inner, isPersonName: true).fastLowercased)
+            else { continue }
+            for k in open...(open + 2) { tags[k] = person + 1 }
         }
     }
 
