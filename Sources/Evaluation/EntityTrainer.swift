@@ -28,6 +28,10 @@ package struct EntityTrainer: Sendable {
         /// Passive-aggressive (PA-I) step cap: with C > 0, an update moves by τ = min(C, (loss − score gap) / ‖Δφ‖²)
         /// instead of 1, loss being the number of wrong tokens; 0 = plain perceptron steps.
         package var passiveAggressiveC: Float = 0
+        /// Share of the training sentences (0–1) that also train as a copy with every letter lower-cased or
+        /// upper-cased (``EntityTrainer/caseCopies(_:share:seed:)``), so the model learns names from more than their
+        /// capitals; 0 = none.
+        package var caseCopyShare: Double = 0
         package init() {}
     }
 
@@ -79,7 +83,7 @@ package struct EntityTrainer: Sendable {
         // meets the lexicon as often as its original does.
         let copies = Self.nameSwapped(examples, rounds: options.augmentationRounds, seed: options.seed, folds: folds)
         let originals = examples.enumerated().map { (fold: fold($0.offset), example: $0.element) }
-        let all = originals + copies + Self.percentJoined(originals)
+        let all = originals + copies + Self.percentJoined(originals) + Self.caseCopies(originals, share: options.caseCopyShare, seed: options.seed)
         extracted.reserveCapacity(all.count)
         for (fold, example) in all {
             let info = EntityRecognizer.annotatedTokens(example.words).map(features.describe)
@@ -167,6 +171,21 @@ extension EntityTrainer {
                 }
             }
             if joined { copies.append((fold, Example(words: words, tags: tags))) }
+        }
+        return copies
+    }
+
+    /// Case augmentation: for a `share` of the sentences (drawn with `seed`), a copy with every word lower-cased or,
+    /// for every third one drawn, upper-cased, tags unchanged; each copy keeps its original's fold. Text without
+    /// case information (Arabic-script Kazakh read in Cyrillic, headlines in capitals or in lower case) then meets a
+    /// model that has seen names without capitals.
+    package static func caseCopies(_ examples: [(fold: Int, example: Example)], share: Double, seed: UInt64) -> [(fold: Int, example: Example)] {
+        guard share > 0 else { return [] }
+        var random = SplitMix64(seed: seed ^ 0x5CA5_E0F1_C0DE_D00D)
+        var copies: [(fold: Int, example: Example)] = []
+        for (fold, example) in examples where Double(random.next() >> 11) / Double(1 << 53) < share {
+            let variant: LetterCaseVariant = copies.count % 3 == 2 ? .upper : .lower
+            copies.append((fold, Example(words: example.words.map(variant.apply), tags: example.tags)))
         }
         return copies
     }

@@ -1,4 +1,4 @@
-import Formats
+package import Formats
 /// A labelled span of tokens, `start..<end` within one sentence.
 package struct LabelledSpan: Sendable, Hashable {
     package var label: String
@@ -115,5 +115,31 @@ extension String {
 
     fileprivate func padding(toLength length: Int, withPad pad: String, startingAt: Int) -> String {
         count >= length ? self : self + String(repeating: pad, count: length - count)
+    }
+}
+
+/// Gold text rewritten in one letter case, to measure (and train) the NER tagger on text whose case carries no
+/// information: Arabic-script Kazakh read through a Cyrillic view has no capitals at all, and some outlets write
+/// headlines in capitals or all in lower case.
+package enum LetterCaseVariant: String, Sendable, CaseIterable {
+    /// The text as written.
+    case original
+    /// Every letter lower case ("қазақстан республикасының президенті").
+    case lower
+    /// Every letter upper case ("ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ ПРЕЗИДЕНТІ").
+    case upper
+
+    /// `word` in this case: Unicode's default (locale-free) mappings, which cover the Kazakh Cyrillic letters.
+    package func apply(_ word: String) -> String {
+        switch self {
+        case .original: return word
+        case .lower: return word.lowercased()
+        case .upper: return word.uppercased()
+        }
+    }
+
+    /// `sentence` with every token in this case; the tags are unchanged.
+    package func apply(_ sentence: IOB2Sentence) -> IOB2Sentence {
+        self == .original ? sentence : IOB2Sentence(tokens: sentence.tokens.map(apply), tags: sentence.tags)
     }
 }

@@ -245,4 +245,22 @@ import TextModel
         let poet = Seeds.facts("Ақын Жамбыл Жабаев туралы кітап Жамбыл облысында шықты.", tags: [("Жамбыл Жабаев", "PERSON"), ("Жамбыл", "GPE")])
         #expect(poet.entities.filter { $0.text == "Жамбыл" }.allSatisfy { $0.label == "GPE" })
     }
+
+    @Test func aSurnameAloneThatTheTaggerMissedIsThePersonNamedInFull() {
+        let text = "Шахматшы Әсем Тұрсынбай Будапешттегі турнирде бірінші орын алды. Тұрсынбай 9 турда 7 ұпай жинады. "
+            + "Жүлдені Тұрсынбайға федерация төрағасы тапсырды."
+        let document = Seeds.facts(text, tags: [("Әсем Тұрсынбай", "PERSON")])
+        let persons = document.entities.filter { $0.label == "PERSON" }
+        #expect(persons.map(\.text) == ["Әсем Тұрсынбай", "Тұрсынбай", "Тұрсынбайға"])
+        #expect(persons.allSatisfy { $0.canonical == "Әсем Тұрсынбай" })
+        // Two people of that surname: the word alone could be either, and stays untagged.
+        let two = Seeds.facts("Әсем Тұрсынбай мен Дана Тұрсынбай жарысқа қатысты. Тұрсынбай жеңді.",
+                              tags: [("Әсем Тұрсынбай", "PERSON"), ("Дана Тұрсынбай", "PERSON")])
+        #expect(two.entities.count == 2)
+        // Next to another capitalised word it is part of some other name; a place of the gazetteer stays a place.
+        let other = Seeds.facts("Әсем Тұрсынбай турнирге келді. Тұрсынбай Асқарұлы да келді.", tags: [("Әсем Тұрсынбай", "PERSON")])
+        #expect(other.entities.count == 1)
+        let place = Seeds.facts("Ақын Серік Алматы кеше кітап шығарды. Алматы қаласында тұсаукесер өтті.", tags: [("Серік Алматы", "PERSON")])
+        #expect(place.entities.count == 1)
+    }
 }

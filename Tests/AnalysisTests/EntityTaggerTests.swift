@@ -428,3 +428,56 @@ import TextModel
         #expect(seven.describe("алматы").cluster == SIMD4<UInt64>())
     }
 }
+
+@Suite struct CaselessSentenceTests {
+    @Test func aSentenceWithoutLetterCaseKeepsItsLowerCaseNames() throws {
+        let recognizer = EntityRecognizer(model: try EntityTagger.bundledModel.get())
+        let person = 1 + 2 * recognizer.model.classes.firstIndex(of: "PERSON")!, gpe = 1 + 2 * recognizer.model.classes.firstIndex(of: "GPE")!
+        // Written in lower case throughout (an Arabic-script text read in Cyrillic): the names have no capital to show.
+        var caseless = [person, person + 1, gpe, 0, 0]
+        recognizer.dropLowercaseNames(["сәуле", "жұмабаева", "таразға", "келді", "."], &caseless)
+        #expect(caseless == [person, person + 1, gpe, 0, 0])
+        // All in capitals: the same.
+        var capitals = [0, gpe, 0, 0]
+        recognizer.dropLowercaseNames(["ОЛ", "ТАРАЗДА", "ТҰРАДЫ", "."], &capitals)
+        #expect(capitals == [0, gpe, 0, 0])
+        // A sentence that shows case: a lower-case word is no place name.
+        var cased = [0, gpe, 0, 0]
+        recognizer.dropLowercaseNames(["Ол", "таразда", "тұрады", "."], &cased)
+        #expect(cased == [0, 0, 0, 0])
+        #expect(!EntityRecognizer.showsLetterCase(["2024", "жылы", "."]) && EntityRecognizer.showsLetterCase(["Ол", "тұрады"]))
+    }
+}
+
+@Suite struct BracketedSurnameTests {
+    @Test func aSurnameInBracketsJoinsTheNameBeforeItWhateverTheModelTaggedThere() throws {
+        let recognizer = EntityRecognizer(model: try EntityTagger.bundledModel.get())
+        let person = 1 + 2 * recognizer.model.classes.firstIndex(of: "PERSON")!
+        let organisation = 1 + 2 * recognizer.model.classes.firstIndex(of: "ORGANISATION")!
+        let words = ["Энергетика", "вице-министрі", "Ерлан", "Ақкенжеұлы", "(", "Ақкенженов", ")", "баяндады", "."]
+        // The surname in brackets tagged as a second person, or not at all: either way one person.
+        for inner in [person, 0] {
+            var tags = [0, 0, person, person + 1, 0, inner, 0, 0, 0]
+            recognizer.joinBracketedSurnames(words, &tags)
+            #expect(tags == [0, 0, person, person + 1, person + 1, person + 1, person + 1, 0, 0])
+        }
+        // Not a surname in the brackets: an abbreviation, an organisation, KazNERD's stray letters.
+        for inner in ["ЮНЕСКО", "ы", "Ақорда"] {
+            var tags = [0, 0, person, person + 1, 0, inner == "ЮНЕСКО" ? organisation : 0, 0, 0, 0]
+            let before = tags
+            recognizer.joinBracketedSurnames(words.enumerated().map { $0.offset == 5 ? inner : $0.element }, &tags)
+            #expect(tags == before, "(\(inner))")
+        }
+    }
+
+    @Test func theRoleBeforeAPatronymicAndBracketedSurnameNamesThatOnePerson() throws {
+        // "– деді вице-министр" is the man introduced as "Ерлан Ақкенжеұлы (Ақкенженов)": the bundled model, whatever it
+        // does at the bracket, gives one person, named by given name and surname.
+        var document = Seeds.document("Заң жобасын Энергетика вице-министрі Ерлан Ақкенжеұлы (Ақкенженов) таныстырды. "
+            + "Оның айтуынша, жаңа тариф 2026 жылдан бастап енгізіледі.\n«Бағаны күрт өсіруге жол бермейміз», – деді вице-министр.")
+        for stage: any Annotator in [MorphologyAnnotator(), EntityTagger(), EntityResolver(), QuoteExtractor()] { stage.annotate(&document) }
+        let persons = Set(document.entities.filter { $0.label == .person }.map(\.canonical))
+        #expect(persons == ["Ерлан Ақкенженов"], "\(document.entities.map { "\($0.label.rawValue) \($0.text)" })")
+        #expect(document.quotes.map(\.speaker) == ["Ерлан Ақкенженов", "Ерлан Ақкенженов"])
+    }
+}

@@ -29,3 +29,29 @@ import Testing
         #expect(evaluation.report().contains("overall         precision:  50.00%; recall:  50.00%; F1:  50.00"))
     }
 }
+
+@Suite struct LetterCaseTests {
+    @Test func caseVariantsRewriteKazakhLettersAndKeepTheTags() {
+        let sentence = IOB2Sentence(tokens: ["Өскемен", "қаласында", "Әлия", "Ұлықбекқызы", "сөйледі", "."],
+                                    tags: ["B-GPE", "O", "B-PERSON", "I-PERSON", "O", "O"])
+        #expect(LetterCaseVariant.lower.apply(sentence).tokens == ["өскемен", "қаласында", "әлия", "ұлықбекқызы", "сөйледі", "."])
+        #expect(LetterCaseVariant.upper.apply(sentence).tokens == ["ӨСКЕМЕН", "ҚАЛАСЫНДА", "ӘЛИЯ", "ҰЛЫҚБЕКҚЫЗЫ", "СӨЙЛЕДІ", "."])
+        #expect(LetterCaseVariant.upper.apply(sentence).tags == sentence.tags)
+        #expect(LetterCaseVariant.original.apply(sentence) == sentence)
+    }
+
+    @Test func caseCopiesTakeTheShareAskedForDeterministically() {
+        let examples = (0..<300).map { k in
+            (fold: k % 5, example: EntityTrainer.Example(words: ["Ерлан", "Қарин", "Семейге", "\(k)", "рет", "барды", "."],
+                                                         tags: ["B-PERSON", "I-PERSON", "B-GPE", "B-CARDINAL", "O", "O", "O"]))
+        }
+        #expect(EntityTrainer.caseCopies(examples, share: 0, seed: 1).isEmpty)
+        let copies = EntityTrainer.caseCopies(examples, share: 0.3, seed: 1)
+        #expect((60...120).contains(copies.count), "\(copies.count) copies of 300 at a share of 0.3")
+        #expect(copies.map(\.example.words) == EntityTrainer.caseCopies(examples, share: 0.3, seed: 1).map(\.example.words))
+        let lower = copies.filter { $0.example.words[0] == "ерлан" }, upper = copies.filter { $0.example.words[0] == "ЕРЛАН" }
+        #expect(lower.count + upper.count == copies.count && lower.count > upper.count && !upper.isEmpty)
+        #expect(copies.allSatisfy { $0.example.tags == examples[0].example.tags && ["семейге", "СЕМЕЙГЕ"].contains($0.example.words[2]) })
+        #expect(EntityTrainer.caseCopies(examples, share: 1, seed: 1).count == examples.count)
+    }
+}

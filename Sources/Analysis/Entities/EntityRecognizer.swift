@@ -70,6 +70,7 @@ public struct EntityRecognizer: Sendable {
         var tags = BIOViterbi.decode(emissions: emissions(tokens), count: tokens.count, transitions: model.decoderTransitions)
         let words = SentenceForms(tokens: tokens)
         joinParticleNames(words, &tags)
+        joinBracketedSurnames(words, &tags)
         splitFourWordNames(words, &tags)
         dropLowercaseNames(words, &tags)
         relabelRoleWords(words, &tags)
@@ -215,8 +216,10 @@ public struct EntityRecognizer: Sendable {
 
     /// Drops PERSON and GPE names whose first word has no capital letter ("астанада", "in the capital"):
     /// in KazNERD 1 of about 3,000 such names starts that way, while the model, leaning on the lexicon of
-    /// stems, sometimes tags the common noun.
+    /// stems, sometimes tags the common noun. Not in a sentence written without letter case (all lower case, as
+    /// Arabic-script Kazakh read in Cyrillic, or all capitals): there no name has a capital to show.
     func dropLowercaseNames<Words: RandomAccessCollection>(_ words: Words, _ tags: inout [Int]) where Words.Index == Int, Words.Element: StringProtocol {
+        guard Self.showsLetterCase(words) else { return }
         for i in tags.indices where capitalisedBegins.contains(tags[i]) {
             guard !words[i].unicodeScalars.contains(where: { LetterCase.of($0) == .upper }) else { continue }
             let inside = tags[i] + 1
@@ -227,6 +230,43 @@ public struct EntityRecognizer: Sendable {
                 j += 1
             }
         }
+    }
+
+    /// Joins a surname in brackets to the name before it ("Айдар Серікұлы (Жұмабеков)": given name and patronymic, then
+    /// the official surname), whatever the model tagged inside the brackets: one person, whose canonical name the
+    /// resolver takes as given name + bracketed surname ("Айдар Жұмабеков"). Tagged as two persons, "Айдар Серікұлы"
+    /// would hold the role written before it and "– деді вице-министр" would name the wrong person. The bracket must
+    /// hold one capitalised word with a surname ending (-ов, -ева, -ұлы …), so "Абай (ы)" or "Петров (ыы)" in KazNERD
+    /// and an organisation in brackets after a name are left alone.
+    func joinBracketedSurnames<Words: RandomAccessCollection>(_ words: Words, _ tags: inout [Int]) where Words.Index == Int, Words.Element: StringProtocol {
+        guard let person = personBegin else { return }
+        for span in personSpans(tags) {
+            let open = span.upperBound
+            guard open + 2 < tags.count, words[open] == "(", words[open + 2] == ")" else { continue }
+            let inner = String(words[open + 1])
+            guard inner.unicodeScalars.first.map({ LetterCase.of($0) == .upper }) == true,
+                  inner.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }),
+                  Nominative.hasSurnameEnding(Nominative.word(inner, isPersonName: true).fastLowercased)
+            else { continue }
+            for k in open...(open + 2) { tags[k] = person + 1 }
+        }
+    }
+
+    /// Whether a sentence's letters show case: it has both an upper-case and a lower-case letter. A sentence all in
+    /// lower case or all in capitals carries no case information, and the rules that read capitals stay out of it.
+    static func showsLetterCase<Words: RandomAccessCollection>(_ words: Words) -> Bool where Words.Element: StringProtocol {
+        var upper = false, lower = false
+        for word in words {
+            for scalar in word.unicodeScalars {
+                switch LetterCase.of(scalar) {
+                case .upper: upper = true
+                case .lower: lower = true
+                case .none: continue
+                }
+                if upper && lower { return true }
+            }
+        }
+        return false
     }
 
     /// Joins `PERSON particles PERSON` into one person: KazNERD has almost no "ван дер"-style names to learn from.

@@ -29,6 +29,7 @@ public struct EntityResolver: Annotator {
         Self.dropSentenceOpeningHeadNouns(&document)
         Self.splitNestedOrganisations(&document)
         Self.relabelLoneSurnames(&document)
+        Self.tagRepeatedSurnames(&document)
         Self.relabelProductModels(&document)
         Self.dropLeadingClocks(&document)
         Self.extendToHeadNouns(&document)
@@ -179,6 +180,50 @@ public struct EntityResolver: Annotator {
             for mention in mentions { matched.insert(mention.index) }
         }
         for index in matched { document.entities[index].label = .person }
+    }
+
+    /// A surname written alone that the tagger left untagged ("Жансая Әбдімәлік … Әбдімәлік 9 турда 7 ұпай жинады.")
+    /// is the person the document named in full with it: news names a person in full, then by surname alone, and a
+    /// tagger that learnt surnames from their endings misses those without one. Only a capitalised word (not in
+    /// capitals, not a listed place) whose form, or its nominative, is the last word of a two- or three-word person
+    /// name of the document, held by that one person, with no capitalised word on either side (that would be another
+    /// person's name).
+    static func tagRepeatedSurnames(_ document: inout Document) {
+        var owners: [String: Set<String>] = [:]
+        for entity in document.entities where entity.label == .person {
+            let words = entity.canonical.split(separator: " ")
+            guard (2...3).contains(words.count), let last = words.last, last.unicodeScalars.count >= 4,
+                  !words.contains(where: { NameResolver.isInitial(String($0)) }) else { continue }
+            owners[String(last), default: []].insert(entity.canonical)
+        }
+        let surnames = Set(owners.filter { $0.value.count == 1 }.keys)
+        guard !surnames.isEmpty else { return }
+        var covered = [Bool](repeating: false, count: document.tokens.count)
+        for entity in document.entities {
+            for token in entity.tokenRange.clamped(to: 0..<document.tokens.count) { covered[token] = true }
+        }
+        let tokens = document.tokens
+        let sentenceStarts = Set(document.sentences.map(\.tokenRange.lowerBound))
+        func isCapitalisedWord(_ index: Int) -> Bool {
+            guard index >= 0, index < tokens.count, tokens[index].kind == .word else { return false }
+            return tokens[index].norm.first?.isUppercase == true
+        }
+        // A capitalised word before the surname is a name unless it opens the sentence ("Жүлдені Тұрсынбайға …").
+        func isNameBefore(_ index: Int) -> Bool { isCapitalisedWord(index) && !sentenceStarts.contains(index) }
+        var added: [Entity] = []
+        for index in tokens.indices where !covered[index] && isCapitalisedWord(index) {
+            let word = tokens[index].norm
+            guard word.contains(where: \.isLowercase), !isNameBefore(index - 1), !isCapitalisedWord(index + 1),
+                  surnames.contains(word) || surnames.contains(Nominative.word(word, isPersonName: true)),
+                  EntityGazetteer.byName[word.fastLowercased] == nil
+            else { continue }
+            let surname = surnames.contains(word) ? word : Nominative.word(word, isPersonName: true)
+            added.append(Entity(text: document.slice(tokens[index].start, tokens[index].end), label: .person, canonical: surname,
+                                start: tokens[index].start, end: tokens[index].end, tokenRange: index..<(index + 1)))
+        }
+        guard !added.isEmpty else { return }
+        document.entities += added
+        document.entities.sort { $0.start < $1.start }
     }
 
     /// A region or district keeps its head noun: a place name written right before "облысы…" or "ауданы…"

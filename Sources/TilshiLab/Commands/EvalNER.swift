@@ -6,6 +6,8 @@ import ArgumentParser
 import Formats
 import Foundation
 
+extension LetterCaseVariant: ExpressibleByArgument {}
+
 extension TilshiCommand.Eval {
     /// `tilshi eval ner FILE.iob2`: span precision/recall/F1 of the NER model, overall and per class.
     struct NER: AsyncParsableCommand {
@@ -32,6 +34,10 @@ extension TilshiCommand.Eval {
 
         @Option(help: "Score one part of the training split: train, heldout, dev or all.")
         var split: EntityDataSplit = .all
+
+        @Option(name: .customLong("case"),
+                help: "Score a copy of the sentences in this letter case: original, lower or upper (text without case information: Arabic-script Kazakh, headlines in capitals).")
+        var letterCase: LetterCaseVariant = .original
 
         @Option(help: "Cross-validate on FILE with this many folds (trains K models; see the discussion).")
         var crossValidate: Int?
@@ -62,8 +68,8 @@ extension TilshiCommand.Eval {
             }
             let part = devSplit ? .dev : split
             let model = try NERCommandSupport.loadModel(model)
-            let sentences = part.part(of: gold)
-            print("\(file) (\(part.rawValue): \(sentences.count) sentences)")
+            let sentences = part.part(of: gold).map(letterCase.apply)
+            print("\(file) (\(part.rawValue): \(sentences.count) sentences\(letterCase == .original ? "" : ", \(letterCase.rawValue)-cased copy"))")
             print(NERCommandSupport.evaluate(sentences, model: model).report(), terminator: "")
         }
 

@@ -61,6 +61,10 @@ extension TilshiCommand.Train {
         @Option(name: .customLong("pa-c"), help: "Passive-aggressive (PA-I) updates with this step cap (0 = plain perceptron steps).")
         var passiveAggressiveC: Float = EntityTrainer.Options().passiveAggressiveC
 
+        @Option(name: .customLong("case-copies"),
+                help: "Share (0–1) of the training sentences also trained as a lower-cased (two in three) or upper-cased copy; 0 = none.")
+        var caseCopyShare: Double = EntityTrainer.Options().caseCopyShare
+
         @Option(help: "Train on only the first fraction (0 < f ≤ 1) of the train part, in file order (for learning curves); held-out and dev are unchanged.")
         var trainFraction: Double = 1
 
@@ -78,6 +82,7 @@ extension TilshiCommand.Train {
             guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
             guard augment >= 0 else { throw ValidationError("--augment must not be negative") }
             guard margin >= 0, passiveAggressiveC >= 0 else { throw ValidationError("--margin and --pa-c must not be negative") }
+            guard caseCopyShare >= 0, caseCopyShare <= 1 else { throw ValidationError("--case-copies must be in [0, 1]") }
             guard trainFraction > 0, trainFraction <= 1 else { throw ValidationError("--train-fraction must be in (0, 1]") }
             guard EntityFeatures.supportedVersions.contains(features) else {
                 throw ValidationError("--features must be from \(EntityFeatures.supportedVersions.lowerBound) to \(EntityFeatures.supportedVersions.upperBound)")
@@ -95,6 +100,7 @@ extension TilshiCommand.Train {
             options.augmentationRounds = augment
             options.margin = margin
             options.passiveAggressiveC = passiveAggressiveC
+            options.caseCopyShare = caseCopyShare
             return options
         }
 
