@@ -9,13 +9,7 @@
 # what a wrong password does; the URL printed carries it.
 set -euo pipefail
 
-bin=""
-for candidate in /usr/lib/postgresql/*/bin; do [ -x "$candidate/pg_ctl" ] && bin="$candidate"; done
-if [ -z "$bin" ]; then echo "pg-cluster: no PostgreSQL found (apt-get install postgresql)" >&2; exit 1; fi
-
-as_owner() {
-    if [ "$(id -u)" = 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi
-}
+source "$(dirname "$0")/pg-common.sh"
 
 command="${1:-}"
 dir="${2:-}"

@@ -9,18 +9,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-tilshi="${1:-}"
-if [ -z "$tilshi" ]; then
-    swift build --product tilshi >/dev/null
-    tilshi="$(swift build --show-bin-path)/tilshi"
-fi
+source scripts/pg-common.sh
+tilshi="$(tilshi_binary "${1:-}")"
 port="${2:-55474}"
 work="$(mktemp -d /tmp/tilshi-faults.XXXXXX)"
 chmod 755 "$work"   # the cluster belongs to nobody when run as root
 url="$(scripts/pg-cluster.sh start "$work/pg" "$port")"
-bin=""
-for candidate in /usr/lib/postgresql/*/bin; do [ -x "$candidate/pg_ctl" ] && bin="$candidate"; done
-as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi; }
 ingest_pid=""
 cleanup() {
     [ -n "$ingest_pid" ] && kill "$ingest_pid" 2>/dev/null || true

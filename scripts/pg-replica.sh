@@ -17,11 +17,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-tilshi="${1:-}"
-if [ -z "$tilshi" ]; then
-    swift build --product tilshi >/dev/null
-    tilshi="$(swift build --show-bin-path)/tilshi"
-fi
+source scripts/pg-common.sh
+tilshi="$(tilshi_binary "${1:-}")"
 dir="${2:-}"
 made_dir=""
 if [ -z "$dir" ]; then dir="$(mktemp -d /tmp/tilshi-replica.XXXXXX)"; made_dir=1; fi
@@ -31,13 +28,6 @@ http_port="${HTTP_PORT:-18472}"
 password="tilshi-replica-demo"
 token="replica-demo-write-token-0123"
 
-bin=""
-for candidate in /usr/lib/postgresql/*/bin; do [ -x "$candidate/pg_ctl" ] && bin="$candidate"; done
-[ -n "$bin" ] || { echo "pg-replica: no PostgreSQL found (apt-get install postgresql)" >&2; exit 1; }
-
-as_owner() {
-    if [ "$(id -u)" = 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi
-}
 
 mkdir -p "$dir"
 [ "$(id -u)" = 0 ] && chown nobody "$dir"
